@@ -1,0 +1,96 @@
+//! `warta`: the command line. Owns flags, files and exit codes; the work is in `warta-engine`.
+//!
+//! Exit codes (a contract, ../shared/DESIGN.md): 0 all good; 1 some inputs failed (each named
+//! on stderr, the rest processed); 2 usage.
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod inputs;
+
+#[derive(Parser)]
+#[command(
+    name = "warta",
+    version,
+    about = "News intelligence for Indonesian news: who did what, when, and who says so"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse scraped news pages (plain text) and print one JSON object per article (JSON Lines).
+    ///
+    /// FILE may be a file or a folder (read recursively: *.txt). Each line of output has the
+    /// fields of ../shared/schema/analysis.schema.json: source, outlet, dateline, published
+    /// (value + precision + reason), title, authors, editors, body, removed (with reasons),
+    /// entities, times, quotes, sources, events, plus paragraphs with byte spans, captions,
+    /// credits, disclaimers, encoding and diagnostics. A file that cannot be read or is not
+    /// text is named on stderr; the others are still processed, and the exit code is 1.
+    Analyze {
+        /// Resolve relative dates ("kemarin", "tahun lalu") against this date (YYYY-MM-DD)
+        /// instead of each article's publication date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        reference_date: Option<jiff::civil::Date>,
+        /// Pretty-print each object (not JSON Lines; for reading by eye).
+        #[arg(long)]
+        pretty: bool,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>().map_err(|e| format!("not a date in YYYY-MM-DD form: {s} ({e})"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze { reference_date, pretty, files } => analyze(reference_date, pretty, &files),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("warta: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[PathBuf]) -> Result<ExitCode> {
+    let opts = warta_engine::Options { reference_date };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    for item in inputs::expand(files) {
+        match item.and_then(|input| input.read()) {
+            Ok((source, decoded)) => {
+                let analysis = warta_engine::analyze(&source, &decoded, &opts);
+                if pretty {
+                    serde_json::to_writer_pretty(&mut out, &analysis)?;
+                } else {
+                    serde_json::to_writer(&mut out, &analysis)?;
+                }
+                out.write_all(b"\n")?;
+            }
+            Err(e) => {
+                out.flush()?;
+                eprintln!("warta: {e}");
+                failed += 1;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,569 @@
+//! Cleaning: separate the article body from the page chrome that scraped Indonesian news
+//! carries inside its text.
+//!
+//! The page is read line by line (a scraped line is a paragraph). Each line is first matched
+//! against whole-line chrome (related links, ads, navigation, widgets, share prompts, blog
+//! chrome, disclaimers, credits, bylines, timestamps, duplicates, the headline); what is left
+//! is body, from which inline chrome is cut (a "(Baca juga: ...)" aside, a glued photo credit,
+//! a trailing sign-off or byline).
+//!
+//! **Invariants:**
+//! 1. Every byte of a non-blank line ends up either in a body [`Paragraph`] span or in a
+//!    [`Removed`] entry with its reason: nothing is dropped silently.
+//! 2. Every span points into the decoded text: `&text[start..end]` is the piece itself.
+//! 3. Whole-line rules match whole lines only: "Forum Ekonomi Timur" inside a sentence is
+//!    body, "Forum" alone on a line is a widget.
+
+use crate::analysis::{Caption, Paragraph, RemovalReason as R, Removed, Span};
+use crate::segment::{lines, trim};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A labelled metadata field found in a byline or credit line ("Editor: X").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Normalised label: `author`, `editor`, `source`, `photo`.
+    pub label: &'static str,
+    pub value: String,
+    pub span: Span,
+}
+
+/// The result of cleaning one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    pub paragraphs: Vec<Paragraph>,
+    pub removed: Vec<Removed>,
+    pub captions: Vec<Caption>,
+    pub title: Option<(String, Span)>,
+    /// Byline and credit fields, in page order.
+    pub fields: Vec<Field>,
+    pub disclaimers: Vec<String>,
+    /// Bare date stamps (a blog's "9/11/2023"), for the metadata stage.
+    pub stamps: Vec<Span>,
+}
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect(stringify!($name)));
+    };
+}
+
+// ---- whole-line rules -------------------------------------------------------------------
+
+re!(
+    RELATED_LABEL,
+    r"(?i)^[\[(]?\s*(?:baca|lihat|simak|tonton|cek|klik)\s+(?:juga|pula|selengkapnya|video)\b\s*[:\-–]?\s*[\])]?\s*$|^(?i:see also|read also|read more|related|berita terkait|artikel terkait|baca selengkapnya|selengkapnya)\s*[:\-–]?\s*$"
+);
+re!(
+    RELATED_LINE,
+    r"(?i)^[\[(]?\s*(?:baca|lihat|simak|tonton|cek)\s+(?:juga|pula|video)\s*[:\-–]\s*\S|^(?i:see also|read also|read more|related)\s*:\s*\S"
+);
+re!(
+    AD,
+    r"(?i)^(?:advertisements?|iklan|ads?|sponsored|konten bersponsor|scroll to continue with content|scroll to resume content|scroll untuk melanjutkan(?: membaca)?|lanjutkan membaca(?: di bawah)?|continue reading below|\[?gambas:[^\]]*\]?)\s*$"
+);
+re!(
+    NAV,
+    r"(?i)^(?:tautan-tautan akses|tautan akses|skip to (?:main )?content|skip to (?:main )?navigation|skip to search|skip to footer|langsung ke (?:konten|isi)(?: utama)?|lompat ke (?:konten|navigasi|isi)(?: utama)?|lewati ke konten(?: utama)?|menu|beranda|home|navigasi|navigation|cari|search|pencarian|masuk|login|daftar|log in|sign in|loading\.*|memuat\.*|tutup|close|kembali ke atas|back to top|halaman selanjutnya|halaman sebelumnya|next page|previous page|halaman \d+(?: dari \d+)?|\d+ / \d+)\s*$"
+);
+re!(BREADCRUMB, r"^(?:[\p{L}\p{N} .&'-]{1,30}(?:\s*[>»›]\s*|\s+/\s+)){2,}[\p{L}\p{N} .&'-]{1,40}$");
+re!(
+    WIDGET,
+    r"(?i)^(?:forum|recommended|rekomendasi|rekomendasi untuk anda|terpopuler|populer|paling populer|most popular|terkini|berita terkini|trending|topik|topik terkait|tag|tags|label|video|video terkait|foto|galeri|gallery|kategori|category|newsletter|berlangganan|subscribe|podcast|live|live streaming|xs|sm|md|lg|xl|xxl|s|m|l|a\+|a-|ukuran (?:teks|huruf)|font size|dengarkan(?: artikel(?: ini)?)?|listen(?: to this article)?|\d+ (?:views|dilihat|kali dibaca))\s*$"
+);
+re!(
+    SHARE,
+    r"(?i)^(?:bagikan|bagikan artikel(?: ini)?|share|share this(?: article)?|share on \w+|tweet|whatsapp|facebook|twitter|telegram|line|linkedin|email|e-mail|print|cetak|salin tautan|salin link|copy link|link copied|tautan disalin|komentar|komentari|tulis komentar|lihat komentar|beri komentar|\d+ komentar|\d+ comments?|leave a comment|tinggalkan komentar|kirim|ikuti kami(?: di .*)?|follow us(?: on .*)?|ikuti (?:berita|update|kanal|saluran) .*(?:google news|whatsapp|telegram).*|(?:dapatkan|simak) (?:update|berita|informasi) .*(?:google news|whatsapp|telegram).*|download aplikasi .*|unduh aplikasi .*)\s*$"
+);
+re!(
+    BLOG,
+    r"(?i)^(?:\d+\s*(?:min|mins|minute|minutes|menit)\s+(?:read|baca|membaca)|my post content|post content|lorem ipsum.*|(?:tulis|write) (?:di sini|here).*|untitled|no comments|belum ada komentar|\d+ likes?|like|suka)\s*$"
+);
+re!(
+    DISCLAIMER,
+    r"(?i)(?:automatically generated|machine[- ]translat|auto[- ]translat|diterjemahkan (?:secara )?otomatis|terjemahan (?:mesin|otomatis)|generated by (?:the )?ai|translated by (?:the )?ai|may (?:still )?be inaccuraci|inaccuracies in translat|(?:bahasa )?indonesia(?:n)? as (?:our|the) main language)"
+);
+re!(
+    CREDIT_LINE,
+    r"(?i)^[(\[]?\s*(?:sumber foto|sumber gambar|kredit foto|foto|photo|image|gambar|ilustrasi|dok(?:umentasi)?|video|grafis|infografis|ist)\s*[:.]\s*(?P<v>[^)\]]+?)\s*[)\]]?\s*$"
+);
+re!(
+    BYLINE_LABEL,
+    r"(?i)\b(?P<l>nama penulis|nama penyunting|penulis|penyunting|editor|redaktur|reporter|pewarta|kontributor|wartawan|author|oleh|by|sumber|source)\s*:\s*"
+);
+re!(OLEH_LINE, r"^(?:Oleh|By|Laporan)\s+(?P<v>[\p{Lu}][\p{L}.'’ -]{2,60})\s*$");
+re!(
+    STAMP,
+    r"(?i)^(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:wib|wita|wit|am|pm)?)?\s*$"
+);
+re!(
+    STAMP_GLUED,
+    r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*(?P<rest>\d+\s*(?:min|mins|minute|minutes|menit)\s+(?:read|baca))\s*$"
+);
+
+// ---- inline rules (inside body lines) ----------------------------------------------------
+
+re!(INLINE_RELATED, r"(?i)[(\[]\s*(?:baca|lihat|simak|tonton)\s+(?:juga|pula|video)\s*:?[^)\]]*[)\]]");
+re!(TRAILING_RELATED, r"(?i)(?:baca|lihat|simak)\s+juga\s*:\s*.*$");
+re!(INLINE_AD, r"SCROLL TO CONTINUE WITH CONTENT|SCROLL TO RESUME CONTENT|\bADVERTISEMENT\b");
+re!(
+    TRAILING_SIGNOFF,
+    r"\s*(?:\[[\p{Ll}\p{N}]{1,6}(?:/[\p{Ll}\p{N}]{1,6})+\]|\((?:[\p{Ll}]{1,6}/)+[\p{Ll}]{1,6}\)|\[[\p{Ll}]{1,6}\])\s*$"
+);
+re!(TRAILING_PHOTO_CREDIT, r"(?i)\s*\(\s*(?:foto|photo|sumber foto|gambar|ilustrasi|dok)\s*:\s*(?P<v>[^)]*)\)\s*$");
+re!(LEADING_CREDIT, r"(?i)^(?:sumber foto|sumber gambar|kredit foto|foto|photo)\s*:\s*");
+
+/// Known photo-credit names that span more than one word (so a glued credit ends after them).
+const MULTIWORD_CREDITS: &[&str] = &[
+    "getty images",
+    "antara foto",
+    "dok. pribadi",
+    "dok pribadi",
+    "ist.",
+    "the korea times",
+    "associated press",
+    "korean central news agency",
+    "channel news asia",
+];
+
+/// Clean one page of decoded text.
+pub fn clean(text: &str) -> Cleaned {
+    let mut out = Cleaned::default();
+    let raw_lines: Vec<Span> = lines(text).into_iter().map(|l| trim(text, l)).collect();
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+
+    // How often each normalised line occurs (duplicated captions, repeated headlines).
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in &raw_lines {
+        if !l.is_empty() {
+            *counts.entry(norm(l.of(text))).or_default() += 1;
+        }
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut known_names: Vec<String> = Vec::new();
+    let mut after_related_label = false;
+    let mut body_started = false;
+
+    let nonblank: Vec<usize> = (0..raw_lines.len()).filter(|&i| !raw_lines[i].is_empty()).collect();
+
+    for (k, &i) in nonblank.iter().enumerate() {
+        let span = raw_lines[i];
+        let line = span.of(text);
+        let key = norm(line);
+        let occurrence = {
+            let e = seen.entry(key.clone()).or_default();
+            *e += 1;
+            *e
+        };
+        let follows_label = std::mem::take(&mut after_related_label);
+        let remove = |reason: R, span: Span, out: &mut Cleaned| {
+            out.removed.push(Removed { text: span.of(text).to_string(), reason, start: span.start, end: span.end });
+        };
+
+        // A repeated line: the second and later copies go; a repeated non-headline is a caption.
+        if occurrence > 1 {
+            remove(R::Duplicate, span, &mut out);
+            continue;
+        }
+        if RELATED_LABEL.is_match(line) {
+            remove(R::RelatedLink, span, &mut out);
+            after_related_label = true;
+            continue;
+        }
+        if follows_label && looks_like_headline(line) {
+            remove(R::RelatedLink, span, &mut out);
+            continue;
+        }
+        if RELATED_LINE.is_match(line) {
+            remove(R::RelatedLink, span, &mut out);
+            continue;
+        }
+        if AD.is_match(line) {
+            remove(R::Advertisement, span, &mut out);
+            continue;
+        }
+        if let Some(c) = STAMP_GLUED.captures(line) {
+            let d = c.name("date").unwrap();
+            let r = c.name("rest").unwrap();
+            let ds = Span::new(span.start + d.start(), span.start + d.end());
+            remove(R::Timestamp, ds, &mut out);
+            out.stamps.push(ds);
+            remove(R::BlogChrome, Span::new(span.start + r.start(), span.start + r.end()), &mut out);
+            continue;
+        }
+        if NAV.is_match(line) || (BREADCRUMB.is_match(line) && !line.contains(". ")) {
+            remove(R::Navigation, span, &mut out);
+            continue;
+        }
+        if WIDGET.is_match(line) {
+            remove(R::Widget, span, &mut out);
+            continue;
+        }
+        if SHARE.is_match(line) {
+            remove(R::SharePrompt, span, &mut out);
+            continue;
+        }
+        if BLOG.is_match(line) {
+            remove(R::BlogChrome, span, &mut out);
+            continue;
+        }
+        if STAMP.is_match(line) {
+            remove(R::Timestamp, span, &mut out);
+            out.stamps.push(span);
+            continue;
+        }
+        if DISCLAIMER.is_match(line) {
+            out.disclaimers.push(line.to_string());
+            remove(R::Disclaimer, span, &mut out);
+            continue;
+        }
+        if let Some(c) = CREDIT_LINE.captures(line) {
+            let v = c.name("v").unwrap();
+            out.fields.push(Field {
+                label: "photo",
+                value: v.as_str().to_string(),
+                span: Span::new(span.start + v.start(), span.start + v.end()),
+            });
+            remove(R::Credit, span, &mut out);
+            continue;
+        }
+        if let Some(fields) = byline_fields(text, span, true) {
+            for f in &fields {
+                if matches!(f.label, "author" | "editor") {
+                    known_names.push(f.value.to_lowercase());
+                }
+            }
+            out.fields.extend(fields);
+            remove(R::Byline, span, &mut out);
+            continue;
+        }
+        if let Some(c) = OLEH_LINE.captures(line).filter(|_| !body_started) {
+            let v = c.name("v").unwrap();
+            known_names.push(v.as_str().to_lowercase());
+            out.fields.push(Field {
+                label: "author",
+                value: v.as_str().trim().to_string(),
+                span: Span::new(span.start + v.start(), span.start + v.end()),
+            });
+            remove(R::Byline, span, &mut out);
+            continue;
+        }
+        // A byline name repeated as a handle ("adnan kasmas abysaama").
+        if known_names.contains(&key)
+            || out.fields.iter().any(|f| matches!(f.label, "author" | "editor") && f.value.to_lowercase() == key)
+        {
+            remove(R::Byline, span, &mut out);
+            continue;
+        }
+        // The headline: the first content line, shaped like a headline, before the body.
+        if out.title.is_none() && !body_started && looks_like_headline(line) {
+            let next_is_blank_or_dup = nonblank.get(k + 1).is_none_or(|&j| j > i + 1)
+                || counts.get(&key).copied().unwrap_or(0) > 1
+                || nonblank.get(k + 1).is_some_and(|&j| norm(raw_lines[j].of(text)).starts_with(&key));
+            if next_is_blank_or_dup {
+                out.title = Some((line.to_string(), span));
+                remove(R::Title, span, &mut out);
+                continue;
+            }
+        }
+        // A line printed twice that is not the headline: a photo caption.
+        let (body_span, credit) = match TRAILING_PHOTO_CREDIT.captures(line) {
+            Some(c) => {
+                let m = c.get(0).unwrap();
+                (
+                    Span::new(span.start, span.start + m.start()),
+                    Some((
+                        c.name("v").unwrap().as_str().trim().to_string(),
+                        Span::new(span.start + m.start(), span.end),
+                    )),
+                )
+            }
+            None => (span, None),
+        };
+        if counts.get(&key).copied().unwrap_or(0) > 1 || (credit.is_some() && !line.contains(". ")) || credit.is_some()
+        {
+            let body_span = trim(text, body_span);
+            out.captions.push(Caption {
+                text: body_span.of(text).to_string(),
+                start: body_span.start,
+                end: body_span.end,
+                credit: credit.as_ref().map(|c| c.0.clone()),
+            });
+            remove(R::Caption, span, &mut out);
+            if let Some((v, _)) = credit {
+                out.fields.push(Field { label: "photo", value: v, span });
+            }
+            continue;
+        }
+
+        // Body line: cut inline chrome.
+        body_started = true;
+        let title = out.title.as_ref().map(|(t, _)| norm(t));
+        let para = inline_clean(text, span, title.as_deref(), &mut out);
+        if !para.spans.is_empty() {
+            out.paragraphs.push(para);
+        }
+    }
+    out
+}
+
+/// A headline: 3–30 words, no sentence-final period, most longer words capitalised.
+fn looks_like_headline(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 30 {
+        return false;
+    }
+    if line.ends_with(['.', ',', ':', ';']) || line.contains(". ") || TRAILING_PHOTO_CREDIT.is_match(line) {
+        return false;
+    }
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    if long.is_empty() {
+        return false;
+    }
+    let caps = long.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
+    caps * 10 >= long.len() * 6
+}
+
+/// Parse a byline/credit line into fields. With `whole_line`, the line must start with a label
+/// ("Editor: X", "Sumber: Reuters | Editor: Y"); otherwise labels may start anywhere.
+fn byline_fields(text: &str, span: Span, whole_line: bool) -> Option<Vec<Field>> {
+    let line = span.of(text);
+    let labels: Vec<regex::Captures> = BYLINE_LABEL.captures_iter(line).collect();
+    let first = labels.first()?;
+    if whole_line && first.get(0).unwrap().start() != 0 {
+        return None;
+    }
+    // A byline line is short; a body sentence with "sumber:" in it is not a byline.
+    if whole_line && line.split_whitespace().count() > 24 {
+        return None;
+    }
+    let mut fields = Vec::new();
+    for (n, c) in labels.iter().enumerate() {
+        let m = c.get(0).unwrap();
+        let end = labels.get(n + 1).map_or(line.len(), |next| next.get(0).unwrap().start());
+        let raw = &line[m.end()..end];
+        let value = raw.trim().trim_end_matches(['|', ',', ';', '/', '-', '–']).trim();
+        if value.is_empty() {
+            continue;
+        }
+        let label = match c.name("l").unwrap().as_str().to_lowercase().as_str() {
+            "editor" | "redaktur" | "penyunting" | "nama penyunting" => "editor",
+            "sumber" | "source" => "source",
+            _ => "author",
+        };
+        let vstart = span.start + m.end() + (raw.len() - raw.trim_start().len());
+        fields.push(Field { label, value: value.to_string(), span: Span::new(vstart, vstart + value.len()) });
+    }
+    (!fields.is_empty()).then_some(fields)
+}
+
+/// Cut inline chrome out of one body line; returns the paragraph made of what is left.
+fn inline_clean(text: &str, span: Span, title: Option<&str>, out: &mut Cleaned) -> Paragraph {
+    let line = span.of(text);
+    // (start, end, reason) in line-relative offsets.
+    let mut cuts: Vec<(usize, usize, R)> = Vec::new();
+
+    // The headline repeated at the start of the first body line.
+    if let Some(t) = title {
+        let t_words = t.split_whitespace().count();
+        let prefix_end = nth_word_end(line, t_words);
+        if let Some(pe) = prefix_end
+            && pe < line.len()
+            && line[..pe].split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase() == t
+        {
+            cuts.push((0, pe, R::Duplicate));
+        }
+    }
+    // A photo credit glued after the headline or at the line start: "Sumber Foto: X ".
+    let lead = cuts.last().map_or(0, |c| c.1);
+    let rest = &line[lead..];
+    let rest_trim = rest.trim_start();
+    let lead = lead + (rest.len() - rest_trim.len());
+    if let Some(m) = LEADING_CREDIT.find(rest_trim) {
+        let after = &rest_trim[m.end()..];
+        let credit_len = glued_credit_len(after);
+        if credit_len > 0 {
+            let value = after[..credit_len].trim();
+            let vstart = span.start + lead + m.end();
+            out.fields.push(Field {
+                label: "photo",
+                value: value.to_string(),
+                span: Span::new(vstart, vstart + value.len()),
+            });
+            cuts.push((lead, lead + m.end() + credit_len, R::Credit));
+        }
+    }
+    for m in INLINE_RELATED.find_iter(line) {
+        cuts.push((m.start(), m.end(), R::RelatedLink));
+    }
+    for m in INLINE_AD.find_iter(line) {
+        cuts.push((m.start(), m.end(), R::Advertisement));
+    }
+    if let Some(m) = TRAILING_RELATED.find(line)
+        && after_sentence_end(line, m.start())
+    {
+        cuts.push((m.start(), m.end(), R::RelatedLink));
+    }
+    if let Some(m) = TRAILING_SIGNOFF.find(line) {
+        cuts.push((m.start(), m.end(), R::SignOff));
+    }
+    // A byline glued at the end: "... besar". Nama Penulis: X Nama Penyunting: Y"
+    if let Some(c) = BYLINE_LABEL.captures_iter(line).find(|c| {
+        let s = c.get(0).unwrap().start();
+        s > 0 && after_sentence_end(line, s) && byline_tail_is_short(&line[s..])
+    }) {
+        let s = c.get(0).unwrap().start();
+        let tail = Span::new(span.start + s, span.end);
+        if let Some(fields) = byline_fields(text, tail, true) {
+            out.fields.extend(fields);
+            cuts.push((s, line.len(), R::Byline));
+        }
+    }
+    cuts.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1)));
+    // Merge overlapping cuts (keep the first reason).
+    let mut merged: Vec<(usize, usize, R)> = Vec::new();
+    for c in cuts {
+        match merged.last_mut() {
+            Some(last) if c.0 < last.1 => last.1 = last.1.max(c.1),
+            _ => merged.push(c),
+        }
+    }
+    let mut spans = Vec::new();
+    let mut pos = 0;
+    for (s, e, reason) in &merged {
+        let keep = trim(text, Span::new(span.start + pos, span.start + s));
+        if !keep.is_empty() {
+            spans.push(keep);
+        }
+        let cut = trim(text, Span::new(span.start + s, span.start + e));
+        if !cut.is_empty() {
+            out.removed.push(Removed {
+                text: cut.of(text).to_string(),
+                reason: *reason,
+                start: cut.start,
+                end: cut.end,
+            });
+        }
+        pos = *e;
+    }
+    let keep = trim(text, Span::new(span.start + pos, span.end));
+    if !keep.is_empty() {
+        spans.push(keep);
+    }
+    let text = spans.iter().map(|s| s.of(text)).collect::<Vec<_>>().join(" ");
+    Paragraph { text, spans }
+}
+
+/// Byte offset of the end of the `n`th whitespace-separated word of `s`.
+fn nth_word_end(s: &str, n: usize) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                count += 1;
+                if count == n {
+                    return Some(i);
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    (in_word && count + 1 == n).then_some(s.len())
+}
+
+/// Is byte `pos` of `line` at the start of a new sentence (after `.`, `!`, `?`, a closing quote)?
+fn after_sentence_end(line: &str, pos: usize) -> bool {
+    let before = line[..pos].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', '’', ')'])
+}
+
+/// A glued byline tail holds a few short names, not sentences.
+fn byline_tail_is_short(tail: &str) -> bool {
+    tail.split_whitespace().count() <= 16 && !tail.contains(". ")
+}
+
+/// Length of a photo credit glued before body text: a known multi-word credit, or one token
+/// (slash-joined parts included: "Yuri Maltsev/Reuters" needs a delimiter to be taken whole).
+fn glued_credit_len(after: &str) -> usize {
+    let lower = after.to_lowercase();
+    for c in MULTIWORD_CREDITS {
+        if lower.starts_with(c) {
+            return c.len();
+        }
+    }
+    after.find(char::is_whitespace).unwrap_or(after.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reasons(c: &Cleaned) -> Vec<(&str, &str)> {
+        c.removed.iter().map(|r| (r.text.as_str(), r.reason.as_str())).collect()
+    }
+
+    #[test]
+    fn forum_inside_a_sentence_is_body() {
+        let t = "Menteri hadir di Forum Ekonomi Timur di kota itu.\nForum\nRecommended\nXS\nSM";
+        let c = clean(t);
+        assert_eq!(c.paragraphs.len(), 1);
+        assert_eq!(c.paragraphs[0].text, "Menteri hadir di Forum Ekonomi Timur di kota itu.");
+        assert_eq!(reasons(&c), [("Forum", "widget"), ("Recommended", "widget"), ("XS", "widget"), ("SM", "widget")]);
+    }
+
+    #[test]
+    fn related_label_then_headline_is_removed_but_a_sentence_is_kept() {
+        let t = "Paragraf pertama berita.\nBaca Juga\nHarga Cabai Naik Lagi di Pasar Induk\nParagraf kedua berita.\nSEE ALSO:\nKementerian menilai hubungan itu membaik tahun ini.";
+        let c = clean(t);
+        let body: Vec<_> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            body,
+            [
+                "Paragraf pertama berita.",
+                "Paragraf kedua berita.",
+                "Kementerian menilai hubungan itu membaik tahun ini."
+            ]
+        );
+        assert_eq!(c.removed.len(), 3);
+    }
+
+    #[test]
+    fn inline_aside_and_signoff_are_cut_with_offsets() {
+        let t = "Gubernur meresmikan jembatan. (Baca juga: Jembatan Lama Ditutup) Warga menyambut gembira. [rz/yk]";
+        let c = clean(t);
+        assert_eq!(c.paragraphs[0].text, "Gubernur meresmikan jembatan. Warga menyambut gembira.");
+        for s in &c.paragraphs[0].spans {
+            assert!(t[s.start..s.end].len() == s.len());
+        }
+        assert_eq!(reasons(&c), [("(Baca juga: Jembatan Lama Ditutup)", "related_link"), ("[rz/yk]", "sign_off")]);
+    }
+
+    #[test]
+    fn duplicated_caption_is_kept_once_as_caption() {
+        let t = "Warga antre beras di Cirebon, 2 Mei 2024. (Foto: Sari Dewi/Kabar)\nWarga antre beras di Cirebon, 2 Mei 2024. (Foto: Sari Dewi/Kabar)\nHarga beras naik.";
+        let c = clean(t);
+        assert_eq!(c.captions.len(), 1);
+        assert_eq!(c.captions[0].text, "Warga antre beras di Cirebon, 2 Mei 2024.");
+        assert_eq!(c.captions[0].credit.as_deref(), Some("Sari Dewi/Kabar"));
+        assert_eq!(c.paragraphs.len(), 1);
+        assert_eq!(reasons(&c)[1].1, "duplicate");
+    }
+
+    #[test]
+    fn byline_fields_are_parsed() {
+        let t = "Sumber: Antara | Editor: Rina Wulandari\nJAKARTA - Isi berita.";
+        let c = clean(t);
+        let f: Vec<_> = c.fields.iter().map(|f| (f.label, f.value.as_str())).collect();
+        assert_eq!(f, [("source", "Antara"), ("editor", "Rina Wulandari")]);
+        for fl in &c.fields {
+            assert_eq!(&t[fl.span.start..fl.span.end], fl.value);
+        }
+    }
+}

@@ -1,0 +1,499 @@
+//! Metadata: outlet, dateline city, authors and editors, cited sources, and the publication
+//! date with its precision — from the cleaned page, never from a footer that is not the outlet.
+
+use crate::analysis::{Precision, Published, Span};
+use crate::calendar;
+use crate::clean::Cleaned;
+use jiff::civil::Date;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Outlet domains and names as Indonesian pages print them → display name.
+/// Data, not code: extend freely. Keys are lower case.
+const OUTLETS: &[(&str, &str)] = &[
+    ("kontan.co.id", "Kontan"),
+    ("kontan", "Kontan"),
+    ("bisnis.com", "Bisnis.com"),
+    ("kompas.com", "Kompas.com"),
+    ("kompas.id", "Kompas.id"),
+    ("kompas", "Kompas"),
+    ("tempo.co", "Tempo"),
+    ("tempo", "Tempo"),
+    ("detik.com", "detikcom"),
+    ("detikcom", "detikcom"),
+    ("detiknews", "detikNews"),
+    ("detikfinance", "detikFinance"),
+    ("liputan6.com", "Liputan6.com"),
+    ("cnnindonesia.com", "CNN Indonesia"),
+    ("cnn indonesia", "CNN Indonesia"),
+    ("cnbc indonesia", "CNBC Indonesia"),
+    ("cnbcindonesia.com", "CNBC Indonesia"),
+    ("republika.co.id", "Republika"),
+    ("republika", "Republika"),
+    ("antara", "ANTARA"),
+    ("antaranews.com", "ANTARA"),
+    ("antaranews", "ANTARA"),
+    ("suara.com", "Suara.com"),
+    ("merdeka.com", "Merdeka.com"),
+    ("okezone.com", "Okezone"),
+    ("sindonews.com", "SINDOnews"),
+    ("viva.co.id", "VIVA"),
+    ("viva", "VIVA"),
+    ("jawapos.com", "JawaPos.com"),
+    ("tribunnews.com", "Tribunnews.com"),
+    ("idntimes.com", "IDN Times"),
+    ("kumparan", "kumparan"),
+    ("kumparan.com", "kumparan"),
+    ("jpnn.com", "JPNN.com"),
+    ("mediaindonesia.com", "Media Indonesia"),
+    ("katadata.co.id", "Katadata"),
+    ("tirto.id", "Tirto"),
+    ("voaindonesia.com", "VOA Indonesia"),
+    ("voa", "VOA Indonesia"),
+    ("bbc news indonesia", "BBC News Indonesia"),
+    ("beritasatu.com", "Beritasatu"),
+    ("inews.id", "iNews"),
+    ("medcom.id", "Medcom.id"),
+    ("investor.id", "Investor Daily"),
+    ("thejakartapost.com", "The Jakarta Post"),
+];
+
+fn outlet_name(raw: &str) -> String {
+    let raw = raw.trim().trim_end_matches(['.', ',']);
+    let key = raw.to_lowercase();
+    if let Some((_, v)) = OUTLETS.iter().find(|(k, _)| *k == key) {
+        return v.to_string();
+    }
+    // An unknown domain shouted in capitals ("KABARNUSA.CO.ID") reads as "Kabarnusa.co.id".
+    if raw.contains('.') && !raw.chars().any(char::is_lowercase) {
+        let mut cs = key.chars();
+        return cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default();
+    }
+    raw.to_string()
+}
+
+fn is_known_outlet(raw: &str) -> bool {
+    let key = raw.trim().to_lowercase();
+    OUTLETS.iter().any(|(k, _)| *k == key)
+}
+
+static DOMAIN: &str = r"[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z]{2,6}){1,2}";
+static CITY: &str = r"[\p{Lu}][\p{Lu}\p{Ll} .'-]{1,40}?";
+
+/// Dateline forms, tried in order. Groups: `o` outlet, `c` city.
+static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // "Bisnis.com, JAKARTA -", "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -"
+        format!(r"^(?P<o>{DOMAIN})\s*,\s*(?P<c>{CITY})\s*(?:[-–—]+|:)\s"),
+        // "KONTAN.CO.ID - SEOUL." / "KONTAN.CO.ID - JAKARTA -"
+        format!(r"^(?P<o>{DOMAIN})\s*[-–—]+\s*(?P<c>[\p{{Lu}}][\p{{Lu}} .'-]{{1,40}}?)\s*[.,:–—-]\s"),
+        // "JAKARTA, KOMPAS.com -" / "Jakarta, CNN Indonesia --"
+        format!(
+            r"^(?P<c>{CITY})\s*,\s*(?P<o>{DOMAIN}|[\p{{Lu}}][\p{{L}}]+(?: [\p{{Lu}}][\p{{L}}]+)?)\s*(?:[-–—]+|:)\s"
+        ),
+        // "JAKARTA (ANTARA) -"
+        format!(r"^(?P<c>{CITY})\s*\((?P<o>[^)]{{2,30}})\)\s*(?:[-–—]+|:)\s"),
+        // "VIVA – " / "Suara.com - " (outlet alone)
+        format!(r"^(?P<o>{DOMAIN})\s*[-–—]+\s"),
+        // "JAKARTA - " (city alone, upper case)
+        r"^(?P<c>[\p{Lu}][\p{Lu} .'-]{2,40}?)\s*[-–—]+\s".to_string(),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("dateline regex"))
+    .collect()
+});
+
+/// Outlet and dateline city found in the lead paragraph.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dateline {
+    pub outlet: Option<String>,
+    pub city: Option<String>,
+    pub span: Option<Span>,
+}
+
+/// Read the dateline at the start of the lead paragraph.
+pub fn dateline(text: &str, cleaned: &Cleaned) -> Dateline {
+    let Some(first) = cleaned.paragraphs.first().and_then(|p| p.spans.first()) else {
+        return Dateline::default();
+    };
+    let lead = first.of(text);
+    for (n, re) in DATELINES.iter().enumerate() {
+        let Some(c) = re.captures(lead) else { continue };
+        let outlet = c.name("o").map(|m| m.as_str().trim().to_string());
+        // Pattern 2 (city, Name) only counts when the name is an outlet we know or a domain.
+        if n == 2 {
+            let o = outlet.as_deref().unwrap_or("");
+            if !o.contains('.') && !is_known_outlet(o) {
+                continue;
+            }
+        }
+        let city = c.name("c").map(|m| m.as_str().trim().trim_end_matches(['.', ',']).trim().to_uppercase());
+        // A city alone must be upper case and short (a real dateline, not a shouted sentence).
+        if let Some(ct) = &city
+            && (ct.split_whitespace().count() > 3 || ct.chars().any(|ch| ch.is_ascii_digit()))
+        {
+            continue;
+        }
+        let m = c.get(0).unwrap();
+        return Dateline {
+            outlet: outlet.map(|o| outlet_name(&o)),
+            city,
+            span: Some(Span::new(first.start, first.start + m.end())),
+        };
+    }
+    Dateline::default()
+}
+
+/// Authors, editors and cited sources from the byline fields, deduplicated in order.
+pub fn people(cleaned: &Cleaned) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let mut authors = Vec::new();
+    let mut editors = Vec::new();
+    let mut sources = Vec::new();
+    for f in &cleaned.fields {
+        let target = match f.label {
+            "author" => &mut authors,
+            "editor" => &mut editors,
+            "source" => &mut sources,
+            _ => continue,
+        };
+        for name in split_names(&f.value) {
+            if !target.iter().any(|n: &String| n.eq_ignore_ascii_case(&name)) {
+                target.push(name);
+            }
+        }
+    }
+    (authors, editors, sources)
+}
+
+fn split_names(v: &str) -> Vec<String> {
+    v.split([',', '&', ';'])
+        .flat_map(|p| p.split(" dan "))
+        .map(|p| p.trim().trim_end_matches(['.', '|']).trim().to_string())
+        .filter(|p| !p.is_empty() && p.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+// ---- publication date --------------------------------------------------------------------
+
+/// A date written in the text with what the text says of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Written {
+    span: Span,
+    day: Option<u8>,
+    month: u8,
+    year: Option<i16>,
+    weekday: Option<jiff::civil::Weekday>,
+    /// Preceded by a future cue (akan, direncanakan, ...): not evidence of a past date.
+    future: bool,
+}
+
+static WEEKDAY_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<w>senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*,?\s*\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{2,4}))?\s*\)").unwrap()
+});
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?P<d>\d{1,2})\s+)?(?P<m>januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember)(?:\s+(?P<y>(?:19|20)\d{2}))?\b").unwrap()
+});
+static RECURRING_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:diperingati|memperingati|peringatan|dirayakan|merayakan|setiap|tiap|jatuh pada|hari raya)\b")
+        .unwrap()
+});
+static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:akan|direncanakan|dijadwalkan|rencana|rencananya|mendatang|hingga|sampai|paling cepat)\b")
+        .unwrap()
+});
+
+fn written_dates(text: &str, paragraphs: &[Span]) -> Vec<Written> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let s = p.of(text);
+        // A date after a future cue (a plan) or a recurring cue (an anniversary) says
+        // nothing about when the article was written.
+        let future_at = |start: usize| {
+            let from = s[..start].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+            let sentence_start = s[..start].rfind(". ").map_or(0, |i| i + 2);
+            FUTURE_CUE.is_match(&s[from..start]) || RECURRING_CUE.is_match(&s[sentence_start..start])
+        };
+        for c in WEEKDAY_NUMERIC.captures_iter(s) {
+            let m = c.get(0).unwrap();
+            out.push(Written {
+                span: Span::new(p.start + m.start(), p.start + m.end()),
+                day: c["d"].parse().ok(),
+                month: c["m"].parse().unwrap_or(0),
+                year: c.name("y").and_then(|y| y.as_str().parse::<u32>().ok()).map(calendar::expand_year),
+                weekday: calendar::weekday(&c["w"]),
+                future: future_at(m.start()),
+            });
+        }
+        for c in DAY_MONTH_YEAR.captures_iter(s) {
+            let m = c.get(0).unwrap();
+            // "Mei" alone is too weak; a month name needs a day or a year beside it.
+            if c.name("d").is_none() && c.name("y").is_none() {
+                continue;
+            }
+            out.push(Written {
+                span: Span::new(p.start + m.start(), p.start + m.end()),
+                day: c.name("d").and_then(|d| d.as_str().parse().ok()),
+                month: calendar::month_number(&c["m"]).unwrap_or(0),
+                year: c.name("y").and_then(|y| y.as_str().parse().ok()),
+                weekday: None,
+                future: future_at(m.start()),
+            });
+        }
+    }
+    out.retain(|w| (1..=12).contains(&w.month) && w.day.is_none_or(|d| (1..=31).contains(&d)));
+    out.sort_by_key(|w| w.span.start);
+    out
+}
+
+/// The first year ≥ `from` (searching up to 28 years on) in which `month/day` falls on `wd`.
+fn year_for_weekday(from: i16, month: u8, day: u8, wd: jiff::civil::Weekday) -> Option<i16> {
+    (from..from + 28).find(|&y| calendar::date(y, month, day).is_some_and(|d| d.weekday() == wd))
+}
+
+/// Decide the publication date. Order of evidence:
+/// 1. a weekday-dated date in the dateline sentence of the lead ("Rabu (13/9/2023)");
+/// 2. a byline stamp ("9/11/2023"), day/month order decided by the weekday-dated dates of
+///    the text and by the calendar;
+/// 3. otherwise an inferred month (the latest past date the text reports) or null.
+pub fn published(text: &str, cleaned: &Cleaned) -> Option<Published> {
+    let para_spans: Vec<Span> = cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()).collect();
+    let written = written_dates(text, &para_spans);
+    // Captions date the photos: they bound the years but are not the article's own reports.
+    let caption_spans: Vec<Span> = cleaned.captions.iter().map(|c| Span::new(c.start, c.end)).collect();
+    let caption_years = written_dates(text, &caption_spans).into_iter().filter_map(|w| w.year);
+    let max_year = written.iter().filter_map(|w| w.year).chain(caption_years).max();
+
+    // 1. Lead date with a weekday.
+    if let Some(lead) = cleaned.paragraphs.first() {
+        let lead_span = Span::new(lead.spans[0].start, lead.spans.last().unwrap().end);
+        // The dateline sentence: the first sentence longer than a bare "OUTLET - CITY." label.
+        let first_sentence_end = crate::segment::sentences(text, lead.spans[0])
+            .iter()
+            .find(|s| s.len() > 30)
+            .map_or(lead_span.end, |s| s.end);
+        if let Some(w) = written
+            .iter()
+            .find(|w| w.weekday.is_some() && w.day.is_some() && w.span.start < first_sentence_end && !w.future)
+        {
+            let (d, wd) = (w.day.unwrap(), w.weekday.unwrap());
+            let shown = w.span.of(text);
+            match w.year {
+                Some(y) => {
+                    if let Some(date) = calendar::date(y, w.month, d) {
+                        let agrees = date.weekday() == wd;
+                        let reason = if agrees {
+                            format!("date in the lead's dateline sentence: {shown}")
+                        } else {
+                            format!(
+                                "date in the lead's dateline sentence: {shown} (the weekday does not match the calendar)"
+                            )
+                        };
+                        return Some(day_value(date, reason, Some(w.span)));
+                    }
+                }
+                None => {
+                    if let Some(y) = max_year.and_then(|y| year_for_weekday(y, w.month, d, wd)) {
+                        let date = calendar::date(y, w.month, d)?;
+                        return Some(day_value(
+                            date,
+                            format!(
+                                "date in the lead's dateline sentence: {shown}; year {y} is the first from the latest year the text names ({}) in which that day is a {}",
+                                max_year.unwrap(),
+                                calendar::weekday_name(wd)
+                            ),
+                            Some(w.span),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    // 2. Byline stamps.
+    for stamp in &cleaned.stamps {
+        if let Some(p) = stamp_date(stamp.of(text), &written) {
+            return Some(Published { evidence: Some(*stamp), ..p });
+        }
+    }
+
+    // 3. Inference from the latest past date the text reports.
+    infer_from_text(text, &written)
+}
+
+fn day_value(date: Date, reason: String, evidence: Option<Span>) -> Published {
+    Published { value: date.to_string(), precision: Precision::Day, reason, evidence }
+}
+
+static NUMERIC_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{2,4})").unwrap());
+
+/// Read a byline stamp such as "9/11/2023": both orders are tried; the text's weekday-dated
+/// mentions decide, then the calendar. An unresolvable ambiguity gives only the year.
+fn stamp_date(stamp: &str, written: &[Written]) -> Option<Published> {
+    if let Some(c) = NUMERIC_STAMP.captures(stamp) {
+        let a: u8 = c["a"].parse().ok()?;
+        let b: u8 = c["b"].parse().ok()?;
+        let y = calendar::expand_year(c["y"].parse().ok()?);
+        let dm = calendar::date(y, b, a); // day/month (Indonesian order)
+        let md = calendar::date(y, a, b); // month/day
+        // Dates the text pins with a weekday ("Senin (11/9)"), years filled from the stamp.
+        let pinned: Vec<Date> = written
+            .iter()
+            .filter_map(|w| {
+                let d = calendar::date(w.year.unwrap_or(y), w.month, w.day?)?;
+                (w.weekday.is_none_or(|wd| wd == d.weekday())).then_some(d)
+            })
+            .collect();
+        let supports =
+            |cand: Date| pinned.iter().any(|p| (*p <= cand) && cand.since(*p).is_ok_and(|s| s.get_days() <= 7));
+        let shown = stamp.trim();
+        return match (dm, md) {
+            (Some(x), Some(z)) if x == z => Some(day_value(x, format!("byline date {shown}"), None)),
+            (Some(x), None) => {
+                Some(day_value(x, format!("byline date {shown} (day/month: the other order is no date)"), None))
+            }
+            (None, Some(z)) => {
+                Some(day_value(z, format!("byline date {shown} (month/day: the other order is no date)"), None))
+            }
+            (Some(x), Some(z)) => match (supports(x), supports(z)) {
+                (true, false) => Some(day_value(
+                    x,
+                    format!(
+                        "byline date {shown} read day/month: the text's own weekday-dated days fall in the week before {x}"
+                    ),
+                    None,
+                )),
+                (false, true) => Some(day_value(
+                    z,
+                    format!(
+                        "byline date {shown} read month/day: the text's own weekday-dated days fall in the week before {z}, while day/month ({x}) fits none"
+                    ),
+                    None,
+                )),
+                _ => Some(Published {
+                    value: y.to_string(),
+                    precision: Precision::Year,
+                    reason: format!(
+                        "byline date {shown} is ambiguous (day/month {x} or month/day {z}); only the year is certain"
+                    ),
+                    evidence: None,
+                }),
+            },
+            (None, None) => None,
+        };
+    }
+    None
+}
+
+/// No printed publication date: the latest past date the text reports bounds it from below.
+/// Years missing from a date are filled forward from the latest year the text names.
+fn infer_from_text(text: &str, written: &[Written]) -> Option<Published> {
+    let max_year = written.iter().filter_map(|w| w.year).max()?;
+    let past: Vec<&Written> = written.iter().filter(|w| !w.future).collect();
+    // Dates with their year first; then yearless ones, placed in the first year that keeps
+    // them on or after the latest full date (and on their weekday, when one is named).
+    let mut best: Option<(Date, &Written, bool)> = None; // (date, evidence, year inferred)
+    for w in past.iter().filter(|w| w.year.is_some()) {
+        let date = calendar::date(w.year.unwrap(), w.month, w.day.unwrap_or(1));
+        if let Some(date) = date
+            && best.is_none_or(|(b, _, _)| date > b)
+        {
+            best = Some((date, w, false));
+        }
+    }
+    let floor = best.map(|b| b.0);
+    for w in past.iter().filter(|w| w.year.is_none()) {
+        let Some(d) = w.day else { continue };
+        let date = match w.weekday {
+            Some(wd) => year_for_weekday(max_year, w.month, d, wd).and_then(|y| calendar::date(y, w.month, d)),
+            None => (max_year..max_year + 2)
+                .filter_map(|y| calendar::date(y, w.month, d))
+                .find(|dt| floor.is_none_or(|f| *dt >= f)),
+        };
+        if let Some(date) = date
+            && best.is_none_or(|(b, _, _)| date > b)
+        {
+            best = Some((date, w, true));
+        }
+    }
+    let (date, w, inferred) = best?;
+    let shown = w.span.of(text);
+    let how = if inferred { format!(" (year {} inferred from the other dates)", date.year()) } else { String::new() };
+    Some(Published {
+        value: format!("{:04}-{:02}", date.year(), date.month()),
+        precision: Precision::Month,
+        reason: format!(
+            "no publication date printed; the latest past date the text reports is {shown}{how}, so the article is from that month or later"
+        ),
+        evidence: Some(w.span),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+
+    fn meta(t: &str) -> (Dateline, Option<Published>) {
+        let c = clean(t);
+        (dateline(t, &c), published(t, &c))
+    }
+
+    #[test]
+    fn dateline_forms() {
+        let cases = [
+            ("Tribun.co.id, MEDAN - Isi.", Some("Tribun.co.id"), Some("MEDAN")),
+            ("KONTAN.CO.ID - SURABAYA. Isi berita.", Some("Kontan"), Some("SURABAYA")),
+            ("JAKARTA, KOMPAS.com - Isi berita.", Some("Kompas.com"), Some("JAKARTA")),
+            ("Jakarta, CNN Indonesia -- Isi berita.", Some("CNN Indonesia"), Some("JAKARTA")),
+            ("BANDUNG (ANTARA) - Isi berita.", Some("ANTARA"), Some("BANDUNG")),
+            ("MAKASSAR - Isi berita.", None, Some("MAKASSAR")),
+            ("Warga Bogor - yang marah - berkumpul.", None, None),
+        ];
+        for (t, o, c) in cases {
+            let (d, _) = meta(t);
+            assert_eq!((d.outlet.as_deref(), d.city.as_deref()), (o, c), "{t}");
+        }
+    }
+
+    #[test]
+    fn lead_date_gives_day_precision() {
+        let (_, p) = meta("Bisnis.com, JAKARTA - Presiden membuka pameran pada Kamis (2/5/2024). Pameran ramai.");
+        let p = p.unwrap();
+        assert_eq!((p.value.as_str(), p.precision), ("2024-05-02", Precision::Day));
+    }
+
+    #[test]
+    fn lead_date_without_year_takes_year_from_weekday() {
+        let (_, p) = meta("Wali kota pada Jumat (3/5) meresmikan pasar.\nPasar lama dibangun pada 10 Januari 2023.");
+        let p = p.unwrap();
+        assert_eq!(p.value, "2024-05-03");
+        assert!(p.reason.contains("2024"));
+    }
+
+    #[test]
+    fn ambiguous_stamp_is_decided_by_the_weekday_in_the_text() {
+        // 3 June 2024 was a Monday; 6 March 2024 a Wednesday.
+        let t =
+            "Judul Berita Yang Panjang Sekali\n\nMenteri tiba pada hari Senin (3/6) di Bogor.\nnama penulis\n6/3/2024";
+        let (_, p) = meta(t);
+        let p = p.unwrap();
+        assert_eq!((p.value.as_str(), p.precision), ("2024-06-03", Precision::Day), "{}", p.reason);
+    }
+
+    #[test]
+    fn unresolved_stamp_gives_year_only() {
+        let (_, p) = meta("Isi berita tanpa tanggal.\n6/3/2024");
+        let p = p.unwrap();
+        assert_eq!((p.value.as_str(), p.precision), ("2024", Precision::Year));
+    }
+
+    #[test]
+    fn no_printed_date_infers_a_month_or_nothing() {
+        let (_, p) = meta("SURABAYA - Harga naik sejak Januari 2025, kata pedagang pada 14 Februari.");
+        let p = p.unwrap();
+        assert_eq!((p.value.as_str(), p.precision), ("2025-02", Precision::Month));
+        let (_, p) = meta("SURABAYA - Harga naik, kata pedagang.");
+        assert_eq!(p, None);
+    }
+}

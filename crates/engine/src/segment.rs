@@ -1,0 +1,240 @@
+//! Lines, sentences and tokens, all as byte [`Span`]s into the decoded text.
+//!
+//! Indonesian is space-delimited; the tokeniser keeps hyphenated words ("Kim Jong-un",
+//! "bersama-sama", "Korea Utara-Rusia" splits at the hyphen only between capitalised parts is
+//! *not* done: the tagger sees "Utara-Rusia" as one token, as the NER corpora do),
+//! decimal and date numbers ("14.30", "13/9/2023") and abbreviations with dots ("H.", "dr.")
+//! whole.
+
+use crate::analysis::Span;
+
+/// The lines of `text`, without their line terminators (`\n`, `\r\n`, `\r`).
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(Span::new(start, i));
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(Span::new(start, i));
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(Span::new(start, bytes.len()));
+    }
+    out
+}
+
+/// `span` without leading and trailing whitespace (Unicode aware).
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}
+
+/// Abbreviations after which a period does not end a sentence (lower-cased, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "dr", "drs", "dra", "prof", "ir", "h", "hj", "kh", "st", "jl", "jln", "no", "nomor", "tel", "telp", "dll", "dsb",
+    "dst", "sdr", "sdri", "bpk", "kol", "letkol", "mayjen", "brigjen", "irjen", "kombes", "ajun", "kapt", "mr", "mrs",
+    "ms", "jr", "sr", "vs", "a.n", "u.p", "s.h", "s.e", "m.a", "m.si", "ph.d", "tbk", "co", "inc", "ltd", "ust", "pt",
+    "cv", "rp", "km", "kg", "gen", "lt", "maj", "capt", "sgt", "rev", "hal", "tgl",
+];
+
+fn is_closing_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+}
+
+/// Sentences inside `span`: split after `.`, `!`, `?` (and any closing quotes or brackets)
+/// when whitespace and an upper-case letter, digit or opening quote follow, except after
+/// known abbreviations, single initials and inside numbers.
+pub fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let s = span.of(text);
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // absorb runs of terminators and closing quotes
+            let mut j = i + 1;
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closing_quote(chars[j].1)) {
+                j += 1;
+            }
+            let end = if j < chars.len() { chars[j].0 } else { s.len() };
+            // need whitespace then a sentence opener
+            let mut k = j;
+            let mut saw_space = false;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                saw_space = true;
+                k += 1;
+            }
+            let opener = k < chars.len() && {
+                let n = chars[k].1;
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[' | '«')
+            };
+            let boundary = (saw_space && opener || k >= chars.len()) && !(c == '.' && is_abbreviation(s, pos));
+            if boundary {
+                let sent = trim(text, Span::new(span.start + start, span.start + end));
+                if !sent.is_empty() {
+                    out.push(sent);
+                }
+                start = if k < chars.len() { chars[k].0 } else { s.len() };
+                i = k;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    let rest = trim(text, Span::new(span.start + start, span.end));
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// Is the period at byte `dot` of `s` the end of an abbreviation or an initial?
+fn is_abbreviation(s: &str, dot: usize) -> bool {
+    let before = &s[..dot];
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter is an initial ("Mohammad H. Thamrin").
+    let mut cs = word.chars();
+    if let (Some(first), None) = (cs.next(), cs.next())
+        && first.is_uppercase()
+    {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Tokens inside `span`: words (letters, digits, inner hyphens, apostrophes, and dots or
+/// slashes or colons between digits), and every other non-space character on its own.
+pub fn tokens(text: &str, span: Span) -> Vec<Span> {
+    let s = span.of(text);
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < n {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() || cj == '\u{0301}' {
+                    j += 1;
+                    continue;
+                }
+                // inner joiners: must sit between two word characters
+                let next_alnum = j + 1 < n && chars[j + 1].1.is_alphanumeric();
+                let prev_digit = chars[j - 1].1.is_ascii_digit();
+                let next_digit = j + 1 < n && chars[j + 1].1.is_ascii_digit();
+                let joins = match cj {
+                    '-' | '‑' | '\'' | '’' => next_alnum,
+                    '.' | ',' | '/' | ':' => prev_digit && next_digit,
+                    _ => false,
+                };
+                if joins {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = if j < n { chars[j].0 } else { s.len() };
+            out.push(Span::new(span.start + pos, span.start + end));
+            i = j;
+        } else {
+            let end = if i + 1 < n { chars[i + 1].0 } else { s.len() };
+            out.push(Span::new(span.start + pos, span.start + end));
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|s| s.of(text)).collect()
+    }
+
+    #[test]
+    fn lines_handle_all_terminators() {
+        let t = "satu\r\ndua\rtiga\n\nempat";
+        assert_eq!(texts(t, &lines(t)), ["satu", "dua", "tiga", "", "empat"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_numbers() {
+        let t = "Dr. Sari tiba pukul 14.30 WIB. Ia disambut Gubernur H. Anwar. “Kami siap,” katanya. Rapat selesai!";
+        let s = sentences(t, Span::new(0, t.len()));
+        assert_eq!(
+            texts(t, &s),
+            [
+                "Dr. Sari tiba pukul 14.30 WIB.",
+                "Ia disambut Gubernur H. Anwar.",
+                "“Kami siap,” katanya.",
+                "Rapat selesai!"
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_names_dates_and_numbers_whole() {
+        let t = "Kim Jong-un tiba Rabu (13/9/2023) pukul 14.30, bersama-sama rombongan.";
+        let toks = tokens(t, Span::new(0, t.len()));
+        assert_eq!(
+            texts(t, &toks),
+            [
+                "Kim",
+                "Jong-un",
+                "tiba",
+                "Rabu",
+                "(",
+                "13/9/2023",
+                ")",
+                "pukul",
+                "14.30",
+                ",",
+                "bersama-sama",
+                "rombongan",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn trim_is_unicode_aware() {
+        let t = "\u{a0} isi \u{2003}";
+        assert_eq!(trim(t, Span::new(0, t.len())).of(t), "isi");
+    }
+}
