@@ -9,6 +9,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod eval;
 mod inputs;
 
 #[derive(Parser)]
@@ -43,6 +44,8 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Score a stage on public gold data in ../shared/data, side by side with its peer.
+    Eval(eval::EvalArgs),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze { reference_date, pretty, files } => analyze(reference_date, pretty, &files),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,31 @@
+//! `warta eval STAGE`: score a stage on the gold data in ../shared/data, next to its peer.
+//!
+//! Each stage has its own module with its `Args` and `run`. Peers written in Python run from
+//! the virtual environment that `eval/setup-venv.sh` creates (never a dependency of warta).
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct EvalArgs {
+    /// Where ../shared/data is (default: ../shared/data from the repository root).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    #[command(subcommand)]
+    pub stage: Stage,
+}
+
+#[derive(Subcommand)]
+pub enum Stage {}
+
+/// The shared data folder: `--data`, or `../shared/data` beside the repository.
+pub fn data_dir(arg: &Option<PathBuf>) -> PathBuf {
+    arg.clone().unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
+}
+
+pub fn run(args: EvalArgs) -> Result<ExitCode> {
+    let _data = data_dir(&args.data);
+    match args.stage {}
+}
