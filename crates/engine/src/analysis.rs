@@ -255,3 +255,31 @@ pub struct Analysis {
     /// Notes about this article (decoding repairs, unsure metadata).
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// The coarse entity types every tagger and resolver agrees on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityKind {
+    #[serde(rename = "PER")]
+    Per,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "LOC")]
+    Loc,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Per => "PER",
+            EntityKind::Org => "ORG",
+            EntityKind::Loc => "LOC",
+        }
+    }
+}
+
+/// A span the entity tagger (`ner`) recognised, before alias merging (`entities`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NerMention {
+    pub span: Span,
+    pub kind: EntityKind,
+}
