@@ -281,8 +281,10 @@ pub fn clean(text: &str) -> Cleaned {
             }
             None => (span, None),
         };
-        if counts.get(&key).copied().unwrap_or(0) > 1 || (credit.is_some() && !line.contains(". ")) || credit.is_some()
-        {
+        // A caption: a line with a photo credit, or one printed twice in a row (image alt
+        // text and figure caption). A paragraph repeated further down stays body once.
+        let repeated_next = nonblank.get(k + 1).is_some_and(|&j| norm(raw_lines[j].of(text)) == key);
+        if credit.is_some() || repeated_next {
             let body_span = trim(text, body_span);
             out.captions.push(Caption {
                 text: body_span.of(text).to_string(),
@@ -346,6 +348,10 @@ fn byline_fields(text: &str, span: Span, whole_line: bool) -> Option<Vec<Field>>
         let value = raw.trim().trim_end_matches(['|', ',', ';', '/', '-', '–']).trim();
         if value.is_empty() {
             continue;
+        }
+        // Byline values are names and agencies, not sentences.
+        if value.split_whitespace().count() > 8 {
+            return None;
         }
         let label = match c.name("l").unwrap().as_str().to_lowercase().as_str() {
             "editor" | "redaktur" | "penyunting" | "nama penyunting" => "editor",

@@ -1,0 +1,116 @@
+//! The `warta` binary end to end: JSON Lines output valid against the shared schema, exit
+//! codes, and one clear line per bad input while the others are still processed.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn warta(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_warta")).args(args).output().expect("run warta")
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn examples() -> String {
+    repo().join("examples/articles").display().to_string()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect()
+}
+
+fn schema(name: &str) -> Option<serde_json::Value> {
+    let p = repo().join("../shared/schema").join(name);
+    match std::fs::read_to_string(&p) {
+        Ok(s) => Some(serde_json::from_str(&s).unwrap()),
+        Err(_) => {
+            eprintln!("skipping schema validation: {} is absent", p.display());
+            None
+        }
+    }
+}
+
+#[test]
+fn analyze_examples_is_valid_json_lines() {
+    let out = warta(&["analyze", &examples()]);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let objs = lines(&out);
+    assert!(objs.len() >= 5);
+    if let Some(schema) = schema("analysis.schema.json") {
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        for o in &objs {
+            let errors: Vec<String> = validator.iter_errors(o).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", o["source"]);
+        }
+    }
+    // Every offset in the output points at its own text in the file.
+    for o in &objs {
+        let text = std::fs::read(o["source"].as_str().unwrap()).unwrap();
+        let text = warta_text(&text);
+        for r in o["removed"].as_array().unwrap() {
+            let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..e], r["text"].as_str().unwrap());
+        }
+    }
+}
+
+/// The decoded text as warta sees it (the examples include a Windows-1252 file).
+fn warta_text(bytes: &[u8]) -> String {
+    warta_engine::decode(bytes).unwrap().text
+}
+
+#[test]
+fn legacy_encoding_is_decoded_with_a_diagnostic() {
+    let path = repo().join("examples/articles/04_ekonomi_windows1252.txt");
+    let out = warta(&["analyze", &path.display().to_string()]);
+    assert!(out.status.success());
+    let o = &lines(&out)[0];
+    assert_eq!(o["encoding"], "windows-1252");
+    assert!(o["body"][1].as_str().unwrap().contains("“konsisten”"));
+    assert_eq!(o["diagnostics"][0]["code"], "decoded_windows_1252");
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_processed() {
+    let dir = tempdir("bad-inputs");
+    let empty = dir.join("kosong.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let binary = dir.join("gambar.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
+    let good = dir.join("baik.txt");
+    std::fs::write(&good, "SOLO - Pasar malam dibuka kembali pada Sabtu (6/7/2024).\n").unwrap();
+    let missing = dir.join("tidak-ada.txt");
+    let args: Vec<String> = [&empty, &binary, &good, &missing].iter().map(|p| p.display().to_string()).collect();
+    let mut all = vec!["analyze"];
+    all.extend(args.iter().map(String::as_str));
+    let out = warta(&all);
+    assert_eq!(out.status.code(), Some(1));
+    let objs = lines(&out);
+    assert_eq!(objs.len(), 1, "the good file is still analysed");
+    assert_eq!(objs[0]["dateline"], "SOLO");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let err_lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(err_lines.len(), 3, "one line per bad input: {stderr}");
+    assert!(err_lines[0].contains("kosong.txt") && err_lines[0].contains("empty"));
+    assert!(err_lines[1].contains("gambar.txt") && err_lines[1].contains("binary"));
+    assert!(err_lines[2].contains("tidak-ada.txt") && err_lines[2].contains("cannot read"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(warta(&["analyze"]).status.code(), Some(2));
+    assert_eq!(warta(&["analyze", "--reference-date", "13-09-2023", "x.txt"]).status.code(), Some(2));
+    assert_eq!(warta(&["no-such-command"]).status.code(), Some(2));
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("warta-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
