@@ -52,6 +52,10 @@ pub struct Published {
     /// Where in the text the evidence is, when there is one place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Span>,
+    /// The earliest day the article can be from, when the value is coarser than a day but
+    /// the text pins a lower bound (`YYYY-MM-DD`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<String>,
 }
 
 /// A piece of the page that is not article body, with why it was taken out.

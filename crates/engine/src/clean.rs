@@ -57,7 +57,7 @@ re!(
 );
 re!(
     RELATED_LINE,
-    r"(?i)^[\[(]?\s*(?:baca|lihat|simak|tonton|cek)\s+(?:juga|pula|video)\s*[:\-–]\s*\S|^(?i:see also|read also|read more|related)\s*:\s*\S"
+    r"(?i)^[\[(]?\s*(?:baca|lihat|simak|tonton|cek)\s+(?:juga|pula|video)\s*[:\-–]\s*\S|^(?i:see also|read also|read more|related|video|video terkait|tonton)\s*:\s*\S"
 );
 re!(
     AD,
@@ -86,7 +86,7 @@ re!(
 );
 re!(
     CREDIT_LINE,
-    r"(?i)^[(\[]?\s*(?:sumber foto|sumber gambar|kredit foto|foto|photo|image|gambar|ilustrasi|dok(?:umentasi)?|video|grafis|infografis|ist)\s*[:.]\s*(?P<v>[^)\]]+?)\s*[)\]]?\s*$"
+    r"(?i)^[(\[]?\s*(?:sumber foto|sumber gambar|kredit foto|foto|photo|image|gambar|ilustrasi|dok(?:umentasi)?|grafis|infografis|ist)\s*[:.]\s*(?P<v>[^)\]]+?)\s*[)\]]?\s*$"
 );
 re!(
     BYLINE_LABEL,
@@ -161,8 +161,9 @@ pub fn clean(text: &str) -> Cleaned {
             out.removed.push(Removed { text: span.of(text).to_string(), reason, start: span.start, end: span.end });
         };
 
-        // A repeated line: the second and later copies go; a repeated non-headline is a caption.
-        if occurrence > 1 {
+        // A repeated line: the second and later copies go. Short labels that structure the
+        // text ("Bahan:", "Cara membuat:") legitimately repeat and stay.
+        if occurrence > 1 && line.split_whitespace().count() >= 4 {
             remove(R::Duplicate, span, &mut out);
             continue;
         }

@@ -215,12 +215,25 @@ fn written_dates(text: &str, paragraphs: &[Span]) -> Vec<Written> {
         };
         for c in WEEKDAY_NUMERIC.captures_iter(s) {
             let m = c.get(0).unwrap();
+            let mut day: Option<u8> = c["d"].parse().ok();
+            let mut month: u8 = c["m"].parse().unwrap_or(0);
+            let weekday = calendar::weekday(&c["w"]);
+            let year = c.name("y").and_then(|y| y.as_str().parse::<u32>().ok()).map(calendar::expand_year);
+            // A weekday and a date that disagree: the reading that makes them agree wins
+            // (month/day for day/month); when none does, the date stays as written (writers
+            // slip on the weekday as often as on the day).
+            if let (Some(y), Some(d), Some(wd)) = (year, day, weekday)
+                && calendar::date(y, month, d).is_none_or(|dt| dt.weekday() != wd)
+                && calendar::date(y, d, month).is_some_and(|dt| dt.weekday() == wd)
+            {
+                (day, month) = (Some(month), d);
+            }
             out.push(Written {
                 span: Span::new(p.start + m.start(), p.start + m.end()),
-                day: c["d"].parse().ok(),
-                month: c["m"].parse().unwrap_or(0),
-                year: c.name("y").and_then(|y| y.as_str().parse::<u32>().ok()).map(calendar::expand_year),
-                weekday: calendar::weekday(&c["w"]),
+                day,
+                month,
+                year,
+                weekday,
                 future: future_at(m.start()),
             });
         }
@@ -245,17 +258,24 @@ fn written_dates(text: &str, paragraphs: &[Span]) -> Vec<Written> {
     out
 }
 
-/// The first year ≥ `from` (searching up to 28 years on) in which `month/day` falls on `wd`.
-fn year_for_weekday(from: i16, month: u8, day: u8, wd: jiff::civil::Weekday) -> Option<i16> {
-    (from..from + 28).find(|&y| calendar::date(y, month, day).is_some_and(|d| d.weekday() == wd))
+/// The year next to `around` (that year, the next, the one before) in which `month/day` falls
+/// on `wd`; None when none of the three fits (weekdays repeat only every 5–11 years, so a
+/// farther year would be a guess).
+fn year_for_weekday(around: i16, month: u8, day: u8, wd: jiff::civil::Weekday) -> Option<i16> {
+    [around, around + 1, around - 1]
+        .into_iter()
+        .find(|&y| calendar::date(y, month, day).is_some_and(|d| d.weekday() == wd))
 }
 
 /// Decide the publication date. Order of evidence:
-/// 1. a weekday-dated date in the dateline sentence of the lead ("Rabu (13/9/2023)");
+/// 1. a weekday-dated date in the dateline sentence of the lead ("Rabu (13/9/2023)"): the day
+///    when the lead opens with a dateline ("Bisnis.com, JAKARTA -"), where Indonesian outlets
+///    put the day of publication; without one, the lead reports the day of the happening and
+///    the article is from that day or shortly after, so the month with an `earliest` day;
 /// 2. a byline stamp ("9/11/2023"), day/month order decided by the weekday-dated dates of
 ///    the text and by the calendar;
 /// 3. otherwise an inferred month (the latest past date the text reports) or null.
-pub fn published(text: &str, cleaned: &Cleaned) -> Option<Published> {
+pub fn published(text: &str, cleaned: &Cleaned, dateline: &Dateline) -> Option<Published> {
     let para_spans: Vec<Span> = cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()).collect();
     let written = written_dates(text, &para_spans);
     // Captions date the photos: they bound the years but are not the article's own reports.
@@ -288,20 +308,21 @@ pub fn published(text: &str, cleaned: &Cleaned) -> Option<Published> {
                                 "date in the lead's dateline sentence: {shown} (the weekday does not match the calendar)"
                             )
                         };
-                        return Some(day_value(date, reason, Some(w.span)));
+                        return Some(lead_value(date, reason, w.span, dateline.span.is_some()));
                     }
                 }
                 None => {
                     if let Some(y) = max_year.and_then(|y| year_for_weekday(y, w.month, d, wd)) {
                         let date = calendar::date(y, w.month, d)?;
-                        return Some(day_value(
+                        return Some(lead_value(
                             date,
                             format!(
-                                "date in the lead's dateline sentence: {shown}; year {y} is the first from the latest year the text names ({}) in which that day is a {}",
+                                "date in the lead's dateline sentence: {shown}; year {y} is the year next to the latest year the text names ({}) in which that day is a {}",
                                 max_year.unwrap(),
                                 calendar::weekday_name(wd)
                             ),
-                            Some(w.span),
+                            w.span,
+                            dateline.span.is_some(),
                         ));
                     }
                 }
@@ -321,7 +342,23 @@ pub fn published(text: &str, cleaned: &Cleaned) -> Option<Published> {
 }
 
 fn day_value(date: Date, reason: String, evidence: Option<Span>) -> Published {
-    Published { value: date.to_string(), precision: Precision::Day, reason, evidence }
+    Published { value: date.to_string(), precision: Precision::Day, reason, evidence, earliest: None }
+}
+
+/// A date from the lead: the day itself after a dateline, else its month with an earliest day.
+fn lead_value(date: Date, reason: String, evidence: Span, after_dateline: bool) -> Published {
+    if after_dateline {
+        return day_value(date, reason, Some(evidence));
+    }
+    Published {
+        value: format!("{:04}-{:02}", date.year(), date.month()),
+        precision: Precision::Month,
+        reason: format!(
+            "{reason}; no dateline, so the lead reports the day of the happening and the article is from that day or shortly after"
+        ),
+        evidence: Some(evidence),
+        earliest: Some(date.to_string()),
+    }
 }
 
 static NUMERIC_STAMP: LazyLock<Regex> =
@@ -377,6 +414,7 @@ fn stamp_date(stamp: &str, written: &[Written]) -> Option<Published> {
                         "byline date {shown} is ambiguous (day/month {x} or month/day {z}); only the year is certain"
                     ),
                     evidence: None,
+                    earliest: None,
                 }),
             },
             (None, None) => None,
@@ -393,15 +431,20 @@ fn infer_from_text(text: &str, written: &[Written]) -> Option<Published> {
     // Dates with their year first; then yearless ones, placed in the first year that keeps
     // them on or after the latest full date (and on their weekday, when one is named).
     let mut best: Option<(Date, &Written, bool)> = None; // (date, evidence, year inferred)
-    for w in past.iter().filter(|w| w.year.is_some()) {
-        let date = calendar::date(w.year.unwrap(), w.month, w.day.unwrap_or(1));
+    // A month with no day ("Desember 2025") is as often a plan or a period as a report: it is
+    // not evidence of when the article was written.
+    for w in past.iter().filter(|w| w.year.is_some() && w.day.is_some()) {
+        let date = calendar::date(w.year.unwrap(), w.month, w.day.unwrap());
         if let Some(date) = date
             && best.is_none_or(|(b, _, _)| date > b)
         {
             best = Some((date, w, false));
         }
     }
-    let floor = best.map(|b| b.0);
+    // Months without a day still bound the year of a yearless date ("sejak Desember 2024 ...
+    // 27 Maret" is March of the next year).
+    let month_floor = past.iter().filter(|w| w.day.is_none()).filter_map(|w| calendar::date(w.year?, w.month, 1)).max();
+    let floor = best.map(|b| b.0).max(month_floor);
     for w in past.iter().filter(|w| w.year.is_none()) {
         let Some(d) = w.day else { continue };
         let date = match w.weekday {
@@ -419,13 +462,21 @@ fn infer_from_text(text: &str, written: &[Written]) -> Option<Published> {
     let (date, w, inferred) = best?;
     let shown = w.span.of(text);
     let how = if inferred { format!(" (year {} inferred from the other dates)", date.year()) } else { String::new() };
+    // A weekday-dated day ("Senin (20/10)") is how Indonesian news names the days it reports:
+    // the article is from that month. A plain date may be background: only its year is safe.
+    let (value, precision, span_word) = if w.weekday.is_some() {
+        (format!("{:04}-{:02}", date.year(), date.month()), Precision::Month, "month")
+    } else {
+        (format!("{:04}", date.year()), Precision::Year, "year")
+    };
     Some(Published {
-        value: format!("{:04}-{:02}", date.year(), date.month()),
-        precision: Precision::Month,
+        value,
+        precision,
         reason: format!(
-            "no publication date printed; the latest past date the text reports is {shown}{how}, so the article is from that month or later"
+            "no publication date printed; the latest past date the text reports is {shown}{how}, so the article is from that {span_word} or later"
         ),
         evidence: Some(w.span),
+        earliest: Some(date.to_string()),
     })
 }
 
@@ -436,7 +487,9 @@ mod tests {
 
     fn meta(t: &str) -> (Dateline, Option<Published>) {
         let c = clean(t);
-        (dateline(t, &c), published(t, &c))
+        let d = dateline(t, &c);
+        let p = published(t, &c, &d);
+        (d, p)
     }
 
     #[test]
@@ -467,7 +520,9 @@ mod tests {
     fn lead_date_without_year_takes_year_from_weekday() {
         let (_, p) = meta("Wali kota pada Jumat (3/5) meresmikan pasar.\nPasar lama dibangun pada 10 Januari 2023.");
         let p = p.unwrap();
-        assert_eq!(p.value, "2024-05-03");
+        // No dateline: the month, with the lead's day as the earliest possible.
+        assert_eq!((p.value.as_str(), p.precision), ("2024-05", Precision::Month));
+        assert_eq!(p.earliest.as_deref(), Some("2024-05-03"));
         assert!(p.reason.contains("2024"));
     }
 
@@ -490,9 +545,15 @@ mod tests {
 
     #[test]
     fn no_printed_date_infers_a_month_or_nothing() {
-        let (_, p) = meta("SURABAYA - Harga naik sejak Januari 2025, kata pedagang pada 14 Februari.");
+        let (_, p) = meta("SURABAYA - Harga naik sejak 5 Januari 2025. Pedagang mengeluh pada Jumat (14/2).");
         let p = p.unwrap();
         assert_eq!((p.value.as_str(), p.precision), ("2025-02", Precision::Month));
+        let (_, p) = meta("SURABAYA - Harga naik sejak 5 Januari 2025, kata pedagang pada 14 Februari.");
+        let p = p.unwrap();
+        assert_eq!(
+            (p.value.as_str(), p.precision, p.earliest.as_deref()),
+            ("2025", Precision::Year, Some("2025-02-14"))
+        );
         let (_, p) = meta("SURABAYA - Harga naik, kata pedagang.");
         assert_eq!(p, None);
     }

@@ -19,7 +19,7 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
     let cleaned: Cleaned = clean::clean(text);
     let dl = meta::dateline(text, &cleaned);
     let (authors, editors, mut sources) = meta::people(&cleaned);
-    let published = meta::published(text, &cleaned);
+    let published = meta::published(text, &cleaned, &dl);
     let mut diagnostics = decoded.diagnostics.clone();
     if cleaned.paragraphs.is_empty() {
         diagnostics.push(Diagnostic::warning("no_body", "no article body found: every line was page chrome"));

@@ -44,13 +44,16 @@ fn common(a: &Analysis, text: &str) {
 }
 
 #[test]
-fn seed_000_no_outlet_translation_disclaimer_inferred_month() {
+fn seed_000_no_outlet_translation_disclaimer_inferred_year() {
     let Some((a, text)) = seed("000_") else { return };
     common(&a, &text);
     assert_eq!(a.outlet, None, "the footer names a translation vendor, not the outlet");
     assert_eq!(a.dateline.as_deref(), Some("JAKARTA"));
     assert_eq!(a.title, None);
-    assert_eq!(published(&a), Some(("2025-03", Precision::Month)), "{:?}", a.published);
+    // No date printed; the latest dated report it cites (27 March, after December 2024)
+    // bounds it from below; a plain date gives only the year.
+    assert_eq!(published(&a), Some(("2025", Precision::Year)), "{:?}", a.published);
+    assert_eq!(a.published.as_ref().unwrap().earliest.as_deref(), Some("2025-03-27"));
     assert_eq!(reasons(&a, "related_link"), ["SEE ALSO:"]);
     assert_eq!(reasons(&a, "disclaimer").len(), 1);
     assert_eq!(a.disclaimers.len(), 1);
@@ -97,8 +100,10 @@ fn seed_003_broadcaster_captions_signoff_widgets() {
     assert!(a.captions.iter().all(|c| c.credit.is_some()));
     assert_eq!(reasons(&a, "sign_off"), ["[ab/uh]"]);
     assert_eq!(reasons(&a, "widget"), ["Forum", "Recommended", "XS", "SM", "MD", "LG"]);
-    // "Rabu (12/6)" with the years the page names (2019, 2023) pins 12 June 2024.
-    assert_eq!(published(&a), Some(("2024-06-12", Precision::Day)), "{:?}", a.published);
+    // "Rabu (12/6)" with the years the page names (2019, 2023) pins 12 June 2024; with no
+    // dateline that is the day reported, so the article is from June 2024, not before the 12th.
+    assert_eq!(published(&a), Some(("2024-06", Precision::Month)), "{:?}", a.published);
+    assert_eq!(a.published.as_ref().unwrap().earliest.as_deref(), Some("2024-06-12"));
     assert_eq!(a.body.len(), 14);
     assert!(a.body.iter().all(|p| !p.starts_with("Bendera Rusia")), "captions are not body");
 }
