@@ -44,6 +44,21 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Group articles into stories across outlets, and find exact and near duplicates.
+    ///
+    /// Prints one JSON document: `stories` (id, title, articles by source, timeline, first and
+    /// last date, outlets) and `duplicates` (groups of exact or near copies). Articles join a
+    /// story when they share its content and actors and are dated within --window-days of it.
+    Stories {
+        /// Days between an article and a story's nearest dated article for it to join.
+        #[arg(long, default_value_t = 10)]
+        window_days: i32,
+        /// Estimated Jaccard similarity (word 5-shingles) above which articles are near copies.
+        #[arg(long, default_value_t = 0.7)]
+        near_duplicate: f32,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Score a stage on public gold data in ../shared/data, side by side with its peer.
     Eval(eval::EvalArgs),
 }
@@ -56,6 +71,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze { reference_date, pretty, files } => analyze(reference_date, pretty, &files),
+        Command::Stories { window_days, near_duplicate, files } => stories(window_days, near_duplicate, &files),
         Command::Eval(args) => eval::run(args),
     };
     match result {
@@ -70,6 +86,29 @@ fn main() -> ExitCode {
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+fn stories(window_days: i32, near_duplicate: f32, files: &[PathBuf]) -> Result<ExitCode> {
+    let config = warta_engine::stories::Config { window_days, near_duplicate, ..Default::default() };
+    let mut engine = warta_engine::stories::Engine::new(config);
+    let opts = warta_engine::Options::default();
+    let mut failed = 0usize;
+    for item in inputs::expand(files) {
+        match item.and_then(|input| input.read()) {
+            Ok((source, decoded)) => {
+                engine.add(&warta_engine::analyze(&source, &decoded, &opts));
+            }
+            Err(e) => {
+                eprintln!("warta: {e}");
+                failed += 1;
+            }
+        }
+    }
+    let doc = serde_json::json!({ "stories": engine.stories(), "duplicates": engine.duplicates() });
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    out.write_all(b"\n")?;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[PathBuf]) -> Result<ExitCode> {

@@ -11,10 +11,13 @@
 pub mod analysis;
 pub mod calendar;
 pub mod clean;
+pub mod csv;
 pub mod decode;
+pub mod dedup;
 pub mod meta;
 pub mod pipeline;
 pub mod segment;
+pub mod stories;
 
 pub use analysis::Analysis;
 pub use decode::{DecodeError, Decoded, decode};

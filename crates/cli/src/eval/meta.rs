@@ -22,7 +22,7 @@ pub struct Args {
 pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
     let path = data.join("news-detik-2025/articles.csv");
     let raw = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let rows = parse_csv(&raw);
+    let rows = warta_engine::csv::parse(&raw);
     let Some(header) = rows.first() else { bail!("{}: empty CSV", path.display()) };
     let col = |name: &str| header.iter().position(|h| h == name).with_context(|| format!("no column {name}"));
     let (body_col, date_col, id_col) = (col("isi_berita")?, col("tanggal")?, col("id")?);
@@ -76,8 +76,13 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
     }
     println!("| all with a value | {with_value} | {right} ({:.1}%) |", pct(right, with_value));
     println!("| null (no date printed or inferable) | {none} | – |");
-    println!("\n`earliest` not after the gold day: {earliest_ok}/{earliest_total} ({:.1}%)", pct(earliest_ok, earliest_total));
-    println!("\nCleaning: {paragraphs} body paragraphs kept, {removed_total} pieces removed, {leaked} paragraphs still holding scroll/ad chrome");
+    println!(
+        "\n`earliest` not after the gold day: {earliest_ok}/{earliest_total} ({:.1}%)",
+        pct(earliest_ok, earliest_total)
+    );
+    println!(
+        "\nCleaning: {paragraphs} body paragraphs kept, {removed_total} pieces removed, {leaked} paragraphs still holding scroll/ad chrome"
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -93,47 +98,9 @@ fn gold_date(s: &str) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{day:02}"))
 }
 
-/// RFC 4180 CSV: quoted fields with doubled quotes and embedded newlines.
-pub fn parse_csv(s: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_quotes_and_newlines() {
-        let rows = parse_csv("a,b\n\"x, \"\"y\"\"\",\"baris\nkedua\"\n");
-        assert_eq!(rows, vec![vec!["a", "b"], vec!["x, \"y\"", "baris\nkedua"]]);
-    }
 
     #[test]
     fn gold_dates_are_month_first() {

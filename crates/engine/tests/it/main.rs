@@ -5,4 +5,5 @@ mod clean;
 mod meta;
 mod properties;
 mod seeds;
+mod stories;
 mod support;
