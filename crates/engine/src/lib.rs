@@ -12,6 +12,7 @@ pub mod analysis;
 pub mod calendar;
 pub mod clean;
 pub mod decode;
+pub mod entities;
 pub mod meta;
 pub mod pipeline;
 pub mod segment;
