@@ -40,7 +40,10 @@ const TITLES: &[&str] = &[
     "pejabat", "hakim", "jaksa", "pendiri", "analis", "pengamat", "rektor", "ceo", "presdir", "anggota",
     "wartawan", "koresponden", "diktator", "tertinggi", "utusan", "kardinal", "uskup", "imam", "kiai",
     "habib", "ustaz", "pastor", "pendeta", "camat", "lurah", "plt", "pj", "ibu", "dosen", "peneliti",
-    "pakar", "aktivis", "tokoh", "pelatih", "penyanyi", "aktor", "aktris",
+    "pakar", "aktivis", "tokoh", "pelatih", "penyanyi", "aktor", "aktris", "presenter", "pembawa", "acara",
+    "pemain", "atlet", "pengusaha", "miliarder", "jutawan", "politisi", "politikus", "komedian", "artis",
+    "petinju", "pebalap", "sutradara", "penulis", "novelis", "ilmuwan", "bintang", "legenda", "kapolsek",
+    "pm", "menteri", "wakapolri", "kasad", "ketua umum", "sekretaris", "jaksa",
 ];
 
 /// Words of office and institution names that are never part of a personal name, lower-case.
@@ -81,6 +84,9 @@ const FAMILY_FIRST: &[&str] = &[
     "xi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "hun", "nguyen",
     "tran", "pham", "ri", "hu", "wen",
 ];
+
+/// Personal pronouns a tagger may hand over as person mentions.
+const PRONOUNS: &[&str] = &["dia", "ia", "beliau", "nya"];
 
 /// Words right before an apposed name + ", title" that mark reported speech.
 const SPEECH: &[&str] = &["kata", "ujar", "ucap", "tutur", "menurut", "jelas", "ungkap", "tegas", "imbuh", "tambah"];
@@ -213,10 +219,43 @@ fn strip_titles(text: &str, toks: &[Tok]) -> usize {
     i
 }
 
+/// Lower-case words before a place or organisation name that are not part of it.
+const DESCRIPTORS: &[&str] = &[
+    "kota", "provinsi", "negara", "kabupaten", "pulau", "kantor", "berita", "partai", "perusahaan", "pt",
+    "grup", "kelompok", "klub", "media", "harian", "surat", "kabar", "situs", "stasiun", "televisi", "maskapai",
+];
+
+/// Indonesian government abbreviations spelt out, so "Pemkot Delhi" = "Pemerintah Kota Delhi".
+const EXPAND: &[(&str, &str)] = &[
+    ("pemkot", "pemerintah kota"),
+    ("pemprov", "pemerintah provinsi"),
+    ("pemkab", "pemerintah kabupaten"),
+    ("pemda", "pemerintah daerah"),
+    ("pemdes", "pemerintah desa"),
+];
+
 fn make_cand(text: &str, span: Span, kind: EntityKind, gaz: Option<usize>, origin: Origin) -> Cand {
     let toks = tokens(text, span.start, span.end);
-    let s = if origin == Origin::Gazetteer { 0 } else { strip_titles(text, &toks) };
-    let name = toks[s.min(toks.len())..].iter().map(|t| t.lower(text)).collect();
+    let mut s = if origin == Origin::Gazetteer { 0 } else { strip_titles(text, &toks) };
+    if origin != Origin::Gazetteer {
+        // "presenter Sarah Murdoch" (a person), "kantor berita AFP" (an agency).
+        while s + 1 < toks.len() && !is_cap(toks[s].text(text)) && toks[s].word_start {
+            let w = lc(toks[s].text(text));
+            let strip = kind != EntityKind::Per && DESCRIPTORS.contains(&w.as_str());
+            if !strip || !toks[s + 1..].iter().any(|t| is_cap(t.text(text))) {
+                break;
+            }
+            s += 1;
+        }
+    }
+    let mut name: Vec<String> = Vec::new();
+    for t in &toks[s.min(toks.len())..] {
+        let l = t.lower(text);
+        match EXPAND.iter().find(|(a, _)| *a == l) {
+            Some((_, full)) => name.extend(full.split(' ').map(String::from)),
+            None => name.push(l),
+        }
+    }
     let name_start = toks.get(s).map_or(span.start, |t| t.start);
     Cand { span, kind, gaz, origin, name, name_start, defined_long: false }
 }
@@ -468,6 +507,10 @@ impl Uf {
     }
     /// Merge unless the two sides name different gazetteer rows or differ in type.
     fn union(&mut self, a: usize, b: usize) -> bool {
+        self.union_kind(a, b, true)
+    }
+    /// Merge; with `strict` false, a type difference does not stop it (a tagger's type errors).
+    fn union_kind(&mut self, a: usize, b: usize, strict: bool) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return true;
@@ -477,7 +520,7 @@ impl Uf {
                 return false;
             }
         }
-        if self.kind[ra] != self.kind[rb] {
+        if strict && self.kind[ra] != self.kind[rb] {
             return false;
         }
         let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
@@ -528,10 +571,22 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             .filter(|&k| cands[k].origin == Origin::Gazetteer && cands[k].kind == m.kind && m.span.contains(cands[k].span))
             .collect();
         // Name it only when the gazetteer match is the whole name after the titles.
-        if let Some(&k) = inner.iter().find(|&&k| cands[k].span.end == m.span.end && cands[k].span.start >= c.name_start) {
+        if let Some(&k) = inner.iter().find(|&&k| cands[k].span.end == m.span.end && cands[k].span.start == c.name_start) {
             c.gaz = cands[k].gaz;
         } else if let Some(e) = gazetteer::lookup(&text[c.name_start..m.span.end]).iter().find(|e| e.kind == m.kind) {
             c.gaz = g.index_of(e.key);
+        } else {
+            // "Kantor berita AFP": descriptors in any case before a name the gazetteer knows.
+            let toks = tokens(text, c.name_start, m.span.end);
+            let mut s = 0;
+            while s + 1 < toks.len() && DESCRIPTORS.contains(&toks[s].lower(text).as_str()) {
+                s += 1;
+            }
+            if s > 0 {
+                if let Some(e) = gazetteer::lookup(&text[toks[s].start..m.span.end]).iter().find(|e| e.kind == m.kind) {
+                    c.gaz = g.index_of(e.key);
+                }
+            }
         }
         cands.push(c);
     }
@@ -580,11 +635,12 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     for (k, c) in cands.iter().enumerate() {
         let key = match c.gaz {
             Some(e) => format!("kb:{}", g.entries[e].key),
-            None => format!("n:{:?}:{}", c.kind, c.name.join(" ")),
+            None => format!("n:{}", c.name.join(" ")),
         };
         match by_key.get(&key) {
             Some(&f) => {
-                uf.union(f, k);
+                let loose = c.gaz.is_none() && c.name.len() > 1;
+                uf.union_kind(f, k, !loose);
             }
             None => {
                 by_key.insert(key, k);
@@ -631,10 +687,14 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         let mut best = None;
         for j in (0..k).rev() {
             let d = &cands[j];
-            if d.kind != c.kind || d.name.len() <= c.name.len() {
+            let person = d.kind == EntityKind::Per && c.origin == Origin::Tagger && is_cap(&text[c.name_start..c.span.end]);
+            if (d.kind != c.kind && !person) || d.name.len() <= c.name.len() || d.name.is_empty() {
                 continue;
             }
-            let hit = match c.kind {
+            if PRONOUNS.contains(&c.name.join(" ").as_str()) {
+                continue;
+            }
+            let hit = match d.kind {
                 EntityKind::Per => {
                     let m = c.name.len();
                     let first_ok = d.name[..m] == c.name[..] && (m > 1 || FAMILY_FIRST.contains(&c.name[0].as_str()) || gaz_country(&cands[j]) == Some("ID"));
@@ -654,7 +714,19 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             }
         }
         if let Some(j) = best {
-            uf.union(j, k);
+            uf.union_kind(j, k, false);
+        }
+    }
+    // 6. A tagged personal pronoun refers to the most recent person before it.
+    for k in 0..n {
+        if cands[k].origin != Origin::Tagger || !PRONOUNS.contains(&cands[k].name.join(" ").as_str()) {
+            continue;
+        }
+        let prev = (0..k).rev().find(|&j| {
+            cands[j].kind == EntityKind::Per && !PRONOUNS.contains(&cands[j].name.join(" ").as_str()) && !cands[j].name.is_empty()
+        });
+        if let Some(j) = prev {
+            uf.union_kind(j, k, false);
         }
     }
 
@@ -765,8 +837,20 @@ fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Enti
     }
     let mut out = Vec::new();
     for (i, (r, cs)) in gs.iter().enumerate() {
-        let kind = uf.kind[*r];
         let entry = uf.gaz[*r].map(|e| &g.entries[e]);
+        let kind = match entry {
+            Some(e) => e.kind,
+            None => {
+                let mut counts: Vec<(EntityKind, usize)> = Vec::new();
+                for c in cs.iter().filter(|c| !PRONOUNS.contains(&c.name.join(" ").as_str())) {
+                    match counts.iter_mut().find(|(k, _)| *k == c.kind) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((c.kind, 1)),
+                    }
+                }
+                counts.iter().max_by_key(|(_, n)| *n).map_or(uf.kind[*r], |(k, _)| *k)
+            }
+        };
         let name = match entry {
             Some(e) => e.name.to_string(),
             None => {
