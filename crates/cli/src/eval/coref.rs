@@ -310,10 +310,8 @@ fn warta(doc: &Doc) -> Vec<usize> {
 
 pub fn run(args: Args, data: &Path) -> Result<ExitCode> {
     let xml_path = args.xml.clone().unwrap_or_else(|| data.join("coref-id/train.xml"));
-    let csv_path = args
-        .documents
-        .clone()
-        .unwrap_or_else(|| xml_path.parent().unwrap_or(Path::new(".")).join("document_id.csv"));
+    let csv_path =
+        args.documents.clone().unwrap_or_else(|| xml_path.parent().unwrap_or(Path::new(".")).join("document_id.csv"));
     if !xml_path.exists() {
         bail!("{} is absent: pass --data DIR or --xml FILE", xml_path.display());
     }

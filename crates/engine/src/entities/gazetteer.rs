@@ -99,9 +99,8 @@ fn parse() -> Gazetteer {
         let c: Vec<&'static str> = line.split('|').collect();
         assert_eq!(c.len(), 11, "gazetteer.psv line {}: expected 11 cells", n + 1);
         let kind = kind_of(c[1]).unwrap_or_else(|| panic!("gazetteer.psv line {}: bad type", n + 1));
-        let split = |s: &'static str| -> Vec<&'static str> {
-            s.split(';').map(str::trim).filter(|a| !a.is_empty()).collect()
-        };
+        let split =
+            |s: &'static str| -> Vec<&'static str> { s.split(';').map(str::trim).filter(|a| !a.is_empty()).collect() };
         let links = split(c[10])
             .into_iter()
             .filter_map(|l| {
@@ -166,10 +165,7 @@ pub fn entries() -> &'static [GazEntry] {
 /// (case-insensitive, hyphens and spaces alike).
 pub fn lookup(name: &str) -> Vec<&'static GazEntry> {
     let g = gaz();
-    g.index
-        .get(&normalise(name))
-        .map(|fs| fs.iter().map(|f| &g.entries[f.entry]).collect())
-        .unwrap_or_default()
+    g.index.get(&normalise(name)).map(|fs| fs.iter().map(|f| &g.entries[f.entry]).collect()).unwrap_or_default()
 }
 
 impl Gazetteer {

@@ -31,38 +31,274 @@ use text::{Tok, is_all_caps, is_cap, joinable, tokens};
 
 /// Words that introduce a person (titles, offices, roles), lower-case.
 const TITLES: &[&str] = &[
-    "presiden", "wakil", "pemimpin", "perdana", "menteri", "menlu", "menhan", "mendagri", "menkeu", "menko",
-    "wamen", "wapres", "wamenlu", "kanselir", "raja", "ratu", "pangeran", "putri", "sultan", "emir", "sekretaris",
-    "sekjen", "jenderal", "marsekal", "letnan", "kolonel", "mayor", "kapten", "laksamana", "brigjen", "mayjen",
-    "letjen", "direktur", "dirut", "ketua", "ketum", "juru", "bicara", "jubir", "gubernur", "wagub", "wali",
-    "walikota", "bupati", "senator", "dubes", "duta", "kepala", "komandan", "panglima", "kapolri", "kapolda",
-    "kapolres", "profesor", "prof", "dr", "bapak", "tuan", "nyonya", "syekh", "ayatollah", "paus", "mantan",
-    "pejabat", "hakim", "jaksa", "pendiri", "analis", "pengamat", "rektor", "ceo", "presdir", "anggota",
-    "wartawan", "koresponden", "diktator", "tertinggi", "utusan", "kardinal", "uskup", "imam", "kiai",
-    "habib", "ustaz", "pastor", "pendeta", "camat", "lurah", "plt", "pj", "ibu", "dosen", "peneliti",
-    "pakar", "aktivis", "tokoh", "pelatih", "penyanyi", "aktor", "aktris", "presenter", "pembawa", "acara",
-    "pemain", "atlet", "pengusaha", "miliarder", "jutawan", "politisi", "politikus", "komedian", "artis",
-    "petinju", "pebalap", "sutradara", "penulis", "novelis", "ilmuwan", "bintang", "legenda", "kapolsek",
-    "pm", "menteri", "wakapolri", "kasad", "ketua umum", "sekretaris", "jaksa",
+    "presiden",
+    "wakil",
+    "pemimpin",
+    "perdana",
+    "menteri",
+    "menlu",
+    "menhan",
+    "mendagri",
+    "menkeu",
+    "menko",
+    "wamen",
+    "wapres",
+    "wamenlu",
+    "kanselir",
+    "raja",
+    "ratu",
+    "pangeran",
+    "putri",
+    "sultan",
+    "emir",
+    "sekretaris",
+    "sekjen",
+    "jenderal",
+    "marsekal",
+    "letnan",
+    "kolonel",
+    "mayor",
+    "kapten",
+    "laksamana",
+    "brigjen",
+    "mayjen",
+    "letjen",
+    "direktur",
+    "dirut",
+    "ketua",
+    "ketum",
+    "juru",
+    "bicara",
+    "jubir",
+    "gubernur",
+    "wagub",
+    "wali",
+    "walikota",
+    "bupati",
+    "senator",
+    "dubes",
+    "duta",
+    "kepala",
+    "komandan",
+    "panglima",
+    "kapolri",
+    "kapolda",
+    "kapolres",
+    "profesor",
+    "prof",
+    "dr",
+    "bapak",
+    "tuan",
+    "nyonya",
+    "syekh",
+    "ayatollah",
+    "paus",
+    "mantan",
+    "pejabat",
+    "hakim",
+    "jaksa",
+    "pendiri",
+    "analis",
+    "pengamat",
+    "rektor",
+    "ceo",
+    "presdir",
+    "anggota",
+    "wartawan",
+    "koresponden",
+    "diktator",
+    "tertinggi",
+    "utusan",
+    "kardinal",
+    "uskup",
+    "imam",
+    "kiai",
+    "habib",
+    "ustaz",
+    "pastor",
+    "pendeta",
+    "camat",
+    "lurah",
+    "plt",
+    "pj",
+    "ibu",
+    "dosen",
+    "peneliti",
+    "pakar",
+    "aktivis",
+    "tokoh",
+    "pelatih",
+    "penyanyi",
+    "aktor",
+    "aktris",
+    "presenter",
+    "pembawa",
+    "acara",
+    "pemain",
+    "atlet",
+    "pengusaha",
+    "miliarder",
+    "jutawan",
+    "politisi",
+    "politikus",
+    "komedian",
+    "artis",
+    "petinju",
+    "pebalap",
+    "sutradara",
+    "penulis",
+    "novelis",
+    "ilmuwan",
+    "bintang",
+    "legenda",
+    "kapolsek",
+    "pm",
+    "menteri",
+    "wakapolri",
+    "kasad",
+    "ketua umum",
+    "sekretaris",
+    "jaksa",
 ];
 
 /// Words of office and institution names that are never part of a personal name, lower-case.
 const OFFICE: &[&str] = &[
-    "kementerian", "departemen", "badan", "dewan", "komisi", "lembaga", "kantor", "partai", "universitas",
-    "institut", "bank", "angkatan", "tentara", "pasukan", "urusan", "luar", "negeri", "dalam", "pertahanan",
-    "keamanan", "keuangan", "sumber", "daya", "alam", "industri", "mesiu", "amunisi", "senjata", "energi",
-    "mineral", "perdagangan", "perindustrian", "pertanian", "kesehatan", "pendidikan", "kebudayaan", "agama",
-    "hukum", "sosial", "tenaga", "kerja", "ketenagakerjaan", "perhubungan", "transportasi", "komunikasi",
-    "informatika", "digital", "lingkungan", "hidup", "kehutanan", "kelautan", "perikanan", "pariwisata",
-    "pemuda", "olahraga", "nasional", "negara", "republik", "federasi", "rakyat", "demokratik", "umum",
-    "pusat", "daerah", "provinsi", "kota", "kabupaten", "militer", "intelijen", "staf", "gabungan", "senior",
-    "besar", "tinggi", "utama", "pertama", "eksekutif", "politik", "ekonomi", "sekretariat", "kabinet",
-    "istana", "kepresidenan", "parlemen", "majelis", "mahkamah", "pengadilan", "kejaksaan", "polisi",
-    "kepolisian", "dinas", "divisi", "biro", "unit", "komite", "komando", "armada", "operasi", "khusus",
-    "strategis", "nuklir", "atom", "antariksa", "ruang", "angkasa", "teknologi", "riset", "studi", "agung",
-    "konstitusi", "pemerintah", "pemerintahan", "kerajaan", "keluarga", "asosiasi", "perusahaan", "grup",
-    "kelompok", "organisasi", "forum", "serikat", "persatuan", "front", "gerakan", "kepala", "harian",
-    "dan", "untuk", "dari", "bidang", "perekonomian", "koordinator", "sipil", "darat", "laut", "udara",
+    "kementerian",
+    "departemen",
+    "badan",
+    "dewan",
+    "komisi",
+    "lembaga",
+    "kantor",
+    "partai",
+    "universitas",
+    "institut",
+    "bank",
+    "angkatan",
+    "tentara",
+    "pasukan",
+    "urusan",
+    "luar",
+    "negeri",
+    "dalam",
+    "pertahanan",
+    "keamanan",
+    "keuangan",
+    "sumber",
+    "daya",
+    "alam",
+    "industri",
+    "mesiu",
+    "amunisi",
+    "senjata",
+    "energi",
+    "mineral",
+    "perdagangan",
+    "perindustrian",
+    "pertanian",
+    "kesehatan",
+    "pendidikan",
+    "kebudayaan",
+    "agama",
+    "hukum",
+    "sosial",
+    "tenaga",
+    "kerja",
+    "ketenagakerjaan",
+    "perhubungan",
+    "transportasi",
+    "komunikasi",
+    "informatika",
+    "digital",
+    "lingkungan",
+    "hidup",
+    "kehutanan",
+    "kelautan",
+    "perikanan",
+    "pariwisata",
+    "pemuda",
+    "olahraga",
+    "nasional",
+    "negara",
+    "republik",
+    "federasi",
+    "rakyat",
+    "demokratik",
+    "umum",
+    "pusat",
+    "daerah",
+    "provinsi",
+    "kota",
+    "kabupaten",
+    "militer",
+    "intelijen",
+    "staf",
+    "gabungan",
+    "senior",
+    "besar",
+    "tinggi",
+    "utama",
+    "pertama",
+    "eksekutif",
+    "politik",
+    "ekonomi",
+    "sekretariat",
+    "kabinet",
+    "istana",
+    "kepresidenan",
+    "parlemen",
+    "majelis",
+    "mahkamah",
+    "pengadilan",
+    "kejaksaan",
+    "polisi",
+    "kepolisian",
+    "dinas",
+    "divisi",
+    "biro",
+    "unit",
+    "komite",
+    "komando",
+    "armada",
+    "operasi",
+    "khusus",
+    "strategis",
+    "nuklir",
+    "atom",
+    "antariksa",
+    "ruang",
+    "angkasa",
+    "teknologi",
+    "riset",
+    "studi",
+    "agung",
+    "konstitusi",
+    "pemerintah",
+    "pemerintahan",
+    "kerajaan",
+    "keluarga",
+    "asosiasi",
+    "perusahaan",
+    "grup",
+    "kelompok",
+    "organisasi",
+    "forum",
+    "serikat",
+    "persatuan",
+    "front",
+    "gerakan",
+    "kepala",
+    "harian",
+    "dan",
+    "untuk",
+    "dari",
+    "bidang",
+    "perekonomian",
+    "koordinator",
+    "sipil",
+    "darat",
+    "laut",
+    "udara",
 ];
 
 /// Lower-case connectors allowed inside a personal name ("bin", "von der").
@@ -70,19 +306,80 @@ const CONNECTORS: &[&str] = &["bin", "binti", "al", "el", "van", "von", "der", "
 
 /// Capitalised words that start sentences and are not names, lower-case.
 const NOT_NAMES: &[&str] = &[
-    "namun", "tetapi", "meski", "meskipun", "sementara", "selain", "saat", "ketika", "setelah", "sebelum",
-    "dalam", "pada", "di", "ke", "dari", "untuk", "dengan", "oleh", "para", "sang", "seorang", "ia", "dia",
-    "mereka", "kami", "kita", "saya", "ini", "itu", "hal", "dan", "atau", "juga", "tidak", "bukan",
-    "menurut", "kata", "sejak", "hingga", "bahwa", "jika", "karena", "sebagai", "tahun", "bulan", "hari",
-    "minggu", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "januari", "februari", "maret", "april",
-    "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember", "baca", "foto",
+    "namun",
+    "tetapi",
+    "meski",
+    "meskipun",
+    "sementara",
+    "selain",
+    "saat",
+    "ketika",
+    "setelah",
+    "sebelum",
+    "dalam",
+    "pada",
+    "di",
+    "ke",
+    "dari",
+    "untuk",
+    "dengan",
+    "oleh",
+    "para",
+    "sang",
+    "seorang",
+    "ia",
+    "dia",
+    "mereka",
+    "kami",
+    "kita",
+    "saya",
+    "ini",
+    "itu",
+    "hal",
+    "dan",
+    "atau",
+    "juga",
+    "tidak",
+    "bukan",
+    "menurut",
+    "kata",
+    "sejak",
+    "hingga",
+    "bahwa",
+    "jika",
+    "karena",
+    "sebagai",
+    "tahun",
+    "bulan",
+    "hari",
+    "minggu",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "baca",
+    "foto",
 ];
 
 /// East Asian family names: a bare one refers back to a full name that starts with it ("Kim").
 const FAMILY_FIRST: &[&str] = &[
-    "kim", "lee", "park", "pak", "choi", "choe", "jung", "kang", "cho", "jo", "yoon", "moon", "han", "shin",
-    "xi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "hun", "nguyen",
-    "tran", "pham", "ri", "hu", "wen",
+    "kim", "lee", "park", "pak", "choi", "choe", "jung", "kang", "cho", "jo", "yoon", "moon", "han", "shin", "xi",
+    "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "hun", "nguyen", "tran", "pham", "ri",
+    "hu", "wen",
 ];
 
 /// Personal pronouns a tagger may hand over as person mentions.
@@ -162,14 +459,18 @@ fn gaz_matches(text: &str, toks: &[Tok]) -> Vec<(usize, usize, usize)> {
             let key: Vec<String> = toks[i..i + n].iter().map(|t| t.lower(text)).collect();
             let Some(forms) = g.index.get(&key.join(" ")) else { continue };
             for f in forms {
-                let ok = f.written.iter().zip(&toks[i..i + n]).enumerate().all(|(k, (a, t))| {
-                    case_ok(a, t.text(text), k == 0, t.word_start)
-                });
+                let ok = f
+                    .written
+                    .iter()
+                    .zip(&toks[i..i + n])
+                    .enumerate()
+                    .all(|(k, (a, t))| case_ok(a, t.text(text), k == 0, t.word_start));
                 if !ok {
                     continue;
                 }
                 // A name glued to a longer capitalised word run by a hyphen is not this name.
-                if i > 0 && !toks[i].word_start && is_cap(toks[i].text(text)) && n == 1 && toks[i].text(text).len() < 3 {
+                if i > 0 && !toks[i].word_start && is_cap(toks[i].text(text)) && n == 1 && toks[i].text(text).len() < 3
+                {
                     continue;
                 }
                 let e = &g.entries[f.entry];
@@ -221,8 +522,27 @@ fn strip_titles(text: &str, toks: &[Tok]) -> usize {
 
 /// Lower-case words before a place or organisation name that are not part of it.
 const DESCRIPTORS: &[&str] = &[
-    "kota", "provinsi", "negara", "kabupaten", "pulau", "kantor", "berita", "partai", "perusahaan", "pt",
-    "grup", "kelompok", "klub", "media", "harian", "surat", "kabar", "situs", "stasiun", "televisi", "maskapai",
+    "kota",
+    "provinsi",
+    "negara",
+    "kabupaten",
+    "pulau",
+    "kantor",
+    "berita",
+    "partai",
+    "perusahaan",
+    "pt",
+    "grup",
+    "kelompok",
+    "klub",
+    "media",
+    "harian",
+    "surat",
+    "kabar",
+    "situs",
+    "stasiun",
+    "televisi",
+    "maskapai",
 ];
 
 /// Indonesian government abbreviations spelt out, so "Pemkot Delhi" = "Pemerintah Kota Delhi".
@@ -290,7 +610,11 @@ fn cap_run(text: &str, toks: &[Tok], i: usize) -> usize {
 /// Can this token be part of a personal name?
 fn name_token(text: &str, t: &Tok) -> bool {
     let w = t.text(text);
-    !is_all_caps(w) && !w.chars().any(|c| c.is_numeric()) && !in_list(TITLES, w) && !in_list(OFFICE, w) && !in_list(NOT_NAMES, w)
+    !is_all_caps(w)
+        && !w.chars().any(|c| c.is_numeric())
+        && !in_list(TITLES, w)
+        && !in_list(OFFICE, w)
+        && !in_list(NOT_NAMES, w)
 }
 
 /// Is the token run `[a, b)` shaped like a personal name?
@@ -320,9 +644,8 @@ fn rule_persons(text: &str, toks: &[Tok], covered: &[bool]) -> Vec<Span> {
             continue;
         }
         let j = cap_run(text, toks, i);
-        let title_before = i > 0
-            && in_list(TITLES, toks[i - 1].text(text))
-            && joinable(&text[toks[i - 1].end..toks[i].start]);
+        let title_before =
+            i > 0 && in_list(TITLES, toks[i - 1].text(text)) && joinable(&text[toks[i - 1].end..toks[i].start]);
         // Suffix of uncovered, name-like tokens at the end of the run.
         let mut s = j;
         while s > i && !covered[s - 1] && name_token(text, &toks[s - 1]) {
@@ -343,7 +666,8 @@ fn rule_persons(text: &str, toks: &[Tok], covered: &[bool]) -> Vec<Span> {
             let gap_after = toks.get(j).map_or("", |n| &text[toks[j - 1].end..n.start]);
             let next_title = toks.get(j).is_some_and(|n| in_list(TITLES, n.text(text)));
             let apposed = SPEECH.contains(&before.as_str()) && gap_after.trim() == "," && next_title;
-            let credit = before == "foto" && text[toks[i - 1].end..toks[i].start].trim() == ":" && gap_after.trim() == "/";
+            let credit =
+                before == "foto" && text[toks[i - 1].end..toks[i].start].trim() == ":" && gap_after.trim() == "/";
             if apposed || credit {
                 out.push(Span::new(toks[i].start, toks[j - 1].end));
             }
@@ -457,7 +781,7 @@ fn acronym_defs(text: &str, toks: &[Tok]) -> Vec<(Span, Span, bool)> {
             }
             // Find "singkatan dari" within the next few tokens, then the first capitalised run.
             let mut p = k + 1;
-            let mut explicit = false;
+            let mut explicit = false; // "singkatan dari"
             let lim = (k + 9).min(toks.len());
             while p < lim && !is_cap(toks[p].text(text)) {
                 let l = lc(toks[p].text(text));
@@ -478,7 +802,8 @@ fn acronym_defs(text: &str, toks: &[Tok]) -> Vec<(Span, Span, bool)> {
             }
             let e = cap_run(text, toks, p);
             if e - p >= 2 {
-                out.push((tok_span(k, k + 1), tok_span(p, e), explicit));
+                // An all-capital acronym equated to a multi-word name is a definition.
+                out.push((tok_span(k, k + 1), tok_span(p, e), true));
             }
         }
     }
@@ -539,7 +864,9 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     let mut defs: Vec<(Span, Span, bool)> = Vec::new();
     let mut regions: Vec<Vec<Tok>> = Vec::new();
 
-    let valid = |s: &Span| s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let valid = |s: &Span| {
+        s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
     let tagged: Vec<NerMention> = tagged.iter().copied().filter(|m| valid(&m.span)).collect();
 
     for sp in spans.iter().filter(|s| valid(s)) {
@@ -568,10 +895,14 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     for m in &tagged {
         let mut c = make_cand(text, m.span, m.kind, None, Origin::Tagger);
         let inner: Vec<usize> = (0..cands.len())
-            .filter(|&k| cands[k].origin == Origin::Gazetteer && cands[k].kind == m.kind && m.span.contains(cands[k].span))
+            .filter(|&k| {
+                cands[k].origin == Origin::Gazetteer && cands[k].kind == m.kind && m.span.contains(cands[k].span)
+            })
             .collect();
         // Name it only when the gazetteer match is the whole name after the titles.
-        if let Some(&k) = inner.iter().find(|&&k| cands[k].span.end == m.span.end && cands[k].span.start == c.name_start) {
+        if let Some(&k) =
+            inner.iter().find(|&&k| cands[k].span.end == m.span.end && cands[k].span.start == c.name_start)
+        {
             c.gaz = cands[k].gaz;
         } else if let Some(e) = gazetteer::lookup(&text[c.name_start..m.span.end]).iter().find(|e| e.kind == m.kind) {
             c.gaz = g.index_of(e.key);
@@ -595,13 +926,14 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     let tagged_spans: Vec<(Span, EntityKind)> = tagged.iter().map(|m| (m.span, m.kind)).collect();
     let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
     cands.retain(|c| {
-        c.origin == Origin::Tagger || !tagged_spans.iter().any(|&(s, k)| overlaps(s, c.span) && (k == c.kind || c.origin == Origin::Rule))
+        c.origin == Origin::Tagger
+            || !tagged_spans.iter().any(|&(s, k)| overlaps(s, c.span) && (k == c.kind || c.origin == Origin::Rule))
     });
 
     // Acronym definitions: the short form becomes a mention of whatever the long form is.
     for (short, long, explicit) in defs {
         let find = |cands: &[Cand], s: Span| cands.iter().position(|c| c.span == s);
-        let long_c = find(&cands, long).or_else(|| cands.iter().position(|c| long.contains(c.span) && c.span.end == long.end && c.gaz.is_some()));
+        let long_c = find(&cands, long);
         let short_c = find(&cands, short);
         let kind = long_c.map(|k| cands[k].kind).or(short_c.map(|k| cands[k].kind)).unwrap_or(EntityKind::Org);
         if long_c.is_none() && short_c.is_none() && !explicit {
@@ -610,9 +942,14 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         let lk = match long_c {
             Some(k) => k,
             None => {
-                if cands.iter().any(|c| overlaps(c.span, long)) {
+                // A name the text defines wins over gazetteer matches inside it.
+                if cands
+                    .iter()
+                    .any(|c| overlaps(c.span, long) && (c.origin != Origin::Gazetteer || !long.contains(c.span)))
+                {
                     continue;
                 }
+                cands.retain(|c| !long.contains(c.span));
                 let mut c = make_cand(text, long, kind, None, Origin::Rule);
                 c.defined_long = true;
                 cands.push(c);
@@ -625,11 +962,32 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         cands[lk].defined_long = true;
     }
 
+    // Every other use of a defined acronym (before or after the definition) is a mention too.
+    let defined: Vec<(String, EntityKind)> = cands
+        .iter()
+        .filter(|c| c.origin == Origin::Rule && c.name.len() == 1 && is_all_caps(&text[c.span.start..c.span.end]))
+        .map(|c| (text[c.span.start..c.span.end].to_string(), c.kind))
+        .collect();
+    for toks in &regions {
+        for t in toks {
+            let w = t.text(text);
+            if let Some((_, k)) = defined.iter().find(|(d, _)| d == w) {
+                let span = Span::new(t.start, t.end);
+                if !cands.iter().any(|c| overlaps(c.span, span)) {
+                    cands.push(make_cand(text, span, *k, None, Origin::Rule));
+                }
+            }
+        }
+    }
     cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     cands.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
 
     let n = cands.len();
-    let mut uf = Uf { parent: (0..n).collect(), gaz: cands.iter().map(|c| c.gaz).collect(), kind: cands.iter().map(|c| c.kind).collect() };
+    let mut uf = Uf {
+        parent: (0..n).collect(),
+        gaz: cands.iter().map(|c| c.gaz).collect(),
+        kind: cands.iter().map(|c| c.kind).collect(),
+    };
     // 1. Same gazetteer row; 2. same normalised name.
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (k, c) in cands.iter().enumerate() {
@@ -665,10 +1023,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         }
         for (short, long, _) in all_defs {
             let s = cands.iter().position(|c| c.span == short);
-            let l = cands
-                .iter()
-                .position(|c| c.span == long)
-                .or_else(|| cands.iter().position(|c| long.contains(c.span) && c.span.end == long.end && c.gaz.is_some()));
+            let l = cands.iter().position(|c| c.span == long);
             if let (Some(s), Some(l)) = (s, l) {
                 if cands[s].gaz.is_none() {
                     let rs = uf.find(s);
@@ -687,7 +1042,8 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         let mut best = None;
         for j in (0..k).rev() {
             let d = &cands[j];
-            let person = d.kind == EntityKind::Per && c.origin == Origin::Tagger && is_cap(&text[c.name_start..c.span.end]);
+            let person =
+                d.kind == EntityKind::Per && c.origin == Origin::Tagger && is_cap(&text[c.name_start..c.span.end]);
             if (d.kind != c.kind && !person) || d.name.len() <= c.name.len() || d.name.is_empty() {
                 continue;
             }
@@ -697,15 +1053,21 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             let hit = match d.kind {
                 EntityKind::Per => {
                     let m = c.name.len();
-                    let first_ok = d.name[..m] == c.name[..] && (m > 1 || FAMILY_FIRST.contains(&c.name[0].as_str()) || gaz_country(&cands[j]) == Some("ID"));
+                    let first_ok = d.name[..m] == c.name[..]
+                        && (m > 1
+                            || FAMILY_FIRST.contains(&c.name[0].as_str())
+                            || gaz_country(&cands[j]) == Some("ID"));
                     let last_ok = d.name[d.name.len() - m..] == c.name[..];
                     first_ok || last_ok
                 }
                 _ => {
-                    c.name.len() == 1 && is_all_caps(&text[c.name_start..c.span.end]) && abbreviates(&c.name[0], &d.name) && {
-                        let (a, b) = initials(&d.name);
-                        c.name[0] == a || c.name[0] == b
-                    }
+                    c.name.len() == 1
+                        && is_all_caps(&text[c.name_start..c.span.end])
+                        && abbreviates(&c.name[0], &d.name)
+                        && {
+                            let (a, b) = initials(&d.name);
+                            c.name[0] == a || c.name[0] == b
+                        }
                 }
             };
             if hit {
@@ -723,7 +1085,9 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             continue;
         }
         let prev = (0..k).rev().find(|&j| {
-            cands[j].kind == EntityKind::Per && !PRONOUNS.contains(&cands[j].name.join(" ").as_str()) && !cands[j].name.is_empty()
+            cands[j].kind == EntityKind::Per
+                && !PRONOUNS.contains(&cands[j].name.join(" ").as_str())
+                && !cands[j].name.is_empty()
         });
         if let Some(j) = prev {
             uf.union_kind(j, k, false);
@@ -740,7 +1104,9 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             }
             let mut forms: Vec<Vec<String>> = vec![c.name.clone()];
             if let Some(e) = c.gaz {
-                forms.extend(g.entries[e].all_names().map(|a| gazetteer::normalise(a).split(' ').map(String::from).collect()));
+                forms.extend(
+                    g.entries[e].all_names().map(|a| gazetteer::normalise(a).split(' ').map(String::from).collect()),
+                );
             }
             for f in forms.iter().filter(|f| f.len() >= 2) {
                 let first = &f[0];
@@ -765,11 +1131,17 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
                 let l = t.lower(text);
                 // Next/previous word joined by a space and capitalised: part of another name.
                 let next_cap = toks.get(i + 1).is_some_and(|n| {
-                    n.word_start && joinable(&text[t.end..n.start]) && is_cap(n.text(text)) && !cands.iter().any(|c| c.span.start == n.start)
+                    n.word_start
+                        && joinable(&text[t.end..n.start])
+                        && is_cap(n.text(text))
+                        && !cands.iter().any(|c| c.span.start == n.start)
                 });
                 let prev_cap = i > 0 && {
                     let p = toks[i - 1];
-                    joinable(&text[p.end..t.start]) && t.word_start && is_cap(p.text(text)) && !in_list(TITLES, p.text(text))
+                    joinable(&text[p.end..t.start])
+                        && t.word_start
+                        && is_cap(p.text(text))
+                        && !in_list(TITLES, p.text(text))
                         && !cands.iter().any(|c| c.span.end == p.end)
                 };
                 if next_cap || prev_cap {
@@ -798,7 +1170,11 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             .filter(|&k| {
                 let mut names: Vec<Vec<String>> = vec![cands[k].name.clone()];
                 if let Some(e) = cands[k].gaz {
-                    names.extend(g.entries[e].all_names().map(|a| gazetteer::normalise(a).split(' ').map(String::from).collect()));
+                    names.extend(
+                        g.entries[e]
+                            .all_names()
+                            .map(|a| gazetteer::normalise(a).split(' ').map(String::from).collect()),
+                    );
                 }
                 names.iter().filter(|f| f.len() >= 2).any(|f| {
                     (&f[f.len() - 1] == l && l.chars().count() >= 3)
@@ -887,7 +1263,11 @@ fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Enti
             name,
             mentions: cs
                 .iter()
-                .map(|c| Mention { text: text[c.span.start..c.span.end].to_string(), start: c.span.start, end: c.span.end })
+                .map(|c| Mention {
+                    text: text[c.span.start..c.span.end].to_string(),
+                    start: c.span.start,
+                    end: c.span.end,
+                })
                 .collect(),
             extra,
         });

@@ -34,8 +34,7 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|&(_, c)| c);
-        let part = c.is_alphanumeric()
-            || (cur.is_some() && is_inner(c) && next.is_some_and(|n| n.is_alphanumeric()));
+        let part = c.is_alphanumeric() || (cur.is_some() && is_inner(c) && next.is_some_and(|n| n.is_alphanumeric()));
         match (part, cur) {
             (true, None) => {
                 cur = Some(i);
