@@ -20,6 +20,9 @@
 //! `capital_of` (and "Kremlin" `metonym_of`) pointing at the country's key and, when the
 //! country is mentioned, its entity id.
 
+// Index loops over candidates read several parallel vectors; nested `if let` reads clearer here.
+#![allow(clippy::needless_range_loop, clippy::collapsible_if)]
+
 pub mod gazetteer;
 mod text;
 
@@ -590,9 +593,7 @@ fn cap_run(text: &str, toks: &[Tok], i: usize) -> usize {
         if j > i && !joinable(&text[toks[j - 1].end..t.start]) {
             break;
         }
-        let ok = if !t.word_start && j > i {
-            true
-        } else if is_cap(w) {
+        let ok = if (!t.word_start && j > i) || is_cap(w) {
             true
         } else {
             j > i
