@@ -14,6 +14,7 @@ pub mod clean;
 pub mod csv;
 pub mod decode;
 pub mod dedup;
+pub mod entities;
 pub mod meta;
 pub mod pipeline;
 pub mod segment;

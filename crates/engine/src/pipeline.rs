@@ -1,8 +1,9 @@
 //! The flow of one article: decoded text in, [`Analysis`] out. Pure: no I/O.
 
-use crate::analysis::{Analysis, Diagnostic, Paragraph};
+use crate::analysis::{Analysis, Diagnostic, Paragraph, Span};
 use crate::clean::{self, Cleaned};
 use crate::decode::Decoded;
+use crate::entities;
 use crate::meta;
 use jiff::civil::Date;
 
@@ -34,6 +35,11 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         }
     }
     sources.dedup();
+    let mut regions: Vec<Span> = cleaned.title.iter().map(|(_, s)| *s).collect();
+    regions.extend(cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()));
+    regions.extend(cleaned.captions.iter().map(|c| Span::new(c.start, c.end)));
+    // TODO(merge): pass ner::recognize(text, &regions) instead of &[] once the tagger is merged.
+    let entities = entities::resolve(text, &regions, &[]);
     let body = cleaned.paragraphs.iter().map(|p: &Paragraph| p.text.clone()).collect();
     Analysis {
         source: source.to_string(),
@@ -45,7 +51,7 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         editors,
         body,
         removed: cleaned.removed,
-        entities: Vec::new(),
+        entities,
         times: Vec::new(),
         quotes: Vec::new(),
         sources,

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub mod coref;
 mod meta;
 
 #[derive(Args)]
@@ -23,6 +24,8 @@ pub struct EvalArgs {
 pub enum Stage {
     /// Cleaning and publication dates on the detik 2025 articles.
     Meta(meta::Args),
+    /// Alias merging (entities) on coref-id: MUC and B³ next to an exact-string baseline.
+    Coref(coref::Args),
 }
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
@@ -34,5 +37,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let data = data_dir(&args.data);
     match args.stage {
         Stage::Meta(a) => meta::run(&data, &a),
+        Stage::Coref(a) => coref::run(a, &data),
     }
 }

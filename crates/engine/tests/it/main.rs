@@ -2,6 +2,7 @@
 //! Tests that read ../shared skip with a message where it is absent.
 
 mod clean;
+mod entities;
 mod meta;
 mod properties;
 mod seeds;

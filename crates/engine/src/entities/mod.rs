@@ -1,0 +1,1318 @@
+//! Entities: mentions of one real-world thing become one [`Entity`].
+//!
+//! [`resolve`] takes the regions of the text to read (body paragraphs, captions) and the spans a
+//! tagger recognised (possibly none) and returns entities with every mention, in first-mention
+//! order (`e1`, `e2`, ...). Mentions come from three places:
+//! - the curated gazetteer ([`gazetteer`]): longest match on word tokens, with case rules
+//!   (an all-capital alias such as `AS` matches only in capitals; a capitalised first word must
+//!   be capitalised in the text), and no country match right after "bahasa" (a language);
+//! - the tagger's spans, kept as given (the gazetteer only names them when it knows them);
+//! - a few rules for names nobody tagged: a name after a title ("Marsekal ... Pak Jong Chon"),
+//!   a name before ", presiden ..." after a speech verb, a photo credit "Foto: Name/Agency",
+//!   acronyms the text defines, and bare surnames once the full name has appeared.
+//!
+//! Mentions merge when they share a gazetteer row, the same normalised name (case, hyphen and
+//! title differences ignored: "Kim Jong-un", "Kim Jong Un", "Pemimpin Kim Jong Un"), a
+//! definition ("Perserikatan Bangsa-Bangsa (PBB)", "WPK adalah Partai Pekerja Korea",
+//! "X adalah singkatan dari Y"), initials ("KPK" after "Komisi Pemberantasan Korupsi"), or a
+//! surname/part of a full person name seen earlier ("Kim" after "Kim Jong Un"). Two different
+//! gazetteer rows never merge. Metonymy is kept apart: "Pyongyang" stays the city and carries
+//! `capital_of` (and "Kremlin" `metonym_of`) pointing at the country's key and, when the
+//! country is mentioned, its entity id.
+
+// Index loops over candidates read several parallel vectors; nested `if let` reads clearer here.
+#![allow(clippy::needless_range_loop, clippy::collapsible_if)]
+
+pub mod gazetteer;
+mod text;
+
+use crate::analysis::{Entity, EntityKind, Mention, NerMention, Span};
+use gazetteer::gaz;
+use serde_json::{Map, Value, json};
+use std::collections::HashMap;
+use text::{Tok, is_all_caps, is_cap, joinable, tokens};
+
+/// Words that introduce a person (titles, offices, roles), lower-case.
+const TITLES: &[&str] = &[
+    "presiden",
+    "wakil",
+    "pemimpin",
+    "perdana",
+    "menteri",
+    "menlu",
+    "menhan",
+    "mendagri",
+    "menkeu",
+    "menko",
+    "wamen",
+    "wapres",
+    "wamenlu",
+    "kanselir",
+    "raja",
+    "ratu",
+    "pangeran",
+    "putri",
+    "sultan",
+    "emir",
+    "sekretaris",
+    "sekjen",
+    "jenderal",
+    "marsekal",
+    "letnan",
+    "kolonel",
+    "mayor",
+    "kapten",
+    "laksamana",
+    "brigjen",
+    "mayjen",
+    "letjen",
+    "direktur",
+    "dirut",
+    "ketua",
+    "ketum",
+    "juru",
+    "bicara",
+    "jubir",
+    "gubernur",
+    "wagub",
+    "wali",
+    "walikota",
+    "bupati",
+    "senator",
+    "dubes",
+    "duta",
+    "kepala",
+    "komandan",
+    "panglima",
+    "kapolri",
+    "kapolda",
+    "kapolres",
+    "profesor",
+    "prof",
+    "dr",
+    "bapak",
+    "tuan",
+    "nyonya",
+    "syekh",
+    "ayatollah",
+    "paus",
+    "mantan",
+    "pejabat",
+    "hakim",
+    "jaksa",
+    "pendiri",
+    "analis",
+    "pengamat",
+    "rektor",
+    "ceo",
+    "presdir",
+    "anggota",
+    "wartawan",
+    "koresponden",
+    "diktator",
+    "tertinggi",
+    "utusan",
+    "kardinal",
+    "uskup",
+    "imam",
+    "kiai",
+    "habib",
+    "ustaz",
+    "pastor",
+    "pendeta",
+    "camat",
+    "lurah",
+    "plt",
+    "pj",
+    "ibu",
+    "dosen",
+    "peneliti",
+    "pakar",
+    "aktivis",
+    "tokoh",
+    "pelatih",
+    "penyanyi",
+    "aktor",
+    "aktris",
+    "presenter",
+    "pembawa",
+    "acara",
+    "pemain",
+    "atlet",
+    "pengusaha",
+    "miliarder",
+    "jutawan",
+    "politisi",
+    "politikus",
+    "komedian",
+    "artis",
+    "petinju",
+    "pebalap",
+    "sutradara",
+    "penulis",
+    "novelis",
+    "ilmuwan",
+    "bintang",
+    "legenda",
+    "kapolsek",
+    "pm",
+    "menteri",
+    "wakapolri",
+    "kasad",
+    "ketua umum",
+    "sekretaris",
+    "jaksa",
+];
+
+/// Words of office and institution names that are never part of a personal name, lower-case.
+const OFFICE: &[&str] = &[
+    "kementerian",
+    "departemen",
+    "badan",
+    "dewan",
+    "komisi",
+    "lembaga",
+    "kantor",
+    "partai",
+    "universitas",
+    "institut",
+    "bank",
+    "angkatan",
+    "tentara",
+    "pasukan",
+    "urusan",
+    "luar",
+    "negeri",
+    "dalam",
+    "pertahanan",
+    "keamanan",
+    "keuangan",
+    "sumber",
+    "daya",
+    "alam",
+    "industri",
+    "mesiu",
+    "amunisi",
+    "senjata",
+    "energi",
+    "mineral",
+    "perdagangan",
+    "perindustrian",
+    "pertanian",
+    "kesehatan",
+    "pendidikan",
+    "kebudayaan",
+    "agama",
+    "hukum",
+    "sosial",
+    "tenaga",
+    "kerja",
+    "ketenagakerjaan",
+    "perhubungan",
+    "transportasi",
+    "komunikasi",
+    "informatika",
+    "digital",
+    "lingkungan",
+    "hidup",
+    "kehutanan",
+    "kelautan",
+    "perikanan",
+    "pariwisata",
+    "pemuda",
+    "olahraga",
+    "nasional",
+    "negara",
+    "republik",
+    "federasi",
+    "rakyat",
+    "demokratik",
+    "umum",
+    "pusat",
+    "daerah",
+    "provinsi",
+    "kota",
+    "kabupaten",
+    "militer",
+    "intelijen",
+    "staf",
+    "gabungan",
+    "senior",
+    "besar",
+    "tinggi",
+    "utama",
+    "pertama",
+    "eksekutif",
+    "politik",
+    "ekonomi",
+    "sekretariat",
+    "kabinet",
+    "istana",
+    "kepresidenan",
+    "parlemen",
+    "majelis",
+    "mahkamah",
+    "pengadilan",
+    "kejaksaan",
+    "polisi",
+    "kepolisian",
+    "dinas",
+    "divisi",
+    "biro",
+    "unit",
+    "komite",
+    "komando",
+    "armada",
+    "operasi",
+    "khusus",
+    "strategis",
+    "nuklir",
+    "atom",
+    "antariksa",
+    "ruang",
+    "angkasa",
+    "teknologi",
+    "riset",
+    "studi",
+    "agung",
+    "konstitusi",
+    "pemerintah",
+    "pemerintahan",
+    "kerajaan",
+    "keluarga",
+    "asosiasi",
+    "perusahaan",
+    "grup",
+    "kelompok",
+    "organisasi",
+    "forum",
+    "serikat",
+    "persatuan",
+    "front",
+    "gerakan",
+    "kepala",
+    "harian",
+    "dan",
+    "untuk",
+    "dari",
+    "bidang",
+    "perekonomian",
+    "koordinator",
+    "sipil",
+    "darat",
+    "laut",
+    "udara",
+];
+
+/// Lower-case connectors allowed inside a personal name ("bin", "von der").
+const CONNECTORS: &[&str] = &["bin", "binti", "al", "el", "van", "von", "der", "de", "da", "dos", "la", "le", "di"];
+
+/// Capitalised words that start sentences and are not names, lower-case.
+const NOT_NAMES: &[&str] = &[
+    "namun",
+    "tetapi",
+    "meski",
+    "meskipun",
+    "sementara",
+    "selain",
+    "saat",
+    "ketika",
+    "setelah",
+    "sebelum",
+    "dalam",
+    "pada",
+    "di",
+    "ke",
+    "dari",
+    "untuk",
+    "dengan",
+    "oleh",
+    "para",
+    "sang",
+    "seorang",
+    "ia",
+    "dia",
+    "mereka",
+    "kami",
+    "kita",
+    "saya",
+    "ini",
+    "itu",
+    "hal",
+    "dan",
+    "atau",
+    "juga",
+    "tidak",
+    "bukan",
+    "menurut",
+    "kata",
+    "sejak",
+    "hingga",
+    "bahwa",
+    "jika",
+    "karena",
+    "sebagai",
+    "tahun",
+    "bulan",
+    "hari",
+    "minggu",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "baca",
+    "foto",
+];
+
+/// East Asian family names: a bare one refers back to a full name that starts with it ("Kim").
+const FAMILY_FIRST: &[&str] = &[
+    "kim", "lee", "park", "pak", "choi", "choe", "jung", "kang", "cho", "jo", "yoon", "moon", "han", "shin", "xi",
+    "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "hun", "nguyen", "tran", "pham", "ri",
+    "hu", "wen",
+];
+
+/// Personal pronouns a tagger may hand over as person mentions.
+const PRONOUNS: &[&str] = &["dia", "ia", "beliau", "nya"];
+
+/// Words right before an apposed name + ", title" that mark reported speech.
+const SPEECH: &[&str] = &["kata", "ujar", "ucap", "tutur", "menurut", "jelas", "ungkap", "tegas", "imbuh", "tambah"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Gazetteer,
+    Tagger,
+    Rule,
+}
+
+impl Origin {
+    fn as_str(self) -> &'static str {
+        match self {
+            Origin::Gazetteer => "gazetteer",
+            Origin::Tagger => "tagger",
+            Origin::Rule => "rules",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Span,
+    kind: EntityKind,
+    gaz: Option<usize>,
+    origin: Origin,
+    /// Name tokens after titles are stripped, lower-cased.
+    name: Vec<String>,
+    /// Byte offset where the name proper starts (after titles).
+    name_start: usize,
+    /// Set for the long form of a text-defined acronym.
+    defined_long: bool,
+}
+
+fn lc(w: &str) -> String {
+    w.to_lowercase()
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    let l = lc(w);
+    list.contains(&l.as_str())
+}
+
+/// Does alias token `a` (as written in the gazetteer) accept text token `t`?
+fn case_ok(a: &str, t: &str, first: bool, word_start: bool) -> bool {
+    if !a.eq_ignore_ascii_case(t) && lc(a) != lc(t).replace('’', "'") {
+        return false;
+    }
+    let inner_caps = a.chars().skip(1).any(|c| c.is_uppercase());
+    if inner_caps {
+        // Acronyms and camel case: exact, or the text token all in capitals (headlines).
+        return a == t || (is_all_caps(t) && t.chars().count() > 3);
+    }
+    if is_cap(a) && first && word_start {
+        return is_cap(t);
+    }
+    true
+}
+
+/// Gazetteer matches in one region's tokens: (first token, token count, entry).
+fn gaz_matches(text: &str, toks: &[Tok]) -> Vec<(usize, usize, usize)> {
+    let g = gaz();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut found = None;
+        let max = g.max_tokens.min(toks.len() - i);
+        'len: for n in (1..=max).rev() {
+            if (i + 1..i + n).any(|k| !joinable(&text[toks[k - 1].end..toks[k].start])) {
+                continue;
+            }
+            let key: Vec<String> = toks[i..i + n].iter().map(|t| t.lower(text)).collect();
+            let Some(forms) = g.index.get(&key.join(" ")) else { continue };
+            for f in forms {
+                let ok = f
+                    .written
+                    .iter()
+                    .zip(&toks[i..i + n])
+                    .enumerate()
+                    .all(|(k, (a, t))| case_ok(a, t.text(text), k == 0, t.word_start));
+                if !ok {
+                    continue;
+                }
+                // A name glued to a longer capitalised word run by a hyphen is not this name.
+                if i > 0 && !toks[i].word_start && is_cap(toks[i].text(text)) && n == 1 && toks[i].text(text).len() < 3
+                {
+                    continue;
+                }
+                let e = &g.entries[f.entry];
+                if e.kind == EntityKind::Loc && i > 0 && lc(toks[i - 1].text(text)) == "bahasa" {
+                    continue; // "bahasa Inggris" is a language
+                }
+                found = Some((n, f.entry));
+                break 'len;
+            }
+        }
+        match found {
+            Some((n, e)) => {
+                out.push((i, n, e));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Index of the first name token after leading titles (and a country right after a title).
+fn strip_titles(text: &str, toks: &[Tok]) -> usize {
+    let mut i = 0;
+    let mut stripped = false;
+    while i + 1 < toks.len() {
+        let w = lc(toks[i].text(text));
+        if TITLES.contains(&w.as_str()) && !(w == "ibu" && lc(toks[i + 1].text(text)) == "kota") {
+            i += 1;
+            stripped = true;
+            continue;
+        }
+        if stripped {
+            if let Some(&(0, n, e)) = gaz_matches(text, &toks[i..]).first() {
+                if gaz().entries[e].kind == EntityKind::Loc && i + n < toks.len() {
+                    i += n;
+                    continue;
+                }
+            }
+            if OFFICE.contains(&w.as_str()) {
+                i += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    i
+}
+
+/// Lower-case words before a place or organisation name that are not part of it.
+const DESCRIPTORS: &[&str] = &[
+    "kota",
+    "provinsi",
+    "negara",
+    "kabupaten",
+    "pulau",
+    "kantor",
+    "berita",
+    "partai",
+    "perusahaan",
+    "pt",
+    "grup",
+    "kelompok",
+    "klub",
+    "media",
+    "harian",
+    "surat",
+    "kabar",
+    "situs",
+    "stasiun",
+    "televisi",
+    "maskapai",
+];
+
+/// Indonesian government abbreviations spelt out, so "Pemkot Delhi" = "Pemerintah Kota Delhi".
+const EXPAND: &[(&str, &str)] = &[
+    ("pemkot", "pemerintah kota"),
+    ("pemprov", "pemerintah provinsi"),
+    ("pemkab", "pemerintah kabupaten"),
+    ("pemda", "pemerintah daerah"),
+    ("pemdes", "pemerintah desa"),
+];
+
+fn make_cand(text: &str, span: Span, kind: EntityKind, gaz: Option<usize>, origin: Origin) -> Cand {
+    let toks = tokens(text, span.start, span.end);
+    let mut s = if origin == Origin::Gazetteer { 0 } else { strip_titles(text, &toks) };
+    if origin != Origin::Gazetteer {
+        // "presenter Sarah Murdoch" (a person), "kantor berita AFP" (an agency).
+        while s + 1 < toks.len() && !is_cap(toks[s].text(text)) && toks[s].word_start {
+            let w = lc(toks[s].text(text));
+            let strip = kind != EntityKind::Per && DESCRIPTORS.contains(&w.as_str());
+            if !strip || !toks[s + 1..].iter().any(|t| is_cap(t.text(text))) {
+                break;
+            }
+            s += 1;
+        }
+    }
+    let mut name: Vec<String> = Vec::new();
+    for t in &toks[s.min(toks.len())..] {
+        let l = t.lower(text);
+        match EXPAND.iter().find(|(a, _)| *a == l) {
+            Some((_, full)) => name.extend(full.split(' ').map(String::from)),
+            None => name.push(l),
+        }
+    }
+    let name_start = toks.get(s).map_or(span.start, |t| t.start);
+    Cand { span, kind, gaz, origin, name, name_start, defined_long: false }
+}
+
+/// A capitalised name run starting at token `i`: tokens joined by spaces or hyphens, each
+/// word capitalised (connectors allowed inside). Returns the end token index (exclusive).
+fn cap_run(text: &str, toks: &[Tok], i: usize) -> usize {
+    let mut j = i;
+    while j < toks.len() {
+        let t = toks[j];
+        let w = t.text(text);
+        if j > i && !joinable(&text[toks[j - 1].end..t.start]) {
+            break;
+        }
+        let ok = if (!t.word_start && j > i) || is_cap(w) {
+            true
+        } else {
+            j > i
+                && in_list(CONNECTORS, w)
+                && toks.get(j + 1).is_some_and(|n| is_cap(n.text(text)) && joinable(&text[t.end..n.start]))
+        };
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Can this token be part of a personal name?
+fn name_token(text: &str, t: &Tok) -> bool {
+    let w = t.text(text);
+    !is_all_caps(w)
+        && !w.chars().any(|c| c.is_numeric())
+        && !in_list(TITLES, w)
+        && !in_list(OFFICE, w)
+        && !in_list(NOT_NAMES, w)
+}
+
+/// Is the token run `[a, b)` shaped like a personal name?
+fn person_like(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    let n = b - a;
+    (1..=4).contains(&n)
+        && toks[a..b].iter().all(|t| {
+            let w = t.text(text);
+            !is_all_caps(w)
+                && !w.chars().any(|c| c.is_numeric())
+                && !in_list(TITLES, w)
+                && !in_list(OFFICE, w)
+                && !in_list(NOT_NAMES, w)
+        })
+        && (n > 1 || toks[a].text(text).chars().count() >= 3)
+}
+
+/// Name rules for text nobody tagged: persons after titles, apposed to a speech verb, in photo
+/// credits.
+fn rule_persons(text: &str, toks: &[Tok], covered: &[bool]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_cap(toks[i].text(text)) || covered[i] {
+            // A lower-case title right before a run also triggers ("pemimpin Kim ...").
+            i += 1;
+            continue;
+        }
+        let j = cap_run(text, toks, i);
+        let title_before =
+            i > 0 && in_list(TITLES, toks[i - 1].text(text)) && joinable(&text[toks[i - 1].end..toks[i].start]);
+        // Suffix of uncovered, name-like tokens at the end of the run.
+        let mut s = j;
+        while s > i && !covered[s - 1] && name_token(text, &toks[s - 1]) {
+            s -= 1;
+        }
+        // Keep at most 4 name tokens.
+        if j - s > 4 {
+            s = j - 4;
+        }
+        let has_trigger = title_before || (i..s).any(|k| in_list(TITLES, toks[k].text(text)));
+        let after_title = s > i && (in_list(TITLES, toks[s - 1].text(text)));
+        let ok_len = (j - s >= 2) || (j - s == 1 && (after_title || (s == i && title_before)));
+        if s < j && has_trigger && ok_len && person_like(text, toks, s, j) {
+            out.push(Span::new(toks[s].start, toks[j - 1].end));
+        } else if s == i && j > i && !covered[i..j].iter().any(|&c| c) && person_like(text, toks, i, j) && j - i >= 2 {
+            // "menurut Yang Moo-jin, presiden ..." and "Foto: Yuri Maltsev/Reuters".
+            let before = if i > 0 { lc(toks[i - 1].text(text)) } else { String::new() };
+            let gap_after = toks.get(j).map_or("", |n| &text[toks[j - 1].end..n.start]);
+            let next_title = toks.get(j).is_some_and(|n| in_list(TITLES, n.text(text)));
+            let apposed = SPEECH.contains(&before.as_str()) && gap_after.trim() == "," && next_title;
+            let credit =
+                before == "foto" && text[toks[i - 1].end..toks[i].start].trim() == ":" && gap_after.trim() == "/";
+            if apposed || credit {
+                out.push(Span::new(toks[i].start, toks[j - 1].end));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Letters of an acronym candidate: one token, 2–10 chars, capitalised.
+fn acronym_like(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=10).contains(&n) && is_cap(w) && w.chars().all(|c| c.is_alphanumeric())
+}
+
+/// Initials of a name's tokens (all tokens, and content tokens only).
+fn initials(words: &[String]) -> (String, String) {
+    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let content: String = words
+        .iter()
+        .filter(|w| !["dan", "untuk", "dari", "di", "ke", "the", "of", "and", "for"].contains(&w.as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    (all, content)
+}
+
+/// Could `short` abbreviate `long`? Initials, or its letters in order inside `long` starting
+/// with the same letter ("Bawaslu" ⊂ "Badan Pengawas Pemilihan Umum").
+fn abbreviates(short: &str, long: &[String]) -> bool {
+    let s = lc(short);
+    if long.len() < 2 {
+        return false;
+    }
+    let (all, content) = initials(long);
+    if s == all || s == content {
+        return true;
+    }
+    let joined: String = long.join(" ");
+    if !joined.starts_with(s.chars().next().unwrap_or(' ')) {
+        return false;
+    }
+    let mut it = joined.chars();
+    s.chars().all(|c| it.any(|d| d == c)) && s.chars().count() >= 3
+}
+
+/// Acronym definitions in one region: (short span, long span, explicit). Patterns:
+/// "Long Name (ACR)", "ACR (Long Name)", "ACR adalah/merupakan/yakni/yaitu Long Name",
+/// "ACR (adalah) singkatan dari [...] Long Name".
+fn acronym_defs(text: &str, toks: &[Tok]) -> Vec<(Span, Span, bool)> {
+    let mut out = Vec::new();
+    let tok_span = |a: usize, b: usize| Span::new(toks[a].start, toks[b - 1].end);
+    for k in 0..toks.len() {
+        let w = toks[k].text(text);
+        // "(ACR)" right after a capitalised run.
+        if k > 0 && acronym_like(w) {
+            let gap_before = &text[toks[k - 1].end..toks[k].start];
+            let gap_after = toks.get(k + 1).map_or(&text[toks[k].end..], |n| &text[toks[k].end..n.start]);
+            if gap_before.trim() == "(" && gap_after.trim_start().starts_with(')') {
+                // Walk back over the capitalised run that ends at k-1.
+                let mut a = k - 1;
+                while a > 0 {
+                    let prev = toks[a - 1];
+                    let gap = &text[prev.end..toks[a].start];
+                    let pw = prev.text(text);
+                    let ok_word = is_cap(pw)
+                        || !toks[a].word_start
+                        || (["dan", "untuk", "dari"].contains(&lc(pw).as_str()) && is_cap(toks[a].text(text)));
+                    if joinable(gap) && ok_word {
+                        a -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                // Trim leading titles/lower-case words of the run until initials fit.
+                let words: Vec<String> = toks[a..k].iter().map(|t| t.lower(text)).collect();
+                let mut found = None;
+                for s in 0..words.len() {
+                    if !is_cap(toks[a + s].text(text)) {
+                        continue;
+                    }
+                    if abbreviates(w, &words[s..]) {
+                        found = Some(a + s);
+                        break;
+                    }
+                }
+                match found {
+                    Some(s) => out.push((tok_span(k, k + 1), tok_span(s, k), true)),
+                    None => out.push((tok_span(k, k + 1), tok_span(a, k), false)),
+                }
+            }
+        }
+        // "ACR (Long Name)" and "ACR adalah ... Long Name".
+        if is_all_caps(w) && acronym_like(w) && (k == 0 || toks[k].word_start) {
+            let Some(n) = toks.get(k + 1) else { continue };
+            let gap = &text[toks[k].end..n.start];
+            if gap.trim() == "(" && is_cap(n.text(text)) {
+                let e = cap_run(text, toks, k + 1);
+                let close = toks.get(e).map_or(&text[toks[e - 1].end..], |m| &text[toks[e - 1].end..m.start]);
+                let words: Vec<String> = toks[k + 1..e].iter().map(|t| t.lower(text)).collect();
+                if close.trim_start().starts_with(')') && abbreviates(w, &words) {
+                    out.push((tok_span(k, k + 1), tok_span(k + 1, e), true));
+                }
+                continue;
+            }
+            if !joinable(gap) || gap.contains('-') {
+                continue;
+            }
+            let cue = lc(n.text(text));
+            if !["adalah", "merupakan", "yakni", "yaitu", "singkatan", "kependekan"].contains(&cue.as_str()) {
+                continue;
+            }
+            // Find "singkatan dari" within the next few tokens, then the first capitalised run.
+            let mut p = k + 1;
+            let mut explicit = false; // "singkatan dari"
+            let lim = (k + 9).min(toks.len());
+            while p < lim && !is_cap(toks[p].text(text)) {
+                let l = lc(toks[p].text(text));
+                if l == "singkatan" || l == "kependekan" {
+                    explicit = true;
+                }
+                if [",", ".", ";"].iter().any(|c| text[toks[p - 1].end..toks[p].start].contains(c)) && p > k + 1 {
+                    break;
+                }
+                p += 1;
+            }
+            if p >= lim || !is_cap(toks[p].text(text)) {
+                continue;
+            }
+            // Without "singkatan", the name must follow the copula directly.
+            if !explicit && p != k + 2 {
+                continue;
+            }
+            let e = cap_run(text, toks, p);
+            if e - p >= 2 {
+                // An all-capital acronym equated to a multi-word name is a definition.
+                out.push((tok_span(k, k + 1), tok_span(p, e), true));
+            }
+        }
+    }
+    out
+}
+
+struct Uf {
+    parent: Vec<usize>,
+    gaz: Vec<Option<usize>>,
+    kind: Vec<EntityKind>,
+}
+
+impl Uf {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut y = x;
+        while self.parent[y] != r {
+            let n = self.parent[y];
+            self.parent[y] = r;
+            y = n;
+        }
+        r
+    }
+    /// Merge unless the two sides name different gazetteer rows or differ in type.
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        self.union_kind(a, b, true)
+    }
+    /// Merge; with `strict` false, a type difference does not stop it (a tagger's type errors).
+    fn union_kind(&mut self, a: usize, b: usize, strict: bool) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return true;
+        }
+        if let (Some(x), Some(y)) = (self.gaz[ra], self.gaz[rb]) {
+            if x != y {
+                return false;
+            }
+        }
+        if strict && self.kind[ra] != self.kind[rb] {
+            return false;
+        }
+        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[child] = root;
+        self.gaz[root] = self.gaz[root].or(self.gaz[child]);
+        true
+    }
+}
+
+/// Resolve the entities of one article. `spans` are the regions to read (body paragraphs,
+/// captions); `tagged` are the tagger's mentions (may be empty). Every mention satisfies
+/// `&text[start..end] == mention.text`.
+pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity> {
+    let g = gaz();
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut defs: Vec<(Span, Span, bool)> = Vec::new();
+    let mut regions: Vec<Vec<Tok>> = Vec::new();
+
+    let valid = |s: &Span| {
+        s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
+    let tagged: Vec<NerMention> = tagged.iter().copied().filter(|m| valid(&m.span)).collect();
+
+    for sp in spans.iter().filter(|s| valid(s)) {
+        let toks = tokens(text, sp.start, sp.end);
+        let mut covered = vec![false; toks.len()];
+        for (i, n, e) in gaz_matches(text, &toks) {
+            let span = Span::new(toks[i].start, toks[i + n - 1].end);
+            cands.push(make_cand(text, span, g.entries[e].kind, Some(e), Origin::Gazetteer));
+            covered[i..i + n].iter_mut().for_each(|c| *c = true);
+        }
+        for m in &tagged {
+            for (k, t) in toks.iter().enumerate() {
+                if m.span.start <= t.start && t.end <= m.span.end {
+                    covered[k] = true;
+                }
+            }
+        }
+        for span in rule_persons(text, &toks, &covered) {
+            cands.push(make_cand(text, span, EntityKind::Per, None, Origin::Rule));
+        }
+        defs.extend(acronym_defs(text, &toks));
+        regions.push(toks);
+    }
+
+    // Tagged mentions: kept as given; a gazetteer match of the same type inside names them.
+    for m in &tagged {
+        let mut c = make_cand(text, m.span, m.kind, None, Origin::Tagger);
+        let inner: Vec<usize> = (0..cands.len())
+            .filter(|&k| {
+                cands[k].origin == Origin::Gazetteer && cands[k].kind == m.kind && m.span.contains(cands[k].span)
+            })
+            .collect();
+        // Name it only when the gazetteer match is the whole name after the titles.
+        if let Some(&k) =
+            inner.iter().find(|&&k| cands[k].span.end == m.span.end && cands[k].span.start == c.name_start)
+        {
+            c.gaz = cands[k].gaz;
+        } else if let Some(e) = gazetteer::lookup(&text[c.name_start..m.span.end]).iter().find(|e| e.kind == m.kind) {
+            c.gaz = g.index_of(e.key);
+        } else {
+            // "Kantor berita AFP": descriptors in any case before a name the gazetteer knows.
+            let toks = tokens(text, c.name_start, m.span.end);
+            let mut s = 0;
+            while s + 1 < toks.len() && DESCRIPTORS.contains(&toks[s].lower(text).as_str()) {
+                s += 1;
+            }
+            if s > 0 {
+                if let Some(e) = gazetteer::lookup(&text[toks[s].start..m.span.end]).iter().find(|e| e.kind == m.kind) {
+                    c.gaz = g.index_of(e.key);
+                }
+            }
+        }
+        cands.push(c);
+    }
+    // Drop gazetteer and rule candidates that overlap a tagged mention of the same type (the
+    // tagger's span wins), and rule candidates overlapping anything.
+    let tagged_spans: Vec<(Span, EntityKind)> = tagged.iter().map(|m| (m.span, m.kind)).collect();
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    cands.retain(|c| {
+        c.origin == Origin::Tagger
+            || !tagged_spans.iter().any(|&(s, k)| overlaps(s, c.span) && (k == c.kind || c.origin == Origin::Rule))
+    });
+
+    // Acronym definitions: the short form becomes a mention of whatever the long form is.
+    for (short, long, explicit) in defs {
+        let find = |cands: &[Cand], s: Span| cands.iter().position(|c| c.span == s);
+        let long_c = find(&cands, long);
+        let short_c = find(&cands, short);
+        let kind = long_c.map(|k| cands[k].kind).or(short_c.map(|k| cands[k].kind)).unwrap_or(EntityKind::Org);
+        if long_c.is_none() && short_c.is_none() && !explicit {
+            continue;
+        }
+        let lk = match long_c {
+            Some(k) => k,
+            None => {
+                // A name the text defines wins over gazetteer matches inside it.
+                if cands
+                    .iter()
+                    .any(|c| overlaps(c.span, long) && (c.origin != Origin::Gazetteer || !long.contains(c.span)))
+                {
+                    continue;
+                }
+                cands.retain(|c| !long.contains(c.span));
+                let mut c = make_cand(text, long, kind, None, Origin::Rule);
+                c.defined_long = true;
+                cands.push(c);
+                cands.len() - 1
+            }
+        };
+        if short_c.is_none() && !cands.iter().any(|c| overlaps(c.span, short)) {
+            cands.push(make_cand(text, short, cands[lk].kind, None, Origin::Rule));
+        }
+        cands[lk].defined_long = true;
+    }
+
+    // Every other use of a defined acronym (before or after the definition) is a mention too.
+    let defined: Vec<(String, EntityKind)> = cands
+        .iter()
+        .filter(|c| c.origin == Origin::Rule && c.name.len() == 1 && is_all_caps(&text[c.span.start..c.span.end]))
+        .map(|c| (text[c.span.start..c.span.end].to_string(), c.kind))
+        .collect();
+    for toks in &regions {
+        for t in toks {
+            let w = t.text(text);
+            if let Some((_, k)) = defined.iter().find(|(d, _)| d == w) {
+                let span = Span::new(t.start, t.end);
+                if !cands.iter().any(|c| overlaps(c.span, span)) {
+                    cands.push(make_cand(text, span, *k, None, Origin::Rule));
+                }
+            }
+        }
+    }
+    cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    cands.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
+
+    let n = cands.len();
+    let mut uf = Uf {
+        parent: (0..n).collect(),
+        gaz: cands.iter().map(|c| c.gaz).collect(),
+        kind: cands.iter().map(|c| c.kind).collect(),
+    };
+    // 1. Same gazetteer row; 2. same normalised name.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        let key = match c.gaz {
+            Some(e) => format!("kb:{}", g.entries[e].key),
+            None => format!("n:{}", c.name.join(" ")),
+        };
+        match by_key.get(&key) {
+            Some(&f) => {
+                let loose = c.gaz.is_none() && c.name.len() > 1;
+                uf.union_kind(f, k, !loose);
+            }
+            None => {
+                by_key.insert(key, k);
+            }
+        }
+        // A tagged unknown name that equals a gazetteer alias of the same type.
+        if c.gaz.is_none() {
+            for e in gazetteer::lookup(&c.name.join(" ")) {
+                if e.kind == c.kind {
+                    if let Some(&f) = by_key.get(&format!("kb:{}", e.key)) {
+                        uf.union(f, k);
+                    }
+                }
+            }
+        }
+    }
+    // 3. Definitions, matched to the sorted candidates through their spans.
+    {
+        let mut all_defs = Vec::new();
+        for toks in &regions {
+            all_defs.extend(acronym_defs(text, toks));
+        }
+        for (short, long, _) in all_defs {
+            let s = cands.iter().position(|c| c.span == short);
+            let l = cands.iter().position(|c| c.span == long);
+            if let (Some(s), Some(l)) = (s, l) {
+                if cands[s].gaz.is_none() {
+                    let rs = uf.find(s);
+                    uf.kind[rs] = cands[l].kind;
+                }
+                uf.union(s, l);
+            }
+        }
+    }
+    // 4. Persons: a bare surname or part of a name seen earlier; 5. initials of an earlier name.
+    for k in 0..n {
+        let c = &cands[k];
+        if c.gaz.is_some() || c.name.is_empty() {
+            continue;
+        }
+        let mut best = None;
+        for j in (0..k).rev() {
+            let d = &cands[j];
+            let person =
+                d.kind == EntityKind::Per && c.origin == Origin::Tagger && is_cap(&text[c.name_start..c.span.end]);
+            if (d.kind != c.kind && !person) || d.name.len() <= c.name.len() || d.name.is_empty() {
+                continue;
+            }
+            if PRONOUNS.contains(&c.name.join(" ").as_str()) {
+                continue;
+            }
+            let hit = match d.kind {
+                EntityKind::Per => {
+                    let m = c.name.len();
+                    let first_ok = d.name[..m] == c.name[..]
+                        && (m > 1
+                            || FAMILY_FIRST.contains(&c.name[0].as_str())
+                            || gaz_country(&cands[j]) == Some("ID"));
+                    let last_ok = d.name[d.name.len() - m..] == c.name[..];
+                    first_ok || last_ok
+                }
+                _ => {
+                    c.name.len() == 1
+                        && is_all_caps(&text[c.name_start..c.span.end])
+                        && abbreviates(&c.name[0], &d.name)
+                        && {
+                            let (a, b) = initials(&d.name);
+                            c.name[0] == a || c.name[0] == b
+                        }
+                }
+            };
+            if hit {
+                best = Some(j);
+                break;
+            }
+        }
+        if let Some(j) = best {
+            uf.union_kind(j, k, false);
+        }
+    }
+    // 6. A tagged personal pronoun refers to the most recent person before it.
+    for k in 0..n {
+        if cands[k].origin != Origin::Tagger || !PRONOUNS.contains(&cands[k].name.join(" ").as_str()) {
+            continue;
+        }
+        let prev = (0..k).rev().find(|&j| {
+            cands[j].kind == EntityKind::Per
+                && !PRONOUNS.contains(&cands[j].name.join(" ").as_str())
+                && !cands[j].name.is_empty()
+        });
+        if let Some(j) = prev {
+            uf.union_kind(j, k, false);
+        }
+    }
+
+    // Bare surnames nobody tagged ("Kim" after "Kim Jong Un"): scan the regions.
+    let mut extra: Vec<Cand> = Vec::new();
+    {
+        let mut people: Vec<(usize, String, bool)> = Vec::new(); // (cand, token, is_first)
+        for (k, c) in cands.iter().enumerate() {
+            if c.kind != EntityKind::Per {
+                continue;
+            }
+            let mut forms: Vec<Vec<String>> = vec![c.name.clone()];
+            if let Some(e) = c.gaz {
+                forms.extend(
+                    g.entries[e].all_names().map(|a| gazetteer::normalise(a).split(' ').map(String::from).collect()),
+                );
+            }
+            for f in forms.iter().filter(|f| f.len() >= 2) {
+                let first = &f[0];
+                let last = &f[f.len() - 1];
+                if FAMILY_FIRST.contains(&first.as_str()) || gaz_country(c) == Some("ID") {
+                    people.push((k, first.clone(), true));
+                }
+                if last.chars().count() >= 3 {
+                    people.push((k, last.clone(), false));
+                }
+            }
+        }
+        for toks in &regions {
+            for (i, t) in toks.iter().enumerate() {
+                let w = t.text(text);
+                if !is_cap(w) || is_all_caps(w) && w.chars().count() > 3 {
+                    continue;
+                }
+                if cands.iter().any(|c| overlaps(c.span, Span::new(t.start, t.end))) {
+                    continue;
+                }
+                let l = t.lower(text);
+                // Next/previous word joined by a space and capitalised: part of another name.
+                let next_cap = toks.get(i + 1).is_some_and(|n| {
+                    n.word_start
+                        && joinable(&text[t.end..n.start])
+                        && is_cap(n.text(text))
+                        && !cands.iter().any(|c| c.span.start == n.start)
+                });
+                let prev_cap = i > 0 && {
+                    let p = toks[i - 1];
+                    joinable(&text[p.end..t.start])
+                        && t.word_start
+                        && is_cap(p.text(text))
+                        && !in_list(TITLES, p.text(text))
+                        && !cands.iter().any(|c| c.span.end == p.end)
+                };
+                if next_cap || prev_cap {
+                    continue;
+                }
+                let hit = people
+                    .iter()
+                    .filter(|(k, tok, _)| *tok == l && cands[*k].span.start < t.start)
+                    .max_by_key(|(k, _, _)| cands[*k].span.start);
+                if hit.is_some() {
+                    extra.push(make_cand(text, Span::new(t.start, t.end), EntityKind::Per, None, Origin::Rule));
+                }
+            }
+        }
+    }
+    // Attach the surname mentions to the most recent full name before them.
+    let mut groups: HashMap<usize, Vec<Cand>> = HashMap::new();
+    for k in 0..n {
+        let r = uf.find(k);
+        groups.entry(r).or_default().push(cands[k].clone());
+    }
+    for c in extra {
+        let l = &c.name[0];
+        let target = (0..n)
+            .filter(|&k| cands[k].kind == EntityKind::Per && cands[k].span.start < c.span.start)
+            .filter(|&k| {
+                let mut names: Vec<Vec<String>> = vec![cands[k].name.clone()];
+                if let Some(e) = cands[k].gaz {
+                    names.extend(
+                        g.entries[e]
+                            .all_names()
+                            .map(|a| gazetteer::normalise(a).split(' ').map(String::from).collect()),
+                    );
+                }
+                names.iter().filter(|f| f.len() >= 2).any(|f| {
+                    (&f[f.len() - 1] == l && l.chars().count() >= 3)
+                        || (&f[0] == l && (FAMILY_FIRST.contains(&l.as_str()) || gaz_country(&cands[k]) == Some("ID")))
+                })
+            })
+            .max_by_key(|&k| cands[k].span.start);
+        if let Some(k) = target {
+            let r = uf.find(k);
+            groups.entry(r).or_default().push(c);
+        }
+    }
+
+    build(text, groups, &mut uf)
+}
+
+fn gaz_country(c: &Cand) -> Option<&'static str> {
+    let e = &gaz().entries[c.gaz?];
+    e.links.iter().find(|(r, _)| *r == "country").map(|(_, k)| *k)
+}
+
+fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Entity> {
+    let g = gaz();
+    let mut gs: Vec<(usize, Vec<Cand>)> = groups.into_iter().collect();
+    for (_, cs) in gs.iter_mut() {
+        cs.sort_by_key(|c| (c.span.start, c.span.end));
+        cs.dedup_by(|b, a| a.span == b.span);
+    }
+    gs.sort_by_key(|(_, cs)| cs[0].span.start);
+    // Ids first, so links can point at entities in this article.
+    let mut id_of_key: HashMap<&'static str, String> = HashMap::new();
+    for (i, (r, _)) in gs.iter().enumerate() {
+        if let Some(e) = uf.gaz[*r] {
+            id_of_key.insert(g.entries[e].key, format!("e{}", i + 1));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, (r, cs)) in gs.iter().enumerate() {
+        let entry = uf.gaz[*r].map(|e| &g.entries[e]);
+        let kind = match entry {
+            Some(e) => e.kind,
+            None => {
+                let mut counts: Vec<(EntityKind, usize)> = Vec::new();
+                for c in cs.iter().filter(|c| !PRONOUNS.contains(&c.name.join(" ").as_str())) {
+                    match counts.iter_mut().find(|(k, _)| *k == c.kind) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((c.kind, 1)),
+                    }
+                }
+                counts.iter().max_by_key(|(_, n)| *n).map_or(uf.kind[*r], |(k, _)| *k)
+            }
+        };
+        let name = match entry {
+            Some(e) => e.name.to_string(),
+            None => {
+                let best = cs
+                    .iter()
+                    .max_by_key(|c| (c.defined_long, c.name.len(), std::cmp::Reverse(c.span.start)))
+                    .expect("non-empty group");
+                text[best.name_start..best.span.end].to_string()
+            }
+        };
+        let mut extra = Map::new();
+        if let Some(e) = entry {
+            extra.insert("kb".into(), json!(e.key));
+            if !e.subtype.is_empty() {
+                extra.insert("subtype".into(), json!(e.subtype));
+            }
+            for (rel, key) in &e.links {
+                let mut link = Map::new();
+                link.insert("kb".into(), json!(key));
+                if let Some(t) = gazetteer::get(key) {
+                    link.insert("name".into(), json!(t.name));
+                }
+                link.insert("entity".into(), id_of_key.get(key).map_or(Value::Null, |id| json!(id)));
+                extra.insert((*rel).to_string(), Value::Object(link));
+            }
+        }
+        let mut origins: Vec<&str> = cs.iter().map(|c| c.origin.as_str()).collect();
+        origins.sort_unstable();
+        origins.dedup();
+        extra.insert("found_by".into(), json!(origins));
+        out.push(Entity {
+            id: format!("e{}", i + 1),
+            kind: kind.as_str().to_string(),
+            name,
+            mentions: cs
+                .iter()
+                .map(|c| Mention {
+                    text: text[c.span.start..c.span.end].to_string(),
+                    start: c.span.start,
+                    end: c.span.end,
+                })
+                .collect(),
+            extra,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(t: &str) -> Vec<Entity> {
+        resolve(t, &[Span::new(0, t.len())], &[])
+    }
+
+    #[test]
+    fn tokens_split_hyphens() {
+        let t = "Kim Jong-un tiba.";
+        let toks = tokens(t, 0, t.len());
+        let w: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
+        assert_eq!(w, ["Kim", "Jong", "un", "tiba"]);
+        assert!(!toks[2].word_start);
+    }
+
+    #[test]
+    fn case_rules() {
+        let e = whole("Ia datang as usual pada bulan Mei, lalu ke AS.");
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Amerika Serikat"]);
+        assert_eq!(e[0].mentions[0].text, "AS");
+    }
+
+    #[test]
+    fn language_is_not_country() {
+        let e = whole("Ia berbicara dalam bahasa Inggris di Jepang.");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].name, "Jepang");
+    }
+
+    #[test]
+    fn abbreviation_checks() {
+        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(abbreviates("PBB", &w("perserikatan bangsa bangsa")));
+        assert!(abbreviates("Bawaslu", &w("badan pengawas pemilihan umum")));
+        assert!(!abbreviates("WPK", &w("partai pekerja korea")));
+    }
+}
