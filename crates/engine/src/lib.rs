@@ -15,6 +15,7 @@ pub mod decode;
 pub mod meta;
 pub mod pipeline;
 pub mod segment;
+pub mod time;
 
 pub use analysis::Analysis;
 pub use decode::{DecodeError, Decoded, decode};

@@ -35,6 +35,7 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
     }
     sources.dedup();
     let body = cleaned.paragraphs.iter().map(|p: &Paragraph| p.text.clone()).collect();
+    let times = crate::time::tag_times(text, &time_spans(&cleaned), time_reference(opts, published.as_ref()));
     Analysis {
         source: source.to_string(),
         outlet: dl.outlet,
@@ -46,7 +47,7 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         body,
         removed: cleaned.removed,
         entities: Vec::new(),
-        times: Vec::new(),
+        times,
         quotes: Vec::new(),
         sources,
         events: Vec::new(),
@@ -57,4 +58,21 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         encoding: decoded.encoding.to_string(),
         diagnostics,
     }
+}
+
+/// The reference date for relative time expressions: `--reference-date`, else the publication
+/// date when it is known to the day. A month- or year-precise publication date is not used:
+/// "kemarin" cannot be pinned from "June 2024", so such values stay underspecified.
+fn time_reference(opts: &Options, published: Option<&crate::analysis::Published>) -> Option<Date> {
+    opts.reference_date.or_else(|| {
+        published.filter(|p| p.precision == crate::analysis::Precision::Day).and_then(|p| p.value.parse().ok())
+    })
+}
+
+/// Where the time stage looks: body paragraph spans and caption spans.
+fn time_spans(cleaned: &Cleaned) -> Vec<crate::analysis::Span> {
+    let mut spans: Vec<crate::analysis::Span> =
+        cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()).collect();
+    spans.extend(cleaned.captions.iter().map(|c| crate::analysis::Span::new(c.start, c.end)));
+    spans
 }

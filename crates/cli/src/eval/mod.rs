@@ -8,6 +8,8 @@ use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub mod time;
+
 #[derive(Args)]
 pub struct EvalArgs {
     /// Where ../shared/data is (default: ../shared/data from the repository root).
@@ -18,7 +20,10 @@ pub struct EvalArgs {
 }
 
 #[derive(Subcommand)]
-pub enum Stage {}
+pub enum Stage {
+    /// The time stage on the IndoTimex TimeML gold, next to HeidelTime and dateparser.
+    Time(time::Args),
+}
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
 pub fn data_dir(arg: &Option<PathBuf>) -> PathBuf {
@@ -27,5 +32,7 @@ pub fn data_dir(arg: &Option<PathBuf>) -> PathBuf {
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let _data = data_dir(&args.data);
-    match args.stage {}
+    match args.stage {
+        Stage::Time(a) => time::run(&_data, a),
+    }
 }
