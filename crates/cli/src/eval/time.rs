@@ -66,7 +66,12 @@ fn parse_tml(src: &str) -> Result<(String, String, Vec<Timex>)> {
     let dct_tag_end = src[dct_at..].find('>').map(|x| x + dct_at).context("bad DCT")?;
     let tag_end = src[dct_tag_end + 1..].find('>').map(|x| x + dct_tag_end + 1).context("bad DCT")?;
     let dct = attr(&src[dct_at..=tag_end], "value").context("DCT without value")?;
-    let dct = dct.get(..10).unwrap_or(&dct).to_string();
+    // "2013-12-4" in some files: pad to YYYY-MM-DD
+    let parts: Vec<&str> = dct.get(..10).unwrap_or(&dct).split(['-', 'T']).collect();
+    let dct = match parts.as_slice() {
+        [y, m, d, ..] => format!("{y}-{:0>2}-{:0>2}", m, d.get(..2.min(d.len())).unwrap_or(d)),
+        _ => dct,
+    };
     let t0 = src.find("<TEXT>").context("no <TEXT>")? + "<TEXT>".len();
     let t1 = src.rfind("</TEXT>").context("no </TEXT>")?;
     let body = src[t0..t1].strip_prefix('\n').unwrap_or(&src[t0..t1]);

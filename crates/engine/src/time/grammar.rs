@@ -185,7 +185,13 @@ fn is_zone(w: &str) -> Option<&'static str> {
     })
 }
 
+/// A list/range connector at k, possibly two in a row (", dan").
 fn connector(cx: &Cx, k: usize) -> Option<usize> {
+    let e = connector1(cx, k)?;
+    Some(connector1(cx, e).unwrap_or(e))
+}
+
+fn connector1(cx: &Cx, k: usize) -> Option<usize> {
     match cx.w(k) {
         "-" | "–" | "dan" | "hingga" | "sampai" | "atau" | "," | "&" => Some(k + 1),
         "s" if cx.w(k + 1) == "/" && cx.w(k + 2) == "d" => Some(k + 3),
@@ -196,7 +202,13 @@ fn connector(cx: &Cx, k: usize) -> Option<usize> {
 
 /// The candidate is part of a hyphenated compound ("sehari-hari", "akhir-akhir").
 fn in_compound(cx: &Cx, i: usize, j: usize) -> bool {
-    let before = i >= 2 && cx.w(i - 1) == "-" && cx.glued(i - 1) && cx.glued(i) && cx.kind(i - 2) == Some(Kind::Word);
+    let before = i >= 2
+        && cx.w(i - 1) == "-"
+        && cx.glued(i - 1)
+        && cx.glued(i)
+        && cx.kind(i - 2) == Some(Kind::Word)
+        && full_month(cx.w(i)).is_none()
+        && weekday_of(cx.w(i)).is_none();
     let after = cx.w(j) == "-" && cx.glued(j) && cx.glued(j + 1) && cx.kind(j + 1) == Some(Kind::Word);
     let lastw = j > 0 && cx.kind(j - 1) == Some(Kind::Word);
     before || (after && lastw && weekday_of(cx.w(j + 1)).is_none() && full_month(cx.w(j + 1)).is_none())
@@ -262,20 +274,15 @@ fn weekday_at(cx: &Cx, j: usize) -> Option<(usize, Weekday)> {
     if wd == Weekday::Sunday {
         if matches!(
             next,
-            "ini"
-                | "depan"
-                | "mendatang"
-                | "ke"
-                | "pertama"
-                | "kedua"
-                | "ketiga"
-                | "keempat"
-                | "terakhir"
-                | "sebelumnya"
+            "ini" | "depan" | "mendatang" | "pertama" | "kedua" | "ketiga" | "keempat" | "terakhir" | "sebelumnya"
         ) {
             return None;
         }
         if matches!(next, "lalu" | "kemarin") && cx.sentence_start(j) {
+            return None;
+        }
+        // "minggu ke-3", "minggu ke 2"
+        if next == "ke" && (cx.w(j + 2) == "-" || cx.num(j + 2).is_some()) {
             return None;
         }
         // "Minggu" in a title-cased phrase such as "Dua Minggu" (a quantity before it)
@@ -440,7 +447,7 @@ fn date_at(cx: &Cx, j: usize, after_wd: bool, cue: bool) -> Option<(usize, DateS
         return Some((e + 1, d));
     }
     let mut k = j;
-    let tanggal = matches!(cx.w(k), "tanggal" | "tgl" | "tertanggal");
+    let tanggal = matches!(cx.w(k), "tanggal" | "tgl");
     if tanggal {
         k += 1;
         if cx.w(k) == "." && cx.glued(k) {
@@ -488,7 +495,8 @@ fn date_at(cx: &Cx, j: usize, after_wd: bool, cue: bool) -> Option<(usize, DateS
         }
         let borrowed = borrow_year(cx, e);
         let list = connector(cx, e).is_some_and(|c| month_word(cx, c, true).is_some());
-        if bulan || cue || list || borrowed.is_some() {
+        let dir_after = matches!(cx.w(e), "lalu" | "silam" | "mendatang" | "depan" | "kemarin" | "nanti");
+        if bulan || cue || list || dir_after || borrowed.is_some() {
             return Some((
                 e,
                 DateSpec { day: None, month: Some(m), year: borrowed, numeric: false, borrowed: borrowed.is_some() },
@@ -640,7 +648,11 @@ fn point(cx: &Cx, i: usize) -> Option<Cand> {
         && let Some((e, pod)) = part_of_day(cx, j)
     {
         let next = cx.w(e);
-        let ok = p.has_anchor() || pod_cue || matches!(next, "ini" | "itu" | "tadi" | "nanti" | "kemarin" | "harinya");
+        let with_hari = e == j + 2 && cx.w(j + 1) == "hari";
+        let ok = p.has_anchor()
+            || pod_cue
+            || with_hari
+            || matches!(next, "ini" | "itu" | "tadi" | "nanti" | "kemarin" | "harinya");
         // "makan malam", "pasar malam", "jam malam" are not times
         let blocked =
             i > 0 && matches!(cx.w(i - 1), "makan" | "pasar" | "jam" | "salat" | "shalat" | "sholat" | "acara");

@@ -2,3 +2,4 @@
 //! Tests that read ../shared skip with a message where it is absent.
 
 mod support;
+mod time;
