@@ -112,9 +112,7 @@ fn nws_keys(text: &str) -> Vec<usize> {
     let mut keys = vec![0; text.len() + 1];
     let mut n = 0;
     for (i, c) in text.char_indices() {
-        for k in i..i + c.len_utf8() {
-            keys[k] = n;
-        }
+        keys[i..i + c.len_utf8()].fill(n);
         if !c.is_whitespace() {
             n += 1;
         }

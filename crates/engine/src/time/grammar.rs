@@ -295,7 +295,10 @@ fn weekday_at(cx: &Cx, j: usize) -> Option<(usize, Weekday)> {
 
 /// Deictic and anaphoric day words: "hari ini", "kemarin", "besok", "lusa", "hari itu",
 /// "keesokan harinya". Returns (end, deictic offset, anaphoric offset, part of day).
-fn relday_at(cx: &Cx, j: usize) -> Option<(usize, Option<i32>, Option<i32>, Option<&'static str>)> {
+/// (end token, deictic offset, anaphoric offset, part of day).
+type RelDay = (usize, Option<i32>, Option<i32>, Option<&'static str>);
+
+fn relday_at(cx: &Cx, j: usize) -> Option<RelDay> {
     let w = cx.w(j);
     let n = cx.w(j + 1);
     Some(match (w, n) {
@@ -520,7 +523,10 @@ fn date_at(cx: &Cx, j: usize, after_wd: bool, cue: bool) -> Option<(usize, DateS
 }
 
 /// A clock time at j: "pukul 14.30 WIB", "sekitar pukul 13.00", "jam 8 malam", "14.30 WITA".
-fn clock_at(cx: &Cx, j: usize) -> Option<(usize, (u8, u8), Option<&'static str>, bool, Option<&'static str>)> {
+/// (end token, (hour, minute), zone offset, approximate, part of day).
+type Clock = (usize, (u8, u8), Option<&'static str>, bool, Option<&'static str>);
+
+fn clock_at(cx: &Cx, j: usize) -> Option<Clock> {
     let mut k = j;
     let mut approx = false;
     if let Some((e, m)) = modifier(cx, k)
