@@ -42,7 +42,7 @@ pub fn tag_times(text: &str, spans: &[Span], reference: Option<Date>) -> Vec<Tim
         .collect();
     spans.sort();
     spans.dedup();
-    let mut st = State { reference, last: None, last_month: None, last_year: None };
+    let mut st = State { reference, last: None, last_month: None, last_year: None, last_sentence: None };
     let mut out: Vec<TimeMention> = Vec::new();
     for sp in spans {
         let cx = Cx::new(text, sp);
@@ -63,6 +63,17 @@ struct State {
     last: Option<Date>,
     last_month: Option<(i16, i8)>,
     last_year: Option<i16>,
+    /// The sentence (span base, first token) where `last` was stated.
+    last_sentence: Option<(usize, usize)>,
+}
+
+/// An id for the sentence holding token i: (span base, index of its first token).
+fn sentence_id(cx: &Cx, i: usize) -> (usize, usize) {
+    let mut k = i;
+    while k > 0 && !matches!(cx.w(k - 1), "." | "!" | "?") {
+        k -= 1;
+    }
+    (cx.base, k)
 }
 
 impl State {
@@ -375,8 +386,17 @@ fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<S
                     Dir::None => (tense_before(cx, c.i), false),
                     d => (d, true),
                 };
-                let dir = if dir == Dir::Future && !explicit { Dir::Future } else { dir };
-                day = weekday_date(r, w, dir, explicit);
+                let same_sentence = st.last_sentence == Some(sentence_id(cx, c.i));
+                day = match st.last {
+                    // "... pada Selasa (12/9), meski ada yang menyebut hari Rabu": a bare weekday
+                    // next to a stated date in the same sentence is the nearest such day to it
+                    Some(a) if !explicit && same_sentence => {
+                        let fwd = (w.to_monday_zero_offset() as i64 - a.weekday().to_monday_zero_offset() as i64)
+                            .rem_euclid(7);
+                        add_days(a, if fwd <= 3 { fwd } else { fwd - 7 })
+                    }
+                    _ => weekday_date(r, w, dir, explicit),
+                };
             }
             None => {
                 value = Some(format!("XXXX-WXX-{}", w.to_monday_one_offset()));
@@ -422,6 +442,7 @@ fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<S
         // a clock time alone does not move the anchor; a stated day does
         if p.clock.is_none() || p.weekday.is_some() || p.day.is_some() || p.relday.is_some() {
             st.pin(d);
+            st.last_sentence = Some(sentence_id(cx, c.i));
         }
     }
     let date_str = day.map(iso).or(value).unwrap_or_else(|| "XXXX-XX-XX".into());
