@@ -19,6 +19,7 @@ pub mod meta;
 pub mod pipeline;
 pub mod segment;
 pub mod stories;
+pub mod time;
 
 pub use analysis::Analysis;
 pub use decode::{DecodeError, Decoded, decode};

@@ -41,6 +41,7 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
     // TODO(merge): pass ner::recognize(text, &regions) instead of &[] once the tagger is merged.
     let entities = entities::resolve(text, &regions, &[]);
     let body = cleaned.paragraphs.iter().map(|p: &Paragraph| p.text.clone()).collect();
+    let times = crate::time::tag_times(text, &time_spans(&cleaned), time_reference(opts, published.as_ref()));
     Analysis {
         source: source.to_string(),
         outlet: dl.outlet,
@@ -52,7 +53,7 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         body,
         removed: cleaned.removed,
         entities,
-        times: Vec::new(),
+        times,
         quotes: Vec::new(),
         sources,
         events: Vec::new(),
@@ -63,4 +64,21 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         encoding: decoded.encoding.to_string(),
         diagnostics,
     }
+}
+
+/// The reference date for relative time expressions: `--reference-date`, else the publication
+/// date when it is known to the day. A month- or year-precise publication date is not used:
+/// "kemarin" cannot be pinned from "June 2024", so such values stay underspecified.
+fn time_reference(opts: &Options, published: Option<&crate::analysis::Published>) -> Option<Date> {
+    opts.reference_date.or_else(|| {
+        published.filter(|p| p.precision == crate::analysis::Precision::Day).and_then(|p| p.value.parse().ok())
+    })
+}
+
+/// Where the time stage looks: body paragraph spans and caption spans.
+fn time_spans(cleaned: &Cleaned) -> Vec<crate::analysis::Span> {
+    let mut spans: Vec<crate::analysis::Span> =
+        cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()).collect();
+    spans.extend(cleaned.captions.iter().map(|c| crate::analysis::Span::new(c.start, c.end)));
+    spans
 }

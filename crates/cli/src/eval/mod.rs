@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 pub mod coref;
 mod meta;
+pub mod time;
 
 #[derive(Args)]
 pub struct EvalArgs {
@@ -26,6 +27,8 @@ pub enum Stage {
     Meta(meta::Args),
     /// Alias merging (entities) on coref-id: MUC and B³ next to an exact-string baseline.
     Coref(coref::Args),
+    /// The time stage on the IndoTimex TimeML gold, next to HeidelTime and dateparser.
+    Time(time::Args),
 }
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
@@ -38,5 +41,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     match args.stage {
         Stage::Meta(a) => meta::run(&data, &a),
         Stage::Coref(a) => coref::run(a, &data),
+        Stage::Time(a) => time::run(&data, a),
     }
 }

@@ -8,3 +8,4 @@ mod properties;
 mod seeds;
 mod stories;
 mod support;
+mod time;

@@ -1,0 +1,425 @@
+//! Tokens and the Indonesian temporal lexicon: numbers, units, parts of the day, modifiers.
+//!
+//! All written for warta (no external lexicon). Words are compared lower-cased (ASCII), so a
+//! token's text in [`Cx::w`] is already lower-case; [`Cx::raw`] gives the original spelling.
+
+use crate::analysis::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+/// A token: a run of letters/digits (with inner apostrophes), or one punctuation char.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    /// Byte offsets relative to the span start.
+    pub s: usize,
+    pub e: usize,
+    pub kind: Kind,
+    /// Whitespace precedes this token.
+    pub ws: bool,
+}
+
+/// One span's text, lower-cased copy and tokens.
+pub(crate) struct Cx<'a> {
+    pub raw: &'a str,
+    pub low: String,
+    pub toks: Vec<Tok>,
+    pub base: usize,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(text: &'a str, span: Span) -> Self {
+        let raw = &text[span.start..span.end];
+        let low = raw.to_ascii_lowercase();
+        let toks = tokenize(raw);
+        Cx { raw, low, toks, base: span.start }
+    }
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+    /// Lower-cased token text, "" past the end.
+    pub fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.low[t.s..t.e],
+            None => "",
+        }
+    }
+    pub fn raw_tok(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.raw[t.s..t.e],
+            None => "",
+        }
+    }
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    /// No whitespace between token i-1 and token i.
+    pub fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.ws)
+    }
+    pub fn num(&self, i: usize) -> Option<u32> {
+        if self.kind(i) == Some(Kind::Num) {
+            let w = self.w(i);
+            if w.len() <= 6 {
+                return w.parse().ok();
+            }
+        }
+        None
+    }
+    /// Number of digits of a numeric token.
+    pub fn digits(&self, i: usize) -> usize {
+        if self.kind(i) == Some(Kind::Num) { self.w(i).len() } else { 0 }
+    }
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.raw_tok(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    /// Token i starts a sentence (nothing, or a terminator/opening quote before it).
+    pub fn sentence_start(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            match self.w(k) {
+                "\"" | "“" | "'" | "‘" | "(" | "-" | "—" | "–" => continue,
+                "." | "!" | "?" | ":" | "”" => return true,
+                _ => return false,
+            }
+        }
+        true
+    }
+    /// Absolute byte range of tokens [i, j).
+    pub fn range(&self, i: usize, j: usize) -> (usize, usize) {
+        (self.base + self.toks[i].s, self.base + self.toks[j - 1].e)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+pub(crate) fn tokenize(raw: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = raw.char_indices().peekable();
+    let mut ws = true;
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            ws = true;
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            let mut alpha = c.is_alphabetic();
+            let mut digit = c.is_ascii_digit();
+            loop {
+                match it.peek().copied() {
+                    Some((k, d)) if is_word_char(d) => {
+                        alpha |= d.is_alphabetic();
+                        digit |= d.is_ascii_digit();
+                        end = k + d.len_utf8();
+                        it.next();
+                    }
+                    // Jum'at, Jum’at: an apostrophe between letters stays inside the word
+                    Some((k, d)) if (d == '\'' || d == '’') && alpha => {
+                        let after = raw[k + d.len_utf8()..].chars().next();
+                        if after.is_some_and(|a| a.is_alphabetic()) {
+                            end = k + d.len_utf8();
+                            it.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            let kind = if digit && !alpha { Kind::Num } else { Kind::Word };
+            out.push(Tok { s: i, e: end, kind, ws });
+        } else {
+            out.push(Tok { s: i, e: i + c.len_utf8(), kind: Kind::Punct, ws });
+        }
+        ws = false;
+    }
+    out
+}
+
+/// A count: a number, or a vague one ("beberapa", "puluhan").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Qty {
+    N(f64),
+    Vague,
+}
+
+fn unit_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "satu" | "se" => 1,
+        "dua" => 2,
+        "tiga" => 3,
+        "empat" => 4,
+        "lima" => 5,
+        "enam" => 6,
+        "tujuh" => 7,
+        "delapan" => 8,
+        "sembilan" => 9,
+        _ => return None,
+    })
+}
+
+/// A number written in digits or words at token i: "48", "1,5", "dua belas", "tiga puluh
+/// lima", "setengah", "satu setengah", "beberapa". Returns the end token.
+pub(crate) fn number(cx: &Cx, i: usize) -> Option<(usize, Qty)> {
+    let w = cx.w(i);
+    if let Some(n) = cx.num(i) {
+        // decimal comma: "1,5 jam"
+        if cx.w(i + 1) == "," && cx.glued(i + 1) && cx.glued(i + 2) && cx.digits(i + 2) == 1 {
+            let d = cx.num(i + 2).unwrap_or(0);
+            return Some((i + 3, Qty::N(n as f64 + d as f64 / 10.0)));
+        }
+        return Some((i + 1, Qty::N(n as f64)));
+    }
+    match w {
+        "beberapa" | "puluhan" | "belasan" | "ratusan" | "ribuan" | "sekian" | "berapa" => {
+            return Some((i + 1, Qty::Vague));
+        }
+        "setengah" | "separuh" => return Some((i + 1, Qty::N(0.5))),
+        "sepuluh" => return Some((i + 1, Qty::N(10.0))),
+        "sebelas" => return Some((i + 1, Qty::N(11.0))),
+        "seratus" => return Some((i + 1, Qty::N(100.0))),
+        _ => {}
+    }
+    let first = unit_number(w)? as f64;
+    let mut j = i + 1;
+    let mut val = first;
+    match cx.w(j) {
+        "belas" => {
+            val = first + 10.0;
+            j += 1;
+        }
+        "puluh" => {
+            val = first * 10.0;
+            j += 1;
+            if let Some(u) = unit_number(cx.w(j)) {
+                val += u as f64;
+                j += 1;
+            }
+        }
+        "ratus" => {
+            val = first * 100.0;
+            j += 1;
+        }
+        _ => {}
+    }
+    if cx.w(j) == "setengah" {
+        val += 0.5;
+        j += 1;
+    }
+    Some((j, Qty::N(val)))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+/// A unit word ("tahun", "pekan", ...). "windu" (8 years) is given as 8 × Year by [`unit_se`].
+pub(crate) fn unit(w: &str) -> Option<Unit> {
+    Some(match w {
+        "detik" => Unit::Second,
+        "menit" => Unit::Minute,
+        "jam" => Unit::Hour,
+        "hari" => Unit::Day,
+        "pekan" | "minggu" => Unit::Week,
+        "bulan" => Unit::Month,
+        "tahun" => Unit::Year,
+        "dekade" | "dasawarsa" => Unit::Decade,
+        "abad" => Unit::Century,
+        _ => return None,
+    })
+}
+
+/// The one-word "se-" forms: "sehari", "sepekan", "setahun" (= one unit).
+pub(crate) fn unit_se(w: &str) -> Option<Unit> {
+    Some(match w {
+        "sedetik" => Unit::Second,
+        "semenit" => Unit::Minute,
+        "sejam" => Unit::Hour,
+        "sehari" => Unit::Day,
+        "sepekan" | "seminggu" => Unit::Week,
+        "sebulan" => Unit::Month,
+        "setahun" => Unit::Year,
+        "sedekade" | "sedasawarsa" => Unit::Decade,
+        "seabad" => Unit::Century,
+        _ => return None,
+    })
+}
+
+/// ISO 8601 duration of `n` units; fractions go down one unit ("setengah hari" → PT12H).
+pub(crate) fn duration_value(q: Qty, u: Unit) -> String {
+    let n = match q {
+        Qty::Vague => {
+            return match u {
+                Unit::Second => "PTXS",
+                Unit::Minute => "PTXM",
+                Unit::Hour => "PTXH",
+                Unit::Day => "PXD",
+                Unit::Week => "PXW",
+                Unit::Month => "PXM",
+                Unit::Year => "PXY",
+                Unit::Decade => "PXDE",
+                Unit::Century => "PXCE",
+            }
+            .to_string();
+        }
+        Qty::N(n) => n,
+    };
+    if n.fract() != 0.0 {
+        let (m, sub) = match u {
+            Unit::Year => (12.0, Unit::Month),
+            Unit::Month => (30.0, Unit::Day),
+            Unit::Week => (7.0, Unit::Day),
+            Unit::Day => (24.0, Unit::Hour),
+            Unit::Hour => (60.0, Unit::Minute),
+            Unit::Minute => (60.0, Unit::Second),
+            Unit::Decade => (10.0, Unit::Year),
+            Unit::Century => (100.0, Unit::Year),
+            Unit::Second => return format!("PT{n}S"),
+        };
+        return duration_value(Qty::N((n * m).round()), sub);
+    }
+    let n = n as u64;
+    match u {
+        Unit::Second => format!("PT{n}S"),
+        Unit::Minute => format!("PT{n}M"),
+        Unit::Hour => format!("PT{n}H"),
+        Unit::Day => format!("P{n}D"),
+        Unit::Week => format!("P{n}W"),
+        Unit::Month => format!("P{n}M"),
+        Unit::Year => format!("P{n}Y"),
+        Unit::Decade => format!("P{}Y", n * 10),
+        Unit::Century => format!("P{}Y", n * 100),
+    }
+}
+
+/// A part of the day at token i: "pagi", "dini hari", "tengah malam", "selepas ashar".
+/// Returns the end token and the TIMEX3 part-of-day code (MO, MI, AF, EV, NI).
+pub(crate) fn part_of_day(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
+    let w = cx.w(i);
+    let simple = match w {
+        "pagi" | "subuh" | "shubuh" => Some("MO"),
+        "siang" | "sore" => Some("AF"),
+        "petang" | "senja" | "magrib" | "maghrib" => Some("EV"),
+        "malam" => Some("NI"),
+        _ => None,
+    };
+    if let Some(p) = simple {
+        let mut j = i + 1;
+        if cx.w(j) == "hari" {
+            j += 1;
+        }
+        return Some((j, p));
+    }
+    match (w, cx.w(i + 1)) {
+        ("dini", "hari") => return Some((i + 2, "NI")),
+        ("tengah", "malam") => return Some((i + 2, "NI")),
+        ("tengah", "hari") => return Some((i + 2, "MI")),
+        ("rembang", "petang") => return Some((i + 2, "EV")),
+        _ => {}
+    }
+    if matches!(w, "selepas" | "usai" | "setelah" | "sesudah" | "menjelang" | "jelang" | "sebelum" | "waktu") {
+        let j = if matches!(cx.w(i + 1), "salat" | "shalat" | "sholat") { i + 2 } else { i + 1 };
+        let p = match cx.w(j) {
+            "subuh" | "shubuh" | "fajar" => "MO",
+            "zuhur" | "dzuhur" | "lohor" => "AF",
+            "ashar" | "asar" => "AF",
+            "magrib" | "maghrib" => "EV",
+            "isya" | "isyak" => "NI",
+            _ => return None,
+        };
+        return Some((j + 1, p));
+    }
+    None
+}
+
+/// A modifier before a quantity: "hampir", "lebih dari", "sekitar". Returns (end, TIMEX3 mod).
+pub(crate) fn modifier(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
+    match (cx.w(i), cx.w(i + 1)) {
+        ("lebih", "dari") | ("lebih", "daripada") => Some((i + 2, "MORE_THAN")),
+        ("kurang", "dari") => Some((i + 2, "LESS_THAN")),
+        ("kurang", "lebih") | ("lebih", "kurang") => Some((i + 2, "APPROX")),
+        ("paling", "tidak") | ("paling", "sedikit") => Some((i + 2, "EQUAL_OR_MORE")),
+        ("paling", "lama") => Some((i + 2, "EQUAL_OR_LESS")),
+        ("kira", "-") if cx.w(i + 2) == "kira" => Some((i + 3, "APPROX")),
+        ("hampir" | "sekitar" | "sekira" | "kira" | "nyaris", _) => Some((i + 1, "APPROX")),
+        ("setidaknya" | "sedikitnya" | "minimal" | "sekurangnya", _) => Some((i + 1, "EQUAL_OR_MORE")),
+        ("maksimal" | "selambatnya", _) => Some((i + 1, "EQUAL_OR_LESS")),
+        _ => None,
+    }
+}
+
+/// Full month names (bare month mentions need a full name; abbreviations only after a day).
+pub(crate) fn full_month(w: &str) -> Option<u8> {
+    if w.len() < 3 || matches!(w, "jan" | "feb" | "peb" | "mar" | "apr" | "jun" | "jul" | "agu" | "agt" | "ags" | "aug")
+    {
+        return None;
+    }
+    if matches!(w, "sep" | "sept" | "spt" | "okt" | "oct" | "nov" | "nop" | "des" | "dec" | "may" | "march") {
+        return None;
+    }
+    crate::calendar::month_number(w)
+}
+
+/// Roman or written ordinal for quarters/halves: "I", "III", "3", "ketiga".
+pub(crate) fn ordinal(w: &str) -> Option<u8> {
+    Some(match w {
+        "i" | "1" | "pertama" | "satu" | "kesatu" => 1,
+        "ii" | "2" | "kedua" | "dua" => 2,
+        "iii" | "3" | "ketiga" | "tiga" => 3,
+        "iv" | "4" | "keempat" | "empat" => 4,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cx(s: &str) -> Cx<'_> {
+        Cx::new(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn tokens_keep_words_numbers_and_apostrophes() {
+        let c = cx("Jum'at (13/9/2023) QZ8501 pukul 14.30");
+        let words: Vec<&str> = (0..c.len()).map(|i| c.w(i)).collect();
+        assert_eq!(words, ["jum'at", "(", "13", "/", "9", "/", "2023", ")", "qz8501", "pukul", "14", ".", "30"]);
+        assert_eq!(c.kind(8), Some(Kind::Word));
+        assert!(c.glued(3) && !c.glued(1));
+    }
+
+    #[test]
+    fn numbers_in_words_and_digits() {
+        let c = cx("dua belas tiga puluh lima satu setengah 1,5 beberapa");
+        assert_eq!(number(&c, 0), Some((2, Qty::N(12.0))));
+        assert_eq!(number(&c, 2), Some((5, Qty::N(35.0))));
+        assert_eq!(number(&c, 5), Some((7, Qty::N(1.5))));
+        assert_eq!(number(&c, 7), Some((10, Qty::N(1.5))));
+        assert_eq!(number(&c, 10), Some((11, Qty::Vague)));
+    }
+
+    #[test]
+    fn durations_with_fractions() {
+        assert_eq!(duration_value(Qty::N(0.5), Unit::Day), "PT12H");
+        assert_eq!(duration_value(Qty::N(1.5), Unit::Year), "P18M");
+        assert_eq!(duration_value(Qty::N(48.0), Unit::Hour), "PT48H");
+        assert_eq!(duration_value(Qty::Vague, Unit::Day), "PXD");
+    }
+}

@@ -1,0 +1,605 @@
+//! The time stage: every Indonesian time expression in the body, with its TIMEX3 type
+//! (DATE, TIME, DURATION, SET) and normalised value, pinned to the calendar.
+//!
+//! ```text
+//! span text → tokens (lex) → longest-match grammar (grammar) → resolve against the reference
+//!                                                               date and the last pinned date
+//! ```
+//!
+//! * Deictic expressions ("kemarin", "tahun lalu", "Senin", "27 Maret") resolve against the
+//!   reference date (publication date or `--reference-date`).
+//! * Anaphoric ones ("hari itu", "keesokan harinya", a bare "pukul 07.55" or "malam") resolve
+//!   against the last day-precise date mentioned before them; `anchor` names it.
+//! * Without a reference date relative values stay underspecified (`XXXX-06-12`, `XXXX`) and the
+//!   mention carries `"resolved": false`: nothing is invented.
+//! * A weekday and a date that disagree choose the reading that makes them agree (day/month
+//!   swap, or the year of a year-less date); if none does, `weekday_mismatch: true`.
+//!
+//! Extra fields on a mention: `precision` (day, month, year, week, weekend, quarter, half,
+//! decade, time, part_of_day), `mod` (START, MID, END, APPROX, MORE_THAN, LESS_THAN, ...),
+//! `anchor`, `timezone`, `quant`/`freq` (sets), `relation` (since/until/before/after from the
+//! preposition in front), `resolved: false`.
+
+mod grammar;
+pub(crate) mod lex;
+
+use crate::analysis::{Span, TimeMention};
+use grammar::{Cand, Dir, Piece, Point};
+use jiff::civil::{Date, Weekday};
+use lex::{Cx, Qty, Unit, duration_value};
+use serde_json::{Map, Value};
+
+/// Find and normalise the time expressions in `spans` of `text` (byte ranges, e.g. the body
+/// paragraphs and captions), resolved against `reference`. Mentions come in text order;
+/// `&text[m.start..m.end] == m.text`.
+pub fn tag_times(text: &str, spans: &[Span], reference: Option<Date>) -> Vec<TimeMention> {
+    let mut spans: Vec<Span> = spans
+        .iter()
+        .copied()
+        .filter(|s| {
+            s.end <= text.len() && s.start < s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+        })
+        .collect();
+    spans.sort();
+    spans.dedup();
+    let mut st = State { reference, last: None, last_month: None, last_year: None, last_sentence: None };
+    let mut out: Vec<TimeMention> = Vec::new();
+    for sp in spans {
+        let cx = Cx::new(text, sp);
+        for c in grammar::scan(&cx) {
+            let m = resolve(text, &cx, &c, &mut st);
+            if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
+                out.push(m);
+            }
+        }
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+struct State {
+    reference: Option<Date>,
+    /// The last day-precise date mentioned (anchor for "hari itu", bare clock times).
+    last: Option<Date>,
+    last_month: Option<(i16, i8)>,
+    last_year: Option<i16>,
+    /// The sentence (span base, first token) where `last` was stated.
+    last_sentence: Option<(usize, usize)>,
+}
+
+/// An id for the sentence holding token i: (span base, index of its first token).
+fn sentence_id(cx: &Cx, i: usize) -> (usize, usize) {
+    let mut k = i;
+    while k > 0 && !matches!(cx.w(k - 1), "." | "!" | "?") {
+        k -= 1;
+    }
+    (cx.base, k)
+}
+
+impl State {
+    fn pin(&mut self, d: Date) {
+        self.last = Some(d);
+        self.last_month = Some((d.year(), d.month()));
+        self.last_year = Some(d.year());
+    }
+    /// The anchor for anaphoric expressions: the last pinned date, else the reference.
+    fn anchor(&self) -> Option<(Date, bool)> {
+        match self.last {
+            Some(d) => Some((d, true)),
+            None => self.reference.map(|d| (d, false)),
+        }
+    }
+}
+
+fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn iso_week(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(jiff::Span::new().days(n)).ok()
+}
+
+fn add_months(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(jiff::Span::new().months(n)).ok()
+}
+
+fn days_between(a: Date, b: Date) -> i64 {
+    a.since(b).map(|s| s.get_days() as i64).unwrap_or(i64::MAX / 4)
+}
+
+fn put(extra: &mut Map<String, Value>, k: &str, v: impl Into<Value>) {
+    extra.insert(k.to_string(), v.into());
+}
+
+fn resolve(text: &str, cx: &Cx, c: &Cand, st: &mut State) -> TimeMention {
+    let (start, end) = cx.range(c.i, c.j);
+    let mut extra = Map::new();
+    let (kind, value): (String, String) = match &c.piece {
+        Piece::Point(p) => resolve_point(cx, c, p, st, &mut extra),
+        Piece::Decade(d) => {
+            put(&mut extra, "precision", "decade");
+            ("DATE".into(), format!("{d:03}"))
+        }
+        Piece::RelUnit { unit, offset, part, anaphoric, weekend } => {
+            resolve_relunit(*unit, *offset, *part, *anaphoric, *weekend, st, &mut extra)
+        }
+        Piece::Quarter { n, half, year, year_offset, rel } => {
+            let letter = if *half { 'H' } else { 'Q' };
+            put(&mut extra, "precision", if *half { "half" } else { "quarter" });
+            let size = if *half { 6 } else { 3 };
+            match (year, st.reference, rel) {
+                (_, Some(r), Some(off)) => {
+                    let q = (r.month() as i64 - 1) / size + *off as i64;
+                    let per_year = 12 / size;
+                    let y = r.year() as i64 + q.div_euclid(per_year);
+                    ("DATE".into(), format!("{y:04}-{letter}{}", q.rem_euclid(per_year) + 1))
+                }
+                (Some(y), _, None) => ("DATE".into(), format!("{y:04}-{letter}{n}")),
+                (None, Some(r), None) => ("DATE".into(), format!("{:04}-{letter}{n}", r.year() as i32 + year_offset)),
+                _ => {
+                    put(&mut extra, "resolved", false);
+                    ("DATE".into(), if *n > 0 { format!("XXXX-{letter}{n}") } else { format!("XXXX-{letter}X") })
+                }
+            }
+        }
+        Piece::Ref { value, anchored } => {
+            if *anchored && let Some(d) = st.last {
+                put(&mut extra, "anchor", iso(d));
+            }
+            ("DATE".into(), value.to_string())
+        }
+        Piece::Duration { q, unit, modi } => {
+            if let Some(m) = modi {
+                put(&mut extra, "mod", *m);
+            }
+            ("DURATION".into(), duration_value(*q, *unit))
+        }
+        Piece::Ago { q, unit, sign, anaphoric, modi } => {
+            resolve_ago(*q, *unit, *sign, *anaphoric, *modi, st, &mut extra)
+        }
+        Piece::Set { value, quant, freq } => {
+            if let Some(q) = quant {
+                put(&mut extra, "quant", *q);
+            }
+            if let Some(f) = freq {
+                put(&mut extra, "freq", f.clone());
+            }
+            ("SET".into(), value.clone())
+        }
+        Piece::Fixed { kind, value } => (kind.to_string(), value.to_string()),
+    };
+    if c.i > 0 {
+        let rel = match cx.w(c.i - 1) {
+            "sejak" | "semenjak" | "mulai" => Some("since"),
+            "hingga" | "sampai" => Some("until"),
+            "sebelum" | "menjelang" | "jelang" => Some("before"),
+            "setelah" | "sesudah" | "usai" | "pasca" | "seusai" | "selepas" => Some("after"),
+            _ => None,
+        };
+        if let Some(r) = rel
+            && kind != "DURATION"
+            && kind != "SET"
+        {
+            put(&mut extra, "relation", r);
+        }
+    }
+    TimeMention { text: text[start..end].to_string(), start, end, kind, value, extra }
+}
+
+/// Future and past cues in the words just before a bare weekday ("akan digelar pada Senin").
+fn tense_before(cx: &Cx, i: usize) -> Dir {
+    let lo = i.saturating_sub(8);
+    for k in (lo..i).rev() {
+        match cx.w(k) {
+            "." | "!" | "?" => break,
+            "akan" | "bakal" | "dijadwalkan" | "direncanakan" | "rencananya" | "berencana" | "hendak" | "besok"
+            | "nanti" => return Dir::Future,
+            "telah" | "sudah" | "sempat" | "pernah" | "lalu" | "kemarin" => return Dir::Past,
+            _ => {}
+        }
+    }
+    Dir::None
+}
+
+fn weekday_date(r: Date, wd: Weekday, dir: Dir, explicit: bool) -> Option<Date> {
+    let rd = r.weekday().to_monday_zero_offset() as i64;
+    let w = wd.to_monday_zero_offset() as i64;
+    match dir {
+        Dir::Past => {
+            let mut back = (rd - w).rem_euclid(7);
+            if back == 0 && explicit {
+                back = 7;
+            }
+            add_days(r, -back)
+        }
+        Dir::Future => {
+            let mut f = (w - rd).rem_euclid(7);
+            if f == 0 && explicit {
+                f = 7;
+            }
+            add_days(r, f)
+        }
+        Dir::This => add_days(r, w - rd),
+        Dir::None => add_days(r, -(rd - w).rem_euclid(7)),
+    }
+}
+
+fn part_mod(part: Option<&'static str>, extra: &mut Map<String, Value>) {
+    if let Some(p) = part {
+        put(extra, "mod", p);
+    }
+}
+
+/// Pick among candidate dates: agreeing with the weekday when one is given, on the side of
+/// the reference the direction asks for, nearest to the reference.
+fn choose(cands: &[Date], r: Date, wd: Option<Weekday>, dir: Dir) -> (Option<Date>, bool) {
+    let mut pool: Vec<Date> = cands.to_vec();
+    let mut agree = true;
+    if let Some(w) = wd {
+        let ok: Vec<Date> = pool.iter().copied().filter(|d| d.weekday() == w).collect();
+        if ok.is_empty() {
+            agree = false;
+        } else {
+            pool = ok;
+        }
+    }
+    let sided: Vec<Date> = pool
+        .iter()
+        .copied()
+        .filter(|d| match dir {
+            Dir::Past => *d <= r,
+            Dir::Future => *d >= r,
+            _ => true,
+        })
+        .collect();
+    if !sided.is_empty() {
+        pool = sided;
+    }
+    (pool.into_iter().min_by_key(|d| days_between(*d, r).abs()), agree)
+}
+
+fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<String, Value>) -> (String, String) {
+    let mut day: Option<Date> = None; // the day the expression is on, when known
+    let mut value: Option<String> = None; // a coarser value (month, year) or an underspecified one
+    let mut unresolved = false;
+    if let (Some(d), Some(m)) = (p.day, p.month) {
+        let orders: Vec<(u8, u8)> = if p.numeric && d != m { vec![(d, m), (m, d)] } else { vec![(d, m)] };
+        match p.year {
+            Some(y) => {
+                let cands: Vec<Date> = orders.iter().filter_map(|&(d, m)| crate::calendar::date(y, m, d)).collect();
+                if let Some(first) = cands.first().copied() {
+                    let pick = match p.weekday {
+                        Some(w) => cands.iter().copied().find(|x| x.weekday() == w),
+                        None => None,
+                    };
+                    if p.weekday.is_some() && pick.is_none() {
+                        put(extra, "weekday_mismatch", true);
+                    }
+                    let chosen = pick.unwrap_or(first);
+                    if chosen.month() as u8 != orders[0].1 {
+                        put(extra, "corrected", "day_month_swapped");
+                    }
+                    day = Some(chosen);
+                } else {
+                    value = Some(format!("{y:04}-{m:02}-{d:02}"));
+                    put(extra, "invalid_date", true);
+                }
+            }
+            None => match st.reference {
+                Some(r) => {
+                    let mut cands = Vec::new();
+                    for &(d, m) in &orders {
+                        for y in [r.year() - 1, r.year(), r.year() + 1] {
+                            if let Some(x) = crate::calendar::date(y, m, d) {
+                                cands.push(x);
+                            }
+                        }
+                    }
+                    let (pick, agree) = choose(&cands, r, p.weekday, p.dir);
+                    if !agree {
+                        put(extra, "weekday_mismatch", true);
+                    }
+                    if let Some(x) = pick {
+                        if x.month() as u8 != orders[0].1 {
+                            put(extra, "corrected", "day_month_swapped");
+                        }
+                        day = Some(x);
+                    }
+                }
+                None => {
+                    let (d, m) = if m > 12 { (m, d) } else { (d, m) };
+                    value = Some(format!("XXXX-{m:02}-{d:02}"));
+                    unresolved = true;
+                }
+            },
+        }
+    } else if let Some(d) = p.day {
+        // "tanggal 24": the month of the nearest such day
+        let base = st.anchor().map(|x| x.0);
+        match base.or(st.reference) {
+            Some(r) => {
+                let mut cands = Vec::new();
+                for off in -1..=1 {
+                    if let Some(b) = add_months(r, off)
+                        && let Some(x) = crate::calendar::date(b.year(), b.month() as u8, d)
+                    {
+                        cands.push(x);
+                    }
+                }
+                day = choose(&cands, r, p.weekday, p.dir).0;
+            }
+            None => {
+                value = Some(format!("XXXX-XX-{d:02}"));
+                unresolved = true;
+            }
+        }
+    } else if let Some(m) = p.month {
+        put(extra, "precision", "month");
+        part_mod(p.part, extra);
+        let y = match (p.year, st.reference) {
+            (Some(y), _) => Some(y),
+            (None, Some(r)) => {
+                let rm = r.year() as i64 * 12 + r.month() as i64 - 1;
+                let mut best: Option<(i64, i16)> = None;
+                for y in [r.year() - 1, r.year(), r.year() + 1] {
+                    let mm = y as i64 * 12 + m as i64 - 1;
+                    let diff = mm - rm;
+                    let ok = match p.dir {
+                        Dir::Past => diff <= 0,
+                        Dir::Future => diff >= 0,
+                        _ => true,
+                    };
+                    if ok && best.is_none_or(|b| diff.abs() < b.0) {
+                        best = Some((diff.abs(), y));
+                    }
+                }
+                best.map(|b| b.1)
+            }
+            _ => None,
+        };
+        let v = match y {
+            Some(y) => {
+                st.last_month = Some((y, m as i8));
+                st.last_year = Some(y);
+                format!("{y:04}-{m:02}")
+            }
+            None => {
+                put(extra, "resolved", false);
+                format!("XXXX-{m:02}")
+            }
+        };
+        return ("DATE".into(), v);
+    } else if let Some(y) = p.year {
+        put(extra, "precision", "year");
+        part_mod(p.part, extra);
+        st.last_year = Some(y);
+        return ("DATE".into(), format!("{y:04}"));
+    } else if let Some(w) = p.weekday {
+        match st.reference {
+            Some(r) => {
+                let (dir, explicit) = match p.dir {
+                    Dir::None => (tense_before(cx, c.i), false),
+                    d => (d, true),
+                };
+                let same_sentence = st.last_sentence == Some(sentence_id(cx, c.i));
+                day = match st.last {
+                    // "... pada Selasa (12/9), meski ada yang menyebut hari Rabu": a bare weekday
+                    // next to a stated date in the same sentence is the nearest such day to it
+                    Some(a) if !explicit && same_sentence => {
+                        let fwd = (w.to_monday_zero_offset() as i64 - a.weekday().to_monday_zero_offset() as i64)
+                            .rem_euclid(7);
+                        add_days(a, if fwd <= 3 { fwd } else { fwd - 7 })
+                    }
+                    _ => weekday_date(r, w, dir, explicit),
+                };
+            }
+            None => {
+                value = Some(format!("XXXX-WXX-{}", w.to_monday_one_offset()));
+                unresolved = true;
+            }
+        }
+    } else if let Some(n) = p.relday {
+        match st.reference {
+            Some(r) => day = add_days(r, n as i64),
+            None => {
+                value = Some("XXXX-XX-XX".into());
+                unresolved = true;
+            }
+        }
+    } else if let Some(n) = p.anaphor {
+        match st.anchor() {
+            Some((a, from_text)) => {
+                if from_text {
+                    put(extra, "anchor", iso(a));
+                }
+                day = add_days(a, n as i64);
+            }
+            None => {
+                value = Some("XXXX-XX-XX".into());
+                unresolved = true;
+            }
+        }
+    } else if p.clock.is_some() {
+        match st.anchor() {
+            Some((a, from_text)) => {
+                if from_text {
+                    put(extra, "anchor", iso(a));
+                }
+                day = Some(a);
+            }
+            None => {
+                value = Some("XXXX-XX-XX".into());
+                unresolved = true;
+            }
+        }
+    }
+    if let Some(d) = day {
+        // a clock time alone does not move the anchor; a stated day does
+        if p.clock.is_none() || p.weekday.is_some() || p.day.is_some() || p.relday.is_some() {
+            st.pin(d);
+            st.last_sentence = Some(sentence_id(cx, c.i));
+        }
+    }
+    let date_str = day.map(iso).or(value).unwrap_or_else(|| "XXXX-XX-XX".into());
+    if unresolved {
+        put(extra, "resolved", false);
+    }
+    if p.borrowed {
+        put(extra, "list", true);
+    }
+    if let Some((h, m)) = p.clock {
+        put(extra, "precision", "time");
+        if let Some(z) = p.zone {
+            put(extra, "timezone", z);
+        }
+        if p.approx {
+            put(extra, "mod", "APPROX");
+        }
+        return ("TIME".into(), format!("{date_str}T{h:02}:{m:02}"));
+    }
+    if let Some(pod) = p.pod {
+        put(extra, "precision", "part_of_day");
+        return ("TIME".into(), format!("{date_str}T{pod}"));
+    }
+    put(extra, "precision", "day");
+    ("DATE".into(), date_str)
+}
+
+fn resolve_relunit(
+    unit: Unit,
+    offset: i32,
+    part: Option<&'static str>,
+    anaphoric: bool,
+    weekend: bool,
+    st: &mut State,
+    extra: &mut Map<String, Value>,
+) -> (String, String) {
+    part_mod(part, extra);
+    let off = offset as i64;
+    let kind = "DATE".to_string();
+    match unit {
+        Unit::Year => {
+            put(extra, "precision", "year");
+            let base = if anaphoric { st.last_year } else { st.reference.map(|r| r.year()) };
+            match base {
+                Some(y) => (kind, format!("{:04}", y as i64 + off)),
+                None => {
+                    put(extra, "resolved", false);
+                    (kind, "XXXX".into())
+                }
+            }
+        }
+        Unit::Month => {
+            put(extra, "precision", "month");
+            let base = if anaphoric { st.last_month } else { st.reference.map(|r| (r.year(), r.month())) };
+            match base {
+                Some((y, m)) => {
+                    let t = y as i64 * 12 + m as i64 - 1 + off;
+                    (kind, format!("{:04}-{:02}", t.div_euclid(12), t.rem_euclid(12) + 1))
+                }
+                None => {
+                    put(extra, "resolved", false);
+                    (kind, "XXXX-XX".into())
+                }
+            }
+        }
+        _ => {
+            put(extra, "precision", if weekend { "weekend" } else { "week" });
+            let base = if anaphoric { st.last } else { st.reference };
+            match base.and_then(|b| add_days(b, 7 * off)) {
+                Some(d) => (kind, if weekend { format!("{}-WE", iso_week(d)) } else { iso_week(d) }),
+                None => {
+                    put(extra, "resolved", false);
+                    (kind, if weekend { "XXXX-WXX-WE".into() } else { "XXXX-WXX".into() })
+                }
+            }
+        }
+    }
+}
+
+fn resolve_ago(
+    q: Qty,
+    unit: Unit,
+    sign: i32,
+    anaphoric: bool,
+    modi: Option<&'static str>,
+    st: &mut State,
+    extra: &mut Map<String, Value>,
+) -> (String, String) {
+    if let Some(m) = modi {
+        put(extra, "mod", m);
+    }
+    let fuzzy = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+    let Qty::N(n) = q else { return ("DATE".into(), fuzzy.into()) };
+    let base = if anaphoric { st.anchor().map(|a| a.0) } else { st.reference };
+    let Some(b) = base else {
+        put(extra, "resolved", false);
+        return ("DATE".into(), "XXXX-XX-XX".into());
+    };
+    if anaphoric && st.last.is_some() {
+        put(extra, "anchor", iso(b));
+    }
+    let whole = n.fract() == 0.0;
+    let k = n as i64 * sign as i64;
+    let v = match unit {
+        Unit::Day if whole => add_days(b, k).map(|d| {
+            put(extra, "precision", "day");
+            iso(d)
+        }),
+        Unit::Week if whole => add_days(b, 7 * k).map(|d| {
+            put(extra, "precision", "week");
+            iso_week(d)
+        }),
+        Unit::Month if whole => add_months(b, k).map(|d| {
+            put(extra, "precision", "month");
+            format!("{:04}-{:02}", d.year(), d.month())
+        }),
+        Unit::Year if whole => {
+            put(extra, "precision", "year");
+            Some(format!("{:04}", b.year() as i64 + k))
+        }
+        Unit::Decade if whole => {
+            put(extra, "precision", "year");
+            Some(format!("{:04}", b.year() as i64 + 10 * k))
+        }
+        _ => None,
+    };
+    ("DATE".into(), v.unwrap_or_else(|| fuzzy.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(s: &str, r: &str) -> Vec<(String, String, String)> {
+        let r: Date = r.parse().unwrap();
+        tag_times(s, &[Span::new(0, s.len())], Some(r)).into_iter().map(|m| (m.text, m.kind, m.value)).collect()
+    }
+
+    #[test]
+    fn weekday_with_date_and_clock() {
+        let got = tag("Ia tiba Rabu (13/9/2023) pukul 10.00 WIB di sana.", "2023-09-14");
+        assert_eq!(got, [("Rabu (13/9/2023) pukul 10.00 WIB".into(), "TIME".into(), "2023-09-13T10:00".into())]);
+    }
+
+    #[test]
+    fn swapped_day_month_agrees_with_weekday() {
+        // 9 December 2023 is a Saturday; 12 September 2023 is a Tuesday
+        let got = tag("Rapat digelar Selasa (9/12/2023).", "2023-09-13");
+        assert_eq!(got[0].2, "2023-09-12");
+    }
+
+    #[test]
+    fn no_reference_leaves_values_underspecified() {
+        let s = "Pertemuan berlangsung 12 Juni dan kemarin.";
+        let got = tag_times(s, &[Span::new(0, s.len())], None);
+        assert_eq!(got[0].value, "XXXX-06-12");
+        assert_eq!(got[0].extra.get("resolved"), Some(&Value::Bool(false)));
+        assert_eq!(got[1].value, "XXXX-XX-XX");
+    }
+}
