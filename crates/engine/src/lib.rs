@@ -14,7 +14,9 @@ pub mod clean;
 pub mod decode;
 pub mod meta;
 pub mod pipeline;
+pub mod quotes;
 pub mod segment;
+pub mod status;
 
 pub use analysis::Analysis;
 pub use decode::{DecodeError, Decoded, decode};

@@ -4,6 +4,7 @@ use crate::analysis::{Analysis, Diagnostic, Paragraph};
 use crate::clean::{self, Cleaned};
 use crate::decode::Decoded;
 use crate::meta;
+use crate::quotes;
 use jiff::civil::Date;
 
 /// Options the caller sets for one run.
@@ -33,6 +34,13 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
             credits.push(f.value.clone());
         }
     }
+    let entities = Vec::new(); // the entity resolver connects here
+    let found = quotes::extract(text, &cleaned.paragraphs, &entities);
+    for s in found.sources {
+        if !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
     sources.dedup();
     let body = cleaned.paragraphs.iter().map(|p: &Paragraph| p.text.clone()).collect();
     Analysis {
@@ -45,9 +53,9 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         editors,
         body,
         removed: cleaned.removed,
-        entities: Vec::new(),
+        entities,
         times: Vec::new(),
-        quotes: Vec::new(),
+        quotes: found.quotes,
         sources,
         events: Vec::new(),
         paragraphs: cleaned.paragraphs,
