@@ -96,7 +96,7 @@ pub fn extract(text: &str, paragraphs: &[Paragraph], entities: &[Entity]) -> Quo
     }
 
     let mut found: Vec<Found> = Vec::new();
-    let mut last: Option<Speaker> = None;
+    let mut hist: Vec<Speaker> = Vec::new();
     let mut last_para: Option<usize> = None;
     // walk sentences and quotations in text order
     let mut qi = 0;
@@ -106,9 +106,9 @@ pub fn extract(text: &str, paragraphs: &[Paragraph], entities: &[Entity]) -> Quo
         while qi < marked.len() && marked[qi].parts[0].start < sent.end {
             let m = &marked[qi];
             qi += 1;
-            if let Some(f) = direct(text, &blocks, m, entities, outlets, last.as_ref(), last_para) {
+            if let Some(f) = direct(text, &blocks, m, entities, outlets, &hist, last_para) {
                 if let Some(s) = &f.attr.speaker {
-                    last = Some(s.clone());
+                    hist.push(s.clone());
                 }
                 last_para = Some(block_of(&blocks, f.parts.last().map_or(0, |p| p.end)).map_or(bi, |b| blocks[b].para));
                 covered
@@ -119,9 +119,9 @@ pub fn extract(text: &str, paragraphs: &[Paragraph], entities: &[Entity]) -> Quo
         if covered.iter().any(|c| c.start < sent.end && sent.start < c.end) {
             continue;
         }
-        if let Some(f) = reported(text, sent, entities, outlets, last.as_ref()) {
+        if let Some(f) = reported(text, sent, entities, outlets, &hist) {
             if let Some(s) = &f.attr.speaker {
-                last = Some(s.clone());
+                hist.push(s.clone());
             }
             last_para = Some(blocks[bi].para);
             found.push(f);
@@ -268,7 +268,7 @@ fn attribution_after(
     toks: &[Tok],
     entities: &[Entity],
     outlets: &Outlets,
-    last: Option<&Speaker>,
+    hist: &[Speaker],
 ) -> Option<Attribution> {
     let mut i = 0;
     while i < toks.len() && !toks[i].word && matches!(toks[i].lower.as_str(), "," | "”" | "\"" | "’" | "—" | "-")
@@ -284,23 +284,27 @@ fn attribution_after(
     }
     if let Some(clitic) = post_cue(&t.lower) {
         if clitic {
-            return Some(Attribution { cue: Some(t.span), speaker: last.map(|l| l.again(How::Clitic, None)) });
+            return Some(Attribution { cue: Some(t.span), speaker: hist.last().map(|l| l.again(How::Clitic, None)) });
         }
         let rest = &toks[i + 1..];
         let n = phrase_len(text, rest);
-        let speaker = speaker_with_apposition(text, rest, n, entities, outlets, last);
+        let speaker = speaker_with_apposition(text, rest, n, entities, outlets, hist);
         speaker.as_ref()?;
         return Some(Attribution { cue: Some(t.span), speaker });
     }
     // "…,” Presiden menambahkan." — a short subject, then a full speech verb
+    let subject_like = t.cap || ANON_OPENERS.contains(&t.lower.as_str()) || ANON_HEADS.contains(&t.lower.as_str());
     for j in i..toks.len().min(i + 12) {
+        if !subject_like {
+            break;
+        }
         if !toks[j].word {
             break;
         }
         if verb(&toks[j].lower).is_some() && j > i {
             let n = phrase_len(text, &toks[i..j]);
             if n == j - i {
-                let speaker = resolve(text, &toks[i..j], entities, outlets, last);
+                let speaker = resolve(text, &toks[i..j], entities, outlets, hist);
                 if speaker.is_some() {
                     return Some(Attribution { cue: Some(toks[j].span), speaker });
                 }
@@ -319,9 +323,9 @@ fn speaker_with_apposition(
     n: usize,
     entities: &[Entity],
     outlets: &Outlets,
-    last: Option<&Speaker>,
+    hist: &[Speaker],
 ) -> Option<Speaker> {
-    let mut sp = resolve(text, &rest[..n], entities, outlets, last)?;
+    let mut sp = resolve(text, &rest[..n], entities, outlets, hist)?;
     if sp.how == How::Named
         && sp.role.is_none()
         && rest.get(n).is_some_and(|t| t.lower == ",")
@@ -346,7 +350,7 @@ fn attribution_before(
     toks: &[Tok],
     entities: &[Entity],
     outlets: &Outlets,
-    last: Option<&Speaker>,
+    hist: &[Speaker],
 ) -> Option<Attribution> {
     let mut end = toks.len();
     while end > 0 && !toks[end - 1].word && matches!(toks[end - 1].lower.as_str(), "," | ":") {
@@ -363,7 +367,7 @@ fn attribution_before(
     // "menurut X," at the start
     if toks[0].lower == "menurut" && end > 1 {
         let n = phrase_len(text, &toks[1..end]);
-        let speaker = resolve(text, &toks[1..1 + n], entities, outlets, last);
+        let speaker = resolve(text, &toks[1..1 + n], entities, outlets, hist);
         if speaker.is_some() {
             return Some(Attribution { cue: Some(toks[0].span), speaker });
         }
@@ -372,6 +376,12 @@ fn attribution_before(
     let lo = v.saturating_sub(6);
     for j in (lo..v).rev() {
         let w = toks[j].lower.as_str();
+        let adjacent = j + 1 == v
+            || toks.get(j + 1).is_some_and(|t| t.lower == "kepada")
+            || (post_cue(w) == Some(false) && verb(w).is_none());
+        if !adjacent {
+            continue;
+        }
         let is_cue = verb(w).is_some() || post_cue(w) == Some(false) && j + 1 < v;
         if !is_cue {
             continue;
@@ -380,14 +390,14 @@ fn attribution_before(
             // "kata X, “…”"
             let rest = &toks[j + 1..end];
             let n = phrase_len(text, rest);
-            let speaker = resolve(text, &rest[..n], entities, outlets, last);
+            let speaker = resolve(text, &rest[..n], entities, outlets, hist);
             return speaker.map(|s| Attribution { cue: Some(toks[j].span), speaker: Some(s) });
         }
-        let speaker = subject_before(text, &toks[..j], entities, outlets, last);
+        let speaker = subject_before(text, &toks[..j], entities, outlets, hist);
         return Some(Attribution { cue: Some(toks[j].span), speaker });
     }
     if colon {
-        let speaker = subject_before(text, &toks[..end], entities, outlets, last);
+        let speaker = subject_before(text, &toks[..end], entities, outlets, hist);
         if speaker.is_some() {
             return Some(Attribution { cue: None, speaker });
         }
@@ -425,15 +435,37 @@ fn subject_before(
     toks: &[Tok],
     entities: &[Entity],
     outlets: &Outlets,
-    last: Option<&Speaker>,
+    hist: &[Speaker],
 ) -> Option<Speaker> {
     let mut end = toks.len();
+    while end > 0 && toks[end - 1].lower == "," {
+        end -= 1;
+    }
+    // the subject sits after the last comma; a relative clause ", yang …," in between is skipped
+    let mut seg_start = toks[..end].iter().rposition(|t| t.lower == ",").map_or(0, |c| c + 1);
+    let seg_words = toks[seg_start..end].iter().filter(|t| t.word && !ADJUNCT.contains(&t.lower.as_str())).count();
+    if seg_start > 0 && seg_words == 0 {
+        end = seg_start - 1;
+        seg_start = toks[..end].iter().rposition(|t| t.lower == ",").map_or(0, |c| c + 1);
+    }
+    if toks.get(seg_start).is_some_and(|t| t.lower == "yang") && seg_start > 0 {
+        end = seg_start - 1;
+        seg_start = toks[..end].iter().rposition(|t| t.lower == ",").map_or(0, |c| c + 1);
+    }
+    let toks_all = toks;
+    let toks = &toks_all[..end];
+    let _ = seg_start;
     // drop a trailing temporal phrase that starts with "pada"/"dalam"/"di" or a weekday
-    if let Some(p) = toks[..end].iter().rposition(|t| {
-        matches!(t.lower.as_str(), "pada" | "dalam" | "saat" | "ketika" | "usai" | "seusai")
-            || crate::calendar::weekday(&t.lower).is_some()
-    }) && end - p <= 8
-        && p > 0
+    let tail_from = end.saturating_sub(8).max(seg_start);
+    if let Some(p) = toks[tail_from..end]
+        .iter()
+        .position(|t| {
+            matches!(t.lower.as_str(), "pada" | "dalam" | "saat" | "ketika" | "usai" | "seusai")
+                || crate::calendar::weekday(&t.lower).is_some()
+        })
+        .map(|p| p + tail_from)
+        && end - p <= 8
+        && p > seg_start
     {
         end = p;
     }
@@ -480,14 +512,14 @@ fn subject_before(
         if end >= 1 && matches!(toks[end - 1].lower.as_str(), "dan" | "serta" | "lalu" | "kemudian") {
             let n = phrase_len(text, toks);
             if n > 0 {
-                return resolve(text, &toks[..n], entities, outlets, last);
+                return resolve(text, &toks[..n], entities, outlets, hist);
             }
         }
         return None;
     }
     let n = phrase_len(text, &toks[start..end]);
     let n = if n == 0 { end - start } else { n };
-    resolve(text, &toks[start..start + n], entities, outlets, last)
+    resolve(text, &toks[start..start + n], entities, outlets, hist)
 }
 
 /// A quotation between marks, with its attribution; None when it is a scare quote or part of a
@@ -498,7 +530,7 @@ fn direct(
     m: &Marked,
     entities: &[Entity],
     outlets: &Outlets,
-    last: Option<&Speaker>,
+    hist: &[Speaker],
     last_para: Option<usize>,
 ) -> Option<Found> {
     let first = m.parts[0];
@@ -511,15 +543,18 @@ fn direct(
     let pre = toks(text, Span::new(s0, first.start));
     let pre_words = pre.iter().filter(|t| t.word).count();
     // after: from the closing mark to the sentence end
-    let (post_span, claim_end) = if m.closed {
+    let inner_ends =
+        text[..lastp.end].trim_end_matches(|c: char| is_mark(c) || c.is_whitespace()).ends_with(['.', '!', '?']);
+    let next_upper = text[lastp.end..b1.span.end].trim_start().starts_with(|c: char| c.is_uppercase());
+    let (post_span, claim_end) = if m.closed && !(inner_ends && next_upper) {
         let e = sentence_end(text, b1.span, lastp.end);
         (Span::new(lastp.end, e), e)
     } else {
         (Span::new(lastp.end, lastp.end), lastp.end)
     };
     let post = toks(text, post_span);
-    let after = attribution_after(text, &post, entities, outlets, last);
-    let before = if pre_words > 0 { attribution_before(text, &pre, entities, outlets, last) } else { None };
+    let after = attribution_after(text, &post, entities, outlets, hist);
+    let before = if pre_words > 0 { attribution_before(text, &pre, entities, outlets, hist) } else { None };
     let claim = Span::new(s0, claim_end);
     let ends_sentence =
         post.iter().find(|t| t.lower != ",").is_none_or(|t| matches!(t.lower.as_str(), "." | "!" | "?"));
@@ -541,7 +576,7 @@ fn direct(
             // a quote paragraph on its own: the speaker of the quote just before, if it is near
             let para = b0.para;
             let near = last_para.is_some_and(|lp| para <= lp + 2);
-            let speaker = if near { last.map(|l| l.again(How::CarryOver, None)) } else { None };
+            let speaker = if near { hist.last().map(|l| l.again(How::CarryOver, None)) } else { None };
             Some(Found {
                 kind: Kind::Direct,
                 parts: m.parts.clone(),
@@ -561,29 +596,15 @@ fn before_is_clause(pre: &[Tok]) -> bool {
 }
 
 /// A reported statement in `sent` (outside quotation marks), if the sentence has one.
-fn reported(text: &str, sent: Span, entities: &[Entity], outlets: &Outlets, last: Option<&Speaker>) -> Option<Found> {
+fn reported(text: &str, sent: Span, entities: &[Entity], outlets: &Outlets, hist: &[Speaker]) -> Option<Found> {
     let ts = toks(text, sent);
     if ts.iter().filter(|t| t.word).count() < 4 {
         return None;
     }
     let mut body_end = ts.len();
-    while body_end > 0 && !ts[body_end - 1].word && !is_mark(ts[body_end - 1].lower.chars().next().unwrap_or(' ')) {
+    while body_end > 0 && !ts[body_end - 1].word && !is_mark_tok(&ts[body_end - 1]) {
         body_end -= 1;
     }
-    let mk = |from: usize, to: usize| -> Option<Span> {
-        let ws: Vec<&Tok> = ts[from..to].iter().collect();
-        let a = ws.iter().position(|t| t.word || is_mark(t.lower.chars().next().unwrap_or(' ')))?;
-        let mut b = ws.len();
-        while b > a
-            && !ws[b - 1].word
-            && !is_mark(ws[b - 1].lower.chars().next().unwrap_or(' '))
-            && ws[b - 1].lower != ")"
-        {
-            b -= 1;
-        }
-        let sp = Span::new(ws[a].span.start, ws[b - 1].span.end);
-        (word_count(text, sp) >= 3).then_some(sp)
-    };
     let found = |statement: Span, attr: Attribution| Found {
         kind: Kind::Reported,
         parts: vec![statement],
@@ -600,52 +621,105 @@ fn reported(text: &str, sent: Span, entities: &[Entity], outlets: &Outlets, last
         && let Some(c) = ts[p + 1..].iter().position(|t| t.lower == ",").map(|c| c + p + 1)
     {
         let x = &ts[p + 1..c];
-        let attr = menurut_speaker(text, x, entities, outlets, last, ts[p].span);
+        let attr = menurut_speaker(text, x, entities, outlets, hist, ts[p].span);
         if attr.speaker.is_some()
-            && let Some(st) = mk(c + 1, body_end)
+            && let Some(st) = clause(text, &ts, c + 1, body_end)
         {
             return Some(found(st, attr));
         }
     }
     // 2. "…, menurut X." / "…, kata X." / "…, katanya." / "…, X melaporkan."
-    for c in 0..ts.len() {
-        if ts[c].lower != "," || c < 3 {
+    for c in 3..body_end {
+        if ts[c].lower != "," {
             continue;
         }
         let rest = &ts[c + 1..body_end];
         let Some(t) = rest.first() else { break };
-        if t.lower == "menurut" {
+        let attr = if t.lower == "menurut" {
             let n = phrase_len(text, &rest[1..]);
-            let attr = menurut_speaker(text, &rest[1..1 + n], entities, outlets, last, t.span);
-            if attr.speaker.is_some()
-                && let Some(st) = mk(0, c)
-            {
-                return Some(found(st, attr));
-            }
+            Some(menurut_speaker(text, &rest[1..1 + n], entities, outlets, hist, t.span))
+        } else {
+            attribution_after(text, rest, entities, outlets, hist).filter(|a| {
+                // a subject-verb attribution must end the sentence ("…, KCNA melaporkan pada Rabu.")
+                let Some(cue) = a.cue else { return false };
+                let is_verb = verb(&cue.of(text).to_lowercase()).is_some();
+                let tail: Vec<&Tok> = rest.iter().filter(|t| t.span.start > cue.start && t.word).collect();
+                !is_verb || (tail.len() <= 8 && !tail.iter().any(|t| t.lower == "bahwa" || verb(&t.lower).is_some()))
+            })
+        };
+        let Some(attr) = attr else { continue };
+        if attr.speaker.is_none() {
+            continue;
         }
-        if let Some(a) = attribution_after(text, rest, entities, outlets, last)
-            && a.speaker.is_some()
+        // an outlet passing on what someone in the clause said: that someone speaks, via the outlet
+        if attr.speaker.as_ref().is_some_and(|s| s.outlet.is_some())
+            && let Some(inner) = subject_verb(text, &ts, c, entities, outlets, hist)
         {
-            // the attribution must run to the sentence end: no second clause after it
-            let cue_at = a.cue.map_or(0, |c| c.start);
-            let tail_verbs = rest.iter().filter(|t| t.span.start > cue_at && verb(&t.lower).is_some()).count();
-            if tail_verbs == 0
-                && let Some(st) = mk(0, c)
-            {
-                return Some(found(st, a));
-            }
+            return Some(found(inner.0, inner.1));
+        }
+        if let Some(st) = clause(text, &ts, 0, c) {
+            return Some(found(st, attr));
         }
     }
     // 3. "X mengatakan (kepada Y) (bahwa) …"
-    for v in 1..body_end {
+    subject_verb(text, &ts, body_end, entities, outlets, hist).map(|(st, a)| found(st, a))
+}
+
+fn is_mark_tok(t: &Tok) -> bool {
+    !t.word && t.lower.chars().next().is_some_and(is_mark)
+}
+
+/// The statement between tokens `from` and `to`: trimmed, without a leading dateline, at least
+/// three words.
+fn clause(text: &str, ts: &[Tok], from: usize, to: usize) -> Option<Span> {
+    let ws = &ts[from.min(to)..to];
+    let a = ws.iter().position(|t| t.word || is_mark_tok(t))?;
+    let mut b = ws.len();
+    while b > a && !ws[b - 1].word && !is_mark_tok(&ws[b - 1]) && ws[b - 1].lower != ")" {
+        b -= 1;
+    }
+    let mut sp = Span::new(ws[a].span.start, ws[b - 1].span.end);
+    if let Some(m) = dateline_re().find(sp.of(text)) {
+        sp = Span::new(sp.start + m.end(), sp.end);
+    }
+    (word_count(text, sp) >= 3).then_some(sp)
+}
+
+fn dateline_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"^(?:[\p{Lu}][\w.]*[,.]?\s+(?:\([\p{Lu}]+\)\s+)?){1,4}[-–—]\s+(?:[\p{Lu}]+\.\s+)?")
+            .expect("valid")
+    })
+}
+
+/// "X mengatakan (kepada Y) (bahwa) …" among `ts[..end]`: the statement and its attribution.
+fn subject_verb(
+    text: &str,
+    ts: &[Tok],
+    end: usize,
+    entities: &[Entity],
+    outlets: &Outlets,
+    hist: &[Speaker],
+) -> Option<(Span, Attribution)> {
+    for v in 1..end {
         let Some(strong) = verb(&ts[v].lower) else { continue };
-        if ts[v - 1].lower == "yang" || ts[v - 1].lower == "untuk" || ts[v - 1].lower == "akan" {
+        if matches!(ts[v - 1].lower.as_str(), "yang" | "untuk" | "akan" | "ingin" | "tidak" | "belum") {
             continue;
         }
-        let speaker = subject_before(text, &ts[..v], entities, outlets, last);
-        let Some(speaker) = speaker else { continue };
-        // the clause: after "bahwa" when it comes soon, else right after the verb
-        let bahwa = ts[v + 1..body_end.min(v + 14)].iter().position(|t| t.lower == "bahwa").map(|p| p + v + 1);
+        let Some(speaker) = subject_before(text, &ts[..v], entities, outlets, hist) else { continue };
+        // the clause: after "bahwa" when it comes soon (before any comma), else right after the verb
+        let window = if strong { 10 } else { 4 };
+        let mut bahwa = None;
+        for (k, t) in ts.iter().enumerate().take(end.min(v + 1 + window)).skip(v + 1) {
+            if t.lower == "bahwa" {
+                bahwa = Some(k);
+                break;
+            }
+            if t.lower == "," || (t.word && verb(&t.lower).is_some()) {
+                break;
+            }
+        }
         let colon = ts.get(v + 1).is_some_and(|t| t.lower == ":" || t.lower == ",");
         let from = match bahwa {
             Some(b) => b + 1,
@@ -653,7 +727,7 @@ fn reported(text: &str, sent: Span, entities: &[Entity], outlets: &Outlets, last
                 let mut f = v + 1;
                 if ts.get(f).is_some_and(|t| t.lower == "kepada") {
                     // "mengatakan kepada wartawan, …"
-                    while f < body_end && ts[f].lower != "," {
+                    while f < end && ts[f].lower != "," {
                         f += 1;
                     }
                 }
@@ -662,8 +736,8 @@ fn reported(text: &str, sent: Span, entities: &[Entity], outlets: &Outlets, last
             None => continue,
         };
         // the clause ends where a trailing ", menurut X" or ", kata X" starts
-        let mut to = body_end;
-        for c in from..body_end {
+        let mut to = end;
+        for c in from..end {
             if ts[c].lower == ","
                 && ts.get(c + 1).is_some_and(|t| t.lower == "menurut" || post_cue(&t.lower) == Some(false))
             {
@@ -671,8 +745,8 @@ fn reported(text: &str, sent: Span, entities: &[Entity], outlets: &Outlets, last
                 break;
             }
         }
-        if let Some(st) = mk(from, to) {
-            return Some(found(st, Attribution { cue: Some(ts[v].span), speaker: Some(speaker) }));
+        if let Some(st) = clause(text, ts, from, to) {
+            return Some((st, Attribution { cue: Some(ts[v].span), speaker: Some(speaker) }));
         }
     }
     None
@@ -684,18 +758,18 @@ fn menurut_speaker(
     x: &[Tok],
     entities: &[Entity],
     outlets: &Outlets,
-    last: Option<&Speaker>,
+    hist: &[Speaker],
     cue: Span,
 ) -> Attribution {
     if let Some(k) = x.iter().position(|t| t.lower == "mengutip") {
         let inner = &x[k + 1..];
         let n = phrase_len(text, inner);
-        if let Some(s) = resolve(text, &inner[..n], entities, outlets, last) {
+        if let Some(s) = resolve(text, &inner[..n], entities, outlets, hist) {
             return Attribution { cue: Some(cue), speaker: Some(s) };
         }
     }
     let n = phrase_len(text, x);
-    let speaker = speaker_with_apposition(text, x, n.max(1).min(x.len()), entities, outlets, last);
+    let speaker = speaker_with_apposition(text, x, n.max(1).min(x.len()), entities, outlets, hist);
     Attribution { cue: Some(cue), speaker }
 }
 
@@ -705,7 +779,10 @@ fn via(text: &str, f: &Found, outlets: &Outlets) -> Option<String> {
         return Some(o);
     }
     let inside = |sp: Span| f.parts.iter().any(|p| p.start <= sp.start && sp.end <= p.end);
-    if let Some((_, canon)) = outlets.find(text, f.claim).into_iter().find(|(sp, _)| !inside(*sp)) {
+    let dateline_end = dateline_re().find(f.claim.of(text)).map_or(f.claim.start, |m| f.claim.start + m.end());
+    if let Some((_, canon)) =
+        outlets.find(text, f.claim).into_iter().find(|(sp, _)| !inside(*sp) && sp.start >= dateline_end)
+    {
         return Some(canon);
     }
     // an unnamed agency: "seperti dikutip oleh kantor berita Rusia"

@@ -231,13 +231,8 @@ fn outlet_in(outlets: &Outlets, text: &str, span: Span) -> Option<(Span, String)
 }
 
 /// Resolve the speaker phrase `toks` (already cut to the phrase). `last` is the last speaker.
-pub fn resolve(
-    text: &str,
-    toks: &[Tok],
-    entities: &[Entity],
-    outlets: &Outlets,
-    last: Option<&Speaker>,
-) -> Option<Speaker> {
+pub fn resolve(text: &str, toks: &[Tok], entities: &[Entity], outlets: &Outlets, hist: &[Speaker]) -> Option<Speaker> {
+    let last = hist.last();
     let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
     if words.is_empty() {
         return None;
@@ -248,7 +243,9 @@ pub fn resolve(
 
     // pronouns
     if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
-        return Some(match last {
+        // "ia", "dia", "beliau": the last person; "mereka": the last speaker
+        let person = hist.iter().rev().find(|s| s.person && !s.anonymous || lower[0] == "mereka");
+        return Some(match person.or(last) {
             Some(l) => l.again(How::Pronoun, Some(span)),
             None => Speaker {
                 name: phrase.to_string(),
@@ -330,7 +327,11 @@ pub fn resolve(
     }
     if k < words.len() {
         let name_span = Span::new(words[k].span.start, span.end);
-        let role = text[span.start..name_span.start].trim().trim_end_matches(',').trim();
+        let role_start = words[..k]
+            .iter()
+            .position(|t| t.cap || is_title_word(&t.lower) || ANON_HEADS.contains(&t.lower.as_str()))
+            .map_or(name_span.start, |i| words[i].span.start);
+        let role = text[role_start..name_span.start].trim().trim_end_matches(',').trim();
         return Some(Speaker {
             name: name_span.of(text).to_string(),
             entity: None,
@@ -348,15 +349,23 @@ pub fn resolve(
     let head = lower[0];
     if definite {
         // "pejabat itu", "pemimpin tersebut": the last speaker, preferably one with that head
-        if let Some(l) = last {
+        let head_word = lower.iter().copied().find(|w| !ANON_OPENERS.contains(w)).unwrap_or(head);
+        let same_head = hist.iter().rev().find(|s| {
+            let d = format!("{} {}", s.role.as_deref().unwrap_or(""), s.description.as_deref().unwrap_or(""))
+                .to_lowercase();
+            d.split_whitespace().any(|w| w == head_word)
+        });
+        if let Some(l) = same_head.or(last) {
             return Some(l.again(How::Title, Some(span)));
         }
     }
     let all_caps_words = words.iter().all(|t| t.cap);
     if all_caps_words && is_title_word(head) && words.iter().all(|t| NON_NAME_WORDS.contains(&t.lower.as_str())) {
         // "Presiden", "Menteri Keuangan": the last speaker with that title, else the title as written
-        if let Some(l) = last
-            && l.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&phrase.to_lowercase()))
+        if let Some(l) = hist
+            .iter()
+            .rev()
+            .find(|l| l.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&phrase.to_lowercase())))
         {
             return Some(l.again(How::Title, Some(span)));
         }
