@@ -8,6 +8,8 @@ use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub mod quotes;
+
 #[derive(Args)]
 pub struct EvalArgs {
     /// Where ../shared/data is (default: ../shared/data from the repository root).
@@ -18,7 +20,10 @@ pub struct EvalArgs {
 }
 
 #[derive(Subcommand)]
-pub enum Stage {}
+pub enum Stage {
+    /// Quotes, cues and speakers on PFSA-ID (overlap and exact F1, next to a quote-mark baseline).
+    Quotes(quotes::Args),
+}
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
 pub fn data_dir(arg: &Option<PathBuf>) -> PathBuf {
@@ -26,6 +31,8 @@ pub fn data_dir(arg: &Option<PathBuf>) -> PathBuf {
 }
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
-    let _data = data_dir(&args.data);
-    match args.stage {}
+    let data = data_dir(&args.data);
+    match args.stage {
+        Stage::Quotes(a) => quotes::run(data, a),
+    }
 }
