@@ -425,8 +425,6 @@ const ADJUNCT: &[&str] = &[
     "terpisah",
     "tegas",
     "resmi",
-    "saat",
-    "itu",
 ];
 
 /// The subject of a verb: the noun phrase right before it (skipping "pada Rabu (12/6)" and the like).

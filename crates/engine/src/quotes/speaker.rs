@@ -186,7 +186,7 @@ pub fn phrase_len(text: &str, toks: &[Tok]) -> usize {
         if calendar::weekday(w).is_some() || calendar::month_number(w).is_some() && !t.cap {
             break;
         }
-        if SPEAKER_STOPS.contains(&w) && n > 0 {
+        if SPEAKER_STOPS.contains(&w) && n > 0 && !t.cap {
             match w {
                 "itu" | "tersebut" | "ini" => {
                     n += 1;
@@ -207,13 +207,15 @@ pub fn phrase_len(text: &str, toks: &[Tok]) -> usize {
                 }
                 "di" | "dari" | "dan" => {
                     let next = toks.get(n + 1);
-                    let go_on = next.is_some_and(|x| {
-                        x.word
-                            && (x.cap
-                                || (described
-                                    && (ANON_HEADS.contains(&x.lower.as_str())
-                                        || NON_NAME_WORDS.contains(&x.lower.as_str()))))
-                    }) && (w != "dan" || toks[n - 1].cap);
+                    let go_on = (described || w == "dan")
+                        && next.is_some_and(|x| {
+                            x.word
+                                && (x.cap
+                                    || (described
+                                        && (ANON_HEADS.contains(&x.lower.as_str())
+                                            || NON_NAME_WORDS.contains(&x.lower.as_str()))))
+                        })
+                        && (w != "dan" || toks[n - 1].cap);
                     if !go_on {
                         break;
                     }
