@@ -273,7 +273,7 @@ mod tests {
             ("Mereka tidak akan hadir.", Planned, Some("tidak akan")),
             ("Pemerintah membantah laporan itu.", Denied, Some("membantah")),
             ("Ia tidak membantah kabar tersebut.", Reported, Some("tidak membantah")),
-            ("Jika hujan turun, acara ditunda.", Conditional, Some("jika")),
+            ("Jika hujan turun, acara ditunda.", Conditional, Some("Jika")),
             ("Harga naik tiga persen.", Confirmed, None),
             ("Upacara sedang dipersiapkan panitia.", Planned, Some("sedang dipersiapkan")),
         ];

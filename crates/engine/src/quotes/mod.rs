@@ -208,8 +208,7 @@ fn cited(text: &str, block: Span, sp: Span) -> bool {
 /// marks that follow it, or the block's end).
 fn sentence_end(text: &str, block: Span, pos: usize) -> usize {
     let s = &text[pos..block.end];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    for (i, c) in s.char_indices() {
         if matches!(c, '.' | '!' | '?') {
             let rest = &s[i + 1..];
             let t = rest.trim_start_matches(|c: char| is_mark(c) || c == ')');
