@@ -486,6 +486,18 @@ fn subject_before(
     let mut start = end;
     while start > 0 {
         let t = &toks[start - 1];
+        if t.lower == ")" {
+            // a parenthesised acronym inside a title: "Kepala Badan … (BPBD) Kota Semarang"
+            let lo = start.saturating_sub(5);
+            if let Some(o) = toks[lo..start - 1].iter().rposition(|x| x.lower == "(").map(|o| o + lo)
+                && o > 0
+                && toks[o - 1].word
+            {
+                start = o;
+                continue;
+            }
+            break;
+        }
         if !t.word {
             break;
         }
@@ -617,6 +629,11 @@ fn reported(text: &str, sent: Span, entities: &[Entity], outlets: &Outlets, hist
             .all(|t| !t.word || matches!(t.lower.as_str(), "namun" | "sementara" | "itu" | "adapun" | "tetapi" | "dan"))
         && let Some(c) = ts[p + 1..].iter().position(|t| t.lower == ",").map(|c| c + p + 1)
     {
+        // a name with commas and a parenthesised acronym: "Menurut Badan A, B, dan C (ABC), …"
+        let c = (c + 1..body_end.min(c + 10))
+            .find(|&k| ts[k].lower == "," && ts[k - 1].lower == ")")
+            .filter(|&k| ts[c + 1..k].iter().all(|t| !t.word || t.cap || t.lower == "dan"))
+            .unwrap_or(c);
         let x = &ts[p + 1..c];
         let attr = menurut_speaker(text, x, entities, outlets, hist, ts[p].span);
         if attr.speaker.is_some()
@@ -765,7 +782,8 @@ fn menurut_speaker(
             return Attribution { cue: Some(cue), speaker: Some(s) };
         }
     }
-    let n = phrase_len(text, x);
+    let org_list = x.last().is_some_and(|t| t.lower == ")") && x.iter().all(|t| !t.word || t.cap || t.lower == "dan");
+    let n = if org_list { x.len() } else { phrase_len(text, x) };
     let speaker = speaker_with_apposition(text, x, n.max(1).min(x.len()), entities, outlets, hist);
     Attribution { cue: Some(cue), speaker }
 }

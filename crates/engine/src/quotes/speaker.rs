@@ -172,8 +172,18 @@ pub fn phrase_len(text: &str, toks: &[Tok]) -> usize {
     let mut described = false;
     while n < toks.len() {
         let t = &toks[n];
+        if t.lower == "(" && n > 0 {
+            // a parenthesised acronym inside a title: "Kepala Badan … (BPBD) Kota Semarang …"
+            if let Some(c) = toks[n + 1..toks.len().min(n + 4)].iter().position(|x| x.lower == ")").map(|c| c + n + 1)
+                && toks[n + 1..c].iter().all(|x| x.word && x.cap)
+                && c > n + 1
+            {
+                n = c + 1;
+                continue;
+            }
+            break;
+        }
         if !t.word {
-            // an inner hyphen-less dash or slash ends it too
             break;
         }
         let w = t.lower.as_str();
@@ -239,7 +249,10 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &[Entity], outlets: &Outlets,
     if words.is_empty() {
         return None;
     }
-    let span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
+    let mut span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
+    if span.of(text).matches('(').count() > span.of(text).matches(')').count() && text[span.end..].starts_with(')') {
+        span.end += 1;
+    }
     let phrase = span.of(text);
     let lower: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
 
