@@ -17,7 +17,9 @@ pub mod dedup;
 pub mod entities;
 pub mod meta;
 pub mod pipeline;
+pub mod quotes;
 pub mod segment;
+pub mod status;
 pub mod stories;
 pub mod time;
 

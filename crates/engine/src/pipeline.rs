@@ -5,6 +5,7 @@ use crate::clean::{self, Cleaned};
 use crate::decode::Decoded;
 use crate::entities;
 use crate::meta;
+use crate::quotes;
 use jiff::civil::Date;
 
 /// Options the caller sets for one run.
@@ -34,12 +35,17 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
             credits.push(f.value.clone());
         }
     }
-    sources.dedup();
     let mut regions: Vec<Span> = cleaned.title.iter().map(|(_, s)| *s).collect();
     regions.extend(cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()));
     regions.extend(cleaned.captions.iter().map(|c| Span::new(c.start, c.end)));
     // TODO(merge): pass ner::recognize(text, &regions) instead of &[] once the tagger is merged.
     let entities = entities::resolve(text, &regions, &[]);
+    let found = quotes::extract(text, &cleaned.paragraphs, &entities);
+    for s in found.sources {
+        if !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
     let body = cleaned.paragraphs.iter().map(|p: &Paragraph| p.text.clone()).collect();
     let times = crate::time::tag_times(text, &time_spans(&cleaned), time_reference(opts, published.as_ref()));
     Analysis {
@@ -54,7 +60,7 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         removed: cleaned.removed,
         entities,
         times,
-        quotes: Vec::new(),
+        quotes: found.quotes,
         sources,
         events: Vec::new(),
         paragraphs: cleaned.paragraphs,

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 pub mod coref;
 mod meta;
+pub mod quotes;
 pub mod time;
 
 #[derive(Args)]
@@ -29,6 +30,8 @@ pub enum Stage {
     Coref(coref::Args),
     /// The time stage on the IndoTimex TimeML gold, next to HeidelTime and dateparser.
     Time(time::Args),
+    /// Quotes, cues and speakers on PFSA-ID (overlap and exact F1, next to a quote-mark baseline).
+    Quotes(quotes::Args),
 }
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
@@ -42,5 +45,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         Stage::Meta(a) => meta::run(&data, &a),
         Stage::Coref(a) => coref::run(a, &data),
         Stage::Time(a) => time::run(&data, a),
+        Stage::Quotes(a) => quotes::run(data.clone(), a),
     }
 }

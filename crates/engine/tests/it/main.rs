@@ -5,6 +5,7 @@ mod clean;
 mod entities;
 mod meta;
 mod properties;
+mod quotes;
 mod seeds;
 mod stories;
 mod support;

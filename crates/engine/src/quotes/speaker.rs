@@ -1,0 +1,463 @@
+//! Who a speaker phrase names: an entity, a name as written (with its title kept apart), a
+//! pronoun or title that points back to an earlier speaker, an outlet, or a description of an
+//! unnamed speaker ("seorang pejabat senior … yang tidak mau disebutkan namanya").
+
+use super::lexicon::*;
+use super::outlets::Outlets;
+use crate::analysis::{Entity, Span};
+use crate::calendar;
+
+/// A token of a phrase: a word (letters, digits, inner hyphens and apostrophes) or one other char.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub span: Span,
+    pub lower: String,
+    pub word: bool,
+    pub cap: bool,
+}
+
+pub fn toks(text: &str, span: Span) -> Vec<Tok> {
+    let s = span.of(text);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = k + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                let next_alnum = chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
+                if cj.is_alphanumeric() || (matches!(cj, '-' | '’' | '\'' | '.') && next_alnum) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(s.len(), |x| x.0);
+            let w = &s[i..end];
+            out.push(Tok {
+                span: Span::new(span.start + i, span.start + end),
+                lower: w.to_lowercase(),
+                word: true,
+                cap: c.is_uppercase(),
+            });
+            k = j;
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Tok {
+                span: Span::new(span.start + i, span.start + end),
+                lower: c.to_string(),
+                word: false,
+                cap: false,
+            });
+            k += 1;
+        }
+    }
+    out
+}
+
+/// How a speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// A name (or a known entity) written in the attribution.
+    Named,
+    /// An agency or outlet, or a document of one ("laporan KCNA").
+    Outlet,
+    /// A description of an unnamed speaker.
+    Described,
+    /// A pronoun ("ia", "dia") pointing to the last speaker.
+    Pronoun,
+    /// A clitic on the cue ("katanya") pointing to the last speaker.
+    Clitic,
+    /// A title or definite description ("Presiden", "pejabat itu") pointing to the last speaker.
+    Title,
+    /// No attribution in the sentence: the last speaker carries over (quote paragraphs in a row).
+    CarryOver,
+}
+
+impl How {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            How::Named => "named",
+            How::Outlet => "outlet",
+            How::Described => "description",
+            How::Pronoun => "pronoun",
+            How::Clitic => "clitic",
+            How::Title => "title",
+            How::CarryOver => "carry_over",
+        }
+    }
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    /// What `speaker` says: entity name, name as written, outlet, or description.
+    pub name: String,
+    pub entity: Option<String>,
+    /// Where this attribution writes the speaker (name, title, pronoun or description).
+    pub span: Option<Span>,
+    pub role: Option<String>,
+    pub description: Option<String>,
+    pub anonymous: bool,
+    pub person: bool,
+    /// The canonical outlet when the speaker is an agency or outlet.
+    pub outlet: Option<String>,
+    pub how: How,
+}
+
+impl Speaker {
+    /// This speaker referred to again (by pronoun, clitic, title or carry-over) at `span`.
+    pub fn again(&self, how: How, span: Option<Span>) -> Speaker {
+        Speaker { how, span, ..self.clone() }
+    }
+}
+
+fn is_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "presiden"
+            | "wakil"
+            | "wapres"
+            | "menteri"
+            | "pemimpin"
+            | "ketua"
+            | "kepala"
+            | "direktur"
+            | "gubernur"
+            | "bupati"
+            | "wali"
+            | "walikota"
+            | "sekretaris"
+            | "juru"
+            | "jubir"
+            | "duta"
+            | "komandan"
+            | "panglima"
+            | "perdana"
+            | "raja"
+            | "kanselir"
+            | "kapolri"
+            | "kapolda"
+            | "kapolres"
+            | "dirut"
+            | "menko"
+            | "rektor"
+            | "mendagri"
+            | "menlu"
+            | "menkeu"
+            | "mensos"
+            | "menkes"
+            | "jaksa"
+            | "hakim"
+            | "camat"
+            | "lurah"
+            | "dirjen"
+            | "deputi"
+            | "kasubdit"
+            | "kabid"
+            | "marsekal"
+    )
+}
+
+/// The phrase of a speaker starting at the start of `toks`: cut at punctuation and stop words.
+/// Returns the number of tokens kept.
+pub fn phrase_len(text: &str, toks: &[Tok]) -> usize {
+    let mut n = 0;
+    let mut described = false;
+    while n < toks.len() {
+        let t = &toks[n];
+        if t.lower == "(" && n > 0 {
+            // a parenthesised acronym inside a title: "Kepala Badan … (BPBD) Kota Semarang …"
+            if let Some(c) = toks[n + 1..toks.len().min(n + 4)].iter().position(|x| x.lower == ")").map(|c| c + n + 1)
+                && toks[n + 1..c].iter().all(|x| x.word && x.cap)
+                && c > n + 1
+            {
+                n = c + 1;
+                continue;
+            }
+            break;
+        }
+        if !t.word {
+            break;
+        }
+        let w = t.lower.as_str();
+        if n == 0 && ANON_OPENERS.contains(&w) {
+            described = true;
+        }
+        if n == 0 && !t.cap && !ANON_OPENERS.contains(&w) {
+            described = true;
+        }
+        if calendar::weekday(w).is_some() || calendar::month_number(w).is_some() && !t.cap {
+            break;
+        }
+        if SPEAKER_STOPS.contains(&w) && n > 0 && !t.cap {
+            match w {
+                "itu" | "tersebut" | "ini" => {
+                    n += 1;
+                    break;
+                }
+                "yang" => {
+                    // keep an anonymity clause so the caller can see it
+                    let rest_start = t.span.start;
+                    let rest_end = toks.last().map_or(rest_start, |l| l.span.end);
+                    let rest = text[rest_start..rest_end].to_lowercase();
+                    if let Some(m) = ANON_MARKERS.iter().find(|m| rest.starts_with(&format!("yang {m}"))) {
+                        let end = rest_start + "yang ".len() + m.len();
+                        while n < toks.len() && toks[n].span.end <= end {
+                            n += 1;
+                        }
+                    }
+                    break;
+                }
+                "di" | "dari" | "dan" => {
+                    let next = toks.get(n + 1);
+                    let go_on = (described || w == "dan")
+                        && next.is_some_and(|x| {
+                            x.word
+                                && (x.cap
+                                    || (described
+                                        && (ANON_HEADS.contains(&x.lower.as_str())
+                                            || NON_NAME_WORDS.contains(&x.lower.as_str()))))
+                        })
+                        && (w != "dan" || toks[n - 1].cap);
+                    if !go_on {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        n += 1;
+    }
+    n
+}
+
+fn outlet_in(outlets: &Outlets, text: &str, span: Span) -> Option<(Span, String)> {
+    outlets.find(text, span).into_iter().next()
+}
+
+/// Resolve the speaker phrase `toks` (already cut to the phrase). `last` is the last speaker.
+pub fn resolve(text: &str, toks: &[Tok], entities: &[Entity], outlets: &Outlets, hist: &[Speaker]) -> Option<Speaker> {
+    let last = hist.last();
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
+    if span.of(text).matches('(').count() > span.of(text).matches(')').count() && text[span.end..].starts_with(')') {
+        span.end += 1;
+    }
+    let phrase = span.of(text);
+    let lower: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+
+    // pronouns
+    if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
+        // "ia", "dia", "beliau": the last person; "mereka": the last speaker
+        let person = hist.iter().rev().find(|s| s.person && !s.anonymous || lower[0] == "mereka");
+        return Some(match person.or(last) {
+            Some(l) => l.again(How::Pronoun, Some(span)),
+            None => Speaker {
+                name: phrase.to_string(),
+                entity: None,
+                span: Some(span),
+                role: None,
+                description: Some(phrase.to_string()),
+                anonymous: false,
+                person: true,
+                outlet: None,
+                how: How::Pronoun,
+            },
+        });
+    }
+
+    // a known entity in the phrase: the last one (the name follows its title)
+    let mut best: Option<(&Entity, Span)> = None;
+    for e in entities {
+        for m in &e.mentions {
+            let ms = Span::new(m.start, m.end);
+            if span.contains(ms)
+                && best.is_none_or(|(be, bs)| (e.kind == "PER" && be.kind != "PER") || ms.start > bs.start)
+            {
+                best = Some((e, ms));
+            }
+        }
+    }
+    if let Some((e, ms)) = best {
+        let role = text[span.start..ms.start].trim();
+        let outlet = outlets.canonical(&e.name).map(str::to_string);
+        return Some(Speaker {
+            name: e.name.clone(),
+            entity: Some(e.id.clone()),
+            span: Some(ms),
+            role: (!role.is_empty()).then(|| role.to_string()),
+            description: None,
+            anonymous: false,
+            person: e.kind == "PER",
+            how: if outlet.is_some() { How::Outlet } else { How::Named },
+            outlet,
+        });
+    }
+
+    let definite = matches!(*lower.last().unwrap(), "itu" | "tersebut" | "ini");
+    let anon_marked = ANON_MARKERS.iter().any(|m| phrase.to_lowercase().contains(m));
+
+    // the trailing name: capitalised words that are not titles, offices or places
+    let mut k = words.len();
+    while k > 0 {
+        let t = words[k - 1];
+        let ok = t.cap && !NON_NAME_WORDS.contains(&t.lower.as_str()) && !is_acronym(t.span.of(text));
+        let connector = matches!(t.lower.as_str(), "bin" | "binti" | "van" | "de" | "al" | "da" | "von");
+        if ok || (connector && k < words.len()) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if anon_marked || definite {
+        k = words.len();
+    }
+    // an outlet named in the phrase ("kantor berita Yonhap", "laporan KCNA", "Reuters")
+    if let Some((os, canon)) = outlet_in(outlets, text, span) {
+        let person_after = k < words.len() && words[k].span.start >= os.end && !anon_marked;
+        if !person_after {
+            let desc = phrase.to_string();
+            return Some(Speaker {
+                name: canon.clone(),
+                entity: None,
+                span: Some(os),
+                role: None,
+                description: (desc != os.of(text)).then_some(desc),
+                anonymous: false,
+                person: false,
+                outlet: Some(canon),
+                how: How::Outlet,
+            });
+        }
+    }
+    if k < words.len() {
+        let name_span = Span::new(words[k].span.start, span.end);
+        let role_start = words[..k]
+            .iter()
+            .position(|t| t.cap || is_title_word(&t.lower) || ANON_HEADS.contains(&t.lower.as_str()))
+            .map_or(name_span.start, |i| words[i].span.start);
+        let role = text[role_start..name_span.start].trim().trim_end_matches(',').trim();
+        return Some(Speaker {
+            name: name_span.of(text).to_string(),
+            entity: None,
+            span: Some(name_span),
+            role: (!role.is_empty()).then(|| role.to_string()),
+            description: None,
+            anonymous: false,
+            person: true,
+            outlet: None,
+            how: How::Named,
+        });
+    }
+
+    // no name: a title, a document of an organisation, an organisation, or a description
+    let head = lower[0];
+    if definite {
+        // "pejabat itu", "pemimpin tersebut": the last speaker, preferably one with that head
+        let head_word = lower.iter().copied().find(|w| !ANON_OPENERS.contains(w)).unwrap_or(head);
+        let same_head = hist.iter().rev().find(|s| {
+            let d = format!("{} {}", s.role.as_deref().unwrap_or(""), s.description.as_deref().unwrap_or(""))
+                .to_lowercase();
+            d.split_whitespace().any(|w| w == head_word)
+        });
+        if let Some(l) = same_head.or(last) {
+            return Some(l.again(How::Title, Some(span)));
+        }
+    }
+    let all_caps_words = words.iter().all(|t| t.cap);
+    if all_caps_words && is_title_word(head) && words.iter().all(|t| NON_NAME_WORDS.contains(&t.lower.as_str())) {
+        // "Presiden", "Menteri Keuangan": the last speaker with that title, else the title as written
+        if let Some(l) = hist
+            .iter()
+            .rev()
+            .find(|l| l.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&phrase.to_lowercase())))
+        {
+            return Some(l.again(How::Title, Some(span)));
+        }
+        return Some(Speaker {
+            name: phrase.to_string(),
+            entity: None,
+            span: Some(span),
+            role: Some(phrase.to_string()),
+            description: None,
+            anonymous: false,
+            person: true,
+            outlet: None,
+            how: How::Named,
+        });
+    }
+    if DOCUMENT_HEADS.contains(&head) && words.len() > 1 && words[1].cap {
+        // "laporan Pentagon", "pernyataan Kremlin": the organisation speaks through a document
+        let org = Span::new(words[1].span.start, span.end);
+        return Some(Speaker {
+            name: org.of(text).to_string(),
+            entity: None,
+            span: Some(org),
+            role: None,
+            description: Some(phrase.to_string()),
+            anonymous: false,
+            person: false,
+            outlet: None,
+            how: How::Named,
+        });
+    }
+    if all_caps_words || (words[0].cap && !ANON_OPENERS.contains(&head)) {
+        // an organisation or place speaking ("Kremlin", "Korea Utara", "Kementerian Luar Negeri")
+        return Some(Speaker {
+            name: phrase.to_string(),
+            entity: None,
+            span: Some(span),
+            role: None,
+            description: None,
+            anonymous: false,
+            person: false,
+            outlet: None,
+            how: How::Named,
+        });
+    }
+    // a description of someone unnamed: needs a head noun we know
+    let desc_words: Vec<&Tok> =
+        words.iter().copied().skip_while(|t| ANON_OPENERS.contains(&t.lower.as_str()) || t.lower == "satu").collect();
+    if desc_words.is_empty() || !ANON_HEADS.contains(&desc_words[0].lower.as_str()) {
+        return None;
+    }
+    let mut desc = text[desc_words[0].span.start..span.end].to_string();
+    let dl = desc.to_lowercase();
+    for m in ANON_MARKERS {
+        if let Some(p) = dl.find(m) {
+            desc.truncate(p);
+            break;
+        }
+    }
+    let mut desc = desc.trim().trim_end_matches(" yang").trim().to_string();
+    for tail in [" itu", " tersebut", " ini"] {
+        if let Some(d) = desc.strip_suffix(tail) {
+            desc = d.to_string();
+        }
+    }
+    Some(Speaker {
+        name: format!("{desc} (anonim)"),
+        entity: None,
+        span: Some(span),
+        role: None,
+        description: Some(phrase.to_string()),
+        anonymous: true,
+        person: true,
+        outlet: None,
+        how: How::Described,
+    })
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+}
