@@ -11,6 +11,8 @@ use std::process::ExitCode;
 
 mod eval;
 mod inputs;
+mod ner;
+mod train;
 
 #[derive(Parser)]
 #[command(
@@ -46,6 +48,11 @@ enum Command {
     },
     /// Score a stage on public gold data in ../shared/data, side by side with its peer.
     Eval(eval::EvalArgs),
+    /// Train a model on the public data in ../shared/data (`warta train ner`).
+    Train(train::TrainArgs),
+    /// Tag CoNLL tokens from stdin (first column; blank line between sentences) and print
+    /// `token<TAB>tag` with BIO tags over PER/ORG/LOC.
+    Ner(ner::NerArgs),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -57,6 +64,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze { reference_date, pretty, files } => analyze(reference_date, pretty, &files),
         Command::Eval(args) => eval::run(args),
+        Command::Train(args) => train::run(args),
+        Command::Ner(args) => ner::run(args),
     };
     match result {
         Ok(code) => code,

@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod clean;
 pub mod decode;
 pub mod meta;
+pub mod ner;
 pub mod pipeline;
 pub mod segment;
 

@@ -8,6 +8,8 @@ use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub mod ner;
+
 #[derive(Args)]
 pub struct EvalArgs {
     /// Where ../shared/data is (default: ../shared/data from the repository root).
@@ -18,7 +20,11 @@ pub struct EvalArgs {
 }
 
 #[derive(Subcommand)]
-pub enum Stage {}
+pub enum Stage {
+    /// Entity tagger: strict entity-level P/R/F1 per type on each NER dev set, next to a
+    /// sklearn-crfsuite CRF trained on the same data in the same run.
+    Ner(ner::Args),
+}
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
 pub fn data_dir(arg: &Option<PathBuf>) -> PathBuf {
@@ -26,6 +32,8 @@ pub fn data_dir(arg: &Option<PathBuf>) -> PathBuf {
 }
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
-    let _data = data_dir(&args.data);
-    match args.stage {}
+    let data = data_dir(&args.data);
+    match args.stage {
+        Stage::Ner(a) => ner::run(a, &data),
+    }
 }
