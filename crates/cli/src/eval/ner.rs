@@ -1,8 +1,7 @@
 //! `warta eval ner`: strict entity-level precision / recall / F1 (PER, ORG, LOC and micro
 //! overall) of the entity tagger on each dev set in ../shared/data, next to the
 //! sklearn-crfsuite peer (`eval/peers/ner_crf.py`) trained in the same run on the same
-//! training data (the train splits as `warta train ner` reads them, lower-cased copies
-//! included).
+//! training data (the train splits as `warta train ner` reads them by default).
 
 use crate::train::{CORPORA, read_conll, training_set};
 use anyhow::{Context, Result, bail};
@@ -139,7 +138,7 @@ fn run_peer(data: &Path, devs: &[Vec<Sentence>]) -> Result<std::result::Result<V
     }
     let dir = std::env::temp_dir().join(format!("warta-eval-ner-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    write_conll(&dir.join("train.txt"), &training_set(data, true)?, true)?;
+    write_conll(&dir.join("train.txt"), &training_set(data, false)?, true)?;
     let mut cmd = Command::new(&python);
     cmd.arg(&script).arg(dir.join("train.txt"));
     for (i, d) in devs.iter().enumerate() {

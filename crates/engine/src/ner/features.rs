@@ -78,6 +78,10 @@ pub struct TokenInfo {
     pub phrase: u8,
     pub len: u8,
     pub cap: bool,
+    /// Start of the run of capitalised tokens this token is in (its own index if none).
+    pub run_start: u16,
+    /// Length of that run (0 if the token is not capitalised).
+    pub run_len: u16,
 }
 
 const PAD_L: u64 = 0x1111;
@@ -149,7 +153,27 @@ pub fn token_infos(tokens: &[&str], buf: &mut String, infos: &mut Vec<TokenInfo>
             phrase: 0,
             len: buf.chars().count().min(255) as u8,
             cap: t.chars().next().is_some_and(char::is_uppercase),
+            run_start: 0,
+            run_len: 0,
         });
+    }
+    // Runs of capitalised tokens ("Dewan Keamanan Rusia").
+    let mut i = 0;
+    while i < infos.len() {
+        if !infos[i].cap {
+            infos[i].run_start = i.min(u16::MAX as usize) as u16;
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < infos.len() && infos[j].cap {
+            j += 1;
+        }
+        for info in &mut infos[i..j] {
+            info.run_start = i.min(u16::MAX as usize) as u16;
+            info.run_len = (j - i).min(u16::MAX as usize) as u16;
+        }
+        i = j;
     }
     // Gazetteer phrases (longest first does not matter: every hit marks its tokens).
     let n = infos.len();
@@ -266,6 +290,18 @@ pub fn extract(infos: &[TokenInfo], bits: u32, out: &mut Features) {
         }
         if cn & SPEECH != 0 {
             r.push(feat(45, s, bits));
+        }
+        if t.run_len > 0 {
+            let rs = t.run_start as usize;
+            let pos = (i - rs).min(3) as u64;
+            let first = infos[rs].word;
+            r.push(feat(60, mix(first, (i == rs) as u64), bits));
+            r.push(feat(61, mix(word(rs as isize - 1), (i == rs) as u64), bits));
+            r.push(feat(62, mix(u64::from(t.run_len.min(5)), pos), bits));
+            let rc = infos[rs].class & (TITLE | ORG_HEAD | LOC_HEAD);
+            if rc != 0 && i != rs {
+                r.push(feat(63, u64::from(rc), bits));
+            }
         }
         for b in 0..6u64 {
             if t.phrase & (1 << b) != 0 {
