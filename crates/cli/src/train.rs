@@ -41,8 +41,15 @@ pub struct NerTrainArgs {
     #[arg(long)]
     pub lower_copies: bool,
     /// Do not ship rows whose averaged weights all stay below this.
-    #[arg(long, default_value_t = 0.02)]
+    #[arg(long, default_value_t = 0.5)]
     pub prune: f32,
+    /// Add a copy of about one in N cased sentences naming a person, with the names replaced
+    /// by synthetic Korean / Russian / Chinese names (0: none).
+    #[arg(long, default_value_t = 10)]
+    pub name_copies: u64,
+    /// Independent training runs (different shuffles) whose weights are averaged.
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
 }
 
 /// One NER set: its folder and the names of its splits.
@@ -123,13 +130,16 @@ pub fn lower_copies(data: &[train::Sentence]) -> Vec<train::Sentence> {
 }
 
 /// The full training set: every corpus' train split, plus lower-cased copies if asked.
-pub fn training_set(data: &Path, lower: bool) -> Result<Vec<train::Sentence>> {
+pub fn training_set(data: &Path, lower: bool, name_copies: u64) -> Result<Vec<train::Sentence>> {
     let mut all = Vec::new();
     for c in CORPORA {
         let s = read_conll(&data.join(c.dir).join(c.train))?;
         eprintln!("{}: {} training sentences", c.name, s.len());
         if lower {
             all.extend(lower_copies(&s));
+        }
+        if name_copies > 0 {
+            all.extend(train::augment_names(&s, name_copies, 0xA11CE));
         }
         all.extend(s);
     }
@@ -151,12 +161,13 @@ fn train_ner(a: NerTrainArgs) -> Result<ExitCode> {
     if !data.join("ner-nergrit").exists() {
         bail!("no NER data under {} (pass --data DIR)", data.display());
     }
-    let set = training_set(&data, a.lower_copies)?;
+    let set = training_set(&data, a.lower_copies, a.name_copies)?;
     let tokens: usize = set.iter().map(|s| s.tokens.len()).sum();
     eprintln!("training on {} sentences, {tokens} tokens, {} epochs", set.len(), a.epochs);
-    let opts = train::Options { epochs: a.epochs, bits: a.bits, prune: a.prune, ..train::Options::default() };
-    let model = train::train(&set, &opts, |e, err, n| {
-        eprintln!("epoch {e}: {err} token errors of {n} ({:.2}%)", 100.0 * err as f64 / n as f64)
+    let opts =
+        train::Options { epochs: a.epochs, bits: a.bits, prune: a.prune, runs: a.runs, ..train::Options::default() };
+    let model = train::train(&set, &opts, |r, e, err, n| {
+        eprintln!("run {r} epoch {e}: {err} token errors of {n} ({:.2}%)", 100.0 * err as f64 / n as f64)
     });
     let bytes = model.to_bytes();
     let out = a.out.unwrap_or_else(default_model_path);

@@ -138,7 +138,7 @@ fn run_peer(data: &Path, devs: &[Vec<Sentence>]) -> Result<std::result::Result<V
     }
     let dir = std::env::temp_dir().join(format!("warta-eval-ner-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    write_conll(&dir.join("train.txt"), &training_set(data, false)?, true)?;
+    write_conll(&dir.join("train.txt"), &training_set(data, false, 10)?, true)?;
     let mut cmd = Command::new(&python);
     cmd.arg(&script).arg(dir.join("train.txt"));
     for (i, d) in devs.iter().enumerate() {

@@ -21,7 +21,7 @@ pub const P_LOC: u8 = 0;
 pub const P_ORG: u8 = 1;
 pub const P_PER: u8 = 2;
 
-const TITLES: &str = "presiden wapres wakil menteri menlu mendagri menhan menkeu menko sekjen sekretaris \
+const TITLES: &str = "presiden utusan delegasi wapres wakil menteri menlu mendagri menhan menkeu menko sekjen sekretaris \
 gubernur wagub bupati wabup wali walikota wakil ketua ketum kepala direktur dirut direktris manajer \
 jenderal marsekal laksamana kolonel letkol mayor kapten letnan brigjen mayjen letjen irjen kombes akbp \
 kapolri kapolda kapolres kapolsek panglima pangdam danrem dandim komandan kasad kasal kasau \
