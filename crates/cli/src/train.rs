@@ -95,8 +95,11 @@ pub fn read_conll(path: &Path) -> Result<Vec<train::Sentence>> {
             }
             continue;
         }
-        let cols: Vec<&str> =
-            if line.contains('\t') { line.split('\t').collect() } else { line.split(' ').filter(|c| !c.is_empty()).collect() };
+        let cols: Vec<&str> = if line.contains('\t') {
+            line.split('\t').collect()
+        } else {
+            line.split(' ').filter(|c| !c.is_empty()).collect()
+        };
         if cols.len() < 2 {
             bail!("{}: a line without a tag: {line:?}", path.display());
         }

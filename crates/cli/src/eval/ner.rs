@@ -134,7 +134,9 @@ fn run_peer(data: &Path, devs: &[Vec<Sentence>]) -> Result<std::result::Result<V
     let python = root.join("eval/.venv/bin/python");
     let script = root.join("eval/peers/ner_crf.py");
     if !python.exists() {
-        return Ok(Err("peer not run: eval/.venv is missing (run eval/setup-venv.sh to install sklearn-crfsuite)".into()));
+        return Ok(Err(
+            "peer not run: eval/.venv is missing (run eval/setup-venv.sh to install sklearn-crfsuite)".into()
+        ));
     }
     let dir = std::env::temp_dir().join(format!("warta-eval-ner-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
@@ -219,8 +221,12 @@ pub fn run(args: Args, data: &Path) -> Result<ExitCode> {
                         Score::of(&gold, p)
                     })
                     .collect();
-                report +=
-                    &table("peer: sklearn-crfsuite (L-BFGS CRF, classic features, same training data)", &names, &peer, &in_mean);
+                report += &table(
+                    "peer: sklearn-crfsuite (L-BFGS CRF, classic features, same training data)",
+                    &names,
+                    &peer,
+                    &in_mean,
+                );
             }
             Err(why) => {
                 report += &format!("{why}\n");

@@ -194,18 +194,38 @@ mod tests {
 
 /// Synthetic name parts (our own writing) for name-replacement augmentation: the NER sets
 /// have few Korean, Russian or Chinese names, and none in the `Moo-jin` shape.
-const KO_SURNAMES: &[&str] =
-    &["Kim", "Park", "Lee", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Shin", "Kwon", "Hwang", "Ahn"];
-const KO_SYLLABLES: &[&str] =
-    &["Moo", "Jin", "Jae", "Min", "Hyun", "Sung", "Young", "Soo", "Ho", "Jun", "Hee", "Kyung", "Dong", "Sang", "Chul", "Woo"];
-const RU_GIVEN: &[&str] = &[
-    "Sergei", "Andrei", "Dmitry", "Nikolai", "Alexei", "Mikhail", "Yevgeny", "Oleg", "Anatoly", "Valentina", "Tatiana",
-    "Olga", "Maria", "Boris", "Pavel", "Ivan",
+const KO_SURNAMES: &[&str] = &[
+    "Kim", "Park", "Lee", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Shin", "Kwon", "Hwang", "Ahn",
 ];
-const RU_STEMS: &[&str] =
-    &["Petr", "Ivan", "Smirn", "Kuzn", "Sokol", "Pop", "Lebed", "Kozl", "Novik", "Moroz", "Volk", "Orl", "Belous", "Zakhar"];
+const KO_SYLLABLES: &[&str] = &[
+    "Moo", "Jin", "Jae", "Min", "Hyun", "Sung", "Young", "Soo", "Ho", "Jun", "Hee", "Kyung", "Dong", "Sang", "Chul",
+    "Woo",
+];
+const RU_GIVEN: &[&str] = &[
+    "Sergei",
+    "Andrei",
+    "Dmitry",
+    "Nikolai",
+    "Alexei",
+    "Mikhail",
+    "Yevgeny",
+    "Oleg",
+    "Anatoly",
+    "Valentina",
+    "Tatiana",
+    "Olga",
+    "Maria",
+    "Boris",
+    "Pavel",
+    "Ivan",
+];
+const RU_STEMS: &[&str] = &[
+    "Petr", "Ivan", "Smirn", "Kuzn", "Sokol", "Pop", "Lebed", "Kozl", "Novik", "Moroz", "Volk", "Orl", "Belous",
+    "Zakhar",
+];
 const RU_ENDINGS: &[&str] = &["ov", "ev", "in", "sky", "enko", "ova", "ovich", "yuk"];
-const ZH_SURNAMES: &[&str] = &["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun"];
+const ZH_SURNAMES: &[&str] =
+    &["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun"];
 const ZH_GIVEN: &[&str] = &["Yi", "Wei", "Qiang", "Jianguo", "Xiaoming", "Lei", "Fang", "Min", "Hua", "Jun"];
 
 fn pick<'a>(rng: &mut u64, xs: &[&'a str]) -> &'a str {
