@@ -149,49 +149,6 @@ fn train_once(data: &[Sentence], opts: &Options, seed: u64, mut progress: impl F
     (w, tw)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::EntityKind::*;
-    use crate::ner::Tagger;
-
-    fn sent(s: &str) -> Sentence {
-        let mut tokens = Vec::new();
-        let mut tags = Vec::new();
-        for pair in s.split_whitespace() {
-            let (w, t) = pair.split_once('/').unwrap_or((pair, "O"));
-            tokens.push(w.to_string());
-            tags.push(match t {
-                "O" => Tag::O,
-                t => Tag::parse(t).unwrap(),
-            });
-        }
-        Sentence { tokens, tags }
-    }
-
-    #[test]
-    fn learns_a_toy_pattern_deterministically() {
-        let data = vec![
-            sent("Gubernur Andika/B-PER Saputra/I-PER meresmikan jembatan di Lamongan/B-LOC ."),
-            sent("Bupati Rina/B-PER Wulandari/I-PER berkunjung ke Sleman/B-LOC ."),
-            sent("Dinas/B-ORG Pendidikan/I-ORG Sleman/I-ORG membuka sekolah baru ."),
-            sent("Warga Lamongan/B-LOC menyambut Gubernur Andika/B-PER ."),
-        ];
-        let opts = Options { epochs: 8, bits: 12, ..Options::default() };
-        let a = train(&data, &opts, |_, _, _, _| {});
-        let b = train(&data, &opts, |_, _, _, _| {});
-        assert_eq!(a.to_bytes(), b.to_bytes(), "training is deterministic");
-        let t = Tagger::from_model(a);
-        let toks = ["Bupati", "Rina", "Wulandari", "berkunjung", "ke", "Lamongan", "."];
-        let tags = t.tag(&toks);
-        assert_eq!(tags[1], Tag::B(Per));
-        assert_eq!(tags[2], Tag::I(Per));
-        assert_eq!(tags[5], Tag::B(Loc));
-        assert_eq!(tags[3], Tag::O);
-        let _ = Org;
-    }
-}
-
 /// Synthetic name parts (our own writing) for name-replacement augmentation: the NER sets
 /// have few Korean, Russian or Chinese names, and none in the `Moo-jin` shape.
 const KO_SURNAMES: &[&str] = &[
@@ -254,9 +211,9 @@ pub fn augment_names(data: &[Sentence], every: u64, seed: u64) -> Vec<Sentence> 
     let mut rng = seed | 1;
     let mut out = Vec::new();
     for s in data {
-        let has_per = s.tags.iter().any(|t| *t == Tag::B(Per));
+        let has_per = s.tags.contains(&Tag::B(Per));
         let cased = s.tokens.iter().any(|t| t.chars().any(char::is_uppercase));
-        if !has_per || !cased || xorshift(&mut rng) % every != 0 {
+        if !has_per || !cased || !xorshift(&mut rng).is_multiple_of(every) {
             continue;
         }
         let mut tokens = Vec::new();
@@ -282,4 +239,47 @@ pub fn augment_names(data: &[Sentence], every: u64, seed: u64) -> Vec<Sentence> 
         out.push(Sentence { tokens, tags });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::EntityKind::*;
+    use crate::ner::Tagger;
+
+    fn sent(s: &str) -> Sentence {
+        let mut tokens = Vec::new();
+        let mut tags = Vec::new();
+        for pair in s.split_whitespace() {
+            let (w, t) = pair.split_once('/').unwrap_or((pair, "O"));
+            tokens.push(w.to_string());
+            tags.push(match t {
+                "O" => Tag::O,
+                t => Tag::parse(t).unwrap(),
+            });
+        }
+        Sentence { tokens, tags }
+    }
+
+    #[test]
+    fn learns_a_toy_pattern_deterministically() {
+        let data = vec![
+            sent("Gubernur Andika/B-PER Saputra/I-PER meresmikan jembatan di Lamongan/B-LOC ."),
+            sent("Bupati Rina/B-PER Wulandari/I-PER berkunjung ke Sleman/B-LOC ."),
+            sent("Dinas/B-ORG Pendidikan/I-ORG Sleman/I-ORG membuka sekolah baru ."),
+            sent("Warga Lamongan/B-LOC menyambut Gubernur Andika/B-PER ."),
+        ];
+        let opts = Options { epochs: 8, bits: 12, ..Options::default() };
+        let a = train(&data, &opts, |_, _, _, _| {});
+        let b = train(&data, &opts, |_, _, _, _| {});
+        assert_eq!(a.to_bytes(), b.to_bytes(), "training is deterministic");
+        let t = Tagger::from_model(a);
+        let toks = ["Bupati", "Rina", "Wulandari", "berkunjung", "ke", "Lamongan", "."];
+        let tags = t.tag(&toks);
+        assert_eq!(tags[1], Tag::B(Per));
+        assert_eq!(tags[2], Tag::I(Per));
+        assert_eq!(tags[5], Tag::B(Loc));
+        assert_eq!(tags[3], Tag::O);
+        let _ = Org;
+    }
 }
