@@ -11,6 +11,8 @@ use std::process::ExitCode;
 
 mod eval;
 mod inputs;
+mod ner;
+mod train;
 
 #[derive(Parser)]
 #[command(
@@ -61,6 +63,11 @@ enum Command {
     },
     /// Score a stage on public gold data in ../shared/data, side by side with its peer.
     Eval(eval::EvalArgs),
+    /// Train a model on the public data in ../shared/data (`warta train ner`).
+    Train(train::TrainArgs),
+    /// Tag CoNLL tokens from stdin (first column; blank line between sentences) and print
+    /// `token<TAB>tag` with BIO tags over PER/ORG/LOC.
+    Ner(ner::NerArgs),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -73,6 +80,8 @@ fn main() -> ExitCode {
         Command::Analyze { reference_date, pretty, files } => analyze(reference_date, pretty, &files),
         Command::Stories { window_days, near_duplicate, files } => stories(window_days, near_duplicate, &files),
         Command::Eval(args) => eval::run(args),
+        Command::Train(args) => train::run(args),
+        Command::Ner(args) => ner::run(args),
     };
     match result {
         Ok(code) => code,

@@ -16,6 +16,7 @@ pub mod decode;
 pub mod dedup;
 pub mod entities;
 pub mod meta;
+pub mod ner;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;

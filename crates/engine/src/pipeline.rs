@@ -38,8 +38,8 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
     let mut regions: Vec<Span> = cleaned.title.iter().map(|(_, s)| *s).collect();
     regions.extend(cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()));
     regions.extend(cleaned.captions.iter().map(|c| Span::new(c.start, c.end)));
-    // TODO(merge): pass ner::recognize(text, &regions) instead of &[] once the tagger is merged.
-    let entities = entities::resolve(text, &regions, &[]);
+    let tagged = crate::ner::recognize(text, &regions);
+    let entities = entities::resolve(text, &regions, &tagged);
     let found = quotes::extract(text, &cleaned.paragraphs, &entities);
     for s in found.sources {
         if !sources.contains(&s) {

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 pub mod coref;
 mod meta;
+pub mod ner;
 pub mod quotes;
 pub mod time;
 
@@ -32,6 +33,9 @@ pub enum Stage {
     Time(time::Args),
     /// Quotes, cues and speakers on PFSA-ID (overlap and exact F1, next to a quote-mark baseline).
     Quotes(quotes::Args),
+    /// Entity tagger: strict entity-level P/R/F1 per type on each NER dev set, next to a
+    /// sklearn-crfsuite CRF trained on the same data in the same run.
+    Ner(ner::Args),
 }
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
@@ -46,5 +50,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         Stage::Coref(a) => coref::run(a, &data),
         Stage::Time(a) => time::run(&data, a),
         Stage::Quotes(a) => quotes::run(data.clone(), a),
+        Stage::Ner(a) => ner::run(a, &data),
     }
 }

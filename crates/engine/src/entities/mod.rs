@@ -859,6 +859,30 @@ impl Uf {
 /// Resolve the entities of one article. `spans` are the regions to read (body paragraphs,
 /// captions); `tagged` are the tagger's mentions (may be empty). Every mention satisfies
 /// `&text[start..end] == mention.text`.
+/// Start of a short capitalised family name ("Pak", "Jo", "Ri") right before byte `start`,
+/// when that word is not the first of its sentence.
+fn family_name_before(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start].strip_suffix(' ')?;
+    let word_start =
+        before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + before[i..].chars().next().unwrap().len_utf8());
+    let word = &before[word_start..];
+    let mut cs = word.chars();
+    let first = cs.next()?;
+    let n = word.chars().count();
+    if !(2..=3).contains(&n) || !first.is_uppercase() || !cs.all(char::is_lowercase) {
+        return None;
+    }
+    let prev = before[..word_start].trim_end();
+    if prev.is_empty() || prev.ends_with(['.', '!', '?', '"', '“', '”', ':', '(']) {
+        return None;
+    }
+    // Short Indonesian words that open phrases are not names.
+    if matches!(word, "Di" | "Ke" | "Ia" | "Dia" | "Ini" | "Itu" | "Dan" | "Bu" | "Yth") {
+        return None;
+    }
+    Some(word_start)
+}
+
 pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity> {
     let g = gaz();
     let mut cands: Vec<Cand> = Vec::new();
@@ -868,7 +892,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     let valid = |s: &Span| {
         s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
     };
-    let tagged: Vec<NerMention> = tagged.iter().copied().filter(|m| valid(&m.span)).collect();
+    let mut tagged: Vec<NerMention> = tagged.iter().copied().filter(|m| valid(&m.span)).collect();
 
     for sp in spans.iter().filter(|s| valid(s)) {
         let toks = tokens(text, sp.start, sp.end);
@@ -892,6 +916,35 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         regions.push(toks);
     }
 
+    // Curated names beat the tagger's guesses where they disagree on the span: a tagged span
+    // that a gazetteer match cuts across or covers ("Republik" inside "Republik Demokratik
+    // Rakyat Korea"), or that ends in a gazetteer name of another type ("Jepang Kyodo"), goes.
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    tagged.retain(|m| {
+        !cands.iter().any(|c| {
+            c.origin == Origin::Gazetteer
+                && overlaps(c.span, m.span)
+                && (!m.span.contains(c.span)
+                    || c.span == m.span && c.kind != m.kind
+                    || c.kind != m.kind && c.span.end == m.span.end)
+        })
+    });
+    // A one-syllable family name the tagger left out before a tagged person ("Pak" in
+    // "Pak Jong Chon", "Jo" in "Jo Chun Ryong"): a capitalised 2–3 letter word, not at a
+    // sentence start, right before the name.
+    // Only before a given name of East Asian shape (two short syllables or one hyphenated
+    // word), so the honorific "Pak" before "Jokowi" stays a title.
+    let east_asian_given = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (words.len() == 2 && words.iter().all(|w| w.chars().count() <= 6)) || (words.len() == 1 && s.contains('-'))
+    };
+    for m in
+        tagged.iter_mut().filter(|m| m.kind == EntityKind::Per && east_asian_given(&text[m.span.start..m.span.end]))
+    {
+        if let Some(start) = family_name_before(text, m.span.start) {
+            m.span = Span::new(start, m.span.end);
+        }
+    }
     // Tagged mentions: kept as given; a gazetteer match of the same type inside names them.
     for m in &tagged {
         let mut c = make_cand(text, m.span, m.kind, None, Origin::Tagger);
@@ -925,7 +978,6 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     // Drop gazetteer and rule candidates that overlap a tagged mention of the same type (the
     // tagger's span wins), and rule candidates overlapping anything.
     let tagged_spans: Vec<(Span, EntityKind)> = tagged.iter().map(|m| (m.span, m.kind)).collect();
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
     cands.retain(|c| {
         c.origin == Origin::Tagger
             || !tagged_spans.iter().any(|&(s, k)| overlaps(s, c.span) && (k == c.kind || c.origin == Origin::Rule))

@@ -4,6 +4,7 @@
 mod clean;
 mod entities;
 mod meta;
+mod ner;
 mod properties;
 mod quotes;
 mod seeds;
