@@ -47,7 +47,9 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         }
     }
     let body = cleaned.paragraphs.iter().map(|p: &Paragraph| p.text.clone()).collect();
-    let times = crate::time::tag_times(text, &time_spans(&cleaned), time_reference(opts, published.as_ref()));
+    let (reference, note) = time_reference(opts, published.as_ref());
+    diagnostics.extend(note);
+    let times = crate::time::tag_times(text, &time_spans(&cleaned), reference);
     Analysis {
         source: source.to_string(),
         outlet: dl.outlet,
@@ -75,10 +77,30 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
 /// The reference date for relative time expressions: `--reference-date`, else the publication
 /// date when it is known to the day. A month- or year-precise publication date is not used:
 /// "kemarin" cannot be pinned from "June 2024", so such values stay underspecified.
-fn time_reference(opts: &Options, published: Option<&crate::analysis::Published>) -> Option<Date> {
-    opts.reference_date.or_else(|| {
-        published.filter(|p| p.precision == crate::analysis::Precision::Day).and_then(|p| p.value.parse().ok())
-    })
+fn time_reference(opts: &Options, published: Option<&crate::analysis::Published>) -> (Option<Date>, Option<Diagnostic>) {
+    use crate::analysis::Precision;
+    if let Some(d) = opts.reference_date {
+        return (Some(d), None);
+    }
+    let Some(p) = published else { return (None, None) };
+    if p.precision == Precision::Day {
+        return (p.value.parse().ok(), None);
+    }
+    // A month-precise date whose earliest day is the day the lead reports: news is written that
+    // day or the next, so relative expressions are pinned against it, and the output says so.
+    match (p.precision, p.earliest.as_deref().and_then(|e| e.parse::<Date>().ok())) {
+        (Precision::Month, Some(e)) => (
+            Some(e),
+            Some(Diagnostic::info(
+                "reference_date_inferred",
+                format!(
+                    "relative time expressions are pinned against {e}, the earliest day the article can be from; \
+                     a relative day (\"kemarin\") may be a day early if it was published later"
+                ),
+            )),
+        ),
+        _ => (None, None),
+    }
 }
 
 /// Where the time stage looks: body paragraph spans and caption spans.
