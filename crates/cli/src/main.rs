@@ -102,10 +102,13 @@ fn stories(window_days: i32, near_duplicate: f32, files: &[PathBuf]) -> Result<E
     let mut engine = warta_engine::stories::Engine::new(config);
     let opts = warta_engine::Options::default();
     let mut failed = 0usize;
+    let mut analyses = Vec::new();
     for item in inputs::expand(files) {
         match item.and_then(|input| input.read()) {
             Ok((source, decoded)) => {
-                engine.add(&warta_engine::analyze(&source, &decoded, &opts));
+                let a = warta_engine::analyze(&source, &decoded, &opts);
+                engine.add(&a);
+                analyses.push(a);
             }
             Err(e) => {
                 eprintln!("warta: {e}");
@@ -113,7 +116,18 @@ fn stories(window_days: i32, near_duplicate: f32, files: &[PathBuf]) -> Result<E
             }
         }
     }
-    let doc = serde_json::json!({ "stories": engine.stories(), "duplicates": engine.duplicates() });
+    let by_source: std::collections::HashMap<&str, &warta_engine::Analysis> =
+        analyses.iter().map(|a| (a.source.as_str(), a)).collect();
+    let mut stories = engine.stories();
+    for story in &mut stories {
+        let members: Vec<&warta_engine::Analysis> =
+            story.articles.iter().filter_map(|src| by_source.get(src.as_str()).copied()).collect();
+        story.timeline = warta_engine::timeline::build(&members)
+            .into_iter()
+            .map(|e| serde_json::to_value(e).expect("timeline entries serialise"))
+            .collect();
+    }
+    let doc = serde_json::json!({ "stories": stories, "duplicates": engine.duplicates() });
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &doc)?;
     out.write_all(b"\n")?;

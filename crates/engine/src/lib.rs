@@ -23,6 +23,7 @@ pub mod segment;
 pub mod status;
 pub mod stories;
 pub mod time;
+pub mod timeline;
 
 pub use analysis::Analysis;
 pub use decode::{DecodeError, Decoded, decode};

@@ -77,7 +77,10 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
 /// The reference date for relative time expressions: `--reference-date`, else the publication
 /// date when it is known to the day. A month- or year-precise publication date is not used:
 /// "kemarin" cannot be pinned from "June 2024", so such values stay underspecified.
-fn time_reference(opts: &Options, published: Option<&crate::analysis::Published>) -> (Option<Date>, Option<Diagnostic>) {
+fn time_reference(
+    opts: &Options,
+    published: Option<&crate::analysis::Published>,
+) -> (Option<Date>, Option<Diagnostic>) {
     use crate::analysis::Precision;
     if let Some(d) = opts.reference_date {
         return (Some(d), None);
