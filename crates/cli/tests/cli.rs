@@ -114,3 +114,37 @@ fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+#[test]
+fn stories_output_is_valid_against_the_schema() {
+    let out = warta(&["stories", &examples()]);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let stories = doc["stories"].as_array().unwrap();
+    let listed: usize = stories.iter().map(|s| s["articles"].as_array().unwrap().len()).sum();
+    assert_eq!(listed, 5, "every example article is in exactly one story");
+    if let Some(schema) = schema("stories.schema.json") {
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+}
+
+#[test]
+fn seeds_analyses_are_valid_against_the_schema() {
+    let seeds = repo().join("../shared/seeds");
+    let Some(schema) = schema("analysis.schema.json") else { return };
+    if !seeds.exists() {
+        eprintln!("skipping: ../shared/seeds is absent");
+        return;
+    }
+    let out = warta(&["analyze", &seeds.display().to_string()]);
+    assert!(out.status.success());
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let objs = lines(&out);
+    assert_eq!(objs.len(), 5);
+    for o in &objs {
+        let errors: Vec<String> = validator.iter_errors(o).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", o["source"]);
+    }
+}
