@@ -23,6 +23,9 @@ pub struct Entry {
     pub summary: String,
     /// Canonical names.
     pub participants: Vec<String>,
+    /// Gazetteer keys of the participants, aligned with `participants` (null where unknown):
+    /// renderers use them for the names in other languages.
+    pub participant_kb: Vec<Option<String>>,
     pub place: Option<String>,
     /// Sources of the articles that report it.
     pub supported_by: Vec<String>,
@@ -70,6 +73,7 @@ struct Item<'a> {
     text: String,
     keys: BTreeSet<String>,
     names: Vec<String>,
+    kbs: Vec<Option<String>>,
     background: bool,
 }
 
@@ -79,7 +83,7 @@ pub fn build(articles: &[&Analysis]) -> Vec<Entry> {
     let mut items: Vec<Item> = Vec::new();
     for a in articles {
         for ev in &a.events {
-            let (keys, names) = participant_keys(a, ev);
+            let (keys, names, kbs) = participant_keys(a, ev);
             let background = ev.status == "background"
                 || ev.extra.get("background").and_then(serde_json::Value::as_bool).unwrap_or(false);
             items.push(Item {
@@ -89,6 +93,7 @@ pub fn build(articles: &[&Analysis]) -> Vec<Entry> {
                 text: excerpt(a, ev.evidence.start, ev.evidence.end),
                 keys,
                 names,
+                kbs,
                 background,
             });
         }
@@ -147,20 +152,18 @@ pub fn excerpt(a: &Analysis, start: usize, end: usize) -> String {
 }
 
 /// Participant identity: gazetteer keys where the event gives them, else canonical names.
-fn participant_keys(a: &Analysis, ev: &Event) -> (BTreeSet<String>, Vec<String>) {
+fn participant_keys(a: &Analysis, ev: &Event) -> (BTreeSet<String>, Vec<String>, Vec<Option<String>>) {
     let mut keys = BTreeSet::new();
     let mut names = Vec::new();
+    let mut kbs = Vec::new();
     for id in &ev.participants {
         let ent = a.entities.iter().find(|e| &e.id == id);
         let name = ent.map(|e| e.name.clone()).unwrap_or_else(|| id.clone());
-        let key = ent
-            .and_then(|e| e.extra.get("kb"))
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_string)
-            .unwrap_or_else(|| format!("name:{}", name.to_lowercase()));
-        keys.insert(key);
+        let kb = ent.and_then(|e| e.extra.get("kb")).and_then(serde_json::Value::as_str).map(str::to_string);
+        keys.insert(kb.clone().unwrap_or_else(|| format!("name:{}", name.to_lowercase())));
         if !names.contains(&name) {
             names.push(name);
+            kbs.push(kb);
         }
     }
     if let Some(list) = ev.extra.get("participant_names").and_then(serde_json::Value::as_array)
@@ -169,9 +172,10 @@ fn participant_keys(a: &Analysis, ev: &Event) -> (BTreeSet<String>, Vec<String>)
         for n in list.iter().filter_map(serde_json::Value::as_str) {
             keys.insert(format!("name:{}", n.to_lowercase()));
             names.push(n.to_string());
+            kbs.push(None);
         }
     }
-    (keys, names)
+    (keys, names, kbs)
 }
 
 /// Same type; participants overlap (one set contains the other, or they share at least two);
@@ -244,6 +248,7 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
         .map(|(v, s)| Conflict { field: "date", value: Some(v.clone()), sources: s.clone() })
         .collect();
     let mut participants: Vec<String> = Vec::new();
+    let mut participant_kb: Vec<Option<String>> = Vec::new();
     let mut supported_by: Vec<String> = Vec::new();
     let mut outlets: Vec<String> = Vec::new();
     let mut statuses: Vec<StatusBy> = Vec::new();
@@ -251,8 +256,11 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
     let mut place = None;
     for &i in group {
         let it = &items[i];
-        for n in &it.names {
-            push_unique(&mut participants, n);
+        for (n, kb) in it.names.iter().zip(&it.kbs) {
+            if !participants.contains(n) {
+                participants.push(n.clone());
+                participant_kb.push(kb.clone());
+            }
         }
         push_unique(&mut supported_by, it.source);
         if let Some(o) = it.outlet {
@@ -280,6 +288,7 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
         kind: first.event.kind.clone(),
         summary,
         participants,
+        participant_kb,
         place,
         supported_by,
         outlets,
