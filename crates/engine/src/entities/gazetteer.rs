@@ -67,6 +67,9 @@ pub(crate) struct Gazetteer {
     /// Normalised alias (tokens lower-cased, joined by one space) → forms.
     pub index: HashMap<String, Vec<Form>>,
     pub max_tokens: usize,
+    /// For each normalised first token, the most tokens an alias starting with it has (a
+    /// token absent here starts no name: the matcher moves on without building keys).
+    pub first_tokens: HashMap<String, usize>,
 }
 
 fn cell(s: &'static str) -> Option<&'static str> {
@@ -125,6 +128,7 @@ fn parse() -> Gazetteer {
     let mut by_key = HashMap::new();
     let mut index: HashMap<String, Vec<Form>> = HashMap::new();
     let mut max_tokens = 1;
+    let mut first_tokens: HashMap<String, usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         let prev = by_key.insert(e.key, i);
         assert!(prev.is_none(), "gazetteer key {} twice", e.key);
@@ -136,13 +140,16 @@ fn parse() -> Gazetteer {
             max_tokens = max_tokens.max(toks.len());
             let written: Vec<&'static str> = toks.iter().map(|t| &a[t.start..t.end]).collect();
             let key = normalise(a);
+            let first = key.split(' ').next().unwrap_or_default().to_string();
+            let longest = first_tokens.entry(first).or_insert(0);
+            *longest = (*longest).max(toks.len());
             let forms = index.entry(key).or_default();
             if !forms.iter().any(|f| f.entry == i) {
                 forms.push(Form { entry: i, written });
             }
         }
     }
-    Gazetteer { entries, by_key, index, max_tokens }
+    Gazetteer { entries, by_key, index, max_tokens, first_tokens }
 }
 
 pub(crate) fn gaz() -> &'static Gazetteer {

@@ -451,16 +451,29 @@ fn case_ok(a: &str, t: &str, first: bool, word_start: bool) -> bool {
 fn gaz_matches(text: &str, toks: &[Tok]) -> Vec<(usize, usize, usize)> {
     let g = gaz();
     let mut out = Vec::new();
+    // Lower-case each token once; keys are built in one reused buffer.
+    let lowers: Vec<String> = toks.iter().map(|t| t.lower(text)).collect();
+    let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
         let mut found = None;
-        let max = g.max_tokens.min(toks.len() - i);
+        let Some(&longest) = g.first_tokens.get(&lowers[i]) else {
+            i += 1;
+            continue;
+        };
+        let max = longest.min(g.max_tokens).min(toks.len() - i);
         'len: for n in (1..=max).rev() {
             if (i + 1..i + n).any(|k| !joinable(&text[toks[k - 1].end..toks[k].start])) {
                 continue;
             }
-            let key: Vec<String> = toks[i..i + n].iter().map(|t| t.lower(text)).collect();
-            let Some(forms) = g.index.get(&key.join(" ")) else { continue };
+            key.clear();
+            for (k, l) in lowers[i..i + n].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(l);
+            }
+            let Some(forms) = g.index.get(&key) else { continue };
             for f in forms {
                 let ok = f
                     .written

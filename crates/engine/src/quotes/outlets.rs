@@ -10,6 +10,8 @@ pub struct Outlets {
     /// (alias, index of canonical name)
     aliases: Vec<(&'static str, usize)>,
     names: Vec<&'static str>,
+    /// All aliases at once (pattern i = `aliases[i]`).
+    matcher: aho_corasick::AhoCorasick,
 }
 
 impl Outlets {
@@ -27,7 +29,8 @@ impl Outlets {
                 aliases.extend(parts.map(|a| (a, idx)));
             }
             aliases.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
-            Outlets { aliases, names }
+            let matcher = aho_corasick::AhoCorasick::new(aliases.iter().map(|(a, _)| a)).expect("outlet aliases");
+            Outlets { aliases, names, matcher }
         })
     }
 
@@ -39,24 +42,25 @@ impl Outlets {
     /// Outlets named inside `span` (whole words, case-sensitive), in text order, no overlaps.
     pub fn find(&self, text: &str, span: Span) -> Vec<(Span, String)> {
         let s = span.of(text);
+        // Every occurrence of every alias at a word boundary; then the longest first, no overlaps.
+        let mut hits: Vec<(usize, usize, usize)> = self
+            .matcher
+            .find_overlapping_iter(s)
+            .filter(|m| {
+                let before_ok = s[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let after_ok = s[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '-');
+                before_ok && after_ok
+            })
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        hits.sort_by_key(|&(st, en, p)| (std::cmp::Reverse(en - st), p, st));
         let mut found: Vec<(Span, String)> = Vec::new();
-        for (alias, idx) in &self.aliases {
-            let mut from = 0;
-            while let Some(p) = s[from..].find(alias) {
-                let st = from + p;
-                let en = st + alias.len();
-                from = en;
-                let before_ok = s[..st].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                let after_ok = s[en..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '-');
-                if !(before_ok && after_ok) {
-                    continue;
-                }
-                let sp = Span::new(span.start + st, span.start + en);
-                if found.iter().any(|(f, _)| f.start < sp.end && sp.start < f.end) {
-                    continue;
-                }
-                found.push((sp, self.names[*idx].to_string()));
+        for (st, en, p) in hits {
+            let sp = Span::new(span.start + st, span.start + en);
+            if found.iter().any(|(f, _)| f.start < sp.end && sp.start < f.end) {
+                continue;
             }
+            found.push((sp, self.names[self.aliases[p].1].to_string()));
         }
         found.sort_by_key(|(s, _)| s.start);
         found
