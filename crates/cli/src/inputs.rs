@@ -1,7 +1,12 @@
 //! Input edge: files and folders named on the command line → decoded texts.
+//!
+//! HTML pages (`.html`, `.htm`, `.html.gz`, `.htm.gz`) go through `warta-html`: the engine then
+//! reads the extracted article text, and the page's markup metadata overrides the text's own
+//! ([`Input::read_any`]). Offsets in their Analysis refer to that extracted text.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use warta_engine::pipeline::Overrides;
 use warta_engine::{Decoded, decode};
 
 /// One input file, not yet read.
@@ -33,7 +38,38 @@ impl Input {
     }
 }
 
-/// Expand folders (recursively, `*.txt`, sorted) and keep files as named, in order.
+/// Is this file name an HTML page warta reads through `warta-html`?
+pub fn is_html(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    [".html", ".htm", ".html.gz", ".htm.gz", ".xhtml"].iter().any(|x| name.ends_with(x))
+}
+
+impl Input {
+    /// Read an HTML page into its extracted article. Errors name the file.
+    pub fn read_page(&self, opts: &warta_html::Options) -> Result<(String, warta_html::Page), InputError> {
+        let source = self.path.display().to_string();
+        let bytes = std::fs::read(&self.path)
+            .map_err(|e| InputError { source: source.clone(), message: format!("cannot read: {e}") })?;
+        let page = warta_html::extract(&bytes, opts)
+            .map_err(|e| InputError { source: source.clone(), message: e.to_string() })?;
+        Ok((source, page))
+    }
+
+    /// Read any input: plain text as before; an HTML page as its extracted text plus the
+    /// markup's metadata as overrides (empty for text).
+    pub fn read_any(self, opts: &warta_html::Options) -> Result<(String, Decoded, Overrides), InputError> {
+        if is_html(&self.path) {
+            let (source, page) = self.read_page(opts)?;
+            let (decoded, overrides) = page.engine_input();
+            Ok((source, decoded, overrides))
+        } else {
+            let (source, decoded) = self.read()?;
+            Ok((source, decoded, Overrides::default()))
+        }
+    }
+}
+
+/// Expand folders (recursively, `*.txt` and HTML pages, sorted) and keep files as named, in order.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     let mut out = Vec::new();
     for p in paths {
@@ -44,7 +80,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
             if found.is_empty() {
                 out.push(Err(InputError {
                     source: p.display().to_string(),
-                    message: "folder holds no .txt files".into(),
+                    message: "folder holds no .txt or .html/.htm/.html.gz files".into(),
                 }));
             }
             out.extend(found.into_iter().map(|path| Ok(Input { path })));
@@ -70,7 +106,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<Result<Input, Inp
         let path = entry.path();
         if path.is_dir() {
             walk(&path, found, errors);
-        } else if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
+        } else if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) || is_html(&path) {
             found.push(path);
         }
     }

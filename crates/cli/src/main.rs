@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod eval;
+mod extract;
 mod inputs;
 mod ner;
 mod train;
@@ -27,9 +28,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse scraped news pages (plain text) and print one JSON object per article (JSON Lines).
+    /// Analyse scraped news pages (plain text or HTML) and print one JSON object per article (JSON Lines).
     ///
-    /// FILE may be a file or a folder (read recursively: *.txt). Each line of output has the
+    /// FILE may be a file or a folder (read recursively: *.txt, *.html, *.htm, *.html.gz). An
+    /// HTML page is read through `warta extract` first: offsets then refer to its extracted
+    /// text, and its markup metadata (title, authors, outlet, published) wins. Each line of output has the
     /// fields of ../shared/schema/analysis.schema.json: source, outlet, dateline, published
     /// (value + precision + reason), title, authors, editors, body, removed (with reasons),
     /// entities, times, quotes, sources, events, plus paragraphs with byte spans, captions,
@@ -61,6 +64,17 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Read news pages in HTML and print each extracted article as one JSON object (JSON Lines).
+    ///
+    /// FILE may be .html, .htm or .html.gz (gzip is recognised by its bytes), or a folder
+    /// (read recursively for those). Each object: source, title, authors, published (value,
+    /// precision, reason: the page's JSON-LD / OpenGraph / <meta> / <time> markup), outlet,
+    /// language (detected: id, ms, en; else the page's declared lang), body (paragraphs after
+    /// the engine's cleaning), captions, removed, encoding, diagnostics. A page that cannot be
+    /// read (corrupt gzip, over --max-bytes, binary) is named on stderr and the exit code is 1;
+    /// warnings (truncated gzip, not Indonesian, no main text) are named on stderr too, and the
+    /// page is still printed.
+    Extract(extract::ExtractArgs),
     /// Score a stage on public gold data in ../shared/data, side by side with its peer.
     Eval(eval::EvalArgs),
     /// Train a model on the public data in ../shared/data (`warta train ner`).
@@ -79,6 +93,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze { reference_date, pretty, files } => analyze(reference_date, pretty, &files),
         Command::Stories { window_days, near_duplicate, files } => stories(window_days, near_duplicate, &files),
+        Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(args),
         Command::Train(args) => train::run(args),
         Command::Ner(args) => ner::run(args),
@@ -101,12 +116,13 @@ fn stories(window_days: i32, near_duplicate: f32, files: &[PathBuf]) -> Result<E
     let config = warta_engine::stories::Config { window_days, near_duplicate, ..Default::default() };
     let mut engine = warta_engine::stories::Engine::new(config);
     let opts = warta_engine::Options::default();
+    let html_opts = warta_html::Options::default();
     let mut failed = 0usize;
     let mut analyses = Vec::new();
     for item in inputs::expand(files) {
-        match item.and_then(|input| input.read()) {
-            Ok((source, decoded)) => {
-                let a = warta_engine::analyze(&source, &decoded, &opts);
+        match item.and_then(|input| input.read_any(&html_opts)) {
+            Ok((source, decoded, overrides)) => {
+                let a = warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides);
                 engine.add(&a);
                 analyses.push(a);
             }
@@ -136,13 +152,14 @@ fn stories(window_days: i32, near_duplicate: f32, files: &[PathBuf]) -> Result<E
 
 fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[PathBuf]) -> Result<ExitCode> {
     let opts = warta_engine::Options { reference_date };
+    let html_opts = warta_html::Options::default();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     for item in inputs::expand(files) {
-        match item.and_then(|input| input.read()) {
-            Ok((source, decoded)) => {
-                let analysis = warta_engine::analyze(&source, &decoded, &opts);
+        match item.and_then(|input| input.read_any(&html_opts)) {
+            Ok((source, decoded, overrides)) => {
+                let analysis = warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides);
                 if pretty {
                     serde_json::to_writer_pretty(&mut out, &analysis)?;
                 } else {

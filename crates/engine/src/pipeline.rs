@@ -1,6 +1,6 @@
 //! The flow of one article: decoded text in, [`Analysis`] out. Pure: no I/O.
 
-use crate::analysis::{Analysis, Diagnostic, Paragraph, Span};
+use crate::analysis::{Analysis, Diagnostic, Paragraph, Published, Span};
 use crate::clean::{self, Cleaned};
 use crate::decode::Decoded;
 use crate::entities;
@@ -15,13 +15,35 @@ pub struct Options {
     pub reference_date: Option<Date>,
 }
 
+/// Metadata known from outside the text (e.g. an HTML page's own markup: JSON-LD, OpenGraph,
+/// `<meta>`, `<time>`). Each field that is set wins over what the text heuristics find.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub title: Option<String>,
+    /// Replaces the text's bylines when not empty.
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+    pub published: Option<Published>,
+}
+
 /// Analyse one decoded article. `source` is the input as the user named it.
 pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
+    analyze_with(source, decoded, opts, &Overrides::default())
+}
+
+/// [`analyze`] with metadata from outside the text taking precedence over the text's own.
+pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: &Overrides) -> Analysis {
     let text = decoded.text.as_str();
     let cleaned: Cleaned = clean::clean(text);
-    let dl = meta::dateline(text, &cleaned);
-    let (authors, editors, mut sources) = meta::people(&cleaned);
-    let published = meta::published(text, &cleaned, &dl);
+    let mut dl = meta::dateline(text, &cleaned);
+    if overrides.outlet.is_some() {
+        dl.outlet.clone_from(&overrides.outlet);
+    }
+    let (mut authors, editors, mut sources) = meta::people(&cleaned);
+    if !overrides.authors.is_empty() {
+        authors.clone_from(&overrides.authors);
+    }
+    let published = overrides.published.clone().or_else(|| meta::published(text, &cleaned, &dl));
     let mut diagnostics = decoded.diagnostics.clone();
     if cleaned.paragraphs.is_empty() {
         diagnostics.push(Diagnostic::warning("no_body", "no article body found: every line was page chrome"));
@@ -55,7 +77,7 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         outlet: dl.outlet,
         dateline: dl.city,
         published,
-        title: cleaned.title.as_ref().map(|(t, _)| t.clone()),
+        title: overrides.title.clone().or_else(|| cleaned.title.as_ref().map(|(t, _)| t.clone())),
         authors,
         editors,
         body,

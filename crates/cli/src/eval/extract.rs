@@ -1,0 +1,320 @@
+//! `warta eval extract`: main-text extraction on the Article Extraction Benchmark pages in
+//! ../shared/data/boilerplate-aeb, scored with that benchmark's own metric, next to trafilatura
+//! (PyPI) run on the same pages in the same command.
+//!
+//! Metric (the benchmark's `evaluate.py`, reimplemented): tokens are `\w+` runs (here: runs of
+//! Unicode alphanumerics and `_`, Python's `str.isalnum` + `_`); each text becomes the multiset
+//! of its 4-token shingles (a text of fewer than 4 tokens is one shorter shingle); per page,
+//! TP/FP/FN are the multiset intersection and the two differences, normalised to sum to 1;
+//! precision is the mean over pages with TP+FP > 0, recall the mean over pages with TP+FN > 0,
+//! F1 = 2PR/(P+R). "exact" counts pages whose shingle multiset equals the gold one.
+//!
+//! Speed: both systems get the same decompressed page bytes; each times only its in-process
+//! extraction call (warta: [`warta_html::extract`], which includes charset decoding, markup
+//! metadata, the engine's cleaning and language ID; trafilatura: `trafilatura.extract`).
+//! Reading and decompressing the files is outside the clock for both. One thread each.
+
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Do not run trafilatura.
+    #[arg(long)]
+    pub no_peer: bool,
+    /// Print the per-page scores of the worst pages (for development).
+    #[arg(long)]
+    pub verbose: bool,
+    /// Write the report (markdown) to this file as well as printing it.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+}
+
+/// Per-page (tp, fp, fn), normalised to sum to 1 (all zero when both texts are empty).
+pub type Counts = (f64, f64, f64);
+
+/// The benchmark's tokeniser: `\w+`.
+fn tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).collect()
+}
+
+fn shingles(text: &str, n: usize) -> HashMap<Vec<&str>, usize> {
+    let toks = tokens(text);
+    let mut out = HashMap::new();
+    let last = toks.len().saturating_sub(n) + 1;
+    for i in 0..last.max(1) {
+        let s = &toks[i.min(toks.len())..(i + n).min(toks.len())];
+        if !s.is_empty() {
+            *out.entry(s.to_vec()).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+/// The benchmark's `string_shingle_matching`.
+pub fn shingle_matching(gold: &str, pred: &str) -> Counts {
+    let g = shingles(gold, 4);
+    let p = shingles(pred, 4);
+    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+    for (k, &gc) in &g {
+        let pc = p.get(k).copied().unwrap_or(0);
+        tp += gc.min(pc) as f64;
+        fn_ += gc.saturating_sub(pc) as f64;
+    }
+    for (k, &pc) in &p {
+        let gc = g.get(k).copied().unwrap_or(0);
+        fp += pc.saturating_sub(gc) as f64;
+    }
+    let s = tp + fp + fn_;
+    if s > 0.0 { (tp / s, fp / s, fn_ / s) } else { (0.0, 0.0, 0.0) }
+}
+
+/// The benchmark's `metrics_from_tp_fp_fns`: (precision, recall, f1).
+pub fn metrics(pages: &[Counts]) -> (f64, f64, f64) {
+    let mean = |v: Vec<f64>| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+    let p = mean(
+        pages
+            .iter()
+            .filter(|c| c.0 + c.1 > 0.0)
+            .map(|&(tp, fp, fn_)| if fp == 0.0 && fn_ == 0.0 { 1.0 } else { tp / (tp + fp) })
+            .collect(),
+    );
+    let r = mean(
+        pages
+            .iter()
+            .filter(|c| c.0 + c.2 > 0.0)
+            .map(|&(tp, fp, fn_)| if fp == 0.0 && fn_ == 0.0 { 1.0 } else { tp / (tp + fn_) })
+            .collect(),
+    );
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    (p, r, f)
+}
+
+struct Row {
+    name: String,
+    counts: Vec<Counts>,
+    seconds: f64,
+    note: String,
+}
+
+pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
+    let dir = data.join("boilerplate-aeb");
+    if !dir.join("ground-truth.json").exists() {
+        println!("eval extract: skipped: {} is absent (needs ../shared/data/boilerplate-aeb)", dir.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let gt: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json"))?)
+        .context("ground-truth.json is not JSON")?;
+    let Some(gt) = gt.as_object() else { bail!("ground-truth.json is not an object") };
+    let mut ids: Vec<&String> = gt.keys().collect();
+    ids.sort();
+    let mut pages = Vec::new();
+    for id in &ids {
+        let path = dir.join("html").join(format!("{id}.html.gz"));
+        let raw = std::fs::read(&path).with_context(|| format!("{}", path.display()))?;
+        let mut bytes = Vec::new();
+        flate2::read::MultiGzDecoder::new(raw.as_slice())
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("{}: gzip", path.display()))?;
+        pages.push((id.to_string(), path, bytes));
+    }
+    let gold: Vec<String> =
+        ids.iter().map(|id| gt[id.as_str()]["articleBody"].as_str().unwrap_or_default().to_string()).collect();
+
+    // warta, in process.
+    let opts = warta_html::Options::default();
+    let mut cleaned = Vec::new();
+    let mut uncleaned = Vec::new();
+    let mut seconds = 0.0;
+    let mut failures = 0;
+    let mut languages: HashMap<String, usize> = HashMap::new();
+    for (_, _, bytes) in &pages {
+        let t0 = Instant::now();
+        let page = warta_html::extract(bytes, &opts);
+        seconds += t0.elapsed().as_secs_f64();
+        match page {
+            Ok(p) => {
+                *languages.entry(p.language.clone().unwrap_or_else(|| "null".into())).or_default() += 1;
+                cleaned.push(p.body.join("\n"));
+                let raw_body = match &p.title {
+                    Some(t) => p.text.strip_prefix(t.as_str()).unwrap_or(&p.text).to_string(),
+                    None => p.text.clone(),
+                };
+                uncleaned.push(raw_body);
+            }
+            Err(_) => {
+                failures += 1;
+                cleaned.push(String::new());
+                uncleaned.push(String::new());
+            }
+        }
+    }
+    let score =
+        |preds: &[String]| -> Vec<Counts> { gold.iter().zip(preds).map(|(g, p)| shingle_matching(g, p)).collect() };
+    let mut rows = vec![
+        Row {
+            name: "warta (extract + engine cleaning)".into(),
+            counts: score(&cleaned),
+            seconds,
+            note: format!("{failures} pages failed"),
+        },
+        Row {
+            name: "warta, before the engine's cleaning".into(),
+            counts: score(&uncleaned),
+            seconds: f64::NAN,
+            note: "same run; shows what the Indonesian cleaning does to English pages".into(),
+        },
+    ];
+
+    let mut peer_note = String::new();
+    if !args.no_peer {
+        match run_trafilatura(&pages) {
+            Ok((version, secs, bodies)) => {
+                let preds: Vec<String> =
+                    pages.iter().map(|(id, _, _)| bodies.get(id).cloned().unwrap_or_default()).collect();
+                rows.push(Row {
+                    name: format!("trafilatura {version} (Python, PyPI)"),
+                    counts: score(&preds),
+                    seconds: secs,
+                    note: "`trafilatura.extract(bytes)`, default settings".into(),
+                });
+            }
+            Err(e) => peer_note = e,
+        }
+    } else {
+        peer_note = "peer not run (--no-peer)".into();
+    }
+
+    let n = pages.len();
+    let mut md = String::new();
+    md.push_str(&format!(
+        "Pages: {n} (../shared/data/boilerplate-aeb, shared half of the Article Extraction Benchmark)\n\n"
+    ));
+    md.push_str(
+        "| system | precision | recall | F1 | exact | pages/s | ms/page | note |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    for r in &rows {
+        let (p, rc, f) = metrics(&r.counts);
+        let exact = r.counts.iter().filter(|c| c.1 == 0.0 && c.2 == 0.0 && c.0 > 0.0).count();
+        let (pps, ms) = if r.seconds.is_nan() {
+            ("–".to_string(), "–".to_string())
+        } else {
+            (format!("{:.1}", n as f64 / r.seconds), format!("{:.2}", 1000.0 * r.seconds / n as f64))
+        };
+        md.push_str(&format!("| {} | {p:.3} | {rc:.3} | {f:.3} | {exact}/{n} | {pps} | {ms} | {} |\n", r.name, r.note));
+    }
+    if let (Some(w), Some(t)) = (rows.first(), rows.get(2)) {
+        md.push_str(&format!(
+            "\nwarta / trafilatura pages per second: {:.1}x (target: at least 20x; F1 target: 0.96)\n",
+            t.seconds / w.seconds
+        ));
+    }
+    if !peer_note.is_empty() {
+        md.push_str(&format!("\n{peer_note}\n"));
+    }
+    let mut langs: Vec<_> = languages.into_iter().collect();
+    langs.sort();
+    md.push_str(&format!("\nwarta's detected languages: {langs:?}\n"));
+    md.push_str(if cfg!(debug_assertions) {
+        "\nBuild: debug (speed figures are not representative; use --release)\n"
+    } else {
+        "\nBuild: release\n"
+    });
+    print!("{md}");
+    if args.verbose {
+        let mut worst: Vec<(f64, &str)> =
+            rows[0].counts.iter().zip(&pages).map(|(c, (id, _, _))| (c.0, id.as_str())).collect();
+        worst.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for ((tp, id), _) in worst.iter().zip(0..15) {
+            let i = ids.iter().position(|x| x == id).unwrap_or(0);
+            let (_, fp, fn_) = rows[0].counts[i];
+            println!("{id}  tp={tp:.2} fp={fp:.2} fn={fn_:.2}");
+        }
+    }
+    if let Some(path) = &args.report {
+        std::fs::File::create(path)?.write_all(md.as_bytes())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval")
+}
+
+type PeerOutput = (String, f64, HashMap<String, String>);
+
+fn run_trafilatura(pages: &[(String, PathBuf, Vec<u8>)]) -> std::result::Result<PeerOutput, String> {
+    let py = eval_dir().join(".venv/bin/python");
+    if !py.exists() {
+        return Err("trafilatura not run: eval/.venv is missing; create it with `bash eval/setup-venv.sh` \
+                    (installs eval/peers/requirements-extract.txt from PyPI)"
+            .into());
+    }
+    let input: Vec<Value> =
+        pages.iter().map(|(id, path, _)| serde_json::json!({"id": id, "path": path.display().to_string()})).collect();
+    let mut child = Command::new(&py)
+        .arg(eval_dir().join("peers/extract_trafilatura.py"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("trafilatura not run: {e}"))?;
+    child
+        .stdin
+        .take()
+        .ok_or("trafilatura not run: no stdin")?
+        .write_all(serde_json::to_string(&input).unwrap_or_default().as_bytes())
+        .map_err(|e| format!("trafilatura not run: {e}"))?;
+    let out = child.wait_with_output().map_err(|e| format!("trafilatura failed: {e}"))?;
+    let v: Value = serde_json::from_slice(&out.stdout).map_err(|e| format!("trafilatura gave no JSON: {e}"))?;
+    for e in v["errors"].as_array().into_iter().flatten() {
+        eprintln!("trafilatura: {}", e.as_str().unwrap_or_default());
+    }
+    let bodies = v["bodies"]
+        .as_object()
+        .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect())
+        .unwrap_or_default();
+    Ok((v["version"].as_str().unwrap_or("?").to_string(), v["seconds"].as_f64().unwrap_or(f64::NAN), bodies))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_texts_score_one() {
+        let c = shingle_matching("one two three four five", "one two three four five");
+        assert_eq!(c, (1.0, 0.0, 0.0));
+        assert_eq!(metrics(&[c]), (1.0, 1.0, 1.0));
+    }
+
+    #[test]
+    fn counts_are_normalised_per_page() {
+        // gold: 2 shingles (a b c d, b c d e); pred: 1 of them + 1 extra.
+        let c = shingle_matching("a b c d e", "a b c d x");
+        assert_eq!(c, (1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0));
+        let (p, r, f) = metrics(&[c]);
+        assert!((p - 0.5).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn empty_prediction_counts_only_for_recall() {
+        let empty = shingle_matching("a b c d", "");
+        assert_eq!(empty, (0.0, 0.0, 1.0));
+        let full = shingle_matching("a b c d", "a b c d");
+        let (p, r, _) = metrics(&[empty, full]);
+        assert_eq!(p, 1.0);
+        assert_eq!(r, 0.5);
+    }
+
+    #[test]
+    fn short_texts_are_one_shingle() {
+        assert_eq!(shingle_matching("hello, world", "hello world!"), (1.0, 0.0, 0.0));
+        assert_eq!(tokens("a_b c-d é1"), vec!["a_b", "c", "d", "é1"]);
+    }
+}

@@ -1,0 +1,243 @@
+//! `warta-html`: news pages in HTML → the article, for warta's engine.
+//!
+//! Pure like the engine (bytes or strings in, values out; no files, network, clock or env):
+//! 1. [`bytes::read`]: gzip (by magic bytes), size limit, charset (BOM, `<meta charset>`,
+//!    UTF-8 validity, else Windows-1252).
+//! 2. [`markup::read`]: metadata from the page's own markup (JSON-LD, OpenGraph, `<meta>`,
+//!    `<time datetime>`, `<html lang>`).
+//! 3. Main text: readability scoring (dom_smoothie, a readability.js port) on the same parsed
+//!    document, figure captions taken out first and kept apart, then split into block
+//!    paragraphs.
+//! 4. The engine's own cleaning ([`warta_engine::clean::clean`]) on those paragraphs, so
+//!    in-article "Baca Juga" blocks, ad lines and sign-offs go exactly as they do for text.
+//! 5. Language of the body ([`lang::detect`]); a non-Indonesian page is flagged, never dropped.
+//!
+//! [`Page::engine_input`] turns a page into the engine's input: the extracted text (title,
+//! blank line, paragraphs separated by blank lines) plus [`warta_engine::pipeline::Overrides`]
+//! so the markup's title, authors, outlet and publication date win over text heuristics.
+
+pub mod bytes;
+pub mod lang;
+pub mod markup;
+
+use dom_query::Document;
+use serde::Serialize;
+use std::fmt;
+use warta_engine::analysis::{Diagnostic, Published, Removed};
+use warta_engine::pipeline::Overrides;
+use warta_engine::{Decoded, clean};
+
+/// Limits and switches for one page.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Largest page accepted, in bytes, before and after gzip decompression.
+    pub max_bytes: usize,
+    /// Largest number of elements readability scores (0 = no limit).
+    pub max_elements: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_bytes: 20 * 1024 * 1024, max_elements: 0 }
+    }
+}
+
+/// Why a page could not be read at all. Displays as one line (the caller adds the file name).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageError {
+    TooLarge { bytes: usize, max_bytes: usize },
+    Gzip(String),
+    Empty,
+    Binary,
+    TooManyElements { max_elements: usize },
+}
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PageError::TooLarge { bytes, max_bytes } => {
+                write!(f, "page too large: more than {max_bytes} bytes (read {bytes}); raise --max-bytes to accept it")
+            }
+            PageError::Gzip(m) => write!(f, "{m}"),
+            PageError::Empty => write!(f, "empty page"),
+            PageError::Binary => write!(f, "not HTML: binary content"),
+            PageError::TooManyElements { max_elements } => {
+                write!(f, "page has more than {max_elements} elements; raise --max-elements to accept it")
+            }
+        }
+    }
+}
+
+impl std::error::Error for PageError {}
+
+/// The article read from one page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<Published>,
+    pub outlet: Option<String>,
+    /// Detected language of the body (`id`, `ms`, `en`), else the page's declared language,
+    /// else null.
+    pub language: Option<String>,
+    /// The page's own `<html lang>` (primary subtag).
+    pub declared_language: Option<String>,
+    /// Body paragraphs after extraction and the engine's cleaning.
+    pub body: Vec<String>,
+    /// Figure captions, kept apart from the body.
+    pub captions: Vec<String>,
+    /// What the engine's cleaning took out of the extracted paragraphs, with reasons.
+    pub removed: Vec<Removed>,
+    pub encoding: String,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The extracted text the engine reads (title, blank line, paragraphs separated by blank
+    /// lines), before cleaning. Offsets in an Analysis of this page refer to this text.
+    pub text: String,
+}
+
+/// Read one page: bytes (HTML, or gzip of HTML) → [`Page`].
+pub fn extract(raw: &[u8], opts: &Options) -> Result<Page, PageError> {
+    let html = bytes::read(raw, opts.max_bytes)?;
+    extract_html(&html.text, html.encoding, html.diagnostics, opts)
+}
+
+/// Read one page already decoded to text.
+pub fn extract_html(
+    html: &str,
+    encoding: &str,
+    mut diagnostics: Vec<Diagnostic>,
+    opts: &Options,
+) -> Result<Page, PageError> {
+    let doc = Document::from(html);
+    let markup = markup::read(&doc);
+    let captions: Vec<String> =
+        doc.select("figcaption").iter().map(|c| markup::squash(&c.text())).filter(|c| !c.is_empty()).fold(
+            Vec::new(),
+            |mut v, c| {
+                if !v.contains(&c) {
+                    v.push(c);
+                }
+                v
+            },
+        );
+    doc.select("figcaption").remove();
+
+    let paragraphs = main_text(doc, opts, &mut diagnostics)?;
+    let title = markup.title.clone();
+    let mut text = String::new();
+    if let Some(t) = &title {
+        text.push_str(t);
+        text.push_str("\n\n");
+    }
+    text.push_str(&paragraphs.join("\n\n"));
+    text.push('\n');
+
+    let cleaned = clean::clean(&text);
+    let body: Vec<String> =
+        cleaned.paragraphs.iter().map(|p| p.text.clone()).filter(|p| title.as_deref() != Some(p.as_str())).collect();
+    if body.is_empty() {
+        diagnostics.push(Diagnostic::warning("no_main_text", "no article text found in the page"));
+    }
+
+    let detected = lang::detect(&body.join("\n"));
+    let language = match (detected.code, &markup.declared_language) {
+        (Some(code), declared) => {
+            if let Some(d) = declared.as_deref().filter(|d| *d != code && !(code == "id" && *d == "in")) {
+                diagnostics.push(Diagnostic::info(
+                    "language_mismatch",
+                    format!("page declares lang=\"{d}\" but its text reads as {code}"),
+                ));
+            }
+            Some(code.to_string())
+        }
+        (None, declared) => {
+            if let Some(note) = &detected.note {
+                diagnostics.push(Diagnostic::info("language_undetermined", note.clone()));
+            }
+            declared.clone()
+        }
+    };
+    match language.as_deref() {
+        Some("id") | Some("in") => {}
+        Some(other) => diagnostics.push(Diagnostic::warning(
+            "not_indonesian",
+            format!("page language is {other}, not Indonesian: kept, but the engine's Indonesian rules may miss"),
+        )),
+        None => {}
+    }
+
+    Ok(Page {
+        title,
+        authors: markup.authors,
+        published: markup.published,
+        outlet: markup.outlet,
+        language,
+        declared_language: markup.declared_language,
+        body,
+        captions,
+        removed: cleaned.removed,
+        encoding: encoding_name(encoding).to_string(),
+        diagnostics,
+        text,
+    })
+}
+
+/// Main-text paragraphs of a parsed page (readability), before the engine's cleaning.
+fn main_text(doc: Document, opts: &Options, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<String>, PageError> {
+    let cfg = dom_smoothie::Config {
+        max_elements_to_parse: opts.max_elements,
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
+    let mut r = match dom_smoothie::Readability::with_document(doc, None, Some(cfg)) {
+        Ok(r) => r,
+        Err(e) => {
+            diagnostics.push(Diagnostic::warning("no_main_text", format!("main-text extraction failed: {e}")));
+            return Ok(Vec::new());
+        }
+    };
+    match r.parse() {
+        Ok(article) => Ok(split_paragraphs(&article.text_content)),
+        Err(dom_smoothie::ReadabilityError::TooManyElements(..)) => {
+            Err(PageError::TooManyElements { max_elements: opts.max_elements })
+        }
+        Err(e) => {
+            diagnostics.push(Diagnostic::warning("no_main_text", format!("main-text extraction failed: {e}")));
+            Ok(Vec::new())
+        }
+    }
+}
+
+/// Formatted text → paragraphs: one per non-blank line, whitespace collapsed.
+fn split_paragraphs(text: &str) -> Vec<String> {
+    text.lines().map(markup::squash).filter(|l| !l.is_empty()).collect()
+}
+
+impl Page {
+    /// The engine's input for this page: the extracted text as a [`Decoded`] and the markup
+    /// metadata as [`Overrides`] (markup wins over text heuristics).
+    pub fn engine_input(&self) -> (Decoded, Overrides) {
+        let decoded = Decoded {
+            text: self.text.clone(),
+            encoding: encoding_name(&self.encoding),
+            diagnostics: self.diagnostics.clone(),
+        };
+        let overrides = Overrides {
+            title: self.title.clone(),
+            authors: self.authors.clone(),
+            outlet: self.outlet.clone(),
+            published: self.published.clone(),
+        };
+        (decoded, overrides)
+    }
+}
+
+/// The engine's spelling of an encoding name (lowercase WHATWG name).
+fn encoding_name(name: &str) -> &'static str {
+    match encoding_rs::Encoding::for_label(name.as_bytes()).map(|e| e.name()) {
+        Some("UTF-8") | None => "utf-8",
+        Some("UTF-16LE") => "utf-16le",
+        Some("UTF-16BE") => "utf-16be",
+        Some(other) => other,
+    }
+}

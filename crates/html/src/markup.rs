@@ -1,0 +1,240 @@
+//! Metadata from the page's own markup: JSON-LD (NewsArticle / Article / …, also inside
+//! `@graph`), OpenGraph and `article:*` properties, plain `<meta name>` tags, `<time datetime>`,
+//! `<title>` and `<html lang>`. Each value remembers where it came from, so the Analysis can
+//! say why it believes a date.
+
+use dom_query::Document;
+use serde_json::Value;
+use warta_engine::analysis::{Precision, Published};
+
+/// What the markup says about the page. Every field is `None`/empty when the page is silent.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Markup {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<Published>,
+    pub outlet: Option<String>,
+    /// `<html lang>` (or `og:locale`, `content-language`), lowercased primary subtag, e.g. `id`.
+    pub declared_language: Option<String>,
+    /// `articleBody` from JSON-LD, when the page carries one.
+    pub article_body: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] =
+    &["newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "opinionnewsarticle"];
+
+/// Read the markup of a parsed document (before readability mutates it).
+pub fn read(doc: &Document) -> Markup {
+    let mut m = Markup::default();
+    let mut ld: Option<Value> = None;
+    for script in doc.select("script").iter() {
+        let ty = script.attr("type").map(|t| t.to_ascii_lowercase()).unwrap_or_default();
+        if !ty.contains("ld+json") {
+            continue;
+        }
+        let text = script.text();
+        let Ok(v) = serde_json::from_str::<Value>(text.trim()) else { continue };
+        if let Some(article) = find_article(&v) {
+            ld = Some(article.clone());
+            break;
+        }
+    }
+    let meta = Metas::of(doc);
+
+    // Title: JSON-LD headline, og:title, twitter:title, <title>.
+    m.title = ld
+        .as_ref()
+        .and_then(|a| str_of(a.get("headline")))
+        .or_else(|| meta.get(&["og:title", "twitter:title"]))
+        .or_else(|| doc.select("title").iter().next().map(|t| squash(&t.text())).filter(|t| !t.is_empty()));
+
+    // Authors: JSON-LD author, then <meta name=author>, article:author (when not a URL).
+    if let Some(a) = ld.as_ref().and_then(|a| a.get("author")) {
+        collect_names(a, &mut m.authors);
+    }
+    if m.authors.is_empty() {
+        for key in ["author", "article:author", "dc.creator", "parsely-author", "content_author"] {
+            for v in meta.all(key) {
+                if !v.starts_with("http") && !m.authors.contains(&v) {
+                    m.authors.push(v);
+                }
+            }
+            if !m.authors.is_empty() {
+                break;
+            }
+        }
+    }
+
+    // Published: JSON-LD datePublished, article:published_time, other date metas, <time>.
+    m.published =
+        ld.as_ref().and_then(|a| str_of(a.get("datePublished"))).and_then(|d| published(&d, "JSON-LD datePublished"));
+    if m.published.is_none() {
+        for key in [
+            "article:published_time",
+            "og:article:published_time",
+            "datepublished",
+            "publishdate",
+            "pubdate",
+            "publish-date",
+            "publish_date",
+            "dc.date.issued",
+            "dc.date",
+            "parsely-pub-date",
+            "content_publisheddate",
+            "date",
+        ] {
+            if let Some(p) = meta.get(&[key]).and_then(|d| published(&d, &format!("<meta> {key}"))) {
+                m.published = Some(p);
+                break;
+            }
+        }
+    }
+    if m.published.is_none() {
+        let times = doc.select("time[datetime]");
+        let chosen = times
+            .iter()
+            .find(|t| t.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished")))
+            .or_else(|| times.iter().find(|t| t.attr("pubdate").is_some()))
+            .or_else(|| times.iter().next());
+        if let Some(t) = chosen {
+            m.published = t.attr("datetime").and_then(|d| published(&d, "<time datetime>"));
+        }
+    }
+
+    // Outlet: JSON-LD publisher.name, og:site_name, application-name.
+    m.outlet = ld
+        .as_ref()
+        .and_then(|a| a.get("publisher"))
+        .and_then(|p| str_of(p.get("name")).or_else(|| str_of(Some(p))))
+        .or_else(|| meta.get(&["og:site_name", "application-name", "twitter:site"]))
+        .map(|s| s.trim_start_matches('@').to_string());
+
+    m.declared_language = doc
+        .select("html")
+        .iter()
+        .next()
+        .and_then(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
+        .map(|l| l.to_string())
+        .or_else(|| meta.get(&["og:locale", "content-language", "language"]))
+        .and_then(|l| primary_subtag(&l));
+
+    m.article_body = ld.as_ref().and_then(|a| str_of(a.get("articleBody")));
+    m
+}
+
+/// The primary language subtag, lowercased (`id-ID` → `id`, `en_US` → `en`).
+pub fn primary_subtag(tag: &str) -> Option<String> {
+    let p = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (p.len() >= 2 && p.len() <= 3 && p.chars().all(|c| c.is_ascii_alphabetic())).then_some(p)
+}
+
+/// A publication date from a markup value: `YYYY-MM-DD…` (day), `YYYY-MM` (month), `YYYY`.
+/// The calendar date is taken as written, i.e. in the page's own offset (a WIB page's
+/// `2023-09-13T06:00:00+07:00` is 13 September, not 12 September UTC).
+pub fn published(raw: &str, reason: &str) -> Option<Published> {
+    let s = raw.trim();
+    let digits = |r: std::ops::Range<usize>| s.get(r).is_some_and(|x| x.bytes().all(|b| b.is_ascii_digit()));
+    let (value, precision) =
+        if s.len() >= 10 && digits(0..4) && &s[4..5] == "-" && digits(5..7) && &s[7..8] == "-" && digits(8..10) {
+            (s[..10].to_string(), Precision::Day)
+        } else if s.len() >= 7
+            && digits(0..4)
+            && &s[4..5] == "-"
+            && digits(5..7)
+            && !s[7..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            (s[..7].to_string(), Precision::Month)
+        } else if s.len() == 4 && digits(0..4) {
+            (s.to_string(), Precision::Year)
+        } else {
+            return None;
+        };
+    // Reject impossible dates (month 13, 31 February) rather than pass them on.
+    let ok = match precision {
+        Precision::Day => value.parse::<jiff::civil::Date>().is_ok(),
+        Precision::Month => format!("{value}-01").parse::<jiff::civil::Date>().is_ok(),
+        Precision::Year => true,
+    };
+    ok.then(|| Published { value, precision, reason: reason.to_string(), evidence: None, earliest: None })
+}
+
+fn find_article(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Array(items) => items.iter().find_map(find_article),
+        Value::Object(o) => {
+            let is_article = match o.get("@type") {
+                Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.to_ascii_lowercase().as_str()),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t.to_ascii_lowercase().as_str()))),
+                _ => false,
+            };
+            if is_article {
+                return Some(v);
+            }
+            o.get("@graph").and_then(find_article)
+        }
+        _ => None,
+    }
+}
+
+fn str_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(squash(s)).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|x| str_of(Some(x))),
+        _ => None,
+    }
+}
+
+fn collect_names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => push_name(s, out),
+        Value::Array(a) => a.iter().for_each(|x| collect_names(x, out)),
+        Value::Object(o) => {
+            if let Some(Value::String(s)) = o.get("name") {
+                push_name(s, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn push_name(s: &str, out: &mut Vec<String>) {
+    let s = squash(s);
+    if !s.is_empty() && !s.starts_with("http") && !out.contains(&s) {
+        out.push(s);
+    }
+}
+
+/// Collapse whitespace runs to one space and trim.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `<meta>` tags by lowercased `property` / `name` / `itemprop` / `http-equiv`.
+struct Metas(Vec<(String, String)>);
+
+impl Metas {
+    fn of(doc: &Document) -> Self {
+        let mut v = Vec::new();
+        for m in doc.select("meta").iter() {
+            let Some(content) = m.attr("content") else { continue };
+            let content = squash(&content);
+            if content.is_empty() {
+                continue;
+            }
+            for key in ["property", "name", "itemprop", "http-equiv"] {
+                if let Some(k) = m.attr(key) {
+                    v.push((k.trim().to_ascii_lowercase(), content.clone()));
+                }
+            }
+        }
+        Metas(v)
+    }
+    fn get(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.0.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
+    }
+    fn all(&self, key: &str) -> Vec<String> {
+        self.0.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect()
+    }
+}
