@@ -48,6 +48,9 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
     }
     let body = cleaned.paragraphs.iter().map(|p: &Paragraph| p.text.clone()).collect();
     let times = crate::time::tag_times(text, &time_spans(&cleaned), time_reference(opts, published.as_ref()));
+    let anchor = crate::events::Anchor::new(opts.reference_date, published.as_ref());
+    let events =
+        crate::events::extract(text, &cleaned.paragraphs, &cleaned.captions, &entities, &times, &found.quotes, &anchor);
     Analysis {
         source: source.to_string(),
         outlet: dl.outlet,
@@ -62,7 +65,7 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
         times,
         quotes: found.quotes,
         sources,
-        events: Vec::new(),
+        events,
         paragraphs: cleaned.paragraphs,
         captions: cleaned.captions,
         credits,
