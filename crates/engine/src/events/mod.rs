@@ -30,6 +30,7 @@
 //! 5. **Deduplication.** Same type, same participants, compatible dates → one event with all
 //!    its evidence spans in `evidence_all`.
 
+pub mod gold;
 mod lexicon;
 
 use crate::analysis::{Caption, Entity, Event, Paragraph, Published, Quote, Span, TimeMention};
@@ -159,7 +160,7 @@ pub fn extract(
     finish(text, drafts, entities, anchor)
 }
 
-fn is_media(e: &Entity) -> bool {
+pub(crate) fn is_media(e: &Entity) -> bool {
     matches!(e.extra.get("subtype").and_then(Value::as_str), Some("outlet" | "news_agency"))
 }
 
@@ -181,7 +182,7 @@ fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(u
         let t1 = toks.iter().rposition(|t| t.span.end <= s.end);
         if let (Some(t0), Some(t1)) = (t0, t1)
             && t0 <= t1
-            && out.last().is_none_or(|m| m.t1 < t0)
+            && out.last().is_none_or(|m| m.t1 <= t0)
         {
             out.push(Men { ent, t0, t1: t1 + 1, modifier: false, media: is_media(&entities[ent]) });
         }
@@ -191,7 +192,15 @@ fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(u
         let gap = &text[toks[a.t1 - 1].span.end..toks[b.t0].span.start];
         let kind_a = entities[a.ent].kind.as_str();
         let kind_b = entities[b.ent].kind.as_str();
-        if kind_a != "PER" && kind_b != "LOC" && gap.chars().all(|c| c.is_whitespace() || c == ',') {
+        if kind_a != "PER" && kind_b != "LOC" && gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')')) {
+            out[k].modifier = true;
+        }
+    }
+    // "Korea Utara (Korut) Kim Jong-un": the alias before a modifier is one too
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let (a, b) = (out[k], out[k + 1]);
+        let gap = &text[toks[a.t1 - 1].span.end..toks[b.t0].span.start];
+        if a.ent == b.ent && b.modifier && gap.trim() == "(" {
             out[k].modifier = true;
         }
     }
@@ -238,7 +247,11 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
                 continue;
             }
             let inside = men.iter().any(|m| m.t0 <= i && i < m.t1);
-            let generic = toks[i.saturating_sub(2)..i].iter().any(|t| lexicon::GENERIC.contains(&t.lower.as_str()));
+            let generic = toks[i.saturating_sub(6)..i]
+                .iter()
+                .rev()
+                .take_while(|t| t.lower != "," && !lexicon::BOUNDARIES.contains(&t.lower.as_str()))
+                .any(|t| lexicon::GENERIC.contains(&t.lower.as_str()));
             if (inside && tr.kind != "meeting") || generic {
                 i += n;
                 continue 'outer;
@@ -277,6 +290,39 @@ fn lead(toks: &[Tok], men: &[Men], m: usize, stop: usize) -> Option<Option<Role>
     Some(None)
 }
 
+/// Words after which a name can start a clause as its subject.
+const SUBJECT_OPENERS: &[&str] = &[
+    "dan", "lalu", "kemudian", "serta", "namun", "tetapi", "tapi", "bahwa", "sementara", "sedangkan", "juga",
+    "pun", "kini", "akhirnya", "sebelumnya", "tulis", "kata", "ujar", "tambah", "ketika", "saat", "setelah",
+    "sebelum", "meski", "meskipun", "karena", "sehingga", "jika", "apabila", "bila", "kalau",
+];
+
+/// Whether mention `mi` can be a subject: nothing but titles, capitals, punctuation or a
+/// conjunction before it since the clause start (not the object of an earlier verb, not in a
+/// prepositional phrase).
+fn subject_like(toks: &[Tok], men: &[Men], mi: usize, stop: usize) -> bool {
+    let mut k = men[mi].t0;
+    while k > stop {
+        k -= 1;
+        let t = &toks[k];
+        if let Some(x) = men.iter().find(|x| x.t0 <= k && k < x.t1) {
+            if x.modifier {
+                k = x.t0;
+                continue;
+            }
+            return false;
+        }
+        if !t.word {
+            return true;
+        }
+        if t.cap || lexicon::FILLERS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        return SUBJECT_OPENERS.contains(&t.lower.as_str());
+    }
+    true
+}
+
 #[allow(clippy::too_many_arguments)]
 fn sentence_events(
     text: &str,
@@ -296,26 +342,53 @@ fn sentence_events(
     let men = mentions(text, unit, &toks, entities, all);
     let found = find_triggers(&toks, &men);
     let mut out: Vec<Draft> = Vec::new();
-    // the sentence subject: a person acting here becomes the referent of "ia"/"-nya" later
     for (fi, f) in found.iter().enumerate() {
-        let (cs, ce) = if caption { (0, toks.len()) } else { clause(&toks, f.t0) };
+        let (cs, ce) = clause(&toks, f.t0);
         let next_trigger = found.get(fi + 1).map_or(ce, |g| g.t0.min(ce));
+        // arguments end at a purpose or relative clause, or a comma or "dan" not followed by a name
+        let starts_mention = |k: usize| men.iter().any(|m| m.t0 == k || (m.t0 == k + 1 && toks[k].cap));
+        let fwd_end = (f.t1..next_trigger)
+            .find(|&k| match toks[k].lower.as_str() {
+                "untuk" | "yang" | "guna" | "agar" | "demi" | "sebagai" => true,
+                "dan" | "serta" => !starts_mention(k + 1),
+                // "ke Vladivostok, Rusia": a place after a comma is an apposition; anything else ends
+                "," => !men.iter().any(|m| m.t0 == k + 1 && entities[m.ent].kind == "LOC"),
+                _ => false,
+            })
+            .unwrap_or(next_trigger);
+        // "membantah tuduhan": the accusation is the denial's object, not an event of its own
+        if f.kind == "accusation"
+            && f.pos == Pos::Noun
+            && found[..fi].iter().any(|g| g.kind == "denial" && g.t1 + 2 >= f.t0)
+        {
+            continue;
+        }
         let mut args: Vec<(usize, Role)> = Vec::new();
         // after the trigger
         let mut genitive = false;
         let mut prev_role: Option<Role> = None;
         let mut prev_end = f.t1;
         for (mi, m) in men.iter().enumerate() {
-            if m.t0 < f.t1 || m.t0 >= next_trigger || m.modifier {
+            if m.t0 < f.t1 || m.t0 >= fwd_end || m.modifier {
                 continue;
             }
-            let role = match lead(&toks, &men, mi, f.t1 - 1) {
+            let role = match lead(&toks, &men, mi, f.t1) {
+                Some(Some(Role::Other))
+                    if f.pos == Pos::Noun
+                        && matches!(f.kind, "statement" | "announcement" | "invitation")
+                        && toks[..m.t0].iter().rev().find(|t| t.word && !t.cap).is_some_and(|t| t.lower == "dari") =>
+                {
+                    Some(Role::Agent)
+                }
+                Some(Some(Role::Place)) if f.kind == "visit" && entities[m.ent].kind == "LOC" => Some(Role::Destination),
                 Some(Some(r)) => Some(r),
                 Some(None) if m.t0 >= f.t1 => {
                     let between = &toks[f.t1..m.t0];
                     let direct = between.iter().all(|t| t.cap || lexicon::FILLERS.contains(&t.lower.as_str()));
                     if direct {
                         match f.pos {
+                            Pos::Verb if f.kind == "visit" && entities[m.ent].kind == "LOC" => Some(Role::Destination),
+                            Pos::Verb if f.kind == "meeting" => Some(Role::Counterpart),
                             Pos::Verb => Some(Role::Patient),
                             Pos::Passive | Pos::Noun => {
                                 genitive = true;
@@ -352,8 +425,11 @@ fn sentence_events(
             let mut k = f.t0;
             while k > cs {
                 k -= 1;
-                if lexicon::PRONOUNS.contains(&toks[k].lower.as_str()) {
+                if lexicon::PRONOUNS.contains(&toks[k].lower.as_str()) || toks[k].lower == "mereka" {
                     pronoun = true;
+                    break;
+                }
+                if f.pos == Pos::Noun && toks[k].word && lexicon::prep_role(&toks[k].lower).is_some() {
                     break;
                 }
                 if let Some(mi) = men.iter().position(|x| x.t0 <= k && k < x.t1) {
@@ -362,8 +438,7 @@ fn sentence_events(
                     if m.modifier {
                         continue;
                     }
-                    let has_prep = matches!(lead(&toks, &men, mi, cs), Some(Some(_)));
-                    if has_prep || m.media {
+                    if !subject_like(&toks, &men, mi, cs) || m.media {
                         continue;
                     }
                     subject.push(m.ent);
@@ -372,7 +447,8 @@ fn sentence_events(
                     while j > 0 {
                         let p = men[j - 1];
                         let gap: Vec<&str> = toks[p.t1..men[j].t0].iter().map(|t| t.lower.as_str()).collect();
-                        if !gap.is_empty() && gap.iter().all(|w| matches!(*w, "dan" | "," | "serta")) && !p.media {
+                        if gap.len() == 1 && matches!(gap[0], "dan" | "serta") && !p.media && !p.modifier {
+                            // "Pejabat di Washington dan Seoul": both
                             subject.push(p.ent);
                             j -= 1;
                         } else {
@@ -387,11 +463,19 @@ fn sentence_events(
         if subject.is_empty() && f.pos == Pos::Noun && !genitive && toks[f.t1 - 1].lower.ends_with("nya") {
             pronoun = true;
         }
-        if subject.is_empty()
-            && pronoun
-            && let Some(p) = mem.last_person
-        {
-            subject.push(p);
+        let statement_noun = f.pos == Pos::Noun && f.kind == "statement" && !genitive;
+        if subject.is_empty() && (pronoun || statement_noun) {
+            // the sentence's own subject before this clause, else the last person acting
+            let own = men[..men.partition_point(|m| m.t0 < f.t0)]
+                .iter()
+                .enumerate()
+                .find(|(mi, m)| !m.modifier && !m.media && subject_like(&toks, &men, *mi, 0))
+                .map(|(_, m)| m.ent);
+            let has_recipient = args.iter().any(|(_, r)| *r == Role::Recipient);
+            let fallback = if pronoun || has_recipient { mem.last_person } else { None };
+            if let Some(p) = own.or(fallback) {
+                subject.push(p);
+            }
         }
         let mut from_context = false;
         let mut final_args: Vec<(usize, Role)> = subject.iter().map(|&e| (e, subject_role)).collect();
@@ -401,7 +485,8 @@ fn sentence_events(
             // "kunjungan tersebut", "kunjungan ke Vietnam": the last event of this type
             let dest_given = final_args.iter().any(|(_, r)| *r == Role::Destination);
             for &(e, r) in prev {
-                let keep = matches!(r, Role::Agent | Role::Patient) || !dest_given;
+                let keep = matches!(r, Role::Agent | Role::Patient)
+                    || (!dest_given && !matches!(r, Role::Place | Role::Other));
                 if keep && !final_args.iter().any(|(x, _)| *x == e) {
                     final_args.push((e, r));
                 }
@@ -429,9 +514,7 @@ fn sentence_events(
             segment::trim(text, Span::new(toks[cs].span.start, toks[ev_end - 1].span.end))
         };
         let trigger = Span::new(toks[f.t0].span.start, toks[f.t1 - 1].span.end);
-        let before = status::assess(text, Span::new(evidence.start, trigger.start), Status::Confirmed);
-        let after = status::assess(text, Span::new(trigger.end, evidence.end.max(trigger.end)), Status::Confirmed);
-        let a = if after.status.rank() > before.status.rank() { after } else { before };
+        let a = assess_outside(text, evidence, trigger, quotes);
         let (mut st, mut cue) = (a.status, a.cue);
         if caption && st == Status::Confirmed {
             cue = None;
@@ -447,7 +530,7 @@ fn sentence_events(
         let mut alleged = false;
         for g in &found[..fi] {
             let gs = Span::new(toks[g.t0].span.start, toks[g.t1 - 1].span.end);
-            if g.kind == "accusation" && st.rank() < Status::Reported.rank() + 1 && st != Status::Denied {
+            if g.kind == "accusation" && st != Status::Denied {
                 if st == Status::Confirmed {
                     st = Status::Reported;
                     cue = Some(gs);
@@ -467,10 +550,10 @@ fn sentence_events(
         };
         // date
         let planned = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
-        let clause_span = Span::new(toks[cs].span.start, toks[ev_end - 1].span.end);
-        let (mut date, mut date_end, mut date_text, mut source) = pick_date(text, times, clause_span, trigger, st, anchor);
+        let clause_span = if caption { unit } else { Span::new(toks[cs].span.start, toks[ev_end - 1].span.end) };
+        let (mut date, mut date_end, mut date_text, mut source) = pick_date(text, times, clause_span, trigger, st, anchor, false);
         if date.is_none() && date_text.is_none() && !planned {
-            (date, date_end, date_text, source) = pick_date(text, times, unit, trigger, st, anchor);
+            (date, date_end, date_text, source) = pick_date(text, times, unit, trigger, st, anchor, false);
         }
         let background_cue = lexicon::BACKGROUND_CUES.iter().any(|cue| {
             let n = cue.len();
@@ -495,7 +578,43 @@ fn sentence_events(
             background_cue,
         });
     }
+    // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
+    if let Some((_, m)) = men
+        .iter()
+        .enumerate()
+        .find(|(mi, m)| !m.modifier && !m.media && subject_like(&toks, &men, *mi, 0))
+        && entities[m.ent].kind == "PER"
+        && !caption
+    {
+        mem.last_person = Some(m.ent);
+    }
     out
+}
+
+/// The status of `span` from its cues, leaving out the trigger itself and any quotation the
+/// trigger is not inside (a statement is not hedged by what it quotes).
+fn assess_outside(text: &str, span: Span, trigger: Span, quotes: &[Quote]) -> status::Assessment {
+    let mut holes: Vec<Span> = vec![trigger];
+    holes.extend(
+        quotes
+            .iter()
+            .filter(|q| q.start.max(span.start) < q.end.min(span.end))
+            .map(|q| Span::new(q.start.max(span.start), q.end.min(span.end)))
+            .filter(|q| !q.contains(trigger)),
+    );
+    holes.sort();
+    let mut best = status::Assessment { status: Status::Confirmed, cue: None, negated: false };
+    let mut at = span.start;
+    for h in holes.iter().chain(std::iter::once(&Span::new(span.end, span.end))) {
+        if h.start > at && text.is_char_boundary(at) && text.is_char_boundary(h.start) {
+            let a = status::assess(text, Span::new(at, h.start), Status::Confirmed);
+            if a.cue.is_some() && (best.cue.is_none() || a.status.rank() > best.status.rank()) {
+                best = a;
+            }
+        }
+        at = at.max(h.end);
+    }
+    best
 }
 
 /// Extend a clause over a following "tetapi belum dikonfirmasi": a clause that starts with a
@@ -541,13 +660,14 @@ fn pick_date(
     trigger: Span,
     st: Status,
     anchor: &Anchor,
+    report_ok: bool,
 ) -> (Option<String>, Option<String>, Option<String>, &'static str) {
     let mut cands: Vec<&TimeMention> = times
         .iter()
         .filter(|t| {
             within.contains(Span::new(t.start, t.end))
                 && matches!(t.kind.as_str(), "DATE" | "TIME")
-                && !t.value.ends_with("_REF")
+                && (report_ok || !is_report_date(text, t, trigger, within))
         })
         .collect();
     if cands.is_empty() {
@@ -556,6 +676,9 @@ fn pick_date(
     let dist = |t: &TimeMention| if t.start >= trigger.end { t.start - trigger.end } else { trigger.start.saturating_sub(t.end) };
     cands.sort_by_key(|t| (dist(t), t.start));
     let best = cands[0];
+    if best.value.ends_with("_REF") {
+        return (None, None, Some(best.text.clone()), "relative");
+    }
     let future = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
     let value = fill_year(&best.value, &best.text, future, anchor);
     // a range: "19 dan 20 Juni", "19-20 Juni"
@@ -570,6 +693,40 @@ fn pick_date(
         Some(v) => (Some(v), end, None, "time"),
         None => (None, None, Some(best.text.clone()), "unresolved"),
     }
+}
+
+/// Words that say a date is the report's, not the event's ("KCNA melaporkan pada Rabu").
+const REPORTING: &[&str] = &[
+    "melaporkan",
+    "dilaporkan",
+    "mengatakan",
+    "kata",
+    "ujar",
+    "menurut",
+    "mengutip",
+    "dilansir",
+    "melansir",
+    "memberitakan",
+    "menyatakan",
+    "menulis",
+    "tulis",
+    "diberitakan",
+];
+
+/// Whether time mention `t` dates a report rather than the event at `trigger`: a reporting
+/// word stands between them, or just before the time.
+fn is_report_date(text: &str, t: &TimeMention, trigger: Span, within: Span) -> bool {
+    let between = if t.start >= trigger.end {
+        Span::new(trigger.end, t.start)
+    } else {
+        Span::new(t.end.min(trigger.start), trigger.start)
+    };
+    let mut lead_start = t.start.saturating_sub(40).max(within.start);
+    while !text.is_char_boundary(lead_start) {
+        lead_start += 1;
+    }
+    let lead = Span::new(lead_start, t.start);
+    [between, lead].iter().any(|s| status::words(text, *s).iter().any(|(w, _)| REPORTING.contains(&w.as_str())))
 }
 
 /// A TIMEX3 date value as a calendar date (`2023-09-12`, `2023-09`, `2023`), its missing year
@@ -635,6 +792,12 @@ fn statements(
             continue;
         }
         let cue = quote_cue(q).unwrap_or(Span::new(q.start, q.start));
+        if let Some(sp) = q.extra.get("speaker_span").and_then(|v| v.get("start")).and_then(Value::as_u64) {
+            let before = text[..sp as usize].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+            if matches!(before.to_lowercase().as_str(), "di" | "dari" | "media" | "pers" | "situs") {
+                continue;
+            }
+        }
         let Some(sent) = sentences.iter().copied().find(|s| s.start <= cue.start && cue.start < s.end.max(s.start + 1))
         else {
             continue;
@@ -645,7 +808,7 @@ fn statements(
         let (mut date, mut date_end, mut date_text, mut source) = (None, None, None, "none");
         if !outside.is_empty() {
             let owned: Vec<TimeMention> = outside.into_iter().cloned().collect();
-            (date, date_end, date_text, source) = pick_date(text, &owned, sent, cue, Status::Confirmed, anchor);
+            (date, date_end, date_text, source) = pick_date(text, &owned, sent, cue, Status::Confirmed, anchor, true);
         }
         if date.is_none() && date_text.is_none() {
             date = anchor.day.map(|d| d.to_string());
@@ -656,11 +819,17 @@ fn statements(
         let after = &text[cue.end..sent.end.max(cue.end)];
         if let Some(rest) = after.trim_start().strip_prefix("kepada ") {
             let at = sent.end - rest.len();
-            for (i, e) in entities.iter().enumerate() {
-                if !is_media(e) && e.mentions.iter().any(|m| m.start >= at && m.start <= at + 30 && m.end <= sent.end) {
-                    args.push((i, Role::Recipient));
-                    break;
-                }
+            let nearest = entities
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, i)))
+                .filter(|&(st, _)| st >= at && st <= at + 30)
+                .min();
+            if let Some((_, i)) = nearest
+                && !is_media(&entities[i])
+                && i != ei
+            {
+                args.push((i, Role::Recipient));
             }
         }
         let via = q.via.is_some() || matches!(q.extra.get("speaker_resolution").and_then(Value::as_str), Some("outlet"));
@@ -711,6 +880,8 @@ fn participant_ids(d: &Draft) -> Vec<usize> {
 
 /// Deduplicate, mark background and build the contract's [`Event`]s, in text order.
 fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anchor) -> Vec<Event> {
+    let triggers: Vec<Span> = drafts.iter().filter(|d| d.kind != "statement").map(|d| d.trigger).collect();
+    drafts.retain(|d| d.kind != "statement" || !triggers.contains(&d.trigger));
     drafts.sort_by_key(|d| (d.evidence.start, d.trigger.start));
     let mut groups: Vec<Vec<Draft>> = Vec::new();
     for d in drafts {
