@@ -128,7 +128,7 @@ pub fn score(gold_json: &str) -> Result<Report, serde_json::Error> {
         }
         r.baseline.fp += base_used.iter().filter(|u| !**u).count();
         let mut used = vec![false; pred.len()];
-        let mut fail = |msg: String, r: &mut Report| {
+        let fail = |msg: String, r: &mut Report| {
             if case.strict {
                 r.strict_failures.push(msg.clone());
             }

@@ -290,6 +290,13 @@ fn lead(toks: &[Tok], men: &[Men], m: usize, stop: usize) -> Option<Option<Role>
     Some(None)
 }
 
+/// Auxiliaries and adverbs between a subject and its verb.
+const AUX: &[&str] = &[
+    "akan", "telah", "sudah", "sedang", "tengah", "masih", "juga", "pun", "terus", "segera", "baru", "belum",
+    "tidak", "tak", "pernah", "bakal", "hendak", "ingin", "mau", "dapat", "bisa", "diduga", "disebut", "dilaporkan",
+    "dikabarkan", "diperkirakan", "kemungkinan", "mungkin", "berencana", "dijadwalkan", "secara", "resmi",
+];
+
 /// Words after which a name can start a clause as its subject.
 const SUBJECT_OPENERS: &[&str] = &[
     "dan", "lalu", "kemudian", "serta", "namun", "tetapi", "tapi", "bahwa", "sementara", "sedangkan", "juga",
@@ -381,10 +388,22 @@ fn sentence_events(
                     Some(Role::Agent)
                 }
                 Some(Some(Role::Place)) if f.kind == "visit" && entities[m.ent].kind == "LOC" => Some(Role::Destination),
+                // a missile's or exercise's target area is where it happened, not a participant
+                Some(Some(Role::Destination)) if f.kind == "military_activity" && entities[m.ent].kind == "LOC" => {
+                    Some(Role::Place)
+                }
                 Some(Some(r)) => Some(r),
-                Some(None) if m.t0 >= f.t1 => {
+                Some(None) | None if m.t0 >= f.t1 => {
                     let between = &toks[f.t1..m.t0];
-                    let direct = between.iter().all(|t| t.cap || lexicon::FILLERS.contains(&t.lower.as_str()));
+                    let light = |t: &Tok| {
+                        let w = t.lower.as_str();
+                        t.cap || lexicon::FILLERS.contains(&w) || lexicon::ARMS.contains(&w) || lexicon::MIL.contains(&w)
+                    };
+                    // "memveto rancangan resolusi X": a verb's object may follow a short head noun
+                    let head = f.pos == Pos::Verb
+                        && between.len() <= 3
+                        && between.iter().all(|t| t.word && !lexicon::BOUNDARIES.contains(&t.lower.as_str()));
+                    let direct = between.iter().all(light) || head;
                     if direct {
                         match f.pos {
                             Pos::Verb if f.kind == "visit" && entities[m.ent].kind == "LOC" => Some(Role::Destination),
@@ -425,7 +444,9 @@ fn sentence_events(
             let mut k = f.t0;
             while k > cs {
                 k -= 1;
-                if lexicon::PRONOUNS.contains(&toks[k].lower.as_str()) || toks[k].lower == "mereka" {
+                if lexicon::PRONOUNS.contains(&toks[k].lower.as_str())
+                    || matches!(toks[k].lower.as_str(), "mereka" | "pihaknya" | "negaranya" | "pemerintahnya")
+                {
                     pronoun = true;
                     break;
                 }
@@ -438,7 +459,9 @@ fn sentence_events(
                     if m.modifier {
                         continue;
                     }
-                    if !subject_like(&toks, &men, mi, cs) || m.media {
+                    // "menuduh X mengirimkan": a name right before the verb is its subject
+                    let adjacent = toks[m.t1..f.t0].iter().all(|t| AUX.contains(&t.lower.as_str()));
+                    if !(adjacent || subject_like(&toks, &men, mi, cs)) || m.media {
                         continue;
                     }
                     subject.push(m.ent);
@@ -644,7 +667,7 @@ fn pick_place(kind: &str, args: &[(usize, Role)], entities: &[Entity]) -> Option
     let locs = |role: Role| -> Vec<usize> {
         args.iter().filter(|(e, r)| *r == role && entities[*e].kind == "LOC").map(|(e, _)| *e).collect()
     };
-    let mut cands = if kind == "visit" { locs(Role::Destination) } else { Vec::new() };
+    let mut cands = if matches!(kind, "visit" | "invitation") { locs(Role::Destination) } else { Vec::new() };
     if cands.is_empty() {
         cands = locs(Role::Place);
     }
