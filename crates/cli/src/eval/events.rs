@@ -14,7 +14,8 @@ use warta_engine::events::gold;
 
 #[derive(ClapArgs)]
 pub struct Args {
-    /// The gold file (default: the repository's crates/engine/tests/golden/events/gold.json).
+    /// One gold file (default: the repository's tests/golden/events/gold.json, the set the rules
+    /// were tuned on, then heldout.json, written afterwards and never tuned on).
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// Print every missed, spurious or mismatched event.
@@ -23,10 +24,20 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let path = args.file.unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/golden/events/gold.json")
-    });
-    let json = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/golden/events");
+    let files = match &args.file {
+        Some(f) => vec![f.clone()],
+        None => vec![dir.join("gold.json"), dir.join("heldout.json")],
+    };
+    for path in files {
+        report(&path, args.show_errors)?;
+        println!();
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(path: &std::path::Path, show_errors: bool) -> Result<()> {
+    let json = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let r = gold::score(&json).with_context(|| format!("parsing {}", path.display()))?;
     println!("events: type + participants on {} ({} cases, self-written gold)", path.display(), r.cases);
     println!();
@@ -47,14 +58,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
     println!("| type | P | R | F1 | tp | fp | fn |");
     println!("|---|---|---|---|---|---|---|");
     for (t, c) in &r.by_type {
-        println!("| {t} | {:.3} | {:.3} | {:.3} | {} | {} | {} |", c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn_);
+        println!(
+            "| {t} | {:.3} | {:.3} | {:.3} | {} | {} | {} |",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp,
+            c.fp,
+            c.fn_
+        );
     }
     println!();
     println!("strict-case field mismatches: {}", r.strict_failures.len());
-    if args.show_errors {
+    if show_errors {
         for m in &r.misses {
             println!("  {m}");
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -120,7 +120,8 @@ pub const BOUNDARIES: &[&str] = &[
     "yaitu",
 ];
 /// Two-word boundaries ("di tengah", "di mana").
-pub const BOUNDARIES2: &[[&str; 2]] = &[["di", "tengah"], ["di", "mana"], ["dengan", "imbalan"], ["sebagai", "imbalan"]];
+pub const BOUNDARIES2: &[[&str; 2]] =
+    &[["di", "tengah"], ["di", "mana"], ["dengan", "imbalan"], ["sebagai", "imbalan"]];
 
 /// Prepositions and what a mention after them is to an event.
 pub fn prep_role(w: &str) -> Option<Role> {
@@ -131,9 +132,7 @@ pub fn prep_role(w: &str) -> Option<Role> {
         "dengan" | "bersama" | "antara" => Role::Counterpart,
         "oleh" => Role::Agent,
         "terhadap" | "atas" => Role::Target,
-        "dari" | "mengutip" | "menurut" | "melalui" | "tentang" | "untuk" | "bagi" | "dalam" | "seperti" => {
-            Role::Other
-        }
+        "dari" | "mengutip" | "menurut" | "melalui" | "tentang" | "untuk" | "bagi" | "dalam" | "seperti" => Role::Other,
         _ => return None,
     })
 }
@@ -222,11 +221,18 @@ pub const FILLERS: &[&str] = &[
 /// Words that make the trigger after them negative ("tidak bertemu", "batal berkunjung").
 pub const NEGATORS: &[&str] = &["tidak", "tak", "belum", "bukan", "batal", "gagal", "urung", "dilarang", "tanpa"];
 /// Words that may sit between a negator and its trigger.
-pub const NEG_BRIDGES: &[&str] = &["akan", "pernah", "jadi", "sempat", "untuk", "dapat", "bisa", "mau", "ingin", "melakukan"];
+pub const NEG_BRIDGES: &[&str] =
+    &["akan", "pernah", "jadi", "sempat", "untuk", "dapat", "bisa", "mau", "ingin", "melakukan"];
 /// Words in front of a trigger that make it an example, not a happening ("seperti parade militer").
 pub const GENERIC: &[&str] = &["seperti", "misalnya", "contohnya", "semacam"];
 /// Past-background cues in an event's clause when its date cannot be pinned.
-pub const BACKGROUND_CUES: &[&[&str]] =
-    &[&["tahun", "lalu"], &["tahun", "sebelumnya"], &["silam"], &["dulu"], &["beberapa", "tahun", "lalu"], &["terakhir", "kali"]];
+pub const BACKGROUND_CUES: &[&[&str]] = &[
+    &["tahun", "lalu"],
+    &["tahun", "sebelumnya"],
+    &["silam"],
+    &["dulu"],
+    &["beberapa", "tahun", "lalu"],
+    &["terakhir", "kali"],
+];
 /// Pronouns that refer back to the last person acting.
 pub const PRONOUNS: &[&str] = &["ia", "dia", "beliau"];

@@ -192,7 +192,8 @@ fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(u
         let gap = &text[toks[a.t1 - 1].span.end..toks[b.t0].span.start];
         let kind_a = entities[a.ent].kind.as_str();
         let kind_b = entities[b.ent].kind.as_str();
-        if kind_a != "PER" && kind_b != "LOC" && gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')')) {
+        if kind_a != "PER" && kind_b != "LOC" && gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        {
             out[k].modifier = true;
         }
     }
@@ -279,7 +280,9 @@ fn lead(toks: &[Tok], men: &[Men], m: usize, stop: usize) -> Option<Option<Role>
             }
             return None;
         }
-        if t.word && let Some(r) = lexicon::prep_role(&t.lower) {
+        if t.word
+            && let Some(r) = lexicon::prep_role(&t.lower)
+        {
             return Some(Some(r));
         }
         if t.word && (t.cap || lexicon::FILLERS.contains(&t.lower.as_str())) {
@@ -292,16 +295,73 @@ fn lead(toks: &[Tok], men: &[Men], m: usize, stop: usize) -> Option<Option<Role>
 
 /// Auxiliaries and adverbs between a subject and its verb.
 const AUX: &[&str] = &[
-    "akan", "telah", "sudah", "sedang", "tengah", "masih", "juga", "pun", "terus", "segera", "baru", "belum",
-    "tidak", "tak", "pernah", "bakal", "hendak", "ingin", "mau", "dapat", "bisa", "diduga", "disebut", "dilaporkan",
-    "dikabarkan", "diperkirakan", "kemungkinan", "mungkin", "berencana", "dijadwalkan", "secara", "resmi",
+    "akan",
+    "telah",
+    "sudah",
+    "sedang",
+    "tengah",
+    "masih",
+    "juga",
+    "pun",
+    "terus",
+    "segera",
+    "baru",
+    "belum",
+    "tidak",
+    "tak",
+    "pernah",
+    "bakal",
+    "hendak",
+    "ingin",
+    "mau",
+    "dapat",
+    "bisa",
+    "diduga",
+    "disebut",
+    "dilaporkan",
+    "dikabarkan",
+    "diperkirakan",
+    "kemungkinan",
+    "mungkin",
+    "berencana",
+    "dijadwalkan",
+    "secara",
+    "resmi",
 ];
 
 /// Words after which a name can start a clause as its subject.
 const SUBJECT_OPENERS: &[&str] = &[
-    "dan", "lalu", "kemudian", "serta", "namun", "tetapi", "tapi", "bahwa", "sementara", "sedangkan", "juga",
-    "pun", "kini", "akhirnya", "sebelumnya", "tulis", "kata", "ujar", "tambah", "ketika", "saat", "setelah",
-    "sebelum", "meski", "meskipun", "karena", "sehingga", "jika", "apabila", "bila", "kalau",
+    "dan",
+    "lalu",
+    "kemudian",
+    "serta",
+    "namun",
+    "tetapi",
+    "tapi",
+    "bahwa",
+    "sementara",
+    "sedangkan",
+    "juga",
+    "pun",
+    "kini",
+    "akhirnya",
+    "sebelumnya",
+    "tulis",
+    "kata",
+    "ujar",
+    "tambah",
+    "ketika",
+    "saat",
+    "setelah",
+    "sebelum",
+    "meski",
+    "meskipun",
+    "karena",
+    "sehingga",
+    "jika",
+    "apabila",
+    "bila",
+    "kalau",
 ];
 
 /// Whether mention `mi` can be a subject: nothing but titles, capitals, punctuation or a
@@ -387,7 +447,9 @@ fn sentence_events(
                 {
                     Some(Role::Agent)
                 }
-                Some(Some(Role::Place)) if f.kind == "visit" && entities[m.ent].kind == "LOC" => Some(Role::Destination),
+                Some(Some(Role::Place)) if f.kind == "visit" && entities[m.ent].kind == "LOC" => {
+                    Some(Role::Destination)
+                }
                 // a missile's or exercise's target area is where it happened, not a participant
                 Some(Some(Role::Destination)) if f.kind == "military_activity" && entities[m.ent].kind == "LOC" => {
                     Some(Role::Place)
@@ -397,7 +459,10 @@ fn sentence_events(
                     let between = &toks[f.t1..m.t0];
                     let light = |t: &Tok| {
                         let w = t.lower.as_str();
-                        t.cap || lexicon::FILLERS.contains(&w) || lexicon::ARMS.contains(&w) || lexicon::MIL.contains(&w)
+                        t.cap
+                            || lexicon::FILLERS.contains(&w)
+                            || lexicon::ARMS.contains(&w)
+                            || lexicon::MIL.contains(&w)
                     };
                     // "memveto rancangan resolusi X": a verb's object may follow a short head noun
                     let head = f.pos == Pos::Verb
@@ -440,13 +505,18 @@ fn sentence_events(
         let wants_subject = !(f.pos == Pos::Noun && genitive);
         let mut subject: Vec<usize> = Vec::new();
         let mut pronoun = false;
+        // "ia", "dia", "beliau" stand for a person; "mereka", "pihaknya" for anyone
+        let mut singular = false;
         if wants_subject {
             let mut k = f.t0;
             while k > cs {
                 k -= 1;
-                if lexicon::PRONOUNS.contains(&toks[k].lower.as_str())
-                    || matches!(toks[k].lower.as_str(), "mereka" | "pihaknya" | "negaranya" | "pemerintahnya")
-                {
+                if lexicon::PRONOUNS.contains(&toks[k].lower.as_str()) {
+                    pronoun = true;
+                    singular = true;
+                    break;
+                }
+                if matches!(toks[k].lower.as_str(), "mereka" | "pihaknya" | "negaranya" | "pemerintahnya") {
                     pronoun = true;
                     break;
                 }
@@ -492,7 +562,12 @@ fn sentence_events(
             let own = men[..men.partition_point(|m| m.t0 < f.t0)]
                 .iter()
                 .enumerate()
-                .find(|(mi, m)| !m.modifier && !m.media && subject_like(&toks, &men, *mi, 0))
+                .find(|(mi, m)| {
+                    !m.modifier
+                        && !m.media
+                        && subject_like(&toks, &men, *mi, 0)
+                        && (!singular || entities[m.ent].kind == "PER")
+                })
                 .map(|(_, m)| m.ent);
             let has_recipient = args.iter().any(|(_, r)| *r == Role::Recipient);
             let fallback = if pronoun || has_recipient { mem.last_person } else { None };
@@ -531,11 +606,8 @@ fn sentence_events(
         let place = pick_place(f.kind, &final_args, entities);
         // evidence, status
         let ev_end = extend_clause(&toks, &men, ce);
-        let evidence = if caption {
-            unit
-        } else {
-            segment::trim(text, Span::new(toks[cs].span.start, toks[ev_end - 1].span.end))
-        };
+        let evidence =
+            if caption { unit } else { segment::trim(text, Span::new(toks[cs].span.start, toks[ev_end - 1].span.end)) };
         let trigger = Span::new(toks[f.t0].span.start, toks[f.t1 - 1].span.end);
         let a = assess_outside(text, evidence, trigger, quotes);
         let (mut st, mut cue) = (a.status, a.cue);
@@ -574,7 +646,8 @@ fn sentence_events(
         // date
         let planned = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
         let clause_span = if caption { unit } else { Span::new(toks[cs].span.start, toks[ev_end - 1].span.end) };
-        let (mut date, mut date_end, mut date_text, mut source) = pick_date(text, times, clause_span, trigger, st, anchor, false);
+        let (mut date, mut date_end, mut date_text, mut source) =
+            pick_date(text, times, clause_span, trigger, st, anchor, false);
         if date.is_none() && date_text.is_none() && !planned {
             (date, date_end, date_text, source) = pick_date(text, times, unit, trigger, st, anchor, false);
         }
@@ -602,10 +675,8 @@ fn sentence_events(
         });
     }
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
-    if let Some((_, m)) = men
-        .iter()
-        .enumerate()
-        .find(|(mi, m)| !m.modifier && !m.media && subject_like(&toks, &men, *mi, 0))
+    if let Some((_, m)) =
+        men.iter().enumerate().find(|(mi, m)| !m.modifier && !m.media && subject_like(&toks, &men, *mi, 0))
         && entities[m.ent].kind == "PER"
         && !caption
     {
@@ -696,7 +767,9 @@ fn pick_date(
     if cands.is_empty() {
         return (None, None, None, "none");
     }
-    let dist = |t: &TimeMention| if t.start >= trigger.end { t.start - trigger.end } else { trigger.start.saturating_sub(t.end) };
+    let dist = |t: &TimeMention| {
+        if t.start >= trigger.end { t.start - trigger.end } else { trigger.start.saturating_sub(t.end) }
+    };
     cands.sort_by_key(|t| (dist(t), t.start));
     let best = cands[0];
     if best.value.ends_with("_REF") {
@@ -826,8 +899,10 @@ fn statements(
             continue;
         };
         let qspan = Span::new(q.start, q.end);
-        let outside: Vec<&TimeMention> =
-            times.iter().filter(|t| sent.contains(Span::new(t.start, t.end)) && !qspan.contains(Span::new(t.start, t.end))).collect();
+        let outside: Vec<&TimeMention> = times
+            .iter()
+            .filter(|t| sent.contains(Span::new(t.start, t.end)) && !qspan.contains(Span::new(t.start, t.end)))
+            .collect();
         let (mut date, mut date_end, mut date_text, mut source) = (None, None, None, "none");
         if !outside.is_empty() {
             let owned: Vec<TimeMention> = outside.into_iter().cloned().collect();
@@ -855,13 +930,11 @@ fn statements(
                 args.push((i, Role::Recipient));
             }
         }
-        let via = q.via.is_some() || matches!(q.extra.get("speaker_resolution").and_then(Value::as_str), Some("outlet"));
+        let via =
+            q.via.is_some() || matches!(q.extra.get("speaker_resolution").and_then(Value::as_str), Some("outlet"));
         let pre = status::assess(text, Span::new(sent.start, q.start.max(sent.start)), Status::Confirmed);
-        let (st, st_cue) = if pre.status == Status::Reported || via {
-            (Status::Reported, pre.cue)
-        } else {
-            (Status::Confirmed, None)
-        };
+        let (st, st_cue) =
+            if pre.status == Status::Reported || via { (Status::Reported, pre.cue) } else { (Status::Confirmed, None) };
         out.push(Draft {
             kind: "statement",
             args,
@@ -994,8 +1067,9 @@ fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor) -> Eve
         extra.insert("alleged".into(), json!(true));
     }
     let mut status = cautious.status.as_str().to_string();
-    let background = is_background(main.date.as_deref(), anchor)
-        .unwrap_or(main.date.is_none() && g.iter().all(|d| d.background_cue) && cautious.status.rank() < Status::Planned.rank());
+    let background = is_background(main.date.as_deref(), anchor).unwrap_or(
+        main.date.is_none() && g.iter().all(|d| d.background_cue) && cautious.status.rank() < Status::Planned.rank(),
+    );
     if background {
         extra.insert("claim_status".into(), json!(status));
         extra.insert("background".into(), json!(true));
