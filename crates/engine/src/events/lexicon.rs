@@ -91,7 +91,7 @@ pub fn triggers() -> &'static [Trigger] {
             };
             out.push(Trigger { kind: cols[0], words: cols[1].split(' ').collect(), pos, needs });
         }
-        out.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        out.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         out
     })
 }
