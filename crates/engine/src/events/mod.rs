@@ -192,8 +192,14 @@ fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(u
         let gap = &text[toks[a.t1 - 1].span.end..toks[b.t0].span.start];
         let kind_a = entities[a.ent].kind.as_str();
         let kind_b = entities[b.ent].kind.as_str();
-        if kind_a != "PER" && kind_b != "LOC" && gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
-        {
+        // across a comma only after a title ("Presiden Rusia, Vladimir Putin"), not "pertemuan G20, X"
+        let titled = a.t0 > 0 && {
+            let t = &toks[a.t0 - 1];
+            t.word && (t.cap || lexicon::FILLERS.contains(&t.lower.as_str()))
+        };
+        let plain = gap.chars().all(|c| c.is_whitespace() || matches!(c, '(' | ')'));
+        let comma = gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')'));
+        if kind_a != "PER" && kind_b != "LOC" && (plain || (comma && titled)) {
             out[k].modifier = true;
         }
     }
@@ -419,7 +425,11 @@ fn sentence_events(
                 "untuk" | "yang" | "guna" | "agar" | "demi" | "sebagai" => true,
                 "dan" | "serta" => !starts_mention(k + 1),
                 // "ke Vladivostok, Rusia": a place after a comma is an apposition; anything else ends
-                "," => !men.iter().any(|m| m.t0 == k + 1 && entities[m.ent].kind == "LOC"),
+                // "undangan Presiden Rusia, Vladimir Putin": a title's name after its comma goes on
+                "," => {
+                    !men.iter().any(|m| m.t0 == k + 1 && entities[m.ent].kind == "LOC")
+                        && !men.iter().any(|m| m.modifier && m.t1 == k)
+                }
                 _ => false,
             })
             .unwrap_or(next_trigger);
@@ -457,9 +467,12 @@ fn sentence_events(
                 Some(Some(r)) => Some(r),
                 Some(None) | None if m.t0 >= f.t1 => {
                     let between = &toks[f.t1..m.t0];
-                    let light = |t: &Tok| {
+                    // a comma only right after a title's place ("Presiden Rusia, Vladimir Putin")
+                    let title_comma = |k: usize| men.iter().any(|x| x.modifier && x.t1 == k);
+                    let light = |(j, t): (usize, &Tok)| {
                         let w = t.lower.as_str();
                         t.cap
+                            || (w == "," && title_comma(f.t1 + j))
                             || lexicon::FILLERS.contains(&w)
                             || lexicon::ARMS.contains(&w)
                             || lexicon::MIL.contains(&w)
@@ -468,7 +481,7 @@ fn sentence_events(
                     let head = f.pos == Pos::Verb
                         && between.len() <= 3
                         && between.iter().all(|t| t.word && !lexicon::BOUNDARIES.contains(&t.lower.as_str()));
-                    let direct = between.iter().all(light) || head;
+                    let direct = between.iter().enumerate().all(light) || head;
                     if direct {
                         match f.pos {
                             Pos::Verb if f.kind == "visit" && entities[m.ent].kind == "LOC" => Some(Role::Destination),

@@ -84,6 +84,8 @@ fn seed_004_invitation_and_planned_visit() {
     check_evidence(&text, &ev);
     let visit = find(&ev, "visit", &["Kim Jong Un", "Rusia"]).expect("Kim's visit to Russia");
     assert!(matches!(visit["status"].as_str(), Some("planned" | "reported")), "{visit}");
+    let inv = find(&ev, "invitation", &["Vladimir Putin"]).expect("Putin's invitation");
+    assert_eq!(inv["roles"]["agent"][0], inv["participants"][0], "Putin invites: {inv}");
     let bg = find(&ev, "visit", &["Kim Jong Un", "Vladivostok"]).expect("the 2019 visit");
     assert_eq!(bg["status"], "background");
     assert_eq!(bg["date"], "2019");
