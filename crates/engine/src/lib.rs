@@ -15,6 +15,7 @@ pub mod csv;
 pub mod decode;
 pub mod dedup;
 pub mod entities;
+pub mod events;
 pub mod meta;
 pub mod ner;
 pub mod pipeline;

@@ -72,6 +72,9 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     let (reference, note) = time_reference(opts, published.as_ref());
     diagnostics.extend(note);
     let times = crate::time::tag_times(text, &time_spans(&cleaned), reference);
+    let anchor = crate::events::Anchor::new(opts.reference_date, published.as_ref());
+    let events =
+        crate::events::extract(text, &cleaned.paragraphs, &cleaned.captions, &entities, &times, &found.quotes, &anchor);
     Analysis {
         source: source.to_string(),
         outlet: dl.outlet,
@@ -86,7 +89,7 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
         times,
         quotes: found.quotes,
         sources,
-        events: Vec::new(),
+        events,
         paragraphs: cleaned.paragraphs,
         captions: cleaned.captions,
         credits,

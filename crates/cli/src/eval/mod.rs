@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub mod coref;
+pub mod events;
 pub mod extract;
 mod meta;
 pub mod ner;
@@ -40,6 +41,9 @@ pub enum Stage {
     /// HTML main-text extraction on boilerplate-aeb with the benchmark's own metric (4-gram
     /// shingles, macro P/R/F1), next to trafilatura run on the same pages in the same run.
     Extract(extract::Args),
+    /// Events: type + participants P/R on the self-written gold set, next to a co-occurrence
+    /// baseline.
+    Events(events::Args),
 }
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
@@ -56,5 +60,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         Stage::Quotes(a) => quotes::run(data.clone(), a),
         Stage::Ner(a) => ner::run(a, &data),
         Stage::Extract(a) => extract::run(&data, a),
+        Stage::Events(a) => events::run(a),
     }
 }

@@ -3,6 +3,7 @@
 
 mod clean;
 mod entities;
+mod events;
 mod meta;
 mod ner;
 mod properties;

@@ -1,0 +1,57 @@
+//! Benchmark of `events::extract` on the example articles kept in the repo (release mode:
+//! `cargo bench -p warta-engine --bench events`). The rest of the pipeline runs once outside
+//! the timed loop; compare with `--bench analyze` to see the events stage's share.
+
+use std::path::PathBuf;
+use warta_engine::Analysis;
+use warta_engine::events::{self, Anchor};
+use warta_engine::{Options, analyze, decode};
+
+fn main() {
+    divan::main();
+}
+
+fn examples() -> Vec<(String, Analysis)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("examples/articles")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "expected the example articles in {}", dir.display());
+    files
+        .into_iter()
+        .map(|p| {
+            let d = decode(&std::fs::read(&p).unwrap()).unwrap();
+            let a = analyze("bench", &d, &Options::default());
+            (d.text, a)
+        })
+        .collect()
+}
+
+/// Event frames over every example article (throughput in bytes).
+#[divan::bench]
+fn extract_examples(bencher: divan::Bencher) {
+    let docs = examples();
+    let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
+    bencher.counter(divan::counter::BytesCount::new(bytes)).bench(|| {
+        let mut n = 0;
+        for (text, a) in &docs {
+            let anchor = Anchor::new(None, a.published.as_ref());
+            n += events::extract(
+                divan::black_box(text),
+                &a.paragraphs,
+                &a.captions,
+                &a.entities,
+                &a.times,
+                &a.quotes,
+                &anchor,
+            )
+            .len();
+        }
+        // the examples state events: an empty result would mean the stage broke
+        assert!(n > 0);
+        n
+    });
+}

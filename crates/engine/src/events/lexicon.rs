@@ -1,0 +1,238 @@
+//! The trigger lexicon (`triggers.tsv`, self-written) and the small word classes the event
+//! grammar uses. Parsed once, on first use.
+
+use std::sync::OnceLock;
+
+/// How a trigger takes its arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    /// Active verb: agent before, object after ("X mengunjungi Y").
+    Verb,
+    /// Passive verb: patient before, agent after or after "oleh" ("X diundang Y").
+    Passive,
+    /// Noun: agent right after as a genitive ("kunjungan X ke Y"), else as for a verb.
+    Noun,
+}
+
+/// One trigger form.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub kind: &'static str,
+    pub words: Vec<&'static str>,
+    pub pos: Pos,
+    /// A word class that must follow within four words ("mengirim" needs arms).
+    pub needs: Option<&'static [&'static str]>,
+}
+
+/// Arms and war material ("mengirim senjata", "pasokan amunisi").
+pub const ARMS: &[&str] = &[
+    "senjata",
+    "persenjataan",
+    "amunisi",
+    "peluru",
+    "rudal",
+    "misil",
+    "artileri",
+    "roket",
+    "drone",
+    "tank",
+    "granat",
+    "mortir",
+    "bahan",
+    "peralatan",
+    "alutsista",
+    "jet",
+    "pesawat",
+];
+/// Military hardware and exercises ("uji coba rudal", "meluncurkan satelit mata-mata").
+pub const MIL: &[&str] = &[
+    "rudal",
+    "misil",
+    "nuklir",
+    "balistik",
+    "hipersonik",
+    "artileri",
+    "roket",
+    "torpedo",
+    "senjata",
+    "militer",
+    "satelit",
+    "icbm",
+    "hulu",
+    "drone",
+    "jelajah",
+];
+
+const TSV: &str = include_str!("triggers.tsv");
+
+/// All trigger forms, longest first.
+pub fn triggers() -> &'static [Trigger] {
+    static T: OnceLock<Vec<Trigger>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut out = Vec::new();
+        for line in TSV.lines() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            assert!(cols.len() >= 3, "triggers.tsv: bad line {line:?}");
+            let pos = match cols[2] {
+                "v" => Pos::Verb,
+                "p" => Pos::Passive,
+                "n" => Pos::Noun,
+                other => panic!("triggers.tsv: bad pos {other:?}"),
+            };
+            let needs = match cols.get(3).copied() {
+                None | Some("") => None,
+                Some("arms") => Some(ARMS),
+                Some("mil") => Some(MIL),
+                Some(other) => panic!("triggers.tsv: bad class {other:?}"),
+            };
+            out.push(Trigger { kind: cols[0], words: cols[1].split(' ').collect(), pos, needs });
+        }
+        out.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        out
+    })
+}
+
+/// Words that end an argument search and split clauses.
+pub const BOUNDARIES: &[&str] = &[
+    "bahwa",
+    "setelah",
+    "sebelum",
+    "ketika",
+    "saat",
+    "sementara",
+    "sedangkan",
+    "tetapi",
+    "tapi",
+    "namun",
+    "meskipun",
+    "meski",
+    "walaupun",
+    "karena",
+    "sehingga",
+    "sejak",
+    "agar",
+    "supaya",
+    "yakni",
+    "yaitu",
+];
+/// Two-word boundaries ("di tengah", "di mana").
+pub const BOUNDARIES2: &[[&str; 2]] =
+    &[["di", "tengah"], ["di", "mana"], ["dengan", "imbalan"], ["sebagai", "imbalan"]];
+
+/// Prepositions and what a mention after them is to an event.
+pub fn prep_role(w: &str) -> Option<Role> {
+    Some(match w {
+        "ke" | "menuju" => Role::Destination,
+        "di" => Role::Place,
+        "kepada" | "pada" => Role::Recipient,
+        "dengan" | "bersama" | "antara" => Role::Counterpart,
+        "oleh" => Role::Agent,
+        "terhadap" | "atas" => Role::Target,
+        "dari" | "mengutip" | "menurut" | "melalui" | "tentang" | "untuk" | "bagi" | "dalam" | "seperti" => Role::Other,
+        _ => return None,
+    })
+}
+
+/// What a mention is to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Agent,
+    Patient,
+    Destination,
+    Recipient,
+    Counterpart,
+    Target,
+    Place,
+    Other,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Patient => "patient",
+            Role::Destination => "destination",
+            Role::Recipient => "recipient",
+            Role::Counterpart => "counterpart",
+            Role::Target => "target",
+            Role::Place => "place",
+            Role::Other => "other",
+        }
+    }
+}
+
+/// Lower-case words that may stand between a preposition (or a noun trigger) and its mention:
+/// titles and place nouns ("dengan Presiden X", "ke kota perbatasan X").
+pub const FILLERS: &[&str] = &[
+    "presiden",
+    "pemimpin",
+    "pemimpin",
+    "tertinggi",
+    "menteri",
+    "perdana",
+    "wakil",
+    "ketua",
+    "raja",
+    "ratu",
+    "kanselir",
+    "pejabat",
+    "delegasi",
+    "pemerintah",
+    "utusan",
+    "kota",
+    "ibu",
+    "ibukota",
+    "negara",
+    "wilayah",
+    "kawasan",
+    "provinsi",
+    "perbatasan",
+    "pelabuhan",
+    "pangkalan",
+    "fasilitas",
+    "stasiun",
+    "bandara",
+    "kosmodrom",
+    "pusat",
+    "kereta",
+    "api",
+    "resmi",
+    "kenegaraan",
+    "pertama",
+    "kedua",
+    "kembali",
+    "mendadak",
+    "luar",
+    "negeri",
+    "sang",
+    "para",
+    "mantan",
+    "timur",
+    "barat",
+    "utara",
+    "selatan",
+    "jauh",
+];
+
+/// Words that make the trigger after them negative ("tidak bertemu", "batal berkunjung").
+pub const NEGATORS: &[&str] = &["tidak", "tak", "belum", "bukan", "batal", "gagal", "urung", "dilarang", "tanpa"];
+/// Words that may sit between a negator and its trigger.
+pub const NEG_BRIDGES: &[&str] =
+    &["akan", "pernah", "jadi", "sempat", "untuk", "dapat", "bisa", "mau", "ingin", "melakukan"];
+/// Words in front of a trigger that make it an example, not a happening ("seperti parade militer").
+pub const GENERIC: &[&str] = &["seperti", "misalnya", "contohnya", "semacam"];
+/// Past-background cues in an event's clause when its date cannot be pinned.
+pub const BACKGROUND_CUES: &[&[&str]] = &[
+    &["tahun", "lalu"],
+    &["tahun", "sebelumnya"],
+    &["silam"],
+    &["dulu"],
+    &["beberapa", "tahun", "lalu"],
+    &["terakhir", "kali"],
+];
+/// Pronouns that refer back to the last person acting.
+pub const PRONOUNS: &[&str] = &["ia", "dia", "beliau"];

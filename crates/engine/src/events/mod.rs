@@ -1,0 +1,1118 @@
+//! Typed event frames: who did what, to whom, where, when, and how sure the text is.
+//!
+//! The stage is a small grammar over the other stages' output, not a second tagger:
+//!
+//! 1. **Triggers.** A self-written lexicon (`triggers.tsv`) of Indonesian verbs and nouns with
+//!    their affixes ("mengunjungi", "kunjungan", "dikunjungi") names twelve event types: visit,
+//!    meeting, statement (messages and speeches), invitation, announcement, accusation, denial,
+//!    sanction, veto, arms_transfer, agreement, military_activity. Some triggers need a word
+//!    class nearby ("mengirim" is an arms transfer only with "senjata", "amunisi", ... after it).
+//!    Statements also come from the quotes stage: every quote with a named, non-media speaker.
+//! 2. **Arguments.** Entity mentions (from the resolver) in the trigger's clause: the subject
+//!    before the trigger is the agent (the patient for a passive verb), a mention right after
+//!    is the object (the agent for a passive or a noun: "kunjungan Putin"), and prepositions
+//!    give the rest: ke → destination, di → place, kepada → recipient, dengan → counterpart,
+//!    oleh → agent, terhadap/atas → target. A place name right before a person or
+//!    organisation ("Presiden Rusia Vladimir Putin") is a modifier, not a participant. Media
+//!    (outlets, news agencies) are never participants. "Ia"/"dia" and "-nya" take the last
+//!    person acting; a trigger with no arguments at all ("kunjungan tersebut") takes the
+//!    participants of the last event of its type.
+//! 3. **Date.** The nearest time mention in the clause, else in the sentence (not for planned
+//!    or hedged events, whose sentence dates are usually the report's), with a missing year
+//!    filled from the publication date (past events: the latest such month not after it;
+//!    planned: the first not before it). Speech acts with no date take the reference date.
+//!    Otherwise null: never guessed.
+//! 4. **Status** from [`crate::status::assess`] on the clause (the trigger itself excluded, so
+//!    "membantah" does not make the denial itself denied); inside a quote with no cue it is
+//!    `reported`; under an accusation `reported` (alleged), under a denial `denied`.
+//!    Events dated two months or more before the reference date, or marked as past ("tahun
+//!    lalu") with no date, get status `background` (the cue's status kept in `claim_status`).
+//! 5. **Deduplication.** Same type, same participants, compatible dates → one event with all
+//!    its evidence spans in `evidence_all`.
+
+pub mod gold;
+mod lexicon;
+
+use crate::analysis::{Caption, Entity, Event, Paragraph, Published, Quote, Span, TimeMention};
+use crate::segment;
+use crate::status::{self, Status};
+use jiff::civil::Date;
+use lexicon::{Pos, Role};
+use serde_json::{Map, Value, json};
+
+/// What the dates of one article are relative to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Anchor {
+    /// The day relative expressions and background are measured from (the `--reference-date`,
+    /// else the publication day, else the earliest day the publication can be).
+    pub day: Option<Date>,
+    /// The publication year and month when known (to fill "Maret" → 2024-03).
+    pub year: Option<i16>,
+    pub month: Option<i8>,
+}
+
+impl Anchor {
+    /// The anchor from the run's reference date and the article's publication date.
+    pub fn new(reference: Option<Date>, published: Option<&Published>) -> Anchor {
+        let mut a = Anchor { day: reference, ..Anchor::default() };
+        if let Some(p) = published {
+            let mut parts = p.value.split('-');
+            a.year = parts.next().and_then(|y| y.parse().ok());
+            a.month = parts.next().and_then(|m| m.parse().ok());
+            if a.day.is_none() {
+                a.day = p.value.parse().ok().or_else(|| p.earliest.as_deref().and_then(|e| e.parse().ok()));
+            }
+        }
+        if let Some(d) = reference {
+            a.year = Some(d.year());
+            a.month = Some(d.month());
+        }
+        a
+    }
+}
+
+/// A token of a sentence.
+struct Tok {
+    lower: String,
+    span: Span,
+    word: bool,
+    cap: bool,
+}
+
+/// An entity mention inside a sentence, with its token range.
+#[derive(Clone, Copy)]
+struct Men {
+    ent: usize,
+    t0: usize,
+    t1: usize,
+    /// A place or organisation right before a person or organisation ("Rusia Vladimir Putin").
+    modifier: bool,
+    media: bool,
+}
+
+/// One trigger found in a sentence.
+struct Found {
+    kind: &'static str,
+    pos: Pos,
+    t0: usize,
+    t1: usize,
+}
+
+/// An event before deduplication.
+struct Draft {
+    kind: &'static str,
+    args: Vec<(usize, Role)>,
+    place: Option<usize>,
+    date: Option<String>,
+    date_end: Option<String>,
+    date_source: &'static str,
+    date_text: Option<String>,
+    status: Status,
+    cue: Option<Span>,
+    evidence: Span,
+    trigger: Span,
+    negated: bool,
+    from_caption: bool,
+    from_context: bool,
+    alleged: bool,
+    background_cue: bool,
+}
+
+/// Sentence-level context carried through the article.
+#[derive(Default)]
+struct Memory {
+    /// The last person that acted as an agent.
+    last_person: Option<usize>,
+    /// The arguments of the last event of each type.
+    last_args: Vec<(&'static str, Vec<(usize, Role)>)>,
+}
+
+/// The events of one article. `anchor` pins years and decides what is background.
+pub fn extract(
+    text: &str,
+    paragraphs: &[Paragraph],
+    captions: &[Caption],
+    entities: &[Entity],
+    times: &[TimeMention],
+    quotes: &[Quote],
+    anchor: &Anchor,
+) -> Vec<Event> {
+    let mut units: Vec<(Span, bool)> = Vec::new();
+    for p in paragraphs {
+        for s in &p.spans {
+            units.extend(segment::sentences(text, *s).into_iter().map(|u| (u, false)));
+        }
+    }
+    units.extend(captions.iter().map(|c| (Span::new(c.start, c.end), true)));
+    let mut all: Vec<(usize, Span)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        for m in &e.mentions {
+            all.push((i, Span::new(m.start, m.end)));
+        }
+    }
+    all.sort_by_key(|(_, s)| (s.start, s.end));
+    let mut mem = Memory::default();
+    let mut drafts = Vec::new();
+    for (unit, caption) in units {
+        drafts.extend(sentence_events(text, unit, caption, entities, &all, times, quotes, anchor, &mut mem));
+    }
+    drafts.extend(statements(text, paragraphs, entities, times, quotes, anchor));
+    finish(text, drafts, entities, anchor)
+}
+
+pub(crate) fn is_media(e: &Entity) -> bool {
+    matches!(e.extra.get("subtype").and_then(Value::as_str), Some("outlet" | "news_agency"))
+}
+
+fn tokens(text: &str, unit: Span) -> Vec<Tok> {
+    segment::tokens(text, unit)
+        .into_iter()
+        .map(|s| {
+            let t = s.of(text);
+            let first = t.chars().next().unwrap_or(' ');
+            Tok { lower: t.to_lowercase(), span: s, word: first.is_alphanumeric(), cap: first.is_uppercase() }
+        })
+        .collect()
+}
+
+fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(usize, Span)]) -> Vec<Men> {
+    let mut out: Vec<Men> = Vec::new();
+    for &(ent, s) in all.iter().filter(|(_, s)| unit.contains(*s)) {
+        let t0 = toks.iter().position(|t| t.span.start >= s.start);
+        let t1 = toks.iter().rposition(|t| t.span.end <= s.end);
+        if let (Some(t0), Some(t1)) = (t0, t1)
+            && t0 <= t1
+            && out.last().is_none_or(|m| m.t1 <= t0)
+        {
+            out.push(Men { ent, t0, t1: t1 + 1, modifier: false, media: is_media(&entities[ent]) });
+        }
+    }
+    for k in 0..out.len().saturating_sub(1) {
+        let (a, b) = (out[k], out[k + 1]);
+        let gap = &text[toks[a.t1 - 1].span.end..toks[b.t0].span.start];
+        let kind_a = entities[a.ent].kind.as_str();
+        let kind_b = entities[b.ent].kind.as_str();
+        // across a comma only after a title ("Presiden Rusia, Vladimir Putin"), not "pertemuan G20, X"
+        let titled = a.t0 > 0 && {
+            let t = &toks[a.t0 - 1];
+            t.word && (t.cap || lexicon::FILLERS.contains(&t.lower.as_str()))
+        };
+        let plain = gap.chars().all(|c| c.is_whitespace() || matches!(c, '(' | ')'));
+        let comma = gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')'));
+        if kind_a != "PER" && kind_b != "LOC" && (plain || (comma && titled)) {
+            out[k].modifier = true;
+        }
+    }
+    // "Korea Utara (Korut) Kim Jong-un": the alias before a modifier is one too
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let (a, b) = (out[k], out[k + 1]);
+        let gap = &text[toks[a.t1 - 1].span.end..toks[b.t0].span.start];
+        if a.ent == b.ent && b.modifier && gap.trim() == "(" {
+            out[k].modifier = true;
+        }
+    }
+    out
+}
+
+/// Clause boundaries: token indices where a new clause starts.
+fn boundary_at(toks: &[Tok], i: usize) -> bool {
+    let w = toks[i].lower.as_str();
+    if w == ";" || w == ":" || lexicon::BOUNDARIES.contains(&w) {
+        return true;
+    }
+    i + 1 < toks.len() && lexicon::BOUNDARIES2.iter().any(|[a, b]| *a == w && *b == toks[i + 1].lower)
+}
+
+fn clause(toks: &[Tok], at: usize) -> (usize, usize) {
+    let mut s = at;
+    while s > 0 && !boundary_at(toks, s) {
+        s -= 1;
+    }
+    let mut e = at + 1;
+    while e < toks.len() && !boundary_at(toks, e) {
+        e += 1;
+    }
+    (s, e)
+}
+
+fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    'outer: while i < toks.len() {
+        if !toks[i].word {
+            i += 1;
+            continue;
+        }
+        for tr in lexicon::triggers() {
+            let n = tr.words.len();
+            if i + n > toks.len() || !tr.words.iter().zip(&toks[i..i + n]).all(|(w, t)| *w == t.lower) {
+                continue;
+            }
+            if let Some(class) = tr.needs
+                && !toks[i + n..toks.len().min(i + n + 4)].iter().any(|t| class.contains(&t.lower.as_str()))
+            {
+                continue;
+            }
+            let inside = men.iter().any(|m| m.t0 <= i && i < m.t1);
+            let generic = toks[i.saturating_sub(6)..i]
+                .iter()
+                .rev()
+                .take_while(|t| t.lower != "," && !lexicon::BOUNDARIES.contains(&t.lower.as_str()))
+                .any(|t| lexicon::GENERIC.contains(&t.lower.as_str()));
+            if (inside && tr.kind != "meeting") || generic {
+                i += n;
+                continue 'outer;
+            }
+            out.push(Found { kind: tr.kind, pos: tr.pos, t0: i, t1: i + n });
+            i += n;
+            continue 'outer;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The role a mention gets from what stands before it, walking back over titles and capitals.
+/// `Some(None)` means it follows the trigger directly (an object or genitive).
+fn lead(toks: &[Tok], men: &[Men], m: usize, stop: usize) -> Option<Option<Role>> {
+    let mut k = men[m].t0;
+    while k > stop {
+        k -= 1;
+        let t = &toks[k];
+        if let Some(mi) = men.iter().position(|x| x.t0 <= k && k < x.t1) {
+            if men[mi].modifier {
+                k = men[mi].t0;
+                continue;
+            }
+            return None;
+        }
+        if t.word
+            && let Some(r) = lexicon::prep_role(&t.lower)
+        {
+            return Some(Some(r));
+        }
+        if t.word && (t.cap || lexicon::FILLERS.contains(&t.lower.as_str())) {
+            continue;
+        }
+        return None;
+    }
+    Some(None)
+}
+
+/// Auxiliaries and adverbs between a subject and its verb.
+const AUX: &[&str] = &[
+    "akan",
+    "telah",
+    "sudah",
+    "sedang",
+    "tengah",
+    "masih",
+    "juga",
+    "pun",
+    "terus",
+    "segera",
+    "baru",
+    "belum",
+    "tidak",
+    "tak",
+    "pernah",
+    "bakal",
+    "hendak",
+    "ingin",
+    "mau",
+    "dapat",
+    "bisa",
+    "diduga",
+    "disebut",
+    "dilaporkan",
+    "dikabarkan",
+    "diperkirakan",
+    "kemungkinan",
+    "mungkin",
+    "berencana",
+    "dijadwalkan",
+    "secara",
+    "resmi",
+];
+
+/// Words after which a name can start a clause as its subject.
+const SUBJECT_OPENERS: &[&str] = &[
+    "dan",
+    "lalu",
+    "kemudian",
+    "serta",
+    "namun",
+    "tetapi",
+    "tapi",
+    "bahwa",
+    "sementara",
+    "sedangkan",
+    "juga",
+    "pun",
+    "kini",
+    "akhirnya",
+    "sebelumnya",
+    "tulis",
+    "kata",
+    "ujar",
+    "tambah",
+    "ketika",
+    "saat",
+    "setelah",
+    "sebelum",
+    "meski",
+    "meskipun",
+    "karena",
+    "sehingga",
+    "jika",
+    "apabila",
+    "bila",
+    "kalau",
+];
+
+/// Whether mention `mi` can be a subject: nothing but titles, capitals, punctuation or a
+/// conjunction before it since the clause start (not the object of an earlier verb, not in a
+/// prepositional phrase).
+fn subject_like(toks: &[Tok], men: &[Men], mi: usize, stop: usize) -> bool {
+    let mut k = men[mi].t0;
+    while k > stop {
+        k -= 1;
+        let t = &toks[k];
+        if let Some(x) = men.iter().find(|x| x.t0 <= k && k < x.t1) {
+            if x.modifier {
+                k = x.t0;
+                continue;
+            }
+            return false;
+        }
+        if !t.word {
+            return true;
+        }
+        if t.cap || lexicon::FILLERS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        return SUBJECT_OPENERS.contains(&t.lower.as_str());
+    }
+    true
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sentence_events(
+    text: &str,
+    unit: Span,
+    caption: bool,
+    entities: &[Entity],
+    all: &[(usize, Span)],
+    times: &[TimeMention],
+    quotes: &[Quote],
+    anchor: &Anchor,
+    mem: &mut Memory,
+) -> Vec<Draft> {
+    let toks = tokens(text, unit);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let men = mentions(text, unit, &toks, entities, all);
+    let found = find_triggers(&toks, &men);
+    let mut out: Vec<Draft> = Vec::new();
+    for (fi, f) in found.iter().enumerate() {
+        let (cs, ce) = clause(&toks, f.t0);
+        let next_trigger = found.get(fi + 1).map_or(ce, |g| g.t0.min(ce));
+        // arguments end at a purpose or relative clause, or a comma or "dan" not followed by a name
+        let starts_mention = |k: usize| men.iter().any(|m| m.t0 == k || (m.t0 == k + 1 && toks[k].cap));
+        let fwd_end = (f.t1..next_trigger)
+            .find(|&k| match toks[k].lower.as_str() {
+                "untuk" | "yang" | "guna" | "agar" | "demi" | "sebagai" => true,
+                "dan" | "serta" => !starts_mention(k + 1),
+                // "ke Vladivostok, Rusia": a place after a comma is an apposition; anything else ends
+                // "undangan Presiden Rusia, Vladimir Putin": a title's name after its comma goes on
+                "," => {
+                    !men.iter().any(|m| m.t0 == k + 1 && entities[m.ent].kind == "LOC")
+                        && !men.iter().any(|m| m.modifier && m.t1 == k)
+                }
+                _ => false,
+            })
+            .unwrap_or(next_trigger);
+        // "membantah tuduhan": the accusation is the denial's object, not an event of its own
+        if f.kind == "accusation"
+            && f.pos == Pos::Noun
+            && found[..fi].iter().any(|g| g.kind == "denial" && g.t1 + 2 >= f.t0)
+        {
+            continue;
+        }
+        let mut args: Vec<(usize, Role)> = Vec::new();
+        // after the trigger
+        let mut genitive = false;
+        let mut prev_role: Option<Role> = None;
+        let mut prev_end = f.t1;
+        for (mi, m) in men.iter().enumerate() {
+            if m.t0 < f.t1 || m.t0 >= fwd_end || m.modifier {
+                continue;
+            }
+            let role = match lead(&toks, &men, mi, f.t1) {
+                Some(Some(Role::Other))
+                    if f.pos == Pos::Noun
+                        && matches!(f.kind, "statement" | "announcement" | "invitation")
+                        && toks[..m.t0].iter().rev().find(|t| t.word && !t.cap).is_some_and(|t| t.lower == "dari") =>
+                {
+                    Some(Role::Agent)
+                }
+                Some(Some(Role::Place)) if f.kind == "visit" && entities[m.ent].kind == "LOC" => {
+                    Some(Role::Destination)
+                }
+                // a missile's or exercise's target area is where it happened, not a participant
+                Some(Some(Role::Destination)) if f.kind == "military_activity" && entities[m.ent].kind == "LOC" => {
+                    Some(Role::Place)
+                }
+                Some(Some(r)) => Some(r),
+                Some(None) | None if m.t0 >= f.t1 => {
+                    let between = &toks[f.t1..m.t0];
+                    // a comma only right after a title's place ("Presiden Rusia, Vladimir Putin")
+                    let title_comma = |k: usize| men.iter().any(|x| x.modifier && x.t1 == k);
+                    let light = |(j, t): (usize, &Tok)| {
+                        let w = t.lower.as_str();
+                        t.cap
+                            || (w == "," && title_comma(f.t1 + j))
+                            || lexicon::FILLERS.contains(&w)
+                            || lexicon::ARMS.contains(&w)
+                            || lexicon::MIL.contains(&w)
+                    };
+                    // "memveto rancangan resolusi X": a verb's object may follow a short head noun
+                    let head = f.pos == Pos::Verb
+                        && between.len() <= 3
+                        && between.iter().all(|t| t.word && !lexicon::BOUNDARIES.contains(&t.lower.as_str()));
+                    let direct = between.iter().enumerate().all(light) || head;
+                    if direct {
+                        match f.pos {
+                            Pos::Verb if f.kind == "visit" && entities[m.ent].kind == "LOC" => Some(Role::Destination),
+                            Pos::Verb if f.kind == "meeting" => Some(Role::Counterpart),
+                            Pos::Verb => Some(Role::Patient),
+                            Pos::Passive | Pos::Noun => {
+                                genitive = true;
+                                Some(Role::Agent)
+                            }
+                        }
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            // coordination: "X dan Y", "X, Y"
+            let role = role.or_else(|| {
+                let gap: Vec<&str> = toks[prev_end..m.t0].iter().map(|t| t.lower.as_str()).collect();
+                let coord = !gap.is_empty() && gap.iter().all(|w| matches!(*w, "dan" | "," | "serta" | "maupun"));
+                if coord { prev_role } else { None }
+            });
+            // a word before the mention that is neither a title nor a preposition detaches it
+            if let Some(r) = role {
+                prev_role = Some(r);
+                prev_end = m.t1;
+                if !m.media || r == Role::Place {
+                    args.push((m.ent, r));
+                }
+            }
+        }
+        // before the trigger: the subject
+        let subject_role = if f.pos == Pos::Passive { Role::Patient } else { Role::Agent };
+        let wants_subject = !(f.pos == Pos::Noun && genitive);
+        let mut subject: Vec<usize> = Vec::new();
+        let mut pronoun = false;
+        // "ia", "dia", "beliau" stand for a person; "mereka", "pihaknya" for anyone
+        let mut singular = false;
+        if wants_subject {
+            let mut k = f.t0;
+            while k > cs {
+                k -= 1;
+                if lexicon::PRONOUNS.contains(&toks[k].lower.as_str()) {
+                    pronoun = true;
+                    singular = true;
+                    break;
+                }
+                if matches!(toks[k].lower.as_str(), "mereka" | "pihaknya" | "negaranya" | "pemerintahnya") {
+                    pronoun = true;
+                    break;
+                }
+                if f.pos == Pos::Noun && toks[k].word && lexicon::prep_role(&toks[k].lower).is_some() {
+                    break;
+                }
+                if let Some(mi) = men.iter().position(|x| x.t0 <= k && k < x.t1) {
+                    let m = men[mi];
+                    k = m.t0;
+                    if m.modifier {
+                        continue;
+                    }
+                    // "menuduh X mengirimkan": a name right before the verb is its subject
+                    let adjacent = toks[m.t1..f.t0].iter().all(|t| AUX.contains(&t.lower.as_str()));
+                    if !(adjacent || subject_like(&toks, &men, mi, cs)) || m.media {
+                        continue;
+                    }
+                    subject.push(m.ent);
+                    // coordinated subjects before it
+                    let mut j = mi;
+                    while j > 0 {
+                        let p = men[j - 1];
+                        let gap: Vec<&str> = toks[p.t1..men[j].t0].iter().map(|t| t.lower.as_str()).collect();
+                        if gap.len() == 1 && matches!(gap[0], "dan" | "serta") && !p.media && !p.modifier {
+                            // "Pejabat di Washington dan Seoul": both
+                            subject.push(p.ent);
+                            j -= 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    subject.reverse();
+                    break;
+                }
+            }
+        }
+        if subject.is_empty() && f.pos == Pos::Noun && !genitive && toks[f.t1 - 1].lower.ends_with("nya") {
+            pronoun = true;
+        }
+        let statement_noun = f.pos == Pos::Noun && f.kind == "statement" && !genitive;
+        if subject.is_empty() && (pronoun || statement_noun) {
+            // the sentence's own subject before this clause, else the last person acting
+            let own = men[..men.partition_point(|m| m.t0 < f.t0)]
+                .iter()
+                .enumerate()
+                .find(|(mi, m)| {
+                    !m.modifier
+                        && !m.media
+                        && subject_like(&toks, &men, *mi, 0)
+                        && (!singular || entities[m.ent].kind == "PER")
+                })
+                .map(|(_, m)| m.ent);
+            let has_recipient = args.iter().any(|(_, r)| *r == Role::Recipient);
+            let fallback = if pronoun || has_recipient { mem.last_person } else { None };
+            if let Some(p) = own.or(fallback) {
+                subject.push(p);
+            }
+        }
+        let mut from_context = false;
+        let mut final_args: Vec<(usize, Role)> = subject.iter().map(|&e| (e, subject_role)).collect();
+        final_args.extend(args);
+        let has_actor = final_args.iter().any(|(_, r)| matches!(r, Role::Agent | Role::Patient));
+        if !has_actor && let Some((_, prev)) = mem.last_args.iter().rev().find(|(k, _)| *k == f.kind) {
+            // "kunjungan tersebut", "kunjungan ke Vietnam": the last event of this type
+            let dest_given = final_args.iter().any(|(_, r)| *r == Role::Destination);
+            for &(e, r) in prev {
+                let keep = matches!(r, Role::Agent | Role::Patient)
+                    || (!dest_given && !matches!(r, Role::Place | Role::Other));
+                if keep && !final_args.iter().any(|(x, _)| *x == e) {
+                    final_args.push((e, r));
+                }
+            }
+            from_context = true;
+        }
+        let participants: Vec<usize> =
+            final_args.iter().filter(|(_, r)| !matches!(r, Role::Place | Role::Other)).map(|(e, _)| *e).collect();
+        if participants.is_empty() {
+            continue;
+        }
+        for &(e, r) in &final_args {
+            if r == Role::Agent && entities[e].kind == "PER" {
+                mem.last_person = Some(e);
+            }
+        }
+        mem.last_args.push((f.kind, final_args.clone()));
+        // place
+        let place = pick_place(f.kind, &final_args, entities);
+        // evidence, status
+        let ev_end = extend_clause(&toks, &men, ce);
+        let evidence =
+            if caption { unit } else { segment::trim(text, Span::new(toks[cs].span.start, toks[ev_end - 1].span.end)) };
+        let trigger = Span::new(toks[f.t0].span.start, toks[f.t1 - 1].span.end);
+        let a = assess_outside(text, evidence, trigger, quotes);
+        let (mut st, mut cue) = (a.status, a.cue);
+        if caption && st == Status::Confirmed {
+            cue = None;
+        }
+        let in_quote = quotes.iter().find(|q| q.start <= trigger.start && trigger.end <= q.end);
+        if let Some(q) = in_quote
+            && st == Status::Confirmed
+            && cue.is_none()
+        {
+            st = Status::Reported;
+            cue = quote_cue(q);
+        }
+        let mut alleged = false;
+        for g in &found[..fi] {
+            let gs = Span::new(toks[g.t0].span.start, toks[g.t1 - 1].span.end);
+            if g.kind == "accusation" && st != Status::Denied {
+                if st == Status::Confirmed {
+                    st = Status::Reported;
+                    cue = Some(gs);
+                }
+                alleged = true;
+            }
+            if g.kind == "denial" {
+                st = Status::Denied;
+                cue = Some(gs);
+            }
+        }
+        let negated = {
+            let k = f.t0;
+            let w = |j: usize| toks[j].lower.as_str();
+            (k >= 1 && lexicon::NEGATORS.contains(&w(k - 1)))
+                || (k >= 2 && lexicon::NEG_BRIDGES.contains(&w(k - 1)) && lexicon::NEGATORS.contains(&w(k - 2)))
+        };
+        // date
+        let planned = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
+        let clause_span = if caption { unit } else { Span::new(toks[cs].span.start, toks[ev_end - 1].span.end) };
+        let (mut date, mut date_end, mut date_text, mut source) =
+            pick_date(text, times, clause_span, trigger, st, anchor, false);
+        if date.is_none() && date_text.is_none() && !planned {
+            (date, date_end, date_text, source) = pick_date(text, times, unit, trigger, st, anchor, false);
+        }
+        let background_cue = lexicon::BACKGROUND_CUES.iter().any(|cue| {
+            let n = cue.len();
+            (cs..ev_end.saturating_sub(n - 1)).any(|i| cue.iter().zip(&toks[i..i + n]).all(|(w, t)| *w == t.lower))
+        });
+        out.push(Draft {
+            kind: f.kind,
+            args: final_args,
+            place,
+            date,
+            date_end,
+            date_source: source,
+            date_text,
+            status: st,
+            cue,
+            evidence,
+            trigger,
+            negated,
+            from_caption: caption,
+            from_context,
+            alleged,
+            background_cue,
+        });
+    }
+    // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
+    if let Some((_, m)) =
+        men.iter().enumerate().find(|(mi, m)| !m.modifier && !m.media && subject_like(&toks, &men, *mi, 0))
+        && entities[m.ent].kind == "PER"
+        && !caption
+    {
+        mem.last_person = Some(m.ent);
+    }
+    out
+}
+
+/// The status of `span` from its cues, leaving out the trigger itself and any quotation the
+/// trigger is not inside (a statement is not hedged by what it quotes).
+fn assess_outside(text: &str, span: Span, trigger: Span, quotes: &[Quote]) -> status::Assessment {
+    let mut holes: Vec<Span> = vec![trigger];
+    holes.extend(
+        quotes
+            .iter()
+            .filter(|q| q.start.max(span.start) < q.end.min(span.end))
+            .map(|q| Span::new(q.start.max(span.start), q.end.min(span.end)))
+            .filter(|q| !q.contains(trigger)),
+    );
+    holes.sort();
+    let mut best = status::Assessment { status: Status::Confirmed, cue: None, negated: false };
+    let mut at = span.start;
+    for h in holes.iter().chain(std::iter::once(&Span::new(span.end, span.end))) {
+        if h.start > at && text.is_char_boundary(at) && text.is_char_boundary(h.start) {
+            let a = status::assess(text, Span::new(at, h.start), Status::Confirmed);
+            if a.cue.is_some() && (best.cue.is_none() || a.status.rank() > best.status.rank()) {
+                best = a;
+            }
+        }
+        at = at.max(h.end);
+    }
+    best
+}
+
+/// Extend a clause over a following "tetapi belum dikonfirmasi": a clause that starts with a
+/// contrast word and names no entity still speaks of the same event.
+fn extend_clause(toks: &[Tok], men: &[Men], ce: usize) -> usize {
+    if ce < toks.len() && matches!(toks[ce].lower.as_str(), "tetapi" | "tapi" | "namun" | "meski" | "meskipun") {
+        let (_, e2) = clause(toks, ce);
+        if !men.iter().any(|m| m.t0 >= ce && m.t0 < e2) {
+            return e2;
+        }
+    }
+    ce
+}
+
+fn quote_cue(q: &Quote) -> Option<Span> {
+    let c = q.extra.get("cue")?;
+    Some(Span::new(c.get("start")?.as_u64()? as usize, c.get("end")?.as_u64()? as usize))
+}
+
+fn subtype(e: &Entity) -> &str {
+    e.extra.get("subtype").and_then(Value::as_str).unwrap_or("")
+}
+
+/// The place of an event: for a visit its most specific destination, else a place after "di".
+fn pick_place(kind: &str, args: &[(usize, Role)], entities: &[Entity]) -> Option<usize> {
+    let specific = |e: usize| matches!(subtype(&entities[e]), "city" | "facility" | "region" | "district" | "province");
+    let locs = |role: Role| -> Vec<usize> {
+        args.iter().filter(|(e, r)| *r == role && entities[*e].kind == "LOC").map(|(e, _)| *e).collect()
+    };
+    let mut cands = if matches!(kind, "visit" | "invitation") { locs(Role::Destination) } else { Vec::new() };
+    if cands.is_empty() {
+        cands = locs(Role::Place);
+    }
+    cands.iter().copied().find(|&e| specific(e)).or(cands.first().copied())
+}
+
+/// The date of an event from the time mentions inside `within`, nearest to the trigger.
+/// Returns (date, date_end, unresolved text, source).
+fn pick_date(
+    text: &str,
+    times: &[TimeMention],
+    within: Span,
+    trigger: Span,
+    st: Status,
+    anchor: &Anchor,
+    report_ok: bool,
+) -> (Option<String>, Option<String>, Option<String>, &'static str) {
+    let mut cands: Vec<&TimeMention> = times
+        .iter()
+        .filter(|t| {
+            within.contains(Span::new(t.start, t.end))
+                && matches!(t.kind.as_str(), "DATE" | "TIME")
+                && (report_ok || !is_report_date(text, t, trigger, within))
+        })
+        .collect();
+    if cands.is_empty() {
+        return (None, None, None, "none");
+    }
+    let dist = |t: &TimeMention| {
+        if t.start >= trigger.end { t.start - trigger.end } else { trigger.start.saturating_sub(t.end) }
+    };
+    cands.sort_by_key(|t| (dist(t), t.start));
+    let best = cands[0];
+    if best.value.ends_with("_REF") {
+        return (None, None, Some(best.text.clone()), "relative");
+    }
+    let future = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
+    let value = fill_year(&best.value, &best.text, future, anchor);
+    // a range: "19 dan 20 Juni", "19-20 Juni"
+    let mut end = None;
+    if let Some(next) = times.iter().find(|t| t.start > best.end && t.start <= best.end + 8) {
+        let gap = text[best.end..next.start].trim();
+        if matches!(gap, "dan" | "-" | "–" | "hingga" | "sampai" | "s.d.") {
+            end = fill_year(&next.value, &next.text, future, anchor);
+        }
+    }
+    match value {
+        Some(v) => (Some(v), end, None, "time"),
+        None => (None, None, Some(best.text.clone()), "unresolved"),
+    }
+}
+
+/// Words that say a date is the report's, not the event's ("KCNA melaporkan pada Rabu").
+const REPORTING: &[&str] = &[
+    "melaporkan",
+    "dilaporkan",
+    "mengatakan",
+    "kata",
+    "ujar",
+    "menurut",
+    "mengutip",
+    "dilansir",
+    "melansir",
+    "memberitakan",
+    "menyatakan",
+    "menulis",
+    "tulis",
+    "diberitakan",
+];
+
+/// Whether time mention `t` dates a report rather than the event at `trigger`: a reporting
+/// word stands between them, or just before the time.
+fn is_report_date(text: &str, t: &TimeMention, trigger: Span, within: Span) -> bool {
+    let between = if t.start >= trigger.end {
+        Span::new(trigger.end, t.start)
+    } else {
+        Span::new(t.end.min(trigger.start), trigger.start)
+    };
+    let mut lead_start = t.start.saturating_sub(40).max(within.start);
+    while !text.is_char_boundary(lead_start) {
+        lead_start += 1;
+    }
+    let lead = Span::new(lead_start, t.start);
+    [between, lead].iter().any(|s| status::words(text, *s).iter().any(|(w, _)| REPORTING.contains(&w.as_str())))
+}
+
+/// A TIMEX3 date value as a calendar date (`2023-09-12`, `2023-09`, `2023`), its missing year
+/// filled from the anchor; None when it cannot be pinned.
+fn fill_year(value: &str, text: &str, future: bool, anchor: &Anchor) -> Option<String> {
+    let v = value.split('T').next().unwrap_or(value);
+    let v = v.trim_end_matches("-XX");
+    if !v.starts_with("XXXX") {
+        let ok = v.len() >= 4 && v.bytes().all(|b| b.is_ascii_digit() || b == b'-') && !v.contains('W');
+        return ok.then(|| v.to_string());
+    }
+    let y = anchor.year?;
+    let lower = text.to_lowercase();
+    if v == "XXXX" {
+        let shift = if lower.contains("tahun lalu") || lower.contains("tahun sebelumnya") {
+            -1
+        } else if lower.contains("tahun depan") {
+            1
+        } else if lower.contains("tahun ini") {
+            0
+        } else {
+            return None;
+        };
+        return Some(format!("{}", y + shift));
+    }
+    let rest = &v[4..]; // "-06-19" or "-09"
+    let mut parts = rest.trim_start_matches('-').split('-');
+    let m: i8 = parts.next()?.parse().ok()?;
+    let d: Option<i8> = parts.next().and_then(|d| d.parse().ok());
+    let am = anchor.month?;
+    let past_marked = lower.contains("lalu") || lower.contains("kemarin");
+    let year = if m == am {
+        y
+    } else if future && !past_marked {
+        if m > am { y } else { y + 1 }
+    } else if m < am {
+        y
+    } else {
+        y - 1
+    };
+    Some(match d {
+        Some(d) => format!("{year:04}-{m:02}-{d:02}"),
+        None => format!("{year:04}-{m:02}"),
+    })
+}
+
+/// Statements from quotes: each quote with a named speaker that is not a medium.
+fn statements(
+    text: &str,
+    paragraphs: &[Paragraph],
+    entities: &[Entity],
+    times: &[TimeMention],
+    quotes: &[Quote],
+    anchor: &Anchor,
+) -> Vec<Draft> {
+    let mut out = Vec::new();
+    let sentences: Vec<Span> =
+        paragraphs.iter().flat_map(|p| p.spans.iter().flat_map(|s| segment::sentences(text, *s))).collect();
+    for q in quotes {
+        let Some(id) = q.speaker_entity.as_deref() else { continue };
+        let Some(ei) = entities.iter().position(|e| e.id == id) else { continue };
+        if is_media(&entities[ei]) {
+            continue;
+        }
+        let cue = quote_cue(q).unwrap_or(Span::new(q.start, q.start));
+        if let Some(sp) = q.extra.get("speaker_span").and_then(|v| v.get("start")).and_then(Value::as_u64) {
+            let before = text[..sp as usize].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+            if matches!(before.to_lowercase().as_str(), "di" | "dari" | "media" | "pers" | "situs") {
+                continue;
+            }
+        }
+        let Some(sent) = sentences.iter().copied().find(|s| s.start <= cue.start && cue.start < s.end.max(s.start + 1))
+        else {
+            continue;
+        };
+        let qspan = Span::new(q.start, q.end);
+        let outside: Vec<&TimeMention> = times
+            .iter()
+            .filter(|t| sent.contains(Span::new(t.start, t.end)) && !qspan.contains(Span::new(t.start, t.end)))
+            .collect();
+        let (mut date, mut date_end, mut date_text, mut source) = (None, None, None, "none");
+        if !outside.is_empty() {
+            let owned: Vec<TimeMention> = outside.into_iter().cloned().collect();
+            (date, date_end, date_text, source) = pick_date(text, &owned, sent, cue, Status::Confirmed, anchor, true);
+        }
+        if date.is_none() && date_text.is_none() {
+            date = anchor.day.map(|d| d.to_string());
+            source = if date.is_some() { "reference" } else { "none" };
+        }
+        let mut args = vec![(ei, Role::Agent)];
+        // "mengatakan kepada X"
+        let after = &text[cue.end..sent.end.max(cue.end)];
+        if let Some(rest) = after.trim_start().strip_prefix("kepada ") {
+            let at = sent.end - rest.len();
+            let nearest = entities
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, i)))
+                .filter(|&(st, _)| st >= at && st <= at + 30)
+                .min();
+            if let Some((_, i)) = nearest
+                && !is_media(&entities[i])
+                && i != ei
+            {
+                args.push((i, Role::Recipient));
+            }
+        }
+        let via =
+            q.via.is_some() || matches!(q.extra.get("speaker_resolution").and_then(Value::as_str), Some("outlet"));
+        let pre = status::assess(text, Span::new(sent.start, q.start.max(sent.start)), Status::Confirmed);
+        let (st, st_cue) =
+            if pre.status == Status::Reported || via { (Status::Reported, pre.cue) } else { (Status::Confirmed, None) };
+        out.push(Draft {
+            kind: "statement",
+            args,
+            place: None,
+            date,
+            date_end,
+            date_source: source,
+            date_text,
+            status: st,
+            cue: st_cue,
+            evidence: sent,
+            trigger: cue,
+            negated: false,
+            from_caption: false,
+            from_context: false,
+            alleged: false,
+            background_cue: false,
+        });
+    }
+    out
+}
+
+fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x.starts_with(y.as_str()) || y.starts_with(x.as_str()),
+        _ => true,
+    }
+}
+
+fn participant_ids(d: &Draft) -> Vec<usize> {
+    let mut v: Vec<usize> = Vec::new();
+    for &(e, r) in &d.args {
+        if !matches!(r, Role::Place | Role::Other) && !v.contains(&e) {
+            v.push(e);
+        }
+    }
+    v
+}
+
+/// Deduplicate, mark background and build the contract's [`Event`]s, in text order.
+fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anchor) -> Vec<Event> {
+    let triggers: Vec<Span> = drafts.iter().filter(|d| d.kind != "statement").map(|d| d.trigger).collect();
+    drafts.retain(|d| d.kind != "statement" || !triggers.contains(&d.trigger));
+    drafts.sort_by_key(|d| (d.evidence.start, d.trigger.start));
+    let mut groups: Vec<Vec<Draft>> = Vec::new();
+    for d in drafts {
+        let mut ids = participant_ids(&d);
+        ids.sort_unstable();
+        let hit = groups.iter_mut().find(|g| {
+            let mut gi = participant_ids(&g[0]);
+            gi.sort_unstable();
+            g[0].kind == d.kind
+                && gi == ids
+                && g[0].negated == d.negated
+                && g.iter().all(|x| compatible(&x.date, &d.date))
+        });
+        match hit {
+            Some(g) => g.push(d),
+            None => groups.push(vec![d]),
+        }
+    }
+    groups.into_iter().map(|g| build(text, g, entities, anchor)).collect()
+}
+
+fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor) -> Event {
+    let first = &g[0];
+    // the most precise date, the most cautious status
+    let dated = g.iter().filter(|d| d.date.is_some()).max_by_key(|d| d.date.as_ref().map_or(0, |s| s.len()));
+    let main = dated.unwrap_or(first);
+    let cautious = g.iter().max_by_key(|d| d.status.rank()).unwrap_or(first);
+    let ids = participant_ids(first);
+    let mut extra = Map::new();
+    extra.insert(
+        "trigger".into(),
+        json!({"text": first.trigger.of(text), "start": first.trigger.start, "end": first.trigger.end}),
+    );
+    extra.insert("participant_names".into(), json!(ids.iter().map(|&e| entities[e].name.clone()).collect::<Vec<_>>()));
+    extra.insert(
+        "participant_kb".into(),
+        json!(ids.iter().map(|&e| entities[e].extra.get("kb").cloned().unwrap_or(Value::Null)).collect::<Vec<_>>()),
+    );
+    let mut roles = Map::new();
+    for &(e, r) in &first.args {
+        if r == Role::Other {
+            continue;
+        }
+        let v = roles.entry(r.as_str()).or_insert_with(|| json!([]));
+        if let Some(a) = v.as_array_mut()
+            && !a.contains(&json!(entities[e].id))
+        {
+            a.push(json!(entities[e].id));
+        }
+    }
+    extra.insert("roles".into(), Value::Object(roles));
+    let place = g.iter().find_map(|d| d.place);
+    if let Some(p) = place {
+        extra.insert("place_entity".into(), json!(entities[p].id));
+        if let Some(kb) = entities[p].extra.get("kb") {
+            extra.insert("place_kb".into(), kb.clone());
+        }
+    }
+    if let Some(c) = cautious.cue {
+        extra.insert("status_cue".into(), json!({"text": c.of(text), "start": c.start, "end": c.end}));
+    }
+    extra.insert("date_source".into(), json!(main.date_source));
+    if let Some(e) = &main.date_end {
+        extra.insert("date_end".into(), json!(e));
+    }
+    if let Some(t) = g.iter().find_map(|d| d.date_text.as_ref())
+        && main.date.is_none()
+    {
+        extra.insert("date_text".into(), json!(t));
+    }
+    if g.len() > 1 {
+        extra.insert(
+            "evidence_all".into(),
+            json!(g.iter().map(|d| json!({"start": d.evidence.start, "end": d.evidence.end})).collect::<Vec<_>>()),
+        );
+    }
+    if first.negated {
+        extra.insert("negated".into(), json!(true));
+    }
+    if g.iter().any(|d| d.from_caption) {
+        extra.insert("from_caption".into(), json!(true));
+    }
+    if first.from_context {
+        extra.insert("participants_from_context".into(), json!(true));
+    }
+    if g.iter().any(|d| d.alleged) {
+        extra.insert("alleged".into(), json!(true));
+    }
+    let mut status = cautious.status.as_str().to_string();
+    let background = is_background(main.date.as_deref(), anchor).unwrap_or(
+        main.date.is_none() && g.iter().all(|d| d.background_cue) && cautious.status.rank() < Status::Planned.rank(),
+    );
+    if background {
+        extra.insert("claim_status".into(), json!(status));
+        extra.insert("background".into(), json!(true));
+        status = "background".into();
+    }
+    Event {
+        kind: first.kind.to_string(),
+        date: main.date.clone(),
+        participants: ids.iter().map(|&e| entities[e].id.clone()).collect(),
+        place: place.map(|p| entities[p].name.clone()),
+        status,
+        evidence: first.evidence,
+        extra,
+    }
+}
+
+/// Whether a date lies two months or more before the anchor day (None: cannot tell).
+fn is_background(date: Option<&str>, anchor: &Anchor) -> Option<bool> {
+    let date = date?;
+    let day = anchor.day?;
+    let mut parts = date.split('-');
+    let y: i16 = parts.next()?.parse().ok()?;
+    let m: Option<i8> = parts.next().and_then(|m| m.parse().ok());
+    let d: Option<i8> = parts.next().and_then(|d| d.parse().ok());
+    // the last day the date can mean
+    let last = match (m, d) {
+        (Some(m), Some(d)) => Date::new(y, m, d).ok()?,
+        (Some(m), None) => Date::new(y, m, 1).ok()?.last_of_month(),
+        _ => Date::new(y, 12, 31).ok()?,
+    };
+    let limit = day.checked_sub(jiff::Span::new().days(60)).ok()?;
+    Some(last < limit)
+}
