@@ -22,6 +22,7 @@ pub mod quotes;
 pub mod segment;
 pub mod status;
 pub mod stories;
+pub mod synth;
 pub mod time;
 
 pub use analysis::Analysis;
