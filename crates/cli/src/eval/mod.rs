@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub mod coref;
+pub mod dedup;
 mod meta;
 pub mod ner;
 pub mod quotes;
@@ -36,6 +37,9 @@ pub enum Stage {
     /// Entity tagger: strict entity-level P/R/F1 per type on each NER dev set, next to a
     /// sklearn-crfsuite CRF trained on the same data in the same run.
     Ner(ner::Args),
+    /// Duplicates (detik exact groups; generated corpus next to datasketch) and stories
+    /// (B³ and order sensitivity on the generated corpus).
+    Dedup(dedup::Args),
 }
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
@@ -51,5 +55,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         Stage::Time(a) => time::run(&data, a),
         Stage::Quotes(a) => quotes::run(data.clone(), a),
         Stage::Ner(a) => ner::run(a, &data),
+        Stage::Dedup(a) => dedup::run(&data, &a),
     }
 }
