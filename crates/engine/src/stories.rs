@@ -16,6 +16,8 @@
 //!   terms they share, and computes the full cosine for the best `MAX_CANDIDATES` only. At
 //!   most `MAX_POSTINGS` of the latest stories of one posting list are read.
 //! - **Centroids** keep their `CENTROID_TERMS` heaviest terms.
+//! - **Shared actors:** an article that names entities joins only a story whose centroid
+//!   names at least two of them (one, when the article names one).
 //! - An **undated** article is looked up around the latest date seen (treated as current
 //!   news), and joins any story there, dated or not.
 //!
@@ -154,12 +156,13 @@ pub fn prepare(p: &Parts) -> Prepared {
     }
 }
 
+/// A term's hash; the lowest bit says whether it is an entity name (1) or a word (0).
 fn term_hash(kind: u64, bytes: &[u8]) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64 ^ kind;
     for &b in bytes {
         h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
     }
-    h ^ (h >> 32)
+    ((h ^ (h >> 32)) & !1) | kind
 }
 
 #[derive(Debug, Clone)]
@@ -183,6 +186,8 @@ pub struct Engine {
     dedup: Deduper,
     vocab: IdMap<u64, u32>,
     df: Vec<u32>,
+    /// Per term id: whether it is an entity name.
+    entity_term: Vec<bool>,
     docs: usize,
     stories: Vec<StoryState>,
     story_of: Vec<u32>,
@@ -205,6 +210,7 @@ impl Engine {
             config,
             vocab: IdMap::default(),
             df: Vec::new(),
+            entity_term: Vec::new(),
             docs: 0,
             stories: Vec::new(),
             story_of: Vec::new(),
@@ -271,6 +277,7 @@ impl Engine {
             let t = *self.vocab.entry(h).or_insert(next);
             if t as usize == self.df.len() {
                 self.df.push(0);
+                self.entity_term.push(h & 1 == 1);
             }
             self.df[t as usize] += 1;
             tf.push((t, w));
@@ -368,6 +375,7 @@ impl Engine {
             shared.truncate(MAX_CANDIDATES);
             shared.sort_unstable_by_key(|x| x.0);
         }
+        let entities: Vec<u32> = v.iter().filter(|x| self.entity_term[x.0 as usize]).map(|x| x.0).collect();
         let mut best: Option<(usize, f32)> = None;
         for &(i, _) in &shared {
             let s = &self.stories[i as usize];
@@ -376,6 +384,14 @@ impl Engine {
                 && !within(&s.days, d, w)
             {
                 continue;
+            }
+            // Shared actors: an article naming two or more entities joins only a story that
+            // names at least two of them (one when it names one).
+            if !entities.is_empty() {
+                let common = s.centroid.iter().filter(|c| entities.binary_search(&c.0).is_ok()).count();
+                if common < entities.len().min(2) {
+                    continue;
+                }
             }
             let sim = cosine(v, &s.centroid, s.norm);
             if sim >= self.config.min_similarity && best.is_none_or(|(_, b)| sim > b) {

@@ -180,9 +180,33 @@ const FAMILY: &[&str] = &[
 ];
 const ROLES: &[&str] = &["warga setempat", "ketua RT", "pedagang", "petani", "guru", "relawan", "kepala desa", "pengemudi ojek"];
 
+const VILLAGE_HEAD: &[&str] = &["Suka", "Karang", "Sumber", "Tanjung", "Bojong", "Cipta", "Mekar", "Sido", "Rejo", "Jati", "Batu", "Pasir", "Lubuk", "Muara", "Talang", "Air"];
+const VILLAGE_TAIL: &[&str] = &[
+    "mulya", "jaya", "sari", "harjo", "makmur", "rahayu", "asri", "wangi", "agung", "tengah", "baru", "indah", "luhur",
+    "mekar", "raya", "damai", "lestari", "kencana", "sejati", "permai",
+];
+const VILLAGE_MID: &[&str] = &["", "", "", "sri", "tirta", "gunung", "wono", "kali"];
+
+/// A village name built from common Indonesian place-name parts ("Sukamulya", "Karangtirtasari").
+fn village(r: &mut Rng) -> String {
+    let mut v = format!("{}{}{}", r.pick(VILLAGE_HEAD), r.pick(VILLAGE_MID), r.pick(VILLAGE_TAIL));
+    if r.chance(0.3) {
+        v.push_str([" Kidul", " Lor", " Wetan", " Kulon", " Hilir", " Hulu"][r.below(6)]);
+    }
+    v
+}
+
+/// Where the happening took place, said in every write-up's lead in its own words.
+const WHERE: &[&str] = &[
+    "Peristiwa itu terjadi di Desa {V}, {L}.",
+    "Lokasi kejadian berada di Desa {V}.",
+    "Warga Desa {V} menjadi yang paling terdampak.",
+    "Desa {V} menjadi pusat perhatian sejak kabar itu tersebar.",
+];
+
 const DAYS: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
 
-/// A topic: subjects (`{K}`), a headline, and sentence templates. Slots: `{P}` official,
+/// A topic: subjects (`{K}`), a headline, and sentence templates. Slots: `{P}` official, `{V}` village,
 /// `{O}` institution, `{L}` place, `{X}` local person, `{R}` their role, `{K}` subject,
 /// `{D}` weekday date, `{N}` `{M}` figures; `[a/b/c]` is a wording chosen per article.
 struct Topic {
@@ -352,6 +376,7 @@ const FOOTERS: &[&str] = &[
 
 struct StoryPlan {
     id: u32,
+    village: String,
     topic: usize,
     official: &'static str,
     institution: &'static str,
@@ -415,6 +440,7 @@ impl Corpus {
         self.next_story += 1;
         StoryPlan {
             id,
+            village: village(r),
             topic,
             official: *r.pick(&self.pools.officials),
             institution: *r.pick(&self.pools.institutions),
@@ -460,13 +486,19 @@ impl Corpus {
                 fill(pool[used], plan, date, r, &mut para, &mut counts);
                 used += 1;
             }
+            if p == 0 {
+                para.push(' ');
+                let w = WHERE[r.below(WHERE.len())];
+                fill(w, plan, date, r, &mut para, &mut counts);
+            }
             if !para.is_empty() {
                 body.push(para);
             }
         }
         let mut title = String::new();
         fill(t.headlines[plan.headline], plan, date, r, &mut title, &mut [0; 5]);
-        let names = [plan.official, plan.institution, plan.place, plan.person.as_str()];
+        let village = format!("Desa {}", plan.village);
+        let names = [plan.official, plan.institution, plan.place, plan.person.as_str(), village.as_str()];
         let mut entities: Vec<(String, u32)> =
             names.iter().zip(counts).filter(|(_, c)| *c > 0).map(|(n, c)| (n.to_string(), c)).collect();
         // The dateline names the place too.
@@ -643,6 +675,10 @@ fn fill(t: &str, plan: &StoryPlan, date: Date, r: &mut Rng, out: &mut String, co
                 "X" => {
                     counts[3] += 1;
                     out.push_str(&plan.person)
+                }
+                "V" => {
+                    counts[4] += 1;
+                    out.push_str(&plan.village)
                 }
                 "R" => out.push_str(plan.role),
                 "K" => out.push_str(plan.subject),
