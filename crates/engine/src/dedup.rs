@@ -168,7 +168,8 @@ impl Deduper {
                 if !seen.contains(&cur) {
                     seen.push(cur);
                     let o = cur as usize * PERMUTATIONS;
-                    let agree = self.sigs[o..o + PERMUTATIONS].iter().zip(short.iter()).filter(|(x, y)| x == y).count() as u32;
+                    let agree =
+                        self.sigs[o..o + PERMUTATIONS].iter().zip(short.iter()).filter(|(x, y)| x == y).count() as u32;
                     if agree >= needed && best.is_none_or(|(_, s)| agree > s) {
                         best = Some((cur, agree));
                     }

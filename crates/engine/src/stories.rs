@@ -126,7 +126,9 @@ pub fn prepare(p: &Parts) -> Prepared {
             }
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-            if lower.chars().count() < 3 || lower.bytes().all(|b| b.is_ascii_digit()) || STOPWORDS.contains(lower.as_str())
+            if lower.chars().count() < 3
+                || lower.bytes().all(|b| b.is_ascii_digit())
+                || STOPWORDS.contains(lower.as_str())
             {
                 continue;
             }

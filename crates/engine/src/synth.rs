@@ -38,7 +38,7 @@ impl Rng {
     }
     /// Uniform in `0..n` (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
     /// Uniform in `lo..=hi`.
     pub fn range(&mut self, lo: usize, hi: usize) -> usize {
@@ -47,8 +47,8 @@ impl Rng {
     pub fn chance(&mut self, p: f64) -> bool {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p && p > 0.0
     }
-    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
+    pub fn pick<T: std::marker::Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
     }
     pub fn shuffle<T>(&mut self, xs: &mut [T]) {
         for i in (1..xs.len()).rev() {
@@ -168,19 +168,51 @@ const EXTRA_OUTLETS: &[&str] = &[
 ];
 
 const GIVEN: &[&str] = &[
-    "Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gilang", "Hendra", "Indah", "Joko", "Kartika", "Lestari",
-    "Made", "Nur", "Oki", "Putri", "Rahmat", "Siti", "Teguh", "Umar", "Wahyu", "Yanti", "Zainal", "Ayu", "Bambang",
-    "Dian", "Fajar", "Hasan", "Irfan", "Ketut", "Lukman", "Mega", "Nanda", "Rina", "Slamet", "Tri", "Wulan", "Yusuf",
+    "Agus", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gilang", "Hendra", "Indah", "Joko", "Kartika", "Lestari", "Made",
+    "Nur", "Oki", "Putri", "Rahmat", "Siti", "Teguh", "Umar", "Wahyu", "Yanti", "Zainal", "Ayu", "Bambang", "Dian",
+    "Fajar", "Hasan", "Irfan", "Ketut", "Lukman", "Mega", "Nanda", "Rina", "Slamet", "Tri", "Wulan", "Yusuf",
 ];
 const FAMILY: &[&str] = &[
-    "Santoso", "Wijaya", "Saputra", "Hidayat", "Lubis", "Siregar", "Nasution", "Purnomo", "Setiawan", "Kurniawan",
-    "Harahap", "Simanjuntak", "Pratama", "Wibowo", "Sitompul", "Gunawan", "Rahman", "Halim", "Susanto", "Tanjung",
-    "Manurung", "Pangaribuan", "Suryadi", "Firmansyah", "Hutapea", "Rangkuti", "Sembiring", "Ginting", "Daulay",
-    "Nainggolan", "Marpaung", "Utomo",
+    "Santoso",
+    "Wijaya",
+    "Saputra",
+    "Hidayat",
+    "Lubis",
+    "Siregar",
+    "Nasution",
+    "Purnomo",
+    "Setiawan",
+    "Kurniawan",
+    "Harahap",
+    "Simanjuntak",
+    "Pratama",
+    "Wibowo",
+    "Sitompul",
+    "Gunawan",
+    "Rahman",
+    "Halim",
+    "Susanto",
+    "Tanjung",
+    "Manurung",
+    "Pangaribuan",
+    "Suryadi",
+    "Firmansyah",
+    "Hutapea",
+    "Rangkuti",
+    "Sembiring",
+    "Ginting",
+    "Daulay",
+    "Nainggolan",
+    "Marpaung",
+    "Utomo",
 ];
-const ROLES: &[&str] = &["warga setempat", "ketua RT", "pedagang", "petani", "guru", "relawan", "kepala desa", "pengemudi ojek"];
+const ROLES: &[&str] =
+    &["warga setempat", "ketua RT", "pedagang", "petani", "guru", "relawan", "kepala desa", "pengemudi ojek"];
 
-const VILLAGE_HEAD: &[&str] = &["Suka", "Karang", "Sumber", "Tanjung", "Bojong", "Cipta", "Mekar", "Sido", "Rejo", "Jati", "Batu", "Pasir", "Lubuk", "Muara", "Talang", "Air"];
+const VILLAGE_HEAD: &[&str] = &[
+    "Suka", "Karang", "Sumber", "Tanjung", "Bojong", "Cipta", "Mekar", "Sido", "Rejo", "Jati", "Batu", "Pasir",
+    "Lubuk", "Muara", "Talang", "Air",
+];
 const VILLAGE_TAIL: &[&str] = &[
     "mulya", "jaya", "sari", "harjo", "makmur", "rahayu", "asri", "wangi", "agung", "tengah", "baru", "indah", "luhur",
     "mekar", "raya", "damai", "lestari", "kencana", "sejati", "permai",
@@ -217,8 +249,19 @@ struct Topic {
 
 const TOPICS: &[Topic] = &[
     Topic {
-        subjects: &["Sungai Cibeureum", "Kali Lengkong", "Sungai Batang Hari", "Kali Jompo", "Sungai Citarum Hulu", "Kali Mati"],
-        headlines: &["Banjir Rendam {N} Rumah di {L}", "Luapan {K} Paksa Warga {L} Mengungsi", "{L} Dilanda Banjir, {N} Keluarga Mengungsi"],
+        subjects: &[
+            "Sungai Cibeureum",
+            "Kali Lengkong",
+            "Sungai Batang Hari",
+            "Kali Jompo",
+            "Sungai Citarum Hulu",
+            "Kali Mati",
+        ],
+        headlines: &[
+            "Banjir Rendam {N} Rumah di {L}",
+            "Luapan {K} Paksa Warga {L} Mengungsi",
+            "{L} Dilanda Banjir, {N} Keluarga Mengungsi",
+        ],
         sentences: &[
             "Banjir [merendam/menggenangi/melanda] {N} rumah di {L} setelah {K} meluap pada {D} dini hari.",
             "Ketinggian air di permukiman [dekat/sekitar/sepanjang] {K} mencapai {M} sentimeter.",
@@ -235,8 +278,19 @@ const TOPICS: &[Topic] = &[
         ],
     },
     Topic {
-        subjects: &["Pasar Induk Sentral", "Pasar Baru Timur", "gudang kayu Sinar Jaya", "kompleks ruko Mutiara", "Pasar Inpres Lama", "pabrik tekstil Karya Abadi"],
-        headlines: &["Kebakaran Hanguskan {K} di {L}", "{N} Kios Terbakar di {K}", "Api Lalap {K}, Kerugian Ditaksir Rp {M} Miliar"],
+        subjects: &[
+            "Pasar Induk Sentral",
+            "Pasar Baru Timur",
+            "gudang kayu Sinar Jaya",
+            "kompleks ruko Mutiara",
+            "Pasar Inpres Lama",
+            "pabrik tekstil Karya Abadi",
+        ],
+        headlines: &[
+            "Kebakaran Hanguskan {K} di {L}",
+            "{N} Kios Terbakar di {K}",
+            "Api Lalap {K}, Kerugian Ditaksir Rp {M} Miliar",
+        ],
         sentences: &[
             "Kebakaran [melanda/menghanguskan/menghancurkan] {K} di {L} pada {D} malam.",
             "Sebanyak {N} kios dan lapak [ludes/habis/hangus] dilalap api dalam waktu kurang dari dua jam.",
@@ -252,8 +306,19 @@ const TOPICS: &[Topic] = &[
         ],
     },
     Topic {
-        subjects: &["proyek jalan lingkar", "pengadaan alat kesehatan", "dana hibah desa", "pembangunan dermaga", "proyek irigasi", "pengadaan seragam sekolah"],
-        headlines: &["{O} Periksa Saksi Kasus {K} di {L}", "Dugaan Korupsi {K}, Kerugian Negara Rp {M} Miliar", "Tersangka Kasus {K} {L} Ditahan"],
+        subjects: &[
+            "proyek jalan lingkar",
+            "pengadaan alat kesehatan",
+            "dana hibah desa",
+            "pembangunan dermaga",
+            "proyek irigasi",
+            "pengadaan seragam sekolah",
+        ],
+        headlines: &[
+            "{O} Periksa Saksi Kasus {K} di {L}",
+            "Dugaan Korupsi {K}, Kerugian Negara Rp {M} Miliar",
+            "Tersangka Kasus {K} {L} Ditahan",
+        ],
         sentences: &[
             "{O} [memeriksa/memanggil/meminta keterangan] {N} saksi dalam kasus dugaan korupsi {K} di {L}.",
             "Kerugian negara dalam perkara {K} [ditaksir/dihitung/diperkirakan] mencapai Rp {M} miliar.",
@@ -270,7 +335,11 @@ const TOPICS: &[Topic] = &[
     },
     Topic {
         subjects: &["beras medium", "cabai rawit", "bawang merah", "minyak goreng", "telur ayam", "gula pasir"],
-        headlines: &["Harga {K} di {L} Naik Jadi Rp {M} Ribu", "{O} Gelar Operasi Pasar {K} di {L}", "Pedagang {L} Keluhkan Lonjakan Harga {K}"],
+        headlines: &[
+            "Harga {K} di {L} Naik Jadi Rp {M} Ribu",
+            "{O} Gelar Operasi Pasar {K} di {L}",
+            "Pedagang {L} Keluhkan Lonjakan Harga {K}",
+        ],
         sentences: &[
             "Harga {K} di pasar tradisional {L} [naik/melonjak/meroket] menjadi Rp {M} ribu per kilogram.",
             "Kenaikan harga {K} [terjadi/terasa] sejak awal pekan akibat pasokan dari daerah sentra berkurang.",
@@ -286,8 +355,19 @@ const TOPICS: &[Topic] = &[
         ],
     },
     Topic {
-        subjects: &["Jembatan Gantung Harapan", "Jalan Tol Lintas Selatan", "Terminal Terpadu", "Bendungan Sukamaju", "Rumah Sakit Daerah Baru", "Pelabuhan Rakyat"],
-        headlines: &["{P} Resmikan {K} di {L}", "{K} Senilai Rp {M} Miliar Mulai Beroperasi", "Warga {L} Sambut Peresmian {K}"],
+        subjects: &[
+            "Jembatan Gantung Harapan",
+            "Jalan Tol Lintas Selatan",
+            "Terminal Terpadu",
+            "Bendungan Sukamaju",
+            "Rumah Sakit Daerah Baru",
+            "Pelabuhan Rakyat",
+        ],
+        headlines: &[
+            "{P} Resmikan {K} di {L}",
+            "{K} Senilai Rp {M} Miliar Mulai Beroperasi",
+            "Warga {L} Sambut Peresmian {K}",
+        ],
         sentences: &[
             "{P} [meresmikan/membuka/menandai beroperasinya] {K} di {L} pada {D}.",
             "Pembangunan {K} menghabiskan anggaran Rp {M} miliar dan [dikerjakan/berlangsung] selama {N} bulan.",
@@ -303,8 +383,19 @@ const TOPICS: &[Topic] = &[
         ],
     },
     Topic {
-        subjects: &["demam berdarah", "diare", "campak", "infeksi saluran pernapasan", "keracunan makanan", "leptospirosis"],
-        headlines: &["Kasus {K} di {L} Capai {N} Orang", "{O} Tetapkan Status Waspada {K} di {L}", "{N} Warga {L} Dirawat karena {K}"],
+        subjects: &[
+            "demam berdarah",
+            "diare",
+            "campak",
+            "infeksi saluran pernapasan",
+            "keracunan makanan",
+            "leptospirosis",
+        ],
+        headlines: &[
+            "Kasus {K} di {L} Capai {N} Orang",
+            "{O} Tetapkan Status Waspada {K} di {L}",
+            "{N} Warga {L} Dirawat karena {K}",
+        ],
         sentences: &[
             "Kasus {K} di {L} [meningkat/bertambah/melonjak] menjadi {N} orang dalam dua pekan terakhir.",
             "{O} [menetapkan/mengumumkan] status waspada dan membuka posko kesehatan di {M} kelurahan.",
@@ -320,7 +411,14 @@ const TOPICS: &[Topic] = &[
         ],
     },
     Topic {
-        subjects: &["penerimaan siswa baru", "seleksi guru honorer", "beasiswa daerah", "renovasi gedung sekolah", "program makan siang sekolah", "ujian sekolah"],
+        subjects: &[
+            "penerimaan siswa baru",
+            "seleksi guru honorer",
+            "beasiswa daerah",
+            "renovasi gedung sekolah",
+            "program makan siang sekolah",
+            "ujian sekolah",
+        ],
         headlines: &["Polemik {K} di {L}, Orang Tua Protes", "{O} Evaluasi {K} di {L}", "{N} Sekolah di {L} Ikut {K}"],
         sentences: &[
             "Puluhan orang tua [mendatangi/menggeruduk/menyambangi] kantor dinas pendidikan {L} terkait {K} pada {D}.",
@@ -337,8 +435,19 @@ const TOPICS: &[Topic] = &[
         ],
     },
     Topic {
-        subjects: &["bus antarkota", "truk bermuatan pasir", "kapal motor penumpang", "kereta lokal", "minibus travel", "perahu nelayan"],
-        headlines: &["Kecelakaan {K} di {L}, {N} Orang Terluka", "{K} Terguling di {L}", "Polisi Selidiki Kecelakaan {K} di {L}"],
+        subjects: &[
+            "bus antarkota",
+            "truk bermuatan pasir",
+            "kapal motor penumpang",
+            "kereta lokal",
+            "minibus travel",
+            "perahu nelayan",
+        ],
+        headlines: &[
+            "Kecelakaan {K} di {L}, {N} Orang Terluka",
+            "{K} Terguling di {L}",
+            "Polisi Selidiki Kecelakaan {K} di {L}",
+        ],
         sentences: &[
             "Sebuah {K} [mengalami kecelakaan/terguling/tergelincir] di {L} pada {D} sore.",
             "Sebanyak {N} penumpang [terluka/mengalami luka-luka] dan dibawa ke rumah sakit terdekat.",
@@ -392,11 +501,8 @@ impl Corpus {
     pub fn new(settings: Settings) -> Self {
         let g = gazetteer::entries();
         let in_id = |e: &gazetteer::GazEntry| e.links.iter().any(|(_, k)| *k == "ID");
-        let officials: Vec<&'static str> = g
-            .iter()
-            .filter(|e| e.kind == crate::analysis::EntityKind::Per && in_id(e))
-            .map(|e| e.name)
-            .collect();
+        let officials: Vec<&'static str> =
+            g.iter().filter(|e| e.kind == crate::analysis::EntityKind::Per && in_id(e)).map(|e| e.name).collect();
         let institutions: Vec<&'static str> = g
             .iter()
             .filter(|e| matches!(e.subtype, "ministry" | "agency" | "police" | "armed_forces" | "legislature"))
@@ -408,10 +514,11 @@ impl Corpus {
             .filter(|e| matches!(e.subtype, "city" | "province" | "region") && in_id(e))
             .map(|e| e.name)
             .collect();
-        let mut outlets: Vec<&'static str> = ["org:kompas", "org:tempo", "org:detik", "org:kontan", "org:bisnis", "org:cnnid"]
-            .iter()
-            .filter_map(|k| gazetteer::get(k).map(|e| e.name))
-            .collect();
+        let mut outlets: Vec<&'static str> =
+            ["org:kompas", "org:tempo", "org:detik", "org:kontan", "org:bisnis", "org:cnnid"]
+                .iter()
+                .filter_map(|k| gazetteer::get(k).map(|e| e.name))
+                .collect();
         outlets.extend_from_slice(EXTRA_OUTLETS);
         let pools = Pools {
             officials: fallback(officials, &["Bupati Hartono", "Wali Kota Suhendra"]),
@@ -442,12 +549,12 @@ impl Corpus {
             id,
             village: village(r),
             topic,
-            official: *r.pick(&self.pools.officials),
-            institution: *r.pick(&self.pools.institutions),
-            place: *r.pick(&self.pools.places),
+            official: r.pick(&self.pools.officials),
+            institution: r.pick(&self.pools.institutions),
+            place: r.pick(&self.pools.places),
             person: format!("{} {}", r.pick(GIVEN), r.pick(FAMILY)),
-            role: *r.pick(ROLES),
-            subject: *r.pick(t.subjects),
+            role: r.pick(ROLES),
+            subject: r.pick(t.subjects),
             figures: [r.range(3, 400) as u32, r.range(2, 90) as u32],
             headline: r.below(t.headlines.len()),
         }
@@ -555,7 +662,7 @@ impl Corpus {
                     self.pending[later].push(c);
                 }
                 if near {
-                    let other = *self.rng.pick(&self.pools.outlets);
+                    let other = self.rng.pick(&self.pools.outlets);
                     let c = near_copy(&a, other, &mut self.rng);
                     let later = (offset + self.rng.below(2)).min(4);
                     self.pending[later].push(c);
@@ -627,7 +734,7 @@ fn near_copy(a: &SynthArticle, outlet: &'static str, r: &mut Rng) -> SynthArticl
             c.body[p] = format!("Selain itu, {}", lower_first(para));
         }
     }
-    c.body.push((*r.pick(FOOTERS)).to_string());
+    c.body.push(r.pick(FOOTERS).to_string());
     c
 }
 
@@ -738,7 +845,10 @@ mod tests {
             if let Some(o) = orig {
                 assert_eq!(o.story, c.story);
                 if c.copy == Copy::Exact {
-                    assert_eq!(crate::dedup::normalise(&o.body.join("\n")), crate::dedup::normalise(&c.body.join("\n")));
+                    assert_eq!(
+                        crate::dedup::normalise(&o.body.join("\n")),
+                        crate::dedup::normalise(&c.body.join("\n"))
+                    );
                 }
             }
         }
