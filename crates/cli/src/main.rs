@@ -9,8 +9,10 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod bench;
 mod eval;
 mod extract;
+mod generate;
 mod inputs;
 mod ner;
 mod train;
@@ -79,6 +81,12 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Train a model on the public data in ../shared/data (`warta train ner`).
     Train(train::TrainArgs),
+    /// Generate a deterministic synthetic corpus with ground truth (stories, duplicate groups)
+    /// as `.txt` files (--out DIR) or JSON Lines (--jsonl FILE).
+    Generate(generate::Args),
+    /// Cluster a generated corpus (dedup + stories) and report wall time, articles/s and peak
+    /// memory; build with --release.
+    BenchStories(bench::Args),
     /// Tag CoNLL tokens from stdin (first column; blank line between sentences) and print
     /// `token<TAB>tag` with BIO tags over PER/ORG/LOC.
     Ner(ner::NerArgs),
@@ -97,6 +105,8 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Train(args) => train::run(args),
         Command::Ner(args) => ner::run(args),
+        Command::Generate(args) => generate::run(args),
+        Command::BenchStories(args) => bench::run(args),
     };
     match result {
         Ok(code) => code,

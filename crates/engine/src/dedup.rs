@@ -8,8 +8,18 @@
 //!
 //! Adding an article costs one signature and `BANDS` hash-map probes: no re-clustering.
 //! Groups are kept with a union-find, so adding an article never splits an existing group.
+//!
+//! **Scale.** The [`Sketch`] of a text (exact hash + signature) is a pure function, so callers
+//! may compute sketches in parallel and feed them to the single-writer [`Deduper::add_sketch`].
+//! Stored per article: the low 16 bits of each of the 128 minima (256 bytes; two different
+//! minima agree on 16 bits with probability 1/65536, so the estimate is unchanged in practice)
+//! and, per band, a 32-bit key in a head table plus a 32-bit chain link — about 0.8 KB per
+//! article in all, 0.8 GB at a million articles. Candidates are verified against the stored
+//! signature; at most `MAX_CHAIN` bucket members are examined per band (a guard against a
+//! pathological bucket of boilerplate; real buckets hold a handful).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// MinHash permutations.
 pub const PERMUTATIONS: usize = 128;
@@ -19,6 +29,9 @@ pub const BANDS: usize = 32;
 const ROWS: usize = PERMUTATIONS / BANDS;
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
+/// Bucket members examined per band when adding an article.
+pub const MAX_CHAIN: usize = 64;
+const NONE: u32 = u32::MAX;
 
 /// What adding one article found.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,22 +44,57 @@ pub enum Match {
     Near { of: usize, similarity: f32 },
 }
 
+/// What the deduper needs of one text: the hash of its normalised form and its MinHash
+/// signature (None for texts shorter than one shingle: they can only be exact copies).
+#[derive(Debug, Clone)]
+pub struct Sketch {
+    pub exact: u64,
+    pub signature: Option<Box<[u32; PERMUTATIONS]>>,
+}
+
+/// A hasher for keys that are already well-mixed hashes.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = mix(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n ^ (n >> 29);
+    }
+}
+pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
 /// Incremental duplicate finder over articles numbered in the order they are added.
 #[derive(Debug, Clone)]
 pub struct Deduper {
     threshold: f32,
-    exact: HashMap<u64, usize>,
-    bands: Vec<HashMap<u64, Vec<usize>>>,
-    signatures: Vec<Option<Box<[u32; PERMUTATIONS]>>>,
-    parent: Vec<usize>,
-    kind: Vec<Option<Kind>>,
+    exact: IdMap<u64, u32>,
+    /// Per band: band key → the latest article with that key.
+    heads: Vec<IdMap<u32, u32>>,
+    /// Per signed article and band: the previous article with the same band key.
+    chain: Vec<u32>,
+    /// Per signed article: its 128 minima, low 16 bits.
+    sigs: Vec<u16>,
+    /// Article → its slot in `sigs`/`chain` (NONE when it has no signature).
+    slot: Vec<u32>,
+    /// Slot → article.
+    slot_article: Vec<u32>,
+    parent: Vec<u32>,
+    kind: Vec<u8>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Exact,
-    Near,
-}
+const KIND_NONE: u8 = 0;
+const KIND_EXACT: u8 = 1;
+const KIND_NEAR: u8 = 2;
 
 /// A group of copies: article numbers in the order added, and whether all are exact copies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,9 +109,12 @@ impl Deduper {
     pub fn new(threshold: f32) -> Self {
         Deduper {
             threshold,
-            exact: HashMap::new(),
-            bands: vec![HashMap::new(); BANDS],
-            signatures: Vec::new(),
+            exact: IdMap::default(),
+            heads: vec![IdMap::default(); BANDS],
+            chain: Vec::new(),
+            sigs: Vec::new(),
+            slot: Vec::new(),
+            slot_article: Vec::new(),
             parent: Vec::new(),
             kind: Vec::new(),
         }
@@ -80,81 +131,110 @@ impl Deduper {
 
     /// Add one article's body text; returns its number's match.
     pub fn add(&mut self, text: &str) -> Match {
-        let id = self.parent.len();
+        self.add_sketch(&sketch(std::iter::once(text)))
+    }
+
+    /// Add one article by its precomputed [`Sketch`].
+    pub fn add_sketch(&mut self, s: &Sketch) -> Match {
+        let id = self.parent.len() as u32;
         self.parent.push(id);
-        self.kind.push(None);
-        let norm = normalise(text);
-        let h = fnv1a(norm.as_bytes());
-        if let Some(&of) = self.exact.get(&h) {
-            self.signatures.push(None);
-            self.union(of, id, Kind::Exact);
-            return Match::Exact { of };
+        self.kind.push(KIND_NONE);
+        if let Some(&of) = self.exact.get(&s.exact) {
+            self.slot.push(NONE);
+            self.union(of, id, KIND_EXACT);
+            return Match::Exact { of: of as usize };
         }
-        self.exact.insert(h, id);
-        let Some(sig) = signature(&norm) else {
-            self.signatures.push(None);
+        self.exact.insert(s.exact, id);
+        let Some(sig) = &s.signature else {
+            self.slot.push(NONE);
             return Match::New;
         };
-        let mut best: Option<(usize, f32)> = None;
-        for (b, band) in self.bands.iter_mut().enumerate() {
-            let key = fnv1a_u32(&sig[b * ROWS..(b + 1) * ROWS]);
-            let bucket = band.entry(key).or_default();
-            for &other in bucket.iter() {
-                if best.is_some_and(|(o, _)| o == other) {
-                    continue;
-                }
-                if let Some(Some(os)) = self.signatures.get(other) {
-                    let sim = similarity(&sig, os);
-                    if sim >= self.threshold && best.is_none_or(|(_, s)| sim > s) {
-                        best = Some((other, sim));
+        let mut short = [0u16; PERMUTATIONS];
+        for (d, v) in short.iter_mut().zip(sig.iter()) {
+            *d = *v as u16;
+        }
+        let slot = self.slot_article.len() as u32;
+        let mut best: Option<(u32, u32)> = None;
+        let mut seen: Vec<u32> = Vec::new();
+        let needed = (self.threshold * PERMUTATIONS as f32).ceil() as u32;
+        for b in 0..BANDS {
+            let key = band_key(&sig[b * ROWS..(b + 1) * ROWS]);
+            let prev = self.heads[b].insert(key, slot).unwrap_or(NONE);
+            self.chain.push(prev);
+            let mut cur = prev;
+            let mut steps = 0;
+            while cur != NONE && steps < MAX_CHAIN {
+                steps += 1;
+                if !seen.contains(&cur) {
+                    seen.push(cur);
+                    let o = cur as usize * PERMUTATIONS;
+                    let agree =
+                        self.sigs[o..o + PERMUTATIONS].iter().zip(short.iter()).filter(|(x, y)| x == y).count() as u32;
+                    if agree >= needed && best.is_none_or(|(_, s)| agree > s) {
+                        best = Some((cur, agree));
                     }
                 }
+                cur = self.chain[cur as usize * BANDS + b];
             }
-            bucket.push(id);
         }
-        self.signatures.push(Some(sig));
+        self.sigs.extend_from_slice(&short);
+        self.slot.push(slot);
+        self.slot_article.push(id);
         match best {
-            Some((of, similarity)) => {
-                self.union(of, id, Kind::Near);
-                Match::Near { of, similarity }
+            Some((other, agree)) => {
+                let of = self.slot_article[other as usize];
+                self.union(of, id, KIND_NEAR);
+                Match::Near { of: of as usize, similarity: agree as f32 / PERMUTATIONS as f32 }
             }
             None => Match::New,
         }
     }
 
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let p = self.parent[x as usize];
+            self.parent[x as usize] = self.parent[p as usize];
+            x = p;
         }
         x
     }
 
-    fn union(&mut self, a: usize, b: usize, kind: Kind) {
+    fn union(&mut self, a: u32, b: u32, kind: u8) {
         let (ra, rb) = (self.find(a), self.find(b));
         let root = ra.min(rb);
-        self.parent[ra] = root;
-        self.parent[rb] = root;
-        self.kind[b] = Some(kind);
+        self.parent[ra as usize] = root;
+        self.parent[rb as usize] = root;
+        self.kind[b as usize] = kind;
     }
 
     /// Groups of two or more copies, each ordered, ordered by their first member.
     pub fn groups(&mut self) -> Vec<Group> {
-        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-        for i in 0..self.parent.len() {
+        let mut by_root: HashMap<u32, Vec<usize>> = HashMap::new();
+        for i in 0..self.parent.len() as u32 {
             let r = self.find(i);
-            by_root.entry(r).or_default().push(i);
+            by_root.entry(r).or_default().push(i as usize);
         }
         let mut groups: Vec<Group> = by_root
             .into_values()
             .filter(|m| m.len() > 1)
             .map(|members| {
-                let exact = members.iter().skip(1).all(|&m| self.kind[m] == Some(Kind::Exact));
+                let exact = members.iter().skip(1).all(|&m| self.kind[m] == KIND_EXACT);
                 Group { members, exact }
             })
             .collect();
         groups.sort_by_key(|g| g.members[0]);
         groups
+    }
+
+    /// Approximate heap bytes held (for reports).
+    pub fn heap_bytes(&self) -> usize {
+        let map = |n: usize, entry: usize| n * (entry + 1) * 8 / 7;
+        map(self.exact.capacity(), 12)
+            + self.heads.iter().map(|h| map(h.capacity(), 8)).sum::<usize>()
+            + self.chain.capacity() * 4
+            + self.sigs.capacity() * 2
+            + (self.slot.capacity() + self.slot_article.capacity() + self.parent.capacity()) * 4
+            + self.kind.capacity()
     }
 }
 
@@ -176,32 +256,72 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// MinHash signature of the word shingles of normalised text; None for texts shorter than
-/// one shingle (they can only be exact copies).
-fn signature(norm: &str) -> Option<Box<[u32; PERMUTATIONS]>> {
-    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.len() < SHINGLE {
-        return None;
-    }
-    let mut sig = Box::new([u32::MAX; PERMUTATIONS]);
-    for w in words.windows(SHINGLE) {
-        let mut h = FNV_OFFSET;
-        for word in w {
-            h = fnv1a_extend(h, word.as_bytes());
-            h = fnv1a_extend(h, b" ");
-        }
-        let base = mix(h);
-        for (p, slot) in sig.iter_mut().enumerate() {
-            let v = (mix(base ^ SEEDS[p]) >> 32) as u32;
-            if v < *slot {
-                *slot = v;
+/// The sketch of a text given in pieces (e.g. paragraphs; a piece boundary separates words),
+/// in one pass and without building the normalised string. Equal to hashing
+/// `normalise(pieces joined by "\n")`.
+pub fn sketch<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Sketch {
+    let mut full = FNV_OFFSET;
+    let mut word = FNV_OFFSET;
+    let mut in_word = false;
+    let mut any = false;
+    let mut ring = [0u64; SHINGLE];
+    let mut words = 0usize;
+    let mut sig = [u32::MAX; PERMUTATIONS];
+    let mut buf = [0u8; 4];
+    let end_word = |word: &mut u64, ring: &mut [u64; SHINGLE], words: &mut usize, sig: &mut [u32; PERMUTATIONS]| {
+        ring[*words % SHINGLE] = mix(*word);
+        *words += 1;
+        *word = FNV_OFFSET;
+        if *words >= SHINGLE {
+            let mut h: u64 = 0;
+            for k in 0..SHINGLE {
+                h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(ring[(*words + k) % SHINGLE]);
+            }
+            let base = mix(h);
+            for (p, slot) in sig.iter_mut().enumerate() {
+                let v = (MUL[p].wrapping_mul(base).wrapping_add(ADD[p]) >> 32) as u32;
+                if v < *slot {
+                    *slot = v;
+                }
             }
         }
+    };
+    for piece in pieces {
+        for c in piece.chars() {
+            if c.is_alphanumeric() {
+                if !in_word {
+                    if any {
+                        full = fnv1a_extend(full, b" ");
+                    }
+                    in_word = true;
+                    any = true;
+                }
+                if c.is_ascii() {
+                    let b = (c as u8).to_ascii_lowercase();
+                    full = fnv1a_extend(full, &[b]);
+                    word = fnv1a_extend(word, &[b]);
+                } else {
+                    for l in c.to_lowercase() {
+                        let bytes = l.encode_utf8(&mut buf).as_bytes();
+                        full = fnv1a_extend(full, bytes);
+                        word = fnv1a_extend(word, bytes);
+                    }
+                }
+            } else if in_word {
+                in_word = false;
+                end_word(&mut word, &mut ring, &mut words, &mut sig);
+            }
+        }
+        if in_word {
+            in_word = false;
+            end_word(&mut word, &mut ring, &mut words, &mut sig);
+        }
     }
-    Some(sig)
+    Sketch { exact: mix(full), signature: (words >= SHINGLE).then(|| Box::new(sig)) }
 }
 
-fn similarity(a: &[u32; PERMUTATIONS], b: &[u32; PERMUTATIONS]) -> f32 {
+/// Estimated Jaccard similarity of two full signatures.
+pub fn similarity(a: &[u32; PERMUTATIONS], b: &[u32; PERMUTATIONS]) -> f32 {
     a.iter().zip(b.iter()).filter(|(x, y)| x == y).count() as f32 / PERMUTATIONS as f32
 }
 
@@ -215,16 +335,14 @@ fn fnv1a_extend(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    mix(fnv1a_extend(FNV_OFFSET, bytes))
-}
-
-fn fnv1a_u32(vals: &[u32]) -> u64 {
+/// A band's 32-bit key (collisions between different bands' contents only cost a
+/// verification).
+fn band_key(vals: &[u32]) -> u32 {
     let mut h = FNV_OFFSET;
-    for v in vals {
-        h = fnv1a_extend(h, &v.to_le_bytes());
+    for &v in vals {
+        h = mix(h ^ v as u64);
     }
-    mix(h)
+    (h >> 32) as u32
 }
 
 /// SplitMix64 finaliser: a well-mixed 64-bit hash of a 64-bit value.
@@ -234,16 +352,23 @@ const fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// One fixed seed per permutation (deterministic across runs and machines).
-const SEEDS: [u64; PERMUTATIONS] = {
+/// Multiply-shift hash family: permutation p maps a shingle hash x to (MUL[p]·x + ADD[p]) >> 32
+/// (MUL odd), fixed seeds so signatures are the same across runs and machines.
+const MUL: [u64; PERMUTATIONS] = seeds(0x9e37_79b9_7f4a_7c15, true);
+const ADD: [u64; PERMUTATIONS] = seeds(0xd1b5_4a32_d192_ed03, false);
+
+const fn seeds(salt: u64, odd: bool) -> [u64; PERMUTATIONS] {
     let mut s = [0u64; PERMUTATIONS];
     let mut i = 0;
     while i < PERMUTATIONS {
-        s[i] = mix(0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i as u64 + 1));
+        s[i] = mix(salt.wrapping_mul(i as u64 + 1));
+        if odd {
+            s[i] |= 1;
+        }
         i += 1;
     }
     s
-};
+}
 
 #[cfg(test)]
 mod tests {
@@ -283,6 +408,16 @@ mod tests {
             relatif stabil menjelang akhir bulan.";
         assert_eq!(d.add(other), Match::New);
         assert!(d.groups().is_empty());
+    }
+
+    #[test]
+    fn sketch_in_pieces_equals_sketch_of_joined_text() {
+        let pieces = ["Satu dua tiga empat lima.", "Enam TUJUH delapan, sembilan sepuluh."];
+        let a = sketch(pieces);
+        let b = sketch([pieces.join("\n").as_str()]);
+        assert_eq!(a.exact, b.exact);
+        assert_eq!(a.signature, b.signature);
+        assert_eq!(a.exact, mix(fnv1a_extend(FNV_OFFSET, normalise(&pieces.join("\n")).as_bytes())));
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod quotes;
 pub mod segment;
 pub mod status;
 pub mod stories;
+pub mod synth;
 pub mod time;
 pub mod timeline;
 

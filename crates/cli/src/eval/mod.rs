@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub mod coref;
+pub mod dedup;
 pub mod events;
 pub mod extract;
 mod meta;
@@ -44,6 +45,9 @@ pub enum Stage {
     /// Events: type + participants P/R on the self-written gold set, next to a co-occurrence
     /// baseline.
     Events(events::Args),
+    /// Duplicates (detik exact groups; generated corpus next to datasketch) and stories
+    /// (B³ and order sensitivity on the generated corpus).
+    Dedup(dedup::Args),
 }
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
@@ -61,5 +65,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         Stage::Ner(a) => ner::run(a, &data),
         Stage::Extract(a) => extract::run(&data, a),
         Stage::Events(a) => events::run(a),
+        Stage::Dedup(a) => dedup::run(&data, &a),
     }
 }
