@@ -8,8 +8,12 @@ place-suffix = { $has_place ->
    *[no] { "" }
 }
 
+visit-also = { $has_others ->
+    [yes] { " " }(بمشاركة { $others })
+   *[no] { "" }
+}
 event-visit = { $has_place ->
-    [yes] زيارة { $first } إلى { $place }
+    [yes] زيارة { $first } إلى { $place }{ visit-also }
    *[no] { $has_others ->
         [yes] زيارة { $first } إلى { $others }
        *[no] زيارة من جانب { $first }
@@ -27,17 +31,17 @@ event-invitation = { $has_others ->
     [yes] دعوة من { $first } إلى { $others }
    *[no] دعوة من { $first }
 }{ place-suffix }
-event-announcement = إعلان { $first } عن قرار{ place-suffix }
+event-announcement = إعلان { $all } عن قرار{ place-suffix }
 event-accusation = { $has_others ->
     [yes] اتهامات من { $first } إلى { $others }
    *[no] اتهامات من { $first }
 }{ place-suffix }
-event-denial = نفي { $first } للاتهامات{ place-suffix }
+event-denial = نفي { $all } للاتهامات{ place-suffix }
 event-sanction = { $has_others ->
     [yes] فرض { $first } عقوبات على { $others }
    *[no] فرض { $first } عقوبات
 }{ place-suffix }
-event-veto = استخدام { $first } حق النقض{ place-suffix }
+event-veto = استخدام { $all } حق النقض{ place-suffix }
 event-arms_transfer = { $has_others ->
     [yes] إرسال { $first } أسلحة إلى { $others }
    *[no] إرسال { $first } أسلحة
@@ -46,11 +50,12 @@ event-agreement = { $has_others ->
     [yes] اتفاق بين { $all }
    *[no] اتفاق يشمل { $all }
 }{ place-suffix }
-event-military_activity = نشاط عسكري من جانب { $first }{ place-suffix }
+event-military_activity = نشاط عسكري من جانب { $all }{ place-suffix }
 event-other = { $all }: { $kind }{ place-suffix }
 
 date-week = الأسبوع { $week } من عام { $year }
 when = { $precision ->
+    [year] في عام { $date }
     [other] ({ $date })
    *[dated] في { $date }
 }

@@ -8,8 +8,12 @@ place-suffix = { $has_place ->
    *[no] { "" }
 }
 
+visit-also = { $has_others ->
+    [yes] { " " }(also named: { $others })
+   *[no] { "" }
+}
 event-visit = { $has_place ->
-    [yes] { $first } visits { $place }
+    [yes] { $first } visits { $place }{ visit-also }
    *[no] { $has_others ->
         [yes] { $first } visits { $others }
        *[no] { $first } makes a visit
@@ -27,17 +31,26 @@ event-invitation = { $has_others ->
     [yes] { $first } invites { $others }
    *[no] { $first } extends an invitation
 }{ place-suffix }
-event-announcement = { $first } announces a decision{ place-suffix }
+event-announcement = { $has_others ->
+    [yes] { $all } announce a decision
+   *[no] { $all } announces a decision
+}{ place-suffix }
 event-accusation = { $has_others ->
     [yes] { $first } accuses { $others }
    *[no] { $first } makes accusations
 }{ place-suffix }
-event-denial = { $first } denies the accusations{ place-suffix }
+event-denial = { $has_others ->
+    [yes] { $all } deny the accusations
+   *[no] { $all } denies the accusations
+}{ place-suffix }
 event-sanction = { $has_others ->
     [yes] { $first } imposes sanctions on { $others }
    *[no] { $first } imposes sanctions
 }{ place-suffix }
-event-veto = { $first } casts a veto{ place-suffix }
+event-veto = { $has_others ->
+    [yes] { $all } cast vetoes
+   *[no] { $all } casts a veto
+}{ place-suffix }
 event-arms_transfer = { $has_others ->
     [yes] { $first } sends weapons to { $others }
    *[no] { $first } sends weapons
@@ -46,7 +59,10 @@ event-agreement = { $has_others ->
     [yes] { $all } reach an agreement
    *[no] { $all } reaches an agreement
 }{ place-suffix }
-event-military_activity = { $first } conducts military activity{ place-suffix }
+event-military_activity = { $has_others ->
+    [yes] { $all } conduct military activity
+   *[no] { $all } conducts military activity
+}{ place-suffix }
 event-other = { $all }: { $kind }{ place-suffix }
 
 date-week = week { $week } of { $year }

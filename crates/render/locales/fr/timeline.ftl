@@ -13,10 +13,14 @@ place-suffix = { $has_place ->
    *[no] { "" }
 }
 
+visit-also = { $has_others ->
+    [yes] { " " }(autres parties : { $others })
+   *[no] { "" }
+}
 event-visit = { $has_place ->
     [yes] { $place_kind ->
-        [city] { $first } se rend à { $place }
-       *[other] { $first } : visite — { $place }
+        [city] { $first } se rend à { $place }{ visit-also }
+       *[other] { $first } : visite — { $place }{ visit-also }
     }
    *[no] { $has_others ->
         [yes] { $bare ->
@@ -47,7 +51,7 @@ event-invitation = { $has_others ->
     }
    *[no] { $first } : invitation
 }{ place-suffix }
-event-announcement = { $first } : annonce d’une décision{ place-suffix }
+event-announcement = { $all } : annonce d’une décision{ place-suffix }
 event-accusation = { $has_others ->
     [yes] { $bare ->
         [yes] { $first } accuse { $others }
@@ -55,18 +59,18 @@ event-accusation = { $has_others ->
     }
    *[no] { $first } : accusations
 }{ place-suffix }
-event-denial = { $first } : démenti des accusations{ place-suffix }
+event-denial = { $all } : démenti des accusations{ place-suffix }
 event-sanction = { $has_others ->
     [yes] { $first } : sanctions — { $others }
    *[no] { $first } : sanctions
 }{ place-suffix }
-event-veto = { $first } : veto{ place-suffix }
+event-veto = { $all } : veto{ place-suffix }
 event-arms_transfer = { $has_others ->
     [yes] { $first } : livraison d’armes — { $others }
    *[no] { $first } : livraison d’armes
 }{ place-suffix }
 event-agreement = { $all } : accord conclu{ place-suffix }
-event-military_activity = { $first } : activité militaire{ place-suffix }
+event-military_activity = { $all } : activité militaire{ place-suffix }
 event-other = { $all } : { $kind }{ place-suffix }
 
 date-week = semaine { $week } de { $year }
@@ -79,6 +83,7 @@ when = { $precision ->
 }
 line = { $precision ->
     [none] { $clause }
+    [other] { $clause } ({ $date })
    *[dated] { $clause }, { when }
 }
 noted = { $line } ({ $note })

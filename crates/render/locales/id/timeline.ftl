@@ -10,8 +10,12 @@ place-suffix = { $has_place ->
    *[no] { "" }
 }
 
+visit-also = { $has_others ->
+    [yes] { " " }(turut disebut: { $others })
+   *[no] { "" }
+}
 event-visit = { $has_place ->
-    [yes] { $first } berkunjung ke { $place }
+    [yes] { $first } berkunjung ke { $place }{ visit-also }
    *[no] { $has_others ->
         [yes] { $first } mengunjungi { $others }
        *[no] { $first } melakukan kunjungan
@@ -29,23 +33,23 @@ event-invitation = { $has_others ->
     [yes] { $first } mengundang { $others }
    *[no] { $first } mengundang pihak lain
 }{ place-suffix }
-event-announcement = { $first } mengumumkan sebuah keputusan{ place-suffix }
+event-announcement = { $all } mengumumkan sebuah keputusan{ place-suffix }
 event-accusation = { $has_others ->
     [yes] { $first } menuduh { $others }
    *[no] { $first } melontarkan tuduhan
 }{ place-suffix }
-event-denial = { $first } membantah tuduhan{ place-suffix }
+event-denial = { $all } membantah tuduhan{ place-suffix }
 event-sanction = { $has_others ->
     [yes] { $first } menjatuhkan sanksi terhadap { $others }
    *[no] { $first } menjatuhkan sanksi
 }{ place-suffix }
-event-veto = { $first } menggunakan hak veto{ place-suffix }
+event-veto = { $all } menggunakan hak veto{ place-suffix }
 event-arms_transfer = { $has_others ->
     [yes] { $first } mengirim senjata ke { $others }
    *[no] { $first } mengirim senjata
 }{ place-suffix }
 event-agreement = { $all } mencapai kesepakatan{ place-suffix }
-event-military_activity = { $first } menggelar kegiatan militer{ place-suffix }
+event-military_activity = { $all } menggelar kegiatan militer{ place-suffix }
 event-other = { $all }: { $kind }{ place-suffix }
 
 # Dates: $date is the ICU4X rendering; $precision is day | month | year | week | other.

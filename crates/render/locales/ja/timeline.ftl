@@ -7,8 +7,12 @@ at-place = { $has_place ->
    *[no] { "" }
 }
 
+visit-also = { $has_others ->
+    [yes] （関係者：{ $others }）
+   *[no] { "" }
+}
 event-visit = { $has_place ->
-    [yes] { $first }が{ $place }を訪問
+    [yes] { $first }が{ $place }を訪問{ visit-also }
    *[no] { $has_others ->
         [yes] { $first }が{ $others }を訪問
        *[no] { $first }が訪問
@@ -26,23 +30,23 @@ event-invitation = { $has_others ->
     [yes] { $first }が{ at-place }{ $others }を招待
    *[no] { $first }が{ at-place }招待を表明
 }
-event-announcement = { $first }が{ at-place }決定を発表
+event-announcement = { $all }が{ at-place }決定を発表
 event-accusation = { $has_others ->
     [yes] { $first }が{ at-place }{ $others }を非難
    *[no] { $first }が{ at-place }非難を表明
 }
-event-denial = { $first }が{ at-place }疑惑を否定
+event-denial = { $all }が{ at-place }疑惑を否定
 event-sanction = { $has_others ->
-    [yes] { $first }が{ $others }に制裁を科す
-   *[no] { $first }が制裁を科す
+    [yes] { $first }が{ at-place }{ $others }に制裁を科す
+   *[no] { $first }が{ at-place }制裁を科す
 }
-event-veto = { $first }が{ at-place }拒否権を行使
+event-veto = { $all }が{ at-place }拒否権を行使
 event-arms_transfer = { $has_others ->
-    [yes] { $first }が{ $others }に武器を送付
-   *[no] { $first }が武器を送付
+    [yes] { $first }が{ at-place }{ $others }に武器を送付
+   *[no] { $first }が{ at-place }武器を送付
 }
 event-agreement = { $all }が{ at-place }合意
-event-military_activity = { $first }が{ at-place }軍事活動を実施
+event-military_activity = { $all }が{ at-place }軍事活動を実施
 event-other = { $all }：{ $kind }
 
 date-week = { $year }第{ $week }週

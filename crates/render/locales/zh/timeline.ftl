@@ -7,8 +7,12 @@ at-place = { $has_place ->
    *[no] { "" }
 }
 
+visit-also = { $has_others ->
+    [yes] （涉及：{ $others }）
+   *[no] { "" }
+}
 event-visit = { $has_place ->
-    [yes] { $first }访问{ $place }
+    [yes] { $first }访问{ $place }{ visit-also }
    *[no] { $has_others ->
         [yes] { $first }访问{ $others }
        *[no] { $first }进行访问
@@ -26,23 +30,23 @@ event-invitation = { $has_others ->
     [yes] { $first }{ at-place }邀请{ $others }
    *[no] { $first }{ at-place }发出邀请
 }
-event-announcement = { $first }{ at-place }宣布一项决定
+event-announcement = { $all }{ at-place }宣布一项决定
 event-accusation = { $has_others ->
     [yes] { $first }{ at-place }指责{ $others }
    *[no] { $first }{ at-place }提出指控
 }
-event-denial = { $first }{ at-place }否认指控
+event-denial = { $all }{ at-place }否认指控
 event-sanction = { $has_others ->
-    [yes] { $first }对{ $others }实施制裁
-   *[no] { $first }实施制裁
+    [yes] { $first }{ at-place }对{ $others }实施制裁
+   *[no] { $first }{ at-place }实施制裁
 }
-event-veto = { $first }{ at-place }行使否决权
+event-veto = { $all }{ at-place }行使否决权
 event-arms_transfer = { $has_others ->
-    [yes] { $first }向{ $others }运送武器
-   *[no] { $first }运送武器
+    [yes] { $first }{ at-place }向{ $others }运送武器
+   *[no] { $first }{ at-place }运送武器
 }
 event-agreement = { $all }{ at-place }达成协议
-event-military_activity = { $first }{ at-place }开展军事活动
+event-military_activity = { $all }{ at-place }开展军事活动
 event-other = { $all }：{ $kind }
 
 date-week = { $year }第{ $week }周
