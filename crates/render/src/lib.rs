@@ -34,7 +34,6 @@ use warta_engine::analysis::EntityKind;
 use warta_engine::entities::gazetteer::{self, GazEntry};
 use warta_engine::timeline::Entry;
 
-
 /// An output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -487,7 +486,9 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
     // Every participant a person known to the gazetteer: French can write a full sentence.
     let bare = !f.participant_kb.is_empty()
         && f.participant_kb.len() == f.participants.len()
-        && f.participant_kb.iter().all(|k| k.as_deref().and_then(gazetteer::get).is_some_and(|e| e.kind == EntityKind::Per));
+        && f.participant_kb
+            .iter()
+            .all(|k| k.as_deref().and_then(gazetteer::get).is_some_and(|e| e.kind == EntityKind::Per));
 
     let texts: Vec<String> = names.iter().map(|n| n.text.clone()).collect();
     let first = texts.first().cloned().unwrap_or_else(|| r.msg("unknown-actor", None).unwrap_or_default());
@@ -590,13 +591,13 @@ pub fn render_entry_json(entry: &Value, lang: Lang) -> Value {
 /// (the earliest on a tie).
 pub fn main_entry(timeline: &[Value]) -> Option<&Value> {
     let support = |e: &Value| e.get("supported_by").and_then(Value::as_array).map_or(0, Vec::len);
-    timeline
-        .iter()
-        .filter(|e| !e.get("background").and_then(Value::as_bool).unwrap_or(false))
-        .fold(None, |best: Option<&Value>, e| match best {
+    timeline.iter().filter(|e| !e.get("background").and_then(Value::as_bool).unwrap_or(false)).fold(
+        None,
+        |best: Option<&Value>, e| match best {
             Some(b) if support(b) >= support(e) => Some(b),
             _ => Some(e),
-        })
+        },
+    )
 }
 
 /// Render one story object of `warta stories`. The title is article text in Indonesian: it is
@@ -657,5 +658,93 @@ pub fn ftl_errors(lang: Lang) -> Vec<String> {
     match FluentResource::try_new(lang.ftl().to_string()) {
         Ok(_) => vec![],
         Err((_, errs)) => errs.iter().map(|e| format!("{e:?}")).collect(),
+    }
+}
+
+/// Digit runs in a text (ASCII, Arabic-Indic and extended Arabic-Indic digits), as numbers.
+pub fn numbers_in(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut cur: Option<u64> = None;
+    for ch in text.chars() {
+        let d = match ch {
+            '0'..='9' => Some(ch as u64 - '0' as u64),
+            '\u{660}'..='\u{669}' => Some(ch as u64 - 0x660),
+            '\u{6F0}'..='\u{6F9}' => Some(ch as u64 - 0x6F0),
+            _ => None,
+        };
+        cur = match (d, cur) {
+            (Some(d), Some(c)) => Some(c.saturating_mul(10).saturating_add(d)),
+            (Some(d), None) => Some(d),
+            (None, Some(c)) => {
+                out.push(c);
+                None
+            }
+            (None, None) => None,
+        };
+    }
+    out.extend(cur);
+    out
+}
+
+/// Check a rendered timeline entry (from [`render_entry_json`]) against the entry it was
+/// rendered from: the structured fields are unchanged, `summary_id` is the original summary,
+/// the date shows exactly as ICU renders the structured date, every participant's and the
+/// place's name for the language (or the Indonesian fallback, marked) appears verbatim, and no
+/// number appears in the summary that the facts do not hold.
+pub fn check_entry_json(original: &Value, rendered: &Value, lang: Lang) -> Result<(), String> {
+    for k in ["date", "type", "participants", "participant_kb", "place", "supported_by", "status", "background"] {
+        if original.get(k) != rendered.get(k) {
+            return Err(format!("structured field {k} changed"));
+        }
+    }
+    if rendered.get("summary_id") != original.get("summary") {
+        return Err("summary_id is not the original summary".into());
+    }
+    let s = rendered.get("summary").and_then(Value::as_str).ok_or("no summary")?;
+    let f = Facts::from_json(original);
+    let mut allowed: Vec<u64> = Vec::new();
+    match &f.date {
+        Some(d) => {
+            let want = format_date(d, lang);
+            if rendered.get("date_text").and_then(Value::as_str) != Some(want.as_str()) {
+                return Err(format!("date_text is not the ICU rendering {want:?}"));
+            }
+            if !s.contains(&want) {
+                return Err(format!("{s:?} lacks the date {want:?}"));
+            }
+            allowed.extend(When::parse(d).map(When::numbers).unwrap_or_else(|| numbers_in(d)));
+        }
+        None if !rendered.get("date_text").is_none_or(Value::is_null) => {
+            return Err("a date rendered for an undated entry".into());
+        }
+        None => {}
+    }
+    let names = rendered.get("participants_text").and_then(Value::as_array).ok_or("no participants_text")?;
+    if names.len() != f.participants.len() {
+        return Err("participant count changed".into());
+    }
+    for (i, n) in names.iter().enumerate() {
+        let expected = name(&f.participants[i], f.participant_kb.get(i).and_then(|k| k.as_deref()), lang);
+        if *n != json!(expected) {
+            return Err(format!("participant {i}: {n} is not {expected:?}"));
+        }
+        if !s.contains(&expected.text) {
+            return Err(format!("{s:?} lacks the name {:?}", expected.text));
+        }
+        allowed.extend(numbers_in(&expected.text));
+    }
+    if let Some(p) = rendered.get("place_text").and_then(|p| p.get("text")).and_then(Value::as_str) {
+        if !s.contains(p) {
+            return Err(format!("{s:?} lacks the place {p:?}"));
+        }
+        allowed.extend(numbers_in(p));
+    }
+    for d in f.conflict_dates.iter().flatten() {
+        allowed.extend(numbers_in(d));
+    }
+    allowed.extend(numbers_in(&f.kind));
+    match numbers_in(s).into_iter().find(|n| !allowed.contains(n)) {
+        Some(n) => Err(format!("{s:?} shows {n}, which no fact holds")),
+        None => Ok(()),
     }
 }

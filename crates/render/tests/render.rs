@@ -48,8 +48,14 @@ fn cases() -> Vec<(String, Entry)> {
     for k in KINDS {
         out.push((format!("{k}-one"), entry(k, Some("2023-09-13"), &[PUTIN], None, "confirmed", false)));
         out.push((format!("{k}-two"), entry(k, Some("2023-09-13"), &[PUTIN, KIM], None, "reported", false)));
-        out.push((format!("{k}-place-city"), entry(k, Some("2023-09"), &[KIM, PUTIN], Some("Moskow"), "confirmed", false)));
-        out.push((format!("{k}-place-country"), entry(k, Some("2024"), &[RUSIA, KORUT], Some("Rusia"), "reported", false)));
+        out.push((
+            format!("{k}-place-city"),
+            entry(k, Some("2023-09"), &[KIM, PUTIN], Some("Moskow"), "confirmed", false),
+        ));
+        out.push((
+            format!("{k}-place-country"),
+            entry(k, Some("2024"), &[RUSIA, KORUT], Some("Rusia"), "reported", false),
+        ));
     }
     for s in STATUSES {
         out.push((format!("status-{s}"), entry("visit", Some("2024-10-20"), &[PRABOWO], Some("Pyongyang"), s, false)));
@@ -108,7 +114,8 @@ fn golden_renderings_in_six_languages() {
             continue;
         }
         let want: Value = serde_json::from_str(
-            &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 writes it)", path.display())),
+            &std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 writes it)", path.display())),
         )
         .unwrap();
         for (case, w) in want.as_object().unwrap() {
@@ -254,7 +261,14 @@ fn dates_as_each_locale_writes_them() {
     let day: Vec<String> = Lang::ALL.iter().map(|&l| format_date("2023-09-13", l)).collect();
     assert_eq!(
         day,
-        ["13 September 2023", "September 13, 2023", "2023年9月13日", "2023年9月13日", "13 سبتمبر 2023", "13 septembre 2023"]
+        [
+            "13 September 2023",
+            "September 13, 2023",
+            "2023年9月13日",
+            "2023年9月13日",
+            "13 سبتمبر 2023",
+            "13 septembre 2023"
+        ]
     );
     assert_eq!(format_date("2023-09", Lang::Fr), "septembre 2023");
     assert_eq!(format_date("2023-09", Lang::Zh), "2023年9月");
@@ -304,4 +318,24 @@ fn every_language_defines_every_message() {
             assert!(ids.contains(id), "{lang} lacks {id}");
         }
     }
+}
+
+#[test]
+fn rendered_json_entries_pass_the_library_check() {
+    for (name, e) in cases() {
+        let original = serde_json::to_value(&e).unwrap();
+        for lang in Lang::ALL {
+            let rendered = warta_render::render_entry_json(&original, lang);
+            warta_render::check_entry_json(&original, &rendered, lang)
+                .unwrap_or_else(|why| panic!("{lang} {name}: {why}"));
+        }
+    }
+    // And it refuses a summary with a wrong day.
+    let original =
+        serde_json::to_value(entry("meeting", Some("2023-09-13"), &[PUTIN, KIM], None, "reported", false)).unwrap();
+    let mut bad = warta_render::render_entry_json(&original, Lang::En);
+    bad["summary"] = json!("Vladimir Putin meets Kim Jong Un on September 14, 2023");
+    assert!(warta_render::check_entry_json(&original, &bad, Lang::En).is_err());
+    bad["summary"] = json!("Vladimir Putin meets somebody on September 13, 2023");
+    assert!(warta_render::check_entry_json(&original, &bad, Lang::En).is_err());
 }
