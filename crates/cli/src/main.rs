@@ -63,6 +63,11 @@ enum Command {
         /// Estimated Jaccard similarity (word 5-shingles) above which articles are near copies.
         #[arg(long, default_value_t = 0.7)]
         near_duplicate: f32,
+        /// Render the timelines in this language (id, en, zh, ja, ar, fr) from the structured
+        /// facts: each entry's `summary` in it (the Indonesian kept as `summary_id`), plus
+        /// `date_text`, `lang`, `dir` and names per language. Without it, Indonesian only.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<warta_render::Lang>,
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -100,7 +105,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze { reference_date, pretty, files } => analyze(reference_date, pretty, &files),
-        Command::Stories { window_days, near_duplicate, files } => stories(window_days, near_duplicate, &files),
+        Command::Stories { window_days, near_duplicate, lang, files } => {
+            stories(window_days, near_duplicate, lang, &files)
+        }
         Command::Extract(args) => extract::run(&args),
         Command::Eval(args) => eval::run(args),
         Command::Train(args) => train::run(args),
@@ -122,7 +129,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
-fn stories(window_days: i32, near_duplicate: f32, files: &[PathBuf]) -> Result<ExitCode> {
+fn stories(
+    window_days: i32,
+    near_duplicate: f32,
+    lang: Option<warta_render::Lang>,
+    files: &[PathBuf],
+) -> Result<ExitCode> {
     let config = warta_engine::stories::Config { window_days, near_duplicate, ..Default::default() };
     let mut engine = warta_engine::stories::Engine::new(config);
     let opts = warta_engine::Options::default();
@@ -153,7 +165,10 @@ fn stories(window_days: i32, near_duplicate: f32, files: &[PathBuf]) -> Result<E
             .map(|e| serde_json::to_value(e).expect("timeline entries serialise"))
             .collect();
     }
-    let doc = serde_json::json!({ "stories": stories, "duplicates": engine.duplicates() });
+    let mut doc = serde_json::json!({ "stories": stories, "duplicates": engine.duplicates() });
+    if let Some(lang) = lang {
+        doc = warta_render::render_stories(&doc, lang);
+    }
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &doc)?;
     out.write_all(b"\n")?;

@@ -1,0 +1,86 @@
+# warta タイムライン（日本語、見出し体）。変数は ../id/timeline.ftl を参照。
+
+unknown-actor = 名前の明かされていない当事者
+
+at-place = { $has_place ->
+    [yes] { $place }で
+   *[no] { "" }
+}
+
+visit-also = { $has_others ->
+    [yes] （関係者：{ $others }）
+   *[no] { "" }
+}
+event-visit = { $has_place ->
+    [yes] { $first }が{ $place }を訪問{ visit-also }
+   *[no] { $has_others ->
+        [yes] { $first }が{ $others }を訪問
+       *[no] { $first }が訪問
+    }
+}
+event-meeting = { $has_others ->
+    [yes] { $first }が{ at-place }{ $others }と会談
+   *[no] { $first }が{ at-place }会合を開催
+}
+event-statement = { $has_others ->
+    [yes] { $first }が{ at-place }{ $others }にメッセージを伝達
+   *[no] { $first }が{ at-place }声明を発表
+}
+event-invitation = { $has_others ->
+    [yes] { $first }が{ at-place }{ $others }を招待
+   *[no] { $first }が{ at-place }招待を表明
+}
+event-announcement = { $all }が{ at-place }決定を発表
+event-accusation = { $has_others ->
+    [yes] { $first }が{ at-place }{ $others }を非難
+   *[no] { $first }が{ at-place }非難を表明
+}
+event-denial = { $all }が{ at-place }疑惑を否定
+event-sanction = { $has_others ->
+    [yes] { $first }が{ at-place }{ $others }に制裁を科す
+   *[no] { $first }が{ at-place }制裁を科す
+}
+event-veto = { $all }が{ at-place }拒否権を行使
+event-arms_transfer = { $has_others ->
+    [yes] { $first }が{ at-place }{ $others }に武器を送付
+   *[no] { $first }が{ at-place }武器を送付
+}
+event-agreement = { $all }が{ at-place }合意
+event-military_activity = { $all }が{ at-place }軍事活動を実施
+event-other = { $all }：{ $kind }
+
+date-week = { $year }第{ $week }週
+line = { $precision ->
+    [none] { $clause }
+   *[dated] { $date }、{ $clause }
+}
+noted = { $line }（{ $note }）
+
+note-planned = 予定
+note-speculated = 見通し
+note-unconfirmed = 未確認
+note-denied = 否定された
+note-conditional = 条件付き
+note-background = 背景
+
+status-confirmed = 確認済み
+status-reported = 報道
+status-planned = 予定
+status-speculated = 見通し
+status-unconfirmed = 未確認
+status-denied = 否定された
+status-conditional = 条件付き
+status-background = 背景
+
+type-visit = 訪問
+type-meeting = 会談
+type-statement = 声明
+type-invitation = 招待
+type-announcement = 発表
+type-accusation = 非難
+type-denial = 否定
+type-sanction = 制裁
+type-veto = 拒否権
+type-arms_transfer = 武器移転
+type-agreement = 合意
+type-military_activity = 軍事活動

@@ -1,0 +1,750 @@
+//! warta's renderer: timeline entries and whole `warta stories` documents shown in Indonesian,
+//! English, Chinese, Japanese, Arabic or French, built from the structured facts only, so that
+//! nothing is invented in translation.
+//!
+//! - Sentences come from per-language Project Fluent messages (`locales/<lang>/timeline.ftl`,
+//!   compiled in), one message per event type with selectors on participants, place and status.
+//! - Dates are formatted by ICU4X for the locale (CLDR data compiled in): a day value as the
+//!   long year-month-day form, a month value as year-month, a year value as the year, an ISO week
+//!   through a message around the ICU-formatted year. Plain `ar` is used for Arabic, which in
+//!   CLDR 47 formats with Latin digits (`13 سبتمبر 2023`) and the Gregorian calendar.
+//! - Participant lists are joined with ICU4X's list formatter ("A, B, and C", "A、B和C").
+//! - Names come from the gazetteer's curated names per language; for countries (gazetteer key =
+//!   ISO 3166-1 code) without one, from CLDR region display names; otherwise the Indonesian name
+//!   is kept and marked `untranslated`.
+//!
+//! Rendering is pure: no I/O. [`translate`] (machine translation of article bodies) is separate
+//! and does I/O only through the backends it is given.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::{Y, YM, YMD};
+use icu_experimental::displaynames::{DisplayNamesOptions, multi::RegionDisplayNames};
+use icu_list::ListFormatter;
+use icu_list::options::{ListFormatterOptions, ListLength};
+use icu_locale_core::Locale;
+use icu_locale_core::subtags::Region;
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use warta_engine::analysis::EntityKind;
+use warta_engine::entities::gazetteer::{self, GazEntry};
+use warta_engine::timeline::Entry;
+
+/// An output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Id,
+    En,
+    Zh,
+    Ja,
+    Ar,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 6] = [Lang::Id, Lang::En, Lang::Zh, Lang::Ja, Lang::Ar, Lang::Fr];
+
+    /// `id`, `en`, `zh`, `ja`, `ar`, `fr` (case-insensitive; a region or script suffix such as
+    /// `zh-Hans` or `fr_FR` is accepted and ignored). None for anything else.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let base = s.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        Some(match base.as_str() {
+            "id" | "in" => Lang::Id,
+            "en" => Lang::En,
+            "zh" => Lang::Zh,
+            "ja" => Lang::Ja,
+            "ar" => Lang::Ar,
+            "fr" => Lang::Fr,
+            _ => return None,
+        })
+    }
+
+    /// The BCP 47 code (also the gazetteer's column name).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+            Lang::Zh => "zh",
+            Lang::Ja => "ja",
+            Lang::Ar => "ar",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// Text direction: `rtl` for Arabic, `ltr` for the rest.
+    pub fn dir(self) -> &'static str {
+        if self == Lang::Ar { "rtl" } else { "ltr" }
+    }
+
+    fn ftl(self) -> &'static str {
+        match self {
+            Lang::Id => include_str!("../locales/id/timeline.ftl"),
+            Lang::En => include_str!("../locales/en/timeline.ftl"),
+            Lang::Zh => include_str!("../locales/zh/timeline.ftl"),
+            Lang::Ja => include_str!("../locales/ja/timeline.ftl"),
+            Lang::Ar => include_str!("../locales/ar/timeline.ftl"),
+            Lang::Fr => include_str!("../locales/fr/timeline.ftl"),
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::parse(s).ok_or_else(|| format!("unknown language {s:?} (expected one of id, en, zh, ja, ar, fr)"))
+    }
+}
+
+/// Where a rendered name comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NameSource {
+    /// The fact itself (Indonesian output, or the canonical name kept as a fallback).
+    Fact,
+    /// The gazetteer's curated name in that language.
+    Gazetteer,
+    /// CLDR region display names (ICU4X), for countries.
+    Cldr,
+}
+
+/// One name as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Name {
+    pub text: String,
+    /// The language the text is in (`id` when it is the untranslated fallback).
+    pub lang_of_text: &'static str,
+    /// True when the output language is not Indonesian but no name in it is known.
+    pub untranslated: bool,
+    pub source: NameSource,
+}
+
+/// One rendered timeline entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rendered {
+    pub lang: Lang,
+    pub dir: &'static str,
+    pub summary: String,
+    /// The date as the locale writes it (no preposition); None when the entry is undated.
+    pub date_text: Option<String>,
+    /// day | month | year | week | other | none
+    pub date_precision: &'static str,
+    /// The event type's label in the language; None for a type no message covers.
+    pub type_text: Option<String>,
+    pub participants: Vec<Name>,
+    pub place: Option<Name>,
+    pub status_text: String,
+    /// The note appended to the summary (planned, denied, background...), if any.
+    pub note: Option<String>,
+    /// Other dates sources give (from `conflicts`), as the locale writes them.
+    pub conflict_dates: Vec<Option<String>>,
+}
+
+/// The facts a rendering is built from: a view over an [`Entry`] or its JSON.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    pub date: Option<String>,
+    pub kind: String,
+    pub participants: Vec<String>,
+    pub participant_kb: Vec<Option<String>>,
+    pub place: Option<String>,
+    pub status: String,
+    pub background: bool,
+    pub conflict_dates: Vec<Option<String>>,
+}
+
+impl Facts {
+    pub fn from_entry(e: &Entry) -> Facts {
+        Facts {
+            date: e.date.clone(),
+            kind: e.kind.clone(),
+            participants: e.participants.clone(),
+            participant_kb: e.participant_kb.clone(),
+            place: e.place.clone(),
+            status: e.status.clone(),
+            background: e.background,
+            conflict_dates: e.conflicts.iter().filter(|c| c.field == "date").map(|c| c.value.clone()).collect(),
+        }
+    }
+
+    /// From a timeline entry as `warta stories` prints it.
+    pub fn from_json(v: &Value) -> Facts {
+        let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        let participants: Vec<String> = v
+            .get("participants")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default();
+        let mut participant_kb: Vec<Option<String>> = v
+            .get("participant_kb")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().map(|x| x.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        participant_kb.resize(participants.len(), None);
+        let conflict_dates = v
+            .get("conflicts")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter(|c| c.get("field").and_then(Value::as_str) == Some("date"))
+                    .map(|c| c.get("value").and_then(Value::as_str).map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Facts {
+            date: s("date"),
+            kind: s("type").unwrap_or_default(),
+            participants,
+            participant_kb,
+            place: s("place"),
+            status: s("status").unwrap_or_else(|| "reported".into()),
+            background: v.get("background").and_then(Value::as_bool).unwrap_or(false),
+            conflict_dates,
+        }
+    }
+}
+
+/// Event types the messages cover, after normalising the names the events stage may use.
+pub const KINDS: [&str; 12] = [
+    "visit",
+    "meeting",
+    "statement",
+    "invitation",
+    "announcement",
+    "accusation",
+    "denial",
+    "sanction",
+    "veto",
+    "arms_transfer",
+    "agreement",
+    "military_activity",
+];
+
+/// Statuses (DESIGN.md) with a label in every language.
+pub const STATUSES: [&str; 8] =
+    ["confirmed", "reported", "planned", "speculated", "denied", "unconfirmed", "conditional", "background"];
+
+/// The message key for an event type: `visit`, `meeting`, ... or None when no message covers it.
+pub fn normalise_kind(kind: &str) -> Option<&'static str> {
+    let k = kind.trim().to_lowercase().replace(['/', '-', ' '], "_");
+    Some(match k.as_str() {
+        "visit" | "travel" | "visit_travel" | "trip" => "visit",
+        "meeting" | "summit" | "meeting_summit" | "talks" => "meeting",
+        "statement" | "message" | "statement_message" | "speech" => "statement",
+        "invitation" | "invite" => "invitation",
+        "announcement" | "announce" | "decision" => "announcement",
+        "accusation" | "accuse" | "allegation" => "accusation",
+        "denial" | "deny" | "rejection" => "denial",
+        "sanction" | "sanctions" => "sanction",
+        "veto" => "veto",
+        "arms_transfer" | "arms" | "arms_deal" | "weapons_transfer" => "arms_transfer",
+        "agreement" | "deal" | "treaty" => "agreement",
+        "military_activity" | "military" | "test" | "missile_test" | "parade" | "exercise" => "military_activity",
+        _ => return None,
+    })
+}
+
+/// A TIMEX3 value split into what the renderer formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Day(i32, u8, u8),
+    Month(i32, u8),
+    Year(i32),
+    Week(i32, u8),
+}
+
+impl When {
+    /// `2023-09-13` (or with a time after it), `2023-09`, `2023`, `2024-W25`. None for other
+    /// values (`PRESENT_REF`, seasons, quarters, partial values with X).
+    pub fn parse(v: &str) -> Option<When> {
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let s = v.get(r)?;
+            if s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None }
+        };
+        let y = num(0..4)? as i32;
+        let b = v.as_bytes();
+        if v.len() == 4 {
+            return Some(When::Year(y));
+        }
+        if b.get(4) != Some(&b'-') {
+            return None;
+        }
+        if b.get(5) == Some(&b'W') {
+            let w = num(6..8)?;
+            return ((1..=53).contains(&w) && v.len() == 8).then_some(When::Week(y, w as u8));
+        }
+        let m = num(5..7)?;
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        if v.len() == 7 {
+            return Some(When::Month(y, m as u8));
+        }
+        if b.get(7) != Some(&b'-') {
+            return None;
+        }
+        let d = num(8..10)?;
+        if v.len() > 10 && b[10] != b'T' {
+            return None;
+        }
+        Date::try_new_gregorian(y, m as u8, d as u8).ok()?;
+        Some(When::Day(y, m as u8, d as u8))
+    }
+
+    pub fn precision(self) -> &'static str {
+        match self {
+            When::Day(..) => "day",
+            When::Month(..) => "month",
+            When::Year(..) => "year",
+            When::Week(..) => "week",
+        }
+    }
+
+    /// The numbers the value holds (what a rendering may show).
+    pub fn numbers(self) -> Vec<u64> {
+        match self {
+            When::Day(y, m, d) => vec![y as u64, m as u64, d as u64],
+            When::Month(y, m) => vec![y as u64, m as u64],
+            When::Year(y) => vec![y as u64],
+            When::Week(y, w) => vec![y as u64, w as u64],
+        }
+    }
+}
+
+/// Per-language formatters and messages, built once per thread.
+struct Renderer {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+    ymd: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+    ym: FixedCalendarDateTimeFormatter<Gregorian, YM>,
+    y: FixedCalendarDateTimeFormatter<Gregorian, Y>,
+    list: ListFormatter,
+    regions: RegionDisplayNames,
+}
+
+impl Renderer {
+    fn new(lang: Lang) -> Renderer {
+        let locale: Locale = lang.code().parse().expect("the six codes are valid locales");
+        let langid: unic_langid::LanguageIdentifier = lang.code().parse().expect("valid language id");
+        let mut bundle = FluentBundle::new(vec![langid]);
+        // Names are inserted as they are; the page sets the direction (`dir`) and the web app
+        // isolates names itself, so no FSI/PDI marks end up in the JSON.
+        bundle.set_use_isolating(false);
+        let res = FluentResource::try_new(lang.ftl().to_string()).expect("embedded FTL parses (tested)");
+        bundle.add_resource(res).expect("embedded FTL has no duplicate messages (tested)");
+        Renderer {
+            lang,
+            bundle,
+            ymd: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long()).expect("compiled data"),
+            ym: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long()).expect("compiled data"),
+            y: FixedCalendarDateTimeFormatter::try_new((&locale).into(), Y::long()).expect("compiled data"),
+            list: ListFormatter::try_new_and(
+                (&locale).into(),
+                ListFormatterOptions::default().with_length(ListLength::Wide),
+            )
+            .expect("compiled data"),
+            regions: RegionDisplayNames::try_new((&locale).into(), DisplayNamesOptions::default())
+                .expect("compiled data"),
+        }
+    }
+
+    fn msg(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let m = self.bundle.get_message(id)?;
+        let pattern = m.value()?;
+        let mut errors = vec![];
+        let out = self.bundle.format_pattern(pattern, args, &mut errors);
+        debug_assert!(errors.is_empty(), "{}: {id}: {errors:?}", self.lang);
+        Some(out.into_owned())
+    }
+
+    fn date(&self, w: When) -> String {
+        let g = |y, m, d| Date::try_new_gregorian(y, m, d).expect("validated by When::parse");
+        match w {
+            When::Day(y, m, d) => self.ymd.format(&g(y, m, d)).to_string(),
+            When::Month(y, m) => self.ym.format(&g(y, m, 1)).to_string(),
+            When::Year(y) => self.y.format(&g(y, 1, 1)).to_string(),
+            When::Week(y, wk) => {
+                let mut args = FluentArgs::new();
+                args.set("week", wk.to_string());
+                args.set("year", self.y.format(&g(y, 1, 4)).to_string());
+                self.msg("date-week", Some(&args)).unwrap_or_else(|| format!("{y}-W{wk:02}"))
+            }
+        }
+    }
+
+    fn list(&self, names: &[String]) -> String {
+        self.list.format_to_string(names.iter().map(String::as_str))
+    }
+}
+
+thread_local! {
+    static RENDERERS: RefCell<HashMap<Lang, Rc<Renderer>>> = RefCell::new(HashMap::new());
+}
+
+fn renderer(lang: Lang) -> Rc<Renderer> {
+    RENDERERS.with(|r| r.borrow_mut().entry(lang).or_insert_with(|| Rc::new(Renderer::new(lang))).clone())
+}
+
+/// A TIMEX3 value as the locale writes it: `13 September 2023`, `September 13, 2023`,
+/// `2023年9月13日`, `13 سبتمبر 2023`, `13 septembre 2023`; month and year values likewise; the
+/// value itself when it is none of day, month, year or ISO week.
+pub fn format_date(value: &str, lang: Lang) -> String {
+    match When::parse(value) {
+        Some(w) => renderer(lang).date(w),
+        None => value.to_string(),
+    }
+}
+
+/// Names joined as the locale joins a list ("A, B, and C", "A、B和C", "A وB").
+pub fn format_list(names: &[String], lang: Lang) -> String {
+    renderer(lang).list(names)
+}
+
+/// A gazetteer entry's name in a language: the curated name, or for a country the CLDR display
+/// name. None when neither is known.
+pub fn entry_name(e: &GazEntry, lang: Lang) -> Option<(String, NameSource)> {
+    if let Some(n) = e.name_in(lang.code()) {
+        let src = if lang == Lang::Id { NameSource::Fact } else { NameSource::Gazetteer };
+        return Some((n.to_string(), src));
+    }
+    region_name(e.key, lang).map(|n| (n, NameSource::Cldr))
+}
+
+/// CLDR's display name of an ISO 3166-1 alpha-2 region in a language.
+pub fn region_name(code: &str, lang: Lang) -> Option<String> {
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let region = Region::try_from_str(code).ok()?;
+    renderer(lang).regions.of(region).map(str::to_string)
+}
+
+/// A name in a language: by gazetteer key, else by the canonical name when it names exactly one
+/// gazetteer entry, else the Indonesian form marked untranslated.
+pub fn name(canonical: &str, kb: Option<&str>, lang: Lang) -> Name {
+    if lang == Lang::Id {
+        return Name { text: canonical.to_string(), lang_of_text: "id", untranslated: false, source: NameSource::Fact };
+    }
+    let entry = kb.and_then(gazetteer::get).or_else(|| match gazetteer::lookup(canonical).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    });
+    let found = entry.and_then(|e| entry_name(e, lang)).or_else(|| {
+        // A key that is an ISO code but not (yet) in the gazetteer still has a CLDR name.
+        kb.and_then(|k| region_name(k, lang)).map(|n| (n, NameSource::Cldr))
+    });
+    match found {
+        Some((text, source)) => Name { text, lang_of_text: lang.code(), untranslated: false, source },
+        None => Name { text: canonical.to_string(), lang_of_text: "id", untranslated: true, source: NameSource::Fact },
+    }
+}
+
+fn place_entry(place: &str) -> Option<&'static GazEntry> {
+    let hits = gazetteer::lookup(place);
+    hits.iter().copied().find(|e| e.kind == EntityKind::Loc).or_else(|| hits.first().copied())
+}
+
+/// Render one timeline entry.
+pub fn render_entry(entry: &Entry, lang: Lang) -> Rendered {
+    render_facts(&Facts::from_entry(entry), lang)
+}
+
+/// Render the facts of one entry.
+pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
+    let r = renderer(lang);
+    let names: Vec<Name> = f
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| name(p, f.participant_kb.get(i).and_then(|k| k.as_deref()), lang))
+        .collect();
+    let place_gaz = f.place.as_deref().and_then(place_entry);
+    let place = f.place.as_deref().map(|p| match (lang, place_gaz) {
+        (Lang::Id, _) => name(p, None, lang),
+        (_, Some(e)) => match entry_name(e, lang) {
+            Some((text, source)) => Name { text, lang_of_text: lang.code(), untranslated: false, source },
+            None => Name { text: p.to_string(), lang_of_text: "id", untranslated: true, source: NameSource::Fact },
+        },
+        (_, None) => name(p, None, lang),
+    });
+    let place_kind = match (place.as_ref(), place_gaz.map(|e| e.subtype)) {
+        (None, _) => "none",
+        (Some(_), Some("country")) => "country",
+        (Some(_), Some("city")) => "city",
+        _ => "other",
+    };
+    // Every participant a person known to the gazetteer: French can write a full sentence.
+    let bare = !f.participant_kb.is_empty()
+        && f.participant_kb.len() == f.participants.len()
+        && f.participant_kb
+            .iter()
+            .all(|k| k.as_deref().and_then(gazetteer::get).is_some_and(|e| e.kind == EntityKind::Per));
+
+    let texts: Vec<String> = names.iter().map(|n| n.text.clone()).collect();
+    let first = texts.first().cloned().unwrap_or_else(|| r.msg("unknown-actor", None).unwrap_or_default());
+    let others = texts.get(1..).map(|o| r.list(o)).unwrap_or_default();
+    let all = if texts.is_empty() { first.clone() } else { r.list(&texts) };
+
+    let mut args = FluentArgs::new();
+    args.set("first", first);
+    args.set("others", others);
+    args.set("all", all);
+    args.set("has_others", if texts.len() > 1 { "yes" } else { "no" });
+    args.set("has_place", if place.is_some() { "yes" } else { "no" });
+    args.set("place", place.as_ref().map(|p| p.text.clone()).unwrap_or_default());
+    args.set("place_kind", place_kind);
+    args.set("bare", if bare { "yes" } else { "no" });
+    args.set("kind", f.kind.clone());
+    let key = normalise_kind(&f.kind);
+    let clause = r
+        .msg(&format!("event-{}", key.unwrap_or("other")), Some(&args))
+        .expect("every language has every event message (tested)");
+
+    let when = f.date.as_deref().map(|d| (When::parse(d), d));
+    let date_text = when.map(|(w, raw)| w.map(|w| r.date(w)).unwrap_or_else(|| raw.to_string()));
+    let precision = match when {
+        None => "none",
+        Some((Some(w), _)) => w.precision(),
+        Some((None, _)) => "other",
+    };
+    let mut largs = FluentArgs::new();
+    largs.set("clause", clause);
+    largs.set("precision", precision);
+    largs.set("date", date_text.clone().unwrap_or_default());
+    let mut line = r.msg("line", Some(&largs)).unwrap_or_default();
+    let note_key = if f.background || f.status == "background" {
+        Some("background")
+    } else {
+        match f.status.as_str() {
+            "planned" | "speculated" | "unconfirmed" | "denied" | "conditional" => Some(f.status.as_str()),
+            _ => None,
+        }
+    };
+    let note = note_key.and_then(|k| r.msg(&format!("note-{k}"), None));
+    if let Some(n) = &note {
+        let mut nargs = FluentArgs::new();
+        nargs.set("line", line.clone());
+        nargs.set("note", n.clone());
+        line = r.msg("noted", Some(&nargs)).unwrap_or(line);
+    }
+    let status_text = r.msg(&format!("status-{}", f.status), None).unwrap_or_else(|| f.status.clone());
+    Rendered {
+        lang,
+        dir: lang.dir(),
+        summary: line,
+        date_text,
+        date_precision: precision,
+        type_text: key.and_then(|k| r.msg(&format!("type-{k}"), None)),
+        participants: names,
+        place,
+        status_text,
+        note,
+        conflict_dates: f.conflict_dates.iter().map(|d| d.as_deref().map(|d| format_date(d, lang))).collect(),
+    }
+}
+
+/// Add the rendering to one timeline entry as `warta stories` prints it: `summary` becomes the
+/// line in `lang`, the Indonesian one is kept as `summary_id`; `lang`, `dir`, `date_text`,
+/// `type_text`, `status_text`, `note`, `participants_text` (names with their language and an
+/// `untranslated` flag), `place_text` and each date conflict's `value_text` are added. The
+/// structured fields are left as they are.
+pub fn render_entry_json(entry: &Value, lang: Lang) -> Value {
+    let mut out = entry.clone();
+    let r = render_facts(&Facts::from_json(entry), lang);
+    if let Some(o) = out.as_object_mut() {
+        let original = o.get("summary").cloned().unwrap_or(Value::Null);
+        o.insert("summary_id".into(), original);
+        o.insert("summary".into(), json!(r.summary));
+        o.insert("lang".into(), json!(lang));
+        o.insert("dir".into(), json!(r.dir));
+        o.insert("date_text".into(), json!(r.date_text));
+        o.insert("type_text".into(), json!(r.type_text));
+        o.insert("status_text".into(), json!(r.status_text));
+        o.insert("note".into(), json!(r.note));
+        o.insert("participants_text".into(), json!(r.participants));
+        o.insert("place_text".into(), json!(r.place));
+        if let Some(cs) = o.get_mut("conflicts").and_then(Value::as_array_mut) {
+            for c in cs {
+                let text = (c.get("field").and_then(Value::as_str) == Some("date"))
+                    .then(|| c.get("value").and_then(Value::as_str).map(|v| format_date(v, lang)))
+                    .flatten();
+                if let Some(co) = c.as_object_mut() {
+                    co.insert("value_text".into(), json!(text));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The entry a story is mostly about: the non-background entry the most articles support
+/// (the earliest on a tie).
+pub fn main_entry(timeline: &[Value]) -> Option<&Value> {
+    let support = |e: &Value| e.get("supported_by").and_then(Value::as_array).map_or(0, Vec::len);
+    timeline.iter().filter(|e| !e.get("background").and_then(Value::as_bool).unwrap_or(false)).fold(
+        None,
+        |best: Option<&Value>, e| match best {
+            Some(b) if support(b) >= support(e) => Some(b),
+            _ => Some(e),
+        },
+    )
+}
+
+/// Render one story object of `warta stories`. The title is article text in Indonesian: it is
+/// kept as it is, with `title_lang: "id"` and `title_untranslated` (true unless `lang` is `id`).
+/// `headline` is built from the facts of the story's main entry ([`main_entry`]) in `lang`, null
+/// when the timeline is empty. `first_date_text` / `last_date_text` render the story's dates.
+pub fn render_story(story: &Value, lang: Lang) -> Value {
+    let mut out = story.clone();
+    let Some(o) = out.as_object_mut() else { return out };
+    let timeline: Vec<Value> = o
+        .get("timeline")
+        .and_then(Value::as_array)
+        .map(|t| t.iter().map(|e| render_entry_json(e, lang)).collect())
+        .unwrap_or_default();
+    let headline = main_entry(&timeline).and_then(|e| e.get("summary")).cloned().unwrap_or(Value::Null);
+    let date_text = |k: &str| o.get(k).and_then(Value::as_str).map(|d| format_date(d, lang));
+    let (first, last) = (date_text("first_date"), date_text("last_date"));
+    o.insert("lang".into(), json!(lang));
+    o.insert("dir".into(), json!(lang.dir()));
+    o.insert("title_lang".into(), json!("id"));
+    o.insert("title_untranslated".into(), json!(lang != Lang::Id));
+    o.insert("headline".into(), headline);
+    o.insert("first_date_text".into(), json!(first));
+    o.insert("last_date_text".into(), json!(last));
+    o.insert("timeline".into(), Value::Array(timeline));
+    out
+}
+
+/// Render a whole `warta stories` document (`{"stories": [...], "duplicates": [...]}`): every
+/// story through [`render_story`], `lang` and `dir` at the top; everything else unchanged.
+pub fn render_stories(doc: &Value, lang: Lang) -> Value {
+    let mut out = doc.clone();
+    if let Some(o) = out.as_object_mut() {
+        if let Some(stories) = o.get_mut("stories").and_then(Value::as_array_mut) {
+            for s in stories.iter_mut() {
+                *s = render_story(s, lang);
+            }
+        }
+        o.insert("lang".into(), json!(lang));
+        o.insert("dir".into(), json!(lang.dir()));
+    }
+    out
+}
+
+/// Every message id of a language's FTL file (for checks that all languages define the same).
+pub fn message_ids(lang: Lang) -> Vec<String> {
+    let res = FluentResource::try_new(lang.ftl().to_string()).expect("embedded FTL parses");
+    res.entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Check that an FTL file parses without errors (the tests call it for every language).
+pub fn ftl_errors(lang: Lang) -> Vec<String> {
+    match FluentResource::try_new(lang.ftl().to_string()) {
+        Ok(_) => vec![],
+        Err((_, errs)) => errs.iter().map(|e| format!("{e:?}")).collect(),
+    }
+}
+
+/// Digit runs in a text (ASCII, Arabic-Indic and extended Arabic-Indic digits), as numbers.
+pub fn numbers_in(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut cur: Option<u64> = None;
+    for ch in text.chars() {
+        let d = match ch {
+            '0'..='9' => Some(ch as u64 - '0' as u64),
+            '\u{660}'..='\u{669}' => Some(ch as u64 - 0x660),
+            '\u{6F0}'..='\u{6F9}' => Some(ch as u64 - 0x6F0),
+            _ => None,
+        };
+        cur = match (d, cur) {
+            (Some(d), Some(c)) => Some(c.saturating_mul(10).saturating_add(d)),
+            (Some(d), None) => Some(d),
+            (None, Some(c)) => {
+                out.push(c);
+                None
+            }
+            (None, None) => None,
+        };
+    }
+    out.extend(cur);
+    out
+}
+
+/// Check a rendered timeline entry (from [`render_entry_json`]) against the entry it was
+/// rendered from: the structured fields are unchanged, `summary_id` is the original summary,
+/// the date shows exactly as ICU renders the structured date, every participant's and the
+/// place's name for the language (or the Indonesian fallback, marked) appears verbatim, and no
+/// number appears in the summary that the facts do not hold.
+pub fn check_entry_json(original: &Value, rendered: &Value, lang: Lang) -> Result<(), String> {
+    for k in ["date", "type", "participants", "participant_kb", "place", "supported_by", "status", "background"] {
+        if original.get(k) != rendered.get(k) {
+            return Err(format!("structured field {k} changed"));
+        }
+    }
+    if rendered.get("summary_id") != original.get("summary") {
+        return Err("summary_id is not the original summary".into());
+    }
+    let s = rendered.get("summary").and_then(Value::as_str).ok_or("no summary")?;
+    let f = Facts::from_json(original);
+    let mut allowed: Vec<u64> = Vec::new();
+    match &f.date {
+        Some(d) => {
+            let want = format_date(d, lang);
+            if rendered.get("date_text").and_then(Value::as_str) != Some(want.as_str()) {
+                return Err(format!("date_text is not the ICU rendering {want:?}"));
+            }
+            if !s.contains(&want) {
+                return Err(format!("{s:?} lacks the date {want:?}"));
+            }
+            allowed.extend(When::parse(d).map(When::numbers).unwrap_or_else(|| numbers_in(d)));
+        }
+        None if !rendered.get("date_text").is_none_or(Value::is_null) => {
+            return Err("a date rendered for an undated entry".into());
+        }
+        None => {}
+    }
+    let names = rendered.get("participants_text").and_then(Value::as_array).ok_or("no participants_text")?;
+    if names.len() != f.participants.len() {
+        return Err("participant count changed".into());
+    }
+    for (i, n) in names.iter().enumerate() {
+        let expected = name(&f.participants[i], f.participant_kb.get(i).and_then(|k| k.as_deref()), lang);
+        if *n != json!(expected) {
+            return Err(format!("participant {i}: {n} is not {expected:?}"));
+        }
+        if !s.contains(&expected.text) {
+            return Err(format!("{s:?} lacks the name {:?}", expected.text));
+        }
+        allowed.extend(numbers_in(&expected.text));
+    }
+    if let Some(p) = rendered.get("place_text").and_then(|p| p.get("text")).and_then(Value::as_str) {
+        if !s.contains(p) {
+            return Err(format!("{s:?} lacks the place {p:?}"));
+        }
+        allowed.extend(numbers_in(p));
+    }
+    for d in f.conflict_dates.iter().flatten() {
+        allowed.extend(numbers_in(d));
+    }
+    allowed.extend(numbers_in(&f.kind));
+    match numbers_in(s).into_iter().find(|n| !allowed.contains(n)) {
+        Some(n) => Err(format!("{s:?} shows {n}, which no fact holds")),
+        None => Ok(()),
+    }
+}
