@@ -60,7 +60,10 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     let mut regions: Vec<Span> = cleaned.title.iter().map(|(_, s)| *s).collect();
     regions.extend(cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()));
     regions.extend(cleaned.captions.iter().map(|c| Span::new(c.start, c.end)));
-    let tagged = crate::ner::recognize(text, &regions);
+    // The tagger reads sentences; a Title-Case headline makes every word look like a name
+    // ("Kim Puji Hubungan ..."), so headlines get gazetteer and rule matches only.
+    let title_regions = usize::from(cleaned.title.is_some());
+    let tagged = crate::ner::recognize(text, &regions[title_regions..]);
     let entities = entities::resolve(text, &regions, &tagged);
     let found = quotes::extract(text, &cleaned.paragraphs, &entities);
     for s in found.sources {
