@@ -1,7 +1,8 @@
 //! Benchmark of `analyze` on the example articles kept in the repo (release mode:
 //! `cargo bench -p warta-engine --bench analyze`).
 
-use std::path::PathBuf;
+mod common;
+
 use warta_engine::{Options, analyze, decode};
 
 fn main() {
@@ -9,15 +10,7 @@ fn main() {
 }
 
 fn examples() -> Vec<(String, Vec<u8>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("examples/articles")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 5, "expected the example articles in {}", dir.display());
-    files.into_iter().map(|p| (p.display().to_string(), std::fs::read(&p).unwrap())).collect()
+    common::example_files().into_iter().map(|(p, b)| (p.display().to_string(), b)).collect()
 }
 
 /// One pass of decode + analyze over every example article (throughput in bytes).

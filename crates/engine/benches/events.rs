@@ -2,7 +2,8 @@
 //! `cargo bench -p warta-engine --bench events`). The rest of the pipeline runs once outside
 //! the timed loop; compare with `--bench analyze` to see the events stage's share.
 
-use std::path::PathBuf;
+mod common;
+
 use warta_engine::Analysis;
 use warta_engine::events::{self, Anchor};
 use warta_engine::{Options, analyze, decode};
@@ -12,18 +13,10 @@ fn main() {
 }
 
 fn examples() -> Vec<(String, Analysis)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("examples/articles")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 5, "expected the example articles in {}", dir.display());
-    files
+    common::example_files()
         .into_iter()
-        .map(|p| {
-            let d = decode(&std::fs::read(&p).unwrap()).unwrap();
+        .map(|(_, bytes)| {
+            let d = decode(&bytes).unwrap();
             let a = analyze("bench", &d, &Options::default());
             (d.text, a)
         })

@@ -1,7 +1,8 @@
 //! Benchmark of `quotes::extract` on the example articles kept in the repo (release mode:
 //! `cargo bench -p warta-engine --bench quotes`). Cleaning runs once outside the timed loop.
 
-use std::path::PathBuf;
+mod common;
+
 use warta_engine::analysis::Paragraph;
 use warta_engine::{Options, analyze, decode, quotes};
 
@@ -10,18 +11,10 @@ fn main() {
 }
 
 fn examples() -> Vec<(String, Vec<Paragraph>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("examples/articles")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 5, "expected the example articles in {}", dir.display());
-    files
+    common::example_files()
         .into_iter()
-        .map(|p| {
-            let d = decode(&std::fs::read(&p).unwrap()).unwrap();
+        .map(|(_, bytes)| {
+            let d = decode(&bytes).unwrap();
             let a = analyze("bench", &d, &Options::default());
             (d.text, a.paragraphs)
         })
