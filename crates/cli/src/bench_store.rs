@@ -62,7 +62,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let t = Instant::now();
     {
         let mut writer = store.writer(args.batch)?;
-        let items: Vec<_> = inputs::expand(std::slice::from_ref(&files)).into_iter().collect::<Result<_, _>>()?;
+        let items: Vec<_> = inputs::expand(std::slice::from_ref(&files)).into_iter()
+            .collect::<Result<_, _>>()
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         parallel(items, threads, Arc::new(Default::default()), |w| {
             if let Ok(Work::Analysed { source, hash, text, analysis }) = w {
                 writer.put_hashed(&source, hash, &text, *analysis)?;
@@ -137,7 +139,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         },
     });
     println!("{}", serde_json::to_string_pretty(&report)?);
-    drop(st);
     if !args.keep && args.dir.is_none() {
         std::fs::remove_dir_all(&dir)?;
     }

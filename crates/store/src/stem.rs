@@ -17,11 +17,13 @@ const KEEP: &str = "menteri mentari pertama perdana berita teroris terima terapi
 diskusi disiplin direktur dimensi diploma diplomasi diplomat distrik dinasti dividen divisi dinamika \
 kereta kelompok keluarga kepala kembali kendaraan selatan sejarah senjata sendiri selasa sekolah \
 senator sekretaris sepeda sembilan pesawat peluru pemilu perahu periode pelangi permata kemarin \
-keraton kecamatan kabupaten pengadilan negeri pandemi polisi pemilik memori medali mekanisme \
+keraton kabupaten negeri pandemi polisi memori medali mekanisme \
 metode meter mesin menu media mediasi pekan persen presiden berlian benua bencana bensin bendera \
-teknologi telepon televisi tema tempat tentara terminal teritorial kelurahan kementerian sekretariat \
+teknologi telepon televisi tema tempat tentara terminal teritorial sekretariat \
 seminar sesi sektor semester sepatu serikat setan dinas diri dibanding demokrasi desember januari \
-perintah perkara ekonomi industri tradisi komisi koalisi posisi provinsi politisi investasi informasi organisasi";
+perintah perkara setelah sebelah adalah mereka seperti sebagai kemudian ketika sehingga semua \
+september sekarang sedangkan sementara meskipun walaupun seluler serial melayu ketua perempuan sebelum \
+belum selama sedang tengah selamat selesai sekaligus sesuatu peserta perancis ekonomi industri tradisi komisi koalisi posisi provinsi politisi investasi informasi organisasi";
 
 /// Roots that start with k and lose it after meN-/peN- (`mengatakan` → `kata`).
 const K_ROOTS: &str = "kata kena kuasa kirim kumpul keluar kelola kembang kenal kejar kuat kurang \
@@ -114,18 +116,22 @@ fn stem_word(w: &str) -> String {
     if keep(w) {
         return w.to_string();
     }
-    let (w, _) = strip_suffix(w, &["lah", "kah", "tah", "pun"]);
+    // Particles: only -pun; -lah and -kah end too many roots in news (masalah, jumlah, menikah).
+    let (w, _) = strip_suffix(w, &["pun"]);
     let (w, _) = strip_suffix(w, &["nya", "ku", "mu"]);
-    let (base, suffix) = strip_suffix(w, &["kan", "an", "i"]);
+    // -kan makes verbs (me-, di-, ter-, ber-, per- words); after pe-/ke-/se- it is -an on a
+    // root ending in k (pendidikan → didik, kebanyakan → banyak).
+    let verbal = ["me", "di", "ter", "ber", "per"].iter().any(|p| w.starts_with(p));
+    let (base, suffix) = if verbal { strip_suffix(w, &["kan", "an", "i"]) } else { strip_suffix(w, &["an", "i"]) };
     let (root, prefixes) = strip_prefixes(base);
     match suffix {
         // -i is a suffix only with a prefix (confix): `mengikuti`, not `polisi`.
-        Some("i") if prefixes.is_empty() || prefixes.iter().any(|p| matches!(*p, "ber" | "ke" | "se")) => {
+        Some("i") if prefixes.first().is_none_or(|p| matches!(*p, "ber" | "ke" | "se" | "pe")) => {
             strip_prefixes(w).0
         }
         // A prefix that no longer fits once the suffix is gone (`dimakan` → `di` + `mak`):
         // keep the suffix.
-        Some(_) if prefixes.is_empty() && has_prefix(w) => {
+        Some(_) if prefixes.is_empty() && verbal => {
             let (r2, p2) = strip_prefixes(w);
             if p2.is_empty() { root } else { r2 }
         }
@@ -133,12 +139,8 @@ fn stem_word(w: &str) -> String {
     }
 }
 
-fn has_prefix(w: &str) -> bool {
-    ["di", "ke", "se", "me", "pe", "be", "te"].iter().any(|p| w.starts_with(p))
-}
-
 /// Remove up to three prefixes: di-/ke-/se- only first; one of meN-; one of peN-/per-; one
-/// ber-; one ter-. Each removal must leave at least two syllables.
+/// ber-; one ter-. Each removal must leave at least two syllables or four letters (`main`).
 fn strip_prefixes(w: &str) -> (String, Vec<&'static str>) {
     let mut cur = w.to_string();
     let mut done: Vec<&'static str> = Vec::new();
@@ -147,7 +149,9 @@ fn strip_prefixes(w: &str) -> (String, Vec<&'static str>) {
             break;
         }
         let Some((class, next)) = one_prefix(&cur, round == 0, &done) else { break };
-        if syllables(&next) < 2 && !(class == "me" && next.len() >= 3 && cur.starts_with("menge")) {
+        let vowels = next.bytes().filter(|&c| is_vowel(c)).count();
+        let enough = syllables(&next) >= 2 || (next.len() >= 4 && vowels >= 2);
+        if !enough && !(class == "me" && next.len() >= 3 && cur.starts_with("menge")) {
             break;
         }
         done.push(class);
@@ -266,7 +270,7 @@ fn nasal(w: &str, p: usize, class: &'static str) -> Option<(&'static str, String
         }
         return None;
     }
-    if rest.starts_with(['l', 'r', 'w', 'y']) {
+    if rest.starts_with(['l', 'r', 'w', 'y']) && vowel_at(rest, 1) {
         return Some((class, rest.to_string()));
     }
     // pe- before other consonants: pekerja, petani, pedagang, pejabat.
