@@ -46,7 +46,8 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let dir = args.dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("warta-bench-{}", std::process::id())));
+    let dir =
+        args.dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("warta-bench-{}", std::process::id())));
     let files = dir.join("articles");
     let (data1, data2) = (dir.join("store-full"), dir.join("store-alone"));
     for d in [&data1, &data2] {
@@ -62,7 +63,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let t = Instant::now();
     {
         let mut writer = store.writer(args.batch)?;
-        let items: Vec<_> = inputs::expand(std::slice::from_ref(&files)).into_iter()
+        let items: Vec<_> = inputs::expand(std::slice::from_ref(&files))
+            .into_iter()
             .collect::<Result<_, _>>()
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         parallel(items, threads, Arc::new(Default::default()), |w| {
@@ -79,7 +81,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     // Store alone: read the stored analyses back (untimed) and put them into an empty store.
     let conn = Connection::open(data1.join("warta.sqlite3"))?;
-    let mut st = conn.prepare("SELECT a.source, a.text, n.json FROM articles a JOIN analyses n ON n.article_id = a.id ORDER BY a.id")?;
+    let mut st = conn.prepare(
+        "SELECT a.source, a.text, n.json FROM articles a JOIN analyses n ON n.article_id = a.id ORDER BY a.id",
+    )?;
     let mut rows = st.query([])?;
     let mut store2 = Store::open(&data2)?;
     let mut alone = Duration::ZERO;
@@ -148,10 +152,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// A mix of searches: words, stemmed forms, phrases, names, boolean queries, and filters.
 fn make_queries(n: usize, store: &Store) -> Vec<SearchQuery> {
     let words = [
-        "beras", "banjir", "vaksinasi", "nikel", "kebakaran", "listrik", "kemacetan", "gempa", "pemerintah",
-        "menangani", "penanganan", "koordinasi", "anggaran", "masyarakat", "kebijakan", "pasar",
+        "beras",
+        "banjir",
+        "vaksinasi",
+        "nikel",
+        "kebakaran",
+        "listrik",
+        "kemacetan",
+        "gempa",
+        "pemerintah",
+        "menangani",
+        "penanganan",
+        "koordinasi",
+        "anggaran",
+        "masyarakat",
+        "kebijakan",
+        "pasar",
     ];
-    let phrases = ["\"harga beras\"", "\"jalan tol\"", "\"kebakaran hutan\"", "\"subsidi listrik\"", "\"kepala daerah\""];
+    let phrases =
+        ["\"harga beras\"", "\"jalan tol\"", "\"kebakaran hutan\"", "\"subsidi listrik\"", "\"kepala daerah\""];
     let names = ["Budi", "Siti Rahmawati", "Agus", "Dewi Wijaya", "Hendra", "Joko Santoso"];
     let mut r = Rng::new(42);
     let _ = store;

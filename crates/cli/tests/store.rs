@@ -20,7 +20,8 @@ fn s(p: &Path) -> &str {
 }
 
 fn articles_in(data: &Path) -> i64 {
-    let Ok(conn) = rusqlite::Connection::open_with_flags(data.join("warta.sqlite3"), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+    let Ok(conn) =
+        rusqlite::Connection::open_with_flags(data.join("warta.sqlite3"), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
     else {
         return 0;
     };

@@ -68,11 +68,10 @@ pub fn open(path: &std::path::Path) -> Result<Connection> {
 }
 
 pub fn schema_version(conn: &Connection) -> Result<i64> {
-    let has_meta: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
-        [],
-        |r| r.get(0),
-    )?;
+    let has_meta: bool =
+        conn.query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'meta'", [], |r| {
+            r.get(0)
+        })?;
     if !has_meta {
         return Ok(0);
     }

@@ -62,7 +62,8 @@ impl Store {
     pub fn open(dir: impl AsRef<Path>) -> Result<Store> {
         let dir = dir.as_ref().to_path_buf();
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-        let conn = db::open(&dir.join("warta.sqlite3")).with_context(|| format!("opening the store in {}", dir.display()))?;
+        let conn =
+            db::open(&dir.join("warta.sqlite3")).with_context(|| format!("opening the store in {}", dir.display()))?;
         let idx = SearchIndex::open(&dir.join("index"))?;
         let mut store = Store { dir, conn, idx };
         if store.idx.generation()? != db::generation(&store.conn)? {
@@ -143,7 +144,8 @@ impl Store {
         let mut sources = HashMap::new();
         {
             let mut st = self.conn.prepare("SELECT id, source, hash FROM articles")?;
-            let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+            let rows =
+                st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
             for row in rows {
                 let (id, source, hash) = row?;
                 hashes.insert(hash);
@@ -376,7 +378,10 @@ impl Writer<'_> {
                 let eid = match self.entity_ids.get(&key) {
                     Some(&eid) => eid,
                     None => {
-                        tx.execute("INSERT OR IGNORE INTO entities (kind, name) VALUES (?1, ?2)", params![e.kind, e.name])?;
+                        tx.execute(
+                            "INSERT OR IGNORE INTO entities (kind, name) VALUES (?1, ?2)",
+                            params![e.kind, e.name],
+                        )?;
                         let eid: i64 = tx.query_row(
                             "SELECT id FROM entities WHERE kind = ?1 AND name = ?2",
                             params![e.kind, e.name],
@@ -441,7 +446,6 @@ impl Writer<'_> {
         prepared.commit()?;
         Ok(())
     }
-
 }
 
 /// A story engine holding every stored article, added in ingest order.

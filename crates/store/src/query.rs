@@ -118,7 +118,9 @@ fn day_number(d: Date) -> i64 {
 impl Store {
     /// Counts of every table and of the index.
     pub fn counts(&self) -> Result<Counts> {
-        let c = |t: &str| -> Result<i64> { Ok(self.conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?) };
+        let c = |t: &str| -> Result<i64> {
+            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?)
+        };
         Ok(Counts {
             articles: c("articles")?,
             analyses: c("analyses")?,
@@ -260,7 +262,8 @@ impl Store {
 
     fn check_story(&self, key: &str) -> Result<i64> {
         let Some(n) = story_num(key) else { bail!("not a story id (s1, s2, …): {key}") };
-        let exists: bool = self.conn.query_row("SELECT count(*) > 0 FROM stories WHERE id = ?1", params![n], |r| r.get(0))?;
+        let exists: bool =
+            self.conn.query_row("SELECT count(*) > 0 FROM stories WHERE id = ?1", params![n], |r| r.get(0))?;
         if !exists {
             bail!("no story {key} in the store");
         }
@@ -271,8 +274,10 @@ impl Store {
     pub fn timeline(&self, key: &str) -> Result<Timeline> {
         let (of, title, article_ids) = if story_num(key).is_some() {
             let n = self.check_story(key)?;
-            let title: String = self.conn.query_row("SELECT title FROM stories WHERE id = ?1", params![n], |r| r.get(0))?;
-            let mut st = self.conn.prepare("SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY article_id")?;
+            let title: String =
+                self.conn.query_row("SELECT title FROM stories WHERE id = ?1", params![n], |r| r.get(0))?;
+            let mut st =
+                self.conn.prepare("SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY article_id")?;
             let ids = st.query_map(params![n], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
             ("story", title, ids)
         } else {
@@ -312,15 +317,34 @@ impl Store {
         let mut merged: BTreeMap<(Option<String>, String, String), TimelineEntry> = BTreeMap::new();
         let mut articles: Vec<TimelineEntry> = Vec::new();
         for &id in ids {
-            let (source, outlet, title, published, body, story): (String, Option<String>, Option<String>, Option<String>, String, Option<i64>) =
+            let (source, outlet, title, published, body, story): (
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                String,
+                Option<i64>,
+            ) =
                 art.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
             let story = story.map(|s| format!("s{s}"));
             let rows = evs.query_map(params![id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
             })?;
             let mut any = false;
             for row in rows {
-                let (kind, date, participants, place, status): (String, Option<String>, String, Option<String>, String) = row?;
+                let (kind, date, participants, place, status): (
+                    String,
+                    Option<String>,
+                    String,
+                    Option<String>,
+                    String,
+                ) = row?;
                 let people: Vec<String> = serde_json::from_str(&participants)?;
                 if entity.is_some_and(|e| !people.iter().any(|p| p.eq_ignore_ascii_case(e))) {
                     continue;
@@ -415,7 +439,8 @@ impl Store {
         for s in &stories {
             let tl = self.timeline(&s.id)?;
             for e in tl.entries {
-                let Some(date) = e.date.as_deref().and_then(|d| d.get(..10)).and_then(|d| d.parse::<Date>().ok()) else {
+                let Some(date) = e.date.as_deref().and_then(|d| d.get(..10)).and_then(|d| d.parse::<Date>().ok())
+                else {
                     continue;
                 };
                 let mut text = String::new();

@@ -47,9 +47,8 @@ nomor normal nonton";
 /// Roots that start with r and merge with the r of ber-/ter-/per- (`berupa` → `rupa`).
 const R_ROOTS: &str = "rasa rupa ragam rencana ramai rumah racun rantai rugi ringan runtuh";
 
-static SETS: LazyLock<[HashSet<&'static str>; 5]> = LazyLock::new(|| {
-    [KEEP, K_ROOTS, M_ROOTS, N_ROOTS, R_ROOTS].map(|s| s.split_whitespace().collect())
-});
+static SETS: LazyLock<[HashSet<&'static str>; 5]> =
+    LazyLock::new(|| [KEEP, K_ROOTS, M_ROOTS, N_ROOTS, R_ROOTS].map(|s| s.split_whitespace().collect()));
 
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
@@ -63,7 +62,8 @@ pub fn syllables(w: &str) -> usize {
     while i < b.len() {
         if is_vowel(b[i]) {
             n += 1;
-            if i + 1 < b.len() && matches!((b[i], b[i + 1]), (b'a', b'i') | (b'a', b'u') | (b'o', b'i') | (b'e', b'i')) {
+            if i + 1 < b.len() && matches!((b[i], b[i + 1]), (b'a', b'i') | (b'a', b'u') | (b'o', b'i') | (b'e', b'i'))
+            {
                 i += 1;
             }
         }
@@ -126,9 +126,7 @@ fn stem_word(w: &str) -> String {
     let (root, prefixes) = strip_prefixes(base);
     match suffix {
         // -i is a suffix only with a prefix (confix): `mengikuti`, not `polisi`.
-        Some("i") if prefixes.first().is_none_or(|p| matches!(*p, "ber" | "ke" | "se" | "pe")) => {
-            strip_prefixes(w).0
-        }
+        Some("i") if prefixes.first().is_none_or(|p| matches!(*p, "ber" | "ke" | "se" | "pe")) => strip_prefixes(w).0,
         // A prefix that no longer fits once the suffix is gone (`dimakan` → `di` + `mak`):
         // keep the suffix.
         Some(_) if prefixes.is_empty() && verbal => {

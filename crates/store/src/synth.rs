@@ -37,12 +37,28 @@ const FIRST: &[&str] = &[
     "Intan", "Fajar", "Maya",
 ];
 const LAST: &[&str] = &[
-    "Santoso", "Rahmawati", "Wijaya", "Kurniawan", "Hidayat", "Pratama", "Saputra", "Nugroho", "Halim", "Siregar",
-    "Harahap", "Purnomo",
+    "Santoso",
+    "Rahmawati",
+    "Wijaya",
+    "Kurniawan",
+    "Hidayat",
+    "Pratama",
+    "Saputra",
+    "Nugroho",
+    "Halim",
+    "Siregar",
+    "Harahap",
+    "Purnomo",
 ];
 const ROLES: &[&str] = &[
-    "Menteri Keuangan", "Gubernur", "Wali Kota", "Kepala Dinas Pertanian", "Ketua Komisi IV DPR", "Direktur Utama",
-    "Kapolda", "Menteri Perdagangan",
+    "Menteri Keuangan",
+    "Gubernur",
+    "Wali Kota",
+    "Kepala Dinas Pertanian",
+    "Ketua Komisi IV DPR",
+    "Direktur Utama",
+    "Kapolda",
+    "Menteri Perdagangan",
 ];
 const TOPICS: &[(&str, &str)] = &[
     ("harga beras", "kenaikan harga beras di pasar tradisional"),

@@ -90,7 +90,11 @@ fn search_stems_phrases_and_filters() {
     assert!(by_outlet.iter().all(|h| h.outlet.as_deref() == Some(outlet)), "{by_outlet:?}");
     // Date range: everything, then nothing.
     let all = store
-        .search(&SearchQuery { from: Some(jiff::civil::date(2019, 1, 1)), to: Some(jiff::civil::date(2026, 12, 31)), ..q("penanganan") })
+        .search(&SearchQuery {
+            from: Some(jiff::civil::date(2019, 1, 1)),
+            to: Some(jiff::civil::date(2026, 12, 31)),
+            ..q("penanganan")
+        })
         .unwrap();
     assert_eq!(all.len(), 48);
     let none = store.search(&SearchQuery { from: Some(jiff::civil::date(2030, 1, 1)), ..q("penanganan") }).unwrap();
@@ -118,7 +122,12 @@ fn entity_filter_and_timeline() {
     let first: warta_engine::Analysis = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
     let person = first.entities.iter().find(|e| e.kind == "PER").expect("a person in a generated article");
     let hits = store
-        .search(&SearchQuery { text: "*".into(), entity: Some(person.name.to_uppercase()), limit: 100, ..Default::default() })
+        .search(&SearchQuery {
+            text: "*".into(),
+            entity: Some(person.name.to_uppercase()),
+            limit: 100,
+            ..Default::default()
+        })
         .unwrap();
     assert!(hits.iter().any(|h| h.source == first.source));
     let tl = store.timeline(&person.name).unwrap();
@@ -162,7 +171,10 @@ fn exports_have_their_shapes() {
     assert!(rows.iter().all(|r| r.len() == rows[0].len()));
     let story = &store.stories().unwrap()[0];
     let tl = store.export_timelinejs(Some(&story.id)).unwrap();
-    assert_eq!(tl["title"]["text"]["headline"].as_str().unwrap(), story.title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"));
+    assert_eq!(
+        tl["title"]["text"]["headline"].as_str().unwrap(),
+        story.title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    );
     let events = tl["events"].as_array().unwrap();
     assert!(!events.is_empty());
     for e in events {

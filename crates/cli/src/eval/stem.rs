@@ -55,12 +55,20 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
     ];
     let affixed = pairs.iter().filter(|(f, r)| f != r).count();
     println!("UD Indonesian-GSD dev: {} alphabetic tokens, {} affixed (root ≠ word)\n", pairs.len(), affixed);
-    println!("| stemmer | root accuracy (all) | affixed words | words that are roots |");
-    println!("|---|---|---|---|");
+    println!(
+        "| stemmer | root accuracy (all) | affixed words | words that are roots | content words (not stopwords: what the index stems) |"
+    );
+    println!("|---|---|---|---|---|");
     for (name, f) in stemmers {
         let (mut all, mut aff, mut plain) = (0usize, 0usize, 0usize);
+        let (mut content, mut content_ok) = (0usize, 0usize);
         for (form, root) in &pairs {
-            if f(form) == *root {
+            let right = f(form) == *root;
+            if !warta_store::analyzer::is_stopword(form) {
+                content += 1;
+                content_ok += usize::from(right);
+            }
+            if right {
                 all += 1;
                 if form == root {
                     plain += 1;
@@ -71,10 +79,11 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
         }
         let pct = |a: usize, n: usize| 100.0 * a as f64 / n.max(1) as f64;
         println!(
-            "| {name} | {:.1}% | {:.1}% | {:.1}% |",
+            "| {name} | {:.1}% | {:.1}% | {:.1}% | {:.1}% of {content} |",
             pct(all, pairs.len()),
             pct(aff, affixed),
-            pct(plain, pairs.len() - affixed)
+            pct(plain, pairs.len() - affixed),
+            pct(content_ok, content)
         );
     }
     if args.errors > 0 {
