@@ -149,7 +149,8 @@ fn strip_prefixes(w: &str) -> (String, Vec<&'static str>) {
         let Some((class, next)) = one_prefix(&cur, round == 0, &done) else { break };
         let vowels = next.bytes().filter(|&c| is_vowel(c)).count();
         let enough = syllables(&next) >= 2 || (next.len() >= 4 && vowels >= 2);
-        if !enough && !(class == "me" && next.len() >= 3 && cur.starts_with("menge")) {
+        let menge_mono = class == "me" && next.len() >= 3 && cur.starts_with("menge");
+        if !(enough || menge_mono) {
             break;
         }
         done.push(class);

@@ -48,7 +48,8 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
         }
     }
     let snowball = frostem::Stemmer::new(frostem::Algorithm::Indonesian);
-    let stemmers: [(&str, &dyn Fn(&str) -> String); 3] = [
+    type StemFn<'a> = &'a dyn Fn(&str) -> String;
+    let stemmers: [(&str, StemFn); 3] = [
         ("warta (rules + own word lists)", &|w: &str| warta_store::stem::stem(w)),
         ("Snowball Indonesian (frostem)", &|w: &str| snowball.stem(w).into_owned()),
         ("identity (no stemming)", &|w: &str| w.to_string()),
@@ -95,7 +96,7 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
             }
         }
         let mut errs: Vec<_> = errs.into_iter().collect();
-        errs.sort_by(|a, b| b.1.cmp(&a.1));
+        errs.sort_by_key(|e| std::cmp::Reverse(e.1));
         println!("\nword → warta (gold) ×count");
         for ((form, got, root), n) in errs.into_iter().take(args.errors) {
             println!("{form} → {got} ({root}) ×{n}");
