@@ -10,11 +10,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod bench;
+mod bench_store;
 mod eval;
 mod extract;
 mod generate;
+mod ingest;
 mod inputs;
 mod ner;
+mod search;
 mod train;
 
 #[derive(Parser)]
@@ -95,6 +98,21 @@ enum Command {
     /// Tag CoNLL tokens from stdin (first column; blank line between sentences) and print
     /// `token<TAB>tag` with BIO tags over PER/ORG/LOC.
     Ner(ner::NerArgs),
+    /// Analyse files and folders into a store (SQLite + search index) in --data DIR
+    /// (default: $WARTA_DATA, else ./warta-data). The same content again changes nothing; new
+    /// content under a known source updates it in place. Prints a JSON summary unless --quiet;
+    /// a progress bar only on a terminal. Unreadable files are named on stderr (exit 1).
+    Ingest(ingest::Args),
+    /// Full-text search of a store (stemmed Indonesian; "phrases"; --outlet, --entity,
+    /// --from/--to filters). A malformed query is an error with exit code 2.
+    Search(search::SearchArgs),
+    /// The timeline of a story (s1, s2, …) or an entity, from stored events (or articles).
+    Timeline(search::TimelineArgs),
+    /// Export a store: jsonl (analyses), csv (one row per article) or timelinejs (TimelineJS3).
+    Export(search::ExportArgs),
+    /// Benchmark the store on generated articles: ingest throughput (with and without
+    /// analysis) and search latency percentiles. Release builds only give meaningful figures.
+    BenchStore(bench_store::Args),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -114,6 +132,11 @@ fn main() -> ExitCode {
         Command::Ner(args) => ner::run(args),
         Command::Generate(args) => generate::run(args),
         Command::BenchStories(args) => bench::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Search(args) => search::search(args),
+        Command::Timeline(args) => search::timeline(args),
+        Command::Export(args) => search::export(args),
+        Command::BenchStore(args) => bench_store::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,155 @@
+//! `warta ingest`: analyse files and folders into a store.
+//!
+//! Worker threads read, decode, hash and analyse (skipping content the store already holds);
+//! a bounded channel carries the results to the single writer (this thread), which puts them
+//! in input order, so stories are numbered the same way on every run.
+
+use crate::inputs::{self, Input, InputError};
+use anyhow::Result;
+use clap::Args as ClapArgs;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::{BTreeMap, HashSet};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+use warta_engine::Analysis;
+use warta_store::{Store, content_hash};
+
+#[derive(ClapArgs)]
+pub struct Args {
+    /// The data directory (default: $WARTA_DATA, else ./warta-data).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// No progress bar and no summary (errors still go to stderr).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Analysis threads (default: the number of cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Articles per committed batch (one SQLite transaction and one index commit).
+    #[arg(long, default_value_t = 256)]
+    pub batch: usize,
+    /// Files or folders (read recursively: *.txt).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+pub enum Work {
+    Analysed { source: String, hash: String, text: String, analysis: Box<Analysis> },
+    Known { hash: String },
+}
+
+/// Run `work` over `inputs` on `threads` workers; hand results to `sink` in input order.
+pub fn parallel(
+    inputs: Vec<Input>,
+    threads: usize,
+    known: Arc<HashSet<String>>,
+    mut sink: impl FnMut(Result<Work, InputError>) -> Result<()>,
+) -> Result<()> {
+    let inputs = Arc::new(inputs.into_iter().map(Some).map(std::sync::Mutex::new).collect::<Vec<_>>());
+    let next = Arc::new(AtomicUsize::new(0));
+    let (tx, rx) = mpsc::sync_channel::<(usize, Result<Work, InputError>)>(64);
+    let opts = warta_engine::Options::default();
+    let mut handles = Vec::new();
+    for _ in 0..threads.max(1) {
+        let (inputs, next, tx, known, opts) = (inputs.clone(), next.clone(), tx.clone(), known.clone(), opts.clone());
+        handles.push(std::thread::spawn(move || {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(slot) = inputs.get(i) else { break };
+                let input = slot.lock().expect("input slot").take().expect("each input taken once");
+                let work = input.read().map(|(source, decoded)| {
+                    let hash = content_hash(&decoded.text);
+                    if known.contains(&hash) {
+                        Work::Known { hash }
+                    } else {
+                        let analysis = Box::new(warta_engine::analyze(&source, &decoded, &opts));
+                        Work::Analysed { source, hash, text: decoded.text, analysis }
+                    }
+                });
+                if tx.send((i, work)).is_err() {
+                    break;
+                }
+            }
+        }));
+    }
+    drop(tx);
+    let mut waiting: BTreeMap<usize, Result<Work, InputError>> = BTreeMap::new();
+    let mut expect = 0;
+    let mut result = Ok(());
+    for (i, work) in rx {
+        waiting.insert(i, work);
+        while let Some(w) = waiting.remove(&expect) {
+            expect += 1;
+            if result.is_ok() {
+                result = sink(w);
+            }
+        }
+        if result.is_err() {
+            break;
+        }
+    }
+    for h in handles {
+        let _ = h.join();
+    }
+    result
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let dir = args.data.clone().unwrap_or_else(warta_store::default_dir);
+    let mut store = Store::open(&dir)?;
+    let mut writer = store.writer(args.batch)?;
+    let mut failed = 0usize;
+    let mut items = Vec::new();
+    for item in inputs::expand(&args.paths) {
+        match item {
+            Ok(input) => items.push(input),
+            Err(e) => {
+                eprintln!("warta: {e}");
+                failed += 1;
+            }
+        }
+    }
+    let bar = if !args.quiet && std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(items.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} articles {per_sec} eta {eta} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::hidden())
+    };
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let known = Arc::new(writer.known_hashes());
+    parallel(items, threads, known, |work| {
+        bar.inc(1);
+        match work {
+            Ok(Work::Analysed { source, hash, text, analysis }) => {
+                writer.put_hashed(&source, hash, &text, *analysis)?;
+            }
+            Ok(Work::Known { hash }) => {
+                writer.put_known(&hash);
+            }
+            Err(e) => {
+                bar.suspend(|| eprintln!("warta: {e}"));
+                failed += 1;
+            }
+        }
+        Ok(())
+    })?;
+    let stats = writer.commit()?;
+    bar.finish_and_clear();
+    if !args.quiet {
+        let counts = store.counts()?;
+        let summary = serde_json::json!({
+            "data": dir.display().to_string(),
+            "added": stats.added, "updated": stats.updated, "unchanged": stats.unchanged, "failed": failed,
+            "articles": counts.articles, "stories": counts.stories,
+        });
+        println!("{summary}");
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,502 @@
+//! warta's store: what warta read, kept. I/O lives here, at the edge; the engine stays pure.
+//!
+//! A data directory holds `warta.sqlite3` (SQLite, WAL: articles, analyses, entities and
+//! mentions, events, stories and story membership) and `index/` (tantivy, with the Indonesian
+//! analyzer of [`analyzer`] for full-text search).
+//!
+//! ```text
+//! Store::open(dir) ─┬─ search / timeline / stories / export (typed, serde values)
+//!                   └─ writer() → put(source, text, &Analysis)… → commit()
+//! ```
+//!
+//! **Idempotent:** an article is known by its content hash: the same content again changes
+//! nothing; new content under a known source updates that article in place (same id).
+//! **Crash-safe:** each batch is one SQLite transaction; the index commits after it with the
+//! batch's generation number as payload. If the process dies between the two, the next
+//! [`Store::open`] sees the generations differ and reconciles the index with SQLite (adds what
+//! is missing, drops what SQLite does not hold, and duplicates).
+//! **Stories** are assigned by [`warta_engine::stories::Engine`] in ingest order; a writer
+//! rebuilds the engine by replaying stored analyses (lazily, only when something new comes).
+
+pub mod analyzer;
+mod db;
+mod index;
+pub mod query;
+pub mod stem;
+pub mod synth;
+
+pub use db::{SCHEMA_VERSION, content_hash};
+pub use query::{Counts, Hit, SearchQuery, StoryRow, Timeline, TimelineEntry};
+
+use anyhow::{Context, Result};
+use index::{IndexedArticle, SearchIndex};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use tantivy::{IndexWriter, TantivyDocument, Term};
+use warta_engine::Analysis;
+use warta_engine::stories::{Config, Engine};
+
+/// The data directory used when none is given: `./warta-data`, or `$WARTA_DATA` if set.
+pub fn default_dir() -> PathBuf {
+    std::env::var_os("WARTA_DATA").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("warta-data"))
+}
+
+/// An open data directory.
+pub struct Store {
+    dir: PathBuf,
+    conn: Connection,
+    idx: SearchIndex,
+}
+
+/// What [`Store::reconcile`] changed in the index.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Reconciled {
+    pub reindexed: usize,
+    pub dropped: usize,
+}
+
+impl Store {
+    /// Open (or create) the store in `dir`. If the index may lag SQLite (a writer died between
+    /// the two commits) and no other writer holds the index, reconcile it first.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Store> {
+        let dir = dir.as_ref().to_path_buf();
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let conn =
+            db::open(&dir.join("warta.sqlite3")).with_context(|| format!("opening the store in {}", dir.display()))?;
+        let idx = SearchIndex::open(&dir.join("index"))?;
+        let mut store = Store { dir, conn, idx };
+        if store.idx.generation()? != db::generation(&store.conn)? {
+            match store.reconcile() {
+                Ok(_) => {}
+                // Another process is writing: it will commit the index itself.
+                Err(e) if is_lock_busy(&e) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Make the index hold exactly SQLite's articles, each once at its current revision.
+    pub fn reconcile(&mut self) -> Result<Reconciled> {
+        let mut iw: IndexWriter<TantivyDocument> = self.idx.index.writer(50_000_000)?;
+        let held = self.idx.contents()?;
+        let mut want: HashMap<u64, u64> = HashMap::new();
+        {
+            let mut st = self.conn.prepare("SELECT id, rev FROM articles")?;
+            let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64)))?;
+            for row in rows {
+                let (id, rev) = row?;
+                want.insert(id, rev);
+            }
+        }
+        let mut out = Reconciled::default();
+        let mut missing: Vec<u64> = Vec::new();
+        for (&id, revs) in &held {
+            match want.get(&id) {
+                None => {
+                    iw.delete_term(Term::from_field_u64(self.idx.f.id, id));
+                    out.dropped += revs.len();
+                }
+                Some(&rev) if revs.len() != 1 || revs[0] != rev => {
+                    iw.delete_term(Term::from_field_u64(self.idx.f.id, id));
+                    out.dropped += revs.len();
+                    missing.push(id);
+                }
+                Some(_) => {}
+            }
+        }
+        missing.extend(want.keys().filter(|id| !held.contains_key(id)));
+        missing.sort_unstable();
+        for id in &missing {
+            let a = self.indexed_row(*id)?;
+            iw.add_document(self.idx.document(&a.as_indexed()))?;
+        }
+        out.reindexed = missing.len();
+        let generation = db::generation(&self.conn)?;
+        let mut prepared = iw.prepare_commit()?;
+        prepared.set_payload(&generation.to_string());
+        prepared.commit()?;
+        iw.wait_merging_threads()?;
+        self.idx.reader.reload()?;
+        Ok(out)
+    }
+
+    fn indexed_row(&self, id: u64) -> Result<OwnedIndexed> {
+        let (rev, body, json): (i64, String, String) = self.conn.query_row(
+            "SELECT a.rev, a.body, n.json FROM articles a JOIN analyses n ON n.article_id = a.id WHERE a.id = ?1",
+            params![id as i64],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let analysis: Analysis = serde_json::from_str(&json)?;
+        Ok(OwnedIndexed::new(id, rev as u64, body, &analysis))
+    }
+
+    /// A writer: the single writer of this store (the index lock makes it exclusive across
+    /// processes). Articles are committed in batches of `batch`, and on [`Writer::commit`].
+    pub fn writer(&mut self, batch: usize) -> Result<Writer<'_>> {
+        let iw = self.idx.index.writer(100_000_000).context("the store is being written by another process")?;
+        let mut hashes = HashSet::new();
+        let mut sources = HashMap::new();
+        {
+            let mut st = self.conn.prepare("SELECT id, source, hash FROM articles")?;
+            let rows =
+                st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+            for row in rows {
+                let (id, source, hash) = row?;
+                hashes.insert(hash);
+                sources.insert(source, id);
+            }
+        }
+        Ok(Writer {
+            store: self,
+            iw,
+            engine: None,
+            pending: Vec::new(),
+            pending_sources: HashSet::new(),
+            hashes,
+            sources,
+            entity_ids: HashMap::new(),
+            batch: batch.max(1),
+            stats: Stats::default(),
+        })
+    }
+}
+
+fn is_lock_busy(e: &anyhow::Error) -> bool {
+    matches!(e.downcast_ref::<tantivy::TantivyError>(), Some(tantivy::TantivyError::LockFailure(..)))
+}
+
+struct OwnedIndexed {
+    id: u64,
+    rev: u64,
+    title: String,
+    body: String,
+    outlet: Option<String>,
+    entities: Vec<String>,
+    day: Option<i64>,
+}
+
+impl OwnedIndexed {
+    fn new(id: u64, rev: u64, body: String, a: &Analysis) -> Self {
+        let mut entities: Vec<String> = Vec::new();
+        for e in &a.entities {
+            entities.push(e.name.clone());
+            for m in &e.mentions {
+                if !entities.contains(&m.text) {
+                    entities.push(m.text.clone());
+                }
+            }
+        }
+        OwnedIndexed {
+            id,
+            rev,
+            title: a.title.clone().unwrap_or_default(),
+            body,
+            outlet: a.outlet.clone(),
+            entities,
+            day: day_of(a),
+        }
+    }
+
+    fn as_indexed(&self) -> IndexedArticle<'_> {
+        IndexedArticle {
+            id: self.id,
+            rev: self.rev,
+            title: &self.title,
+            body: &self.body,
+            outlet: self.outlet.as_deref(),
+            entities: &self.entities,
+            day: self.day,
+        }
+    }
+}
+
+/// The article's day as YYYYMMDD.
+fn day_of(a: &Analysis) -> Option<i64> {
+    warta_engine::stories::article_date(a)
+        .map(|d| i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day()))
+}
+
+/// What one [`Writer::put`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+/// Counts of a writer's outcomes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+struct Pending {
+    source: String,
+    hash: String,
+    text: String,
+    analysis: Analysis,
+    update_of: Option<i64>,
+}
+
+/// The single writer of a store.
+pub struct Writer<'s> {
+    store: &'s mut Store,
+    iw: IndexWriter<TantivyDocument>,
+    engine: Option<Engine>,
+    pending: Vec<Pending>,
+    pending_sources: HashSet<String>,
+    hashes: HashSet<String>,
+    sources: HashMap<String, i64>,
+    entity_ids: HashMap<(String, String), i64>,
+    batch: usize,
+    stats: Stats,
+}
+
+impl Writer<'_> {
+    /// Content hashes already stored (or pending): workers can skip analysing these.
+    pub fn known_hashes(&self) -> HashSet<String> {
+        self.hashes.clone()
+    }
+
+    /// Is this content already stored?
+    pub fn knows(&self, hash: &str) -> bool {
+        self.hashes.contains(hash)
+    }
+
+    /// Record one article: `text` is the decoded page, `analysis` its analysis.
+    pub fn put(&mut self, source: &str, text: &str, analysis: Analysis) -> Result<Outcome> {
+        let hash = content_hash(text);
+        self.put_hashed(source, hash, text, analysis)
+    }
+
+    /// [`Writer::put`] with the content hash computed by the caller ([`content_hash`]).
+    pub fn put_hashed(&mut self, source: &str, hash: String, text: &str, analysis: Analysis) -> Result<Outcome> {
+        if self.hashes.contains(&hash) {
+            self.stats.unchanged += 1;
+            return Ok(Outcome::Unchanged);
+        }
+        if self.pending_sources.contains(source) {
+            self.flush()?;
+        }
+        let update_of = self.sources.get(source).copied();
+        self.hashes.insert(hash.clone());
+        self.pending_sources.insert(source.to_string());
+        self.pending.push(Pending { source: source.to_string(), hash, text: text.to_string(), analysis, update_of });
+        let outcome = if update_of.is_some() { Outcome::Updated } else { Outcome::Added };
+        match outcome {
+            Outcome::Updated => self.stats.updated += 1,
+            _ => self.stats.added += 1,
+        }
+        if self.pending.len() >= self.batch {
+            self.flush()?;
+        }
+        Ok(outcome)
+    }
+
+    /// Count content already known (by hash) as unchanged; `false` if it is not known.
+    pub fn put_known(&mut self, hash: &str) -> bool {
+        let known = self.hashes.contains(hash);
+        if known {
+            self.stats.unchanged += 1;
+        }
+        known
+    }
+
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// Commit what is pending and return the outcome counts.
+    pub fn commit(mut self) -> Result<Stats> {
+        self.flush()?;
+        let Writer { store, iw, stats, .. } = self;
+        iw.wait_merging_threads()?;
+        store.idx.reader.reload()?;
+        Ok(stats)
+    }
+
+    fn engine(&mut self) -> Result<&mut Engine> {
+        if self.engine.is_none() {
+            self.engine = Some(replay(&self.store.conn)?);
+        }
+        Ok(self.engine.as_mut().expect("just built"))
+    }
+
+    /// One SQLite transaction for the pending articles, then one index commit.
+    pub fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        self.pending_sources.clear();
+        let any_update = pending.iter().any(|p| p.update_of.is_some());
+        if !any_update {
+            self.engine()?;
+        }
+        let now = jiff::Timestamp::now().to_string();
+        let tx = self.store.conn.unchecked_transaction()?;
+        let mut docs: Vec<(bool, OwnedIndexed)> = Vec::with_capacity(pending.len());
+        let mut touched: BTreeSet<usize> = BTreeSet::new();
+        for p in &pending {
+            let a = &p.analysis;
+            let body = a.body.join("\n\n");
+            let published = a.published.as_ref().map(|p| p.value.clone());
+            let day = day_of(a);
+            let id = match p.update_of {
+                Some(id) => {
+                    tx.execute(
+                        "UPDATE articles SET hash = ?2, rev = rev + 1, text = ?3, body = ?4, title = ?5, outlet = ?6,
+                         published = ?7, day = ?8, ingested_at = ?9 WHERE id = ?1",
+                        params![id, p.hash, p.text, body, a.title, a.outlet, published, day, now],
+                    )?;
+                    tx.execute("DELETE FROM mentions WHERE article_id = ?1", params![id])?;
+                    tx.execute("DELETE FROM events WHERE article_id = ?1", params![id])?;
+                    id
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO articles (source, hash, rev, text, body, title, outlet, published, day, ingested_at)
+                         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        params![p.source, p.hash, p.text, body, a.title, a.outlet, published, day, now],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            let json = serde_json::to_string(a)?;
+            tx.execute("INSERT OR REPLACE INTO analyses (article_id, json) VALUES (?1, ?2)", params![id, json])?;
+            for e in &a.entities {
+                let key = (e.kind.clone(), e.name.clone());
+                let eid = match self.entity_ids.get(&key) {
+                    Some(&eid) => eid,
+                    None => {
+                        tx.execute(
+                            "INSERT OR IGNORE INTO entities (kind, name) VALUES (?1, ?2)",
+                            params![e.kind, e.name],
+                        )?;
+                        let eid: i64 = tx.query_row(
+                            "SELECT id FROM entities WHERE kind = ?1 AND name = ?2",
+                            params![e.kind, e.name],
+                            |r| r.get(0),
+                        )?;
+                        self.entity_ids.insert(key, eid);
+                        eid
+                    }
+                };
+                tx.execute(
+                    "INSERT INTO mentions (article_id, entity_id, count) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count",
+                    params![id, eid, e.mentions.len().max(1) as i64],
+                )?;
+            }
+            for ev in &a.events {
+                tx.execute(
+                    "INSERT INTO events (article_id, kind, date, participants, place, status, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        id,
+                        ev.kind,
+                        ev.date,
+                        serde_json::to_string(&ev.participants)?,
+                        ev.place,
+                        ev.status,
+                        serde_json::to_string(ev)?
+                    ],
+                )?;
+            }
+            if !any_update {
+                let story = self.engine.as_mut().expect("built above").add(a);
+                tx.execute(
+                    "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?1, ?2)",
+                    params![id, story as i64 + 1],
+                )?;
+                touched.insert(story);
+            }
+            let rev: i64 = tx.query_row("SELECT rev FROM articles WHERE id = ?1", params![id], |r| r.get(0))?;
+            self.sources.insert(p.source.clone(), id);
+            docs.push((p.update_of.is_some(), OwnedIndexed::new(id as u64, rev as u64, body, a)));
+        }
+        if any_update {
+            // Membership may change anywhere after an update: replay the whole store.
+            let engine = replay_assign(&tx)?;
+            write_stories(&tx, &engine, None)?;
+            self.engine = Some(engine);
+        } else {
+            write_stories(&tx, self.engine.as_ref().expect("built above"), Some(&touched))?;
+        }
+        let generation = db::generation(&tx)? + 1;
+        tx.execute("UPDATE meta SET value = ?1 WHERE key = 'generation'", params![generation.to_string()])?;
+        tx.commit()?;
+
+        for (update, doc) in &docs {
+            if *update {
+                self.iw.delete_term(Term::from_field_u64(self.store.idx.f.id, doc.id));
+            }
+            self.iw.add_document(self.store.idx.document(&doc.as_indexed()))?;
+        }
+        let mut prepared = self.iw.prepare_commit()?;
+        prepared.set_payload(&generation.to_string());
+        prepared.commit()?;
+        Ok(())
+    }
+}
+
+/// A story engine holding every stored article, added in ingest order.
+fn replay(conn: &Connection) -> Result<Engine> {
+    let mut engine = Engine::new(Config::default());
+    let mut st = conn.prepare("SELECT json FROM analyses ORDER BY article_id")?;
+    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+    for json in rows {
+        let a: Analysis = serde_json::from_str(&json?)?;
+        engine.add(&a);
+    }
+    Ok(engine)
+}
+
+/// Replay and rewrite every article's story.
+fn replay_assign(conn: &Connection) -> Result<Engine> {
+    let mut engine = Engine::new(Config::default());
+    conn.execute("DELETE FROM story_articles", [])?;
+    let mut st = conn.prepare("SELECT article_id, json FROM analyses ORDER BY article_id")?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let mut ins = conn.prepare("INSERT INTO story_articles (article_id, story_id) VALUES (?1, ?2)")?;
+    for row in rows {
+        let (id, json) = row?;
+        let a: Analysis = serde_json::from_str(&json)?;
+        let story = engine.add(&a);
+        ins.execute(params![id, story as i64 + 1])?;
+    }
+    Ok(engine)
+}
+
+/// Write the stories' titles, dates and outlets (only `touched` ones, or all and drop the rest).
+fn write_stories(conn: &Connection, engine: &Engine, touched: Option<&BTreeSet<usize>>) -> Result<()> {
+    let stories = engine.stories();
+    if touched.is_none() {
+        conn.execute("DELETE FROM stories", [])?;
+    }
+    let mut st = conn.prepare(
+        "INSERT INTO stories (id, title, first_date, last_date, outlets) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
+         last_date = excluded.last_date, outlets = excluded.outlets",
+    )?;
+    for (i, s) in stories.iter().enumerate() {
+        if touched.is_some_and(|t| !t.contains(&i)) {
+            continue;
+        }
+        st.execute(params![i as i64 + 1, s.title, s.first_date, s.last_date, serde_json::to_string(&s.outlets)?])?;
+    }
+    Ok(())
+}
+
+/// The id of a stored article by source, if any.
+pub fn article_id(store: &Store, source: &str) -> Result<Option<i64>> {
+    Ok(store.conn.query_row("SELECT id FROM articles WHERE source = ?1", params![source], |r| r.get(0)).optional()?)
+}

@@ -1,0 +1,189 @@
+//! The store through its API: idempotence, update in place, stories, search, reconcile,
+//! exports. Articles are generated (warta_store::synth), nothing read from ../shared.
+
+use std::path::PathBuf;
+use warta_store::{SearchQuery, Store, synth};
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("warta-store-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+fn put_all(store: &mut Store, arts: &[synth::Article]) -> warta_store::Stats {
+    let mut w = store.writer(7).unwrap();
+    for a in arts {
+        let d = warta_engine::decode(a.text.as_bytes()).unwrap();
+        let analysis = warta_engine::analyze(&a.name, &d, &Default::default());
+        w.put(&a.name, &d.text, analysis).unwrap();
+    }
+    w.commit().unwrap()
+}
+
+#[test]
+fn ingesting_twice_changes_nothing_and_stories_follow_topics() {
+    let dir = tmp("idem");
+    let arts = synth::articles(40, 1);
+    let mut store = Store::open(&dir).unwrap();
+    let s1 = put_all(&mut store, &arts);
+    assert_eq!(s1.added, 40);
+    let c1 = store.counts().unwrap();
+    let stories1 = store.stories().unwrap();
+    assert_eq!(c1.articles, 40);
+    assert_eq!(c1.indexed, 40);
+    assert_eq!(c1.story_articles, 40);
+    assert!(c1.entities > 0 && c1.mentions > 0, "{c1:?}");
+    // Articles of one generated topic land in one story.
+    let topics = arts.iter().map(|a| a.topic).max().unwrap() + 1;
+    assert!(stories1.len() >= topics / 2 && stories1.len() <= 40, "{} stories for {topics} topics", stories1.len());
+    drop(store);
+
+    let mut store = Store::open(&dir).unwrap();
+    let s2 = put_all(&mut store, &arts);
+    assert_eq!((s2.added, s2.updated, s2.unchanged), (0, 0, 40));
+    assert_eq!(store.counts().unwrap(), c1);
+    assert_eq!(store.stories().unwrap(), stories1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn changed_content_updates_in_place() {
+    let dir = tmp("update");
+    let mut arts = synth::articles(12, 2);
+    let mut store = Store::open(&dir).unwrap();
+    put_all(&mut store, &arts);
+    let id = warta_store::article_id(&store, &arts[3].name).unwrap().unwrap();
+    arts[3].text.push_str("Tambahan: gudang zamrud ditemukan di tepi sungai.\n");
+    let s = put_all(&mut store, &arts);
+    assert_eq!((s.added, s.updated, s.unchanged), (0, 1, 11));
+    let c = store.counts().unwrap();
+    assert_eq!((c.articles, c.indexed, c.story_articles), (12, 12, 12));
+    assert_eq!(warta_store::article_id(&store, &arts[3].name).unwrap(), Some(id));
+    let hits = store.search(&SearchQuery { text: "zamrud".into(), ..Default::default() }).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].source, arts[3].name);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn search_stems_phrases_and_filters() {
+    let dir = tmp("search");
+    let arts = synth::articles(48, 3);
+    let mut store = Store::open(&dir).unwrap();
+    put_all(&mut store, &arts);
+    let q = |text: &str| SearchQuery { text: text.into(), limit: 100, ..Default::default() };
+    // Stemming: "penanganan" finds articles that say "menangani" (root tangan).
+    let stemmed = store.search(&q("penanganan")).unwrap();
+    assert_eq!(stemmed.len(), 48, "every article has menangani or penanganan");
+    // A phrase matches only adjacent words.
+    let phrase = store.search(&q("\"harga beras\"")).unwrap();
+    let expected = arts.iter().filter(|a| a.text.contains("harga beras")).count();
+    assert!(expected > 0);
+    assert_eq!(phrase.len(), expected);
+    assert!(phrase.iter().all(|h| h.snippet.contains("**")), "snippets highlight");
+    let reversed = store.search(&q("\"beras harga\"")).unwrap();
+    assert!(reversed.is_empty());
+    // Outlet filter.
+    let outlet = synth::OUTLETS[0];
+    let by_outlet = store.search(&SearchQuery { outlet: Some(outlet.into()), ..q("penanganan") }).unwrap();
+    assert!(!by_outlet.is_empty());
+    assert!(by_outlet.iter().all(|h| h.outlet.as_deref() == Some(outlet)), "{by_outlet:?}");
+    // Date range: everything, then nothing.
+    let all = store
+        .search(&SearchQuery {
+            from: Some(jiff::civil::date(2019, 1, 1)),
+            to: Some(jiff::civil::date(2026, 12, 31)),
+            ..q("penanganan")
+        })
+        .unwrap();
+    assert_eq!(all.len(), 48);
+    let none = store.search(&SearchQuery { from: Some(jiff::civil::date(2030, 1, 1)), ..q("penanganan") }).unwrap();
+    assert!(none.is_empty());
+    // Entity filter: a name the analysis resolved.
+    let c = store.export_timelinejs(None).unwrap();
+    assert!(c["events"].as_array().is_some());
+    // Malformed query: a BadQuery error.
+    let err = store.search(&q("\"harga beras")).unwrap_err();
+    assert!(err.downcast_ref::<warta_store::query::BadQuery>().is_some(), "{err:#}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn entity_filter_and_timeline() {
+    let dir = tmp("entity");
+    let arts = synth::articles(16, 4);
+    let mut store = Store::open(&dir).unwrap();
+    put_all(&mut store, &arts);
+    let jsonl = {
+        let mut v = Vec::new();
+        store.export_jsonl(&mut v, None).unwrap();
+        String::from_utf8(v).unwrap()
+    };
+    let first: warta_engine::Analysis = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    let person = first.entities.iter().find(|e| e.kind == "PER").expect("a person in a generated article");
+    let hits = store
+        .search(&SearchQuery {
+            text: "*".into(),
+            entity: Some(person.name.to_uppercase()),
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(hits.iter().any(|h| h.source == first.source));
+    let tl = store.timeline(&person.name).unwrap();
+    assert_eq!(tl.of, "entity");
+    assert!(tl.entries.iter().any(|e| e.articles.contains(&first.source)));
+    let story = hits[0].story.clone().unwrap();
+    let tl = store.timeline(&story).unwrap();
+    assert_eq!(tl.of, "story");
+    assert!(!tl.entries.is_empty());
+    assert!(tl.entries.windows(2).all(|w| w[0].date <= w[1].date), "sorted by date");
+    assert!(store.timeline("s99999").is_err());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_lost_index_is_rebuilt_on_open() {
+    let dir = tmp("reconcile");
+    let arts = synth::articles(20, 5);
+    let mut store = Store::open(&dir).unwrap();
+    put_all(&mut store, &arts);
+    let before = store.counts().unwrap();
+    drop(store);
+    std::fs::remove_dir_all(dir.join("index")).unwrap();
+    let store = Store::open(&dir).unwrap();
+    assert_eq!(store.counts().unwrap(), before);
+    let hits = store.search(&SearchQuery { text: "penanganan".into(), limit: 100, ..Default::default() }).unwrap();
+    assert_eq!(hits.len(), 20);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn exports_have_their_shapes() {
+    let dir = tmp("export");
+    let arts = synth::articles(16, 6);
+    let mut store = Store::open(&dir).unwrap();
+    put_all(&mut store, &arts);
+    let mut csv = Vec::new();
+    assert_eq!(store.export_csv(&mut csv, None).unwrap(), 16);
+    let rows = warta_engine::csv::parse(&String::from_utf8(csv).unwrap());
+    assert_eq!(rows.len(), 17);
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+    let story = &store.stories().unwrap()[0];
+    let tl = store.export_timelinejs(Some(&story.id)).unwrap();
+    assert_eq!(
+        tl["title"]["text"]["headline"].as_str().unwrap(),
+        story.title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    );
+    let events = tl["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for e in events {
+        let y: i32 = e["start_date"]["year"].as_str().unwrap().parse().unwrap();
+        assert!((2020..=2026).contains(&y));
+        assert!(e["start_date"]["month"].as_str().is_some() && e["start_date"]["day"].as_str().is_some());
+        assert!(e["text"]["headline"].as_str().is_some_and(|h| !h.is_empty()));
+        assert!(e["text"]["text"].as_str().is_some());
+        assert_eq!(e["group"].as_str(), Some(story.title.as_str()));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
