@@ -31,7 +31,7 @@ pub struct Args {
     /// Articles per committed batch (one SQLite transaction and one index commit).
     #[arg(long, default_value_t = 256)]
     pub batch: usize,
-    /// Files or folders (read recursively: *.txt).
+    /// Files or folders (read recursively: *.txt and HTML pages, .html/.htm/.html.gz).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -52,20 +52,22 @@ pub fn parallel(
     let next = Arc::new(AtomicUsize::new(0));
     let (tx, rx) = mpsc::sync_channel::<(usize, Result<Work, InputError>)>(64);
     let opts = warta_engine::Options::default();
+    let html_opts = warta_html::Options::default();
     let mut handles = Vec::new();
     for _ in 0..threads.max(1) {
-        let (inputs, next, tx, known, opts) = (inputs.clone(), next.clone(), tx.clone(), known.clone(), opts.clone());
+        let (inputs, next, tx, known, opts, html_opts) =
+            (inputs.clone(), next.clone(), tx.clone(), known.clone(), opts.clone(), html_opts.clone());
         handles.push(std::thread::spawn(move || {
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(slot) = inputs.get(i) else { break };
                 let input = slot.lock().expect("input slot").take().expect("each input taken once");
-                let work = input.read().map(|(source, decoded)| {
+                let work = input.read_any(&html_opts).map(|(source, decoded, overrides)| {
                     let hash = content_hash(&decoded.text);
                     if known.contains(&hash) {
                         Work::Known { hash }
                     } else {
-                        let analysis = Box::new(warta_engine::analyze(&source, &decoded, &opts));
+                        let analysis = Box::new(warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides));
                         Work::Analysed { source, hash, text: decoded.text, analysis }
                     }
                 });
