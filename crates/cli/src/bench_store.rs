@@ -68,8 +68,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .collect::<Result<_, _>>()
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         parallel(items, threads, Arc::new(Default::default()), |w| {
-            if let Ok(Work::Analysed { source, hash, text, analysis }) = w {
-                writer.put_hashed(&source, hash, &text, *analysis)?;
+            if let Ok(Work::Analysed { source, hash, text, analysis, prepared }) = w {
+                writer.put_prepared(&source, hash, &text, *analysis, Some(*prepared))?;
             }
             Ok(())
         })?;
@@ -78,6 +78,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let full = t.elapsed();
     let counts = store.counts()?;
     eprintln!("full ingest: {full:.1?}");
+
+    // Reopen: a new writer on the full store adds one article (the story engine is rebuilt
+    // from the stored rows first).
+    let t = Instant::now();
+    {
+        let mut writer = store.writer(1)?;
+        let text = "JAKARTA - Artikel uji pembukaan ulang untuk mengukur waktu pemulihan mesin cerita.";
+        let decoded = warta_engine::decode(text.as_bytes()).context("decode")?;
+        let a = warta_engine::analyze("bench-reopen.txt", &decoded, &warta_engine::Options::default());
+        writer.put("bench-reopen.txt", text, a)?;
+        writer.commit()?;
+    }
+    let reopen = t.elapsed();
+    eprintln!("reopen + add one: {reopen:.1?}");
 
     // Store alone: read the stored analyses back (untimed) and put them into an empty store.
     let conn = Connection::open(data1.join("warta.sqlite3"))?;
@@ -133,6 +147,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "threads": threads,
         "stored": counts,
         "ingest_full": {"seconds": full.as_secs_f64(), "articles_per_second": n / full.as_secs_f64()},
+        "reopen_add_one_seconds": reopen.as_secs_f64(),
         "ingest_store_alone": {"seconds": alone.as_secs_f64(), "articles_per_second": n / alone.as_secs_f64()},
         "search": {
             "queries": times.len(),

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use warta_engine::Analysis;
+use warta_engine::stories::{Prepared, prepare_analysis};
 use warta_store::{Store, content_hash};
 
 #[derive(ClapArgs)]
@@ -37,8 +38,17 @@ pub struct Args {
 }
 
 pub enum Work {
-    Analysed { source: String, hash: String, text: String, analysis: Box<Analysis> },
-    Known { hash: String },
+    Analysed {
+        source: String,
+        hash: String,
+        text: String,
+        analysis: Box<Analysis>,
+        /// The story engine's input, made on the worker so the single writer only places it.
+        prepared: Box<Prepared>,
+    },
+    Known {
+        hash: String,
+    },
 }
 
 /// Run `work` over `inputs` on `threads` workers; hand results to `sink` in input order.
@@ -67,8 +77,10 @@ pub fn parallel(
                     if known.contains(&hash) {
                         Work::Known { hash }
                     } else {
-                        let analysis = Box::new(warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides));
-                        Work::Analysed { source, hash, text: decoded.text, analysis }
+                        let analysis =
+                            Box::new(warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides));
+                        let prepared = Box::new(prepare_analysis(&analysis));
+                        Work::Analysed { source, hash, text: decoded.text, analysis, prepared }
                     }
                 });
                 if tx.send((i, work)).is_err() {
@@ -129,8 +141,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     parallel(items, threads, known, |work| {
         bar.inc(1);
         match work {
-            Ok(Work::Analysed { source, hash, text, analysis }) => {
-                writer.put_hashed(&source, hash, &text, *analysis)?;
+            Ok(Work::Analysed { source, hash, text, analysis, prepared }) => {
+                writer.put_prepared(&source, hash, &text, *analysis, Some(*prepared))?;
             }
             Ok(Work::Known { hash }) => {
                 writer.put_known(&hash);

@@ -158,6 +158,21 @@ pub fn prepare(p: &Parts) -> Prepared {
     }
 }
 
+/// [`prepare`] for an analysed article: what [`Engine::add`] does before the single writer's
+/// part, so callers can run it on worker threads.
+pub fn prepare_analysis(a: &Analysis) -> Prepared {
+    let entities: Vec<(&str, u32)> =
+        a.entities.iter().map(|e| (e.name.as_str(), e.mentions.len().max(1) as u32)).collect();
+    prepare(&Parts {
+        source: &a.source,
+        title: a.title.as_deref(),
+        outlet: a.outlet.as_deref(),
+        date: article_date(a),
+        body: &a.body,
+        entities: &entities,
+    })
+}
+
 /// A term's hash; the lowest bit says whether it is an entity name (1) or a word (0).
 fn term_hash(kind: u64, bytes: &[u8]) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64 ^ kind;
@@ -227,16 +242,7 @@ impl Engine {
 
     /// Add one analysed article; returns the index of the story it joined or started.
     pub fn add(&mut self, a: &Analysis) -> usize {
-        let entities: Vec<(&str, u32)> =
-            a.entities.iter().map(|e| (e.name.as_str(), e.mentions.len().max(1) as u32)).collect();
-        self.add_parts(&Parts {
-            source: &a.source,
-            title: a.title.as_deref(),
-            outlet: a.outlet.as_deref(),
-            date: article_date(a),
-            body: &a.body,
-            entities: &entities,
-        })
+        self.add_prepared(prepare_analysis(a))
     }
 
     /// Add one article from its light parts.
@@ -439,28 +445,29 @@ impl Engine {
 
     /// The stories so far, in the order they were started.
     pub fn stories(&self) -> Vec<Story> {
-        self.stories
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let mut outlets: Vec<String> = Vec::new();
-                for &m in &s.members {
-                    let o = self.outlet_of[m as usize];
-                    if o != NO_OUTLET && !outlets.contains(&self.outlets[o as usize]) {
-                        outlets.push(self.outlets[o as usize].clone());
-                    }
-                }
-                Story {
-                    id: format!("s{}", i + 1),
-                    title: title(s),
-                    articles: s.members.iter().map(|&m| self.sources[m as usize].clone()).collect(),
-                    timeline: Vec::new(),
-                    first_date: s.days.first().map(|&d| date_of(d).to_string()),
-                    last_date: s.days.last().map(|&d| date_of(d).to_string()),
-                    outlets,
-                }
-            })
-            .collect()
+        (0..self.stories.len()).map(|i| self.story(i)).collect()
+    }
+
+    /// One story (index as returned by [`Engine::add`]), built alone: the store rewrites only
+    /// the stories a batch touched.
+    pub fn story(&self, i: usize) -> Story {
+        let s = &self.stories[i];
+        let mut outlets: Vec<String> = Vec::new();
+        for &m in &s.members {
+            let o = self.outlet_of[m as usize];
+            if o != NO_OUTLET && !outlets.contains(&self.outlets[o as usize]) {
+                outlets.push(self.outlets[o as usize].clone());
+            }
+        }
+        Story {
+            id: format!("s{}", i + 1),
+            title: title(s),
+            articles: s.members.iter().map(|&m| self.sources[m as usize].clone()).collect(),
+            timeline: Vec::new(),
+            first_date: s.days.first().map(|&d| date_of(d).to_string()),
+            last_date: s.days.last().map(|&d| date_of(d).to_string()),
+            outlets,
+        }
     }
 }
 

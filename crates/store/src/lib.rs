@@ -35,7 +35,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 use warta_engine::Analysis;
-use warta_engine::stories::{Config, Engine};
+use warta_engine::stories::{Config, Engine, Parts, Prepared, prepare, prepare_analysis};
 
 /// The data directory used when none is given: `./warta-data`, or `$WARTA_DATA` if set.
 pub fn default_dir() -> PathBuf {
@@ -244,6 +244,8 @@ struct Pending {
     hash: String,
     text: String,
     analysis: Analysis,
+    /// The story engine's input, prepared off the writer thread when the caller could.
+    prepared: Option<Prepared>,
     update_of: Option<i64>,
 }
 
@@ -280,6 +282,20 @@ impl Writer<'_> {
 
     /// [`Writer::put`] with the content hash computed by the caller ([`content_hash`]).
     pub fn put_hashed(&mut self, source: &str, hash: String, text: &str, analysis: Analysis) -> Result<Outcome> {
+        self.put_prepared(source, hash, text, analysis, None)
+    }
+
+    /// [`Writer::put_hashed`] with the story engine's input already made by
+    /// [`warta_engine::stories::prepare_analysis`] (on a worker thread): the single writer then
+    /// only places the article.
+    pub fn put_prepared(
+        &mut self,
+        source: &str,
+        hash: String,
+        text: &str,
+        analysis: Analysis,
+        prepared: Option<Prepared>,
+    ) -> Result<Outcome> {
         if self.hashes.contains(&hash) {
             self.stats.unchanged += 1;
             return Ok(Outcome::Unchanged);
@@ -290,7 +306,14 @@ impl Writer<'_> {
         let update_of = self.sources.get(source).copied();
         self.hashes.insert(hash.clone());
         self.pending_sources.insert(source.to_string());
-        self.pending.push(Pending { source: source.to_string(), hash, text: text.to_string(), analysis, update_of });
+        self.pending.push(Pending {
+            source: source.to_string(),
+            hash,
+            text: text.to_string(),
+            analysis,
+            prepared,
+            update_of,
+        });
         let outcome = if update_of.is_some() { Outcome::Updated } else { Outcome::Added };
         match outcome {
             Outcome::Updated => self.stats.updated += 1,
@@ -346,61 +369,64 @@ impl Writer<'_> {
         let tx = self.store.conn.unchecked_transaction()?;
         let mut docs: Vec<(bool, OwnedIndexed)> = Vec::with_capacity(pending.len());
         let mut touched: BTreeSet<usize> = BTreeSet::new();
-        for p in &pending {
-            let a = &p.analysis;
-            let body = a.body.join("\n\n");
-            let published = a.published.as_ref().map(|p| p.value.clone());
-            let day = day_of(a);
-            let id = match p.update_of {
-                Some(id) => {
-                    tx.execute(
-                        "UPDATE articles SET hash = ?2, rev = rev + 1, text = ?3, body = ?4, title = ?5, outlet = ?6,
-                         published = ?7, day = ?8, ingested_at = ?9 WHERE id = ?1",
-                        params![id, p.hash, p.text, body, a.title, a.outlet, published, day, now],
-                    )?;
-                    tx.execute("DELETE FROM mentions WHERE article_id = ?1", params![id])?;
-                    tx.execute("DELETE FROM events WHERE article_id = ?1", params![id])?;
-                    id
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO articles (source, hash, rev, text, body, title, outlet, published, day, ingested_at)
-                         VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                        params![p.source, p.hash, p.text, body, a.title, a.outlet, published, day, now],
-                    )?;
-                    tx.last_insert_rowid()
-                }
-            };
-            let json = serde_json::to_string(a)?;
-            tx.execute("INSERT OR REPLACE INTO analyses (article_id, json) VALUES (?1, ?2)", params![id, json])?;
-            for e in &a.entities {
-                let key = (e.kind.clone(), e.name.clone());
-                let eid = match self.entity_ids.get(&key) {
-                    Some(&eid) => eid,
+        {
+            let mut update = tx.prepare_cached(
+                "UPDATE articles SET hash = ?2, rev = rev + 1, text = ?3, body = ?4, title = ?5, outlet = ?6,
+                 published = ?7, day = ?8, ingested_at = ?9 WHERE id = ?1 RETURNING rev",
+            )?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO articles (source, hash, rev, text, body, title, outlet, published, day, ingested_at)
+                 VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            let mut analysis =
+                tx.prepare_cached("INSERT OR REPLACE INTO analyses (article_id, json) VALUES (?1, ?2)")?;
+            let mut entity_insert = tx.prepare_cached("INSERT OR IGNORE INTO entities (kind, name) VALUES (?1, ?2)")?;
+            let mut entity_id = tx.prepare_cached("SELECT id FROM entities WHERE kind = ?1 AND name = ?2")?;
+            let mut mention = tx.prepare_cached(
+                "INSERT INTO mentions (article_id, entity_id, count) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count",
+            )?;
+            let mut event = tx.prepare_cached(
+                "INSERT INTO events (article_id, kind, date, participants, place, status, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut member =
+                tx.prepare_cached("INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?1, ?2)")?;
+            for p in pending {
+                let Pending { source, hash, text, analysis: a, prepared, update_of } = p;
+                let body = a.body.join("\n\n");
+                let published = a.published.as_ref().map(|p| p.value.clone());
+                let day = day_of(&a);
+                let (id, rev) = match update_of {
+                    Some(id) => {
+                        let rev: i64 = update
+                            .query_row(params![id, hash, text, body, a.title, a.outlet, published, day, now], |r| {
+                                r.get(0)
+                            })?;
+                        tx.execute("DELETE FROM mentions WHERE article_id = ?1", params![id])?;
+                        tx.execute("DELETE FROM events WHERE article_id = ?1", params![id])?;
+                        (id, rev)
+                    }
                     None => {
-                        tx.execute(
-                            "INSERT OR IGNORE INTO entities (kind, name) VALUES (?1, ?2)",
-                            params![e.kind, e.name],
-                        )?;
-                        let eid: i64 = tx.query_row(
-                            "SELECT id FROM entities WHERE kind = ?1 AND name = ?2",
-                            params![e.kind, e.name],
-                            |r| r.get(0),
-                        )?;
-                        self.entity_ids.insert(key, eid);
-                        eid
+                        insert.execute(params![source, hash, text, body, a.title, a.outlet, published, day, now])?;
+                        (tx.last_insert_rowid(), 1)
                     }
                 };
-                tx.execute(
-                    "INSERT INTO mentions (article_id, entity_id, count) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count",
-                    params![id, eid, e.mentions.len().max(1) as i64],
-                )?;
-            }
-            for ev in &a.events {
-                tx.execute(
-                    "INSERT INTO events (article_id, kind, date, participants, place, status, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
+                analysis.execute(params![id, serde_json::to_string(&a)?])?;
+                for e in &a.entities {
+                    let key = (e.kind.clone(), e.name.clone());
+                    let eid = match self.entity_ids.get(&key) {
+                        Some(&eid) => eid,
+                        None => {
+                            entity_insert.execute(params![e.kind, e.name])?;
+                            let eid: i64 = entity_id.query_row(params![e.kind, e.name], |r| r.get(0))?;
+                            self.entity_ids.insert(key, eid);
+                            eid
+                        }
+                    };
+                    mention.execute(params![id, eid, e.mentions.len().max(1) as i64])?;
+                }
+                for ev in &a.events {
+                    event.execute(params![
                         id,
                         ev.kind,
                         ev.date,
@@ -408,20 +434,17 @@ impl Writer<'_> {
                         ev.place,
                         ev.status,
                         serde_json::to_string(ev)?
-                    ],
-                )?;
+                    ])?;
+                }
+                if !any_update {
+                    let prepared = prepared.unwrap_or_else(|| prepare_analysis(&a));
+                    let story = self.engine.as_mut().expect("built above").add_prepared(prepared);
+                    member.execute(params![id, story as i64 + 1])?;
+                    touched.insert(story);
+                }
+                self.sources.insert(source, id);
+                docs.push((update_of.is_some(), OwnedIndexed::new(id as u64, rev as u64, body, &a)));
             }
-            if !any_update {
-                let story = self.engine.as_mut().expect("built above").add(a);
-                tx.execute(
-                    "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?1, ?2)",
-                    params![id, story as i64 + 1],
-                )?;
-                touched.insert(story);
-            }
-            let rev: i64 = tx.query_row("SELECT rev FROM articles WHERE id = ?1", params![id], |r| r.get(0))?;
-            self.sources.insert(p.source.clone(), id);
-            docs.push((p.update_of.is_some(), OwnedIndexed::new(id as u64, rev as u64, body, a)));
         }
         if any_update {
             // Membership may change anywhere after an update: replay the whole store.
@@ -448,15 +471,97 @@ impl Writer<'_> {
     }
 }
 
+/// One stored article's story-engine input, read back from its row (not its analysis JSON).
+struct StoredParts {
+    id: i64,
+    source: String,
+    title: Option<String>,
+    outlet: Option<String>,
+    day: Option<i64>,
+    body: Vec<String>,
+    entities: Vec<(String, u32)>,
+}
+
+impl StoredParts {
+    fn prepare(&self) -> Prepared {
+        let date = self
+            .day
+            .and_then(|d| jiff::civil::Date::new((d / 10_000) as i16, ((d / 100) % 100) as i8, (d % 100) as i8).ok());
+        let entities: Vec<(&str, u32)> = self.entities.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+        prepare(&Parts {
+            source: &self.source,
+            title: self.title.as_deref(),
+            outlet: self.outlet.as_deref(),
+            date,
+            body: &self.body,
+            entities: &entities,
+        })
+    }
+}
+
+/// Every stored article's story-engine input, in ingest order, prepared on all cores: the
+/// story engine is rebuilt from the rows the writer keeps (body, title, outlet, day, entity
+/// mention counts) instead of parsing every analysis again.
+fn stored_prepared(conn: &Connection, mut each: impl FnMut(i64, Prepared) -> Result<()>) -> Result<()> {
+    let mut names: HashMap<i64, Vec<(String, u32)>> = HashMap::new();
+    {
+        let mut st = conn.prepare(
+            "SELECT m.article_id, e.name, m.count FROM mentions m JOIN entities e ON e.id = m.entity_id
+             ORDER BY m.article_id",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
+        for row in rows {
+            let (id, name, count) = row?;
+            names.entry(id).or_default().push((name, count.max(1) as u32));
+        }
+    }
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).max(1);
+    let mut st = conn.prepare("SELECT id, source, title, outlet, day, body FROM articles ORDER BY id")?;
+    let mut rows = st.query([])?;
+    let mut chunk: Vec<StoredParts> = Vec::with_capacity(4096);
+    loop {
+        let row = rows.next()?;
+        let done = row.is_none();
+        if let Some(r) = row {
+            let id: i64 = r.get(0)?;
+            let body: String = r.get(5)?;
+            chunk.push(StoredParts {
+                id,
+                source: r.get(1)?,
+                title: r.get(2)?,
+                outlet: r.get(3)?,
+                day: r.get(4)?,
+                body: body.split("\n\n").map(str::to_string).collect(),
+                entities: names.remove(&id).unwrap_or_default(),
+            });
+        }
+        if chunk.len() >= 4096 || (done && !chunk.is_empty()) {
+            let per = chunk.len().div_ceil(threads);
+            let prepared: Vec<Vec<Prepared>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = chunk
+                    .chunks(per)
+                    .map(|part| scope.spawn(move || part.iter().map(StoredParts::prepare).collect::<Vec<_>>()))
+                    .collect();
+                handles.into_iter().map(|h| h.join().expect("prepare thread")).collect()
+            });
+            for (parts, p) in chunk.iter().zip(prepared.into_iter().flatten()) {
+                each(parts.id, p)?;
+            }
+            chunk.clear();
+        }
+        if done {
+            return Ok(());
+        }
+    }
+}
+
 /// A story engine holding every stored article, added in ingest order.
 fn replay(conn: &Connection) -> Result<Engine> {
     let mut engine = Engine::new(Config::default());
-    let mut st = conn.prepare("SELECT json FROM analyses ORDER BY article_id")?;
-    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-    for json in rows {
-        let a: Analysis = serde_json::from_str(&json?)?;
-        engine.add(&a);
-    }
+    stored_prepared(conn, |_, p| {
+        engine.add_prepared(p);
+        Ok(())
+    })?;
     Ok(engine)
 }
 
@@ -464,33 +569,35 @@ fn replay(conn: &Connection) -> Result<Engine> {
 fn replay_assign(conn: &Connection) -> Result<Engine> {
     let mut engine = Engine::new(Config::default());
     conn.execute("DELETE FROM story_articles", [])?;
-    let mut st = conn.prepare("SELECT article_id, json FROM analyses ORDER BY article_id")?;
-    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
     let mut ins = conn.prepare("INSERT INTO story_articles (article_id, story_id) VALUES (?1, ?2)")?;
-    for row in rows {
-        let (id, json) = row?;
-        let a: Analysis = serde_json::from_str(&json)?;
-        let story = engine.add(&a);
+    stored_prepared(conn, |id, p| {
+        let story = engine.add_prepared(p);
         ins.execute(params![id, story as i64 + 1])?;
-    }
+        Ok(())
+    })?;
     Ok(engine)
 }
 
 /// Write the stories' titles, dates and outlets (only `touched` ones, or all and drop the rest).
 fn write_stories(conn: &Connection, engine: &Engine, touched: Option<&BTreeSet<usize>>) -> Result<()> {
-    let stories = engine.stories();
     if touched.is_none() {
         conn.execute("DELETE FROM stories", [])?;
     }
-    let mut st = conn.prepare(
+    let mut st = conn.prepare_cached(
         "INSERT INTO stories (id, title, first_date, last_date, outlets) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
          last_date = excluded.last_date, outlets = excluded.outlets",
     )?;
-    for (i, s) in stories.iter().enumerate() {
-        if touched.is_some_and(|t| !t.contains(&i)) {
-            continue;
+    let all: Vec<usize>;
+    let which: &mut dyn Iterator<Item = &usize> = match touched {
+        Some(t) => &mut t.iter(),
+        None => {
+            all = (0..engine.story_count()).collect();
+            &mut all.iter()
         }
+    };
+    for &i in which {
+        let s = engine.story(i);
         st.execute(params![i as i64 + 1, s.title, s.first_date, s.last_date, serde_json::to_string(&s.outlets)?])?;
     }
     Ok(())
