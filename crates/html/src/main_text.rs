@@ -63,7 +63,7 @@ const UNLIKELY: &[&str] = &[
     "terpopuler", "terkait", "baca-juga", "bacajuga", "outbrain", "taboola", "promo", "modal",
 ];
 /// …unless the class/id also says it may hold the article.
-const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+const MAYBE: &[&str] = &["article", "body", "column", "content", "main", "mathjax", "shadow"];
 
 const NEGATIVE: &[&str] = &[
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
@@ -111,13 +111,14 @@ pub fn extract(tree: &Tree) -> MainText {
     let body = tree.elements("body").next().unwrap_or(0);
     let mut best = MainText::default();
     let mut best_chars = 0;
+    let related = related_context(tree);
     for filters in [
         Filters { unlikely: true, weights: true, clean: true },
         Filters { unlikely: false, weights: true, clean: true },
         Filters { unlikely: false, weights: false, clean: true },
         Filters { unlikely: false, weights: false, clean: false },
     ] {
-        let out = attempt(tree, body, filters);
+        let out = attempt(tree, body, filters, &related);
         let chars: usize = out.paragraphs.iter().map(|p| p.chars().count()).sum();
         if chars > best_chars || best.captions.is_empty() && best_chars == 0 {
             best_chars = chars;
@@ -199,7 +200,7 @@ fn is_block(name: &str) -> bool {
     !INLINE.contains(&name) || BLOCK.contains(&name)
 }
 
-fn attempt(tree: &Tree, root: NodeId, f: Filters) -> MainText {
+fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText {
     let n = tree.nodes.len();
     let mut counts = vec![Counts::default(); n];
     let mut blocks: Vec<Block> = Vec::new();
@@ -390,6 +391,11 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters) -> MainText {
     }
     for &c in &candidates {
         score[c as usize] *= 1.0 - density(c);
+        // A block of teasers for other pages ("Related", "You may also like") is not the
+        // article, however much text it has.
+        if f.weights && related[c as usize] {
+            score[c as usize] *= 0.25;
+        }
     }
     let mut ranked: Vec<NodeId> = candidates.clone();
     ranked.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
@@ -445,6 +451,12 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters) -> MainText {
         top = p;
     }
 
+    // DEBUG
+    if std::env::var("WDEBUG").is_ok() {
+        let desc = |id: NodeId| format!("{}#{}.{} score={:.1} chars={}", tree.name(id).unwrap_or("?"), tree.attr(id, "id").unwrap_or(""), tree.attr(id, "class").unwrap_or(""), score[id as usize], counts[id as usize].chars);
+        eprintln!("top0 {} ; top {}", desc(top0), desc(top));
+        for r in ranked.iter().take(6) { eprintln!("  cand {}", desc(*r)); }
+    }
     // 4. Siblings.
     let top_score = if score[top as usize].is_nan() { 0.0 } else { score[top as usize] };
     let threshold = (top_score * 0.2).max(10.0);
@@ -467,7 +479,9 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters) -> MainText {
                 bonus += top_score * 0.2;
             }
             let ss = score[s as usize];
-            let append = if !ss.is_nan() && ss + bonus >= threshold {
+            let append = if related[s as usize] {
+                false
+            } else if !ss.is_nan() && ss + bonus >= threshold {
                 true
             } else if tree.name(s) == Some("p") {
                 let len = counts[s as usize].chars;
@@ -504,7 +518,10 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters) -> MainText {
         let mut state = if a == NONE { 2 } else { keep[a as usize] };
         for &p in path.iter().rev() {
             if state == 1 {
-                state = if title_like(p) || (f.clean && drop_conditionally(tree, p, &counts, &score, f)) {
+                state = if title_like(p)
+                    || (f.weights && related[p as usize])
+                    || (f.clean && drop_conditionally(tree, p, &counts, &score, f))
+                {
                     2
                 } else {
                     1
@@ -514,14 +531,19 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters) -> MainText {
         }
         state == 1
     };
+    let titles = page_titles(tree);
     let mut paragraphs: Vec<String> = Vec::new();
     for b in &blocks {
         if !decide(b.owner, &mut keep) {
             continue;
         }
+        // A run that is mostly link text is navigation (tag lists, "next story", menus).
+        if b.link_chars as f64 > knob("BLD", 0.7) * b.chars as f64 {
+            continue;
+        }
         for line in b.text.split('\n') {
             let line = line.trim();
-            if !line.is_empty() {
+            if !line.is_empty() && !repeats_title(line, &titles) {
                 paragraphs.push(line.to_string());
             }
         }
@@ -605,4 +627,93 @@ fn is_ancestor_named(tree: &Tree, mut id: NodeId, name: &str) -> bool {
         id = tree.nodes[id as usize].parent;
     }
     false
+}
+
+fn knob(name: &str, default: f64) -> f64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// The page's own titles (`<title>`, `og:title`), normalised, to drop a headline the article
+/// repeats.
+fn page_titles(tree: &Tree) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(t) = tree.elements("title").next() {
+        out.push(norm(&tree.text(t)));
+    }
+    for m in tree.elements("meta") {
+        if tree.attr(m, "property").or_else(|| tree.attr(m, "name")).is_some_and(|p| p == "og:title")
+            && let Some(c) = tree.attr(m, "content")
+        {
+            out.push(norm(c));
+        }
+    }
+    out.retain(|t| !t.is_empty());
+    out
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// A short line that is the page title, or the title without the site name after it.
+fn repeats_title(line: &str, titles: &[String]) -> bool {
+    if line.len() < 15 || line.len() > 300 || titles.is_empty() {
+        return false;
+    }
+    let l = norm(line);
+    titles.iter().any(|t| *t == l || (t.starts_with(&l) && !t[l.len()..].starts_with(|c: char| c.is_alphanumeric())))
+}
+
+/// Headings that introduce teasers for other pages.
+const RELATED_HEADINGS: &[&str] = &[
+    "related", "you may also like", "you might also like", "more from", "more stories", "recommended",
+    "read more", "read also", "also read", "most popular", "most read", "trending", "baca juga", "berita terkait",
+    "artikel terkait", "terpopuler", "berita lainnya", "lihat juga", "populer",
+];
+
+/// For every node: is it, or is it inside, an element whose first text is a heading for
+/// teasers of other pages ("Related", "You may also like", "Baca juga", or a heading whose
+/// class says so)?
+fn related_context(tree: &Tree) -> Vec<bool> {
+    let n = tree.nodes.len();
+    // The first non-blank text node under each element, found bottom-up.
+    let mut first_text: Vec<NodeId> = vec![NONE; n];
+    for i in (0..n).rev() {
+        match &tree.nodes[i].data {
+            Data::Text(t) if !t.trim().is_empty() => first_text[i] = i as NodeId,
+            Data::Element { name, .. } if NEVER.contains(&&**name) && &**name != "header" => {}
+            _ => {
+                let mut c = tree.nodes[i].first_child;
+                while c != NONE {
+                    if first_text[c as usize] != NONE {
+                        first_text[i] = first_text[c as usize];
+                        break;
+                    }
+                    c = tree.nodes[c as usize].next_sibling;
+                }
+            }
+        }
+    }
+    // Headings that introduce teasers.
+    let mut teaser_text: Vec<bool> = vec![false; n];
+    for i in 0..n {
+        let id = i as NodeId;
+        if matches!(tree.name(id), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")) && first_text[i] != NONE {
+            let text = norm(&tree.text(id));
+            let by_class = class_id(tree, id).is_some_and(|c| any_in(&c, &["related", "recommend", "popular"]));
+            if by_class || (text.len() < 60 && RELATED_HEADINGS.iter().any(|h| text.starts_with(h))) {
+                teaser_text[first_text[i] as usize] = true;
+            }
+        }
+    }
+    let mut out = vec![false; n];
+    for i in 1..n {
+        let p = tree.nodes[i].parent;
+        out[i] = (p != NONE && out[p as usize])
+            || (matches!(tree.nodes[i].data, Data::Element { .. })
+                && first_text[i] != NONE
+                && teaser_text[first_text[i] as usize]
+                && !matches!(tree.name(i as NodeId), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
+    }
+    out
 }
