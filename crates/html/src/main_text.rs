@@ -60,7 +60,7 @@ const UNLIKELY: &[&str] = &[
     "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
     "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
     "yom-remote", "newsletter", "subscribe", "cookie", "share", "sharing", "recommend", "trending", "popular",
-    "terpopuler", "terkait", "baca-juga", "bacajuga", "outbrain", "taboola", "promo", "modal",
+    "terpopuler", "terkait", "baca-juga", "bacajuga", "outbrain", "taboola", "promo", "modal", "byline",
 ];
 /// …unless the class/id also says it may hold the article.
 const MAYBE: &[&str] = &["article", "body", "column", "content", "main", "mathjax", "shadow"];
@@ -180,6 +180,16 @@ fn skipped(tree: &Tree, id: NodeId, name: &str, f: Filters) -> bool {
     if NEVER.contains(&name) || hidden(tree, id) {
         return true;
     }
+    // Article metadata marked up as such (the date and byline lines above a story).
+    if let Some(prop) = tree.attr(id, "itemprop")
+        && matches!(
+            prop.trim().to_ascii_lowercase().as_str(),
+            "datepublished" | "datemodified" | "datecreated" | "author" | "publisher" | "keywords"
+        )
+        && name != "meta"
+    {
+        return true;
+    }
     if let Some(role) = tree.attr(id, "role")
         && ROLES_NEVER.contains(&role.trim().to_ascii_lowercase().as_str())
     {
@@ -194,6 +204,16 @@ fn skipped(tree: &Tree, id: NodeId, name: &str, f: Filters) -> bool {
         return true;
     }
     false
+}
+
+/// An element that holds a photo caption or credit by its class or id (`caption`,
+/// `newsCaption`, `photo-credit`), not a container that merely has one.
+fn is_caption(tree: &Tree, id: NodeId, name: &str) -> bool {
+    if matches!(name, "body" | "article" | "main" | "html" | "figure") {
+        return false;
+    }
+    let Some(s) = class_id(tree, id) else { return false };
+    (s.contains("caption") || s.contains("credit")) && !any_in(&s, MAYBE) && tree.text(id).len() < 400
 }
 
 fn is_block(name: &str) -> bool {
@@ -249,9 +269,10 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText 
             }
             Data::Element { name, .. } if cur != root => {
                 let name: &str = name;
-                if skipped(tree, cur, name, f) {
+                let caption = name == "figcaption" || is_caption(tree, cur, name);
+                if caption || skipped(tree, cur, name, f) {
                     descend = false;
-                    if name == "figcaption" {
+                    if caption {
                         let c = crate::markup::squash(&tree.text(cur));
                         if !c.is_empty() && !captions.contains(&c) {
                             captions.push(c);
