@@ -206,10 +206,14 @@ fn skipped(tree: &Tree, id: NodeId, name: &str, f: Filters) -> bool {
     false
 }
 
-/// An element that holds a photo caption or credit by its class or id (`caption`,
-/// `newsCaption`, `photo-credit`), not a container that merely has one.
+/// A `<figure>`, or an element that holds a photo caption or credit by its class or id
+/// (`caption`, `newsCaption`, `photo-credit`), not a container that merely has one.
 fn is_caption(tree: &Tree, id: NodeId, name: &str) -> bool {
-    if matches!(name, "body" | "article" | "main" | "html" | "figure") {
+    if name == "figure" {
+        // A figure's own text is its caption and credit (unless the figure wraps prose).
+        return tree.text(id).len() < 400;
+    }
+    if matches!(name, "body" | "article" | "main" | "html") {
         return false;
     }
     let Some(s) = class_id(tree, id) else { return false };
@@ -472,12 +476,6 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText 
         top = p;
     }
 
-    // DEBUG
-    if std::env::var("WDEBUG").is_ok() {
-        let desc = |id: NodeId| format!("{}#{}.{} score={:.1} chars={}", tree.name(id).unwrap_or("?"), tree.attr(id, "id").unwrap_or(""), tree.attr(id, "class").unwrap_or(""), score[id as usize], counts[id as usize].chars);
-        eprintln!("top0 {} ; top {}", desc(top0), desc(top));
-        for r in ranked.iter().take(6) { eprintln!("  cand {}", desc(*r)); }
-    }
     // 4. Siblings.
     let top_score = if score[top as usize].is_nan() { 0.0 } else { score[top as usize] };
     let threshold = (top_score * 0.2).max(10.0);
@@ -500,7 +498,10 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText 
                 bonus += top_score * 0.2;
             }
             let ss = score[s as usize];
-            let append = if related[s as usize] {
+            // A sibling named like chrome ("footer-content") does not join, even where its
+            // name also says content.
+            let chrome_name = f.unlikely && class_id(tree, s).is_some_and(|c| any_in(&c, UNLIKELY));
+            let append = if related[s as usize] || chrome_name {
                 false
             } else if !ss.is_nan() && ss + bonus >= threshold {
                 true
@@ -559,7 +560,7 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText 
             continue;
         }
         // A run that is mostly link text is navigation (tag lists, "next story", menus).
-        if b.link_chars as f64 > knob("BLD", 0.7) * b.chars as f64 {
+        if b.link_chars as f64 > 0.7 * b.chars as f64 {
             continue;
         }
         for line in b.text.split('\n') {
@@ -648,10 +649,6 @@ fn is_ancestor_named(tree: &Tree, mut id: NodeId, name: &str) -> bool {
         id = tree.nodes[id as usize].parent;
     }
     false
-}
-
-fn knob(name: &str, default: f64) -> f64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 /// The page's own titles (`<title>`, `og:title`), normalised, to drop a headline the article
