@@ -28,8 +28,16 @@ const ENGLISH_RATIO: usize = 6;
 fn detector() -> &'static LanguageDetector {
     static D: OnceLock<LanguageDetector> = OnceLock::new();
     D.get_or_init(|| {
-        LanguageDetectorBuilder::from_languages(&[Language::Indonesian, Language::Malay, Language::English]).build()
+        LanguageDetectorBuilder::from_languages(&[Language::Indonesian, Language::Malay, Language::English])
+            .with_preloaded_language_models()
+            .build()
     })
+}
+
+/// Load the language models now (they are otherwise loaded on the first text that needs
+/// them). A batch or a benchmark calls this once before it starts.
+pub fn preload() {
+    detector();
 }
 
 /// Function words of Indonesian/Malay and of English. A text in one of the three languages

@@ -33,7 +33,7 @@ use warta_engine::{Decoded, clean};
 pub struct Options {
     /// Largest page accepted, in bytes, before and after gzip decompression.
     pub max_bytes: usize,
-    /// Largest number of elements readability scores (0 = no limit).
+    /// Largest number of elements a page may have (0 = no limit); more is an error.
     pub max_elements: usize,
 }
 

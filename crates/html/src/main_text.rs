@@ -109,26 +109,25 @@ struct Counts {
 /// Extract the main text of a parsed page.
 pub fn extract(tree: &Tree) -> MainText {
     let body = tree.elements("body").next().unwrap_or(0);
-    let mut best = MainText::default();
-    let mut best_chars = 0;
-    let related = related_context(tree);
+    let mut best: Option<(usize, MainText)> = None;
+    let hints = Hints::new(tree);
+    let related = related_context(tree, &hints);
     for filters in [
         Filters { unlikely: true, weights: true, clean: true },
         Filters { unlikely: false, weights: true, clean: true },
         Filters { unlikely: false, weights: false, clean: true },
         Filters { unlikely: false, weights: false, clean: false },
     ] {
-        let out = attempt(tree, body, filters, &related);
+        let out = attempt(tree, &hints, body, filters, &related);
         let chars: usize = out.paragraphs.iter().map(|p| p.chars().count()).sum();
-        if chars > best_chars || best.captions.is_empty() && best_chars == 0 {
-            best_chars = chars;
-            best = out;
+        if best.as_ref().is_none_or(|(c, _)| chars > *c) {
+            best = Some((chars, out));
         }
-        if best_chars >= 500 {
+        if chars >= 500 {
             break;
         }
     }
-    best
+    best.map(|(_, m)| m).unwrap_or_default()
 }
 
 fn class_id(tree: &Tree, id: NodeId) -> Option<String> {
@@ -145,18 +144,101 @@ fn class_id(tree: &Tree, id: NodeId) -> Option<String> {
     Some(s)
 }
 
-fn any_in(hay: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| hay.contains(n))
+const H_UNLIKELY: u16 = 1;
+const H_MAYBE: u16 = 2;
+const H_NEGATIVE: u16 = 4;
+const H_POSITIVE: u16 = 8;
+const H_CAPTION: u16 = 16;
+const H_TEASER: u16 = 32;
+
+/// What is known about each element that does not depend on the pass: what its class and
+/// id say, whether it is never text, a caption, a block. Read once per element on first use
+/// (many elements are never asked about: they sit in skipped subtrees).
+struct Hints<'t> {
+    tree: &'t Tree,
+    cache: Vec<std::cell::Cell<u16>>,
+}
+
+/// Never article text: a `NEVER` tag, hidden, an ARIA chrome role, metadata by itemprop.
+const H_NEVER: u16 = 64;
+/// A figure or an element named as a caption or credit.
+const H_CAPTION_EL: u16 = 256;
+/// Laid out as a block (not an inline element).
+const H_BLOCK: u16 = 512;
+/// Skipped by the "unlikely" filter: named like chrome, not like content, not a landmark.
+const H_UNLIKELY_SKIP: u16 = 1024;
+const H_KNOWN: u16 = 32768;
+
+impl<'t> Hints<'t> {
+    fn new(tree: &'t Tree) -> Self {
+        Hints { tree, cache: vec![std::cell::Cell::new(0); tree.nodes.len()] }
+    }
+
+    fn get(&self, id: NodeId) -> u16 {
+        let c = &self.cache[id as usize];
+        if c.get() & H_KNOWN == 0 {
+            c.set(self.compute(id) | H_KNOWN);
+        }
+        c.get() & !H_KNOWN
+    }
+
+    fn compute(&self, id: NodeId) -> u16 {
+        let tree = self.tree;
+        let Some(name) = tree.name(id) else { return 0 };
+        let mut h = 0;
+        if let Some(s) = class_id(tree, id) {
+            let (ac, bits) = name_patterns();
+            for m in ac.find_overlapping_iter(&s) {
+                h |= bits[m.pattern().as_usize()];
+            }
+        }
+        if never(tree, id, name) {
+            h |= H_NEVER;
+        }
+        if name == "figcaption" || is_caption(tree, h, id, name) {
+            h |= H_CAPTION_EL;
+        }
+        if is_block(name) {
+            h |= H_BLOCK;
+        }
+        if h & (H_UNLIKELY | H_MAYBE) == H_UNLIKELY && !matches!(name, "body" | "a" | "article" | "main" | "html") {
+            h |= H_UNLIKELY_SKIP;
+        }
+        h
+    }
+}
+
+/// One automaton over every class/id fragment list, with the hint bit of each pattern.
+fn name_patterns() -> &'static (aho_corasick::AhoCorasick, Vec<u16>) {
+    static P: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<u16>)> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let mut pats: Vec<&str> = Vec::new();
+        let mut bits: Vec<u16> = Vec::new();
+        for (list, bit) in [
+            (UNLIKELY, H_UNLIKELY),
+            (MAYBE, H_MAYBE),
+            (NEGATIVE, H_NEGATIVE),
+            (POSITIVE, H_POSITIVE),
+            (&["caption", "credit"][..], H_CAPTION),
+            (&["related", "recommend", "popular"][..], H_TEASER),
+        ] {
+            for p in list {
+                pats.push(p);
+                bits.push(bit);
+            }
+        }
+        (aho_corasick::AhoCorasick::new(&pats).expect("class-name patterns"), bits)
+    })
 }
 
 /// Class/id weight: −25 for names of chrome, +25 for names of article containers.
-fn weight(tree: &Tree, id: NodeId) -> f64 {
-    let Some(s) = class_id(tree, id) else { return 0.0 };
+fn weight(hints: &Hints, id: NodeId) -> f64 {
+    let h = hints.get(id);
     let mut w = 0.0;
-    if any_in(&s, NEGATIVE) {
+    if h & H_NEGATIVE != 0 {
         w -= 25.0;
     }
-    if any_in(&s, POSITIVE) {
+    if h & H_POSITIVE != 0 {
         w += 25.0;
     }
     w
@@ -175,8 +257,8 @@ fn hidden(tree: &Tree, id: NodeId) -> bool {
     false
 }
 
-/// Is this element skipped entirely (never article text)?
-fn skipped(tree: &Tree, id: NodeId, name: &str, f: Filters) -> bool {
+/// Is this element never article text, whatever the pass?
+fn never(tree: &Tree, id: NodeId, name: &str) -> bool {
     if NEVER.contains(&name) || hidden(tree, id) {
         return true;
     }
@@ -195,20 +277,12 @@ fn skipped(tree: &Tree, id: NodeId, name: &str, f: Filters) -> bool {
     {
         return true;
     }
-    if f.unlikely
-        && !matches!(name, "body" | "a" | "article" | "main" | "html")
-        && let Some(s) = class_id(tree, id)
-        && any_in(&s, UNLIKELY)
-        && !any_in(&s, MAYBE)
-    {
-        return true;
-    }
     false
 }
 
 /// A `<figure>`, or an element that holds a photo caption or credit by its class or id
 /// (`caption`, `newsCaption`, `photo-credit`), not a container that merely has one.
-fn is_caption(tree: &Tree, id: NodeId, name: &str) -> bool {
+fn is_caption(tree: &Tree, h: u16, id: NodeId, name: &str) -> bool {
     if name == "figure" {
         // A figure's own text is its caption and credit (unless the figure wraps prose).
         return tree.text(id).len() < 400;
@@ -216,15 +290,14 @@ fn is_caption(tree: &Tree, id: NodeId, name: &str) -> bool {
     if matches!(name, "body" | "article" | "main" | "html") {
         return false;
     }
-    let Some(s) = class_id(tree, id) else { return false };
-    (s.contains("caption") || s.contains("credit")) && !any_in(&s, MAYBE) && tree.text(id).len() < 400
+    h & (H_CAPTION | H_MAYBE) == H_CAPTION && tree.text(id).len() < 400
 }
 
 fn is_block(name: &str) -> bool {
     !INLINE.contains(&name) || BLOCK.contains(&name)
 }
 
-fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText {
+fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool]) -> MainText {
     let n = tree.nodes.len();
     let mut counts = vec![Counts::default(); n];
     let mut blocks: Vec<Block> = Vec::new();
@@ -273,8 +346,9 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText 
             }
             Data::Element { name, .. } if cur != root => {
                 let name: &str = name;
-                let caption = name == "figcaption" || is_caption(tree, cur, name);
-                if caption || skipped(tree, cur, name, f) {
+                let h = hints.get(cur);
+                let caption = h & H_CAPTION_EL != 0;
+                if caption || h & H_NEVER != 0 || (f.unlikely && h & H_UNLIKELY_SKIP != 0) {
                     descend = false;
                     if caption {
                         let c = crate::markup::squash(&tree.text(cur));
@@ -286,7 +360,7 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText 
                     counts[cur as usize].entered = true;
                     if name == "br" {
                         run.text.push('\n');
-                    } else if is_block(name) {
+                    } else if h & H_BLOCK != 0 {
                         let owner = *owners.last().unwrap_or(&root);
                         flush(&mut run, owner, &mut blocks);
                         counts[owner as usize].has_block = true;
@@ -376,7 +450,7 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText 
                 Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th") => -5.0,
                 _ => 0.0,
             };
-            score[id as usize] = prior + if f.weights { weight(tree, id) } else { 0.0 };
+            score[id as usize] = prior + if f.weights { weight(hints, id) } else { 0.0 };
         }
     };
     let mut candidates: Vec<NodeId> = Vec::new();
@@ -500,7 +574,7 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText 
             let ss = score[s as usize];
             // A sibling named like chrome ("footer-content") does not join, even where its
             // name also says content.
-            let chrome_name = f.unlikely && class_id(tree, s).is_some_and(|c| any_in(&c, UNLIKELY));
+            let chrome_name = f.unlikely && hints.get(s) & H_UNLIKELY != 0;
             let append = if related[s as usize] || chrome_name {
                 false
             } else if !ss.is_nan() && ss + bonus >= threshold {
@@ -542,7 +616,7 @@ fn attempt(tree: &Tree, root: NodeId, f: Filters, related: &[bool]) -> MainText 
             if state == 1 {
                 state = if title_like(p)
                     || (f.weights && related[p as usize])
-                    || (f.clean && drop_conditionally(tree, p, &counts, &score, f))
+                    || (f.clean && drop_conditionally(tree, hints, p, &counts, &score, f))
                 {
                     2
                 } else {
@@ -611,14 +685,14 @@ fn is_ancestor(tree: &Tree, anc: NodeId, mut id: NodeId) -> bool {
 }
 
 /// Readability's conditional cleaning: is this element (inside the article) not prose?
-fn drop_conditionally(tree: &Tree, id: NodeId, counts: &[Counts], score: &[f64], f: Filters) -> bool {
+fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts], score: &[f64], f: Filters) -> bool {
     let Some(name) = tree.name(id) else { return false };
     if !matches!(name, "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section" | "dl") {
         // Headings with a chrome class name ("related", "share") go too.
-        return matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") && f.weights && weight(tree, id) < 0.0;
+        return matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") && f.weights && weight(hints, id) < 0.0;
     }
     let c = &counts[id as usize];
-    let w = if f.weights { weight(tree, id) } else { 0.0 };
+    let w = if f.weights { weight(hints, id) } else { 0.0 };
     let s = if score[id as usize].is_nan() { 0.0 } else { score[id as usize] };
     if w + s < 0.0 {
         return true;
@@ -692,7 +766,7 @@ const RELATED_HEADINGS: &[&str] = &[
 /// For every node: is it, or is it inside, an element whose first text is a heading for
 /// teasers of other pages ("Related", "You may also like", "Baca juga", or a heading whose
 /// class says so)?
-fn related_context(tree: &Tree) -> Vec<bool> {
+fn related_context(tree: &Tree, hints: &Hints) -> Vec<bool> {
     let n = tree.nodes.len();
     // The first non-blank text node under each element, found bottom-up.
     let mut first_text: Vec<NodeId> = vec![NONE; n];
@@ -718,7 +792,7 @@ fn related_context(tree: &Tree) -> Vec<bool> {
         let id = i as NodeId;
         if matches!(tree.name(id), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")) && first_text[i] != NONE {
             let text = norm(&tree.text(id));
-            let by_class = class_id(tree, id).is_some_and(|c| any_in(&c, &["related", "recommend", "popular"]));
+            let by_class = hints.get(i as NodeId) & H_TEASER != 0;
             if by_class || (text.len() < 60 && RELATED_HEADINGS.iter().any(|h| text.starts_with(h))) {
                 teaser_text[first_text[i] as usize] = true;
             }
