@@ -37,7 +37,9 @@ fn own_page(text: &str) -> String {
     }
     s.push_str("</article><div class=\"comments\">");
     for i in 0..30 {
-        s.push_str(&format!("<div class=\"comment\"><b>Pembaca {i}</b><p>Komentar pembaca nomor {i}, setuju sekali.</p></div>"));
+        s.push_str(&format!(
+            "<div class=\"comment\"><b>Pembaca {i}</b><p>Komentar pembaca nomor {i}, setuju sekali.</p></div>"
+        ));
     }
     s.push_str("</div></div><aside class=\"sidebar\"><h3>Terpopuler</h3><ul>");
     for i in 0..20 {

@@ -44,10 +44,8 @@ pub fn read_tree(tree: &Tree) -> Markup {
     for id in 0..tree.nodes.len() as NodeId {
         let Some(name) = tree.name(id) else { continue };
         match name {
-            "script" => {
-                if tree.attr(id, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
-                    raw.ld_json.push(tree.text(id));
-                }
+            "script" if tree.attr(id, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) => {
+                raw.ld_json.push(tree.text(id));
             }
             "meta" => raw.metas.push(|k| tree.attr(id, k)),
             "title" if raw.title.is_none() => {
@@ -161,8 +159,7 @@ fn from_raw(raw: Raw) -> Markup {
     }
     if m.published.is_none() {
         let times = &raw.times;
-        let chosen =
-            times.iter().find(|t| t.1).or_else(|| times.iter().find(|t| t.2)).or_else(|| times.iter().next());
+        let chosen = times.iter().find(|t| t.1).or_else(|| times.iter().find(|t| t.2)).or_else(|| times.iter().next());
         if let Some(t) = chosen {
             m.published = published(&t.0, "<time datetime>");
         }

@@ -221,10 +221,7 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
         };
         let (ep, er, ef) = metrics(&part(0));
         let (op, or, of) = metrics(&part(1));
-        md.push_str(&format!(
-            "| {} | {ep:.3} | {er:.3} | {ef:.3} | {op:.3} | {or:.3} | {of:.3} |\n",
-            r.name
-        ));
+        md.push_str(&format!("| {} | {ep:.3} | {er:.3} | {ef:.3} | {op:.3} | {or:.3} | {of:.3} |\n", r.name));
     }
     if let (Some(w), Some(t)) = (rows.first(), rows.get(2)) {
         md.push_str(&format!(
