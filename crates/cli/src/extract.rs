@@ -12,7 +12,7 @@ pub struct ExtractArgs {
     /// Largest page accepted, in bytes, before and after gzip decompression.
     #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
     pub max_bytes: usize,
-    /// Largest number of HTML elements scored for main text (0 = no limit).
+    /// Largest number of HTML elements a page may have (0 = no limit); a bigger page is refused.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub max_elements: usize,
     /// Pretty-print each object (not JSON Lines; for reading by eye).

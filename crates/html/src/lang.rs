@@ -22,22 +22,32 @@ pub struct Detected {
 const SAMPLE_BYTES: usize = 2000;
 const MIN_WORDS: usize = 8;
 const MIN_CONFIDENCE: f64 = 0.6;
+/// English function words outnumbering Indonesian/Malay ones this many times decide English.
+const ENGLISH_RATIO: usize = 6;
 
 fn detector() -> &'static LanguageDetector {
     static D: OnceLock<LanguageDetector> = OnceLock::new();
     D.get_or_init(|| {
-        LanguageDetectorBuilder::from_languages(&[Language::Indonesian, Language::Malay, Language::English]).build()
+        LanguageDetectorBuilder::from_languages(&[Language::Indonesian, Language::Malay, Language::English])
+            .with_preloaded_language_models()
+            .build()
     })
+}
+
+/// Load the language models now (they are otherwise loaded on the first text that needs
+/// them). A batch or a benchmark calls this once before it starts.
+pub fn preload() {
+    detector();
 }
 
 /// Function words of Indonesian/Malay and of English. A text in one of the three languages
 /// has many of them; a French or German page has almost none.
-const FUNCTION_WORDS: &[&str] = &[
-    // Indonesian / Malay
+const ID_MS_WORDS: &[&str] = &[
     "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "tidak", "akan", "dalam", "adalah",
     "juga", "oleh", "sebagai", "atau", "kata", "telah", "sudah", "ada", "bahwa", "bahawa", "mereka", "kami", "kita",
     "saya", "tersebut", "lebih", "karena", "kerana", "hingga", "namun", "para", "secara", "bisa", "boleh", "antara",
-    // English
+];
+const EN_WORDS: &[&str] = &[
     "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was", "on", "with", "as", "he", "she", "by", "at",
     "from", "this", "be", "are", "have", "has", "not", "but", "they", "his", "her", "an", "which", "or", "were",
     "said", "will", "would", "their", "been", "its",
@@ -59,7 +69,9 @@ pub fn detect(text: &str) -> Detected {
             note: Some(format!("too little text to tell the language ({} words)", words.len())),
         };
     }
-    let function = words.iter().filter(|w| FUNCTION_WORDS.contains(&w.as_str())).count();
+    let id_ms = words.iter().filter(|w| ID_MS_WORDS.contains(&w.as_str())).count();
+    let en = words.iter().filter(|w| EN_WORDS.contains(&w.as_str())).count();
+    let function = id_ms + en;
     let share = function as f64 / words.len() as f64;
     if share < 0.08 {
         return Detected {
@@ -70,6 +82,12 @@ pub fn detect(text: &str) -> Detected {
                 share * 100.0
             )),
         };
+    }
+    // English needs no model: its function words outnumber Indonesian/Malay ones many times
+    // over (lingua is only needed to tell Indonesian from Malay, and for mixed text). The
+    // confidence is then the English share of the function words.
+    if en >= ENGLISH_RATIO * id_ms.max(1) {
+        return Detected { code: Some("en"), confidence: en as f64 / function as f64, note: None };
     }
     let values = detector().compute_language_confidence_values(sample);
     let Some((lang, conf)) = values.first().copied() else {

@@ -5,9 +5,9 @@
 //!    UTF-8 validity, else Windows-1252).
 //! 2. [`markup::read`]: metadata from the page's own markup (JSON-LD, OpenGraph, `<meta>`,
 //!    `<time datetime>`, `<html lang>`).
-//! 3. Main text: readability scoring (dom_smoothie, a readability.js port) on the same parsed
-//!    document, figure captions taken out first and kept apart, then split into block
-//!    paragraphs.
+//! 3. Main text ([`main_text::extract`]): readability-style scoring in a few linear passes over
+//!    a light tree ([`tree::Tree`], one pass over the bytes; the same tree gives the markup
+//!    metadata), figure captions kept apart, `<br>` and blocks splitting paragraphs.
 //! 4. The engine's own cleaning ([`warta_engine::clean::clean`]) on those paragraphs, so
 //!    in-article "Baca Juga" blocks, ad lines and sign-offs go exactly as they do for text.
 //! 5. Language of the body ([`lang::detect`]); a non-Indonesian page is flagged, never dropped.
@@ -18,9 +18,10 @@
 
 pub mod bytes;
 pub mod lang;
+pub mod main_text;
 pub mod markup;
+pub mod tree;
 
-use dom_query::Document;
 use serde::Serialize;
 use std::fmt;
 use warta_engine::analysis::{Diagnostic, Published, Removed};
@@ -32,7 +33,7 @@ use warta_engine::{Decoded, clean};
 pub struct Options {
     /// Largest page accepted, in bytes, before and after gzip decompression.
     pub max_bytes: usize,
-    /// Largest number of elements readability scores (0 = no limit).
+    /// Largest number of elements a page may have (0 = no limit); more is an error.
     pub max_elements: usize,
 }
 
@@ -108,21 +109,12 @@ pub fn extract_html(
     mut diagnostics: Vec<Diagnostic>,
     opts: &Options,
 ) -> Result<Page, PageError> {
-    let doc = Document::from(html);
-    let markup = markup::read(&doc);
-    let captions: Vec<String> =
-        doc.select("figcaption").iter().map(|c| markup::squash(&c.text())).filter(|c| !c.is_empty()).fold(
-            Vec::new(),
-            |mut v, c| {
-                if !v.contains(&c) {
-                    v.push(c);
-                }
-                v
-            },
-        );
-    doc.select("figcaption").remove();
-
-    let paragraphs = main_text(doc, opts, &mut diagnostics)?;
+    let tree = match tree::Tree::parse(html, opts.max_elements) {
+        Ok(t) => t,
+        Err(tree::TooManyElements) => return Err(PageError::TooManyElements { max_elements: opts.max_elements }),
+    };
+    let markup = markup::read_tree(&tree);
+    let main_text::MainText { paragraphs, captions } = main_text::extract(&tree);
     let title = markup.title.clone();
     let mut text = String::new();
     if let Some(t) = &title {
@@ -180,37 +172,6 @@ pub fn extract_html(
         diagnostics,
         text,
     })
-}
-
-/// Main-text paragraphs of a parsed page (readability), before the engine's cleaning.
-fn main_text(doc: Document, opts: &Options, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<String>, PageError> {
-    let cfg = dom_smoothie::Config {
-        max_elements_to_parse: opts.max_elements,
-        text_mode: dom_smoothie::TextMode::Formatted,
-        ..Default::default()
-    };
-    let mut r = match dom_smoothie::Readability::with_document(doc, None, Some(cfg)) {
-        Ok(r) => r,
-        Err(e) => {
-            diagnostics.push(Diagnostic::warning("no_main_text", format!("main-text extraction failed: {e}")));
-            return Ok(Vec::new());
-        }
-    };
-    match r.parse() {
-        Ok(article) => Ok(split_paragraphs(&article.text_content)),
-        Err(dom_smoothie::ReadabilityError::TooManyElements(..)) => {
-            Err(PageError::TooManyElements { max_elements: opts.max_elements })
-        }
-        Err(e) => {
-            diagnostics.push(Diagnostic::warning("no_main_text", format!("main-text extraction failed: {e}")));
-            Ok(Vec::new())
-        }
-    }
-}
-
-/// Formatted text → paragraphs: one per non-blank line, whitespace collapsed.
-fn split_paragraphs(text: &str) -> Vec<String> {
-    text.lines().map(markup::squash).filter(|l| !l.is_empty()).collect()
 }
 
 impl Page {

@@ -3,6 +3,7 @@
 //! `<title>` and `<html lang>`. Each value remembers where it came from, so the Analysis can
 //! say why it believes a date.
 
+use crate::tree::{NodeId, Tree};
 use dom_query::Document;
 use serde_json::Value;
 use warta_engine::analysis::{Precision, Published};
@@ -23,31 +24,98 @@ pub struct Markup {
 const ARTICLE_TYPES: &[&str] =
     &["newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "opinionnewsarticle"];
 
-/// Read the markup of a parsed document (before readability mutates it).
+/// What the markup reading needs from a parsed page, gathered once.
+#[derive(Debug, Clone, Default)]
+struct Raw {
+    /// Text of each `<script type="…ld+json">`, in order.
+    ld_json: Vec<String>,
+    metas: Metas,
+    /// The first `<title>`, whitespace collapsed.
+    title: Option<String>,
+    /// `<time datetime>` elements: (datetime, itemprop is datePublished, has pubdate).
+    times: Vec<(String, bool, bool)>,
+    /// `<html lang>` or `xml:lang`.
+    html_lang: Option<String>,
+}
+
+/// Read the markup of a page parsed by warta's light tree ([`crate::tree`]).
+pub fn read_tree(tree: &Tree) -> Markup {
+    let mut raw = Raw::default();
+    for id in 0..tree.nodes.len() as NodeId {
+        let Some(name) = tree.name(id) else { continue };
+        match name {
+            "script" if tree.attr(id, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) => {
+                raw.ld_json.push(tree.text(id));
+            }
+            "meta" => raw.metas.push(|k| tree.attr(id, k)),
+            "title" if raw.title.is_none() => {
+                raw.title = Some(squash(&tree.text(id))).filter(|t| !t.is_empty());
+            }
+            "time" => {
+                if let Some(d) = tree.attr(id, "datetime") {
+                    raw.times.push((
+                        d.to_string(),
+                        tree.attr(id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished")),
+                        tree.attr(id, "pubdate").is_some(),
+                    ));
+                }
+            }
+            "html" if raw.html_lang.is_none() => {
+                raw.html_lang = tree.attr(id, "lang").or_else(|| tree.attr(id, "xml:lang")).map(str::to_string);
+            }
+            _ => {}
+        }
+    }
+    from_raw(raw)
+}
+
+/// Read the markup of a document parsed by dom_query (html5ever).
 pub fn read(doc: &Document) -> Markup {
-    let mut m = Markup::default();
-    let mut ld: Option<Value> = None;
+    let mut raw = Raw::default();
     for script in doc.select("script").iter() {
         let ty = script.attr("type").map(|t| t.to_ascii_lowercase()).unwrap_or_default();
-        if !ty.contains("ld+json") {
-            continue;
+        if ty.contains("ld+json") {
+            raw.ld_json.push(script.text().to_string());
         }
-        let text = script.text();
+    }
+    for m in doc.select("meta").iter() {
+        raw.metas.push(|k| m.attr(k).map(|v| v.to_string()));
+    }
+    raw.title = doc.select("title").iter().next().map(|t| squash(&t.text())).filter(|t| !t.is_empty());
+    for t in doc.select("time[datetime]").iter() {
+        raw.times.push((
+            t.attr("datetime").map(|d| d.to_string()).unwrap_or_default(),
+            t.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished")),
+            t.attr("pubdate").is_some(),
+        ));
+    }
+    raw.html_lang = doc
+        .select("html")
+        .iter()
+        .next()
+        .and_then(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
+        .map(|l| l.to_string());
+    from_raw(raw)
+}
+
+fn from_raw(raw: Raw) -> Markup {
+    let mut m = Markup::default();
+    let mut ld: Option<Value> = None;
+    for text in &raw.ld_json {
         let Ok(v) = serde_json::from_str::<Value>(text.trim()) else { continue };
         if let Some(article) = find_article(&v) {
             ld = Some(article.clone());
             break;
         }
     }
-    let meta = Metas::of(doc);
+    let meta = raw.metas;
 
     // Title: JSON-LD headline, og:title, twitter:title, <title>.
     m.title = ld
         .as_ref()
         .and_then(|a| str_of(a.get("headline")))
         .or_else(|| meta.get(&["og:title", "twitter:title"]))
-        .or_else(|| doc.select("title").iter().next().map(|t| squash(&t.text())).filter(|t| !t.is_empty()));
-
+        .or(raw.title);
     // Authors: JSON-LD author, then <meta name=author>, article:author (when not a URL).
     if let Some(a) = ld.as_ref().and_then(|a| a.get("author")) {
         collect_names(a, &mut m.authors);
@@ -90,14 +158,10 @@ pub fn read(doc: &Document) -> Markup {
         }
     }
     if m.published.is_none() {
-        let times = doc.select("time[datetime]");
-        let chosen = times
-            .iter()
-            .find(|t| t.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished")))
-            .or_else(|| times.iter().find(|t| t.attr("pubdate").is_some()))
-            .or_else(|| times.iter().next());
+        let times = &raw.times;
+        let chosen = times.iter().find(|t| t.1).or_else(|| times.iter().find(|t| t.2)).or_else(|| times.iter().next());
         if let Some(t) = chosen {
-            m.published = t.attr("datetime").and_then(|d| published(&d, "<time datetime>"));
+            m.published = published(&t.0, "<time datetime>");
         }
     }
 
@@ -109,12 +173,8 @@ pub fn read(doc: &Document) -> Markup {
         .or_else(|| meta.get(&["og:site_name", "application-name", "twitter:site"]))
         .map(|s| s.trim_start_matches('@').to_string());
 
-    m.declared_language = doc
-        .select("html")
-        .iter()
-        .next()
-        .and_then(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
-        .map(|l| l.to_string())
+    m.declared_language = raw
+        .html_lang
         .or_else(|| meta.get(&["og:locale", "content-language", "language"]))
         .and_then(|l| primary_subtag(&l));
 
@@ -212,24 +272,22 @@ pub fn squash(s: &str) -> String {
 }
 
 /// `<meta>` tags by lowercased `property` / `name` / `itemprop` / `http-equiv`.
+#[derive(Debug, Clone, Default)]
 struct Metas(Vec<(String, String)>);
 
 impl Metas {
-    fn of(doc: &Document) -> Self {
-        let mut v = Vec::new();
-        for m in doc.select("meta").iter() {
-            let Some(content) = m.attr("content") else { continue };
-            let content = squash(&content);
-            if content.is_empty() {
-                continue;
-            }
-            for key in ["property", "name", "itemprop", "http-equiv"] {
-                if let Some(k) = m.attr(key) {
-                    v.push((k.trim().to_ascii_lowercase(), content.clone()));
-                }
+    /// Add one `<meta>` element, given a lookup of its attributes.
+    fn push<S: AsRef<str>>(&mut self, attr: impl Fn(&str) -> Option<S>) {
+        let Some(content) = attr("content") else { return };
+        let content = squash(content.as_ref());
+        if content.is_empty() {
+            return;
+        }
+        for key in ["property", "name", "itemprop", "http-equiv"] {
+            if let Some(k) = attr(key) {
+                self.0.push((k.as_ref().trim().to_ascii_lowercase(), content.clone()));
             }
         }
-        Metas(v)
     }
     fn get(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| self.0.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))

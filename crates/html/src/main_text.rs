@@ -1,0 +1,941 @@
+//! Main text of a page from one light tree ([`crate::tree::Tree`]), in a few linear passes.
+//!
+//! 1. **Blocks.** One walk over the tree turns every run of inline content (text and inline
+//!    elements such as `<a>`, `<b>`, `<span>`, with `<br>` as a line break) inside a block
+//!    element into a text block owned by that element. `<p>` paragraphs, `<div>` soup with
+//!    `<br>` paragraphs and bare text between blocks all become blocks the same way. Markup
+//!    that is never article text is not entered: scripts, forms' controls, `<nav>`, `<aside>`,
+//!    `<footer>`, `<header>`, hidden elements, ARIA navigation/complementary roles, and
+//!    elements whose class or id says they are comments, sharing, related links, menus,
+//!    sidebars, ads and the like (unless it also says article/content/main).
+//! 2. **Counts.** A bottom-up pass gives every element its visible characters, characters
+//!    inside links, commas and its numbers of paragraphs, images, list items, inputs, embeds.
+//! 3. **Container.** Readability's scoring, in one pass over the blocks: each block of 25+
+//!    characters scores 1 + commas + length/100 (at most 3) for the element holding it, half
+//!    for the next ancestor and a third of a level for those above; elements start from a
+//!    tag prior and a class/id weight (article, content, post, entry… vs comment, share,
+//!    related, sidebar, ad…); the score is scaled by 1 − link density. The best element wins;
+//!    if most of the strong candidates share an ancestor, the ancestor wins (an article split
+//!    over several containers).
+//! 4. **Siblings.** Siblings of the winner join it when they score well or are plain text
+//!    paragraphs with few links.
+//! 5. **Cleaning.** Inside the chosen elements, a list, table, div or section is dropped when
+//!    its numbers say it is not prose (readability's conditional cleaning: link density, more
+//!    list items or images than paragraphs, little text, inputs, embeds).
+//!
+//! If the result is short (under 500 characters) the pass is repeated with fewer of these
+//! filters and the longest result kept, as readability does.
+
+use crate::tree::{BLOCK, Data, NONE, NodeId, Tree};
+
+/// The main text of a page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MainText {
+    /// Paragraphs in page order, whitespace collapsed.
+    pub paragraphs: Vec<String>,
+    /// Figure captions (`<figcaption>`), kept apart from the paragraphs, without repeats.
+    pub captions: Vec<String>,
+}
+
+const INLINE: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "img", "ins", "kbd", "label", "mark", "nobr", "picture", "q", "s", "samp", "small", "span", "strike", "strong",
+    "sub", "sup", "time", "tt", "u", "var", "wbr", "source", "abbr", "output", "meter", "progress",
+];
+
+/// Elements never entered: not article text.
+const NEVER: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "nav",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "aside",
+    "footer",
+    "header",
+    "dialog",
+    "menu",
+    "figcaption",
+    "audio",
+    "video",
+    "map",
+    "frameset",
+    "noembed",
+    "noframes",
+    "xmp",
+];
+
+const ROLES_NEVER: &[&str] =
+    &["navigation", "complementary", "banner", "contentinfo", "menu", "menubar", "alert", "dialog", "search"];
+
+/// Class/id fragments of page parts that are not the article (readability's list, plus
+/// common news-site names).
+const UNLIKELY: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+    "newsletter",
+    "subscribe",
+    "cookie",
+    "share",
+    "sharing",
+    "recommend",
+    "trending",
+    "popular",
+    "terpopuler",
+    "terkait",
+    "baca-juga",
+    "bacajuga",
+    "outbrain",
+    "taboola",
+    "promo",
+    "modal",
+    "byline",
+];
+/// …unless the class/id also says it may hold the article.
+const MAYBE: &[&str] = &["article", "body", "column", "content", "main", "mathjax", "shadow"];
+
+const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "byline",
+    "author",
+    "caption",
+    "newsletter",
+    "subscribe",
+    "taboola",
+    "nav",
+];
+const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+    "detail",
+    "isi",
+    "berita",
+];
+
+#[derive(Clone, Copy)]
+struct Filters {
+    unlikely: bool,
+    weights: bool,
+    clean: bool,
+}
+
+/// One run of inline content inside a block element.
+struct Block {
+    owner: NodeId,
+    text: String,
+    chars: u32,
+    link_chars: u32,
+    commas: u32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    chars: u32,
+    link_chars: u32,
+    commas: u32,
+    p: u32,
+    img: u32,
+    li: u32,
+    input: u32,
+    embed: u32,
+    /// The element holds block children (so its own inline runs are virtual paragraphs).
+    has_block: bool,
+    entered: bool,
+}
+
+/// Extract the main text of a parsed page.
+pub fn extract(tree: &Tree) -> MainText {
+    let body = tree.elements("body").next().unwrap_or(0);
+    let mut best: Option<(usize, MainText)> = None;
+    let hints = Hints::new(tree);
+    let related = related_context(tree, &hints);
+    for filters in [
+        Filters { unlikely: true, weights: true, clean: true },
+        Filters { unlikely: false, weights: true, clean: true },
+        Filters { unlikely: false, weights: false, clean: true },
+        Filters { unlikely: false, weights: false, clean: false },
+    ] {
+        let out = attempt(tree, &hints, body, filters, &related);
+        let chars: usize = out.paragraphs.iter().map(|p| p.chars().count()).sum();
+        if best.as_ref().is_none_or(|(c, _)| chars > *c) {
+            best = Some((chars, out));
+        }
+        if chars >= 500 {
+            break;
+        }
+    }
+    best.map(|(_, m)| m).unwrap_or_default()
+}
+
+fn class_id(tree: &Tree, id: NodeId) -> Option<String> {
+    let c = tree.attr(id, "class");
+    let i = tree.attr(id, "id");
+    if c.is_none() && i.is_none() {
+        return None;
+    }
+    let mut s = String::with_capacity(c.map_or(0, str::len) + i.map_or(0, str::len) + 1);
+    s.push_str(c.unwrap_or(""));
+    s.push(' ');
+    s.push_str(i.unwrap_or(""));
+    s.make_ascii_lowercase();
+    Some(s)
+}
+
+const H_UNLIKELY: u16 = 1;
+const H_MAYBE: u16 = 2;
+const H_NEGATIVE: u16 = 4;
+const H_POSITIVE: u16 = 8;
+const H_CAPTION: u16 = 16;
+const H_TEASER: u16 = 32;
+
+/// What is known about each element that does not depend on the pass: what its class and
+/// id say, whether it is never text, a caption, a block. Read once per element on first use
+/// (many elements are never asked about: they sit in skipped subtrees).
+struct Hints<'t> {
+    tree: &'t Tree,
+    cache: Vec<std::cell::Cell<u16>>,
+}
+
+/// Never article text: a `NEVER` tag, hidden, an ARIA chrome role, metadata by itemprop.
+const H_NEVER: u16 = 64;
+/// A figure or an element named as a caption or credit.
+const H_CAPTION_EL: u16 = 256;
+/// Laid out as a block (not an inline element).
+const H_BLOCK: u16 = 512;
+/// Skipped by the "unlikely" filter: named like chrome, not like content, not a landmark.
+const H_UNLIKELY_SKIP: u16 = 1024;
+const H_KNOWN: u16 = 32768;
+
+impl<'t> Hints<'t> {
+    fn new(tree: &'t Tree) -> Self {
+        Hints { tree, cache: vec![std::cell::Cell::new(0); tree.nodes.len()] }
+    }
+
+    fn get(&self, id: NodeId) -> u16 {
+        let c = &self.cache[id as usize];
+        if c.get() & H_KNOWN == 0 {
+            c.set(self.compute(id) | H_KNOWN);
+        }
+        c.get() & !H_KNOWN
+    }
+
+    fn compute(&self, id: NodeId) -> u16 {
+        let tree = self.tree;
+        let Some(name) = tree.name(id) else { return 0 };
+        let mut h = 0;
+        if let Some(s) = class_id(tree, id) {
+            let (ac, bits) = name_patterns();
+            for m in ac.find_overlapping_iter(&s) {
+                h |= bits[m.pattern().as_usize()];
+            }
+        }
+        if never(tree, id, name) {
+            h |= H_NEVER;
+        }
+        if name == "figcaption" || is_caption(tree, h, id, name) {
+            h |= H_CAPTION_EL;
+        }
+        if is_block(name) {
+            h |= H_BLOCK;
+        }
+        if h & (H_UNLIKELY | H_MAYBE) == H_UNLIKELY && !matches!(name, "body" | "a" | "article" | "main" | "html") {
+            h |= H_UNLIKELY_SKIP;
+        }
+        h
+    }
+}
+
+/// One automaton over every class/id fragment list, with the hint bit of each pattern.
+fn name_patterns() -> &'static (aho_corasick::AhoCorasick, Vec<u16>) {
+    static P: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<u16>)> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let mut pats: Vec<&str> = Vec::new();
+        let mut bits: Vec<u16> = Vec::new();
+        for (list, bit) in [
+            (UNLIKELY, H_UNLIKELY),
+            (MAYBE, H_MAYBE),
+            (NEGATIVE, H_NEGATIVE),
+            (POSITIVE, H_POSITIVE),
+            (&["caption", "credit"][..], H_CAPTION),
+            (&["related", "recommend", "popular"][..], H_TEASER),
+        ] {
+            for p in list {
+                pats.push(p);
+                bits.push(bit);
+            }
+        }
+        (aho_corasick::AhoCorasick::new(&pats).expect("class-name patterns"), bits)
+    })
+}
+
+/// Class/id weight: −25 for names of chrome, +25 for names of article containers.
+fn weight(hints: &Hints, id: NodeId) -> f64 {
+    let h = hints.get(id);
+    let mut w = 0.0;
+    if h & H_NEGATIVE != 0 {
+        w -= 25.0;
+    }
+    if h & H_POSITIVE != 0 {
+        w += 25.0;
+    }
+    w
+}
+
+fn hidden(tree: &Tree, id: NodeId) -> bool {
+    if tree.attr(id, "hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = tree.attr(id, "style") {
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Is this element never article text, whatever the pass?
+fn never(tree: &Tree, id: NodeId, name: &str) -> bool {
+    if NEVER.contains(&name) || hidden(tree, id) {
+        return true;
+    }
+    // Article metadata marked up as such (the date and byline lines above a story).
+    if let Some(prop) = tree.attr(id, "itemprop")
+        && matches!(
+            prop.trim().to_ascii_lowercase().as_str(),
+            "datepublished" | "datemodified" | "datecreated" | "author" | "publisher" | "keywords"
+        )
+        && name != "meta"
+    {
+        return true;
+    }
+    if let Some(role) = tree.attr(id, "role")
+        && ROLES_NEVER.contains(&role.trim().to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
+    false
+}
+
+/// A `<figure>`, or an element that holds a photo caption or credit by its class or id
+/// (`caption`, `newsCaption`, `photo-credit`), not a container that merely has one.
+fn is_caption(tree: &Tree, h: u16, id: NodeId, name: &str) -> bool {
+    if name == "figure" {
+        // A figure's own text is its caption and credit (unless the figure wraps prose).
+        return tree.text(id).len() < 400;
+    }
+    if matches!(name, "body" | "article" | "main" | "html") {
+        return false;
+    }
+    h & (H_CAPTION | H_MAYBE) == H_CAPTION && tree.text(id).len() < 400
+}
+
+fn is_block(name: &str) -> bool {
+    !INLINE.contains(&name) || BLOCK.contains(&name)
+}
+
+fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool]) -> MainText {
+    let n = tree.nodes.len();
+    let mut counts = vec![Counts::default(); n];
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut captions: Vec<String> = Vec::new();
+
+    // 1. Walk: blocks of inline content, skipped subtrees not entered.
+    let mut owners: Vec<NodeId> = vec![root];
+    let mut run = Block { owner: root, text: String::new(), chars: 0, link_chars: 0, commas: 0 };
+    let mut link_depth = 0u32;
+    let flush = |run: &mut Block, owner: NodeId, blocks: &mut Vec<Block>| {
+        if run.chars > 0 {
+            let text = std::mem::take(&mut run.text);
+            blocks.push(Block { owner, text, chars: run.chars, link_chars: run.link_chars, commas: run.commas });
+        }
+        run.text.clear();
+        run.chars = 0;
+        run.link_chars = 0;
+        run.commas = 0;
+    };
+    let mut cur = root;
+    'walk: loop {
+        // Enter `cur`.
+        let mut descend = true;
+        match &tree.nodes[cur as usize].data {
+            Data::Text(t) => {
+                descend = false;
+                let mut space = run.text.ends_with([' ', '\n']) || run.text.is_empty();
+                for c in t.chars() {
+                    if c.is_whitespace() {
+                        if !space {
+                            run.text.push(' ');
+                            space = true;
+                        }
+                    } else {
+                        run.text.push(c);
+                        space = false;
+                        run.chars += 1;
+                        if link_depth > 0 {
+                            run.link_chars += 1;
+                        }
+                        if c == ',' || c == '，' || c == '、' {
+                            run.commas += 1;
+                        }
+                    }
+                }
+            }
+            Data::Element { name, .. } if cur != root => {
+                let name: &str = name;
+                let h = hints.get(cur);
+                let caption = h & H_CAPTION_EL != 0;
+                if caption || h & H_NEVER != 0 || (f.unlikely && h & H_UNLIKELY_SKIP != 0) {
+                    descend = false;
+                    if caption {
+                        let c = crate::markup::squash(&tree.text(cur));
+                        if !c.is_empty() && !captions.contains(&c) {
+                            captions.push(c);
+                        }
+                    }
+                } else {
+                    counts[cur as usize].entered = true;
+                    if name == "br" {
+                        run.text.push('\n');
+                    } else if h & H_BLOCK != 0 {
+                        let owner = *owners.last().unwrap_or(&root);
+                        flush(&mut run, owner, &mut blocks);
+                        counts[owner as usize].has_block = true;
+                        owners.push(cur);
+                    } else if name == "a" {
+                        link_depth += 1;
+                    }
+                }
+            }
+            _ => counts[cur as usize].entered = true,
+        }
+        let first = tree.nodes[cur as usize].first_child;
+        if descend && first != NONE {
+            cur = first;
+            continue;
+        }
+        if descend {
+            exit(tree, cur, root, &mut owners, &mut run, &mut blocks, &mut link_depth, &flush);
+        }
+        // Next node: a sibling, or up (leaving elements) until one has a sibling.
+        loop {
+            if cur == root {
+                break 'walk;
+            }
+            let next = tree.nodes[cur as usize].next_sibling;
+            if next != NONE {
+                cur = next;
+                break;
+            }
+            cur = tree.nodes[cur as usize].parent;
+            exit(tree, cur, root, &mut owners, &mut run, &mut blocks, &mut link_depth, &flush);
+            if cur == root {
+                break 'walk;
+            }
+        }
+    }
+
+    // 2. Counts, bottom-up (children come after their parents in `nodes`).
+    for b in &blocks {
+        let c = &mut counts[b.owner as usize];
+        c.chars += b.chars;
+        c.link_chars += b.link_chars;
+        c.commas += b.commas;
+    }
+    for i in (1..n).rev() {
+        let c = counts[i];
+        if !c.entered {
+            continue;
+        }
+        let mut c = c;
+        match tree.name(i as NodeId) {
+            Some("p") => c.p += 1,
+            Some("img") => c.img += 1,
+            Some("li") => c.li += 1,
+            Some("input") => c.input += 1,
+            Some("embed" | "object" | "iframe") => c.embed += 1,
+            Some("a") => c.link_chars = c.chars,
+            _ => {}
+        }
+        counts[i] = c;
+        let parent = tree.nodes[i].parent;
+        if parent != NONE && parent as usize != i {
+            let p = &mut counts[parent as usize];
+            p.chars += c.chars;
+            p.link_chars += c.link_chars;
+            p.commas += c.commas;
+            p.p += c.p;
+            p.img += c.img;
+            p.li += c.li;
+            p.input += c.input;
+            p.embed += c.embed;
+        }
+    }
+    let density = |id: NodeId| {
+        let c = &counts[id as usize];
+        if c.chars == 0 { 0.0 } else { c.link_chars as f64 / c.chars as f64 }
+    };
+
+    // 3. Scores.
+    let mut score: Vec<f64> = vec![f64::NAN; n];
+    let init = |id: NodeId, score: &mut Vec<f64>| {
+        if score[id as usize].is_nan() {
+            let prior = match tree.name(id) {
+                Some("div") => 5.0,
+                Some("pre" | "td" | "blockquote") => 3.0,
+                Some("address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form") => -3.0,
+                Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th") => -5.0,
+                _ => 0.0,
+            };
+            score[id as usize] = prior + if f.weights { weight(hints, id) } else { 0.0 };
+        }
+    };
+    let mut candidates: Vec<NodeId> = Vec::new();
+    for b in &blocks {
+        if b.chars < 25 {
+            continue;
+        }
+        let owner_name = tree.name(b.owner).unwrap_or("");
+        if matches!(owner_name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dt" | "th" | "caption") {
+            continue;
+        }
+        let content = 1.0 + b.commas as f64 + (b.chars as f64 / 100.0).floor().min(3.0);
+        // A run inside an element that also holds blocks is a paragraph of its own, so the
+        // owner is its parent; otherwise the owner is the paragraph.
+        let mut anc = if counts[b.owner as usize].has_block { b.owner } else { tree.nodes[b.owner as usize].parent };
+        let mut level = 0;
+        while anc != NONE && level < 5 {
+            if tree.name(anc).is_none() {
+                break;
+            }
+            if score[anc as usize].is_nan() {
+                init(anc, &mut score);
+                candidates.push(anc);
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            score[anc as usize] += content / div;
+            if anc == root {
+                break;
+            }
+            anc = tree.nodes[anc as usize].parent;
+            level += 1;
+        }
+    }
+    for &c in &candidates {
+        score[c as usize] *= 1.0 - density(c);
+        // A block of teasers for other pages ("Related", "You may also like") is not the
+        // article, however much text it has.
+        if f.weights && related[c as usize] {
+            score[c as usize] *= 0.25;
+        }
+    }
+    let mut ranked: Vec<NodeId> = candidates.clone();
+    ranked.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
+    let Some(&top0) = ranked.first() else {
+        return MainText { paragraphs: Vec::new(), captions };
+    };
+    let mut top = top0;
+    let top_score = score[top as usize];
+
+    // An article split over several containers: most strong candidates under one ancestor.
+    let strong: Vec<NodeId> =
+        ranked.iter().skip(1).take(4).copied().filter(|&c| score[c as usize] >= 0.75 * top_score).collect();
+    if strong.len() >= 2 {
+        let mut anc = tree.nodes[top as usize].parent;
+        while anc != NONE && anc != root && tree.name(anc).is_some() {
+            let inside = strong.iter().filter(|&&c| is_ancestor(tree, anc, c)).count();
+            if inside >= 2 {
+                top = anc;
+                break;
+            }
+            anc = tree.nodes[anc as usize].parent;
+        }
+    }
+    // Climb while the parent scores higher (the top element is part of a larger article).
+    let mut last = score[top as usize];
+    let mut parent = tree.nodes[top as usize].parent;
+    while parent != NONE && parent != root && tree.name(parent).is_some() {
+        let ps = score[parent as usize];
+        if ps.is_nan() {
+            parent = tree.nodes[parent as usize].parent;
+            continue;
+        }
+        if ps < last / 3.0 {
+            break;
+        }
+        if ps > last {
+            top = parent;
+            break;
+        }
+        last = ps;
+        parent = tree.nodes[parent as usize].parent;
+    }
+    // The only child of its parent: take the parent.
+    loop {
+        let p = tree.nodes[top as usize].parent;
+        if p == NONE || p == root || tree.name(p).is_none() {
+            break;
+        }
+        let entered_children = tree.children(p).filter(|&c| counts[c as usize].entered).count();
+        if entered_children != 1 {
+            break;
+        }
+        top = p;
+    }
+
+    // 4. Siblings.
+    let top_score = if score[top as usize].is_nan() { 0.0 } else { score[top as usize] };
+    let threshold = (top_score * 0.2).max(10.0);
+    let mut selected: Vec<NodeId> = Vec::new();
+    let parent = tree.nodes[top as usize].parent;
+    if parent == NONE || top == root {
+        selected.push(top);
+    } else {
+        let top_class = tree.attr(top, "class").unwrap_or("");
+        for s in tree.children(parent) {
+            if s == top {
+                selected.push(s);
+                continue;
+            }
+            if !counts[s as usize].entered || tree.name(s).is_none() {
+                continue;
+            }
+            let mut bonus = 0.0;
+            if !top_class.is_empty() && tree.attr(s, "class") == Some(top_class) {
+                bonus += top_score * 0.2;
+            }
+            let ss = score[s as usize];
+            // A sibling named like chrome ("footer-content") does not join, even where its
+            // name also says content.
+            let chrome_name = f.unlikely && hints.get(s) & H_UNLIKELY != 0;
+            let append = if related[s as usize] || chrome_name {
+                false
+            } else if !ss.is_nan() && ss + bonus >= threshold {
+                true
+            } else if tree.name(s) == Some("p") {
+                let len = counts[s as usize].chars;
+                let d = density(s);
+                let text_ends = blocks.iter().rev().find(|b| b.owner == s).is_some_and(|b| {
+                    let t = b.text.trim_end();
+                    t.ends_with('.') || t.ends_with('"') || t.ends_with('\u{201d}')
+                });
+                (len > 80 && d < 0.25) || (len > 0 && len <= 80 && d == 0.0 && text_ends)
+            } else {
+                false
+            };
+            if append {
+                selected.push(s);
+            }
+        }
+    }
+
+    // 5. Cleaning and output: blocks whose owner lies in a selected subtree and under no
+    // dropped element.
+    let mut keep: Vec<u8> = vec![0; n]; // 0 unknown, 1 keep, 2 drop
+    for &s in &selected {
+        keep[s as usize] = 1;
+    }
+    let title_like = |id: NodeId| matches!(tree.name(id), Some("h1"));
+    let decide = |id: NodeId, keep: &mut Vec<u8>| -> bool {
+        // Walk up to a decided ancestor, then decide the path down.
+        let mut path: Vec<NodeId> = Vec::new();
+        let mut a = id;
+        while a != NONE && keep[a as usize] == 0 {
+            path.push(a);
+            a = tree.nodes[a as usize].parent;
+        }
+        let mut state = if a == NONE { 2 } else { keep[a as usize] };
+        for &p in path.iter().rev() {
+            if state == 1 {
+                state = if title_like(p)
+                    || (f.weights && related[p as usize])
+                    || (f.clean && drop_conditionally(tree, hints, p, &counts, &score, f))
+                {
+                    2
+                } else {
+                    1
+                };
+            }
+            keep[p as usize] = state;
+        }
+        state == 1
+    };
+    let titles = page_titles(tree);
+    let mut paragraphs: Vec<String> = Vec::new();
+    for b in &blocks {
+        if !decide(b.owner, &mut keep) {
+            continue;
+        }
+        // A run that is mostly link text is navigation (tag lists, "next story", menus).
+        if b.link_chars as f64 > 0.7 * b.chars as f64 {
+            continue;
+        }
+        for line in b.text.split('\n') {
+            let line = line.trim();
+            if !line.is_empty() && !repeats_title(line, &titles) {
+                paragraphs.push(line.to_string());
+            }
+        }
+    }
+    MainText { paragraphs, captions }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn exit(
+    tree: &Tree,
+    cur: NodeId,
+    root: NodeId,
+    owners: &mut Vec<NodeId>,
+    run: &mut Block,
+    blocks: &mut Vec<Block>,
+    link_depth: &mut u32,
+    flush: &impl Fn(&mut Block, NodeId, &mut Vec<Block>),
+) {
+    if cur == root {
+        let owner = *owners.last().unwrap_or(&root);
+        flush(run, owner, blocks);
+        return;
+    }
+    if let Data::Element { name, .. } = &tree.nodes[cur as usize].data {
+        let name: &str = name;
+        if owners.last() == Some(&cur) {
+            flush(run, cur, blocks);
+            owners.pop();
+        } else if name == "a" && *link_depth > 0 {
+            *link_depth -= 1;
+        }
+    }
+}
+
+fn is_ancestor(tree: &Tree, anc: NodeId, mut id: NodeId) -> bool {
+    while id != NONE {
+        if id == anc {
+            return true;
+        }
+        id = tree.nodes[id as usize].parent;
+    }
+    false
+}
+
+/// Readability's conditional cleaning: is this element (inside the article) not prose?
+fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts], score: &[f64], f: Filters) -> bool {
+    let Some(name) = tree.name(id) else { return false };
+    if !matches!(name, "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section" | "dl") {
+        // Headings with a chrome class name ("related", "share") go too.
+        return matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") && f.weights && weight(hints, id) < 0.0;
+    }
+    let c = &counts[id as usize];
+    let w = if f.weights { weight(hints, id) } else { 0.0 };
+    let s = if score[id as usize].is_nan() { 0.0 } else { score[id as usize] };
+    if w + s < 0.0 {
+        return true;
+    }
+    if c.commas >= 10 {
+        return false;
+    }
+    let is_list = matches!(name, "ul" | "ol" | "dl") || (c.li > 0 && c.li * 2 >= c.p.max(1) && c.p == 0);
+    let link_density = if c.chars == 0 { 0.0 } else { c.link_chars as f64 / c.chars as f64 };
+    let in_figure = is_ancestor_named(tree, id, "figure");
+    let p = c.p as f64;
+    let img = c.img as f64;
+    (c.img > 1 && p / img < 0.5 && !in_figure)
+        || (!is_list && c.li > c.p + 3 && name != "ul" && name != "ol")
+        || (c.input as f64 > (p / 3.0).floor() && c.input > 0)
+        || (!is_list && c.chars < 25 && (c.img == 0 || c.img > 2) && !in_figure)
+        || (!is_list && w < 25.0 && link_density > 0.2)
+        || (is_list && link_density > 0.5)
+        || (w >= 25.0 && link_density > 0.5)
+        || ((c.embed == 1 && c.chars < 75) || c.embed > 1)
+}
+
+fn is_ancestor_named(tree: &Tree, mut id: NodeId, name: &str) -> bool {
+    while id != NONE {
+        if tree.name(id) == Some(name) {
+            return true;
+        }
+        id = tree.nodes[id as usize].parent;
+    }
+    false
+}
+
+/// The page's own titles (`<title>`, `og:title`), normalised, to drop a headline the article
+/// repeats.
+fn page_titles(tree: &Tree) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(t) = tree.elements("title").next() {
+        out.push(norm(&tree.text(t)));
+    }
+    for m in tree.elements("meta") {
+        if tree.attr(m, "property").or_else(|| tree.attr(m, "name")).is_some_and(|p| p == "og:title")
+            && let Some(c) = tree.attr(m, "content")
+        {
+            out.push(norm(c));
+        }
+    }
+    out.retain(|t| !t.is_empty());
+    out
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// A short line that is the page title, or the title without the site name after it.
+fn repeats_title(line: &str, titles: &[String]) -> bool {
+    if line.len() < 15 || line.len() > 300 || titles.is_empty() {
+        return false;
+    }
+    let l = norm(line);
+    titles.iter().any(|t| *t == l || (t.starts_with(&l) && !t[l.len()..].starts_with(|c: char| c.is_alphanumeric())))
+}
+
+/// Headings that introduce teasers for other pages.
+const RELATED_HEADINGS: &[&str] = &[
+    "related",
+    "you may also like",
+    "you might also like",
+    "more from",
+    "more stories",
+    "recommended",
+    "read more",
+    "read also",
+    "also read",
+    "most popular",
+    "most read",
+    "trending",
+    "baca juga",
+    "berita terkait",
+    "artikel terkait",
+    "terpopuler",
+    "berita lainnya",
+    "lihat juga",
+    "populer",
+];
+
+/// For every node: is it, or is it inside, an element whose first text is a heading for
+/// teasers of other pages ("Related", "You may also like", "Baca juga", or a heading whose
+/// class says so)?
+fn related_context(tree: &Tree, hints: &Hints) -> Vec<bool> {
+    let n = tree.nodes.len();
+    // The first non-blank text node under each element, found bottom-up.
+    let mut first_text: Vec<NodeId> = vec![NONE; n];
+    for i in (0..n).rev() {
+        match &tree.nodes[i].data {
+            Data::Text(t) if !t.trim().is_empty() => first_text[i] = i as NodeId,
+            Data::Element { name, .. } if NEVER.contains(&&**name) && &**name != "header" => {}
+            _ => {
+                let mut c = tree.nodes[i].first_child;
+                while c != NONE {
+                    if first_text[c as usize] != NONE {
+                        first_text[i] = first_text[c as usize];
+                        break;
+                    }
+                    c = tree.nodes[c as usize].next_sibling;
+                }
+            }
+        }
+    }
+    // Headings that introduce teasers.
+    let mut teaser_text: Vec<bool> = vec![false; n];
+    for i in 0..n {
+        let id = i as NodeId;
+        if matches!(tree.name(id), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")) && first_text[i] != NONE {
+            let text = norm(&tree.text(id));
+            let by_class = hints.get(i as NodeId) & H_TEASER != 0;
+            if by_class || (text.len() < 60 && RELATED_HEADINGS.iter().any(|h| text.starts_with(h))) {
+                teaser_text[first_text[i] as usize] = true;
+            }
+        }
+    }
+    let mut out = vec![false; n];
+    for i in 1..n {
+        let p = tree.nodes[i].parent;
+        out[i] = (p != NONE && out[p as usize])
+            || (matches!(tree.nodes[i].data, Data::Element { .. })
+                && first_text[i] != NONE
+                && teaser_text[first_text[i] as usize]
+                && !matches!(tree.name(i as NodeId), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
+    }
+    out
+}

@@ -1,0 +1,134 @@
+//! The light-tree main-text extractor on small pages written for these tests: div soup with
+//! `<br>` paragraphs, a related-links block inside the article, a comment section, an article
+//! split over two containers, lists and headings inside the article, and a page whose longest
+//! text block is a sidebar of links.
+
+use warta_html::main_text::{MainText, extract};
+use warta_html::tree::Tree;
+
+const P: &[&str] = &[
+    "Petani di lereng gunung mulai memanen kopi lebih awal tahun ini karena hujan turun sejak pertengahan bulan, sehingga buah cepat matang.",
+    "Ketua kelompok tani mengatakan harga di tingkat pengepul naik, tetapi jumlah pekerja yang tersedia untuk memetik tidak bertambah.",
+    "Dinas pertanian berencana mengirim penyuluh ke desa-desa itu pekan depan untuk membantu petani menyimpan biji kopi dengan benar.",
+    "Sebagian petani memilih menjemur kopi di halaman rumah, sementara yang lain menjualnya basah agar cepat mendapat uang tunai.",
+];
+
+fn main_text(html: &str) -> MainText {
+    extract(&Tree::parse(html, 0).unwrap())
+}
+
+fn chrome(inner: &str) -> String {
+    format!(
+        "<html><head><title>Kopi</title><script>var x = '<p>bukan teks</p>';</script></head><body>\
+         <div id=\"menu\"><a href=\"/\">Beranda</a> <a href=\"/ekonomi\">Ekonomi</a> <a href=\"/daerah\">Daerah</a></div>\
+         {inner}\
+         <div class=\"footer-links\"><a href=\"/tentang\">Tentang kami</a> | <a href=\"/kontak\">Kontak redaksi</a></div>\
+         </body></html>"
+    )
+}
+
+fn assert_paragraphs(got: &MainText, want: &[&str]) {
+    assert_eq!(got.paragraphs, want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{:#?}", got.paragraphs);
+}
+
+#[test]
+fn div_soup_with_br_paragraphs() {
+    let html = chrome(&format!(
+        "<div class=\"wrap\"><div class=\"isi\">{}<br><br>{}<br/><br/>\n{}<br>{}</div></div>",
+        P[0], P[1], P[2], P[3]
+    ));
+    assert_paragraphs(&main_text(&html), P);
+}
+
+#[test]
+fn related_links_block_inside_the_article_is_dropped() {
+    let html = chrome(&format!(
+        "<div class=\"article-body\"><p>{}</p><p>{}</p>\
+         <div class=\"box\"><ul><li><a href=\"/a\">Harga kopi dunia turun tajam pada pekan lalu</a></li>\
+         <li><a href=\"/b\">Petani cengkeh panen raya di musim kemarau</a></li>\
+         <li><a href=\"/c\">Ekspor teh melonjak di awal tahun</a></li></ul></div>\
+         <p>{}</p><p>{}</p></div>",
+        P[0], P[1], P[2], P[3]
+    ));
+    assert_paragraphs(&main_text(&html), P);
+}
+
+#[test]
+fn comment_section_is_not_the_article() {
+    let comments: String = (0..6)
+        .map(|i| {
+            format!(
+                "<div class=\"comment-item\"><p>Pembaca {i} menulis: saya setuju, harga kopi memang naik, tetapi pengepul juga harus adil kepada petani kecil di desa.</p></div>"
+            )
+        })
+        .collect();
+    let html = chrome(&format!(
+        "<article><p>{}</p><p>{}</p><p>{}</p><p>{}</p></article><section id=\"comments\"><h3>Komentar</h3>{comments}</section>",
+        P[0], P[1], P[2], P[3]
+    ));
+    assert_paragraphs(&main_text(&html), P);
+}
+
+#[test]
+fn article_split_over_two_containers() {
+    // The story runs in two sibling containers with an ad between them.
+    let html = chrome(&format!(
+        "<div class=\"main\"><div class=\"text-part\"><p>{}</p><p>{}</p></div>\
+         <div class=\"ad-slot\"><a href=\"/iklan\">Iklan</a></div>\
+         <div class=\"text-part\"><p>{}</p><p>{}</p></div></div>",
+        P[0], P[1], P[2], P[3]
+    ));
+    assert_paragraphs(&main_text(&html), P);
+}
+
+#[test]
+fn headings_and_lists_of_prose_inside_the_article_are_kept() {
+    let html = chrome(&format!(
+        "<article><h1>Panen Kopi Lebih Awal</h1><p>{}</p><h2>Harga di pengepul</h2><p>{}</p>\
+         <ul><li>Kopi basah dijual per kilogram, dengan harga yang berbeda di setiap desa.</li>\
+         <li>Kopi kering disimpan di gudang koperasi sampai harga membaik.</li></ul><p>{}</p></article>",
+        P[0], P[1], P[2]
+    ));
+    let got = main_text(&html);
+    assert_paragraphs(
+        &got,
+        &[
+            P[0],
+            "Harga di pengepul",
+            P[1],
+            "Kopi basah dijual per kilogram, dengan harga yang berbeda di setiap desa.",
+            "Kopi kering disimpan di gudang koperasi sampai harga membaik.",
+            P[2],
+        ],
+    );
+}
+
+#[test]
+fn long_link_lists_lose_to_the_prose() {
+    let links: String = (0..40)
+        .map(|i| format!("<li><a href=\"/b/{i}\">Berita daerah nomor {i} tentang jalan, pasar dan sekolah</a></li>"))
+        .collect();
+    let html = chrome(&format!(
+        "<div class=\"col\"><ul class=\"list\">{links}</ul></div><div class=\"col\"><p>{}</p><p>{}</p><p>{}</p></div>",
+        P[0], P[1], P[2]
+    ));
+    assert_paragraphs(&main_text(&html), &P[..3]);
+}
+
+#[test]
+fn captions_are_kept_apart_and_hidden_text_is_skipped() {
+    let html = chrome(&format!(
+        "<article><p>{}</p><figure><img src=\"k.jpg\"><figcaption>Petani menjemur biji kopi di halaman.</figcaption></figure>\
+         <div style=\"display: none\">Teks tersembunyi yang tidak boleh ikut terbaca sebagai isi berita.</div><p>{}</p></article>",
+        P[0], P[1]
+    ));
+    let got = main_text(&html);
+    assert_paragraphs(&got, &P[..2]);
+    assert_eq!(got.captions, vec!["Petani menjemur biji kopi di halaman.".to_string()]);
+}
+
+#[test]
+fn a_page_without_prose_gives_nothing() {
+    let got = main_text("<html><body><nav><a href=\"/\">Beranda</a></nav></body></html>");
+    assert!(got.paragraphs.is_empty(), "{:?}", got.paragraphs);
+}
