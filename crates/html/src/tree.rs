@@ -14,6 +14,10 @@
 
 use std::borrow::Cow;
 
+/// Open elements nested deeper than this are not opened (their tags are dropped, their text
+/// kept), like browsers' own depth limits.
+const MAX_DEPTH: usize = 512;
+
 /// An element or attribute name, lowercase: a static string for the names pages use, owned
 /// otherwise (custom elements, `data-*` attributes).
 pub type Name = Cow<'static, str>;
@@ -523,13 +527,29 @@ impl Tree {
         out
     }
 
+    /// Iterative (a hostile page can nest elements deeper than the stack allows).
     fn text_into(&self, id: NodeId, out: &mut String) {
-        match &self.nodes[id as usize].data {
-            Data::Text(t) => out.push_str(t),
-            _ => {
-                for c in self.children(id) {
-                    self.text_into(c, out);
+        let mut cur = id;
+        loop {
+            let node = &self.nodes[cur as usize];
+            if let Data::Text(t) = &node.data {
+                out.push_str(t);
+            }
+            if node.first_child != NONE && !matches!(node.data, Data::Text(_)) {
+                cur = node.first_child;
+                continue;
+            }
+            // Next: a sibling, or up until an ancestor (below `id`) has one.
+            loop {
+                if cur == id {
+                    return;
                 }
+                let n = &self.nodes[cur as usize];
+                if n.next_sibling != NONE {
+                    cur = n.next_sibling;
+                    break;
+                }
+                cur = n.parent;
             }
         }
     }
@@ -776,6 +796,11 @@ impl Builder {
                 }
             }
             _ => {}
+        }
+        if self.stack.len() >= MAX_DEPTH && !void {
+            // Deeper than any real page: the tag is dropped (its content stays, in the current
+            // element), so hostile nesting costs linear time.
+            return Ok(());
         }
         self.open(name, tag, attrs)?;
         if void {
@@ -1069,6 +1094,13 @@ mod tests {
         let t = Tree::parse("<title>x<body><p>y", 0).unwrap();
         assert_eq!(t.elements("p").count(), 0);
         assert_eq!(tree("<p>a</p><a href=\"/x"), "<p>'a'</p>");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(20_000) + "tief";
+        let t = Tree::parse(&html, 0).unwrap();
+        assert_eq!(t.text(0), "tief");
     }
 
     #[test]
