@@ -68,7 +68,10 @@ impl Hasher for IdHasher {
         self.0 = mix(n as u64);
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n ^ (n >> 29);
+        // Mixed, not passed through: the story index's keys are `term << 32 | time bucket`,
+        // whose high bits (hashbrown's tag) and low bits (its slot) barely vary, which made
+        // probe sequences grow with the corpus (bench-stories went super-linear).
+        self.0 = mix(n);
     }
 }
 pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
