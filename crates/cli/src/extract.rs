@@ -65,12 +65,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
                 if args.text {
                     v["text"] = json!(page.text);
                 }
-                if args.pretty {
-                    serde_json::to_writer_pretty(&mut out, &v)?;
-                } else {
-                    serde_json::to_writer(&mut out, &v)?;
-                }
-                out.write_all(b"\n")?;
+                crate::write_json_line(&mut out, &v, args.pretty)?;
             }
             Err(e) => {
                 out.flush()?;

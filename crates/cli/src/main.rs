@@ -198,6 +198,17 @@ fn stories(
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// One JSON value and a newline (JSON Lines; `pretty` spreads the value over lines).
+pub(crate) fn write_json_line(out: &mut impl Write, value: &impl serde::Serialize, pretty: bool) -> Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
 fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[PathBuf]) -> Result<ExitCode> {
     let opts = warta_engine::Options { reference_date };
     let html_opts = warta_html::Options::default();
@@ -208,12 +219,7 @@ fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[Pat
         match item.and_then(|input| input.read_any(&html_opts)) {
             Ok((source, decoded, overrides)) => {
                 let analysis = warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides);
-                if pretty {
-                    serde_json::to_writer_pretty(&mut out, &analysis)?;
-                } else {
-                    serde_json::to_writer(&mut out, &analysis)?;
-                }
-                out.write_all(b"\n")?;
+                write_json_line(&mut out, &analysis, pretty)?;
             }
             Err(e) => {
                 out.flush()?;
