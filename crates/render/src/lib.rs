@@ -642,6 +642,33 @@ pub fn render_stories(doc: &Value, lang: Lang) -> Value {
     out
 }
 
+/// Render a store timeline (`{"of", "key", "title", "entries": [...]}` as `warta timeline`
+/// and the store's `timeline(key)` give it): every event entry through [`render_entry_json`];
+/// `article` entries (an article's title, which is article text) keep their summary, with
+/// `summary_lang: "id"` and `summary_untranslated`; `lang` and `dir` at the top.
+pub fn render_timeline(doc: &Value, lang: Lang) -> Value {
+    let mut out = doc.clone();
+    if let Some(o) = out.as_object_mut() {
+        if let Some(entries) = o.get_mut("entries").and_then(Value::as_array_mut) {
+            for e in entries.iter_mut() {
+                if e.get("type").and_then(Value::as_str) == Some("article") {
+                    if let Some(eo) = e.as_object_mut() {
+                        eo.insert("lang".into(), json!(lang));
+                        eo.insert("dir".into(), json!(lang.dir()));
+                        eo.insert("summary_lang".into(), json!("id"));
+                        eo.insert("summary_untranslated".into(), json!(lang != Lang::Id));
+                    }
+                } else {
+                    *e = render_entry_json(e, lang);
+                }
+            }
+        }
+        o.insert("lang".into(), json!(lang));
+        o.insert("dir".into(), json!(lang.dir()));
+    }
+    out
+}
+
 /// Every message id of a language's FTL file (for checks that all languages define the same).
 pub fn message_ids(lang: Lang) -> Vec<String> {
     let res = FluentResource::try_new(lang.ftl().to_string()).expect("embedded FTL parses");
