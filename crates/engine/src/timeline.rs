@@ -220,6 +220,9 @@ struct Item<'a> {
     approximate: bool,
     background: bool,
     negated: bool,
+    /// Dated by the article's own date (a statement with no time of its own): no claim about
+    /// when, so never a conflict.
+    by_reference: bool,
 }
 
 impl Item<'_> {
@@ -299,6 +302,7 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
                 approximate: approximate(a, ev),
                 background,
                 negated: ev.extra.get("negated").and_then(serde_json::Value::as_bool).unwrap_or(false),
+                by_reference: ev.extra.get("date_source").and_then(serde_json::Value::as_str) == Some("reference"),
             });
         }
     }
@@ -380,6 +384,8 @@ fn clash_same(items: &[Item], a: &[usize], b: &[usize]) -> bool {
             b.iter().all(|&j| {
                 let (x, y) = (&items[i], &items[j]);
                 places_agree(x, y)
+                    && !x.by_reference
+                    && !y.by_reference
                     && !compatible_items(x, y)
                     && matches!((x.span, y.span), (Some(p), Some(q)) if gap_days(p, q) <= clash_reach(p, q))
             })
@@ -446,16 +452,18 @@ fn days_between(from: Date, to: Date) -> i64 {
 }
 
 /// Same type, and the participants overlap: one set inside the other, two shared, or the same
-/// resolved (gazetteer) participants with only unresolved names differing.
+/// resolved (gazetteer) participants with only unresolved names differing. A place counts as
+/// shared with the places it lies in (Pyongyang with Korea Utara).
 fn same_kind_and_actors(a: &Item, b: &Item) -> bool {
     if a.event.kind != b.event.kind || a.negated != b.negated {
         return false;
     }
-    let shared = a.keys.intersection(&b.keys).count();
-    if shared == 0 {
+    let a_in_b = a.keys.iter().filter(|k| matched(k, &b.keys)).count();
+    let b_in_a = b.keys.iter().filter(|k| matched(k, &a.keys)).count();
+    if a_in_b == 0 || b_in_a == 0 {
         return false;
     }
-    if a.keys.is_subset(&b.keys) || b.keys.is_subset(&a.keys) || shared >= 2 {
+    if a_in_b == a.keys.len() || b_in_a == b.keys.len() || a_in_b.min(b_in_a) >= 2 {
         return true;
     }
     let resolved =
@@ -464,11 +472,42 @@ fn same_kind_and_actors(a: &Item, b: &Item) -> bool {
     !ra.is_empty() && ra == rb
 }
 
-/// Places agree when either is missing, they are the same, or one is a participant of the
-/// other event (a visit to Russia and a visit to Moscow with Russia the destination).
+/// Is key `k` in `other`, or a place inside or around one there?
+fn matched(k: &str, other: &BTreeSet<String>) -> bool {
+    other.contains(k) || other.iter().any(|o| within(k, o) || within(o, k))
+}
+
+/// Is place `inner` inside place `outer` by the gazetteer's links (in, capital_of, part_of)?
+/// `reg:vostochny` → `reg:rfe` → `RU`; `city:pyongyang` → `KP`.
+fn within(inner: &str, outer: &str) -> bool {
+    let mut at = vec![inner];
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for k in at {
+            let Some(g) = gazetteer::get(k) else { continue };
+            for (rel, to) in &g.links {
+                if matches!(*rel, "in" | "capital_of" | "part_of") {
+                    if *to == outer {
+                        return true;
+                    }
+                    next.push(*to);
+                }
+            }
+        }
+        if next.is_empty() {
+            return false;
+        }
+        at = next;
+    }
+    false
+}
+
+/// Places agree when either is missing, one lies in the other, or one is (or lies in, or
+/// holds) a participant of the other event (a visit to Moscow and a visit with Russia as the
+/// destination).
 fn places_agree(a: &Item, b: &Item) -> bool {
     match (&a.place_key, &b.place_key) {
-        (Some(x), Some(y)) => x == y || a.keys.contains(y) || b.keys.contains(x),
+        (Some(x), Some(y)) => x == y || within(x, y) || within(y, x) || matched(y, &a.keys) || matched(x, &b.keys),
         _ => true,
     }
 }

@@ -160,11 +160,11 @@ proptest! {
             items.iter().enumerate().map(|(n, &(w, x, c, d))| generated(n, w, x, c, d)).collect();
         let mut before: Vec<Entry> = Vec::new();
         for k in 1..=arts.len() {
-            let refs: Vec<&Analysis> = arts[..k].iter().collect();
-            let after = timeline::build(&refs);
-            let events: usize = refs.iter().map(|a| a.events.len()).sum();
+            let members: Vec<Member> = arts[..k].iter().map(|a| Member { analysis: a, story: None }).collect();
+            let (after, stats) = timeline::build_with_stats(&members, None);
+            let events: usize = arts[..k].iter().map(|a| a.events.len()).sum();
             let held: usize = after.iter().map(|e| e.evidence.len()).sum();
-            prop_assert_eq!(held, events, "every event of every article is in one entry");
+            prop_assert_eq!(held + stats.self_place, events, "every event of every article is in one entry");
             for (old, sup) in before.iter().zip(supports(&before)) {
                 for (source, start) in sup {
                     let kept = after.iter().any(|e| {
