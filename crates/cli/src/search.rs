@@ -96,7 +96,13 @@ pub struct TimelineArgs {
     pub data: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// A story id (s1, s2, … as `warta search` and `warta export` show) or an entity name.
+    /// Render the entries in this language (id, en, zh, ja, ar, fr) from their structured facts,
+    /// as `warta stories --lang` does: `summary` in that language (the Indonesian kept as
+    /// `summary_id`), plus `date_text`, `status_text`, names per language, conflict dates.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<warta_render::Lang>,
+    /// A story id (s1, s2, … as `warta search` and `warta export` show), or an entity: a
+    /// canonical name, an alias the gazetteer knows (Korut) or a gazetteer key (KP, per:putin).
     #[arg(value_name = "ENTITY|STORY")]
     pub key: String,
 }
@@ -104,24 +110,47 @@ pub struct TimelineArgs {
 pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
     let store = Store::open(args.data.clone().unwrap_or_else(warta_store::default_dir))?;
     let tl = store.timeline(&args.key)?;
+    let mut doc = serde_json::to_value(&tl)?;
+    if let Some(lang) = args.lang {
+        doc = warta_render::render_timeline(&doc, lang);
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &tl)?;
+            serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;
         }
         Format::Table => {
             writeln!(out, "{} {}: {}", tl.of, tl.key, tl.title)?;
-            for e in &tl.entries {
+            let entries = doc["entries"].as_array().map(Vec::as_slice).unwrap_or_default();
+            let text = |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("-").to_string();
+            for e in entries {
+                let status = match args.lang {
+                    Some(_) if e.get("status_text").is_some_and(|s| s.is_string()) => text(e, "status_text"),
+                    _ => text(e, "status"),
+                };
+                let outlets: Vec<&str> =
+                    e["outlets"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+                let story = if tl.of == "entity" { format!("{:<5} ", text(e, "story")) } else { String::new() };
                 writeln!(
                     out,
-                    "{:<10}  {:<12}  {:<10}  {}  [{}]",
-                    e.date.as_deref().unwrap_or("-"),
-                    e.kind,
-                    e.status.as_deref().unwrap_or("-"),
-                    e.headline,
-                    e.outlets.join(", ")
+                    "{:<10}  {}{:<12}  {:<10}  {}  [{}]",
+                    text(e, "date"),
+                    story,
+                    text(e, "type"),
+                    status,
+                    text(e, "summary"),
+                    outlets.join(", ")
                 )?;
+                for c in e["conflicts"].as_array().map(Vec::as_slice).unwrap_or_default() {
+                    let sources: Vec<&str> = c["sources"]
+                        .as_array()
+                        .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+                        .unwrap_or_default();
+                    let value =
+                        c.get("value_text").and_then(|x| x.as_str()).map(str::to_string).unwrap_or(text(c, "value"));
+                    writeln!(out, "{:>12}conflict: {} {} by {}", "", text(c, "field"), value, sources.join(", "))?;
+                }
             }
         }
     }

@@ -157,3 +157,67 @@ fn search_timeline_and_export_commands() {
     assert_eq!(std::str::from_utf8(&out.stdout).unwrap().lines().count(), 25);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+// Own articles (written for this test): one meeting told by two outlets, and a third giving
+// another month for it.
+const MEET: [(&str, &str); 3] = [
+    (
+        "a.txt",
+        "Kabarsatu.com, JAKARTA - Presiden Prabowo Subianto bertemu Perdana Menteri Malaysia Anwar Ibrahim di \
+         Kuala Lumpur pada Rabu (13/9/2023). Keduanya membahas perdagangan minyak sawit.",
+    ),
+    (
+        "b.txt",
+        "Wartadua.com, JAKARTA - Perdana Menteri Malaysia Anwar Ibrahim bertemu Presiden Prabowo Subianto di \
+         Kuala Lumpur pada Rabu (13/9/2023). Pertemuan itu membahas minyak sawit.",
+    ),
+    (
+        "c.txt",
+        "Harianempat.com, JAKARTA - Prabowo Subianto bertemu Anwar Ibrahim di Kuala Lumpur pada Agustus 2023 \
+         untuk membahas minyak sawit, kata pejabat pada Jumat (15/9/2023).",
+    ),
+];
+
+#[test]
+fn timeline_renders_in_other_languages_and_exports_conflicts() {
+    let dir = tmp("tl-lang");
+    let (files, data) = (dir.join("articles"), dir.join("data"));
+    std::fs::create_dir_all(&files).unwrap();
+    for (name, text) in MEET {
+        std::fs::write(files.join(name), text).unwrap();
+    }
+    assert!(warta(&["ingest", "--quiet", "--data", s(&data), s(&files)]).status.success());
+    let plain = warta(&["timeline", "--data", s(&data), "--format", "json", "Anwar Ibrahim"]);
+    assert!(plain.status.success(), "{}", String::from_utf8_lossy(&plain.stderr));
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    let meeting = plain["entries"].as_array().unwrap().iter().find(|e| e["type"] == "meeting").unwrap().clone();
+    assert_eq!(meeting["date"], "2023-09-13");
+    assert_eq!(meeting["conflicts"][0]["value"], "2023-08");
+    assert!(meeting["story"].is_string());
+    for lang in warta_render::Lang::ALL {
+        let out = warta(&["timeline", "--data", s(&data), "--format", "json", "--lang", lang.code(), "Anwar Ibrahim"]);
+        assert!(out.status.success());
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(doc["lang"], lang.code());
+        for (orig, rendered) in plain["entries"].as_array().unwrap().iter().zip(doc["entries"].as_array().unwrap()) {
+            if orig["type"] != "article" {
+                warta_render::check_entry_json(orig, rendered, lang).unwrap_or_else(|e| panic!("{lang}: {e}"));
+            }
+        }
+    }
+    let table = warta(&["timeline", "--data", s(&data), "--lang", "en", "Anwar Ibrahim"]);
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.contains("September 13, 2023")
+            && table.lines().any(|l| l.contains("conflict: date August 2023 by ") && l.ends_with("c.txt")),
+        "{table}"
+    );
+    let out = warta(&["timeline", "--data", s(&data), "--lang", "xx", "Anwar Ibrahim"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = warta(&["export", "--data", s(&data), "--format", "timelinejs"]);
+    let tjs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let slides: Vec<&str> =
+        tjs["events"].as_array().unwrap().iter().filter_map(|e| e["text"]["text"].as_str()).collect();
+    assert!(slides.iter().any(|t| t.contains("2023-08 menurut ") && t.contains("c.txt")), "{slides:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -197,6 +197,12 @@ static RECURRING_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:diperingati|memperingati|peringatan|dirayakan|merayakan|setiap|tiap|jatuh pada|hari raya)\b")
         .unwrap()
 });
+/// A saying between a future cue and a date ("akan berkunjung, kata X pada Senin (4/3)"):
+/// the date is when it was said, not when the plan is for.
+static SAYING_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:kata|ujar|tutur|ungkap|ucap|jelas|tegas|mengatakan|menyatakan|menurut|melaporkan|dilaporkan|diumumkan|mengumumkan)\b")
+        .unwrap()
+});
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:akan|direncanakan|dijadwalkan|rencana|rencananya|mendatang|hingga|sampai|paling cepat)\b")
         .unwrap()
@@ -211,7 +217,11 @@ fn written_dates(text: &str, paragraphs: &[Span]) -> Vec<Written> {
         let future_at = |start: usize| {
             let from = s[..start].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
             let sentence_start = s[..start].rfind(". ").map_or(0, |i| i + 2);
-            FUTURE_CUE.is_match(&s[from..start]) || RECURRING_CUE.is_match(&s[sentence_start..start])
+            let future = FUTURE_CUE
+                .find_iter(&s[from..start])
+                .last()
+                .is_some_and(|m| !SAYING_CUE.is_match(&s[from + m.end()..start]));
+            future || RECURRING_CUE.is_match(&s[sentence_start..start])
         };
         for c in WEEKDAY_NUMERIC.captures_iter(s) {
             let m = c.get(0).unwrap();

@@ -1,22 +1,66 @@
 //! Timelines: the events of many articles merged into one entry per happening, with the
 //! outlets behind each entry, its status over time and the places where sources disagree.
 //!
-//! Two events are the same happening when they have the same type, share their participants
-//! (by gazetteer key or canonical name) and have compatible dates (equal, one containing the
-//! other, or a day apart). Where the same type and participants carry dates that cannot both
-//! be right (different days or months within a few months of each other), the date most
-//! sources give wins and the others are listed in `conflicts` with who says them.
-//! Background mentions (past events the article recalls) become entries marked `background`.
+//! **Same happening.** Two events are one happening when they have the same type, their
+//! participants overlap (by gazetteer key or canonical name: one set inside the other, two
+//! shared, or the same resolved participants with only unresolved names differing), their
+//! places do not contradict each other, and their dates are compatible (equal, one containing
+//! the other, or days one apart). A negated event ("batal berkunjung") is never the same as a
+//! positive one. Dated events are grouped first: an event joins a group only when its date is
+//! compatible with every date there, so a month never gathers two different days. An undated mention
+//! then joins the nearest dated happening on the side of its article's date its status points
+//! to (a plan: on or after; a report or a recollection: on or before; within a year), or else
+//! other undated mentions of the same happening.
+//!
+//! **Conflicts.** Groups of the same type and participants whose dates cannot both be right
+//! (different days, or a month that excludes the day) are one happening told two ways when
+//! no article gives both dates (an article does not contradict itself), their places agree
+//! and the dates lie within [`CLASH_DAYS`] of each other ([`CLASH_DAYS_BOTH_DAYS`] for two days). The entry keeps the date most sources
+//! support (a month supports the day inside it; the more precise on a tie) and lists every
+//! other date in `conflicts` with its precision, its sources and their evidence. Dates further
+//! apart stay separate happenings (a second visit a year later).
+//!
+//! **Status.** `status` is the surest word any source gives; `statuses` keeps every source's
+//! word with the article's date (`as_of`), in date order, so a plan reported in one article and
+//! confirmed in a later one reads planned → confirmed. Background mentions (past events an
+//! article recalls) become entries marked `background` unless a source reports the happening
+//! itself.
+//!
+//! **Noise cut.** An event whose only participant is its own place ("X berkunjung ke X") is
+//! not a happening and is left out.
+//!
+//! [`for_entity`] gathers the happenings one entity takes part in (or that take place there)
+//! across stories, merged the same way, each entry carrying its story ids.
 
 use crate::analysis::{Analysis, Event};
-use serde::Serialize;
+use crate::entities::gazetteer;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
+/// Bumped whenever the merge rules or the entry fields change: stores key their cached
+/// timelines by it, so a new warta recomputes them.
+pub const VERSION: u32 = 3;
+
+/// Two incompatible dates of one happening lie at most this many days apart (gap between the
+/// periods they name) when one of them is coarser than a day ("Agustus 2023" against
+/// 13 September 2023); further apart they are two happenings.
+pub const CLASH_DAYS: i32 = 45;
+
+/// Two different days of one happening lie at most this many days apart.
+pub const CLASH_DAYS_BOTH_DAYS: i32 = 10;
+
+/// An undated mention joins a dated happening at most this many days from its article's date.
+pub const UNDATED_REACH_DAYS: i32 = 366;
+
 /// One timeline entry (`../shared/schema/stories.schema.json`, plus extensions).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Entry {
     /// TIMEX3 value of the happening, or null when no source pins it.
     pub date: Option<String>,
+    /// Precision of `date`: day, month, year, week or other; null when undated.
+    #[serde(default)]
+    pub date_precision: Option<String>,
     #[serde(rename = "type")]
     pub kind: String,
     /// One line built from the structured facts (Indonesian).
@@ -31,9 +75,10 @@ pub struct Entry {
     pub supported_by: Vec<String>,
     /// Outlets behind those articles, where known.
     pub outlets: Vec<String>,
-    /// The latest status any source gives (a plan later confirmed is `confirmed`).
+    /// The surest status any source gives (a plan later confirmed is `confirmed`).
     pub status: String,
-    /// Every status with who gives it, in article order (a plan, then its confirmation).
+    /// Every status with who gives it and the date of that article, in date order (a plan,
+    /// then its confirmation).
     pub statuses: Vec<StatusBy>,
     /// Other dates sources give for the same happening.
     pub conflicts: Vec<Conflict>,
@@ -41,22 +86,45 @@ pub struct Entry {
     pub background: bool,
     /// Where each source says it.
     pub evidence: Vec<Evidence>,
+    /// The story of the first supporting article (set by [`build_members`] / [`for_entity`]
+    /// when the members carry story ids).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// Every story a supporting article belongs to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct StatusBy {
     pub status: String,
     pub source: String,
+    /// The date of the article that says it (its publication day or earliest day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// A value some sources give that contradicts the entry's.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Conflict {
-    pub field: &'static str,
+    /// `date`.
+    pub field: String,
+    /// The other value.
     pub value: Option<String>,
+    /// Its precision (day, month, year, week, other).
+    #[serde(default)]
+    pub precision: Option<String>,
+    /// The time expression says it is approximate ("sekitar Agustus").
+    #[serde(default)]
+    pub approximate: bool,
+    /// Who gives it.
     pub sources: Vec<String>,
+    /// Where they say it.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Evidence {
     pub source: String,
     pub start: usize,
@@ -64,69 +132,509 @@ pub struct Evidence {
     pub text: String,
 }
 
+/// One article of a timeline, with the story it belongs to (if known).
+#[derive(Debug, Clone, Copy)]
+pub struct Member<'a> {
+    pub analysis: &'a Analysis,
+    pub story: Option<&'a str>,
+}
+
+/// What a timeline build left out, for measuring.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct BuildStats {
+    /// Events read.
+    pub events: usize,
+    /// Events left out because their only participant is their own place.
+    pub self_place: usize,
+    /// Entries made.
+    pub entries: usize,
+    /// Entries carrying a date conflict.
+    pub conflicts: usize,
+}
+
+/// An entity whose timeline is wanted: a gazetteer key and/or a canonical name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityKey {
+    pub kb: Option<String>,
+    pub name: String,
+}
+
+impl EntityKey {
+    /// From what a user types: a gazetteer key (`KP`, `per:putin`), a name or alias the
+    /// gazetteer knows (`Korut` → Korea Utara), or any other canonical name (kept as given).
+    pub fn resolve(text: &str) -> EntityKey {
+        let text = text.trim();
+        if let Some(g) = gazetteer::get(text) {
+            return EntityKey { kb: Some(g.key.to_string()), name: g.name.to_string() };
+        }
+        let found = gazetteer::lookup(text);
+        // An ambiguous alias (one name, several rows) names none of them.
+        match found.as_slice() {
+            [g] => EntityKey { kb: Some(g.key.to_string()), name: g.name.to_string() },
+            _ => EntityKey { kb: None, name: text.to_string() },
+        }
+    }
+
+    /// Does a participant (or place) with this gazetteer key and name stand for the entity?
+    pub fn matches(&self, kb: Option<&str>, name: &str) -> bool {
+        match (&self.kb, kb) {
+            (Some(a), Some(b)) => a == b,
+            _ => normalise(name) == normalise(&self.name),
+        }
+    }
+}
+
+fn normalise(name: &str) -> String {
+    name.to_lowercase().replace(['-', '‐'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Which way an undated mention points from its article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// planned, speculated, conditional: the happening is on or after the article.
+    Future,
+    /// confirmed, reported, denied, background: on or before it.
+    Past,
+    /// unconfirmed and other words: either side.
+    Any,
+}
+
 /// One event as seen from its article.
 #[derive(Debug, Clone)]
 struct Item<'a> {
+    /// Position in article/event order (the order entries list their sources in).
+    order: usize,
     event: &'a Event,
     source: &'a str,
     outlet: Option<&'a str>,
+    story: Option<&'a str>,
+    /// The article's date.
+    as_of: Option<Date>,
     text: String,
     keys: BTreeSet<String>,
     names: Vec<String>,
     kbs: Vec<Option<String>>,
+    place_key: Option<String>,
+    /// First and last day the date names (None: undated or not a calendar period).
+    span: Option<(Date, Date)>,
+    approximate: bool,
     background: bool,
+    negated: bool,
+    /// Dated by the article's own date (a statement with no time of its own): no claim about
+    /// when, so never a conflict.
+    by_reference: bool,
+}
+
+impl Item<'_> {
+    fn direction(&self) -> Direction {
+        if self.background {
+            return Direction::Past;
+        }
+        match self.event.status.as_str() {
+            "planned" | "speculated" | "conditional" => Direction::Future,
+            "confirmed" | "reported" | "denied" => Direction::Past,
+            _ => Direction::Any,
+        }
+    }
 }
 
 /// Build the merged timeline of a set of articles (e.g. one story's), in date order; undated
 /// entries last.
 pub fn build(articles: &[&Analysis]) -> Vec<Entry> {
+    let members: Vec<Member> = articles.iter().map(|a| Member { analysis: a, story: None }).collect();
+    build_members(&members)
+}
+
+/// [`build`] over articles that carry their story ids (each entry then names its stories).
+pub fn build_members(members: &[Member]) -> Vec<Entry> {
+    build_with_stats(members, None).0
+}
+
+/// The timeline of one entity across the stories of `members`: the happenings it takes part
+/// in (as a participant, or as the place), merged the same way as a story's, in date order,
+/// each entry carrying its story ids.
+pub fn for_entity(members: &[Member], key: &EntityKey) -> Vec<Entry> {
+    build_with_stats(members, Some(key)).0
+}
+
+/// [`build_members`] (or [`for_entity`] with `key`) and what it left out.
+pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Entry>, BuildStats) {
+    let mut stats = BuildStats::default();
     let mut items: Vec<Item> = Vec::new();
-    for a in articles {
+    for m in members {
+        let a = m.analysis;
+        let as_of = crate::stories::article_date(a);
         for ev in &a.events {
+            stats.events += 1;
             let (keys, names, kbs) = participant_keys(a, ev);
+            let place_kb = ev.extra.get("place_kb").and_then(serde_json::Value::as_str);
+            let place_key =
+                place_kb.map(str::to_string).or_else(|| ev.place.as_ref().map(|p| format!("name:{}", normalise(p))));
+            if let Some(pk) = &place_key
+                && !keys.is_empty()
+                && keys.iter().all(|k| k == pk)
+            {
+                stats.self_place += 1;
+                continue;
+            }
+            if let Some(key) = key {
+                let in_it = names.iter().zip(&kbs).any(|(n, kb)| key.matches(kb.as_deref(), n))
+                    || ev.place.as_deref().is_some_and(|p| key.matches(place_kb, p));
+                if !in_it {
+                    continue;
+                }
+            }
             let background = ev.status == "background"
                 || ev.extra.get("background").and_then(serde_json::Value::as_bool).unwrap_or(false);
             items.push(Item {
+                order: items.len(),
                 event: ev,
                 source: &a.source,
                 outlet: a.outlet.as_deref(),
+                story: m.story,
+                as_of,
                 text: excerpt(a, ev.evidence.start, ev.evidence.end),
                 keys,
                 names,
                 kbs,
+                place_key,
+                span: ev.date.as_deref().and_then(period),
+                approximate: approximate(a, ev),
                 background,
+                negated: ev.extra.get("negated").and_then(serde_json::Value::as_bool).unwrap_or(false),
+                by_reference: ev.extra.get("date_source").and_then(serde_json::Value::as_str) == Some("reference"),
             });
         }
     }
-    // Greedy clustering: each item joins the first group it is compatible with.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in 0..items.len() {
-        let found = groups.iter_mut().find(|g| g.iter().any(|&j| same_happening(&items[i], &items[j], false)));
-        match found {
-            Some(g) => g.push(i),
-            None => groups.push(vec![i]),
-        }
-    }
-    // Groups of the same type and participants whose dates clash: one happening told two ways
-    // when they are close in time; keep them apart when far (a second visit a year later).
-    let mut merged: Vec<Vec<usize>> = Vec::new();
-    for g in groups {
-        let target = merged
-            .iter_mut()
-            .find(|m| m.iter().any(|&j| g.iter().any(|&i| same_happening(&items[i], &items[j], true))));
-        match target {
-            Some(m) => m.extend(g),
-            None => merged.push(g),
-        }
-    }
-    let mut entries: Vec<Entry> = merged.iter().map(|g| entry(&items, g)).collect();
+    let groups = cluster(&items);
+    let mut entries: Vec<Entry> = groups.iter().map(|g| entry(&items, g)).collect();
     entries.sort_by(|a, b| match (&a.date, &b.date) {
-        (Some(x), Some(y)) => x.cmp(y),
+        (Some(x), Some(y)) => first_day(x).cmp(&first_day(y)).then(x.cmp(y)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
-    entries
+    stats.entries = entries.len();
+    stats.conflicts = entries.iter().filter(|e| !e.conflicts.is_empty()).count();
+    (entries, stats)
+}
+
+/// Group the items into happenings (indices into `items`, each group in item order).
+fn cluster(items: &[Item]) -> Vec<Vec<usize>> {
+    // 1. Dated items, in article order: each joins the first group it fits (compatible with
+    // every date there, so a month never gathers two different days).
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in (0..items.len()).filter(|&i| items[i].event.date.is_some()) {
+        match groups.iter_mut().find(|g| fits_dated(items, &items[i], g)) {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    // 2. Groups whose dates clash but tell one happening: merged, the clash kept as a conflict.
+    let mut merged: Vec<Vec<usize>> = Vec::new();
+    for g in groups {
+        match merged.iter_mut().find(|m| clash_same(items, m, &g)) {
+            Some(m) => m.extend(g),
+            None => merged.push(g),
+        }
+    }
+    // 3. Undated items: the nearest dated happening their status points to, else other
+    // undated mentions of the same happening.
+    let dated_groups = merged.len();
+    for i in (0..items.len()).filter(|&i| items[i].event.date.is_none()) {
+        let it = &items[i];
+        let target = nearest_dated(items, it, &merged[..dated_groups]).or_else(|| {
+            (dated_groups..merged.len()).find(|&g| {
+                merged[g].iter().any(|&j| {
+                    let o = &items[j];
+                    o.background == it.background && same_kind_and_actors(it, o) && places_agree(it, o)
+                })
+            })
+        });
+        match target {
+            Some(g) => merged[g].push(i),
+            None => merged.push(vec![i]),
+        }
+    }
+    for g in &mut merged {
+        g.sort_unstable();
+    }
+    merged
+}
+
+/// A dated item fits a group of dated items: same happening as one of them, and its date
+/// compatible with every one of theirs.
+fn fits_dated(items: &[Item], it: &Item, group: &[usize]) -> bool {
+    group.iter().any(|&j| same_kind_and_actors(it, &items[j]))
+        && group.iter().all(|&j| {
+            let o = &items[j];
+            places_agree(it, o) && compatible_items(it, o)
+        })
+}
+
+/// Two dated groups are one happening told with clashing dates: no article in both, the same
+/// kind and actors, places that agree, and the most precise dates of each (a year beside a
+/// month agrees with both and decides nothing) clashing within reach.
+fn clash_same(items: &[Item], a: &[usize], b: &[usize]) -> bool {
+    let sources_a: BTreeSet<&str> = a.iter().map(|&i| items[i].source).collect();
+    if b.iter().any(|&i| sources_a.contains(items[i].source)) {
+        return false;
+    }
+    let actors = a.iter().any(|&i| b.iter().any(|&j| same_kind_and_actors(&items[i], &items[j])));
+    let places = a.iter().all(|&i| b.iter().all(|&j| places_agree(&items[i], &items[j])));
+    let (core_a, core_b) = (core(items, a), core(items, b));
+    actors
+        && places
+        && !core_a.is_empty()
+        && !core_b.is_empty()
+        && core_a.iter().all(|&i| {
+            core_b.iter().all(|&j| {
+                let (x, y) = (&items[i], &items[j]);
+                !compatible_items(x, y)
+                    && matches!((x.span, y.span), (Some(p), Some(q)) if gap_days(p, q) <= clash_reach(p, q))
+            })
+        })
+}
+
+/// A source's date `d` supports the value `v` when it names the same period or a coarser one
+/// around it (a month supports the day inside it; a day does not make its year likelier).
+fn supports(d: &str, v: &str) -> bool {
+    compatible(d, v) && precision_rank(Some(d)) <= precision_rank(Some(v))
+}
+
+/// The items of a group that date it most precisely (by-reference dates make no claim).
+fn core(items: &[Item], g: &[usize]) -> Vec<usize> {
+    let claims = || g.iter().copied().filter(|&i| items[i].span.is_some() && !items[i].by_reference);
+    let best = claims().map(|i| precision_rank(items[i].event.date.as_deref())).max();
+    claims().filter(|&i| Some(precision_rank(items[i].event.date.as_deref())) == best).collect()
+}
+
+fn clash_reach(p: (Date, Date), q: (Date, Date)) -> i32 {
+    if p.0 == p.1 && q.0 == q.1 { CLASH_DAYS_BOTH_DAYS } else { CLASH_DAYS }
+}
+
+/// The dated group an undated item belongs to: same happening, dated on the side of the
+/// article's date its status points to, within [`UNDATED_REACH_DAYS`]; the nearest. Without
+/// an article date, only a single candidate is taken.
+fn nearest_dated(items: &[Item], it: &Item, groups: &[Vec<usize>]) -> Option<usize> {
+    let candidates: Vec<(usize, Option<(Date, Date)>)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| {
+            g.iter().any(|&j| same_kind_and_actors(it, &items[j])) && g.iter().all(|&j| places_agree(it, &items[j]))
+        })
+        .map(|(n, g)| (n, group_span(items, g)))
+        .collect();
+    let Some(day) = it.as_of else {
+        return match candidates.as_slice() {
+            [(n, _)] => Some(*n),
+            _ => None,
+        };
+    };
+    let reach = UNDATED_REACH_DAYS as i64;
+    candidates
+        .iter()
+        .filter_map(|&(n, span)| {
+            let (from, to) = span?;
+            let before = days_between(to, day); // > 0: the happening ends before the article
+            let after = days_between(day, from); // > 0: it starts after the article
+            let distance = before.max(after).max(0);
+            let side_ok = match it.direction() {
+                Direction::Future => before <= 1,
+                Direction::Past => after <= 1,
+                Direction::Any => true,
+            };
+            (side_ok && distance <= reach).then_some((distance, n))
+        })
+        .min()
+        .map(|(_, n)| n)
+}
+
+/// The period of a group: the overlap of its members' periods (their dates are compatible).
+fn group_span(items: &[Item], g: &[usize]) -> Option<(Date, Date)> {
+    let mut out: Option<(Date, Date)> = None;
+    for &i in g {
+        if let Some((a, b)) = items[i].span {
+            out = Some(match out {
+                None => (a, b),
+                Some((x, y)) => (x.max(a), y.min(b)),
+            });
+        }
+    }
+    out.map(|(a, b)| if a <= b { (a, b) } else { (b, a) })
+}
+
+fn days_between(from: Date, to: Date) -> i64 {
+    i64::from(crate::stories::day_number(to)) - i64::from(crate::stories::day_number(from))
+}
+
+/// Same type, and the participants overlap: one set inside the other, two shared, or the same
+/// resolved (gazetteer) participants with only unresolved names differing. A place counts as
+/// shared with the places it lies in (Pyongyang with Korea Utara).
+fn same_kind_and_actors(a: &Item, b: &Item) -> bool {
+    if a.event.kind != b.event.kind || a.negated != b.negated {
+        return false;
+    }
+    let a_in_b = a.keys.iter().filter(|k| matched(k, &b.keys)).count();
+    let b_in_a = b.keys.iter().filter(|k| matched(k, &a.keys)).count();
+    if a_in_b == 0 || b_in_a == 0 {
+        return false;
+    }
+    if a_in_b == a.keys.len() || b_in_a == b.keys.len() || a_in_b.min(b_in_a) >= 2 {
+        return true;
+    }
+    let resolved =
+        |k: &BTreeSet<String>| -> BTreeSet<String> { k.iter().filter(|x| !x.starts_with("name:")).cloned().collect() };
+    let (ra, rb) = (resolved(&a.keys), resolved(&b.keys));
+    !ra.is_empty() && ra == rb
+}
+
+/// Is key `k` in `other`, or a place inside or around one there?
+fn matched(k: &str, other: &BTreeSet<String>) -> bool {
+    other.contains(k) || other.iter().any(|o| within(k, o) || within(o, k))
+}
+
+/// Is place `inner` inside place `outer` by the gazetteer's links (in, capital_of, part_of)?
+/// `reg:vostochny` → `reg:rfe` → `RU`; `city:pyongyang` → `KP`.
+fn within(inner: &str, outer: &str) -> bool {
+    let mut at = vec![inner];
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for k in at {
+            let Some(g) = gazetteer::get(k) else { continue };
+            for (rel, to) in &g.links {
+                if matches!(*rel, "in" | "capital_of" | "part_of") {
+                    if *to == outer {
+                        return true;
+                    }
+                    next.push(*to);
+                }
+            }
+        }
+        if next.is_empty() {
+            return false;
+        }
+        at = next;
+    }
+    false
+}
+
+/// Places agree when either is missing, one lies in the other, or one is (or lies in, or
+/// holds) a participant of the other event (a visit to Moscow and a visit with Russia as the
+/// destination).
+fn places_agree(a: &Item, b: &Item) -> bool {
+    match (&a.place_key, &b.place_key) {
+        (Some(x), Some(y)) => x == y || within(x, y) || within(y, x) || matched(y, &a.keys) || matched(x, &b.keys),
+        _ => true,
+    }
+}
+
+fn compatible_items(a: &Item, b: &Item) -> bool {
+    match (a.event.date.as_deref(), b.event.date.as_deref()) {
+        (Some(x), Some(y)) => compatible(x, y),
+        _ => true,
+    }
+}
+
+/// Equal, one containing the other (2023-09 contains 2023-09-13; 2024-W25 contains
+/// 2024-06-19), or days one apart.
+pub fn compatible(x: &str, y: &str) -> bool {
+    if x == y || x.starts_with(y) || y.starts_with(x) {
+        return true;
+    }
+    match (period(x), period(y)) {
+        (Some(p), Some(q)) => {
+            let day = |v: &str, p: (Date, Date)| v.len() >= 10 && p.0 == p.1;
+            (p.0 <= q.1 && q.0 <= p.1 && (contains(p, q) || contains(q, p)))
+                || (day(x, p) && day(y, q) && gap_days(p, q) <= 1)
+        }
+        _ => false,
+    }
+}
+
+fn contains(outer: (Date, Date), inner: (Date, Date)) -> bool {
+    outer.0 <= inner.0 && inner.1 <= outer.1
+}
+
+/// Days between two periods (0 when they overlap).
+fn gap_days(p: (Date, Date), q: (Date, Date)) -> i32 {
+    let (a0, a1) = (crate::stories::day_number(p.0), crate::stories::day_number(p.1));
+    let (b0, b1) = (crate::stories::day_number(q.0), crate::stories::day_number(q.1));
+    if a1 < b0 {
+        b0 - a1
+    } else if b1 < a0 {
+        a0 - b1
+    } else {
+        0
+    }
+}
+
+/// The first and last day a TIMEX3 date value names: `2023`, `2023-09`, `2023-09-13`
+/// (also `2023-09-13TMO`), `2024-W25`. None for other values (seasons, quarters, references).
+pub fn period(v: &str) -> Option<(Date, Date)> {
+    let b = v.as_bytes();
+    let num =
+        |r: std::ops::Range<usize>| v.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse::<i16>().ok();
+    let y = num(0..4)?;
+    if v.len() == 4 {
+        return Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?));
+    }
+    if b.get(4) != Some(&b'-') {
+        return None;
+    }
+    if b.get(5) == Some(&b'W') {
+        let w = num(6..8)? as i8;
+        let monday = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday).ok()?.date();
+        let sunday = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Sunday).ok()?.date();
+        return Some((monday, sunday));
+    }
+    let m = num(5..7)? as i8;
+    if v.len() == 7 {
+        let first = Date::new(y, m, 1).ok()?;
+        return Some((first, first.last_of_month()));
+    }
+    if b.get(7) == Some(&b'-') {
+        let d = Date::new(y, m, num(8..10)? as i8).ok()?;
+        return Some((d, d));
+    }
+    None
+}
+
+/// day, month, year, week or other.
+pub fn precision(v: &str) -> &'static str {
+    match period(v) {
+        Some((a, b)) if a == b => "day",
+        Some(_) if v.len() == 4 => "year",
+        Some(_) if v.len() == 7 => "month",
+        Some(_) => "week",
+        None => "other",
+    }
+}
+
+fn precision_rank(v: Option<&str>) -> u8 {
+    match v.map(precision) {
+        Some("day") => 4,
+        Some("week") => 3,
+        Some("month") => 2,
+        Some("year") => 1,
+        _ => 0,
+    }
+}
+
+fn first_day(v: &str) -> Option<Date> {
+    period(v).map(|p| p.0)
+}
+
+/// Does a time mention inside the event's evidence give its date as approximate
+/// ("sekitar Agustus 2023")?
+fn approximate(a: &Analysis, ev: &Event) -> bool {
+    let Some(date) = ev.date.as_deref() else { return false };
+    a.times.iter().any(|t| {
+        t.start >= ev.evidence.start
+            && t.end <= ev.evidence.end
+            && t.value == date
+            && t.extra.get("mod").and_then(serde_json::Value::as_str) == Some("APPROX")
+    })
 }
 
 /// The text of `[start, end)` from the article's paragraphs or captions (which keep their
@@ -160,7 +668,7 @@ fn participant_keys(a: &Analysis, ev: &Event) -> (BTreeSet<String>, Vec<String>,
         let ent = a.entities.iter().find(|e| &e.id == id);
         let name = ent.map(|e| e.name.clone()).unwrap_or_else(|| id.clone());
         let kb = ent.and_then(|e| e.extra.get("kb")).and_then(serde_json::Value::as_str).map(str::to_string);
-        keys.insert(kb.clone().unwrap_or_else(|| format!("name:{}", name.to_lowercase())));
+        keys.insert(kb.clone().unwrap_or_else(|| format!("name:{}", normalise(&name))));
         if !names.contains(&name) {
             names.push(name);
             kbs.push(kb);
@@ -170,94 +678,108 @@ fn participant_keys(a: &Analysis, ev: &Event) -> (BTreeSet<String>, Vec<String>,
         && names.is_empty()
     {
         for n in list.iter().filter_map(serde_json::Value::as_str) {
-            keys.insert(format!("name:{}", n.to_lowercase()));
+            keys.insert(format!("name:{}", normalise(n)));
             names.push(n.to_string());
             kbs.push(None);
         }
     }
+    // The agent first, actors before places, so the summary's subject is who acted ("Kim Jong Un berkunjung ke
+    // Vladivostok", not the city): a stable partition by entity type.
+    let is_place =
+        |name: &str| a.entities.iter().any(|e| e.name == name && e.kind == "LOC") || ev.place.as_deref() == Some(name);
+    let agents: Vec<&str> = ev
+        .extra
+        .get("roles")
+        .and_then(|r| r.get("agent"))
+        .and_then(serde_json::Value::as_array)
+        .map(|v| v.iter().filter_map(serde_json::Value::as_str).collect())
+        .unwrap_or_default();
+    let is_agent = |name: &str| a.entities.iter().any(|e| e.name == name && agents.contains(&e.id.as_str()));
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&i| (!is_agent(&names[i]), is_place(&names[i])));
+    let names: Vec<String> = order.iter().map(|&i| names[i].clone()).collect();
+    let kbs: Vec<Option<String>> = order.iter().map(|&i| kbs[i].clone()).collect();
     (keys, names, kbs)
-}
-
-/// Same type; participants overlap (one set contains the other, or they share at least two);
-/// dates compatible — or, with `clash`, dates that differ but lie within 90 days.
-fn same_happening(a: &Item, b: &Item, clash: bool) -> bool {
-    if a.event.kind != b.event.kind || a.background != b.background {
-        return false;
-    }
-    let shared = a.keys.intersection(&b.keys).count();
-    let participants_match = shared > 0 && (a.keys.is_subset(&b.keys) || b.keys.is_subset(&a.keys) || shared >= 2);
-    if !participants_match {
-        return false;
-    }
-    match (a.event.date.as_deref(), b.event.date.as_deref()) {
-        (Some(x), Some(y)) => {
-            if clash {
-                !compatible(x, y) && within_days(x, y, 90)
-            } else {
-                compatible(x, y)
-            }
-        }
-        // An undated mention joins a dated one only when nothing else could be meant.
-        _ => !clash && a.keys == b.keys,
-    }
-}
-
-/// Equal, one a prefix of the other (2023-09 contains 2023-09-13), or days one apart.
-fn compatible(x: &str, y: &str) -> bool {
-    if x == y || x.starts_with(y) || y.starts_with(x) {
-        return true;
-    }
-    within_days(x, y, 1) && x.len() == 10 && y.len() == 10
-}
-
-fn within_days(x: &str, y: &str, days: i32) -> bool {
-    let (Some(a), Some(b)) = (first_day(x), first_day(y)) else { return false };
-    a.since(b).is_ok_and(|s| s.get_days().abs() <= days)
-}
-
-/// The first day a TIMEX3 date value covers (`2023`, `2023-09`, `2023-09-13`, `2023-09-13TMO`).
-fn first_day(v: &str) -> Option<jiff::civil::Date> {
-    let v = v.get(..10).unwrap_or(v);
-    match v.len() {
-        10 => v.parse().ok(),
-        7 => format!("{v}-01").parse().ok(),
-        4 => format!("{v}-01-01").parse().ok(),
-        _ => None,
-    }
 }
 
 fn entry(items: &[Item], group: &[usize]) -> Entry {
     let first = &items[group[0]];
-    // Date: the value most sources give, the more precise on a tie; other values that are not
-    // compatible with it are conflicts.
-    let mut votes: Vec<(String, Vec<String>)> = Vec::new();
+    // Date: the value the most sources support (a month supports the day inside it), the more
+    // precise on a tie; values incompatible with it are conflicts.
+    let mut values: Vec<&str> = Vec::new();
     for &i in group {
-        if let Some(d) = &items[i].event.date {
-            match votes.iter_mut().find(|(v, _)| v == d) {
-                Some((_, s)) => push_unique(s, items[i].source),
-                None => votes.push((d.clone(), vec![items[i].source.to_string()])),
-            }
+        if let Some(d) = items[i].event.date.as_deref()
+            && !values.contains(&d)
+        {
+            values.push(d);
         }
     }
-    votes.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(b.0.len().cmp(&a.0.len())));
-    let date = votes.first().map(|v| v.0.clone());
-    let conflicts = votes
+    // Sources that state the happening as a fact (confirmed, reported, recalled) outweigh those
+    // that plan or guess it ("dijadwalkan Selasa", "mungkin bertemu"); then exact agreement.
+    let factual = |i: usize| !matches!(items[i].event.status.as_str(), "planned" | "speculated" | "conditional");
+    let support = |v: &str, only_factual: bool, exact: bool| -> usize {
+        group
+            .iter()
+            .filter(|&&i| !only_factual || factual(i))
+            .filter(|&&i| items[i].event.date.as_deref().is_some_and(|d| if exact { d == v } else { supports(d, v) }))
+            .map(|&i| items[i].source)
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    let date = values
         .iter()
-        .skip(1)
-        .filter(|(v, _)| date.as_deref().is_some_and(|d| !compatible(d, v)))
-        .map(|(v, s)| Conflict { field: "date", value: Some(v.clone()), sources: s.clone() })
-        .collect();
+        .enumerate()
+        .max_by_key(|&(n, v)| {
+            (
+                support(v, true, false),
+                support(v, true, true),
+                support(v, false, false),
+                precision_rank(Some(v)),
+                std::cmp::Reverse(n),
+            )
+        })
+        .map(|(_, v)| v.to_string());
+    let mut conflicts: Vec<Conflict> = Vec::new();
+    if let Some(d) = date.as_deref() {
+        for &i in group {
+            let it = &items[i];
+            let Some(v) = it.event.date.as_deref() else { continue };
+            if compatible(d, v) {
+                continue;
+            }
+            let c = match conflicts.iter_mut().position(|c| c.value.as_deref() == Some(v)) {
+                Some(n) => &mut conflicts[n],
+                None => {
+                    conflicts.push(Conflict {
+                        field: "date".into(),
+                        value: Some(v.to_string()),
+                        precision: Some(precision(v).to_string()),
+                        ..Default::default()
+                    });
+                    conflicts.last_mut().expect("just pushed")
+                }
+            };
+            push_unique(&mut c.sources, it.source);
+            c.approximate |= it.approximate;
+            c.evidence.push(evidence_of(it));
+        }
+    }
     let mut participants: Vec<String> = Vec::new();
     let mut participant_kb: Vec<Option<String>> = Vec::new();
     let mut supported_by: Vec<String> = Vec::new();
     let mut outlets: Vec<String> = Vec::new();
-    let mut statuses: Vec<StatusBy> = Vec::new();
+    let mut stories: Vec<String> = Vec::new();
+    let mut statuses: Vec<(Option<Date>, usize, StatusBy)> = Vec::new();
     let mut evidence = Vec::new();
     let mut place = None;
     for &i in group {
         let it = &items[i];
         for (n, kb) in it.names.iter().zip(&it.kbs) {
-            if !participants.contains(n) {
+            let known = participants
+                .iter()
+                .zip(&participant_kb)
+                .any(|(pn, pk)| pn == n || (kb.is_some() && pk.as_ref() == kb.as_ref()));
+            if !known {
                 participants.push(n.clone());
                 participant_kb.push(kb.clone());
             }
@@ -266,24 +788,30 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
         if let Some(o) = it.outlet {
             push_unique(&mut outlets, o);
         }
-        let sb = StatusBy { status: it.event.status.clone(), source: it.source.to_string() };
-        if !statuses.contains(&sb) {
-            statuses.push(sb);
+        if let Some(s) = it.story {
+            push_unique(&mut stories, s);
+        }
+        let sb = StatusBy {
+            status: it.event.status.clone(),
+            source: it.source.to_string(),
+            as_of: it.as_of.map(|d| d.to_string()),
+        };
+        if !statuses.iter().any(|(_, _, s)| *s == sb) {
+            statuses.push((it.as_of, it.order, sb));
         }
         if place.is_none() {
             place = it.event.place.clone();
         }
-        evidence.push(Evidence {
-            source: it.source.to_string(),
-            start: it.event.evidence.start,
-            end: it.event.evidence.end,
-            text: it.text.clone(),
-        });
+        evidence.push(evidence_of(it));
     }
+    // In date order (undated articles last), then in article order.
+    statuses.sort_by_key(|(d, o, _)| (d.is_none(), *d, *o));
+    let statuses: Vec<StatusBy> = statuses.into_iter().map(|(_, _, s)| s).collect();
     let status = strongest_status(&statuses);
-    let background = first.background;
+    let background = group.iter().all(|&i| items[i].background);
     let summary = summary(&first.event.kind, &participants, place.as_deref(), date.as_deref(), &status, background);
     Entry {
+        date_precision: date.as_deref().map(|d| precision(d).to_string()),
         date,
         kind: first.event.kind.clone(),
         summary,
@@ -297,6 +825,17 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
         conflicts,
         background,
         evidence,
+        story: stories.first().cloned(),
+        stories,
+    }
+}
+
+fn evidence_of(it: &Item) -> Evidence {
+    Evidence {
+        source: it.source.to_string(),
+        start: it.event.evidence.start,
+        end: it.event.evidence.end,
+        text: it.text.clone(),
     }
 }
 
@@ -539,10 +1078,15 @@ mod tests {
         let t = build(&[&a, &b, &c]);
         assert_eq!(t.len(), 1, "{t:#?}");
         assert_eq!(t[0].date.as_deref(), Some("2023-09-13"));
+        assert_eq!(t[0].conflicts.len(), 1);
+        let c = &t[0].conflicts[0];
         assert_eq!(
-            t[0].conflicts,
-            vec![Conflict { field: "date", value: Some("2023-08".into()), sources: vec!["c".into()] }]
+            (c.field.as_str(), c.value.as_deref(), c.precision.as_deref()),
+            ("date", Some("2023-08"), Some("month"))
         );
+        assert_eq!(c.sources, ["c"]);
+        assert_eq!(c.evidence.len(), 1);
+        assert_eq!(c.evidence[0].source, "c");
     }
 
     #[test]
@@ -561,6 +1105,236 @@ mod tests {
         let t = build(&[&article("a", None, vec![ev])]);
         assert!(t[0].background);
         assert_eq!(t[0].summary, "Ani Wijaya berkunjung ke Vladivostok pada 25 April 2019 (latar belakang)");
+    }
+
+    fn on(mut a: Analysis, day: &str) -> Analysis {
+        a.published = Some(crate::analysis::Published {
+            value: day.into(),
+            precision: crate::analysis::Precision::Day,
+            reason: "test".into(),
+            evidence: None,
+            earliest: None,
+        });
+        a
+    }
+
+    fn at(mut ev: Event, start: usize) -> Event {
+        ev.evidence = Span::new(start, start + 10);
+        ev
+    }
+
+    #[test]
+    fn a_month_that_excludes_the_day_is_a_conflict_with_precision_and_evidence() {
+        let a = on(
+            article("a", Some("Kabar"), vec![event("meeting", Some("2023-09-13"), &["e1", "e2"], "confirmed")]),
+            "2023-09-14",
+        );
+        let b = on(
+            article("b", Some("Warta"), vec![event("meeting", Some("2023-09-13"), &["e2", "e1"], "reported")]),
+            "2023-09-14",
+        );
+        let c = on(
+            article("c", Some("Blog"), vec![event("meeting", Some("2023-08"), &["e1", "e2"], "background")]),
+            "2025-03-01",
+        );
+        let t = build(&[&a, &b, &c]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].date.as_deref(), Some("2023-09-13"));
+        assert_eq!(t[0].date_precision.as_deref(), Some("day"));
+        assert_eq!(t[0].supported_by, ["a", "b", "c"]);
+        assert!(!t[0].background, "two sources report it as news");
+        let c0 = &t[0].conflicts[0];
+        assert_eq!((c0.value.as_deref(), c0.precision.as_deref()), (Some("2023-08"), Some("month")));
+        assert_eq!(c0.sources, ["c"]);
+        assert_eq!(c0.evidence[0].source, "c");
+    }
+
+    #[test]
+    fn the_date_most_sources_support_wins() {
+        let a = article("a", None, vec![event("visit", Some("2023-09-12"), &["e1"], "reported")]);
+        let b = article("b", None, vec![event("visit", Some("2023-09-14"), &["e1"], "reported")]);
+        let c = article("c", None, vec![event("visit", Some("2023-09-14"), &["e1"], "reported")]);
+        let t = build(&[&a, &b, &c]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].date.as_deref(), Some("2023-09-14"));
+        assert_eq!(t[0].conflicts.len(), 1);
+        assert_eq!(t[0].conflicts[0].value.as_deref(), Some("2023-09-12"));
+    }
+
+    #[test]
+    fn one_article_giving_two_dates_tells_two_happenings() {
+        let a = article(
+            "a",
+            None,
+            vec![
+                event("meeting", Some("2023-09-13"), &["e1", "e2"], "confirmed"),
+                at(event("meeting", Some("2023-09-20"), &["e1", "e2"], "confirmed"), 20),
+            ],
+        );
+        let t = build(&[&a]);
+        assert_eq!(t.len(), 2);
+        assert!(t.iter().all(|e| e.conflicts.is_empty()));
+    }
+
+    #[test]
+    fn different_places_are_different_happenings() {
+        let mut x = event("meeting", Some("2023-09-13"), &["e1", "e2"], "confirmed");
+        x.place = Some("Moskow".into());
+        let mut y = event("meeting", Some("2023-09-20"), &["e1", "e2"], "confirmed");
+        y.place = Some("Vladivostok".into());
+        let t = build(&[&article("a", None, vec![x]), &article("b", None, vec![y])]);
+        assert_eq!(t.len(), 2, "{t:#?}");
+    }
+
+    #[test]
+    fn two_days_weeks_apart_stay_apart() {
+        let a = article("a", None, vec![event("meeting", Some("2023-09-01"), &["e1", "e2"], "confirmed")]);
+        let b = article("b", None, vec![event("meeting", Some("2023-09-25"), &["e1", "e2"], "confirmed")]);
+        assert_eq!(build(&[&a, &b]).len(), 2);
+    }
+
+    #[test]
+    fn a_month_does_not_gather_two_days() {
+        let a = article("a", None, vec![event("visit", Some("2023-09"), &["e1"], "reported")]);
+        let b = article("b", None, vec![event("visit", Some("2023-09-03"), &["e1"], "reported")]);
+        let c = article("c", None, vec![at(event("visit", Some("2023-09-28"), &["e1"], "reported"), 20)]);
+        let t = build(&[&a, &b, &c]);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert_eq!(t.iter().map(|e| e.supported_by.len()).sum::<usize>(), 3);
+    }
+
+    #[test]
+    fn undated_plans_join_their_later_confirmation_with_both_statuses() {
+        let p1 = on(article("p1", Some("Kabar"), vec![event("visit", None, &["e1", "e2"], "planned")]), "2024-03-04");
+        let p2 = on(
+            article("p2", Some("Warta"), vec![event("visit", Some("2024-03"), &["e1", "e2"], "planned")]),
+            "2024-03-06",
+        );
+        let p3 =
+            on(article("p3", Some("Suara"), vec![event("visit", None, &["e2", "e1"], "speculated")]), "2024-03-08");
+        let c = on(
+            article("c", Some("Harian"), vec![event("visit", Some("2024-03-20"), &["e1", "e2"], "confirmed")]),
+            "2024-03-21",
+        );
+        // A visit of the same people a year before: a report of it joins that one, not the plan.
+        let old = on(
+            article("old", None, vec![event("visit", Some("2023-02-10"), &["e1", "e2"], "confirmed")]),
+            "2023-02-11",
+        );
+        let recall = on(article("recall", None, vec![event("visit", None, &["e1", "e2"], "reported")]), "2023-02-15");
+        let t = build(&[&old, &recall, &p1, &p2, &p3, &c]);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        let e = &t[1];
+        assert_eq!(e.date.as_deref(), Some("2024-03-20"));
+        assert_eq!(e.supported_by, ["p1", "p2", "p3", "c"]);
+        assert_eq!(e.status, "confirmed");
+        let steps: Vec<(&str, &str)> = e.statuses.iter().map(|s| (s.status.as_str(), s.source.as_str())).collect();
+        assert_eq!(steps, [("planned", "p1"), ("planned", "p2"), ("speculated", "p3"), ("confirmed", "c")]);
+        assert_eq!(e.statuses[0].as_of.as_deref(), Some("2024-03-04"));
+        assert_eq!(t[0].supported_by, ["old", "recall"]);
+    }
+
+    #[test]
+    fn undated_plans_without_a_confirmation_are_one_planned_entry() {
+        let p1 = on(article("p1", None, vec![event("visit", None, &["e1", "e2"], "planned")]), "2024-03-04");
+        let p2 = on(article("p2", None, vec![event("visit", None, &["e1"], "planned")]), "2024-03-05");
+        let t = build(&[&p1, &p2]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].status, "planned");
+        assert!(t[0].summary.ends_with("(direncanakan)"), "{}", t[0].summary);
+    }
+
+    #[test]
+    fn a_negated_visit_is_not_the_visit() {
+        let mut no = event("visit", Some("2024-03-20"), &["e1"], "confirmed");
+        no.extra.insert("negated".into(), true.into());
+        let yes = event("visit", Some("2024-03-20"), &["e1"], "confirmed");
+        assert_eq!(build(&[&article("a", None, vec![no]), &article("b", None, vec![yes])]).len(), 2);
+    }
+
+    #[test]
+    fn an_event_whose_only_participant_is_its_place_is_left_out() {
+        let mut a = article("a", None, vec![]);
+        a.entities.push(entity("e3", "Vietnam", "VN"));
+        let mut ev = event("visit", Some("2024-03-20"), &["e3"], "reported");
+        ev.place = Some("Vietnam".into());
+        ev.extra.insert("place_kb".into(), "VN".into());
+        a.events.push(ev);
+        let members = [Member { analysis: &a, story: None }];
+        let (t, stats) = build_with_stats(&members, None);
+        assert!(t.is_empty(), "{t:#?}");
+        assert_eq!(stats.self_place, 1);
+    }
+
+    #[test]
+    fn entries_differing_only_in_an_unresolved_name_merge() {
+        let mut a = article("a", None, vec![event("meeting", Some("2024-01-05"), &["e1", "e3"], "reported")]);
+        a.entities.push(Entity {
+            id: "e3".into(),
+            kind: "PER".into(),
+            name: "Pak Dodi".into(),
+            mentions: vec![],
+            extra: Default::default(),
+        });
+        let mut b = article("b", None, vec![event("meeting", Some("2024-01-05"), &["e1", "e4"], "reported")]);
+        b.entities.push(Entity {
+            id: "e4".into(),
+            kind: "ORG".into(),
+            name: "Kantor Dagang".into(),
+            mentions: vec![],
+            extra: Default::default(),
+        });
+        let t = build(&[&a, &b]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        // Two different resolved people are two meetings.
+        let c = article("c", None, vec![event("meeting", Some("2024-01-05"), &["e1", "e2"], "reported")]);
+        let mut d = article("d", None, vec![event("meeting", Some("2024-01-05"), &["e1", "e5"], "reported")]);
+        d.entities.push(entity("e5", "Citra Lestari", "per:citra"));
+        assert_eq!(build(&[&c, &d]).len(), 2);
+    }
+
+    #[test]
+    fn for_entity_spans_stories_and_names_them() {
+        let a = on(
+            article("a", None, vec![event("meeting", Some("2023-09-13"), &["e1", "e2"], "confirmed")]),
+            "2023-09-14",
+        );
+        let b = on(article("b", None, vec![event("visit", Some("2024-06-19"), &["e2"], "confirmed")]), "2024-06-20");
+        let c = on(
+            article(
+                "c",
+                None,
+                vec![
+                    event("meeting", Some("2023-08"), &["e2", "e1"], "background"),
+                    at(event("visit", Some("2024-06-19"), &["e1"], "background"), 20),
+                ],
+            ),
+            "2025-03-01",
+        );
+        let members = [
+            Member { analysis: &a, story: Some("s1") },
+            Member { analysis: &b, story: Some("s2") },
+            Member { analysis: &c, story: Some("s3") },
+        ];
+        let ani = EntityKey { kb: Some("per:ani".into()), name: "Ani Wijaya".into() };
+        let t = for_entity(&members, &ani);
+        assert_eq!(t.len(), 2, "{t:#?}");
+        assert_eq!(t[0].stories, ["s1", "s3"]);
+        assert_eq!(t[0].story.as_deref(), Some("s1"));
+        assert_eq!(t[0].conflicts[0].sources, ["c"]);
+        assert_eq!(t[1].supported_by, ["c"], "Budi's visit is not Ani's");
+        let by_name = EntityKey { kb: None, name: "budi  santoso".into() };
+        assert_eq!(for_entity(&members, &by_name).len(), 2);
+    }
+
+    #[test]
+    fn periods_and_precision() {
+        assert_eq!(precision("2024-W25"), "week");
+        assert_eq!(precision("2023-09-13TMO"), "day");
+        assert_eq!(precision("PRESENT_REF"), "other");
+        assert!(compatible("2024-W25", "2024-06-19"));
+        assert!(!compatible("2023-08", "2023-09-13"));
+        assert!(compatible("2023-09-13", "2023-09-14"));
     }
 
     #[test]

@@ -492,14 +492,17 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
 
     let texts: Vec<String> = names.iter().map(|n| n.text.clone()).collect();
     let first = texts.first().cloned().unwrap_or_else(|| r.msg("unknown-actor", None).unwrap_or_default());
-    let others = texts.get(1..).map(|o| r.list(o)).unwrap_or_default();
+    // The place is said once, as the place ("visits Khasan", not "also named: Khasan").
+    let place_text = place.as_ref().map(|p| p.text.as_str());
+    let other_texts: Vec<String> = texts.iter().skip(1).filter(|t| Some(t.as_str()) != place_text).cloned().collect();
+    let others = r.list(&other_texts);
     let all = if texts.is_empty() { first.clone() } else { r.list(&texts) };
 
     let mut args = FluentArgs::new();
     args.set("first", first);
     args.set("others", others);
     args.set("all", all);
-    args.set("has_others", if texts.len() > 1 { "yes" } else { "no" });
+    args.set("has_others", if other_texts.is_empty() { "no" } else { "yes" });
     args.set("has_place", if place.is_some() { "yes" } else { "no" });
     args.set("place", place.as_ref().map(|p| p.text.clone()).unwrap_or_default());
     args.set("place_kind", place_kind);
@@ -634,6 +637,33 @@ pub fn render_stories(doc: &Value, lang: Lang) -> Value {
         if let Some(stories) = o.get_mut("stories").and_then(Value::as_array_mut) {
             for s in stories.iter_mut() {
                 *s = render_story(s, lang);
+            }
+        }
+        o.insert("lang".into(), json!(lang));
+        o.insert("dir".into(), json!(lang.dir()));
+    }
+    out
+}
+
+/// Render a store timeline (`{"of", "key", "title", "entries": [...]}` as `warta timeline`
+/// and the store's `timeline(key)` give it): every event entry through [`render_entry_json`];
+/// `article` entries (an article's title, which is article text) keep their summary, with
+/// `summary_lang: "id"` and `summary_untranslated`; `lang` and `dir` at the top.
+pub fn render_timeline(doc: &Value, lang: Lang) -> Value {
+    let mut out = doc.clone();
+    if let Some(o) = out.as_object_mut() {
+        if let Some(entries) = o.get_mut("entries").and_then(Value::as_array_mut) {
+            for e in entries.iter_mut() {
+                if e.get("type").and_then(Value::as_str) == Some("article") {
+                    if let Some(eo) = e.as_object_mut() {
+                        eo.insert("lang".into(), json!(lang));
+                        eo.insert("dir".into(), json!(lang.dir()));
+                        eo.insert("summary_lang".into(), json!("id"));
+                        eo.insert("summary_untranslated".into(), json!(lang != Lang::Id));
+                    }
+                } else {
+                    *e = render_entry_json(e, lang);
+                }
             }
         }
         o.insert("lang".into(), json!(lang));

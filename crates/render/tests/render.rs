@@ -33,10 +33,11 @@ fn entry(kind: &str, date: Option<&str>, who: &[Who], place: Option<&str>, statu
         supported_by: vec!["a.html".into()],
         outlets: vec![],
         status: status.to_string(),
-        statuses: vec![StatusBy { status: status.into(), source: "a.html".into() }],
+        statuses: vec![StatusBy { status: status.into(), source: "a.html".into(), as_of: None }],
         conflicts: vec![],
         background,
         evidence: vec![],
+        ..Default::default()
     }
 }
 
@@ -72,7 +73,12 @@ fn cases() -> Vec<(String, Entry)> {
     out.push(("no-participants".into(), entry("announcement", Some("2023-03"), &[], None, "reported", false)));
     out.push(("unknown-type".into(), entry("election", Some("2024-02-14"), &[PRABOWO], None, "reported", false)));
     let mut c = entry("visit", Some("2023-09-13"), &[KIM], Some("Rusia"), "confirmed", false);
-    c.conflicts = vec![Conflict { field: "date", value: Some("2023-09-12".into()), sources: vec!["b.html".into()] }];
+    c.conflicts = vec![Conflict {
+        field: "date".into(),
+        value: Some("2023-09-12".into()),
+        sources: vec!["b.html".into()],
+        ..Default::default()
+    }];
     out.push(("conflict".into(), c));
     out
 }

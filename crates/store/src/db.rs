@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const V1: &str = "
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,8 +52,20 @@ CREATE INDEX story_articles_story ON story_articles(story_id);
 INSERT INTO meta VALUES ('schema_version', '1'), ('generation', '0');
 ";
 
+/// Version 2: the engine's story timelines, computed at read time (never while ingesting) and
+/// kept until the story's membership changes. `fingerprint` names what they were built from:
+/// the timeline rules' version and the sorted member article ids with their revisions.
+const V2: &str = "
+CREATE TABLE story_timelines (
+    story_id INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    json TEXT NOT NULL,              -- JSON array of timeline entries
+    built_at TEXT NOT NULL
+);
+";
+
 /// The migrations, in order: `MIGRATIONS[i]` takes a store from version i to i + 1.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 pub fn open(path: &std::path::Path) -> Result<Connection> {
     let conn = Connection::open(path)?;

@@ -2,11 +2,12 @@
 //! search, counts, stories, timelines, exports.
 
 use crate::Store;
-use anyhow::{Result, bail};
+use crate::timelines::sort_entries;
+use anyhow::{Context, Result, bail};
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, params};
-use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::io::Write;
 use std::ops::Bound;
 use tantivy::collector::TopDocs;
@@ -14,6 +15,7 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQue
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Score, Term};
+use warta_engine::timeline::{Conflict, EntityKey, Entry, Evidence, Member, StatusBy};
 
 /// A malformed search query (the command line exits 2 on it).
 #[derive(Debug)]
@@ -80,21 +82,77 @@ pub struct StoryRow {
     pub articles: Vec<String>,
 }
 
-/// One entry of a timeline: an event reported by one or more articles, or (for stories or
-/// entities without events) an article.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+/// One entry of a timeline: a happening merged across articles by the engine
+/// ([`warta_engine::timeline`]: same fields as `warta stories` prints), or (for articles that
+/// support no event entry) an `article` entry.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct TimelineEntry {
     pub date: Option<String>,
+    /// day, month, year, week or other; null when undated.
+    #[serde(default)]
+    pub date_precision: Option<String>,
     /// The event type, or `article` for an article entry.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The engine's Indonesian line built from the facts (the title for an article entry).
+    #[serde(default)]
+    pub summary: String,
+    /// The same as `summary` (kept for readers of the first store format).
     pub headline: String,
     pub participants: Vec<String>,
+    /// Gazetteer keys aligned with `participants` (null where unknown).
+    #[serde(default)]
+    pub participant_kb: Vec<Option<String>>,
     pub place: Option<String>,
+    /// The surest status any source gives; null for an article entry.
     pub status: Option<String>,
+    /// Every source's status with the date of its article, in date order.
+    #[serde(default)]
+    pub statuses: Vec<StatusBy>,
+    /// Sources of the supporting articles.
+    #[serde(default)]
+    pub supported_by: Vec<String>,
+    /// The same as `supported_by` (kept for readers of the first store format).
     pub articles: Vec<String>,
     pub outlets: Vec<String>,
+    /// Other dates sources give for the same happening, with who and where.
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    #[serde(default)]
+    pub background: bool,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// The story (s1, s2, …) of the first supporting article.
     pub story: Option<String>,
+    /// Every story a supporting article belongs to (entity timelines span stories).
+    #[serde(default)]
+    pub stories: Vec<String>,
+}
+
+impl TimelineEntry {
+    /// A store entry from an engine entry.
+    pub fn from_engine(e: Entry) -> TimelineEntry {
+        TimelineEntry {
+            date_precision: e.date_precision,
+            date: e.date,
+            kind: e.kind,
+            headline: e.summary.clone(),
+            summary: e.summary,
+            participants: e.participants,
+            participant_kb: e.participant_kb,
+            place: e.place,
+            status: Some(e.status),
+            statuses: e.statuses,
+            articles: e.supported_by.clone(),
+            supported_by: e.supported_by,
+            outlets: e.outlets,
+            conflicts: e.conflicts,
+            background: e.background,
+            evidence: e.evidence,
+            story: e.story,
+            stories: e.stories,
+        }
+    }
 }
 
 /// A timeline for a story or an entity.
@@ -104,6 +162,9 @@ pub struct Timeline {
     pub of: String,
     pub key: String,
     pub title: String,
+    /// For an entity: its gazetteer key, when the gazetteer knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kb: Option<String>,
     pub entries: Vec<TimelineEntry>,
 }
 
@@ -270,52 +331,71 @@ impl Store {
         Ok(n)
     }
 
-    /// The timeline of a story (`s3`) or of an entity (canonical name or mention text).
+    /// The timeline of a story (`s3`: the engine's merged timeline of its articles, cached
+    /// until its membership changes) or of an entity (a canonical name, an alias the gazetteer
+    /// knows, or a gazetteer key: the happenings it takes part in across every story, via
+    /// [`warta_engine::timeline::for_entity`]). Articles that support no entry appear as
+    /// `article` entries. Dated entries first, in date order; undated ones last.
     pub fn timeline(&self, key: &str) -> Result<Timeline> {
-        let (of, title, article_ids) = if story_num(key).is_some() {
+        if story_num(key).is_some() {
             let n = self.check_story(key)?;
             let title: String =
                 self.conn.query_row("SELECT title FROM stories WHERE id = ?1", params![n], |r| r.get(0))?;
-            let mut st =
-                self.conn.prepare("SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY article_id")?;
-            let ids = st.query_map(params![n], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-            ("story", title, ids)
-        } else {
-            let mut st = self.conn.prepare(
-                "SELECT DISTINCT m.article_id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id
-                 WHERE lower(e.name) = lower(?1) ORDER BY m.article_id",
-            )?;
-            let rows = st.query_map(params![key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-            let mut ids = Vec::new();
-            let mut name = key.to_string();
-            for row in rows {
-                let (id, n) = row?;
-                ids.push(id);
-                name = n;
-            }
-            if ids.is_empty() {
-                bail!("no story or entity named {key:?} in the store");
-            }
-            ("entity", name, ids)
-        };
-        let entity = (of == "entity").then(|| title.clone());
-        let mut entries = self.entries(&article_ids, entity.as_deref())?;
-        entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
-        Ok(Timeline { of: of.into(), key: key.into(), title, entries })
+            let entries = self.story_timeline(n)?;
+            return Ok(Timeline { of: "story".into(), key: key.into(), title, kb: None, entries });
+        }
+        let ek = EntityKey::resolve(key);
+        let ids = self.entity_articles(key, &ek.name)?;
+        if ids.is_empty() {
+            bail!("no story or entity named {key:?} in the store");
+        }
+        let rows = self.analyses_of(&ids)?;
+        let members: Vec<Member> =
+            rows.iter().map(|(_, story, a)| Member { analysis: a, story: story.as_deref() }).collect();
+        let mut entries: Vec<TimelineEntry> =
+            warta_engine::timeline::for_entity(&members, &ek).into_iter().map(TimelineEntry::from_engine).collect();
+        entries.extend(self.article_entries(&ids, &entries)?);
+        sort_entries(&mut entries);
+        Ok(Timeline { of: "entity".into(), key: key.into(), title: ek.name.clone(), kb: ek.kb.clone(), entries })
     }
 
-    /// Event entries of these articles (merged across articles reporting the same event),
-    /// or article entries when they carry no events.
-    fn entries(&self, ids: &[i64], entity: Option<&str>) -> Result<Vec<TimelineEntry>> {
+    /// Articles mentioning an entity by canonical name (or by what was typed), in ingest order.
+    fn entity_articles(&self, typed: &str, name: &str) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare(
+            "SELECT DISTINCT m.article_id FROM mentions m JOIN entities e ON e.id = m.entity_id
+             WHERE lower(e.name) = lower(?1) OR lower(e.name) = lower(?2) ORDER BY m.article_id",
+        )?;
+        let ids = st.query_map(params![name, typed], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(ids)
+    }
+
+    /// Analyses of these articles with their stories (`s<n>`), in the order given.
+    pub(crate) fn analyses_of(&self, ids: &[i64]) -> Result<Vec<(i64, Option<String>, warta_engine::Analysis)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT n.json, s.story_id FROM analyses n LEFT JOIN story_articles s ON s.article_id = n.article_id
+             WHERE n.article_id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let row: Option<(String, Option<i64>)> =
+                st.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+            let Some((json, story)) = row else { continue };
+            let a: warta_engine::Analysis =
+                serde_json::from_str(&json).with_context(|| format!("stored analysis of article {id}"))?;
+            out.push((id, story.map(|s| format!("s{s}")), a));
+        }
+        Ok(out)
+    }
+
+    /// `article` entries for the articles that support none of `entries`.
+    pub(crate) fn article_entries(&self, ids: &[i64], entries: &[TimelineEntry]) -> Result<Vec<TimelineEntry>> {
         let mut art = self.conn.prepare_cached(
-            "SELECT a.source, a.outlet, a.title, a.published, a.body, s.story_id FROM articles a
+            "SELECT a.source, a.outlet, a.title, a.published, substr(a.body, 1, 400), s.story_id FROM articles a
              LEFT JOIN story_articles s ON s.article_id = a.id WHERE a.id = ?1",
         )?;
-        let mut evs = self.conn.prepare_cached(
-            "SELECT kind, date, participants, place, status FROM events WHERE article_id = ?1 ORDER BY id",
-        )?;
-        let mut merged: BTreeMap<(Option<String>, String, String), TimelineEntry> = BTreeMap::new();
-        let mut articles: Vec<TimelineEntry> = Vec::new();
+        let supported: std::collections::HashSet<&str> =
+            entries.iter().flat_map(|e| e.supported_by.iter().map(String::as_str)).collect();
+        let mut out = Vec::new();
         for &id in ids {
             let (source, outlet, title, published, body, story): (
                 String,
@@ -326,65 +406,26 @@ impl Store {
                 Option<i64>,
             ) =
                 art.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
+            if supported.contains(source.as_str()) {
+                continue;
+            }
             let story = story.map(|s| format!("s{s}"));
-            let rows = evs.query_map(params![id], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                ))
-            })?;
-            let mut any = false;
-            for row in rows {
-                let (kind, date, participants, place, status): (
-                    String,
-                    Option<String>,
-                    String,
-                    Option<String>,
-                    String,
-                ) = row?;
-                let people: Vec<String> = serde_json::from_str(&participants)?;
-                if entity.is_some_and(|e| !people.iter().any(|p| p.eq_ignore_ascii_case(e))) {
-                    continue;
-                }
-                any = true;
-                let e = merged.entry((date.clone(), kind.clone(), participants)).or_insert_with(|| TimelineEntry {
-                    date,
-                    headline: format!("{kind}: {}", people.join(", ")),
-                    kind,
-                    participants: people,
-                    place,
-                    status: Some(status),
-                    articles: Vec::new(),
-                    outlets: Vec::new(),
-                    story: story.clone(),
-                });
-                e.articles.push(source.clone());
-                if let Some(o) = &outlet
-                    && !e.outlets.contains(o)
-                {
-                    e.outlets.push(o.clone());
-                }
-            }
-            if !any {
-                let headline = title.unwrap_or_else(|| body.chars().take(100).collect());
-                articles.push(TimelineEntry {
-                    date: published.map(|p| p.chars().take(10).collect()),
-                    kind: "article".into(),
-                    headline,
-                    participants: Vec::new(),
-                    place: None,
-                    status: None,
-                    articles: vec![source],
-                    outlets: outlet.into_iter().collect(),
-                    story,
-                });
-            }
+            let headline = title.unwrap_or_else(|| body.chars().take(100).collect());
+            let date: Option<String> = published.map(|p| p.chars().take(10).collect());
+            out.push(TimelineEntry {
+                date_precision: date.as_deref().map(|d| warta_engine::timeline::precision(d).to_string()),
+                date,
+                kind: "article".into(),
+                summary: headline.clone(),
+                headline,
+                supported_by: vec![source.clone()],
+                articles: vec![source],
+                outlets: outlet.into_iter().collect(),
+                stories: story.iter().cloned().collect(),
+                story,
+                ..Default::default()
+            });
         }
-        let mut out: Vec<TimelineEntry> = merged.into_values().collect();
-        out.extend(articles);
         Ok(out)
     }
 
@@ -439,21 +480,10 @@ impl Store {
         for s in &stories {
             let tl = self.timeline(&s.id)?;
             for e in tl.entries {
-                let Some(date) = e.date.as_deref().and_then(|d| d.get(..10)).and_then(|d| d.parse::<Date>().ok())
-                else {
-                    continue;
-                };
-                let mut text = String::new();
-                if !e.participants.is_empty() {
-                    text.push_str(&format!("<p>{}</p>", html_escape(&e.participants.join(", "))));
-                }
-                if let Some(status) = &e.status {
-                    text.push_str(&format!("<p>Status: {}</p>", html_escape(status)));
-                }
-                text.push_str(&format!("<p>Sumber: {}</p>", html_escape(&e.outlets.join(", "))));
+                let Some(start) = e.date.as_deref().and_then(timelinejs_date) else { continue };
                 events.push(serde_json::json!({
-                    "start_date": {"year": date.year().to_string(), "month": date.month().to_string(), "day": date.day().to_string()},
-                    "text": {"headline": html_escape(&e.headline), "text": text},
+                    "start_date": start,
+                    "text": {"headline": html_escape(&e.headline), "text": timelinejs_text(&e)},
                     "group": s.title,
                     "unique_id": format!("{}-{}", s.id, events.len() + 1),
                 }));
@@ -468,6 +498,77 @@ impl Store {
             "events": events,
         }))
     }
+}
+
+/// A TimelineJS3 date object for a TIMEX3 value: year, month and day as far as the value is
+/// precise (`2023-09` gives no day, so TimelineJS shows a month); a week is shown from its
+/// Monday with `display_date` naming the week. None for values that are no calendar period.
+fn timelinejs_date(value: &str) -> Option<serde_json::Value> {
+    let (first, _) = warta_engine::timeline::period(value)?;
+    let y = first.year().to_string();
+    Some(match warta_engine::timeline::precision(value) {
+        "year" => serde_json::json!({"year": y}),
+        "month" => serde_json::json!({"year": y, "month": first.month().to_string()}),
+        "week" => serde_json::json!({
+            "year": y, "month": first.month().to_string(), "day": first.day().to_string(), "display_date": value,
+        }),
+        _ => serde_json::json!({"year": y, "month": first.month().to_string(), "day": first.day().to_string()}),
+    })
+}
+
+/// Indonesian words for the statuses in the TimelineJS text.
+fn status_id(status: &str) -> &str {
+    match status {
+        "confirmed" => "dikonfirmasi",
+        "reported" => "dilaporkan",
+        "planned" => "direncanakan",
+        "speculated" => "diperkirakan",
+        "unconfirmed" => "belum dikonfirmasi",
+        "denied" => "dibantah",
+        "conditional" => "bersyarat",
+        "background" => "latar belakang",
+        other => other,
+    }
+}
+
+/// The HTML text of a TimelineJS slide: participants, the status with every source's word in
+/// date order (a plan, then its confirmation), the dates other sources give, the outlets.
+fn timelinejs_text(e: &TimelineEntry) -> String {
+    let mut text = String::new();
+    if !e.participants.is_empty() {
+        text.push_str(&format!("<p>{}</p>", html_escape(&e.participants.join(", "))));
+    }
+    if let Some(status) = &e.status {
+        let mut line = format!("Status: {}", html_escape(status_id(status)));
+        if e.statuses.len() > 1 {
+            let steps: Vec<String> = e
+                .statuses
+                .iter()
+                .map(|s| {
+                    let when = s.as_of.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+                    format!("{} ({}{})", status_id(&s.status), s.source, when)
+                })
+                .collect();
+            line.push_str(&format!(" — {}", html_escape(&steps.join(" → "))));
+        }
+        text.push_str(&format!("<p>{line}</p>"));
+    }
+    if e.background {
+        text.push_str("<p>Latar belakang</p>");
+    }
+    for c in &e.conflicts {
+        let value = c.value.as_deref().unwrap_or("-");
+        let approx = if c.approximate { "sekitar " } else { "" };
+        let quote = c.evidence.first().map(|ev| format!(": “{}”", ev.text)).unwrap_or_default();
+        text.push_str(&format!(
+            "<p>Sumber berbeda soal tanggal: {approx}{value} menurut {}{}</p>",
+            html_escape(&c.sources.join(", ")),
+            html_escape(&quote)
+        ));
+    }
+    let outlets = if e.outlets.is_empty() { e.supported_by.join(", ") } else { e.outlets.join(", ") };
+    text.push_str(&format!("<p>Sumber: {}</p>", html_escape(&outlets)));
+    text
 }
 
 fn csv_field(s: &str) -> String {

@@ -137,7 +137,15 @@ fn entity_filter_and_timeline() {
     let tl = store.timeline(&story).unwrap();
     assert_eq!(tl.of, "story");
     assert!(!tl.entries.is_empty());
-    assert!(tl.entries.windows(2).all(|w| w[0].date <= w[1].date), "sorted by date");
+    let day = |e: &warta_store::TimelineEntry| e.date.as_deref().and_then(warta_engine::timeline::period).map(|p| p.0);
+    assert!(
+        tl.entries.windows(2).all(|w| match (day(&w[0]), day(&w[1])) {
+            (Some(a), Some(b)) => a <= b,
+            (None, Some(_)) => false,
+            _ => true,
+        }),
+        "dated entries in date order, undated ones last"
+    );
     assert!(store.timeline("s99999").is_err());
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -180,10 +188,122 @@ fn exports_have_their_shapes() {
     for e in events {
         let y: i32 = e["start_date"]["year"].as_str().unwrap().parse().unwrap();
         assert!((2020..=2026).contains(&y));
-        assert!(e["start_date"]["month"].as_str().is_some() && e["start_date"]["day"].as_str().is_some());
+        // A month-precise entry has no day (TimelineJS then shows the month).
+        assert!(e["start_date"]["month"].as_str().is_some() || e["start_date"].get("day").is_none());
         assert!(e["text"]["headline"].as_str().is_some_and(|h| !h.is_empty()));
         assert!(e["text"]["text"].as_str().is_some());
         assert_eq!(e["group"].as_str(), Some(story.title.as_str()));
     }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// Own articles (written for this test): two outlets on one meeting, a third giving another
+// month, and a fourth on the same meeting a day later in the same story.
+const MEET_A: &str = "Kabarsatu.com, JAKARTA - Presiden Prabowo Subianto bertemu Perdana Menteri Malaysia \
+Anwar Ibrahim di Kuala Lumpur pada Rabu (13/9/2023). Keduanya membahas perdagangan minyak sawit dan \
+perbatasan di Kalimantan.";
+const MEET_B: &str = "Wartadua.com, JAKARTA - Perdana Menteri Malaysia Anwar Ibrahim bertemu Presiden Prabowo \
+Subianto di Kuala Lumpur pada Rabu (13/9/2023). Pertemuan itu membahas minyak sawit dan perbatasan di \
+Kalimantan.";
+const MEET_C: &str = "Harianempat.com, JAKARTA - Prabowo Subianto bertemu Anwar Ibrahim di Kuala Lumpur pada \
+Agustus 2023 untuk membahas minyak sawit dan perbatasan di Kalimantan, kata pejabat pada Jumat (15/9/2023).";
+
+fn put_texts(store: &mut Store, texts: &[(&str, &str)]) {
+    let mut w = store.writer(10).unwrap();
+    for (source, text) in texts {
+        let d = warta_engine::decode(text.as_bytes()).unwrap();
+        let analysis = warta_engine::analyze(source, &d, &Default::default());
+        w.put(source, &d.text, analysis).unwrap();
+    }
+    w.commit().unwrap();
+}
+
+#[test]
+fn story_timelines_are_the_engines_cached_until_membership_changes() {
+    let dir = tmp("tlcache");
+    let mut store = Store::open(&dir).unwrap();
+    put_texts(&mut store, &[("a.txt", MEET_A), ("b.txt", MEET_B)]);
+    assert_eq!(store.cached_timelines().unwrap(), (0, 0), "ingest computes no timeline");
+    let stories = store.stories().unwrap();
+    let s = stories.iter().find(|s| s.articles.contains(&"a.txt".to_string())).unwrap().id.clone();
+    let tl = store.timeline(&s).unwrap();
+    assert_eq!(store.cached_timelines().unwrap(), (1, 1));
+    // The engine's entries, with the fields `warta stories` prints.
+    let arts: Vec<warta_engine::Analysis> = [("a.txt", MEET_A), ("b.txt", MEET_B)]
+        .iter()
+        .map(|(s, t)| warta_engine::analyze(s, &warta_engine::decode(t.as_bytes()).unwrap(), &Default::default()))
+        .collect();
+    let refs: Vec<&warta_engine::Analysis> = arts.iter().collect();
+    let want = warta_engine::timeline::build(&refs);
+    let events: Vec<&warta_store::TimelineEntry> = tl.entries.iter().filter(|e| e.kind != "article").collect();
+    assert_eq!(events.len(), want.len(), "{tl:#?}");
+    for (got, want) in events.iter().zip(&want) {
+        assert_eq!(got.summary, want.summary);
+        assert_eq!(got.supported_by, want.supported_by);
+        assert_eq!(got.status.as_deref(), Some(want.status.as_str()));
+        assert_eq!(got.story.as_deref(), Some(s.as_str()));
+    }
+    // Read again: served from the cache, the same.
+    assert_eq!(store.timeline(&s).unwrap(), tl);
+    // A new article in the story makes the cached timeline stale; the next read rebuilds it.
+    put_texts(&mut store, &[("c.txt", MEET_C)]);
+    let joined = store.stories().unwrap().iter().any(|x| x.id == s && x.articles.contains(&"c.txt".to_string()));
+    if joined {
+        assert_eq!(store.cached_timelines().unwrap(), (1, 0));
+        let tl2 = store.timeline(&s).unwrap();
+        assert_ne!(tl2, tl);
+        assert!(tl2.entries.iter().any(|e| e.supported_by.contains(&"c.txt".to_string())));
+        assert_eq!(store.cached_timelines().unwrap(), (1, 1));
+    } else {
+        panic!("c.txt did not join {s}: {:?}", store.stories().unwrap());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn entity_timelines_come_from_the_engine_with_conflicts_and_stories() {
+    let dir = tmp("tlentity");
+    let mut store = Store::open(&dir).unwrap();
+    put_texts(&mut store, &[("a.txt", MEET_A), ("b.txt", MEET_B), ("c.txt", MEET_C)]);
+    for key in ["Anwar Ibrahim", "anwar", "per:anwar"] {
+        let tl = store.timeline(key).unwrap();
+        assert_eq!(tl.of, "entity");
+        assert_eq!(tl.title, "Anwar Ibrahim");
+        assert_eq!(tl.kb.as_deref(), Some("per:anwar"));
+        let m = tl.entries.iter().find(|e| e.kind == "meeting").unwrap_or_else(|| panic!("{tl:#?}"));
+        assert_eq!(m.date.as_deref(), Some("2023-09-13"));
+        assert_eq!(m.supported_by, ["a.txt", "b.txt", "c.txt"]);
+        assert_eq!(m.conflicts.len(), 1, "{m:#?}");
+        assert_eq!(m.conflicts[0].value.as_deref(), Some("2023-08"));
+        assert_eq!(m.conflicts[0].sources, ["c.txt"]);
+        assert!(m.story.is_some() && !m.stories.is_empty());
+    }
+    assert!(store.timeline("Nama Yang Tidak Ada").is_err());
+    // TimelineJS: the conflict and the status are in the slide text.
+    let tjs = store.export_timelinejs(None).unwrap();
+    let texts: Vec<&str> =
+        tjs["events"].as_array().unwrap().iter().filter_map(|e| e["text"]["text"].as_str()).collect();
+    assert!(texts.iter().any(|t| t.contains("2023-08") && t.contains("c.txt")), "{texts:?}");
+    assert!(texts.iter().all(|t| t.contains("Status:") || t.contains("Sumber:")));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_version_1_store_is_migrated() {
+    let dir = tmp("migrate");
+    let mut store = Store::open(&dir).unwrap();
+    put_texts(&mut store, &[("a.txt", MEET_A)]);
+    drop(store);
+    {
+        // Make it look like a store written before story timelines were kept.
+        let conn = rusqlite::Connection::open(dir.join("warta.sqlite3")).unwrap();
+        conn.execute_batch("DROP TABLE story_timelines; UPDATE meta SET value = '1' WHERE key = 'schema_version';")
+            .unwrap();
+    }
+    let store = Store::open(&dir).unwrap();
+    assert_eq!(store.cached_timelines().unwrap(), (0, 0));
+    let s = store.stories().unwrap()[0].id.clone();
+    assert!(!store.timeline(&s).unwrap().entries.is_empty());
+    assert_eq!(store.cached_timelines().unwrap(), (1, 1));
     std::fs::remove_dir_all(&dir).unwrap();
 }

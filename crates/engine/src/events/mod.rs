@@ -165,14 +165,33 @@ pub(crate) fn is_media(e: &Entity) -> bool {
 }
 
 fn tokens(text: &str, unit: Span) -> Vec<Tok> {
-    segment::tokens(text, unit)
-        .into_iter()
-        .map(|s| {
-            let t = s.of(text);
-            let first = t.chars().next().unwrap_or(' ');
-            Tok { lower: t.to_lowercase(), span: s, word: first.is_alphanumeric(), cap: first.is_uppercase() }
-        })
-        .collect()
+    let tok = |s: Span| {
+        let t = s.of(text);
+        let first = t.chars().next().unwrap_or(' ');
+        Tok { lower: t.to_lowercase(), span: s, word: first.is_alphanumeric(), cap: first.is_uppercase() }
+    };
+    let mut out = Vec::new();
+    for s in segment::tokens(text, unit) {
+        // "pertemuan puncak Kim-Putin": capitalised words joined by hyphens are several names
+        // ("Kim", "-", "Putin"), so the entity mentions inside line up with tokens.
+        let t = s.of(text);
+        let parts: Vec<&str> = t.split('-').collect();
+        let names = parts.len() > 1 && parts.iter().all(|p| p.len() >= 2 && p.starts_with(char::is_uppercase));
+        if !names {
+            out.push(tok(s));
+            continue;
+        }
+        let mut at = s.start;
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                out.push(tok(Span::new(at, at + 1)));
+                at += 1;
+            }
+            out.push(tok(Span::new(at, at + p.len())));
+            at += p.len();
+        }
+    }
+    out
 }
 
 fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(usize, Span)]) -> Vec<Men> {
@@ -501,7 +520,7 @@ fn sentence_events(
             // coordination: "X dan Y", "X, Y"
             let role = role.or_else(|| {
                 let gap: Vec<&str> = toks[prev_end..m.t0].iter().map(|t| t.lower.as_str()).collect();
-                let coord = !gap.is_empty() && gap.iter().all(|w| matches!(*w, "dan" | "," | "serta" | "maupun"));
+                let coord = !gap.is_empty() && gap.iter().all(|w| matches!(*w, "dan" | "," | "serta" | "maupun" | "-"));
                 if coord { prev_role } else { None }
             });
             // a word before the mention that is neither a title nor a preposition detaches it

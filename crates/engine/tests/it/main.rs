@@ -12,3 +12,4 @@ mod seeds;
 mod stories;
 mod support;
 mod time;
+mod timeline;

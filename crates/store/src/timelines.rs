@@ -1,0 +1,103 @@
+//! Story timelines kept by the store: the engine's ([`warta_engine::timeline::build`]),
+//! computed lazily when a story's timeline is read (never in the ingest path) and cached in
+//! `story_timelines` under a fingerprint of what they were built from — the timeline rules'
+//! [`VERSION`] and the story's sorted member article ids with their revisions. A story that
+//! gained, lost or changed an article (or a warta with other timeline rules) gets a new
+//! fingerprint, so its cached timeline is stale and is rebuilt on the next read.
+//!
+//! Writing the cache is best effort: a store opened where it cannot write (read-only, or
+//! another process holding the write lock past the busy timeout) still answers, only
+//! without keeping the result.
+
+use crate::Store;
+use crate::query::TimelineEntry;
+use anyhow::Result;
+use rusqlite::{OptionalExtension, params};
+use warta_engine::timeline::{Member, VERSION};
+
+impl Store {
+    /// The fingerprint of a story's membership (see the module doc).
+    pub fn story_fingerprint(&self, story: i64) -> Result<String> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id, a.rev FROM story_articles s JOIN articles a ON a.id = s.article_id
+             WHERE s.story_id = ?1 ORDER BY a.id",
+        )?;
+        let mut key = format!("timeline v{VERSION};");
+        let rows = st.query_map(params![story], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (id, rev) = row?;
+            key.push_str(&format!("{id}:{rev};"));
+        }
+        Ok(crate::content_hash(&key))
+    }
+
+    /// The entries of story `s<story>`: from the cache when its fingerprint still holds, else
+    /// built by the engine (plus `article` entries for articles that support no entry), then
+    /// cached.
+    pub(crate) fn story_timeline(&self, story: i64) -> Result<Vec<TimelineEntry>> {
+        let fingerprint = self.story_fingerprint(story)?;
+        let cached: Option<(String, String)> = self
+            .conn
+            .query_row("SELECT fingerprint, json FROM story_timelines WHERE story_id = ?1", params![story], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        if let Some((f, json)) = cached
+            && f == fingerprint
+            && let Ok(entries) = serde_json::from_str::<Vec<TimelineEntry>>(&json)
+        {
+            return Ok(entries);
+        }
+        let entries = self.build_story_timeline(story)?;
+        let json = serde_json::to_string(&entries)?;
+        // Best effort (see the module doc): a failed write only means no cache.
+        let _ = self.conn.execute(
+            "INSERT INTO story_timelines (story_id, fingerprint, json, built_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (story_id) DO UPDATE SET fingerprint = excluded.fingerprint, json = excluded.json,
+             built_at = excluded.built_at",
+            params![story, fingerprint, json, jiff::Timestamp::now().to_string()],
+        );
+        Ok(entries)
+    }
+
+    /// Build a story's entries from its stored analyses.
+    fn build_story_timeline(&self, story: i64) -> Result<Vec<TimelineEntry>> {
+        let ids: Vec<i64> = {
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY article_id")?;
+            st.query_map(params![story], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<_>>()?
+        };
+        let rows = self.analyses_of(&ids)?;
+        let members: Vec<Member> = rows.iter().map(|(_, s, a)| Member { analysis: a, story: s.as_deref() }).collect();
+        let mut entries: Vec<TimelineEntry> =
+            warta_engine::timeline::build_members(&members).into_iter().map(TimelineEntry::from_engine).collect();
+        entries.extend(self.article_entries(&ids, &entries)?);
+        sort_entries(&mut entries);
+        Ok(entries)
+    }
+
+    /// How many story timelines the cache holds, and how many of them are current.
+    pub fn cached_timelines(&self) -> Result<(usize, usize)> {
+        let mut st = self.conn.prepare("SELECT story_id, fingerprint FROM story_timelines")?;
+        let rows: Vec<(i64, String)> =
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut current = 0;
+        for (story, f) in &rows {
+            if self.story_fingerprint(*story)? == *f {
+                current += 1;
+            }
+        }
+        Ok((rows.len(), current))
+    }
+}
+
+/// Dated entries first, by the first day their date names (then by value and type); undated
+/// ones last, in the order given.
+pub(crate) fn sort_entries(entries: &mut [TimelineEntry]) {
+    let first_day = |e: &TimelineEntry| e.date.as_deref().and_then(warta_engine::timeline::period).map(|p| p.0);
+    entries.sort_by(|a, b| {
+        let (x, y) = (first_day(a), first_day(b));
+        (x.is_none(), x, a.date.is_none(), &a.date).cmp(&(y.is_none(), y, b.date.is_none(), &b.date))
+    });
+}
