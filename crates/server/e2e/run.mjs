@@ -164,6 +164,7 @@ try {
   check(/[\u0600-\u06FF]/.test(await page.textContent("main")), "Arabic text on the page");
   await shot("08-story-ar");
   await page.click('#langs a[data-lang="zh"]');
+  await page.waitForURL(/lang=zh/);
   await page.waitForFunction(() => document.documentElement.lang === "zh" && document.body.dataset.ready);
   check((await page.getAttribute("html", "dir")) === "ltr", "Chinese page is ltr");
   const zhText = await page.textContent("main");

@@ -59,8 +59,8 @@ struct Params(HashMap<String, String>);
 impl Params {
     fn parse(raw: Option<String>, allowed: &[&str]) -> Result<Params, ApiError> {
         let raw = raw.unwrap_or_default();
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&raw)
-            .map_err(|e| ApiError::bad(format!("malformed query string: {e}")))?;
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(&raw).map_err(|e| ApiError::bad(format!("malformed query string: {e}")))?;
         let mut out = HashMap::new();
         for (k, v) in pairs {
             if !allowed.contains(&k.as_str()) {
@@ -96,9 +96,9 @@ impl Params {
 /// A story id: `s` and a positive number.
 fn story_key(id: &str) -> Result<String, ApiError> {
     let ok = id.len() <= 19
-        && id.strip_prefix('s').is_some_and(|n| {
-            !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit())
-        });
+        && id
+            .strip_prefix('s')
+            .is_some_and(|n| !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()));
     if ok { Ok(id.to_string()) } else { Err(ApiError::bad(format!("not a story id (s1, s2, …): {id:?}"))) }
 }
 
@@ -257,7 +257,8 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
         a["speaker"].is_null().cmp(&b["speaker"].is_null()).then(c(b).cmp(&c(a)))
     });
 
-    let by_source: HashMap<&str, &warta_store::ArticleRef> = members.iter().map(|(r, _)| (r.source.as_str(), r)).collect();
+    let by_source: HashMap<&str, &warta_store::ArticleRef> =
+        members.iter().map(|(r, _)| (r.source.as_str(), r)).collect();
     let mut story = json!(row);
     if let Some(o) = story.as_object_mut() {
         o.insert("timeline".into(), Value::Array(entries));
@@ -484,8 +485,7 @@ pub async fn post_article(
         ApiError::bad(format!("body: expected JSON {{\"source\": ..., \"text\" or \"html\": ...}}: {e}"))
     })?;
     let source = posted.source.trim().to_string();
-    if source.is_empty() || source.chars().count() > limits::MAX_FILTER_CHARS || source.chars().any(char::is_control)
-    {
+    if source.is_empty() || source.chars().count() > limits::MAX_FILTER_CHARS || source.chars().any(char::is_control) {
         return Err(ApiError::bad(format!(
             "source: a name of 1 to {} characters without control characters",
             limits::MAX_FILTER_CHARS

@@ -12,6 +12,9 @@
 //! the structured facts only. Errors are JSON `{"error": "..."}` with 400 (malformed request),
 //! 401/403 (token), 404 (unknown id or route), 413 (body too large), 500 (a store failure).
 
+// The OpenAPI document is one large `json!` literal.
+#![recursion_limit = "512"]
+
 mod api;
 mod assets;
 pub mod limits;

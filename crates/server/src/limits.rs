@@ -89,7 +89,8 @@ pub fn check_query(q: &str) -> Result<&str, ApiError> {
 
 /// A `YYYY-MM-DD` day parameter.
 pub fn parse_day(name: &str, v: &str) -> Result<jiff::civil::Date, ApiError> {
-    let ok_shape = v.len() == 10 && v.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let ok_shape = v.len() == 10
+        && v.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     if !ok_shape {
         return Err(bad(format!("{name}: not a date in YYYY-MM-DD form: {v:?}")));
     }

@@ -175,7 +175,13 @@ fn lang_renders_dates_and_names() {
 fn entity_page_data() {
     let id = seoul_story()["id"].as_str().unwrap().to_string();
     let s = ok_json(&format!("/api/stories/{id}"));
-    let sugiono = s["entities"].as_array().unwrap().iter().find(|e| e["name"].as_str().unwrap().contains("Sugiono")).unwrap().clone();
+    let sugiono = s["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"].as_str().unwrap().contains("Sugiono"))
+        .unwrap()
+        .clone();
     let eid = sugiono["id"].as_i64().unwrap();
     let e = ok_json(&format!("/api/entities/{eid}"));
     assert_eq!(e["id"].as_i64(), Some(eid));
@@ -194,7 +200,13 @@ fn entity_page_data() {
 #[test]
 fn article_page_data() {
     let list = ok_json("/api/search?q=*&limit=100");
-    let hit = list["hits"].as_array().unwrap().iter().find(|h| h["source"].as_str().unwrap().contains("a_kabarpagi")).unwrap().clone();
+    let hit = list["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["source"].as_str().unwrap().contains("a_kabarpagi"))
+        .unwrap()
+        .clone();
     let a = ok_json(&format!("/api/articles/{}", hit["id"]));
     assert_eq!(a["source"], hit["source"]);
     let text = a["text"].as_str().unwrap();
@@ -250,7 +262,13 @@ fn search_hits_filters_and_facets() {
     assert_eq!(none["hits"].as_array().unwrap().len(), 0);
     let may = ok_json("/api/search?q=*&from=2024-05-01&to=2024-05-31");
     assert!(may["hits"].as_array().unwrap().len() >= 2);
-    assert!(may["hits"].as_array().unwrap().iter().all(|h| h["published"].as_str().unwrap_or("2024-05").starts_with("2024-05")));
+    assert!(
+        may["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["published"].as_str().unwrap_or("2024-05").starts_with("2024-05"))
+    );
     let phrase = ok_json(&format!("/api/search?q={}", enc("\"awak kapal perikanan\"")));
     assert!(!phrase["hits"].as_array().unwrap().is_empty());
     let limited = ok_json("/api/search?q=*&limit=1");
@@ -291,7 +309,25 @@ fn malformed_requests_are_400_never_500() {
     let many = (0..40).map(|i| format!("kata{i}")).collect::<Vec<_>>().join(" ");
     assert!(error(&format!("/api/search?q={}", enc(&many)), 400).contains("terms"));
     // Whatever tantivy's grammar makes of odd input: a 200 or a 400 with a message, never a 500.
-    for q in ["title:", "AND", "OR OR", "*:*", "[a TO", "kapal~2", "kapal^", "-", "\"\"", ":", "title:(", "%", "\\", "{}", "body:[* TO *]", "🙂", "a:b:c"] {
+    for q in [
+        "title:",
+        "AND",
+        "OR OR",
+        "*:*",
+        "[a TO",
+        "kapal~2",
+        "kapal^",
+        "-",
+        "\"\"",
+        ":",
+        "title:(",
+        "%",
+        "\\",
+        "{}",
+        "body:[* TO *]",
+        "🙂",
+        "a:b:c",
+    ] {
         let r = server().get(&format!("/api/search?q={}", enc(q)));
         assert!(r.status == 200 || r.status == 400, "{q:?}: {} {}", r.status, r.text());
         if r.status == 400 {
@@ -323,10 +359,13 @@ fn web_app_is_served_with_csp() {
     // Nothing from elsewhere: no absolute URLs to other hosts in the page or its assets.
     for path in ["/", "/app.js", "/app.css"] {
         let body = server().get(path).text();
-        for bad in ["http://", "https://", "//cdn", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("] {
+        for bad in
+            ["http://", "https://", "//cdn", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("]
+        {
             let hits: Vec<_> = body.match_indices(bad).collect();
             // The SVG namespace is the one absolute URL the script needs.
-            let allowed = bad == "http://" && hits.iter().all(|(i, _)| body[*i..].starts_with("http://www.w3.org/2000/svg"));
+            let allowed =
+                bad == "http://" && hits.iter().all(|(i, _)| body[*i..].starts_with("http://www.w3.org/2000/svg"));
             assert!(hits.is_empty() || allowed, "{path} contains {bad}");
         }
     }
@@ -352,7 +391,10 @@ fn openapi_matches_the_router() {
     }
     for (path, item) in paths {
         for method in item.as_object().unwrap().keys() {
-            assert!(routes.contains(&(method.as_str(), path.as_str())), "OpenAPI names {method} {path}, the router does not");
+            assert!(
+                routes.contains(&(method.as_str(), path.as_str())),
+                "OpenAPI names {method} {path}, the router does not"
+            );
         }
     }
     // Every route answers (not a fallback 404 and not 405) with the method it is listed under.
@@ -360,7 +402,11 @@ fn openapi_matches_the_router() {
     for (method, path) in &routes {
         let p = path.replace("{id}", if path.contains("stories") { &story } else { "1" });
         let r = request(server().addr, &method.to_uppercase(), &p, &[], b"");
-        assert!(r.status != 405 && !(r.status == 404 && r.text().contains("no such route")), "{method} {p}: {}", r.status);
+        assert!(
+            r.status != 405 && !(r.status == 404 && r.text().contains("no such route")),
+            "{method} {p}: {}",
+            r.status
+        );
     }
     // Every query parameter a route reads is documented: an undocumented one is refused.
     for (route, params) in [
@@ -407,7 +453,13 @@ fn posting_needs_the_token_and_ingests() {
     let a = srv.get(&format!("/api/articles/{id}")).json();
     assert_eq!(a["source"], "posted/natuna.txt");
     assert_eq!(a["text"].as_str().unwrap(), text);
-    assert!(a["analysis"]["quotes"].as_array().unwrap().iter().any(|q| q["speaker"].as_str().is_some_and(|s| s.contains("Ahmad Yani"))));
+    assert!(
+        a["analysis"]["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q["speaker"].as_str().is_some_and(|s| s.contains("Ahmad Yani")))
+    );
     // Searchable at once, like `warta ingest`.
     let s = srv.get("/api/search?q=natuna").json();
     assert!(s["hits"].as_array().unwrap().iter().any(|h| h["id"].as_i64() == Some(id)));

@@ -80,8 +80,22 @@ fn web_app_in_chromium() {
         .arg(hostile.join(","))
         .status()
         .expect("running node e2e/run.mjs");
-    assert!(status.success(), "the browser checks failed (see above; screenshots and results.json in {})", out.display());
-    for page in ["01-stories", "02-story", "03-entity", "04-article", "05-article-chrome", "06-search", "07-search-facet", "08-story-ar", "09-story-zh"] {
+    assert!(
+        status.success(),
+        "the browser checks failed (see above; screenshots and results.json in {})",
+        out.display()
+    );
+    for page in [
+        "01-stories",
+        "02-story",
+        "03-entity",
+        "04-article",
+        "05-article-chrome",
+        "06-search",
+        "07-search-facet",
+        "08-story-ar",
+        "09-story-zh",
+    ] {
         let p = out.join(format!("{page}.png"));
         assert!(p.metadata().map(|m| m.len() > 1000).unwrap_or(false), "screenshot {} missing", p.display());
     }

@@ -87,7 +87,15 @@ impl Store {
                      JOIN analyses n ON n.article_id = a.id WHERE a.id = ?1"
                 ),
                 params![id],
-                |r| Ok((article_ref(r)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get::<_, String>(9)?)),
+                |r| {
+                    Ok((
+                        article_ref(r)?,
+                        r.get::<_, i64>(6)?,
+                        r.get::<_, String>(7)?,
+                        r.get::<_, String>(8)?,
+                        r.get::<_, String>(9)?,
+                    ))
+                },
             )
             .optional()?;
         let Some((meta, rev, ingested_at, text, json)) = row else { return Ok(None) };
@@ -155,7 +163,8 @@ impl Store {
             "SELECT m.article_id, m.count, n.json FROM mentions m JOIN analyses n ON n.article_id = m.article_id
              WHERE m.entity_id = ?1 ORDER BY m.article_id",
         )?;
-        let rows = st.query_map(params![id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
+        let rows =
+            st.query_map(params![id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
         let mut ids = Vec::new();
         let mut mentions = 0;
         let mut kb = None;
@@ -258,7 +267,12 @@ impl Store {
         let row = self
             .conn
             .query_row("SELECT title, first_date, last_date, outlets FROM stories WHERE id = ?1", params![n], |r| {
-                Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
             })
             .optional()?;
         let Some((title, first_date, last_date, outlets)) = row else { return Ok(None) };
