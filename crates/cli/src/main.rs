@@ -18,6 +18,7 @@ mod ingest;
 mod inputs;
 mod ner;
 mod search;
+mod serve;
 mod train;
 
 #[derive(Parser)]
@@ -113,6 +114,10 @@ enum Command {
     /// Benchmark the store on generated articles: ingest throughput (with and without
     /// analysis) and search latency percentiles. Release builds only give meaningful figures.
     BenchStore(bench_store::Args),
+    /// Serve the JSON API (/api/..., OpenAPI at /api/openapi.json) and the web app (/) over a
+    /// store. Binds 127.0.0.1:8080 by default and prints the URL on stderr. Endpoints that
+    /// change data need --token (or $WARTA_TOKEN) and are disabled without one.
+    Serve(serve::Args),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -137,6 +142,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => search::timeline(args),
         Command::Export(args) => search::export(args),
         Command::BenchStore(args) => bench_store::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

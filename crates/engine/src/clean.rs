@@ -261,7 +261,8 @@ pub fn clean(text: &str) -> Cleaned {
         if out.title.is_none() && !body_started && looks_like_headline(line) {
             let next_is_blank_or_dup = nonblank.get(k + 1).is_none_or(|&j| j > i + 1)
                 || counts.get(&key).copied().unwrap_or(0) > 1
-                || nonblank.get(k + 1).is_some_and(|&j| norm(raw_lines[j].of(text)).starts_with(&key));
+                || nonblank.get(k + 1).is_some_and(|&j| norm(raw_lines[j].of(text)).starts_with(&key))
+                || nonblank.get(k + 1).is_some_and(|&j| crate::meta::opens_with_dateline(raw_lines[j].of(text).trim()));
             if next_is_blank_or_dup {
                 out.title = Some((line.to_string(), span));
                 remove(R::Title, span, &mut out);

@@ -103,6 +103,12 @@ static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Does `line` open with a dateline ("KONTAN.CO.ID - SEOUL.", "Bisnis.com, JAKARTA -")? The
+/// cleaner uses it to take the line before as the headline.
+pub(crate) fn opens_with_dateline(line: &str) -> bool {
+    DATELINES.iter().enumerate().any(|(n, re)| n != 2 && re.is_match(line))
+}
+
 /// Outlet and dateline city found in the lead paragraph.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Dateline {
@@ -111,11 +117,23 @@ pub struct Dateline {
     pub span: Option<Span>,
 }
 
-/// Read the dateline at the start of the lead paragraph.
+/// Read the dateline at the start of the lead paragraph (the paragraph after a headline line
+/// when the text opens with one: a short line with no sentence end).
 pub fn dateline(text: &str, cleaned: &Cleaned) -> Dateline {
-    let Some(first) = cleaned.paragraphs.first().and_then(|p| p.spans.first()) else {
+    let firsts: Vec<Span> = cleaned.paragraphs.iter().take(2).filter_map(|p| p.spans.first().copied()).collect();
+    let Some(&head) = firsts.first() else {
         return Dateline::default();
     };
+    let found = dateline_at(text, head);
+    let head_text = head.of(text).trim_end();
+    let headline = head_text.chars().count() <= 200 && !head_text.ends_with(['.', '!', '?', '"', '”', ':']);
+    match firsts.get(1) {
+        Some(&next) if found.span.is_none() && headline => dateline_at(text, next),
+        _ => found,
+    }
+}
+
+fn dateline_at(text: &str, first: Span) -> Dateline {
     let lead = first.of(text);
     for (n, re) in DATELINES.iter().enumerate() {
         let Some(c) = re.captures(lead) else { continue };

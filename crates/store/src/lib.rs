@@ -22,12 +22,14 @@ pub mod analyzer;
 mod db;
 mod index;
 pub mod query;
+pub mod read;
 pub mod stem;
 pub mod synth;
 mod timelines;
 
 pub use db::{SCHEMA_VERSION, content_hash};
 pub use query::{Counts, Hit, SearchQuery, StoryRow, Timeline, TimelineEntry};
+pub use read::{ArticleRef, ArticleView, EntityView, Facets};
 
 use anyhow::{Context, Result};
 use index::{IndexedArticle, SearchIndex};

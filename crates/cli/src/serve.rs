@@ -1,0 +1,48 @@
+//! `warta serve`: the JSON API and the web app over a store (crates/server).
+
+use anyhow::{Context, Result};
+use clap::Args as ClapArgs;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(ClapArgs)]
+pub struct Args {
+    /// The data directory (default: $WARTA_DATA, else ./warta-data).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Address to listen on. Loopback by default; another address exposes the store to the
+    /// network (reads need no token).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Bearer token that endpoints changing data (POST /api/articles) require. Without one
+    /// (and without $WARTA_TOKEN) they are disabled (403).
+    #[arg(long, env = "WARTA_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let data = args.data.clone().unwrap_or_else(warta_store::default_dir);
+    let config = warta_server::Config { data: data.clone(), token: args.token.clone() };
+    let state = warta_server::AppState::open(&config)?;
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(async move {
+        let listener =
+            tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("binding {}", args.addr))?;
+        let addr = listener.local_addr()?;
+        eprintln!("warta: serving {} at http://{addr}/ (API: http://{addr}/api/openapi.json)", data.display());
+        if !addr.ip().is_loopback() {
+            eprintln!("warta: warning: {addr} is not a loopback address; anyone who can reach it can read the store");
+        }
+        match &config.token {
+            Some(t) if !t.is_empty() => eprintln!("warta: POST /api/articles enabled (bearer token)"),
+            _ => eprintln!("warta: no token: endpoints that change data are disabled"),
+        }
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        warta_server::serve(listener, state, shutdown).await?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,538 @@
+// warta web app: vanilla JS, no dependencies, served from the binary.
+//
+// Safety rule: every piece of data (article text, titles, names, quotes, outlets, snippets,
+// even rendered summaries) goes into the page as a text node (`textContent` / createTextNode)
+// or an attribute set with setAttribute on a fixed attribute name. Nothing from the API is
+// ever parsed as HTML, and links are built only from ids this script encodes itself.
+"use strict";
+
+(function () {
+  const LANGS = ["id", "en", "zh", "ja", "ar", "fr"];
+  const LANG_NAMES = { id: "Indonesia", en: "English", zh: "中文", ja: "日本語", ar: "العربية", fr: "Français" };
+
+  // Interface words (the data itself is rendered by the server from structured facts).
+  const UI = {
+    id: { stories: "Cerita", search: "Cari", articles: "Artikel", timeline: "Linimasa", entities: "Entitas",
+      quotes: "Kutipan per pembicara", outlets: "Media", aliases: "Nama lain", mentions: "Penyebutan",
+      type: "Jenis", undated: "tanpa tanggal", background: "latar", conflict: "tanggal berbeda",
+      hedged: "belum pasti", denied: "dibantah", showRemoved: "Tampilkan bagian yang dibuang",
+      hideRemoved: "Sembunyikan bagian yang dibuang", removed: "Bagian yang dibuang", noResults: "Tidak ada hasil.",
+      query: "Kata kunci", from: "Dari", to: "Sampai", outlet: "Media", entity: "Entitas", year: "Tahun",
+      month: "Bulan", story: "Cerita", go: "Cari", of: "dari", results: "hasil", unknownSpeaker: "Tanpa nama pembicara",
+      legend: "Keterangan", confirmed: "terkonfirmasi / dilaporkan", text: "Teks asli",
+      untranslated: "belum diterjemahkan (nama Indonesia)", titleId: "Judul dalam bahasa Indonesia",
+      facetsPartial: "faset dihitung dari hasil teratas", times: "Waktu", noTimeline: "Belum ada linimasa.",
+      error: "Galat", clear: "hapus", status: "Status", note: "Ringkasan dibuat dari fakta terstruktur." },
+    en: { stories: "Stories", search: "Search", articles: "Articles", timeline: "Timeline", entities: "Entities",
+      quotes: "Quotes by speaker", outlets: "Outlets", aliases: "Also written", mentions: "Mentions",
+      type: "Type", undated: "undated", background: "background", conflict: "dates differ",
+      hedged: "hedged", denied: "denied", showRemoved: "Show removed chrome", hideRemoved: "Hide removed chrome",
+      removed: "Removed chrome", noResults: "No results.", query: "Query", from: "From", to: "To",
+      outlet: "Outlet", entity: "Entity", year: "Year", month: "Month", story: "Story", go: "Search", of: "of",
+      results: "results", unknownSpeaker: "Unnamed speaker", legend: "Legend", confirmed: "confirmed / reported",
+      text: "Original text", untranslated: "untranslated (Indonesian name)", titleId: "Title in Indonesian",
+      facetsPartial: "facets counted over the top results", times: "Times", noTimeline: "No timeline yet.",
+      error: "Error", clear: "clear", status: "Status", note: "Summaries are rendered from structured facts." },
+    zh: { stories: "报道", search: "搜索", articles: "文章", timeline: "时间线", entities: "实体",
+      quotes: "按发言人分组的引语", outlets: "媒体", aliases: "其他写法", mentions: "提及次数",
+      type: "类型", undated: "无日期", background: "背景", conflict: "日期不一致",
+      hedged: "未确定", denied: "被否认", showRemoved: "显示已移除的页面杂项", hideRemoved: "隐藏已移除的页面杂项",
+      removed: "已移除的页面杂项", noResults: "没有结果。", query: "关键词", from: "从", to: "到",
+      outlet: "媒体", entity: "实体", year: "年份", month: "月份", story: "报道", go: "搜索", of: "/",
+      results: "条结果", unknownSpeaker: "未具名的发言人", legend: "图例", confirmed: "已确认 / 已报道",
+      text: "原文", untranslated: "未翻译（印尼语名称）", titleId: "印尼语标题",
+      facetsPartial: "分面仅统计前列结果", times: "时间", noTimeline: "尚无时间线。",
+      error: "错误", clear: "清除", status: "状态", note: "摘要由结构化事实生成。" },
+    ja: { stories: "ストーリー", search: "検索", articles: "記事", timeline: "タイムライン", entities: "エンティティ",
+      quotes: "発言者別の引用", outlets: "メディア", aliases: "別表記", mentions: "言及数",
+      type: "種類", undated: "日付なし", background: "背景", conflict: "日付の食い違い",
+      hedged: "未確定", denied: "否定", showRemoved: "除去した部分を表示", hideRemoved: "除去した部分を隠す",
+      removed: "除去した部分", noResults: "結果はありません。", query: "キーワード", from: "開始", to: "終了",
+      outlet: "メディア", entity: "エンティティ", year: "年", month: "月", story: "ストーリー", go: "検索", of: "/",
+      results: "件", unknownSpeaker: "名前のない発言者", legend: "凡例", confirmed: "確認済み / 報道",
+      text: "原文", untranslated: "未翻訳（インドネシア語の名前）", titleId: "インドネシア語の見出し",
+      facetsPartial: "ファセットは上位の結果から集計", times: "時間表現", noTimeline: "タイムラインはまだありません。",
+      error: "エラー", clear: "解除", status: "状態", note: "要約は構造化された事実から生成されます。" },
+    ar: { stories: "القصص", search: "بحث", articles: "المقالات", timeline: "الخط الزمني", entities: "الكيانات",
+      quotes: "الاقتباسات حسب المتحدث", outlets: "وسائل الإعلام", aliases: "صيغ أخرى", mentions: "الإشارات",
+      type: "النوع", undated: "بلا تاريخ", background: "خلفية", conflict: "تواريخ متعارضة",
+      hedged: "غير مؤكد", denied: "منفي", showRemoved: "إظهار الأجزاء المحذوفة", hideRemoved: "إخفاء الأجزاء المحذوفة",
+      removed: "الأجزاء المحذوفة", noResults: "لا نتائج.", query: "كلمات البحث", from: "من", to: "إلى",
+      outlet: "وسيلة الإعلام", entity: "الكيان", year: "السنة", month: "الشهر", story: "القصة", go: "بحث", of: "من",
+      results: "نتيجة", unknownSpeaker: "متحدث غير مسمى", legend: "مفتاح الرموز", confirmed: "مؤكد / مُبلَّغ عنه",
+      text: "النص الأصلي", untranslated: "غير مترجم (الاسم الإندونيسي)", titleId: "العنوان بالإندونيسية",
+      facetsPartial: "حُسبت الفئات من أعلى النتائج", times: "التعبيرات الزمنية", noTimeline: "لا يوجد خط زمني بعد.",
+      error: "خطأ", clear: "مسح", status: "الحالة", note: "تُنشأ الملخصات من حقائق منظمة." },
+    fr: { stories: "Récits", search: "Recherche", articles: "Articles", timeline: "Chronologie", entities: "Entités",
+      quotes: "Citations par locuteur", outlets: "Médias", aliases: "Autres graphies", mentions: "Mentions",
+      type: "Type", undated: "sans date", background: "contexte", conflict: "dates divergentes",
+      hedged: "incertain", denied: "démenti", showRemoved: "Afficher les éléments retirés",
+      hideRemoved: "Masquer les éléments retirés", removed: "Éléments retirés", noResults: "Aucun résultat.",
+      query: "Requête", from: "Du", to: "Au", outlet: "Média", entity: "Entité", year: "Année", month: "Mois",
+      story: "Récit", go: "Chercher", of: "sur", results: "résultats", unknownSpeaker: "Locuteur non nommé",
+      legend: "Légende", confirmed: "confirmé / rapporté", text: "Texte original",
+      untranslated: "non traduit (nom indonésien)", titleId: "Titre en indonésien",
+      facetsPartial: "facettes comptées sur les premiers résultats", times: "Expressions temporelles",
+      noTimeline: "Pas encore de chronologie.", error: "Erreur", clear: "effacer", status: "Statut",
+      note: "Les résumés sont rendus à partir de faits structurés." },
+  };
+
+  const HEDGED = new Set(["planned", "speculated", "unconfirmed", "conditional", "expected"]);
+
+  function pageLang() {
+    const l = new URLSearchParams(location.search).get("lang");
+    return LANGS.includes(l) ? l : "id";
+  }
+  const lang = pageLang();
+  const t = (k) => (UI[lang] && UI[lang][k]) || UI.en[k] || k;
+
+  // ---- DOM helpers: text only -------------------------------------------------------------
+  function el(tag, attrs, ...children) {
+    const n = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") n.className = v;
+      else if (k === "onclick") n.addEventListener("click", v);
+      else n.setAttribute(k, String(v));
+    }
+    append(n, children);
+    return n;
+  }
+  function append(n, children) {
+    for (const c of children.flat(Infinity)) {
+      if (c === null || c === undefined || c === false) continue;
+      n.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return n;
+  }
+  const SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs, ...children) {
+    const n = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined) n.setAttribute(k, String(v));
+    for (const c of children.flat(Infinity)) {
+      if (c === null || c === undefined) continue;
+      n.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return n;
+  }
+  // Data text, isolated for bidirectional display (names inside Arabic, and so on).
+  const bdi = (text, attrs) => el("bdi", attrs || {}, text == null ? "" : String(text));
+  const href = (...parts) => "#/" + parts.map((p) => encodeURIComponent(String(p))).join("/");
+  const withLang = (path) => (lang === "id" ? path : path + (path.includes("?") ? "&" : "?") + "lang=" + lang);
+
+  async function api(path) {
+    const res = await fetch(withLang(path), { headers: { Accept: "application/json" } });
+    let body = null;
+    try {
+      body = await res.json();
+    } catch (_) {
+      body = { error: "HTTP " + res.status };
+    }
+    if (!res.ok) throw new Error((body && body.error) || "HTTP " + res.status);
+    return body;
+  }
+
+  // A name as the server rendered it ({text, lang_of_text, untranslated}), marked when it is
+  // the Indonesian fallback.
+  function nameNode(n, fallback) {
+    if (!n || typeof n !== "object") return bdi(fallback);
+    const node = bdi(n.text, { lang: n.lang_of_text || null, class: n.untranslated ? "untranslated" : null,
+      title: n.untranslated ? t("untranslated") : null });
+    return node;
+  }
+
+  const app = () => document.getElementById("app");
+  function show(...nodes) {
+    const a = app();
+    a.replaceChildren(...nodes.flat().filter(Boolean));
+  }
+  function errorBox(e) {
+    return el("p", { class: "error", role: "alert" }, t("error") + ": ", String(e && e.message ? e.message : e));
+  }
+
+  // ---- language switcher and chrome ---------------------------------------------------------
+  function setupChrome() {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
+    document.getElementById("nav-stories").textContent = t("stories");
+    document.getElementById("nav-search").textContent = t("search");
+    document.getElementById("foot-note").textContent = t("note");
+    updateLangLinks();
+  }
+  function updateLangLinks() {
+    const nav = document.getElementById("langs");
+    nav.replaceChildren(
+      ...LANGS.map((l) =>
+        el("a", { href: "?lang=" + l + location.hash, hreflang: l, lang: l, "data-lang": l,
+          class: l === lang ? "active" : null, "aria-current": l === lang ? "true" : null }, LANG_NAMES[l])
+      )
+    );
+  }
+
+  // ---- timeline picture -----------------------------------------------------------------------
+  // A date value (TIMEX3: 2023-09-13, 2023-09, 2023, 2024-W25) as a day number, or null.
+  function dayNumber(v) {
+    if (!v) return null;
+    let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+    if (m) return Date.UTC(+m[1], +m[2] - 1, +m[3]) / 864e5;
+    m = /^(\d{4})-W(\d{2})$/.exec(v);
+    if (m) return Date.UTC(+m[1], 0, 1) / 864e5 + (+m[2] - 1) * 7 + 3;
+    m = /^(\d{4})-(\d{2})$/.exec(v);
+    if (m) return Date.UTC(+m[1], +m[2] - 1, 15) / 864e5;
+    m = /^(\d{4})$/.exec(v);
+    if (m) return Date.UTC(+m[1], 6, 1) / 864e5;
+    return null;
+  }
+  function entryClass(e) {
+    const cls = ["mark"];
+    if (e.background) cls.push("background");
+    if (e.status === "denied") cls.push("denied");
+    else if (HEDGED.has(e.status)) cls.push("hedged");
+    else cls.push("confirmed");
+    if (Array.isArray(e.conflicts) && e.conflicts.length) cls.push("conflict");
+    if (!dayNumber(e.date)) cls.push("undated");
+    return cls;
+  }
+  function outletsOf(e) {
+    if (Array.isArray(e.support) && e.support.length) {
+      const o = [];
+      for (const s of e.support) {
+        const name = s.outlet || s.source;
+        if (name && !o.includes(name)) o.push(name);
+      }
+      return o;
+    }
+    return Array.isArray(e.outlets) ? e.outlets : [];
+  }
+  const summaryOf = (e) => e.summary || e.headline || e.type || "";
+
+  function timelinePicture(entries) {
+    const W = 960, PAD = 60, LANE = 74, AXIS_Y = 40;
+    const dated = entries.map((e, i) => ({ e, i, d: dayNumber(e.date) })).filter((x) => x.d !== null);
+    const undated = entries.map((e, i) => ({ e, i })).filter((x) => dayNumber(x.e.date) === null);
+    let lo = Math.min(...dated.map((x) => x.d)), hi = Math.max(...dated.map((x) => x.d));
+    if (!dated.length) { lo = 0; hi = 1; }
+    if (hi - lo < 1) { lo -= 1; hi += 1; }
+    const undatedW = undated.length ? 120 : 0;
+    const span = W - 2 * PAD - undatedW;
+    const rtl = lang === "ar";
+    const X = (d) => { const x = PAD + ((d - lo) / (hi - lo)) * span; return rtl ? W - x : x; };
+    // Lanes: an entry goes to the first lane whose last mark is far enough away.
+    const lanes = [];
+    const placed = [];
+    for (const x of dated.sort((a, b) => a.d - b.d || a.i - b.i)) {
+      const px = X(x.d);
+      let lane = lanes.findIndex((last) => Math.abs(px - last) >= 110);
+      if (lane < 0) { lane = lanes.length; lanes.push(px); } else lanes[lane] = px;
+      placed.push({ ...x, px, lane });
+    }
+    undated.forEach((x, k) => {
+      const px = rtl ? PAD / 2 + 30 : W - PAD / 2 - 30;
+      placed.push({ ...x, px, lane: k, undated: true });
+    });
+    const nLanes = Math.max(1, lanes.length, undated.length);
+    const H = AXIS_Y + 30 + nLanes * LANE + 10;
+    const root = svg("svg", { class: "timeline", viewBox: `0 0 ${W} ${H}`, role: "img",
+      "aria-label": t("timeline"), width: "100%", preserveAspectRatio: "xMidYMin meet" });
+    root.appendChild(svg("title", {}, t("timeline")));
+    // Axis with ticks.
+    const x0 = rtl ? W - PAD : PAD, x1 = rtl ? W - PAD - span : PAD + span;
+    root.appendChild(svg("line", { class: "axis", x1: x0, y1: AXIS_Y, x2: x1, y2: AXIS_Y }));
+    const fmt = new Intl.DateTimeFormat(lang === "ar" ? "ar-u-nu-latn" : lang,
+      { year: "numeric", month: "short", day: (hi - lo) < 120 ? "numeric" : undefined, timeZone: "UTC" });
+    const ticks = dated.length ? Math.min(5, Math.max(2, dated.length)) : 0;
+    for (let k = 0; k < ticks; k++) {
+      const d = lo + ((hi - lo) * k) / (ticks - 1);
+      const px = X(d);
+      root.appendChild(svg("line", { class: "tick", x1: px, y1: AXIS_Y - 5, x2: px, y2: AXIS_Y + 5 }));
+      root.appendChild(svg("text", { class: "tick-label", x: px, y: AXIS_Y - 10, "text-anchor": "middle" },
+        fmt.format(new Date(d * 864e5))));
+    }
+    if (undated.length) {
+      const px = rtl ? PAD / 2 + 30 : W - PAD / 2 - 30;
+      root.appendChild(svg("text", { class: "tick-label", x: px, y: AXIS_Y - 10, "text-anchor": "middle" }, t("undated")));
+    }
+    for (const p of placed) {
+      const e = p.e;
+      const y = AXIS_Y + 30 + p.lane * LANE;
+      const g = svg("g", { class: entryClass(e).join(" "), "data-entry": p.i + 1, transform: `translate(${p.px},${y})` });
+      const outs = outletsOf(e);
+      const tip = [`${p.i + 1}. ${summaryOf(e)}`, e.date_text || e.date || t("undated"),
+        (e.status_text || e.status || "") + (e.background ? " · " + t("background") : ""),
+        outs.length ? t("outlets") + ": " + outs.join(", ") : ""].filter(Boolean).join("\n");
+      g.appendChild(svg("title", {}, tip));
+      if (!p.undated) g.appendChild(svg("line", { class: "stem", x1: 0, y1: AXIS_Y - y, x2: 0, y2: -9 }));
+      const r = e.background ? 7 : 9;
+      if (e.status === "denied") {
+        g.appendChild(svg("path", { class: "shape", d: `M${-r},${-r} L${r},${r} M${-r},${r} L${r},${-r}` }));
+      } else {
+        g.appendChild(svg("circle", { class: "shape", r, cx: 0, cy: 0 }));
+      }
+      if (Array.isArray(e.conflicts) && e.conflicts.length) {
+        g.appendChild(svg("circle", { class: "conflict-ring", r: r + 5, cx: 0, cy: 0 }));
+        g.appendChild(svg("text", { class: "conflict-bang", x: r + 7, y: -r - 2 }, "!"));
+      }
+      g.appendChild(svg("text", { class: "num", x: 0, y: 4, "text-anchor": "middle" }, String(p.i + 1)));
+      // The outlets behind the entry: one small block each, named.
+      outs.slice(0, 3).forEach((o, k) => {
+        const label = o.length > 16 ? o.slice(0, 15) + "…" : o;
+        g.appendChild(svg("text", { class: "outlet", x: 0, y: 24 + k * 13, "text-anchor": "middle" }, label));
+      });
+      if (outs.length > 3) g.appendChild(svg("text", { class: "outlet", x: 0, y: 24 + 3 * 13, "text-anchor": "middle" }, `+${outs.length - 3}`));
+      root.appendChild(g);
+    }
+    return root;
+  }
+
+  function legend() {
+    const item = (cls, label) => el("li", { class: "legend-" + cls }, el("span", { class: "swatch " + cls }), label);
+    return el("ul", { class: "legend", "aria-label": t("legend") },
+      item("confirmed", t("confirmed")), item("hedged", t("hedged")), item("denied", t("denied")),
+      item("conflict", t("conflict")), item("background", t("background")));
+  }
+
+  function timelineList(entries) {
+    return el("ol", { class: "entries" }, entries.map((e, i) => {
+      const outs = outletsOf(e);
+      const flags = [];
+      if (e.background) flags.push(el("span", { class: "flag background" }, t("background")));
+      if (e.status === "denied") flags.push(el("span", { class: "flag denied" }, e.status_text || t("denied")));
+      else if (HEDGED.has(e.status)) flags.push(el("span", { class: "flag hedged" }, e.status_text || t("hedged")));
+      if (Array.isArray(e.conflicts) && e.conflicts.length) {
+        const other = e.conflicts.map((c) => c.value_text || c.value).filter(Boolean).join(", ");
+        flags.push(el("span", { class: "flag conflict" }, t("conflict") + (other ? ": " : ""), bdi(other)));
+      }
+      const support = Array.isArray(e.support) ? e.support : [];
+      return el("li", { class: entryClass(e).join(" ").replace("mark", "entry"), value: i + 1, "data-entry": i + 1 },
+        el("span", { class: "when" }, bdi(e.date_text || e.date || t("undated"))), " ",
+        el("span", { class: "summary" }, bdi(summaryOf(e))), " ", flags,
+        outs.length || support.length ? el("div", { class: "support" }, t("outlets") + ": ",
+          support.length
+            ? support.map((s, k) => [k ? ", " : "", s.article
+              ? el("a", { href: href("article", s.article) }, bdi(s.outlet || s.source))
+              : bdi(s.outlet || s.source)])
+            : bdi(outs.join(", "))) : null);
+    }));
+  }
+
+  function timelineSection(entries) {
+    if (!entries || !entries.length) return el("section", { class: "timeline-section" }, el("h2", {}, t("timeline")), el("p", { class: "muted" }, t("noTimeline")));
+    return el("section", { class: "timeline-section" }, el("h2", {}, t("timeline")),
+      el("div", { class: "picture" }, timelinePicture(entries)), legend(), timelineList(entries));
+  }
+
+  function articleList(arts) {
+    return el("ul", { class: "articles" }, (arts || []).map((a) => el("li", {},
+      el("a", { href: href("article", a.id), lang: "id" }, bdi(a.title || a.source)), " ",
+      el("span", { class: "muted" }, bdi([a.outlet, a.published].filter(Boolean).join(" · "))))));
+  }
+
+  // ---- pages ---------------------------------------------------------------------------------
+  async function storiesPage() {
+    document.title = "warta — " + t("stories");
+    const d = await api("/api/stories");
+    if (!d.stories.length) return show(el("h1", {}, t("stories")), el("p", { class: "muted" }, t("noResults")));
+    show(el("h1", {}, t("stories")), el("ul", { id: "story-list", class: "cards" }, d.stories.map((s) =>
+      el("li", { class: "story card", "data-story": s.id },
+        el("a", { class: "title", href: href("story", s.id), lang: s.title_lang || "id",
+          title: s.title_untranslated ? t("titleId") : null }, bdi(s.title)),
+        el("div", { class: "meta" },
+          bdi([s.first_date_text, s.last_date_text].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(" – ")),
+          " · ", `${s.article_count} ${t("articles").toLowerCase()}`, " · ", bdi((s.outlets || []).join(", ")))))));
+  }
+
+  async function storyPage(id) {
+    const s = await api("/api/stories/" + encodeURIComponent(id));
+    document.title = "warta — " + s.title;
+    const quotes = el("section", { class: "quotes" }, el("h2", {}, t("quotes")),
+      (s.quotes_by_speaker || []).map((g) => el("details", { class: "speaker", open: true },
+        el("summary", {}, g.speaker
+          ? (g.entity ? el("a", { href: href("entity", g.entity) }, nameNode(g.speaker_text, g.speaker)) : nameNode(g.speaker_text, g.speaker))
+          : t("unknownSpeaker"), el("span", { class: "count" }, String(g.count))),
+        el("ul", {}, g.quotes.map((q) => el("li", {},
+          el("q", { lang: "id" }, bdi(q.text)), " ",
+          el("a", { class: "muted", href: href("article", q.article) }, bdi(q.outlet || q.source))))))));
+    show(
+      el("h1", { lang: "id" }, bdi(s.title)),
+      s.headline ? el("p", { class: "headline" }, bdi(s.headline)) : null,
+      el("p", { class: "meta" }, bdi([s.first_date_text, s.last_date_text].filter(Boolean).join(" – ")), " · ",
+        t("outlets") + ": ", bdi((s.outlets || []).join(", "))),
+      timelineSection(s.timeline),
+      el("section", { class: "entities" }, el("h2", {}, t("entities")),
+        el("ul", { class: "entity-list" }, (s.entities || []).map((e) => el("li", { "data-type": e.type },
+          e.id ? el("a", { href: href("entity", e.id) }, nameNode(e.name_text, e.name)) : nameNode(e.name_text, e.name),
+          " ", el("span", { class: "muted" }, `${e.type} · ${e.articles}/${e.mentions}`))))),
+      quotes,
+      el("section", {}, el("h2", {}, t("articles")), articleList(s.articles)));
+  }
+
+  async function entityPage(id) {
+    const e = await api("/api/entities/" + encodeURIComponent(id));
+    document.title = "warta — " + e.name;
+    show(
+      el("h1", {}, nameNode(e.name_text, e.name)),
+      el("dl", { class: "facts" },
+        el("dt", {}, t("type")), el("dd", {}, e.type, e.kb ? ` (${e.kb})` : ""),
+        el("dt", {}, "ID"), el("dd", { lang: "id" }, bdi(e.name)),
+        el("dt", {}, t("aliases")), el("dd", { lang: "id" }, bdi((e.aliases || []).join(", ") || "–")),
+        el("dt", {}, t("mentions")), el("dd", {}, String(e.mentions)),
+        el("dt", {}, t("stories")), el("dd", {}, (e.stories || []).map((s, k) => [k ? ", " : "", el("a", { href: href("story", s) }, s)]))),
+      timelineSection(e.timeline),
+      el("section", {}, el("h2", {}, t("articles")), articleList(e.articles)));
+  }
+
+  // Byte offsets (UTF-8) into the text → pieces of the text with the spans covering them.
+  function segments(text, spans) {
+    const bytes = new TextEncoder().encode(text);
+    const dec = new TextDecoder();
+    const cuts = new Set([0, bytes.length]);
+    const ok = spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start < s.end && s.end <= bytes.length);
+    for (const s of ok) { cuts.add(s.start); cuts.add(s.end); }
+    const sorted = [...cuts].sort((a, b) => a - b);
+    const out = [];
+    for (let k = 0; k + 1 < sorted.length; k++) {
+      const a = sorted[k], b = sorted[k + 1];
+      out.push({ text: dec.decode(bytes.subarray(a, b)), covering: ok.filter((s) => s.start <= a && s.end >= b) });
+    }
+    return out;
+  }
+
+  async function articlePage(id) {
+    const a = await api("/api/articles/" + encodeURIComponent(id));
+    const an = a.analysis || {};
+    document.title = "warta — " + (a.title || a.source);
+    const spans = [];
+    for (const e of an.entities || []) for (const m of e.mentions || [])
+      spans.push({ kind: "ent", start: m.start, end: m.end, label: `${e.name} (${e.type})`, entity: (a.entity_ids || {})[e.id], etype: e.type });
+    for (const x of an.times || []) spans.push({ kind: "time", start: x.start, end: x.end, label: `${x.type} ${x.value}` });
+    for (const q of an.quotes || []) spans.push({ kind: "quote", start: q.start, end: q.end, label: q.speaker ? "— " + q.speaker : "—" });
+    for (const r of an.removed || []) spans.push({ kind: "removed", start: r.start, end: r.end, label: r.reason });
+    const body = el("div", { id: "article-text", class: "article-text", lang: "id", dir: "ltr" });
+    for (const seg of segments(a.text || "", spans)) {
+      if (!seg.covering.length) { body.appendChild(document.createTextNode(seg.text)); continue; }
+      const kinds = [...new Set(seg.covering.map((s) => s.kind))];
+      const ent = seg.covering.find((s) => s.kind === "ent" && s.entity);
+      const title = seg.covering.map((s) => s.label).join(" · ");
+      const attrs = { class: kinds.map((k) => "hl-" + k).join(" "), title, "data-kinds": kinds.join(" ") };
+      const node = ent ? el("a", { ...attrs, href: href("entity", ent.entity) }, seg.text) : el("span", attrs, seg.text);
+      if (ent) node.classList.add("hl-" + (ent.etype || "").toLowerCase());
+      if (kinds.includes("removed")) { const r = seg.covering.find((s) => s.kind === "removed"); node.setAttribute("data-reason", r.label); }
+      body.appendChild(node);
+    }
+    const removed = an.removed || [];
+    const list = el("ol", { id: "removed-list", class: "removed-list", hidden: true },
+      removed.map((r) => el("li", {}, el("span", { class: "reason" }, r.reason), " ", el("span", { lang: "id" }, bdi(r.text)))));
+    const toggle = el("button", { id: "toggle-removed", type: "button", "aria-pressed": "false", "aria-controls": "article-text" }, t("showRemoved") + ` (${removed.length})`);
+    toggle.addEventListener("click", () => {
+      const on = !body.classList.contains("show-removed");
+      body.classList.toggle("show-removed", on);
+      list.hidden = !on;
+      toggle.setAttribute("aria-pressed", String(on));
+      toggle.textContent = (on ? t("hideRemoved") : t("showRemoved")) + ` (${removed.length})`;
+    });
+    show(
+      el("h1", { lang: "id" }, bdi(a.title || a.source)),
+      el("p", { class: "meta" }, bdi([a.outlet, a.published_text || a.published].filter(Boolean).join(" · ")),
+        a.story ? [" · ", el("a", { href: href("story", a.story) }, t("story") + " " + a.story)] : null,
+        " · ", el("span", { class: "muted" }, bdi(a.source))),
+      el("ul", { class: "legend" },
+        el("li", {}, el("span", { class: "hl-ent" }, t("entities"))), el("li", {}, el("span", { class: "hl-time" }, t("times"))),
+        el("li", {}, el("span", { class: "hl-quote" }, t("quotes"))), el("li", {}, el("span", { class: "hl-removed shown" }, t("removed")))),
+      el("div", { class: "toolbar" }, toggle),
+      el("h2", {}, t("text")), body,
+      el("section", {}, el("h2", {}, t("removed")), list));
+  }
+
+  function searchParamsFromHash() {
+    const i = location.hash.indexOf("?");
+    return new URLSearchParams(i >= 0 ? location.hash.slice(i + 1) : "");
+  }
+  function searchHash(params) {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v) p.set(k, v);
+    const s = p.toString();
+    return "#/search" + (s ? "?" + s : "");
+  }
+  function lastDay(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
+
+  async function searchPage() {
+    document.title = "warta — " + t("search");
+    const sp = searchParamsFromHash();
+    const cur = {};
+    for (const k of ["q", "outlet", "entity", "from", "to"]) cur[k] = sp.get(k) || "";
+    const input = (k, type) => el("label", {}, t(k === "q" ? "query" : k), " ",
+      el("input", { name: k, type: type || "search", value: cur[k], dir: "auto", id: "search-" + k }));
+    const form = el("form", { id: "search-form", class: "search-form", role: "search" },
+      input("q"), input("outlet", "text"), input("entity", "text"), input("from", "date"), input("to", "date"),
+      el("button", { type: "submit" }, t("go")));
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const next = {};
+      for (const k of Object.keys(cur)) next[k] = form.elements[k].value.trim();
+      location.hash = searchHash(next);
+    });
+    const active = el("div", { class: "active-filters" }, ["outlet", "entity", "from", "to"].filter((k) => cur[k]).map((k) =>
+      el("button", { type: "button", class: "chip", "data-filter": k, onclick: () => { location.hash = searchHash({ ...cur, [k]: "" }); } },
+        t(k) + ": ", bdi(cur[k]), " ×")));
+    const anyFilter = Object.values(cur).some(Boolean);
+    if (!anyFilter) return show(el("h1", {}, t("search")), form);
+    let d;
+    try {
+      const p = new URLSearchParams();
+      for (const [k, v] of Object.entries(cur)) if (v) p.set(k, v);
+      d = await api("/api/search?" + p.toString());
+    } catch (e) {
+      return show(el("h1", {}, t("search")), form, active, errorBox(e));
+    }
+    const facet = (name, values, onPick, label) => {
+      const entries = Object.entries(values || {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      if (!entries.length) return null;
+      return el("section", { class: "facet", "data-facet": name }, el("h3", {}, t(name)),
+        el("ul", {}, entries.map(([v, n]) => el("li", {},
+          el("button", { type: "button", class: "facet-value", "data-value": v, onclick: () => onPick(v) },
+            label ? label(v) : bdi(v), " ", el("span", { class: "count" }, String(n)))))));
+    };
+    const labels = (d.facet_labels && d.facet_labels.entity) || {};
+    const facets = el("aside", { class: "facets", id: "facets" },
+      facet("outlet", d.facets.outlet, (v) => { location.hash = searchHash({ ...cur, outlet: v }); }),
+      facet("entity", d.facets.entity, (v) => { location.hash = searchHash({ ...cur, entity: v }); }, (v) => nameNode(labels[v], v)),
+      facet("year", d.facets.year, (v) => { location.hash = searchHash({ ...cur, from: `${v}-01-01`, to: `${v}-12-31` }); }),
+      facet("month", d.facets.month, (v) => {
+        const [y, m] = v.split("-").map(Number);
+        location.hash = searchHash({ ...cur, from: `${v}-01`, to: `${v}-${String(lastDay(y, m)).padStart(2, "0")}` });
+      }),
+      facet("story", d.facets.story, (v) => { location.hash = href("story", v); }),
+      d.facets_complete ? null : el("p", { class: "muted" }, t("facetsPartial")));
+    const hits = el("ol", { id: "hits", class: "hits" }, d.hits.map((h) => el("li", { class: "hit", "data-id": h.id },
+      el("a", { class: "title", href: href("article", h.id), lang: "id" }, bdi(h.title || h.source)),
+      el("div", { class: "meta" }, bdi([h.outlet, h.published_text].filter(Boolean).join(" · ")),
+        h.story ? [" · ", el("a", { href: href("story", h.story) }, t("story") + " " + h.story)] : null),
+      el("p", { class: "snippet", lang: "id" }, (h.snippet_parts || []).map((p) => p.match ? el("mark", {}, p.text) : p.text)))));
+    show(el("h1", {}, t("search")), form, active,
+      el("p", { class: "muted", id: "total" }, `${d.hits.length} ${t("of")} ${d.total} ${t("results")}`),
+      el("div", { class: "search-layout" }, facets, d.hits.length ? hits : el("p", {}, t("noResults"))));
+  }
+
+  // ---- router ----------------------------------------------------------------------------------
+  async function route() {
+    updateLangLinks();
+    const h = location.hash.replace(/^#\/?/, "");
+    const path = h.split("?")[0].split("/").map((p) => { try { return decodeURIComponent(p); } catch (_) { return p; } });
+    app().setAttribute("aria-busy", "true");
+    try {
+      if (path[0] === "story" && path[1]) await storyPage(path[1]);
+      else if (path[0] === "entity" && path[1]) await entityPage(path[1]);
+      else if (path[0] === "article" && path[1]) await articlePage(path[1]);
+      else if (path[0] === "search") await searchPage();
+      else await storiesPage();
+    } catch (e) {
+      show(errorBox(e));
+    }
+    app().setAttribute("aria-busy", "false");
+    document.body.setAttribute("data-ready", location.hash || "#/");
+  }
+
+  setupChrome();
+  window.addEventListener("hashchange", route);
+  route();
+})();

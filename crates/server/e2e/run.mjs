@@ -1,0 +1,227 @@
+// End-to-end test of warta's web app in headless Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core). Run by crates/server/tests/browser.rs:
+//
+//   node e2e/run.mjs URL OUTDIR [HOSTILE_ARTICLE_IDS,...]
+//
+// Visits every page, asserts on the DOM, saves a screenshot of each page in OUTDIR, and checks
+// that hostile articles (script tags, event handlers, javascript: links) run nothing and show
+// their text literally. Exits 1 on the first failed check, naming it.
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const [url, outdir, hostileArg = ""] = process.argv.slice(2);
+if (!url || !outdir) {
+  console.error("usage: node e2e/run.mjs URL OUTDIR [HOSTILE_IDS]");
+  process.exit(2);
+}
+const hostile = hostileArg.split(",").filter(Boolean);
+fs.mkdirSync(outdir, { recursive: true });
+
+const checks = [];
+function check(cond, what) {
+  checks.push({ what, ok: !!cond });
+  if (!cond) throw new Error("check failed: " + what);
+  console.log("ok  " + what);
+}
+
+async function getJson(p) {
+  const r = await fetch(url + p);
+  if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
+  return r.json();
+}
+
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "warta-e2e-"));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.WARTA_CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+  viewport: { width: 1280, height: 900 },
+  timeout: 60000,
+});
+const page = context.pages()[0] || (await context.newPage());
+page.setDefaultTimeout(20000);
+const pageErrors = [];
+const dialogs = [];
+page.on("pageerror", (e) => pageErrors.push(String(e)));
+page.on("console", (m) => { if (m.type() === "error") pageErrors.push("console: " + m.text()); });
+page.on("dialog", async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+// Nothing may be fetched from another origin.
+const foreign = [];
+page.on("request", (r) => { if (!r.url().startsWith(url) && !r.url().startsWith("data:")) foreign.push(r.url()); });
+
+async function open(hash, search = "") {
+  await page.goto(url + "/" + search + hash);
+  await page.waitForFunction((h) => document.body.dataset.ready === h, hash);
+}
+async function shot(name) {
+  await page.screenshot({ path: path.join(outdir, name + ".png"), fullPage: true });
+}
+async function notPwned(where) {
+  const st = await page.evaluate(() => ({ pwned: window.__pwned, title: document.title }));
+  check(st.pwned === undefined, `${where}: no payload ran (window.__pwned is ${JSON.stringify(st.pwned)})`);
+  // The app titles every page "warta — …" (the rest may quote article text, even the word
+  // PWNED as an entity name); a payload that ran would have replaced the whole title.
+  check(st.title.startsWith("warta"), `${where}: document.title untouched (${JSON.stringify(st.title)})`);
+  const injected = await page.$$eval("#app script, #app img, #app iframe, #app style, #app [onerror], #app [onload], #app [onmouseover], #app a[href^='javascript:']", (n) => n.length);
+  check(injected === 0, `${where}: no element or handler from article text in the DOM (${injected})`);
+  check(dialogs.length === 0, `${where}: no dialog opened`);
+}
+
+let failed = null;
+try {
+  // 1. Story list.
+  const list = await getJson("/api/stories");
+  await open("#/");
+  const cards = await page.$$eval("#story-list .story", (n) => n.length);
+  check(cards === list.stories.length && cards > 0, `story list shows ${list.stories.length} stories (${cards})`);
+  check((await page.getAttribute("html", "lang")) === "id", "default page language is Indonesian");
+  check((await page.$$eval("#langs a", (n) => n.map((a) => a.dataset.lang))).join() === "id,en,zh,ja,ar,fr", "language switcher offers six languages");
+  await shot("01-stories");
+
+  // 2. Story page: the biggest story.
+  const big = [...list.stories].sort((a, b) => b.article_count - a.article_count)[0];
+  const story = await getJson("/api/stories/" + big.id);
+  await page.click(`#story-list .story[data-story="${big.id}"] a.title`);
+  await page.waitForFunction((h) => document.body.dataset.ready === h, "#/story/" + big.id);
+  check((await page.textContent("h1")).includes(story.title), "story page shows its title");
+  const marks = await page.$$eval("svg.timeline g.mark", (n) => n.length);
+  check(marks === story.timeline.length && marks > 0, `timeline picture draws one mark per entry (${marks}/${story.timeline.length})`);
+  check((await page.$$eval("svg.timeline .tick-label", (n) => n.length)) >= 1, "timeline picture has dates on an axis");
+  const hedgedWant = story.timeline.filter((e) => ["planned", "speculated", "unconfirmed", "conditional", "expected"].includes(e.status) && e.status !== "denied").length;
+  const hedgedGot = await page.$$eval("svg.timeline g.mark.hedged", (n) => n.length);
+  check(hedgedGot === hedgedWant, `hedged entries marked (${hedgedGot}/${hedgedWant})`);
+  const bgWant = story.timeline.filter((e) => e.background).length;
+  check((await page.$$eval("svg.timeline g.mark.background", (n) => n.length)) === bgWant, `background entries distinguished (${bgWant})`);
+  const conflictWant = story.timeline.filter((e) => (e.conflicts || []).length).length;
+  check((await page.$$eval("svg.timeline g.mark.conflict", (n) => n.length)) === conflictWant, `conflicts marked (${conflictWant})`);
+  const outletsInPicture = await page.$$eval("svg.timeline text.outlet", (n) => n.map((t) => t.textContent));
+  const someOutlet = story.timeline.flatMap((e) => (e.support || []).map((s) => s.outlet)).find(Boolean);
+  check(!someOutlet || outletsInPicture.some((t) => someOutlet.startsWith(t.replace("…", ""))), `outlets drawn behind entries (${someOutlet})`);
+  check((await page.$$eval(".entity-list a", (n) => n.length)) > 0, "story page lists its entities with links");
+  check((await page.$$eval("details.speaker", (n) => n.length)) === story.quotes_by_speaker.length, "quotes grouped by speaker");
+  check((await page.$$eval("ul.articles li", (n) => n.length)) === story.articles.length, "story page lists its articles");
+  await shot("02-story");
+
+  // 3. Entity page (the story's first entity).
+  await page.click(".entity-list a");
+  await page.waitForFunction(() => (document.body.dataset.ready || "").startsWith("#/entity/"));
+  const eid = (await page.evaluate(() => document.body.dataset.ready)).split("/")[2];
+  const ent = await getJson("/api/entities/" + eid);
+  check((await page.textContent("h1")).includes(ent.name_text.text), "entity page shows the entity's name");
+  check((await page.$$eval("dl.facts dd", (n) => n.length)) >= 4, "entity page shows type, names, mentions, stories");
+  check((await page.$$eval("ul.articles li", (n) => n.length)) === ent.articles.length, "entity page lists its articles");
+  await shot("03-entity");
+
+  // 4. Article page with highlights and the chrome toggle: an article that lost some chrome.
+  let art = null;
+  for (const a of story.articles) {
+    const full = await getJson("/api/articles/" + a.id);
+    if ((full.analysis.removed || []).length) { art = full; break; }
+  }
+  check(art, "the story has an article with removed chrome");
+  await open("#/article/" + art.id);
+  check((await page.$$eval("#article-text .hl-ent", (n) => n.length)) > 0, "entities highlighted");
+  check((await page.$$eval("#article-text .hl-time", (n) => n.length)) > 0, "times highlighted");
+  check((await page.$$eval("#article-text .hl-quote", (n) => n.length)) > 0, "quotes highlighted");
+  const firstMention = art.analysis.entities[0].mentions[0].text;
+  check((await page.$$eval("#article-text .hl-ent", (n) => n.map((x) => x.textContent))).includes(firstMention), `highlight by offsets covers "${firstMention}"`);
+  const hiddenBefore = await page.$eval("#article-text .hl-removed", (n) => getComputedStyle(n).display);
+  check(hiddenBefore === "none", "removed chrome hidden by default");
+  await shot("04-article");
+  await page.click("#toggle-removed");
+  const shownAfter = await page.$eval("#article-text .hl-removed", (n) => getComputedStyle(n).display);
+  check(shownAfter !== "none", "removed chrome shown on demand");
+  check(await page.isVisible("#removed-list"), "list of removed pieces with reasons shown");
+  check((await page.$$eval("#removed-list li", (n) => n.length)) === art.analysis.removed.length, "every removed piece listed");
+  await shot("05-article-chrome");
+
+  // 5. Search with a facet click.
+  await open("#/search?q=kapal");
+  const before = await page.$$eval("#hits .hit", (n) => n.length);
+  check(before > 0, `search finds hits (${before})`);
+  check((await page.$$eval("#facets .facet", (n) => n.length)) >= 3, "facets shown (outlet, entity, year, ...)");
+  await shot("06-search");
+  const facetBtn = await page.$('#facets .facet[data-facet="outlet"] .facet-value');
+  const facetValue = await facetBtn.getAttribute("data-value");
+  const facetCount = Number(await facetBtn.$eval(".count", (n) => n.textContent));
+  await facetBtn.click();
+  await page.waitForFunction(() => (document.body.dataset.ready || "").includes("outlet="));
+  const after = await page.$$eval("#hits .hit", (n) => n.length);
+  check(after === facetCount, `outlet facet ${facetValue} filters to ${facetCount} hits (${after})`);
+  check((await page.$$eval('.active-filters .chip[data-filter="outlet"]', (n) => n.length)) === 1, "active filter shown");
+  await shot("07-search-facet");
+
+  // 6. Languages: Arabic is right-to-left, Chinese renders its dates.
+  await open("#/story/" + big.id, "?lang=ar");
+  check((await page.getAttribute("html", "dir")) === "rtl", "Arabic page is dir=rtl");
+  check((await page.getAttribute("html", "lang")) === "ar", "Arabic page lang=ar");
+  const arStory = await getJson(`/api/stories/${big.id}?lang=ar`);
+  const arSummaries = await page.$$eval(".entries .summary", (n) => n.map((x) => x.textContent));
+  check(arSummaries.join("|") === arStory.timeline.map((e) => e.summary || e.headline || e.type).join("|"), "Arabic summaries as the API renders them");
+  check(/[\u0600-\u06FF]/.test(await page.textContent("main")), "Arabic text on the page");
+  await shot("08-story-ar");
+  await page.click('#langs a[data-lang="zh"]');
+  await page.waitForURL(/lang=zh/);
+  await page.waitForFunction(() => document.documentElement.lang === "zh" && document.body.dataset.ready);
+  check((await page.getAttribute("html", "dir")) === "ltr", "Chinese page is ltr");
+  const zhText = await page.textContent("main");
+  check(/[\u4e00-\u9fff]/.test(zhText), "Chinese text on the page");
+  const zhStory = await getJson(`/api/stories/${big.id}?lang=zh`);
+  const dated = zhStory.timeline.find((e) => e.date_text);
+  check(!dated || zhText.includes(dated.date_text), `Chinese date shown (${dated && dated.date_text})`);
+  const lb = await page.$eval("main", (n) => getComputedStyle(n).lineBreak);
+  check(lb === "strict", `CJK line breaking rules apply (line-break: ${lb})`);
+  await shot("09-story-zh");
+  await open("#/search?q=kapal", "?lang=ja");
+  check((await page.getAttribute("html", "lang")) === "ja", "language kept across pages");
+  await shot("10-search-ja");
+
+  // 7. Hostile articles: nothing runs, text shown literally.
+  for (const id of hostile) {
+    const a = await getJson("/api/articles/" + id);
+    await open("#/article/" + id);
+    await notPwned(`article ${id}`);
+    const shown = await page.textContent("#article-text");
+    check(shown === a.text, `article ${id}: the text is shown exactly as stored`);
+    check(/<script>|<img|&lt;script&gt;|onerror=/.test(shown), `article ${id}: markup shown literally`);
+    await page.click("#toggle-removed");
+    await notPwned(`article ${id} with chrome`);
+    await shot(`11-hostile-article-${id}`);
+    if (a.story) {
+      await open("#/story/" + a.story);
+      await notPwned(`story ${a.story}`);
+      await shot(`12-hostile-story-${a.story}`);
+    }
+    for (const e of Object.values(a.entity_ids || {}).filter(Boolean).slice(0, 3)) {
+      await open("#/entity/" + e);
+      await notPwned(`entity ${e}`);
+    }
+  }
+  if (hostile.length) {
+    await open("#/search?q=script");
+    await notPwned("search for script");
+    const snippets = await page.$$eval("#hits .snippet", (n) => n.map((x) => x.textContent).join(" "));
+    check(/script/.test(snippets), "hostile snippets shown as text");
+    await open("#/");
+    await notPwned("story list");
+    await shot("13-hostile-search");
+  }
+  check(pageErrors.length === 0, "no script errors: " + pageErrors.join("; "));
+  check(foreign.length === 0, "nothing fetched from another origin: " + foreign.join(", "));
+} catch (e) {
+  failed = e;
+  try { await shot("zz-failure"); } catch (_) { /* ignore */ }
+}
+fs.writeFileSync(path.join(outdir, "results.json"), JSON.stringify({ checks, pageErrors, failed: failed ? String(failed) : null }, null, 2));
+await context.close();
+fs.rmSync(userDataDir, { recursive: true, force: true });
+if (failed) {
+  console.error(String(failed.stack || failed));
+  process.exit(1);
+}
+console.log(`all ${checks.length} checks passed; screenshots in ${outdir}`);

@@ -1,0 +1,535 @@
+//! The JSON API handlers. Each parses and checks its parameters (a 400 naming the bad one),
+//! then does its store work on the blocking pool and shapes the answer; `?lang=` renders
+//! summaries, dates and entity names through `warta_render`.
+
+use crate::AppState;
+use crate::limits::{self, FACET_SCOPE, MAX_LIMIT, MAX_PARAM_CHARS, MAX_STORIES_LIMIT};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::IntoResponse;
+use serde_json::{Map, Value, json};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use warta_render::Lang;
+use warta_store::query::BadQuery;
+use warta_store::{SearchQuery, Store};
+
+/// An error answer: a status and a message, sent as `{"error": message}`.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError { status, message: message.into() }
+    }
+
+    pub fn internal(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message)
+    }
+
+    fn bad(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, message)
+    }
+
+    fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, message)
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(e: anyhow::Error) -> ApiError {
+        if let Some(b) = e.downcast_ref::<BadQuery>() {
+            return ApiError::bad(b.to_string());
+        }
+        ApiError::internal(format!("{e:#}"))
+    }
+}
+
+type ApiResult = Result<Json<Value>, ApiError>;
+
+/// Query-string parameters, checked: only `allowed` names, each at most once and not too long.
+struct Params(HashMap<String, String>);
+
+impl Params {
+    fn parse(raw: Option<String>, allowed: &[&str]) -> Result<Params, ApiError> {
+        let raw = raw.unwrap_or_default();
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(&raw).map_err(|e| ApiError::bad(format!("malformed query string: {e}")))?;
+        let mut out = HashMap::new();
+        for (k, v) in pairs {
+            if !allowed.contains(&k.as_str()) {
+                return Err(ApiError::bad(format!(
+                    "unknown parameter {k:?} (this route takes: {})",
+                    if allowed.is_empty() { "none".to_string() } else { allowed.join(", ") }
+                )));
+            }
+            if v.chars().count() > MAX_PARAM_CHARS {
+                return Err(ApiError::bad(format!("parameter {k} is longer than {MAX_PARAM_CHARS} characters")));
+            }
+            if out.insert(k.clone(), v).is_some() {
+                return Err(ApiError::bad(format!("parameter {k} given more than once")));
+            }
+        }
+        Ok(Params(out))
+    }
+
+    fn get(&self, k: &str) -> Option<&str> {
+        self.0.get(k).map(String::as_str)
+    }
+
+    /// `lang`: id (the default), en, zh, ja, ar, fr.
+    fn lang(&self) -> Result<Lang, ApiError> {
+        match self.get("lang") {
+            None | Some("") => Ok(Lang::Id),
+            Some(l) => Lang::parse(l)
+                .ok_or_else(|| ApiError::bad(format!("unknown lang {l:?} (expected one of id, en, zh, ja, ar, fr)"))),
+        }
+    }
+}
+
+/// A story id: `s` and a positive number.
+fn story_key(id: &str) -> Result<String, ApiError> {
+    let ok = id.len() <= 19
+        && id
+            .strip_prefix('s')
+            .is_some_and(|n| !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()));
+    if ok { Ok(id.to_string()) } else { Err(ApiError::bad(format!("not a story id (s1, s2, …): {id:?}"))) }
+}
+
+/// A numeric id (articles, entities): a positive whole number.
+fn numeric_id(what: &str, id: &str) -> Result<i64, ApiError> {
+    match id.parse::<i64>() {
+        Ok(n) if n > 0 && !id.starts_with('+') => Ok(n),
+        _ => Err(ApiError::bad(format!("not a {what} id (a positive whole number): {id:?}"))),
+    }
+}
+
+fn lang_fields(o: &mut Map<String, Value>, lang: Lang) {
+    o.insert("lang".into(), json!(lang));
+    o.insert("dir".into(), json!(lang.dir()));
+}
+
+/// An entity's name in `lang`, as `warta_render::name` gives it (text, language, untranslated).
+fn name_json(name: &str, kb: Option<&str>, lang: Lang) -> Value {
+    json!(warta_render::name(name, kb, lang))
+}
+
+/// A published value (`2023-09-13`, `2023-09`, or with a time) as the locale writes it.
+fn date_text(published: Option<&str>, lang: Lang) -> Option<String> {
+    let p = published?;
+    let day = p.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-')).unwrap_or(p);
+    Some(warta_render::format_date(day, lang))
+}
+
+/// `GET /api/stories`
+pub async fn stories(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> ApiResult {
+    let p = Params::parse(raw, &["lang", "limit", "offset"])?;
+    let lang = p.lang()?;
+    let limit = p.get("limit").map(|v| limits::parse_count("limit", v, MAX_STORIES_LIMIT)).transpose()?.unwrap_or(100);
+    let offset = p.get("offset").map(limits::parse_offset).transpose()?.unwrap_or(0);
+    let all = state.with_store(|s| Ok(s.stories()?)).await?;
+    let total = all.len();
+    let stories: Vec<Value> = all
+        .into_iter()
+        .skip(offset)
+        .take(limit)
+        .map(|row| {
+            let mut v = warta_render::render_story(&json!(row), lang);
+            if let Some(o) = v.as_object_mut() {
+                // The list carries no timelines (the story page does): no empty one, no headline.
+                o.remove("timeline");
+                o.remove("headline");
+                o.insert("article_count".into(), json!(row.articles.len()));
+            }
+            v
+        })
+        .collect();
+    Ok(Json(json!({
+        "stories": stories, "total": total, "offset": offset, "limit": limit,
+        "lang": lang, "dir": lang.dir(),
+    })))
+}
+
+/// `GET /api/stories/{id}`
+pub async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>, RawQuery(raw): RawQuery) -> ApiResult {
+    let p = Params::parse(raw, &["lang"])?;
+    let lang = p.lang()?;
+    let key = story_key(&id)?;
+    let v = state.with_store(move |s| story_json(s, &key, lang)).await?;
+    Ok(Json(v))
+}
+
+fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
+    let Some(row) = s.story_row(key)? else { return Err(ApiError::not_found(format!("no story {key}"))) };
+    let members = s.story_members(key)?.unwrap_or_default();
+    let timeline = s.timeline(key)?;
+    let tl = serde_json::to_value(&timeline).map_err(|e| ApiError::internal(e.to_string()))?;
+    let entries: Vec<Value> = tl.get("entries").and_then(Value::as_array).cloned().unwrap_or_default();
+
+    // Entities over the story's articles.
+    struct Agg {
+        kind: String,
+        name: String,
+        kb: Option<String>,
+        articles: usize,
+        mentions: usize,
+    }
+    let mut ents: BTreeMap<(String, String), Agg> = BTreeMap::new();
+    // Quotes grouped by speaker: the speaker's (kind, name) link if resolved, and the quotes.
+    type SpeakerQuotes = (Option<(String, String)>, Vec<Value>);
+    let mut quotes: BTreeMap<String, SpeakerQuotes> = BTreeMap::new();
+    for (art, a) in &members {
+        for e in &a.entities {
+            let kb = e.extra.get("kb").and_then(Value::as_str).map(str::to_string);
+            let g = ents.entry((e.kind.clone(), e.name.clone())).or_insert_with(|| Agg {
+                kind: e.kind.clone(),
+                name: e.name.clone(),
+                kb: None,
+                articles: 0,
+                mentions: 0,
+            });
+            g.articles += 1;
+            g.mentions += e.mentions.len();
+            if g.kb.is_none() {
+                g.kb = kb;
+            }
+        }
+        for q in &a.quotes {
+            let ent = q
+                .speaker_entity
+                .as_deref()
+                .and_then(|sid| a.entities.iter().find(|e| e.id == sid))
+                .map(|e| (e.kind.clone(), e.name.clone()));
+            let speaker = ent.as_ref().map(|(_, n)| n.clone()).or_else(|| q.speaker.clone()).unwrap_or_default();
+            let mut qv = serde_json::to_value(q).map_err(|e| ApiError::internal(e.to_string()))?;
+            if let Some(o) = qv.as_object_mut() {
+                o.insert("article".into(), json!(art.id));
+                o.insert("source".into(), json!(art.source));
+                o.insert("outlet".into(), json!(art.outlet));
+                o.insert("published".into(), json!(art.published));
+            }
+            let slot = quotes.entry(speaker).or_insert_with(|| (ent.clone(), Vec::new()));
+            if slot.0.is_none() {
+                slot.0 = ent;
+            }
+            slot.1.push(qv);
+        }
+    }
+    let mut entities: Vec<Value> = Vec::with_capacity(ents.len());
+    let mut ordered: Vec<Agg> = ents.into_values().collect();
+    ordered.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name)));
+    let mut kb_of: HashMap<(String, String), Option<String>> = HashMap::new();
+    for g in ordered {
+        let id = s.entity_id(&g.kind, &g.name)?;
+        entities.push(json!({
+            "id": id, "name": g.name, "type": g.kind, "kb": g.kb,
+            "name_text": name_json(&g.name, g.kb.as_deref(), lang),
+            "articles": g.articles, "mentions": g.mentions,
+        }));
+        kb_of.insert((g.kind, g.name), g.kb);
+    }
+    let mut speakers: Vec<Value> = Vec::new();
+    for (speaker, (ent, qs)) in quotes {
+        let (entity_id, speaker_text) = match &ent {
+            Some((k, n)) => {
+                let kb = kb_of.get(&(k.clone(), n.clone())).cloned().flatten();
+                (s.entity_id(k, n)?, name_json(n, kb.as_deref(), lang))
+            }
+            None if speaker.is_empty() => (None, Value::Null),
+            None => (None, name_json(&speaker, None, lang)),
+        };
+        speakers.push(json!({
+            "speaker": if speaker.is_empty() { Value::Null } else { json!(speaker) },
+            "speaker_text": speaker_text,
+            "entity": entity_id,
+            "count": qs.len(),
+            "quotes": qs,
+        }));
+    }
+    speakers.sort_by(|a, b| {
+        let c = |v: &Value| v.get("count").and_then(Value::as_u64).unwrap_or(0);
+        // Named speakers first, most quoted first.
+        a["speaker"].is_null().cmp(&b["speaker"].is_null()).then(c(b).cmp(&c(a)))
+    });
+
+    let by_source: HashMap<&str, &warta_store::ArticleRef> =
+        members.iter().map(|(r, _)| (r.source.as_str(), r)).collect();
+    let mut story = json!(row);
+    if let Some(o) = story.as_object_mut() {
+        o.insert("timeline".into(), Value::Array(entries));
+    }
+    let mut story = warta_render::render_story(&story, lang);
+    if let Some(o) = story.as_object_mut() {
+        if let Some(tl) = o.get_mut("timeline").and_then(Value::as_array_mut) {
+            for e in tl {
+                // The articles behind each entry, with their outlets and ids (both shapes of
+                // entry: `supported_by` from the engine's timeline, `articles` from stored events).
+                let sources: Vec<String> = ["supported_by", "articles"]
+                    .iter()
+                    .find_map(|k| e.get(*k).and_then(Value::as_array))
+                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                    .unwrap_or_default();
+                let support: Vec<Value> = sources
+                    .iter()
+                    .map(|src| {
+                        let r = by_source.get(src.as_str());
+                        json!({"source": src, "article": r.map(|r| r.id), "outlet": r.and_then(|r| r.outlet.clone())})
+                    })
+                    .collect();
+                if let Some(eo) = e.as_object_mut() {
+                    eo.insert("support".into(), Value::Array(support));
+                }
+            }
+        }
+        o.insert("articles".into(), json!(members.iter().map(|(r, _)| r).collect::<Vec<_>>()));
+        o.insert("entities".into(), Value::Array(entities));
+        o.insert("quotes_by_speaker".into(), Value::Array(speakers));
+        lang_fields(o, lang);
+    }
+    Ok(story)
+}
+
+/// `GET /api/entities/{id}`
+pub async fn entity(State(state): State<Arc<AppState>>, Path(id): Path<String>, RawQuery(raw): RawQuery) -> ApiResult {
+    let p = Params::parse(raw, &["lang"])?;
+    let lang = p.lang()?;
+    let id = numeric_id("entity", &id)?;
+    let v = state
+        .with_store(move |s| {
+            let Some(e) = s.entity(id)? else { return Err(ApiError::not_found(format!("no entity {id}"))) };
+            let timeline = match s.timeline(&e.name) {
+                Ok(t) => serde_json::to_value(&t).map_err(|e| ApiError::internal(e.to_string()))?,
+                Err(err) => json!({"entries": [], "error": format!("{err:#}")}),
+            };
+            let entries: Vec<Value> = timeline
+                .get("entries")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().map(|x| warta_render::render_entry_json(x, lang)).collect())
+                .unwrap_or_default();
+            let mut v = json!(e);
+            if let Some(o) = v.as_object_mut() {
+                o.insert("name_text".into(), name_json(&e.name, e.kb.as_deref(), lang));
+                o.insert("timeline".into(), Value::Array(entries));
+                lang_fields(o, lang);
+            }
+            Ok(v)
+        })
+        .await?;
+    Ok(Json(v))
+}
+
+/// `GET /api/articles/{id}`
+pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>, RawQuery(raw): RawQuery) -> ApiResult {
+    let p = Params::parse(raw, &["lang"])?;
+    let lang = p.lang()?;
+    let id = numeric_id("article", &id)?;
+    let v = state
+        .with_store(move |s| {
+            let Some(a) = s.article(id)? else { return Err(ApiError::not_found(format!("no article {id}"))) };
+            // The store's id of each of the analysis's entities, for links.
+            let mut links = Map::new();
+            if let Some(ents) = a.analysis.get("entities").and_then(Value::as_array) {
+                for e in ents {
+                    let (Some(local), Some(kind), Some(name)) = (
+                        e.get("id").and_then(Value::as_str),
+                        e.get("type").and_then(Value::as_str),
+                        e.get("name").and_then(Value::as_str),
+                    ) else {
+                        continue;
+                    };
+                    links.insert(local.to_string(), json!(s.entity_id(kind, name)?));
+                }
+            }
+            let published_text = date_text(a.meta.published.as_deref(), lang);
+            let mut v = json!(a);
+            if let Some(o) = v.as_object_mut() {
+                o.insert("entity_ids".into(), Value::Object(links));
+                o.insert("published_text".into(), json!(published_text));
+                // The article's own text is Indonesian whatever the page language.
+                o.insert("text_lang".into(), json!("id"));
+                lang_fields(o, lang);
+            }
+            Ok(v)
+        })
+        .await?;
+    Ok(Json(v))
+}
+
+/// `GET /api/search`
+pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> ApiResult {
+    let p = Params::parse(raw, &["q", "outlet", "entity", "from", "to", "limit", "lang"])?;
+    let lang = p.lang()?;
+    let text = limits::check_query(p.get("q").unwrap_or(""))?.to_string();
+    let filter = |k: &str| p.get(k).filter(|v| !v.is_empty()).map(|v| limits::check_filter(k, v).map(str::to_string));
+    let outlet = filter("outlet").transpose()?;
+    let entity = filter("entity").transpose()?;
+    let day = |k: &str| p.get(k).filter(|v| !v.is_empty()).map(|v| limits::parse_day(k, v)).transpose();
+    let (from, to) = (day("from")?, day("to")?);
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(ApiError::bad(format!("from ({f}) is after to ({t})")));
+    }
+    let limit = p.get("limit").map(|v| limits::parse_count("limit", v, MAX_LIMIT)).transpose()?.unwrap_or(20);
+    let q = SearchQuery { text: text.clone(), outlet: outlet.clone(), entity: entity.clone(), from, to, limit };
+    let v = state
+        .with_store(move |s| {
+            let matches = s.search_ids(&q, FACET_SCOPE)?;
+            let hits = s.search(&q)?;
+            let facets = s.facets(&matches.ids)?;
+            let entity_labels: Map<String, Value> =
+                facets.entity.keys().map(|n| (n.clone(), name_json(n, None, lang))).collect();
+            let hits: Vec<Value> = hits
+                .into_iter()
+                .map(|h| {
+                    let parts = snippet_parts(&h.snippet);
+                    let published_text = date_text(h.published.as_deref(), lang);
+                    let mut v = json!(h);
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("snippet_parts".into(), parts);
+                        o.insert("published_text".into(), json!(published_text));
+                    }
+                    v
+                })
+                .collect();
+            let facets_over = matches.ids.len();
+            Ok(json!({
+                "query": {"q": q.text, "outlet": outlet, "entity": entity,
+                          "from": from.map(|d| d.to_string()), "to": to.map(|d| d.to_string()), "limit": limit},
+                "total": matches.total,
+                "hits": hits,
+                "facets": facets,
+                "facet_labels": {"entity": entity_labels},
+                "facets_over": facets_over,
+                "facets_complete": facets_over >= matches.total,
+                "lang": lang, "dir": lang.dir(),
+            }))
+        })
+        .await?;
+    Ok(Json(v))
+}
+
+/// The store's snippet (HTML-escaped, matches between `**`) as plain text parts
+/// `[{"text", "match"}]`, so the web app can show it with `textContent` only.
+pub fn snippet_parts(snippet: &str) -> Value {
+    let plain = snippet
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let parts: Vec<Value> = plain
+        .split("**")
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(i, t)| json!({"text": t, "match": i % 2 == 1}))
+        .collect();
+    Value::Array(parts)
+}
+
+/// A posted article: `{"source": "...", "text": "..."}` or `{"source": "...", "html": "..."}`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PostedArticle {
+    source: String,
+    text: Option<String>,
+    html: Option<String>,
+}
+
+/// Equal in time independent of where they differ.
+fn same_token(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(token) = state.token.as_deref() else {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "writing is disabled on this server: start `warta serve` with --token TOKEN (or $WARTA_TOKEN) \
+             and send `Authorization: Bearer TOKEN`",
+        ));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(str::trim);
+    match given {
+        None => Err(ApiError::new(StatusCode::UNAUTHORIZED, "this endpoint needs `Authorization: Bearer TOKEN`")),
+        Some(g) if same_token(g.as_bytes(), token.as_bytes()) => Ok(()),
+        Some(_) => Err(ApiError::new(StatusCode::UNAUTHORIZED, "wrong token")),
+    }
+}
+
+/// `POST /api/articles`: analyse a posted text or HTML page and store it, as `warta ingest`
+/// does (same analysis, same writer). Needs the token.
+pub async fn post_article(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    authorise(&state, &headers)?;
+    Params::parse(raw, &[])?;
+    let body = body.map_err(|e| {
+        let status = e.status();
+        ApiError::new(status, format!("request body: {}", e.body_text()))
+    })?;
+    let posted: PostedArticle = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::bad(format!("body: expected JSON {{\"source\": ..., \"text\" or \"html\": ...}}: {e}"))
+    })?;
+    let source = posted.source.trim().to_string();
+    if source.is_empty() || source.chars().count() > limits::MAX_FILTER_CHARS || source.chars().any(char::is_control) {
+        return Err(ApiError::bad(format!(
+            "source: a name of 1 to {} characters without control characters",
+            limits::MAX_FILTER_CHARS
+        )));
+    }
+    let (decoded, overrides) = match (posted.text, posted.html) {
+        (Some(text), None) => {
+            let d = warta_engine::decode(text.as_bytes()).map_err(|e| ApiError::bad(format!("{source}: {e}")))?;
+            (d, warta_engine::pipeline::Overrides::default())
+        }
+        (None, Some(html)) => {
+            let page = warta_html::extract(html.as_bytes(), &warta_html::Options::default())
+                .map_err(|e| ApiError::bad(format!("{source}: {e}")))?;
+            page.engine_input()
+        }
+        _ => return Err(ApiError::bad("body: give exactly one of \"text\" and \"html\"")),
+    };
+    let src = source.clone();
+    let analysis = tokio::task::spawn_blocking(move || {
+        let a = warta_engine::pipeline::analyze_with(&src, &decoded, &warta_engine::Options::default(), &overrides);
+        (a, decoded.text)
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("analysis failed: {e}")))?;
+    let (analysis, text) = analysis;
+    let v = state
+        .with_store(move |s| {
+            let outcome = {
+                let mut w = s.writer(1).map_err(|e| {
+                    ApiError::new(StatusCode::SERVICE_UNAVAILABLE, format!("the store cannot be written now: {e:#}"))
+                })?;
+                let outcome = w.put(&source, &text, analysis)?;
+                w.commit()?;
+                outcome
+            };
+            let id = warta_store::article_id(s, &source)?;
+            let story = match id {
+                Some(id) => s.article_refs(&[id])?.into_iter().next().and_then(|r| r.story),
+                None => None,
+            };
+            Ok(json!({"id": id, "source": source, "outcome": outcome, "story": story}))
+        })
+        .await?;
+    let status = if v["outcome"] == "added" { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(v)))
+}

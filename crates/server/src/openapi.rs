@@ -1,0 +1,178 @@
+//! The OpenAPI 3.1 document of the API, served at `/api/openapi.json`. A test checks that it
+//! names exactly the routes of [`crate::route_table`].
+
+use crate::limits::{MAX_BODY_BYTES, MAX_LIMIT, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_STORIES_LIMIT};
+use axum::Json;
+use serde_json::{Value, json};
+
+fn lang_param() -> Value {
+    json!({
+        "name": "lang", "in": "query", "required": false,
+        "description": "Render summaries, dates and entity names in this language from the structured facts (warta_render). Article text, titles and quotes stay Indonesian. An unknown language is a 400.",
+        "schema": {"type": "string", "enum": ["id", "en", "zh", "ja", "ar", "fr"], "default": "id"}
+    })
+}
+
+fn id_param(description: &str, pattern: &str) -> Value {
+    json!({"name": "id", "in": "path", "required": true, "description": description,
+           "schema": {"type": "string", "pattern": pattern}})
+}
+
+fn errors(codes: &[&str]) -> Value {
+    let mut m = serde_json::Map::new();
+    for c in codes {
+        let what = match *c {
+            "400" => "Malformed request (bad parameter, id, date, language or query)",
+            "401" => "Missing or wrong bearer token",
+            "403" => "Writing is disabled (the server was started without a token)",
+            "404" => "No such id",
+            "413" => "Request body too large",
+            "503" => "The store is being written by another process",
+            _ => "Error",
+        };
+        m.insert(
+            c.to_string(),
+            json!({"description": what, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}),
+        );
+    }
+    Value::Object(m)
+}
+
+fn ok(description: &str, schema: &str, more: &[&str]) -> Value {
+    let mut r = errors(more);
+    r.as_object_mut().expect("object").insert(
+        "200".into(),
+        json!({"description": description, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}}),
+    );
+    r
+}
+
+fn html(description: &str, media: &str) -> Value {
+    json!({"200": {"description": description, "content": {media: {"schema": {"type": "string"}}}}})
+}
+
+/// The document.
+pub fn document() -> Value {
+    let obj = |props: Value, required: &[&str]| json!({"type": "object", "properties": props, "required": required});
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "warta API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Stories, timelines, entities, articles and search over a warta store. Errors are JSON {\"error\": message}. Everything a page shows of an article is data: clients must insert it as text, never as markup.",
+            "license": {"name": "MIT OR Apache-2.0", "identifier": "MIT OR Apache-2.0"}
+        },
+        "paths": {
+            "/": {"get": {"summary": "The web app (HTML)", "operationId": "app", "responses": html("The web app", "text/html")}},
+            "/app.js": {"get": {"summary": "The web app's script", "operationId": "appJs", "responses": html("JavaScript", "text/javascript")}},
+            "/app.css": {"get": {"summary": "The web app's stylesheet", "operationId": "appCss", "responses": html("CSS", "text/css")}},
+            "/api/openapi.json": {"get": {"summary": "This document", "operationId": "openapi",
+                "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+            "/api/stories": {"get": {
+                "summary": "Every story, in the order they started", "operationId": "listStories",
+                "parameters": [lang_param(),
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_STORIES_LIMIT, "default": 100}},
+                    {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}}],
+                "responses": ok("Stories", "StoryList", &["400"])}},
+            "/api/stories/{id}": {"get": {
+                "summary": "One story: its articles, timeline (rendered in lang), entities and quotes by speaker", "operationId": "getStory",
+                "parameters": [id_param("Story id", "^s[1-9][0-9]*$"), lang_param()],
+                "responses": ok("The story", "Story", &["400", "404"])}},
+            "/api/entities/{id}": {"get": {
+                "summary": "One entity: names, aliases, type, mentions, articles, stories and its timeline", "operationId": "getEntity",
+                "parameters": [id_param("Entity id", "^[1-9][0-9]*$"), lang_param()],
+                "responses": ok("The entity", "Entity", &["400", "404"])}},
+            "/api/articles/{id}": {"get": {
+                "summary": "One article: its text and the stored analysis (entities, times, quotes, events with byte offsets into text; removed chrome)", "operationId": "getArticle",
+                "parameters": [id_param("Article id", "^[1-9][0-9]*$"), lang_param()],
+                "responses": ok("The article", "Article", &["400", "404"])}},
+            "/api/articles": {"post": {
+                "summary": "Analyse and store a posted text or HTML page (as warta ingest does). Needs Authorization: Bearer TOKEN.",
+                "operationId": "postArticle",
+                "security": [{"bearer": []}],
+                "requestBody": {"required": true, "description": format!("At most {MAX_BODY_BYTES} bytes"),
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PostedArticle"}}}},
+                "responses": {
+                    "201": {"description": "Added", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ingested"}}}},
+                    "200": {"description": "Updated in place, or unchanged", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ingested"}}}},
+                    "400": errors(&["400"])["400"], "401": errors(&["401"])["401"], "403": errors(&["403"])["403"],
+                    "413": errors(&["413"])["413"], "503": errors(&["503"])["503"]
+                }}},
+            "/api/search": {"get": {
+                "summary": "Full-text search (stemmed Indonesian) with filters and facets", "operationId": "search",
+                "parameters": [
+                    {"name": "q", "in": "query", "description": format!("tantivy query syntax over title and body: words (all required), \"a phrase\", OR, -word, title:word; * or empty lists everything. At most {MAX_QUERY_CHARS} characters and {MAX_QUERY_TERMS} terms; quotes and parentheses must be closed."), "schema": {"type": "string"}},
+                    {"name": "outlet", "in": "query", "description": "Outlet (case-insensitive)", "schema": {"type": "string"}},
+                    {"name": "entity", "in": "query", "description": "Entity canonical name or mention text (case-insensitive)", "schema": {"type": "string"}},
+                    {"name": "from", "in": "query", "description": "Articles dated on or after", "schema": {"type": "string", "format": "date"}},
+                    {"name": "to", "in": "query", "description": "Articles dated on or before", "schema": {"type": "string", "format": "date"}},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 20}},
+                    lang_param()],
+                "responses": ok("Hits and facets", "SearchResult", &["400"])}}
+        },
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+                "Error": obj(json!({"error": {"type": "string"}}), &["error"]),
+                "StoryList": obj(json!({"stories": {"type": "array", "items": {"$ref": "#/components/schemas/StorySummary"}},
+                    "total": {"type": "integer"}, "offset": {"type": "integer"}, "limit": {"type": "integer"},
+                    "lang": {"type": "string"}, "dir": {"type": "string", "enum": ["ltr", "rtl"]}}), &["stories"]),
+                "StorySummary": obj(json!({"id": {"type": "string"}, "title": {"type": "string"},
+                    "title_lang": {"type": "string"}, "title_untranslated": {"type": "boolean"},
+                    "first_date": {"type": ["string", "null"]}, "last_date": {"type": ["string", "null"]},
+                    "first_date_text": {"type": ["string", "null"]}, "last_date_text": {"type": ["string", "null"]},
+                    "outlets": {"type": "array", "items": {"type": "string"}},
+                    "articles": {"type": "array", "items": {"type": "string"}, "description": "Sources"},
+                    "article_count": {"type": "integer"}}), &["id", "title"]),
+                "Story": obj(json!({"id": {"type": "string"}, "title": {"type": "string"}, "headline": {"type": ["string", "null"]},
+                    "articles": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleRef"}},
+                    "timeline": {"type": "array", "items": {"$ref": "#/components/schemas/TimelineEntry"}},
+                    "entities": {"type": "array", "items": {"type": "object"}},
+                    "quotes_by_speaker": {"type": "array", "items": {"type": "object", "properties": {
+                        "speaker": {"type": ["string", "null"]}, "speaker_text": {}, "entity": {"type": ["integer", "null"]},
+                        "count": {"type": "integer"}, "quotes": {"type": "array", "items": {"type": "object"}}}}},
+                    "lang": {"type": "string"}, "dir": {"type": "string"}}), &["id", "title", "timeline", "articles", "entities", "quotes_by_speaker"]),
+                "TimelineEntry": {"type": "object", "description": "An entry of the store's timeline, with the rendering of warta_render (summary, date_text, type_text, status_text, note, participants_text, place_text) and support: the articles and outlets behind it.",
+                    "properties": {"date": {"type": ["string", "null"]}, "type": {"type": "string"}, "summary": {"type": ["string", "null"]},
+                        "participants": {"type": "array", "items": {"type": "string"}}, "status": {"type": ["string", "null"]},
+                        "conflicts": {"type": "array"}, "background": {"type": "boolean"},
+                        "support": {"type": "array", "items": {"type": "object", "properties": {"source": {"type": "string"}, "article": {"type": ["integer", "null"]}, "outlet": {"type": ["string", "null"]}}}}}},
+                "ArticleRef": obj(json!({"id": {"type": "integer"}, "source": {"type": "string"}, "title": {"type": ["string", "null"]},
+                    "outlet": {"type": ["string", "null"]}, "published": {"type": ["string", "null"]}, "story": {"type": ["string", "null"]}}), &["id", "source"]),
+                "Entity": obj(json!({"id": {"type": "integer"}, "name": {"type": "string"}, "type": {"type": "string"}, "kb": {"type": ["string", "null"]},
+                    "name_text": {"type": "object"}, "aliases": {"type": "array", "items": {"type": "string"}}, "mentions": {"type": "integer"},
+                    "articles": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleRef"}},
+                    "stories": {"type": "array", "items": {"type": "string"}},
+                    "timeline": {"type": "array", "items": {"$ref": "#/components/schemas/TimelineEntry"}}}), &["id", "name", "type", "mentions", "articles", "stories", "timeline"]),
+                "Article": obj(json!({"id": {"type": "integer"}, "source": {"type": "string"}, "text": {"type": "string"},
+                    "analysis": {"type": "object", "description": "The object warta analyze prints; offsets are byte offsets into text"},
+                    "entity_ids": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}},
+                    "published_text": {"type": ["string", "null"]}, "text_lang": {"type": "string"}}), &["id", "source", "text", "analysis"]),
+                "PostedArticle": {"type": "object", "additionalProperties": false, "required": ["source"],
+                    "properties": {"source": {"type": "string", "maxLength": 200}, "text": {"type": "string"}, "html": {"type": "string"}},
+                    "description": "Exactly one of text and html"},
+                "Ingested": obj(json!({"id": {"type": ["integer", "null"]}, "source": {"type": "string"},
+                    "outcome": {"type": "string", "enum": ["added", "updated", "unchanged"]}, "story": {"type": ["string", "null"]}}), &["outcome"]),
+                "SearchResult": obj(json!({"query": {"type": "object"}, "total": {"type": "integer"},
+                    "hits": {"type": "array", "items": {"type": "object", "properties": {
+                        "id": {"type": "integer"}, "score": {"type": "number"}, "source": {"type": "string"}, "title": {"type": ["string", "null"]},
+                        "outlet": {"type": ["string", "null"]}, "published": {"type": ["string", "null"]}, "published_text": {"type": ["string", "null"]},
+                        "story": {"type": ["string", "null"]}, "snippet": {"type": "string"},
+                        "snippet_parts": {"type": "array", "items": {"type": "object", "properties": {"text": {"type": "string"}, "match": {"type": "boolean"}}}}}}},
+                    "facets": {"type": "object", "properties": {
+                        "outlet": {"type": "object", "additionalProperties": {"type": "integer"}},
+                        "entity": {"type": "object", "additionalProperties": {"type": "integer"}},
+                        "year": {"type": "object", "additionalProperties": {"type": "integer"}},
+                        "month": {"type": "object", "additionalProperties": {"type": "integer"}},
+                        "story": {"type": "object", "additionalProperties": {"type": "integer"}}}},
+                    "facet_labels": {"type": "object"}, "facets_over": {"type": "integer"}, "facets_complete": {"type": "boolean"}}),
+                    &["hits", "facets", "total"])
+            }
+        }
+    })
+}
+
+/// `GET /api/openapi.json`
+pub async fn handler() -> Json<Value> {
+    Json(document())
+}
