@@ -67,7 +67,8 @@ pub fn parallel(
                     if known.contains(&hash) {
                         Work::Known { hash }
                     } else {
-                        let analysis = Box::new(warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides));
+                        let analysis =
+                            Box::new(warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides));
                         Work::Analysed { source, hash, text: decoded.text, analysis }
                     }
                 });

@@ -19,6 +19,7 @@ mod inputs;
 mod ner;
 mod search;
 mod train;
+mod translate;
 
 #[derive(Parser)]
 #[command(
@@ -113,6 +114,12 @@ enum Command {
     /// Benchmark the store on generated articles: ingest throughput (with and without
     /// analysis) and search latency percentiles. Release builds only give meaningful figures.
     BenchStore(bench_store::Args),
+    /// Machine-translate articles (title and body) into en, zh, ja, ar or fr through a
+    /// configured backend (--translate-url/--translate-kind or WARTA_TRANSLATE_*), with names,
+    /// numbers and dates protected and checked; prints one JSON object per article (source,
+    /// lang, title, body, note, machine_translated, warnings, backend, cached). Without a
+    /// backend, translation is off and the exit code is 2.
+    Translate(translate::Args),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -137,6 +144,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => search::timeline(args),
         Command::Export(args) => search::export(args),
         Command::BenchStore(args) => bench_store::run(args),
+        Command::Translate(args) => translate::run(args),
     };
     match result {
         Ok(code) => code,

@@ -22,6 +22,7 @@ pub mod analyzer;
 mod db;
 mod index;
 pub mod query;
+mod read;
 pub mod stem;
 pub mod synth;
 
