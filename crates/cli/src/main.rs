@@ -20,6 +20,7 @@ mod ner;
 mod search;
 mod serve;
 mod train;
+mod translate;
 
 #[derive(Parser)]
 #[command(
@@ -118,6 +119,12 @@ enum Command {
     /// store. Binds 127.0.0.1:8080 by default and prints the URL on stderr. Endpoints that
     /// change data need --token (or $WARTA_TOKEN) and are disabled without one.
     Serve(serve::Args),
+    /// Machine-translate articles (title and body) into en, zh, ja, ar or fr through a
+    /// configured backend (--translate-url/--translate-kind or WARTA_TRANSLATE_*), with names,
+    /// numbers and dates protected and checked; prints one JSON object per article (source,
+    /// lang, title, body, note, machine_translated, warnings, backend, cached). Without a
+    /// backend, translation is off and the exit code is 2.
+    Translate(translate::Args),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -143,6 +150,7 @@ fn main() -> ExitCode {
         Command::Export(args) => search::export(args),
         Command::BenchStore(args) => bench_store::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Translate(args) => translate::run(args),
     };
     match result {
         Ok(code) => code,

@@ -2,11 +2,14 @@
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
+use serde_json::{Value, json};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use warta_store::query::BadQuery;
+use warta_render::Lang;
+use warta_store::query::{BadQuery, Hit};
 use warta_store::{SearchQuery, Store};
+use warta_translate::Translator;
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
@@ -35,6 +38,20 @@ pub struct SearchArgs {
     pub limit: usize,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Show the results in this language (id, en, zh, ja, ar, fr): dates as the locale writes
+    /// them and the articles' main entities by their names in it (`entities`); article titles
+    /// and snippets are article text and stay Indonesian, marked `title_lang: "id"`,
+    /// `title_untranslated` (and likewise `snippet_*`), unless --translate. JSON adds `lang`
+    /// and `dir` (rtl for ar) to every result.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// With --lang: machine-translate the titles through the configured backend (see
+    /// --translate-url), with the note that the Indonesian is authoritative. Without a backend
+    /// this is an error (exit 2): translation is off.
+    #[arg(long)]
+    pub translate: bool,
+    #[command(flatten)]
+    pub backend: crate::translate::BackendArgs,
     /// tantivy query syntax over title and body: words (all required), "a phrase", OR, -word,
     /// title:word. Words are stemmed (`kebijakan` finds `bijak`). Several arguments are joined
     /// by spaces; `*` or nothing with filters lists matching articles.
@@ -43,7 +60,22 @@ pub struct SearchArgs {
 }
 
 pub fn search(args: SearchArgs) -> Result<ExitCode> {
-    let store = Store::open(args.data.clone().unwrap_or_else(warta_store::default_dir))?;
+    let data = args.data.clone().unwrap_or_else(warta_store::default_dir);
+    let translator = match (args.translate, args.lang) {
+        (false, _) => None,
+        (true, None | Some(Lang::Id)) => {
+            eprintln!("warta: --translate needs --lang en, zh, ja, ar or fr");
+            return Ok(ExitCode::from(2));
+        }
+        (true, Some(_)) => match crate::translate::translator(&args.backend, &data) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("warta: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    let store = Store::open(&data)?;
     let q = SearchQuery {
         text: args.query.join(" "),
         outlet: args.outlet,
@@ -60,6 +92,9 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         }
         Err(e) => return Err(e),
     };
+    if let Some(lang) = args.lang {
+        return localized(&store, &hits, lang, translator.as_ref(), args.format);
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         Format::Json => {
@@ -88,6 +123,128 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One search result in `lang`: the hit's fields, plus `lang`, `dir`, `published_text`,
+/// `title_lang`/`title_untranslated`, `snippet_lang`/`snippet_untranslated` and `entities` (the
+/// article's five most mentioned entities, each by its name in `lang` through warta_render).
+/// With a translator, the title is machine translated (`title_id` keeps the Indonesian,
+/// `title_machine_translated`, `note`, `title_warnings`, `title_cached`).
+fn localize_hit(store: &Store, h: &Hit, lang: Lang, t: Option<&Translator>) -> Result<(Value, Option<String>)> {
+    let mut v = serde_json::to_value(h)?;
+    let stored = match store.article(h.id)? {
+        Some(v) => Some((serde_json::from_value::<warta_engine::Analysis>(v.analysis)?, v.text)),
+        None => None,
+    };
+    let other = lang != Lang::Id;
+    let mut error = None;
+    let o = v.as_object_mut().expect("a hit is an object");
+    o.insert("lang".into(), json!(lang));
+    o.insert("dir".into(), json!(lang.dir()));
+    o.insert("published_text".into(), json!(h.published.as_deref().map(|p| warta_render::format_date(p, lang))));
+    o.insert("title_lang".into(), json!("id"));
+    o.insert("title_untranslated".into(), json!(other && h.title.is_some()));
+    o.insert("snippet_lang".into(), json!("id"));
+    o.insert("snippet_untranslated".into(), json!(other));
+    let mut entities = Vec::new();
+    if let Some((a, _)) = &stored {
+        let mut by_count: Vec<&warta_engine::analysis::Entity> = a.entities.iter().collect();
+        by_count.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+        for e in by_count.into_iter().take(5) {
+            let kb = e.extra.get("kb").and_then(Value::as_str);
+            let n = warta_render::name(&e.name, kb, lang);
+            entities.push(json!({
+                "name": e.name, "kb": kb, "type": e.kind, "text": n.text, "lang_of_text": n.lang_of_text,
+                "untranslated": n.untranslated, "source": n.source,
+            }));
+        }
+    }
+    o.insert("entities".into(), Value::Array(entities));
+    if let (Some(t), Some((a, text)), true) = (t, &stored, h.title.is_some()) {
+        match t.translate_title(a, text, lang) {
+            Ok(tr) => {
+                o.insert("title_id".into(), json!(h.title));
+                o.insert("title".into(), json!(tr.title));
+                o.insert("title_lang".into(), json!(lang));
+                o.insert("title_untranslated".into(), json!(false));
+                o.insert("title_machine_translated".into(), json!(true));
+                o.insert("note".into(), json!(tr.note));
+                o.insert("title_warnings".into(), json!(tr.warnings));
+                o.insert("title_cached".into(), json!(tr.cached));
+            }
+            Err(e) => error = Some(e.to_string()),
+        }
+    }
+    Ok((v, error))
+}
+
+/// `warta search --lang`: results with localized dates and names (and translated titles).
+fn localized(store: &Store, hits: &[Hit], lang: Lang, t: Option<&Translator>, format: Format) -> Result<ExitCode> {
+    let mut items = Vec::with_capacity(hits.len());
+    let mut failed = 0;
+    for h in hits {
+        let (v, err) = localize_hit(store, h, lang, t)?;
+        if let Some(e) = err {
+            eprintln!("warta: {e}");
+            failed += 1;
+        }
+        items.push(v);
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &items)?;
+            writeln!(out)?;
+        }
+        Format::Table => {
+            let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+            writeln!(out, "{:>6}  {:<20}  {:<16}  {:<6}  TITLE / SNIPPET", "SCORE", "DATE", "OUTLET", "STORY")?;
+            let (mut any_id, mut any_mt) = (false, false);
+            for (h, v) in hits.iter().zip(&items) {
+                let date = s(v, "published_text").unwrap_or_else(|| "-".into());
+                let outlet: String = h.outlet.as_deref().unwrap_or("-").chars().take(16).collect();
+                let mt = v.get("title_machine_translated").and_then(Value::as_bool).unwrap_or(false);
+                let untranslated = v.get("title_untranslated").and_then(Value::as_bool).unwrap_or(false);
+                let mark = if mt {
+                    "[MT] "
+                } else if untranslated {
+                    "[id] "
+                } else {
+                    ""
+                };
+                any_mt |= mt;
+                any_id |= lang != Lang::Id;
+                let title = s(v, "title").unwrap_or_else(|| h.source.clone());
+                writeln!(
+                    out,
+                    "{:>6.2}  {:<20}  {:<16}  {:<6}  {mark}{title}",
+                    h.score,
+                    date,
+                    outlet,
+                    h.story.as_deref().unwrap_or("-"),
+                )?;
+                let names: Vec<String> = v
+                    .get("entities")
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(|e| s(e, "text")).collect())
+                    .unwrap_or_default();
+                if !names.is_empty() {
+                    writeln!(out, "{:>54}{}", "", warta_render::format_list(&names, lang))?;
+                }
+                let id_mark = if lang != Lang::Id { "[id] " } else { "" };
+                writeln!(out, "{:>54}{id_mark}{}", "", h.snippet.replace('\n', " "))?;
+            }
+            writeln!(out, "{} result(s)", hits.len())?;
+            if any_id {
+                writeln!(out, "[id] {}", warta_translate::untranslated_label(lang))?;
+            }
+            if any_mt {
+                writeln!(out, "[MT] {}", warta_translate::note(lang))?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 #[derive(Args)]

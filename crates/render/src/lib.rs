@@ -13,8 +13,8 @@
 //!   ISO 3166-1 code) without one, from CLDR region display names; otherwise the Indonesian name
 //!   is kept and marked `untranslated`.
 //!
-//! Rendering is pure: no I/O. [`translate`] (machine translation of article bodies) is separate
-//! and does I/O only through the backends it is given.
+//! Rendering is pure: no I/O. Machine translation of article text is separate (`warta_translate`,
+//! `crates/translate`) and does I/O only through the backends it is given.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use icu_calendar::{Date, Gregorian};
