@@ -19,11 +19,24 @@ pub struct Args {
     /// (and without $WARTA_TOKEN) they are disabled (403).
     #[arg(long, env = "WARTA_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
+    /// Machine translation of article pages (the article page's "translate" button and
+    /// GET /api/articles/{id}/translation). Without a backend, translation is off and the
+    /// pages say so; everything else works.
+    #[command(flatten)]
+    pub backend: crate::translate::BackendArgs,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let data = args.data.clone().unwrap_or_else(warta_store::default_dir);
-    let config = warta_server::Config { data: data.clone(), token: args.token.clone() };
+    let translate = match args.backend.config(&data) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("warta: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let translation_on = translate.is_some();
+    let config = warta_server::Config { data: data.clone(), token: args.token.clone(), translate };
     let state = warta_server::AppState::open(&config)?;
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
@@ -37,6 +50,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         match &config.token {
             Some(t) if !t.is_empty() => eprintln!("warta: POST /api/articles enabled (bearer token)"),
             _ => eprintln!("warta: no token: endpoints that change data are disabled"),
+        }
+        if !translation_on {
+            eprintln!(
+                "warta: no translation backend: machine translation is off (facts still render in six languages)"
+            );
         }
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;

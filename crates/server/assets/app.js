@@ -77,6 +77,17 @@
       note: "Les résumés sont rendus à partir de faits structurés." },
   };
 
+  // Machine translation of article text (never of the facts, which the server renders).
+  const MT = {
+    id: { mt: "Terjemahan mesin", translate: "Terjemahkan dengan mesin", translating: "Menerjemahkan…", flagged: "periksa dengan teks Indonesia" },
+    en: { mt: "Machine translation", translate: "Machine-translate this article", translating: "Translating…", flagged: "check against the Indonesian" },
+    zh: { mt: "机器翻译", translate: "机器翻译本文", translating: "正在翻译…", flagged: "请对照印尼语原文" },
+    ja: { mt: "機械翻訳", translate: "この記事を機械翻訳する", translating: "翻訳中…", flagged: "インドネシア語原文と照合してください" },
+    ar: { mt: "ترجمة آلية", translate: "ترجمة هذا المقال آليًا", translating: "جارٍ الترجمة…", flagged: "راجِع النص الإندونيسي" },
+    fr: { mt: "Traduction automatique", translate: "Traduire automatiquement cet article", translating: "Traduction…", flagged: "à vérifier sur l’indonésien" },
+  };
+  for (const l of LANGS) Object.assign(UI[l], MT[l]);
+
   const HEDGED = new Set(["planned", "speculated", "unconfirmed", "conditional", "expected"]);
 
   function pageLang() {
@@ -440,7 +451,43 @@
         el("li", {}, el("span", { class: "hl-quote" }, t("quotes"))), el("li", {}, el("span", { class: "hl-removed shown" }, t("removed")))),
       el("div", { class: "toolbar" }, toggle),
       el("h2", {}, t("text")), body,
+      lang === "id" ? null : translationSection(id, a),
       el("section", {}, el("h2", {}, t("removed")), list));
+  }
+
+  // The article machine-translated on demand (a backend call costs), with the note that it is
+  // machine generated; or the server's word that translation is off.
+  function translationSection(id, a) {
+    const sec = el("section", { id: "translation", class: "translation" }, el("h2", {}, t("mt")));
+    const path = "/api/articles/" + encodeURIComponent(id) + "/translation";
+    const render = (v) => {
+      if (v.translation !== "on") {
+        sec.appendChild(el("p", { id: "translation-off", class: "muted" }, bdi(v.message)));
+        return;
+      }
+      const flagged = new Set(v.flagged || []);
+      const box = el("div", { id: "translation-text", lang: v.lang, dir: v.dir });
+      box.appendChild(el("p", { class: "note" }, bdi(v.note)));
+      if (v.title) box.appendChild(el("h3", { class: flagged.has("title") ? "flagged" : null }, bdi(v.title)));
+      (v.body || []).forEach((p, i) => {
+        const f = flagged.has(`body[${i}]`);
+        box.appendChild(el("p", { class: f ? "flagged" : null, title: f ? t("flagged") : null }, bdi(p)));
+      });
+      sec.appendChild(box);
+    };
+    if (a.translation !== "on") {
+      api(path).then(render, (e) => sec.appendChild(el("p", { class: "error" }, bdi(e.message))));
+      return sec;
+    }
+    const btn = el("button", { id: "translate-button", type: "button" }, t("translate"));
+    btn.addEventListener("click", () => {
+      btn.disabled = true;
+      btn.textContent = t("translating");
+      api(path).then((v) => { btn.remove(); render(v); },
+        (e) => { btn.disabled = false; btn.textContent = t("translate"); sec.appendChild(el("p", { class: "error" }, bdi(e.message))); });
+    });
+    sec.appendChild(btn);
+    return sec;
   }
 
   function searchParamsFromHash() {

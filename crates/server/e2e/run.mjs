@@ -177,6 +177,16 @@ try {
   const lb = await page.$eval("main", (n) => getComputedStyle(n).lineBreak);
   check(lb === "strict", `CJK line breaking rules apply (line-break: ${lb})`);
   await shot("09-story-zh");
+  // An article in French: the facts are French, the text stays Indonesian, and the
+  // machine-translation section says translation is off (no backend in this test).
+  const firstArticle = (await getJson("/api/search?q=*&limit=1")).hits[0].id;
+  await open("#/article/" + firstArticle, "?lang=fr");
+  await page.waitForSelector("#translation-off");
+  const offText = (await page.textContent("#translation-off")).trim();
+  const offApi = await getJson(`/api/articles/${firstArticle}/translation?lang=fr`);
+  check(offText === offApi.message && offText.length > 0, `translation off is said in French (${offText})`);
+  check((await page.getAttribute("#article-text", "lang")) === "id", "article text marked Indonesian on a French page");
+  await shot("10-article-fr-translation-off");
   await open("#/search?q=kapal", "?lang=ja");
   check((await page.getAttribute("html", "lang")) === "ja", "language kept across pages");
   await shot("10-search-ja");

@@ -329,6 +329,7 @@ pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>,
     let p = Params::parse(raw, &["lang"])?;
     let lang = p.lang()?;
     let id = numeric_id("article", &id)?;
+    let translation_on = state.translator.is_some();
     let v = state
         .with_store(move |s| {
             let Some(a) = s.article(id)? else { return Err(ApiError::not_found(format!("no article {id}"))) };
@@ -353,12 +354,60 @@ pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>,
                 o.insert("published_text".into(), json!(published_text));
                 // The article's own text is Indonesian whatever the page language.
                 o.insert("text_lang".into(), json!("id"));
+                o.insert("translation".into(), json!(if translation_on { "on" } else { "off" }));
                 lang_fields(o, lang);
             }
             Ok(v)
         })
         .await?;
     Ok(Json(v))
+}
+
+/// `GET /api/articles/{id}/translation?lang=en`: the article's title and body machine-translated
+/// by the configured backend (names, numbers and dates protected and checked; cached), with the
+/// note that it is machine generated and the Indonesian authoritative. Without a backend:
+/// `{"translation": "off", "message": …}` in the page language. A backend failure is a 502
+/// naming the article.
+pub async fn translation(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
+    let p = Params::parse(raw, &["lang"])?;
+    let lang = p.lang()?;
+    let id = numeric_id("article", &id)?;
+    if lang == Lang::Id {
+        return Err(ApiError::bad("the article is in Indonesian already: choose lang en, zh, ja, ar or fr"));
+    }
+    let stored = state
+        .with_store(move |s| {
+            let Some(a) = s.article(id)? else { return Err(ApiError::not_found(format!("no article {id}"))) };
+            let analysis: warta_engine::Analysis = serde_json::from_value(a.analysis)
+                .map_err(|e| ApiError::internal(format!("stored analysis of article {id}: {e}")))?;
+            Ok((analysis, a.text))
+        })
+        .await?;
+    let Some(translator) = state.translator.clone() else {
+        return Ok(Json(json!({
+            "translation": "off", "lang": lang, "dir": lang.dir(),
+            "message": warta_translate::off_message(lang),
+        })));
+    };
+    let (analysis, text) = stored;
+    let done = tokio::task::spawn_blocking(move || translator.translate_article(&analysis, &text, lang))
+        .await
+        .map_err(|e| ApiError::internal(format!("translation task failed: {e}")))?;
+    match done {
+        Ok(t) => {
+            let mut v = json!(t);
+            if let Some(o) = v.as_object_mut() {
+                o.insert("translation".into(), json!("on"));
+                o.insert("id".into(), json!(id));
+            }
+            Ok(Json(v))
+        }
+        Err(e) => Err(ApiError::new(StatusCode::BAD_GATEWAY, format!("article {id}: {e}"))),
+    }
 }
 
 /// `GET /api/search`

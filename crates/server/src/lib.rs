@@ -35,12 +35,15 @@ pub struct Config {
     pub data: PathBuf,
     /// The bearer token that endpoints changing data require; None disables them.
     pub token: Option<String>,
+    /// The machine-translation backend; None: translation is off (the pages say so).
+    pub translate: Option<warta_translate::Config>,
 }
 
 /// Shared by every request.
 pub struct AppState {
     store: Mutex<Store>,
     token: Option<String>,
+    translator: Option<Arc<warta_translate::Translator>>,
 }
 
 impl AppState {
@@ -48,7 +51,8 @@ impl AppState {
     pub fn open(config: &Config) -> anyhow::Result<Arc<AppState>> {
         let store = Store::open(&config.data)?;
         let token = config.token.clone().filter(|t| !t.is_empty());
-        Ok(Arc::new(AppState { store: Mutex::new(store), token }))
+        let translator = config.translate.as_ref().map(|c| Arc::new(warta_translate::Translator::from_config(c)));
+        Ok(Arc::new(AppState { store: Mutex::new(store), token, translator }))
     }
 
     /// Run `f` with the store on the blocking pool.
@@ -82,6 +86,7 @@ pub fn route_table() -> Vec<(&'static str, &'static str, axum::routing::MethodRo
         ("get", "/api/stories/{id}", get(api::story)),
         ("get", "/api/entities/{id}", get(api::entity)),
         ("get", "/api/articles/{id}", get(api::article)),
+        ("get", "/api/articles/{id}/translation", get(api::translation)),
         ("post", "/api/articles", post(api::post_article)),
         ("get", "/api/search", get(api::search)),
     ]

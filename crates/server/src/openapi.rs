@@ -86,6 +86,16 @@ pub fn document() -> Value {
                 "summary": "One article: its text and the stored analysis (entities, times, quotes, events with byte offsets into text; removed chrome)", "operationId": "getArticle",
                 "parameters": [id_param("Article id", "^[1-9][0-9]*$"), lang_param()],
                 "responses": ok("The article", "Article", &["400", "404"])}},
+            "/api/articles/{id}/translation": {"get": {
+                "summary": "The article's title and body machine-translated by the configured backend (names, numbers and dates protected and checked, cached), with the note that it is machine generated and the Indonesian authoritative; {\"translation\": \"off\", \"message\"} when no backend is configured",
+                "operationId": "getArticleTranslation",
+                "parameters": [id_param("Article id", "^[1-9][0-9]*$"),
+                    {"name": "lang", "in": "query", "required": true, "description": "Target language", "schema": {"type": "string", "enum": ["en", "zh", "ja", "ar", "fr"]}}],
+                "responses": {
+                    "200": {"description": "The translation, or translation off", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Translation"}}}},
+                    "400": errors(&["400"])["400"], "404": errors(&["404"])["404"],
+                    "502": {"description": "The translation backend failed (the message names the article)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+                }}},
             "/api/articles": {"post": {
                 "summary": "Analyse and store a posted text or HTML page (as warta ingest does). Needs Authorization: Bearer TOKEN.",
                 "operationId": "postArticle",
@@ -151,6 +161,11 @@ pub fn document() -> Value {
                 "PostedArticle": {"type": "object", "additionalProperties": false, "required": ["source"],
                     "properties": {"source": {"type": "string", "maxLength": 200}, "text": {"type": "string"}, "html": {"type": "string"}},
                     "description": "Exactly one of text and html"},
+                "Translation": obj(json!({"translation": {"type": "string", "enum": ["on", "off"]}, "lang": {"type": "string"},
+                    "dir": {"type": "string"}, "message": {"type": "string"}, "title": {"type": ["string", "null"]},
+                    "body": {"type": "array", "items": {"type": "string"}}, "note": {"type": "string"},
+                    "machine_translated": {"type": "boolean"}, "warnings": {"type": "array"}, "flagged": {"type": "array", "items": {"type": "string"}},
+                    "backend": {"type": "string"}, "cached": {"type": "boolean"}}), &["translation", "lang"]),
                 "Ingested": obj(json!({"id": {"type": ["integer", "null"]}, "source": {"type": "string"},
                     "outcome": {"type": "string", "enum": ["added", "updated", "unchanged"]}, "story": {"type": ["string", "null"]}}), &["outcome"]),
                 "SearchResult": obj(json!({"query": {"type": "object"}, "total": {"type": "integer"},

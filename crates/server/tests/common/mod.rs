@@ -42,7 +42,13 @@ pub struct Server {
 
 impl Server {
     pub fn start(data: &Path, token: Option<&str>) -> Server {
-        let state = AppState::open(&Config { data: data.to_path_buf(), token: token.map(str::to_string) }).unwrap();
+        Server::start_with(data, token, None)
+    }
+
+    /// [`Server::start`] with a machine-translation backend.
+    pub fn start_with(data: &Path, token: Option<&str>, translate: Option<warta_translate::Config>) -> Server {
+        let state =
+            AppState::open(&Config { data: data.to_path_buf(), token: token.map(str::to_string), translate }).unwrap();
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let addr = listener.local_addr().unwrap();
