@@ -263,6 +263,7 @@ pub fn normalise(text: &str) -> String {
 /// in one pass and without building the normalised string. Equal to hashing
 /// `normalise(pieces joined by "\n")`.
 pub fn sketch<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Sketch {
+    let wide = wide_lanes();
     let mut full = FNV_OFFSET;
     let mut word = FNV_OFFSET;
     let mut in_word = false;
@@ -280,13 +281,7 @@ pub fn sketch<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Sketch {
             for k in 0..SHINGLE {
                 h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(ring[(*words + k) % SHINGLE]);
             }
-            let base = mix(h);
-            for (p, slot) in sig.iter_mut().enumerate() {
-                let v = (MUL[p].wrapping_mul(base).wrapping_add(ADD[p]) >> 32) as u32;
-                if v < *slot {
-                    *slot = v;
-                }
-            }
+            fold(sig, mix(h), wide);
         }
     };
     for piece in pieces {
@@ -321,6 +316,48 @@ pub fn sketch<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Sketch {
         }
     }
     Sketch { exact: mix(full), signature: (words >= SHINGLE).then(|| Box::new(sig)) }
+}
+
+/// Fold one shingle hash into the signature: for each permutation p, the minimum of
+/// `(MUL[p]·base + ADD[p]) >> 32`.
+#[inline(always)]
+fn fold_scalar(sig: &mut [u32; PERMUTATIONS], base: u64) {
+    for p in 0..PERMUTATIONS {
+        let v = (MUL[p].wrapping_mul(base).wrapping_add(ADD[p]) >> 32) as u32;
+        sig[p] = sig[p].min(v);
+    }
+}
+
+/// [`fold_scalar`] compiled for AVX2 (the same arithmetic, so the same signatures: the
+/// compiler turns the 128 lanes into 4-wide vector multiplies).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn fold_avx2(sig: &mut [u32; PERMUTATIONS], base: u64) {
+    fold_scalar(sig, base)
+}
+
+/// Whether this CPU runs [`fold_avx2`] (detected once per process by std).
+fn wide_lanes() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+#[inline(always)]
+fn fold(sig: &mut [u32; PERMUTATIONS], base: u64, wide: bool) {
+    #[cfg(target_arch = "x86_64")]
+    if wide {
+        // SAFETY: `wide` is true only when the CPU supports AVX2 (`wide_lanes`).
+        unsafe { fold_avx2(sig, base) };
+        return;
+    }
+    let _ = wide;
+    fold_scalar(sig, base)
 }
 
 /// Estimated Jaccard similarity of two full signatures.
@@ -421,6 +458,19 @@ mod tests {
         assert_eq!(a.exact, b.exact);
         assert_eq!(a.signature, b.signature);
         assert_eq!(a.exact, mix(fnv1a_extend(FNV_OFFSET, normalise(&pieces.join("\n")).as_bytes())));
+    }
+
+    #[test]
+    fn the_vector_fold_gives_the_scalar_signature() {
+        let mut a = [u32::MAX; PERMUTATIONS];
+        let mut b = [u32::MAX; PERMUTATIONS];
+        for i in 0..200u64 {
+            let base = mix(i * 7919 + 1);
+            fold_scalar(&mut a, base);
+            fold(&mut b, base, wide_lanes());
+        }
+        assert_eq!(a, b);
+        assert!(a.iter().all(|&v| v < u32::MAX));
     }
 
     #[test]
