@@ -31,15 +31,14 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    let src_opts = warta_sources::Options { max_bytes: args.max_bytes };
-    for item in inputs::items(&args.files, &src_opts) {
+    for item in inputs::expand(&args.files) {
         let read = item.and_then(|input| {
-            if input.is_html() {
+            if inputs::is_html(&input.path) {
                 input.read_page(&opts)
             } else {
                 Err(inputs::InputError {
-                    source: input.source(),
-                    message: "not an HTML page (.html, .htm, .html.gz, or an HTML record of a .warc/.jsonl): use `warta analyze` for text".into(),
+                    source: input.path.display().to_string(),
+                    message: "not an HTML page (.html, .htm, .html.gz): use `warta analyze` for text".into(),
                 })
             }
         });
