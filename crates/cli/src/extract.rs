@@ -31,14 +31,15 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    for item in inputs::expand(&args.files) {
+    let src_opts = warta_sources::Options { max_bytes: args.max_bytes };
+    for item in inputs::items(&args.files, &src_opts) {
         let read = item.and_then(|input| {
-            if inputs::is_html(&input.path) {
+            if input.is_html() {
                 input.read_page(&opts)
             } else {
                 Err(inputs::InputError {
-                    source: input.path.display().to_string(),
-                    message: "not an HTML page (.html, .htm, .html.gz): use `warta analyze` for text".into(),
+                    source: input.source(),
+                    message: "not an HTML page (.html, .htm, .html.gz, or an HTML record of a .warc/.jsonl): use `warta analyze` for text".into(),
                 })
             }
         });

@@ -19,6 +19,7 @@ mod inputs;
 mod ner;
 mod search;
 mod train;
+mod watch;
 
 #[derive(Parser)]
 #[command(
@@ -113,6 +114,11 @@ enum Command {
     /// Benchmark the store on generated articles: ingest throughput (with and without
     /// analysis) and search latency percentiles. Release builds only give meaningful figures.
     BenchStore(bench_store::Args),
+    /// Poll RSS/Atom feeds politely (robots.txt, per-host interval, conditional requests,
+    /// Retry-After) and ingest new articles into the store; full-text items directly,
+    /// summary-only items by fetching their page. Article URLs already ingested are never
+    /// fetched again. Prints one JSON summary per poll; --once polls once and exits.
+    Watch(watch::Args),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -137,6 +143,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => search::timeline(args),
         Command::Export(args) => search::export(args),
         Command::BenchStore(args) => bench_store::run(args),
+        Command::Watch(args) => watch::run(args),
     };
     match result {
         Ok(code) => code,
@@ -164,7 +171,7 @@ fn stories(
     let html_opts = warta_html::Options::default();
     let mut failed = 0usize;
     let mut analyses = Vec::new();
-    for item in inputs::expand(files) {
+    for item in inputs::items(files, &warta_sources::Options::default()) {
         match item.and_then(|input| input.read_any(&html_opts)) {
             Ok((source, decoded, overrides)) => {
                 let a = warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides);
@@ -204,7 +211,7 @@ fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[Pat
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    for item in inputs::expand(files) {
+    for item in inputs::items(files, &warta_sources::Options::default()) {
         match item.and_then(|input| input.read_any(&html_opts)) {
             Ok((source, decoded, overrides)) => {
                 let analysis = warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides);

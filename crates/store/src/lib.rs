@@ -24,6 +24,7 @@ mod index;
 pub mod query;
 pub mod stem;
 pub mod synth;
+pub mod watch;
 
 pub use db::{SCHEMA_VERSION, content_hash};
 pub use query::{Counts, Hit, SearchQuery, StoryRow, Timeline, TimelineEntry};
