@@ -395,7 +395,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     item.document(url.clone()).map(|d| (d, true))
                 } else {
                     match fetcher.get(&url, None) {
-                        Ok(Fetched::Ok { body, content_type, .. }) => {
+                        Ok(Fetched::Ok { url: final_url, body, content_type, .. }) => {
                             let charset = content_type.as_deref().and_then(warta_sources::http::charset_of);
                             // The feed's date and authors win; the page's own title wins
                             // over the feed's (feeds shorten titles).
@@ -408,7 +408,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                             Some((
                                 Document {
                                     source: url.clone(),
-                                    url: Some(url.clone()),
+                                    url: Some(final_url),
                                     body: Body::Html { bytes: body, charset },
                                     meta,
                                     diagnostics: Vec::new(),
