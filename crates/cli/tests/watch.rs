@@ -33,7 +33,8 @@ fn page(topic: &str) -> String {
 }
 
 fn feed(base: &str) -> String {
-    let full: String = (1..=5)
+    // Above the 500-character full-text threshold (warta_sources::feed::FULL_TEXT_MIN_CHARS).
+    let full: String = (1..=7)
         .map(|i| format!("<p>Bagian {i}: jalan tol baru di selatan kota dibuka untuk umum setelah uji kelayakan selesai pekan lalu.</p>"))
         .collect();
     format!(
