@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ExtractArgs {
-    /// Largest page accepted, in bytes, before and after gzip decompression.
+    /// Largest page (or container record) accepted, in bytes, before and after gzip
+    /// decompression.
     #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
     pub max_bytes: usize,
     /// Largest number of HTML elements scored for main text (0 = no limit).
@@ -22,6 +23,7 @@ pub struct ExtractArgs {
     /// this page refer to it).
     #[arg(long)]
     pub text: bool,
+    /// HTML pages, containers holding HTML records (.warc, .warc.gz, .jsonl), or folders.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }

@@ -1,6 +1,6 @@
 //! WARC reading throughput (MB/s of archive as stored) on a generated archive: 200 HTTP
 //! response records of ~24 KB HTML each (own generated text), plain and gzip per record.
-//! `cargo bench -p warta-sources --bench warc`. Figures: reports/sources.md.
+//! `cargo bench --workspace --bench warc`. Figures: reports/sources.md.
 
 use divan::Bencher;
 use divan::counter::BytesCount;
