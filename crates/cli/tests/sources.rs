@@ -155,11 +155,36 @@ fn truncated_and_corrupt_archives_keep_the_other_records() {
     let out = warta(&["analyze"], &[&cut]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert_eq!(lines(&out).len(), 3, "the complete HTML records are printed");
+    let got = lines(&out);
+    let name = cut.display().to_string();
+    let sources: Vec<&str> = got.iter().map(|a| a["source"].as_str().unwrap()).collect();
+    assert_eq!(
+        sources,
+        ["a", "b", "c"].map(|x| format!("{name}#https://kabar.test/{x}")),
+        "the complete HTML records are analysed"
+    );
+    assert!(got.iter().all(|a| a["body"].as_array().is_some_and(|b| b.len() >= 3)), "analysed in full");
     let err: Vec<&str> = stderr.lines().collect();
     let last_offset = all.len() - members.last().unwrap().len();
     assert_eq!(err.len(), 1, "{stderr}");
     assert!(err[0].contains("cut.warc.gz") && err[0].contains(&format!("offset {last_offset}")), "{stderr}");
+    assert!(err[0].contains("truncated"), "{stderr}");
+
+    // Cut in the middle of an earlier record (the windows-1252 page, member 6): the two HTML
+    // records before it are analysed, the damage is named with the member's offset, and the
+    // archive ends there (nothing after a truncation can be trusted).
+    let start6: usize = members[..6].iter().map(Vec::len).sum();
+    let mid = d.join("mid.warc.gz");
+    std::fs::write(&mid, &all[..start6 + members[6].len() / 2]).unwrap();
+    let out = warta(&["analyze"], &[&mid]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let name = mid.display().to_string();
+    let got = lines(&out);
+    let sources: Vec<&str> = got.iter().map(|a| a["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, ["a", "b"].map(|x| format!("{name}#https://kabar.test/{x}")));
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(&name) && stderr.contains(&format!("offset {start6}")), "{stderr}");
 
     // A corrupt member in the middle: named with its offset, the rest printed.
     let mut broken = members.clone();
