@@ -194,32 +194,58 @@ impl Fetcher {
         host.last = Some(Instant::now());
     }
 
-    /// robots.txt of the host, fetched once.
-    fn ensure_robots(&mut self, uri: &Uri, key: &str) {
+    /// robots.txt of the host, fetched once. Redirects are followed (5 hops at most, RFC 9309
+    /// §2.3.1.2), each hop after the host's interval.
+    fn ensure_robots(&mut self, key: &str) {
         if self.hosts.contains_key(key) {
             return;
         }
-        self.wait_turn(key);
-        let url = format!("{key}/robots.txt");
-        let result = self.agent.get(&url).header("User-Agent", &self.ua).call();
-        let robots = match result {
-            Ok(mut resp) => {
-                let status = resp.status().as_u16();
-                if (200..300).contains(&status) {
+        let disallow_all = || Robots::parse("User-agent: *\nDisallow: /\n");
+        let first = format!("{key}/robots.txt");
+        let mut url = first.clone();
+        let mut robots = None;
+        for _hop in 0..=5 {
+            self.wait_turn(key);
+            let result = self.agent.get(&url).header("User-Agent", &self.ua).call();
+            let mut resp = match result {
+                Ok(resp) => resp,
+                Err(e) => {
+                    eprintln!("warta: {url}: {e}: the host is taken as disallowed for this run");
+                    robots = Some(disallow_all());
+                    break;
+                }
+            };
+            let status = resp.status().as_u16();
+            let location = resp.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
+            robots = Some(match status {
+                200..=299 => {
                     let body = resp.body_mut().with_config().limit(512 * 1024).read_to_vec().unwrap_or_default();
                     Robots::parse(&String::from_utf8_lossy(&body))
-                } else if (400..500).contains(&status) {
-                    Robots::default()
-                } else {
-                    eprintln!("warta: {url}: HTTP {status}: the host is taken as disallowed for this run");
-                    Robots::parse("User-agent: *\nDisallow: /\n")
                 }
-            }
-            Err(e) => {
-                eprintln!("warta: {url}: {e}: the host is taken as disallowed for this run");
-                Robots::parse("User-agent: *\nDisallow: /\n")
-            }
-        };
+                301 | 302 | 303 | 307 | 308 if location.is_some() => {
+                    match url.parse::<Uri>() {
+                        Ok(base) => {
+                            url = resolve(&base, location.as_deref().unwrap_or_default());
+                            continue;
+                        }
+                        Err(e) => {
+                            eprintln!("warta: {url}: {e}: the host is taken as disallowed for this run");
+                            disallow_all()
+                        }
+                    }
+                }
+                400..=499 => Robots::default(),
+                _ => {
+                    eprintln!("warta: {url}: HTTP {status}: the host is taken as disallowed for this run");
+                    disallow_all()
+                }
+            });
+            break;
+        }
+        let robots = robots.unwrap_or_else(|| {
+            eprintln!("warta: {first}: too many redirects: the host is taken as disallowed for this run");
+            disallow_all()
+        });
         let rules = robots.rules_for(&self.ua);
         let host = self.hosts.get_mut(key).expect("wait_turn made it");
         if let Some(cd) = rules.crawl_delay {
@@ -227,7 +253,6 @@ impl Fetcher {
             host.delay = host.delay.max(cd);
         }
         host.rules = rules;
-        let _ = uri;
     }
 
     /// GET `url` politely (robots, host interval, validators, Retry-After, redirects).
@@ -237,7 +262,7 @@ impl Fetcher {
         for _hop in 0..=5 {
             let uri: Uri = url.parse().map_err(|e| format!("not a URL: {e}"))?;
             let key = host_key(&uri).ok_or("not an absolute http(s) URL")?;
-            self.ensure_robots(&uri, &key);
+            self.ensure_robots(&key);
             let path = path_of(&uri);
             if !self.hosts[&key].rules.allowed(&path) {
                 return Ok(Fetched::Disallowed(url));

@@ -195,3 +195,63 @@ fn watch_once_is_polite_and_incremental() {
     assert_eq!(second[1].header("If-Modified-Since"), Some("Wed, 12 Jun 2024 09:00:00 GMT"));
     std::fs::remove_dir_all(&data).ok();
 }
+
+/// robots.txt behind a redirect (http → a second path, as sites moving to https do): the
+/// redirect is followed and the rules at its end are honoured.
+#[test]
+fn robots_txt_redirect_is_followed() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let log: Arc<Mutex<Vec<String>>> = Arc::default();
+    let (log2, base2) = (log.clone(), base.clone());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let mut r = BufReader::new(&stream);
+            let mut line = String::new();
+            if r.read_line(&mut line).unwrap_or(0) == 0 {
+                continue;
+            }
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            loop {
+                let mut h = String::new();
+                if r.read_line(&mut h).unwrap_or(0) == 0 || h.trim().is_empty() {
+                    break;
+                }
+            }
+            log2.lock().unwrap().push(path.clone());
+            match path.as_str() {
+                "/robots.txt" => respond(&stream, "301 Moved Permanently", &[("Location", "/pindah/robots.txt".into())], b""),
+                "/pindah/robots.txt" => respond(&stream, "200 OK", &[], b"User-agent: warta\nDisallow: /berita/b\n"),
+                "/feed.xml" => respond(&stream, "200 OK", &[("Content-Type", "application/rss+xml".into())], feed(&base2).as_bytes()),
+                "/sibuk/d" => respond(
+                    &stream,
+                    "200 OK",
+                    &[("Content-Type", "text/html; charset=utf-8".into())],
+                    page("penataan pasar").as_bytes(),
+                ),
+                _ => respond(&stream, "404 Not Found", &[], b"tidak ada"),
+            }
+        }
+    });
+    let data = std::env::temp_dir().join(format!("warta-watch-test-robots-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["watch", "--once", "--host-delay", "0.05", "--data"])
+        .arg(&data)
+        .arg(format!("{base}/feed.xml"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // /berita/b is disallowed by the redirected robots.txt; /rahasia/c is not (only `*` named
+    // it in the other test) and answers 404 here, so the run reports a failure.
+    assert_eq!(summary["disallowed"], 1, "{summary} {stderr}");
+    assert_eq!(summary["ingested_from_feed"], 1, "{summary}");
+    assert_eq!(summary["ingested_from_page"], 1, "{summary}");
+    assert!(stderr.contains("/rahasia/c: HTTP 404"), "{stderr}");
+    let paths = log.lock().unwrap().clone();
+    assert_eq!(paths, ["/robots.txt", "/pindah/robots.txt", "/feed.xml", "/rahasia/c", "/sibuk/d"]);
+    std::fs::remove_dir_all(&data).ok();
+}
