@@ -181,8 +181,9 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
             if found.is_empty() {
                 out.push(Err(InputError {
                     source: p.display().to_string(),
-                    message: "folder holds no .txt, .html/.htm/.html.gz, .warc/.warc.gz, .jsonl/.ndjson or .rss/.atom files"
-                        .into(),
+                    message:
+                        "folder holds no .txt, .html/.htm/.html.gz, .warc/.warc.gz, .jsonl/.ndjson or .rss/.atom files"
+                            .into(),
                 }));
             }
             out.extend(found.into_iter().map(|path| Ok(Input { path })));

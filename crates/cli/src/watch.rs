@@ -96,7 +96,12 @@ fn stopping() -> bool {
 
 /// One response, after robots.txt and the host's interval were respected.
 enum Fetched {
-    Ok { url: String, body: Vec<u8>, content_type: Option<String>, validators: Validators },
+    Ok {
+        url: String,
+        body: Vec<u8>,
+        content_type: Option<String>,
+        validators: Validators,
+    },
     NotModified,
     Disallowed(String),
     /// A final status that is not 2xx/304 (after any Retry-After wait).
@@ -222,18 +227,16 @@ impl Fetcher {
                     let body = resp.body_mut().with_config().limit(512 * 1024).read_to_vec().unwrap_or_default();
                     Robots::parse(&String::from_utf8_lossy(&body))
                 }
-                301 | 302 | 303 | 307 | 308 if location.is_some() => {
-                    match url.parse::<Uri>() {
-                        Ok(base) => {
-                            url = resolve(&base, location.as_deref().unwrap_or_default());
-                            continue;
-                        }
-                        Err(e) => {
-                            eprintln!("warta: {url}: {e}: the host is taken as disallowed for this run");
-                            disallow_all()
-                        }
+                301 | 302 | 303 | 307 | 308 if location.is_some() => match url.parse::<Uri>() {
+                    Ok(base) => {
+                        url = resolve(&base, location.as_deref().unwrap_or_default());
+                        continue;
                     }
-                }
+                    Err(e) => {
+                        eprintln!("warta: {url}: {e}: the host is taken as disallowed for this run");
+                        disallow_all()
+                    }
+                },
                 400..=499 => Robots::default(),
                 _ => {
                     eprintln!("warta: {url}: HTTP {status}: the host is taken as disallowed for this run");

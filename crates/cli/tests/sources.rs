@@ -55,7 +55,8 @@ fn http_response(content_type: &str, body: &[u8], chunked: bool) -> Vec<u8> {
         v
     } else {
         let mut v =
-            format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n", body.len()).into_bytes();
+            format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n", body.len())
+                .into_bytes();
         v.extend_from_slice(body);
         v
     }
@@ -74,7 +75,12 @@ fn crawl() -> Vec<Vec<u8>> {
     let latin_bytes: Vec<u8> = latin.chars().map(|c| c as u32 as u8).collect();
     vec![
         warc_record("warcinfo", "", "application/warc-fields", b"software: test\r\n"),
-        warc_record("request", "https://kabar.test/a", "application/http; msgtype=request", b"GET /a HTTP/1.1\r\nHost: kabar.test\r\n\r\n"),
+        warc_record(
+            "request",
+            "https://kabar.test/a",
+            "application/http; msgtype=request",
+            b"GET /a HTTP/1.1\r\nHost: kabar.test\r\n\r\n",
+        ),
         warc_record(
             "response",
             "https://kabar.test/a",
@@ -87,7 +93,12 @@ fn crawl() -> Vec<Vec<u8>> {
             "application/http; msgtype=response",
             &http_response("text/html", page("saluran air", 2).as_bytes(), true),
         ),
-        warc_record("response", "https://kabar.test/logo.png", "application/http; msgtype=response", &http_response("image/png", b"\x89PNG....", false)),
+        warc_record(
+            "response",
+            "https://kabar.test/logo.png",
+            "application/http; msgtype=response",
+            &http_response("image/png", b"\x89PNG....", false),
+        ),
         warc_record(
             "response",
             "https://kabar.test/hilang",
@@ -121,7 +132,11 @@ fn analyze_warc_gz_prints_one_analysis_per_html_record() {
     let name = f.display().to_string();
     assert_eq!(
         sources,
-        ["a", "b", "c", "d"].map(|x| format!("{name}#https://kabar.test/{x}")).iter().map(String::as_str).collect::<Vec<_>>()
+        ["a", "b", "c", "d"]
+            .map(|x| format!("{name}#https://kabar.test/{x}"))
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
     );
     assert_eq!(got[0]["title"], "pembangunan jalan 1");
     assert_eq!(got[0]["published"]["value"], "2024-06-11");
@@ -208,7 +223,8 @@ fn truncated_and_corrupt_archives_keep_the_other_records() {
 fn jsonl_lines_and_feeds() {
     let d = dir("jsonl");
     let f = d.join("pages.jsonl");
-    let good_html = serde_json::json!({"url": "https://kabar.test/j1", "html": page("pasar ikan", 5), "published": "2024-06-20"});
+    let good_html =
+        serde_json::json!({"url": "https://kabar.test/j1", "html": page("pasar ikan", 5), "published": "2024-06-20"});
     let good_text = serde_json::json!({"source": "gen/0001.txt", "text": "Kabar Kota, JAKARTA - Pasar ikan baru dibuka pada Kamis (20/6/2024) oleh wali kota.\n\nPedagang menyambut baik.", "story": 1});
     let no_body = serde_json::json!({"url": "https://kabar.test/j3"});
     std::fs::write(&f, format!("{good_html}\n{{broken json\n{good_text}\n\n{no_body}\n")).unwrap();

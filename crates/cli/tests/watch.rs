@@ -222,9 +222,16 @@ fn robots_txt_redirect_is_followed() {
             }
             log2.lock().unwrap().push(path.clone());
             match path.as_str() {
-                "/robots.txt" => respond(&stream, "301 Moved Permanently", &[("Location", "/pindah/robots.txt".into())], b""),
+                "/robots.txt" => {
+                    respond(&stream, "301 Moved Permanently", &[("Location", "/pindah/robots.txt".into())], b"")
+                }
                 "/pindah/robots.txt" => respond(&stream, "200 OK", &[], b"User-agent: warta\nDisallow: /berita/b\n"),
-                "/feed.xml" => respond(&stream, "200 OK", &[("Content-Type", "application/rss+xml".into())], feed(&base2).as_bytes()),
+                "/feed.xml" => respond(
+                    &stream,
+                    "200 OK",
+                    &[("Content-Type", "application/rss+xml".into())],
+                    feed(&base2).as_bytes(),
+                ),
                 "/sibuk/d" => respond(
                     &stream,
                     "200 OK",

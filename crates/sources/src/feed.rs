@@ -158,7 +158,7 @@ fn decode(bytes: &[u8]) -> String {
         let q = rest.chars().next()?;
         let rest = &rest[1..];
         let end = rest.find(q)?;
-        encoding_rs::Encoding::for_label(rest[..end].as_bytes())
+        encoding_rs::Encoding::for_label(&rest.as_bytes()[..end])
     });
     declared.unwrap_or(encoding_rs::UTF_8).decode_without_bom_handling(bytes).0.into_owned()
 }

@@ -224,7 +224,7 @@ fn at_eof<R: BufRead>(c: &mut Counting<R>) -> bool {
 fn seek_member<R: BufRead>(c: &mut Counting<R>) -> bool {
     loop {
         let buf = match c.fill_buf() {
-            Ok(b) if b.is_empty() => return false,
+            Ok([]) => return false,
             Ok(b) => b,
             Err(_) => return false,
         };

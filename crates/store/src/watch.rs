@@ -68,7 +68,11 @@ impl WatchState {
 
     /// Was this article URL already ingested (or given up on)?
     pub fn seen(&self, url: &str) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT 1 FROM watch_seen WHERE url = ?1", params![url], |_| Ok(())).optional()?.is_some())
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM watch_seen WHERE url = ?1", params![url], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// Remember an article URL with what happened to it (`ingested`, `gone 404`, …).
