@@ -67,7 +67,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .into_iter()
             .collect::<Result<_, _>>()
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        parallel(items, threads, Arc::new(Default::default()), |w| {
+        parallel(items.into_iter().map(|i| Ok(inputs::Item::File(i))), threads, Arc::new(Default::default()), |w| {
             if let Ok(Work::Analysed { source, hash, text, analysis, prepared }) = w {
                 writer.put_prepared(&source, hash, &text, *analysis, Some(*prepared))?;
             }

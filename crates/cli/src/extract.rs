@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ExtractArgs {
-    /// Largest page accepted, in bytes, before and after gzip decompression.
+    /// Largest page (or container record) accepted, in bytes, before and after gzip
+    /// decompression.
     #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
     pub max_bytes: usize,
     /// Largest number of HTML elements a page may have (0 = no limit); a bigger page is refused.
@@ -22,6 +23,7 @@ pub struct ExtractArgs {
     /// this page refer to it).
     #[arg(long)]
     pub text: bool,
+    /// HTML pages, containers holding HTML records (.warc, .warc.gz, .jsonl), or folders.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
@@ -31,14 +33,15 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    for item in inputs::expand(&args.files) {
+    let src_opts = warta_sources::Options { max_bytes: args.max_bytes };
+    for item in inputs::items(&args.files, &src_opts) {
         let read = item.and_then(|input| {
-            if inputs::is_html(&input.path) {
+            if input.is_html() {
                 input.read_page(&opts)
             } else {
                 Err(inputs::InputError {
-                    source: input.path.display().to_string(),
-                    message: "not an HTML page (.html, .htm, .html.gz): use `warta analyze` for text".into(),
+                    source: input.source(),
+                    message: "not an HTML page (.html, .htm, .html.gz, or an HTML record of a .warc/.jsonl): use `warta analyze` for text".into(),
                 })
             }
         });

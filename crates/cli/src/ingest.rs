@@ -4,7 +4,7 @@
 //! a bounded channel carries the results to the single writer (this thread), which puts them
 //! in input order, so stories are numbered the same way on every run.
 
-use crate::inputs::{self, Input, InputError};
+use crate::inputs::{self, InputError, Item};
 use anyhow::Result;
 use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use warta_engine::Analysis;
 use warta_engine::stories::{Prepared, prepare_analysis};
 use warta_store::{Store, content_hash};
@@ -32,7 +32,8 @@ pub struct Args {
     /// Articles per committed batch (one SQLite transaction and one index commit).
     #[arg(long, default_value_t = 256)]
     pub batch: usize,
-    /// Files or folders (read recursively: *.txt and HTML pages, .html/.htm/.html.gz).
+    /// Files or folders (read recursively: *.txt, HTML pages .html/.htm/.html.gz, and
+    /// containers .warc/.warc.gz, .jsonl/.ndjson(.gz), .rss/.atom; a .xml feed when named).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
@@ -51,64 +52,70 @@ pub enum Work {
     },
 }
 
-/// Run `work` over `inputs` on `threads` workers; hand results to `sink` in input order.
+/// Run `work` over `items` on `threads` workers; hand results to `sink` in input order.
+/// Items are pulled from the iterator as workers are free, so a container (a WARC of a
+/// million records) is streamed, never held in memory whole.
 pub fn parallel(
-    inputs: Vec<Input>,
+    items: impl Iterator<Item = Result<Item, InputError>> + Send,
     threads: usize,
     known: Arc<HashSet<String>>,
     mut sink: impl FnMut(Result<Work, InputError>) -> Result<()>,
 ) -> Result<()> {
-    let inputs = Arc::new(inputs.into_iter().map(Some).map(std::sync::Mutex::new).collect::<Vec<_>>());
-    let next = Arc::new(AtomicUsize::new(0));
+    let source = Mutex::new((0usize, items));
     let (tx, rx) = mpsc::sync_channel::<(usize, Result<Work, InputError>)>(64);
     let opts = warta_engine::Options::default();
     let html_opts = warta_html::Options::default();
-    let mut handles = Vec::new();
-    for _ in 0..threads.max(1) {
-        let (inputs, next, tx, known, opts, html_opts) =
-            (inputs.clone(), next.clone(), tx.clone(), known.clone(), opts.clone(), html_opts.clone());
-        handles.push(std::thread::spawn(move || {
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(slot) = inputs.get(i) else { break };
-                let input = slot.lock().expect("input slot").take().expect("each input taken once");
-                let work = input.read_any(&html_opts).map(|(source, decoded, overrides)| {
-                    let hash = content_hash(&decoded.text);
-                    if known.contains(&hash) {
-                        Work::Known { hash }
-                    } else {
-                        let analysis =
-                            Box::new(warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides));
-                        let prepared = Box::new(prepare_analysis(&analysis));
-                        Work::Analysed { source, hash, text: decoded.text, analysis, prepared }
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            let (source, tx, known, opts, html_opts, stop) = (&source, tx.clone(), &known, &opts, &html_opts, &stop);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let (i, item) = {
+                        let mut guard = source.lock().expect("input source");
+                        let (next, iter) = &mut *guard;
+                        let Some(item) = iter.next() else { break };
+                        *next += 1;
+                        (*next - 1, item)
+                    };
+                    let work = item.and_then(|input| input.read_any(html_opts)).map(|(source, decoded, overrides)| {
+                        let hash = content_hash(&decoded.text);
+                        if known.contains(&hash) {
+                            Work::Known { hash }
+                        } else {
+                            let analysis =
+                                Box::new(warta_engine::pipeline::analyze_with(&source, &decoded, opts, &overrides));
+                            let prepared = Box::new(prepare_analysis(&analysis));
+                            Work::Analysed { source, hash, text: decoded.text, analysis, prepared }
+                        }
+                    });
+                    if tx.send((i, work)).is_err() {
+                        break;
                     }
-                });
-                if tx.send((i, work)).is_err() {
-                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting: BTreeMap<usize, Result<Work, InputError>> = BTreeMap::new();
+        let mut expect = 0;
+        let mut result = Ok(());
+        for (i, work) in rx.iter() {
+            waiting.insert(i, work);
+            while let Some(w) = waiting.remove(&expect) {
+                expect += 1;
+                if result.is_ok() {
+                    result = sink(w);
                 }
             }
-        }));
-    }
-    drop(tx);
-    let mut waiting: BTreeMap<usize, Result<Work, InputError>> = BTreeMap::new();
-    let mut expect = 0;
-    let mut result = Ok(());
-    for (i, work) in rx {
-        waiting.insert(i, work);
-        while let Some(w) = waiting.remove(&expect) {
-            expect += 1;
-            if result.is_ok() {
-                result = sink(w);
+            if result.is_err() {
+                stop.store(true, Ordering::Relaxed);
+                break;
             }
         }
-        if result.is_err() {
-            break;
-        }
-    }
-    for h in handles {
-        let _ = h.join();
-    }
-    result
+        // Let blocked workers finish: drain what is left.
+        for _ in rx.iter() {}
+        result
+    })
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -116,25 +123,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut store = Store::open(&dir)?;
     let mut writer = store.writer(args.batch)?;
     let mut failed = 0usize;
-    let mut items = Vec::new();
-    for item in inputs::expand(&args.paths) {
-        match item {
-            Ok(input) => items.push(input),
-            Err(e) => {
-                eprintln!("warta: {e}");
-                failed += 1;
-            }
-        }
-    }
+    let items = inputs::items(&args.paths, &warta_sources::Options::default());
+    // The length is unknown until containers are read: a count, not a bar.
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(items.len() as u64);
+        let bar = ProgressBar::no_length();
         bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} articles {per_sec} eta {eta} {msg}")
+            ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {elapsed} {msg}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar
     } else {
-        ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::hidden())
+        ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
     };
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
     let known = Arc::new(writer.known_hashes());

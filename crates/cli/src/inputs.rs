@@ -3,6 +3,11 @@
 //! HTML pages (`.html`, `.htm`, `.html.gz`, `.htm.gz`) go through `warta-html`: the engine then
 //! reads the extracted article text, and the page's markup metadata overrides the text's own
 //! ([`Input::read_any`]). Offsets in their Analysis refer to that extracted text.
+//!
+//! Containers (`warta-sources`: WARC / WARC.gz archives, JSON Lines, RSS/Atom feeds) expand
+//! into one [`Item`] per article, streamed by [`items`] (one record in memory at a time);
+//! a bad record is one [`InputError`] naming it (`FILE#URL`, `FILE:LINE`, or the file and the
+//! record's offset), and the other records are kept.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -69,6 +74,102 @@ impl Input {
     }
 }
 
+/// One article to read: a file, or a document read out of a container file.
+pub enum Item {
+    File(Input),
+    Record(Box<warta_sources::Document>),
+}
+
+impl Item {
+    /// How outputs and errors name it.
+    pub fn source(&self) -> String {
+        match self {
+            Item::File(i) => i.path.display().to_string(),
+            Item::Record(d) => d.source.clone(),
+        }
+    }
+
+    /// Is it a web page (`warta extract` reads only those)?
+    pub fn is_html(&self) -> bool {
+        match self {
+            Item::File(i) => is_html(&i.path),
+            Item::Record(d) => matches!(d.body, warta_sources::Body::Html { .. }),
+        }
+    }
+
+    /// [`Input::read_any`] for files; for a record, its text (or extracted page) with the
+    /// container's metadata and the page markup as overrides.
+    pub fn read_any(self, opts: &warta_html::Options) -> Result<(String, Decoded, Overrides), InputError> {
+        match self {
+            Item::File(i) => i.read_any(opts),
+            Item::Record(d) => {
+                let (decoded, overrides) =
+                    d.engine_input(opts).map_err(|e| InputError { source: e.source, message: e.message })?;
+                Ok((d.source, decoded, overrides))
+            }
+        }
+    }
+
+    /// The extracted page of an HTML file or record.
+    pub fn read_page(&self, opts: &warta_html::Options) -> Result<(String, warta_html::Page), InputError> {
+        match self {
+            Item::File(i) => i.read_page(opts),
+            Item::Record(d) => match d.page(opts) {
+                Some(Ok(page)) => Ok((d.source.clone(), page)),
+                Some(Err(e)) => Err(InputError { source: d.source.clone(), message: e.to_string() }),
+                None => Err(InputError {
+                    source: d.source.clone(),
+                    message: "not an HTML record (text): use `warta analyze` for text".into(),
+                }),
+            },
+        }
+    }
+}
+
+/// Files and folders → articles: plain files as [`Item::File`], container files expanded into
+/// their records as they are read. Folder errors and record errors come in order.
+pub fn items(paths: &[PathBuf], opts: &warta_sources::Options) -> Items {
+    Items { files: expand(paths).into_iter(), current: None, opts: opts.clone() }
+}
+
+/// The iterator of [`items`].
+pub struct Items {
+    files: std::vec::IntoIter<Result<Input, InputError>>,
+    current: Option<warta_sources::Documents>,
+    opts: warta_sources::Options,
+}
+
+impl Iterator for Items {
+    type Item = Result<Item, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(docs) = self.current.as_mut() {
+                match docs.next() {
+                    Some(Ok(d)) => return Some(Ok(Item::Record(Box::new(d)))),
+                    Some(Err(e)) => return Some(Err(InputError { source: e.source, message: e.message })),
+                    None => self.current = None,
+                }
+            }
+            match self.files.next()? {
+                Err(e) => return Some(Err(e)),
+                Ok(input) => match warta_sources::format_of(&input.path) {
+                    Some(format) => {
+                        let label = input.path.display().to_string();
+                        self.current = Some(warta_sources::open(&input.path, format, &label, &self.opts));
+                    }
+                    None => return Some(Ok(Item::File(input))),
+                },
+            }
+        }
+    }
+}
+
+/// Is this file a container warta expands into articles (WARC, JSON Lines, feed)?
+pub fn is_container(path: &Path) -> bool {
+    warta_sources::format_of(path).is_some()
+}
+
 /// Expand folders (recursively, `*.txt` and HTML pages, sorted) and keep files as named, in order.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     let mut out = Vec::new();
@@ -80,7 +181,9 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
             if found.is_empty() {
                 out.push(Err(InputError {
                     source: p.display().to_string(),
-                    message: "folder holds no .txt or .html/.htm/.html.gz files".into(),
+                    message:
+                        "folder holds no .txt, .html/.htm/.html.gz, .warc/.warc.gz, .jsonl/.ndjson or .rss/.atom files"
+                            .into(),
                 }));
             }
             out.extend(found.into_iter().map(|path| Ok(Input { path })));
@@ -106,8 +209,18 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<Result<Input, Inp
         let path = entry.path();
         if path.is_dir() {
             walk(&path, found, errors);
-        } else if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) || is_html(&path) {
+        } else if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt"))
+            || is_html(&path)
+            || in_folder_container(&path)
+        {
             found.push(path);
         }
     }
+}
+
+/// Containers picked up inside folders: all but `.xml`, which a folder may hold for other
+/// purposes (name a `.xml` feed explicitly).
+fn in_folder_container(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    is_container(path) && !name.ends_with(".xml") && !name.ends_with(".xml.gz")
 }

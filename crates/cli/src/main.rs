@@ -21,6 +21,7 @@ mod search;
 mod serve;
 mod train;
 mod translate;
+mod watch;
 
 #[derive(Parser)]
 #[command(
@@ -37,14 +38,18 @@ struct Cli {
 enum Command {
     /// Analyse scraped news pages (plain text or HTML) and print one JSON object per article (JSON Lines).
     ///
-    /// FILE may be a file or a folder (read recursively: *.txt, *.html, *.htm, *.html.gz). An
-    /// HTML page is read through `warta extract` first: offsets then refer to its extracted
-    /// text, and its markup metadata (title, authors, outlet, published) wins. Each line of output has the
+    /// FILE may be a file or a folder (read recursively: *.txt, *.html, *.htm, *.html.gz, and
+    /// containers *.warc, *.warc.gz, *.jsonl, *.ndjson(.gz), *.rss, *.atom; a .xml feed only
+    /// when named). A container gives one article per record (WARC HTML responses, JSON lines,
+    /// feed items), named `FILE#URL` or `FILE:LINE`. An HTML page is read through `warta
+    /// extract` first: offsets then refer to its extracted text, and its markup metadata
+    /// (title, authors, outlet, published) wins. Each line of output has the
     /// fields of ../shared/schema/analysis.schema.json: source, outlet, dateline, published
     /// (value + precision + reason), title, authors, editors, body, removed (with reasons),
     /// entities, times, quotes, sources, events, plus paragraphs with byte spans, captions,
     /// credits, disclaimers, encoding and diagnostics. A file that cannot be read or is not
-    /// text is named on stderr; the others are still processed, and the exit code is 1.
+    /// text, or a bad container record (named with its file and offset or line), is named on
+    /// stderr; the others are still processed, and the exit code is 1.
     Analyze {
         /// Resolve relative dates ("kemarin", "tahun lalu") against this date (YYYY-MM-DD)
         /// instead of each article's publication date.
@@ -53,6 +58,8 @@ enum Command {
         /// Pretty-print each object (not JSON Lines; for reading by eye).
         #[arg(long)]
         pretty: bool,
+        /// Text files, HTML pages, containers (.warc, .warc.gz, .jsonl, .ndjson, .rss, .atom,
+        /// .xml) or folders.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -61,6 +68,8 @@ enum Command {
     /// Prints one JSON document: `stories` (id, title, articles by source, timeline, first and
     /// last date, outlets) and `duplicates` (groups of exact or near copies). Articles join a
     /// story when they share its content and actors and are dated within --window-days of it.
+    /// FILE is read as by `warta analyze`: text, HTML pages, folders, and containers (WARC,
+    /// JSON Lines, RSS/Atom) expanded into one article per record.
     Stories {
         /// Days between an article and a story's nearest dated article for it to join.
         #[arg(long, default_value_t = 10)]
@@ -73,13 +82,16 @@ enum Command {
         /// `date_text`, `lang`, `dir` and names per language. Without it, Indonesian only.
         #[arg(long, value_name = "LANG")]
         lang: Option<warta_render::Lang>,
+        /// Text files, HTML pages, containers (.warc, .warc.gz, .jsonl, .ndjson, .rss, .atom,
+        /// .xml) or folders.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Read news pages in HTML and print each extracted article as one JSON object (JSON Lines).
     ///
-    /// FILE may be .html, .htm or .html.gz (gzip is recognised by its bytes), or a folder
-    /// (read recursively for those). Each object: source, title, authors, published (value,
+    /// FILE may be .html, .htm or .html.gz (gzip is recognised by its bytes), a container
+    /// whose HTML records are read (.warc/.warc.gz responses, .jsonl lines with `html`), or a
+    /// folder (read recursively for those). Each object: source, title, authors, published (value,
     /// precision, reason: the page's JSON-LD / OpenGraph / <meta> / <time> markup), outlet,
     /// language (detected: id, ms, en; else the page's declared lang), body (paragraphs after
     /// the engine's cleaning), captions, removed, encoding, diagnostics. A page that cannot be
@@ -102,8 +114,10 @@ enum Command {
     Ner(ner::NerArgs),
     /// Analyse files and folders into a store (SQLite + search index) in --data DIR
     /// (default: $WARTA_DATA, else ./warta-data). The same content again changes nothing; new
-    /// content under a known source updates it in place. Prints a JSON summary unless --quiet;
-    /// a progress bar only on a terminal. Unreadable files are named on stderr (exit 1).
+    /// content under a known source updates it in place. Containers (WARC, JSON Lines,
+    /// RSS/Atom) are streamed, one article per record. Prints a JSON summary unless --quiet;
+    /// a progress indicator only on a terminal. Unreadable files or records are named on
+    /// stderr (exit 1).
     Ingest(ingest::Args),
     /// Full-text search of a store (stemmed Indonesian; "phrases"; --outlet, --entity,
     /// --from/--to filters). A malformed query is an error with exit code 2.
@@ -125,6 +139,12 @@ enum Command {
     /// lang, title, body, note, machine_translated, warnings, backend, cached). Without a
     /// backend, translation is off and the exit code is 2.
     Translate(translate::Args),
+    /// Poll RSS/Atom feeds politely (robots.txt, per-host interval, conditional requests,
+    /// Retry-After) and ingest new articles into the store; full-text items directly,
+    /// summary-only items by fetching their page. Article URLs already ingested are never
+    /// fetched again (state in the store's SQLite file). Prints one JSON summary per poll;
+    /// --once polls once and exits. Exit code 1 if a feed or article failed.
+    Watch(watch::Args),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -151,6 +171,7 @@ fn main() -> ExitCode {
         Command::BenchStore(args) => bench_store::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Translate(args) => translate::run(args),
+        Command::Watch(args) => watch::run(args),
     };
     match result {
         Ok(code) => code,
@@ -178,7 +199,7 @@ fn stories(
     let html_opts = warta_html::Options::default();
     let mut failed = 0usize;
     let mut analyses = Vec::new();
-    for item in inputs::expand(files) {
+    for item in inputs::items(files, &warta_sources::Options::default()) {
         match item.and_then(|input| input.read_any(&html_opts)) {
             Ok((source, decoded, overrides)) => {
                 let a = warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides);
@@ -229,7 +250,7 @@ fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[Pat
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    for item in inputs::expand(files) {
+    for item in inputs::items(files, &warta_sources::Options::default()) {
         match item.and_then(|input| input.read_any(&html_opts)) {
             Ok((source, decoded, overrides)) => {
                 let analysis = warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides);

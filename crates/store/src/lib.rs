@@ -26,6 +26,7 @@ pub mod read;
 pub mod stem;
 pub mod synth;
 mod timelines;
+pub mod watch;
 
 pub use db::{SCHEMA_VERSION, content_hash};
 pub use query::{Counts, Hit, SearchQuery, StoryRow, Timeline, TimelineEntry};

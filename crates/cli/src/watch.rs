@@ -1,0 +1,534 @@
+//! `warta watch FEED-URL...`: poll RSS/Atom feeds politely and ingest new articles into the
+//! store, through the same writer as `warta ingest`.
+//!
+//! Politeness (the network edge; the rules themselves are pure, `warta_sources::robots`):
+//! - robots.txt is fetched once per host (scheme + authority) per run and honoured for every
+//!   request (feed, article, redirect target); its `Crawl-delay` raises the host interval.
+//!   A 4xx robots.txt allows everything; a 5xx or an unreachable one disallows the host for
+//!   this run (RFC 9309).
+//! - At least `--host-delay` seconds between two requests to one host (default 5).
+//! - Conditional requests: the ETag and Last-Modified of a feed's last 200 are sent as
+//!   If-None-Match / If-Modified-Since; a 304 means nothing new.
+//! - 429 / 503 with Retry-After (seconds or an HTTP date): the host is left alone that long
+//!   (up to `--max-retry-after`), then the request is tried once more.
+//! - A descriptive User-Agent (`--user-agent`), timeouts (`--timeout`), redirects followed
+//!   by hand (at most 5), each hop checked against robots.txt.
+//! - An article URL already ingested (or gone: 404/410) is never fetched again: state in the
+//!   store's SQLite file (`warta_store::watch`).
+
+use anyhow::Result;
+use clap::Args as ClapArgs;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+use ureq::http::Uri;
+use warta_sources::robots::{Robots, Rules};
+use warta_sources::{Body, Document, feed};
+use warta_store::watch::{Validators, WatchState};
+use warta_store::{Store, content_hash};
+
+/// The default User-Agent: product token `warta` (what robots.txt groups name).
+pub const DEFAULT_USER_AGENT: &str =
+    concat!("warta/", env!("CARGO_PKG_VERSION"), " (news-intelligence feed reader; honours robots.txt)");
+
+#[derive(ClapArgs)]
+pub struct Args {
+    /// The data directory (default: $WARTA_DATA, else ./warta-data).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Seconds between two polls of the feeds.
+    #[arg(long, value_name = "SECS", default_value_t = 900)]
+    pub interval: u64,
+    /// Poll each feed once and exit (for scripts and tests).
+    #[arg(long)]
+    pub once: bool,
+    /// New articles taken from one feed per poll at most (the rest wait for the next poll).
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub max_per_poll: usize,
+    /// The User-Agent sent with every request; its product token (before '/') is matched
+    /// against robots.txt groups.
+    #[arg(long, value_name = "UA", default_value = DEFAULT_USER_AGENT)]
+    pub user_agent: String,
+    /// Minimum seconds between two requests to one host (robots.txt Crawl-delay raises it).
+    #[arg(long, value_name = "SECS", default_value_t = 5.0)]
+    pub host_delay: f64,
+    /// Seconds before a request is given up.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub timeout: u64,
+    /// Longest Retry-After (seconds) waited for; a longer one skips the request this poll.
+    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    pub max_retry_after: u64,
+    /// Largest feed or page accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
+    pub max_bytes: usize,
+    /// No per-poll summary on stdout (errors still go to stderr).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Feed URLs (RSS 2.0, RSS 1.0/RDF or Atom; http or https).
+    #[arg(required = true, value_name = "FEED-URL")]
+    pub feeds: Vec<String>,
+}
+
+static STOP: AtomicBool = AtomicBool::new(false);
+
+#[cfg(unix)]
+fn install_ctrl_c() {
+    extern "C" fn on_sigint(_: libc::c_int) {
+        if STOP.swap(true, Ordering::SeqCst) {
+            // A second Ctrl-C: leave now.
+            unsafe { libc::_exit(130) };
+        }
+    }
+    // SAFETY: the handler only touches an atomic and calls the async-signal-safe `_exit`.
+    unsafe {
+        libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+    }
+}
+
+#[cfg(not(unix))]
+fn install_ctrl_c() {}
+
+fn stopping() -> bool {
+    STOP.load(Ordering::SeqCst)
+}
+
+/// One response, after robots.txt and the host's interval were respected.
+enum Fetched {
+    Ok {
+        url: String,
+        body: Vec<u8>,
+        content_type: Option<String>,
+        validators: Validators,
+    },
+    NotModified,
+    Disallowed(String),
+    /// A final status that is not 2xx/304 (after any Retry-After wait).
+    Status(u16),
+}
+
+struct Host {
+    rules: Rules,
+    delay: Duration,
+    last: Option<Instant>,
+    not_before: Option<Instant>,
+}
+
+/// The polite HTTP client: one per run.
+struct Fetcher {
+    agent: ureq::Agent,
+    ua: String,
+    host_delay: Duration,
+    max_retry_after: Duration,
+    max_bytes: usize,
+    hosts: HashMap<String, Host>,
+}
+
+fn host_key(uri: &Uri) -> Option<String> {
+    Some(format!("{}://{}", uri.scheme_str()?, uri.authority()?.as_str().to_ascii_lowercase()))
+}
+
+fn path_of(uri: &Uri) -> String {
+    uri.path_and_query().map(|p| p.as_str().to_string()).filter(|p| !p.is_empty()).unwrap_or_else(|| "/".into())
+}
+
+/// Resolve a redirect's Location against the URL it came from.
+fn resolve(base: &Uri, location: &str) -> String {
+    if location.starts_with("http://") || location.starts_with("https://") {
+        return location.to_string();
+    }
+    let origin = host_key(base).unwrap_or_default();
+    if let Some(rest) = location.strip_prefix("//") {
+        return format!("{}:{}{rest}", base.scheme_str().unwrap_or("http"), "//");
+    }
+    if location.starts_with('/') {
+        return format!("{origin}{location}");
+    }
+    let path = base.path();
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    format!("{origin}{dir}{location}")
+}
+
+/// Retry-After: delta seconds, or an HTTP date.
+fn retry_after(value: &str) -> Option<Duration> {
+    let v = value.trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = jiff::fmt::rfc2822::parse(v).ok()?.timestamp();
+    let now = jiff::Timestamp::now();
+    let secs = when.as_second() - now.as_second();
+    Some(Duration::from_secs(secs.max(0) as u64))
+}
+
+impl Fetcher {
+    fn new(args: &Args) -> Fetcher {
+        let config = ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(args.timeout)))
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build();
+        Fetcher {
+            agent: ureq::Agent::new_with_config(config),
+            ua: args.user_agent.clone(),
+            host_delay: Duration::from_secs_f64(args.host_delay.max(0.0)),
+            max_retry_after: Duration::from_secs(args.max_retry_after),
+            max_bytes: args.max_bytes,
+            hosts: HashMap::new(),
+        }
+    }
+
+    /// Wait until the host may be asked again, then note the request.
+    fn wait_turn(&mut self, key: &str) {
+        let default_delay = self.host_delay;
+        let host = self.hosts.entry(key.to_string()).or_insert_with(|| Host {
+            rules: Rules::default(),
+            delay: default_delay,
+            last: None,
+            not_before: None,
+        });
+        let now = Instant::now();
+        let mut until = host.last.map(|l| l + host.delay).unwrap_or(now);
+        if let Some(nb) = host.not_before {
+            until = until.max(nb);
+        }
+        if until > now {
+            std::thread::sleep(until - now);
+        }
+        host.last = Some(Instant::now());
+    }
+
+    /// robots.txt of the host, fetched once. Redirects are followed (5 hops at most, RFC 9309
+    /// §2.3.1.2), each hop after the host's interval.
+    fn ensure_robots(&mut self, key: &str) {
+        if self.hosts.contains_key(key) {
+            return;
+        }
+        let disallow_all = || Robots::parse("User-agent: *\nDisallow: /\n");
+        let first = format!("{key}/robots.txt");
+        let mut url = first.clone();
+        let mut robots = None;
+        for _hop in 0..=5 {
+            self.wait_turn(key);
+            let result = self.agent.get(&url).header("User-Agent", &self.ua).call();
+            let mut resp = match result {
+                Ok(resp) => resp,
+                Err(e) => {
+                    eprintln!("warta: {url}: {e}: the host is taken as disallowed for this run");
+                    robots = Some(disallow_all());
+                    break;
+                }
+            };
+            let status = resp.status().as_u16();
+            let location = resp.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
+            robots = Some(match status {
+                200..=299 => {
+                    let body = resp.body_mut().with_config().limit(512 * 1024).read_to_vec().unwrap_or_default();
+                    Robots::parse(&String::from_utf8_lossy(&body))
+                }
+                301 | 302 | 303 | 307 | 308 if location.is_some() => match url.parse::<Uri>() {
+                    Ok(base) => {
+                        url = resolve(&base, location.as_deref().unwrap_or_default());
+                        continue;
+                    }
+                    Err(e) => {
+                        eprintln!("warta: {url}: {e}: the host is taken as disallowed for this run");
+                        disallow_all()
+                    }
+                },
+                400..=499 => Robots::default(),
+                _ => {
+                    eprintln!("warta: {url}: HTTP {status}: the host is taken as disallowed for this run");
+                    disallow_all()
+                }
+            });
+            break;
+        }
+        let robots = robots.unwrap_or_else(|| {
+            eprintln!("warta: {first}: too many redirects: the host is taken as disallowed for this run");
+            disallow_all()
+        });
+        let rules = robots.rules_for(&self.ua);
+        let host = self.hosts.get_mut(key).expect("wait_turn made it");
+        if let Some(cd) = rules.crawl_delay {
+            let cd = Duration::from_secs_f64(cd.min(self.max_retry_after.as_secs_f64()));
+            host.delay = host.delay.max(cd);
+        }
+        host.rules = rules;
+    }
+
+    /// GET `url` politely (robots, host interval, validators, Retry-After, redirects).
+    fn get(&mut self, url: &str, validators: Option<&Validators>) -> Result<Fetched, String> {
+        let mut url = url.to_string();
+        let mut retried = false;
+        for _hop in 0..=5 {
+            let uri: Uri = url.parse().map_err(|e| format!("not a URL: {e}"))?;
+            let key = host_key(&uri).ok_or("not an absolute http(s) URL")?;
+            self.ensure_robots(&key);
+            let path = path_of(&uri);
+            if !self.hosts[&key].rules.allowed(&path) {
+                return Ok(Fetched::Disallowed(url));
+            }
+            self.wait_turn(&key);
+            let mut req = self.agent.get(&url).header("User-Agent", &self.ua);
+            if let Some(v) = validators {
+                if let Some(etag) = &v.etag {
+                    req = req.header("If-None-Match", etag);
+                }
+                if let Some(lm) = &v.last_modified {
+                    req = req.header("If-Modified-Since", lm);
+                }
+            }
+            let mut resp = req.call().map_err(|e| e.to_string())?;
+            let status = resp.status().as_u16();
+            let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+            match status {
+                200..=299 => {
+                    let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
+                    let content_type = header("content-type");
+                    let body = resp
+                        .body_mut()
+                        .with_config()
+                        .limit(self.max_bytes as u64)
+                        .read_to_vec()
+                        .map_err(|e| format!("reading the body: {e}"))?;
+                    return Ok(Fetched::Ok { url, body, content_type, validators });
+                }
+                304 => return Ok(Fetched::NotModified),
+                301 | 302 | 303 | 307 | 308 => {
+                    let Some(loc) = header("location") else { return Ok(Fetched::Status(status)) };
+                    url = resolve(&uri, &loc);
+                }
+                429 | 503 => {
+                    let wait = header("retry-after").and_then(|v| retry_after(&v));
+                    match wait {
+                        Some(w) if !retried && w <= self.max_retry_after => {
+                            retried = true;
+                            if let Some(h) = self.hosts.get_mut(&key) {
+                                h.not_before = Some(Instant::now() + w);
+                            }
+                        }
+                        Some(w) => {
+                            if let Some(h) = self.hosts.get_mut(&key) {
+                                h.not_before = Some(Instant::now() + w.min(self.max_retry_after));
+                            }
+                            return Ok(Fetched::Status(status));
+                        }
+                        None => return Ok(Fetched::Status(status)),
+                    }
+                }
+                _ => return Ok(Fetched::Status(status)),
+            }
+        }
+        Err("too many redirects".into())
+    }
+}
+
+#[derive(Default, serde::Serialize)]
+struct PollStats {
+    poll: usize,
+    feeds: usize,
+    not_modified: usize,
+    items: usize,
+    already_seen: usize,
+    ingested_from_feed: usize,
+    ingested_from_page: usize,
+    unchanged: usize,
+    disallowed: usize,
+    deferred: usize,
+    failed: usize,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    install_ctrl_c();
+    let dir = args.data.clone().unwrap_or_else(warta_store::default_dir);
+    let mut store = Store::open(&dir)?;
+    let state = WatchState::open(&dir)?;
+    let mut fetcher = Fetcher::new(&args);
+    let opts = warta_engine::Options::default();
+    let html_opts = warta_html::Options { max_bytes: args.max_bytes, ..Default::default() };
+    let mut any_failed = false;
+    let mut poll = 0;
+    loop {
+        poll += 1;
+        let mut st = PollStats { poll, feeds: args.feeds.len(), ..Default::default() };
+        let mut writer = store.writer(64)?;
+        'feeds: for feed_url in &args.feeds {
+            if stopping() {
+                break;
+            }
+            let validators = state.validators(feed_url)?;
+            let fetched = match fetcher.get(feed_url, Some(&validators)) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("warta: {feed_url}: {e}");
+                    st.failed += 1;
+                    continue;
+                }
+            };
+            let (body, new_validators) = match fetched {
+                Fetched::NotModified => {
+                    state.record_poll(feed_url, 304, None)?;
+                    st.not_modified += 1;
+                    continue;
+                }
+                Fetched::Disallowed(u) => {
+                    eprintln!("warta: {feed_url}: {u} is disallowed by robots.txt");
+                    st.disallowed += 1;
+                    st.failed += 1;
+                    continue;
+                }
+                Fetched::Status(s) => {
+                    eprintln!("warta: {feed_url}: HTTP {s}");
+                    state.record_poll(feed_url, s, None)?;
+                    st.failed += 1;
+                    continue;
+                }
+                Fetched::Ok { body, validators, .. } => (body, validators),
+            };
+            let parsed = match feed::parse(&body) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("warta: {feed_url}: not a readable feed: {e}");
+                    state.record_poll(feed_url, 200, None)?;
+                    st.failed += 1;
+                    continue;
+                }
+            };
+            if let Some(e) = &parsed.error {
+                eprintln!("warta: {feed_url}: feed XML is broken ({e}); the items before the break are used");
+            }
+            state.record_poll(feed_url, 200, Some(&new_validators))?;
+            let mut taken = 0;
+            for item in &parsed.items {
+                st.items += 1;
+                let Some(url) = item.url().map(str::to_string) else {
+                    eprintln!("warta: {feed_url}: an item has no link: skipped");
+                    continue;
+                };
+                if state.seen(&url)? {
+                    st.already_seen += 1;
+                    continue;
+                }
+                if taken >= args.max_per_poll {
+                    st.deferred += 1;
+                    continue;
+                }
+                if stopping() {
+                    break 'feeds;
+                }
+                taken += 1;
+                let doc = if item.is_full() {
+                    item.document(url.clone()).map(|d| (d, true))
+                } else {
+                    match fetcher.get(&url, None) {
+                        Ok(Fetched::Ok { url: final_url, body, content_type, .. }) => {
+                            let charset = content_type.as_deref().and_then(warta_sources::http::charset_of);
+                            // The feed's date and authors win; the page's own title wins
+                            // over the feed's (feeds shorten titles).
+                            let meta = warta_sources::Meta {
+                                title: None,
+                                authors: item.authors.clone(),
+                                published: item.published.clone(),
+                                outlet: None,
+                            };
+                            Some((
+                                Document {
+                                    source: url.clone(),
+                                    url: Some(final_url),
+                                    body: Body::Html { bytes: body, charset },
+                                    meta,
+                                    diagnostics: Vec::new(),
+                                },
+                                false,
+                            ))
+                        }
+                        Ok(Fetched::Disallowed(u)) => {
+                            eprintln!("warta: {url}: disallowed by robots.txt ({u}): not fetched");
+                            st.disallowed += 1;
+                            continue;
+                        }
+                        Ok(Fetched::Status(s @ (404 | 410))) => {
+                            eprintln!("warta: {url}: HTTP {s}: gone, not asked again");
+                            state.mark_seen(&url, feed_url, &format!("gone {s}"))?;
+                            st.failed += 1;
+                            continue;
+                        }
+                        Ok(Fetched::Status(s)) => {
+                            eprintln!("warta: {url}: HTTP {s}: tried again next poll");
+                            st.failed += 1;
+                            continue;
+                        }
+                        Ok(Fetched::NotModified) => continue,
+                        Err(e) => {
+                            eprintln!("warta: {url}: {e}: tried again next poll");
+                            st.failed += 1;
+                            continue;
+                        }
+                    }
+                };
+                let Some((doc, from_feed)) = doc else {
+                    eprintln!("warta: {url}: the feed holds no text for this item");
+                    st.failed += 1;
+                    continue;
+                };
+                match doc.engine_input(&html_opts) {
+                    Ok((decoded, overrides)) => {
+                        let hash = content_hash(&decoded.text);
+                        let analysis = warta_engine::pipeline::analyze_with(&doc.source, &decoded, &opts, &overrides);
+                        match writer.put_hashed(&doc.source, hash, &decoded.text, analysis)? {
+                            warta_store::Outcome::Unchanged => st.unchanged += 1,
+                            _ if from_feed => st.ingested_from_feed += 1,
+                            _ => st.ingested_from_page += 1,
+                        }
+                        writer.flush()?;
+                        state.mark_seen(&url, feed_url, "ingested")?;
+                    }
+                    Err(e) => {
+                        eprintln!("warta: {e}");
+                        state.mark_seen(&url, feed_url, &format!("unreadable: {}", e.message))?;
+                        st.failed += 1;
+                    }
+                }
+            }
+        }
+        writer.commit()?;
+        any_failed |= st.failed > 0;
+        if !args.quiet {
+            println!("{}", serde_json::to_string(&st)?);
+        }
+        if args.once || stopping() {
+            break;
+        }
+        let until = Instant::now() + Duration::from_secs(args.interval);
+        while Instant::now() < until && !stopping() {
+            std::thread::sleep(Duration::from_millis(200).min(until - Instant::now()));
+        }
+        if stopping() {
+            break;
+        }
+    }
+    Ok(if any_failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirects_resolve() {
+        let base: Uri = "https://contoh.test/a/b/c.html?x=1".parse().unwrap();
+        assert_eq!(resolve(&base, "https://lain.test/z"), "https://lain.test/z");
+        assert_eq!(resolve(&base, "/root"), "https://contoh.test/root");
+        assert_eq!(resolve(&base, "d.html"), "https://contoh.test/a/b/d.html");
+        assert_eq!(resolve(&base, "//cdn.test/p"), "https://cdn.test/p");
+    }
+
+    #[test]
+    fn retry_after_values() {
+        assert_eq!(retry_after("120"), Some(Duration::from_secs(120)));
+        assert_eq!(retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(retry_after("soon"), None);
+    }
+}
