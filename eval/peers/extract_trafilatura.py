@@ -3,7 +3,8 @@
 
 Reads a JSON list of {"id", "path"} (gzip-compressed HTML) on stdin. Each page is read and
 decompressed before the clock starts; only the in-process `trafilatura.extract` call on the
-page's bytes is timed (warta times its own `extract` call on the same bytes). Writes
+page's bytes is timed (warta times its own `extract` call on the same bytes), REPEAT times
+(argv[1], default 1), keeping each page's fastest run, as warta does. Writes
 {"version", "seconds": total timed seconds, "bodies": {id: text}, "errors": [...]} on stdout.
 """
 import gzip
@@ -15,6 +16,7 @@ import trafilatura
 
 
 def main():
+    repeat = max(1, int(sys.argv[1])) if len(sys.argv) > 1 else 1
     pages = json.load(sys.stdin)
     bodies, errors, total = {}, [], 0.0
     for p in pages:
@@ -26,13 +28,18 @@ def main():
             errors.append(f"{p['id']}: {e}")
             bodies[p["id"]] = ""
             continue
-        t0 = time.perf_counter()
-        try:
-            text = trafilatura.extract(data)
-        except Exception as e:  # noqa: BLE001
-            text = None
-            errors.append(f"{p['id']}: {e}")
-        total += time.perf_counter() - t0
+        fastest, text = float("inf"), None
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            try:
+                text = trafilatura.extract(data)
+            except Exception as e:  # noqa: BLE001
+                text = None
+                errors.append(f"{p['id']}: {e}")
+                fastest = min(fastest, time.perf_counter() - t0)
+                break
+            fastest = min(fastest, time.perf_counter() - t0)
+        total += fastest
         bodies[p["id"]] = text or ""
     json.dump({"version": trafilatura.__version__, "seconds": total, "bodies": bodies, "errors": errors}, sys.stdout)
 

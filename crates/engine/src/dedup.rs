@@ -93,6 +93,9 @@ pub struct Deduper {
     slot_article: Vec<u32>,
     parent: Vec<u32>,
     kind: Vec<u8>,
+    /// Per slot: the last slot whose candidates included it (a candidate met in several bands
+    /// is verified once, in O(1), without a per-add set).
+    visited: Vec<u32>,
 }
 
 const KIND_NONE: u8 = 0;
@@ -120,6 +123,7 @@ impl Deduper {
             slot_article: Vec::new(),
             parent: Vec::new(),
             kind: Vec::new(),
+            visited: Vec::new(),
         }
     }
 
@@ -158,7 +162,6 @@ impl Deduper {
         }
         let slot = self.slot_article.len() as u32;
         let mut best: Option<(u32, u32)> = None;
-        let mut seen: Vec<u32> = Vec::new();
         let needed = (self.threshold * PERMUTATIONS as f32).ceil() as u32;
         for b in 0..BANDS {
             let key = band_key(&sig[b * ROWS..(b + 1) * ROWS]);
@@ -168,11 +171,10 @@ impl Deduper {
             let mut steps = 0;
             while cur != NONE && steps < MAX_CHAIN {
                 steps += 1;
-                if !seen.contains(&cur) {
-                    seen.push(cur);
+                if self.visited[cur as usize] != slot {
+                    self.visited[cur as usize] = slot;
                     let o = cur as usize * PERMUTATIONS;
-                    let agree =
-                        self.sigs[o..o + PERMUTATIONS].iter().zip(short.iter()).filter(|(x, y)| x == y).count() as u32;
+                    let agree = agreement(&self.sigs[o..o + PERMUTATIONS], &short, needed);
                     if agree >= needed && best.is_none_or(|(_, s)| agree > s) {
                         best = Some((cur, agree));
                     }
@@ -181,6 +183,7 @@ impl Deduper {
             }
         }
         self.sigs.extend_from_slice(&short);
+        self.visited.push(NONE);
         self.slot.push(slot);
         self.slot_article.push(id);
         match best {
@@ -236,9 +239,27 @@ impl Deduper {
             + self.heads.iter().map(|h| map(h.capacity(), 8)).sum::<usize>()
             + self.chain.capacity() * 4
             + self.sigs.capacity() * 2
-            + (self.slot.capacity() + self.slot_article.capacity() + self.parent.capacity()) * 4
+            + (self.slot.capacity() + self.slot_article.capacity() + self.parent.capacity() + self.visited.capacity())
+                * 4
             + self.kind.capacity()
     }
+}
+
+/// How many of the 128 stored minima agree, counted 16 at a time (vectorised); stops early
+/// (returning less than `needed`) once too many disagree for the pair to reach `needed`.
+#[inline]
+fn agreement(stored: &[u16], short: &[u16; PERMUTATIONS], needed: u32) -> u32 {
+    const CHUNK: usize = 16;
+    let allowed_misses = PERMUTATIONS as u32 - needed.min(PERMUTATIONS as u32);
+    let mut agree = 0u32;
+    for (n, (a, b)) in stored.chunks_exact(CHUNK).zip(short.chunks_exact(CHUNK)).enumerate() {
+        agree += a.iter().zip(b).map(|(x, y)| u32::from(x == y)).sum::<u32>();
+        let seen = ((n + 1) * CHUNK) as u32;
+        if seen - agree > allowed_misses {
+            return agree;
+        }
+    }
+    agree
 }
 
 /// Lower case, letters and digits only, words separated by single spaces.
