@@ -43,6 +43,10 @@ pub struct Cleaned {
     pub stamps: Vec<Span>,
 }
 
+// Word boundaries here are ASCII (`(?-u:\b)`): the labels and cues they delimit are ASCII
+// words, and a Unicode `\b` makes the regex crate leave its DFA for a slower engine on every
+// line holding a non-ASCII character (curly quotes, accented names), which was most of the
+// cleaning's time on English pages.
 macro_rules! re {
     ($name:ident, $pat:expr) => {
         static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect(stringify!($name)));
@@ -53,7 +57,7 @@ macro_rules! re {
 
 re!(
     RELATED_LABEL,
-    r"(?i)^[\[(]?\s*(?:baca|lihat|simak|tonton|cek|klik)\s+(?:juga|pula|selengkapnya|video)\b\s*[:\-–]?\s*[\])]?\s*$|^(?i:see also|read also|read more|related|berita terkait|artikel terkait|baca selengkapnya|selengkapnya)\s*[:\-–]?\s*$"
+    r"(?i)^[\[(]?\s*(?:baca|lihat|simak|tonton|cek|klik)\s+(?:juga|pula|selengkapnya|video)(?-u:\b)\s*[:\-–]?\s*[\])]?\s*$|^(?i:see also|read also|read more|related|berita terkait|artikel terkait|baca selengkapnya|selengkapnya)\s*[:\-–]?\s*$"
 );
 re!(
     RELATED_LINE,
@@ -90,7 +94,7 @@ re!(
 );
 re!(
     BYLINE_LABEL,
-    r"(?i)\b(?P<l>nama penulis|nama penyunting|penulis|penyunting|editor|redaktur|reporter|pewarta|kontributor|wartawan|author|oleh|by|sumber|source)\s*:\s*"
+    r"(?i)(?-u:\b)(?P<l>nama penulis|nama penyunting|penulis|penyunting|editor|redaktur|reporter|pewarta|kontributor|wartawan|author|oleh|by|sumber|source)\s*:\s*"
 );
 re!(OLEH_LINE, r"^(?:Oleh|By|Laporan)\s+(?P<v>[\p{Lu}][\p{L}.'’ -]{2,60})\s*$");
 re!(
@@ -106,7 +110,7 @@ re!(
 
 re!(INLINE_RELATED, r"(?i)[(\[]\s*(?:baca|lihat|simak|tonton)\s+(?:juga|pula|video)\s*:?[^)\]]*[)\]]");
 re!(TRAILING_RELATED, r"(?i)(?:baca|lihat|simak)\s+juga\s*:\s*.*$");
-re!(INLINE_AD, r"SCROLL TO CONTINUE WITH CONTENT|SCROLL TO RESUME CONTENT|\bADVERTISEMENT\b");
+re!(INLINE_AD, r"SCROLL TO CONTINUE WITH CONTENT|SCROLL TO RESUME CONTENT|(?-u:\b)ADVERTISEMENT(?-u:\b)");
 re!(
     TRAILING_SIGNOFF,
     r"\s*(?:\[[\p{Ll}\p{N}]{1,6}(?:/[\p{Ll}\p{N}]{1,6})+\]|\((?:[\p{Ll}]{1,6}/)+[\p{Ll}]{1,6}\)|\[[\p{Ll}]{1,6}\])\s*$"
