@@ -172,6 +172,25 @@ fn story_num(key: &str) -> Option<i64> {
     key.strip_prefix('s').and_then(|n| n.parse().ok()).filter(|&n| n > 0)
 }
 
+/// The outlet, entity and date-range filters of `q` as required clauses (shared by
+/// [`Store::search`] and the server's `search_ids`).
+pub(crate) fn push_filters(f: &crate::index::Fields, q: &SearchQuery, parts: &mut Vec<(Occur, Box<dyn Query>)>) {
+    if let Some(o) = &q.outlet {
+        let t = Term::from_field_text(f.outlet, &o.to_lowercase());
+        parts.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
+    }
+    if let Some(e) = &q.entity {
+        let t = Term::from_field_text(f.entity, &e.to_lowercase());
+        parts.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
+    }
+    if q.from.is_some() || q.to.is_some() {
+        let bound = |d: Option<Date>| {
+            d.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, day_number(d))))
+        };
+        parts.push((Occur::Must, Box::new(RangeQuery::new(bound(q.from), bound(q.to)))));
+    }
+}
+
 fn day_number(d: Date) -> i64 {
     i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day())
 }
@@ -215,19 +234,7 @@ impl Store {
             Some(p) => parts.push((Occur::Must, p.box_clone())),
             None => parts.push((Occur::Must, Box::new(AllQuery))),
         }
-        if let Some(o) = &q.outlet {
-            let t = Term::from_field_text(f.outlet, &o.to_lowercase());
-            parts.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
-        }
-        if let Some(e) = &q.entity {
-            let t = Term::from_field_text(f.entity, &e.to_lowercase());
-            parts.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
-        }
-        if q.from.is_some() || q.to.is_some() {
-            let lo = q.from.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, day_number(d))));
-            let hi = q.to.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, day_number(d))));
-            parts.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
-        }
+        push_filters(&f, q, &mut parts);
         let query = BooleanQuery::new(parts);
         let limit = if q.limit == 0 { 10 } else { q.limit };
         let top: Vec<(Score, DocAddress)> = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;

@@ -296,13 +296,10 @@ impl Store {
     /// from these. A malformed query is a [`crate::query::BadQuery`].
     pub fn search_ids(&self, q: &crate::SearchQuery, cap: usize) -> Result<Matches> {
         use crate::query::BadQuery;
-        use std::ops::Bound;
         use tantivy::collector::{Count, TopDocs};
-        use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-        use tantivy::schema::IndexRecordOption;
-        use tantivy::{DocAddress, Score, Term};
+        use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser};
+        use tantivy::{DocAddress, Score};
 
-        let day = |d: jiff::civil::Date| i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day());
         let f = self.idx.f;
         self.idx.reader.reload()?;
         let searcher = self.idx.reader.searcher();
@@ -316,19 +313,7 @@ impl Store {
             parser.set_field_boost(f.title, 2.0);
             parts.push((Occur::Must, parser.parse_query(text).map_err(|e| BadQuery(format!("{e:?}")))?));
         }
-        if let Some(o) = &q.outlet {
-            let t = Term::from_field_text(f.outlet, &o.to_lowercase());
-            parts.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
-        }
-        if let Some(e) = &q.entity {
-            let t = Term::from_field_text(f.entity, &e.to_lowercase());
-            parts.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
-        }
-        if q.from.is_some() || q.to.is_some() {
-            let lo = q.from.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, day(d))));
-            let hi = q.to.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, day(d))));
-            parts.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
-        }
+        crate::query::push_filters(&f, q, &mut parts);
         let query = BooleanQuery::new(parts);
         let (top, total): (Vec<(Score, DocAddress)>, usize) =
             searcher.search(&query, &(TopDocs::with_limit(cap.max(1)).order_by_score(), Count))?;
