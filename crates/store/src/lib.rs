@@ -41,6 +41,9 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 use warta_engine::Analysis;
 use warta_engine::stories::{Config, Engine, Parts, Prepared, prepare, prepare_analysis};
 
+/// Segments of one size that tantivy gathers before merging them (its default is 8).
+const MERGE_MIN_SEGMENTS: usize = 16;
+
 /// The data directory used when none is given: `./warta-data`, or `$WARTA_DATA` if set.
 pub fn default_dir() -> PathBuf {
     std::env::var_os("WARTA_DATA").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("warta-data"))
@@ -143,7 +146,14 @@ impl Store {
     /// A writer: the single writer of this store (the index lock makes it exclusive across
     /// processes). Articles are committed in batches of `batch`, and on [`Writer::commit`].
     pub fn writer(&mut self, batch: usize) -> Result<Writer<'_>> {
-        let iw = self.idx.index.writer(100_000_000).context("the store is being written by another process")?;
+        let iw: IndexWriter<TantivyDocument> =
+            self.idx.index.writer(100_000_000).context("the store is being written by another process")?;
+        // Merge segments in larger steps than tantivy's default (8): a batch commit makes one
+        // small segment, and each merge level rewrites every document again, CPU the analysis
+        // workers need during a bulk ingest. Searches read a few more segments instead.
+        let mut policy = tantivy::merge_policy::LogMergePolicy::default();
+        policy.set_min_num_segments(MERGE_MIN_SEGMENTS);
+        iw.set_merge_policy(Box::new(policy));
         let mut hashes = HashSet::new();
         let mut sources = HashMap::new();
         {
