@@ -538,6 +538,32 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_after_a_headline_line_is_read() {
+        let (d, p) = meta(
+            "Petani Garut Panen Raya Kentang\nGARUTPOS.COM - GARUT. Petani memanen kentang pada Selasa (14/5/2024).",
+        );
+        assert_eq!((d.outlet.as_deref(), d.city.as_deref()), (Some("Garutpos.com"), Some("GARUT")));
+        assert_eq!(p.unwrap().value, "2024-05-14");
+        // A first line that is a sentence is not a headline: no dateline is looked for after it.
+        let (d, _) = meta("Petani memanen kentang.\nGARUTPOS.COM - GARUT. Panen raya berlangsung.");
+        assert_eq!(d.outlet, None);
+    }
+
+    #[test]
+    fn a_plan_told_on_a_dated_day_dates_the_article() {
+        // "akan" before the date belongs to the plan; "kata … pada" makes the date the saying's.
+        let (_, p) = meta(
+            "Kabarkita.com, JAKARTA - Menteri akan meninjau bendungan, kata juru bicara pada Senin (4/3/2024). Jadwalnya belum pasti.",
+        );
+        assert_eq!(p.unwrap().value, "2024-03-04");
+        // Without the saying, the date is the plan's, not the article's.
+        let (_, p) = meta(
+            "Kabarkita.com, JAKARTA - Menteri akan meninjau bendungan pada Senin (4/3/2024). Jadwalnya belum pasti.",
+        );
+        assert_ne!(p.map(|p| p.value), Some("2024-03-04".to_string()));
+    }
+
+    #[test]
     fn lead_date_gives_day_precision() {
         let (_, p) = meta("Bisnis.com, JAKARTA - Presiden membuka pameran pada Kamis (2/5/2024). Pameran ramai.");
         let p = p.unwrap();
