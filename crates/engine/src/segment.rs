@@ -8,6 +8,42 @@
 
 use crate::analysis::Span;
 
+/// `s` with its whitespace runs folded to one space, trimmed and lower-cased: the key under
+/// which two lines count as "the same line". Equal to
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()`, with an ASCII fast path
+/// (most lines are ASCII; the general path lower-cases one word at a time, which gives the same
+/// result because a space is never part of a case mapping's context).
+pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // char::is_whitespace on ASCII: space, \t, \n, \x0B, \x0C, \r.
+        let mut pending_space = false;
+        for &b in s.as_bytes() {
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                pending_space = !out.is_empty();
+            } else {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(b.to_ascii_lowercase() as char);
+            }
+        }
+        return out;
+    }
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+    }
+    out
+}
+
 /// The lines of `text`, without their line terminators (`\n`, `\r\n`, `\r`).
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -185,6 +221,23 @@ mod tests {
 
     fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
         spans.iter().map(|s| s.of(text)).collect()
+    }
+
+    #[test]
+    fn fold_key_equals_the_split_join_lowercase_it_replaces() {
+        let slow = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        for s in [
+            "",
+            "   ",
+            "  Harga  BERAS\tnaik \r\n",
+            "a\u{0B}b\u{0C}c",
+            "ÖSTERREICH  Dan\u{00A0}Jerman",
+            "ΟΔΟΣ ΣΟΦΙΑΣ  ΚΑΙ",
+            "İstanbul  ŞEHİR",
+            "Baca Juga:\u{2003}Kabar  Lain",
+        ] {
+            assert_eq!(fold_key(s), slow(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -10,6 +10,10 @@
 use std::io::Read;
 use std::path::PathBuf;
 
+/// The `warta` binary's allocator, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
@@ -57,7 +61,8 @@ fn own_pages() -> Vec<String> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    files.iter().map(|p| own_page(&std::fs::read_to_string(p).unwrap())).collect()
+    // One example is windows-1252 on purpose (the decoding test); the page chrome only needs text.
+    files.iter().map(|p| own_page(&String::from_utf8_lossy(&std::fs::read(p).unwrap()))).collect()
 }
 
 /// The benchmark pages, decompressed; empty (with a note) when ../shared is absent.
@@ -120,6 +125,23 @@ fn aeb_pages_main_text_only(b: divan::Bencher) {
     b.counter(divan::counter::ItemsCount::new(trees.len())).bench(|| {
         for t in &trees {
             divan::black_box(warta_html::main_text::extract(t));
+        }
+    });
+}
+
+/// The engine's cleaning alone, over the text `extract` hands it (title, then the main text).
+#[divan::bench]
+fn aeb_pages_clean_only(b: divan::Bencher) {
+    let texts: Vec<String> = aeb_pages()
+        .into_iter()
+        .map(|p| {
+            let tree = warta_html::tree::Tree::parse(&String::from_utf8_lossy(&p), 0).unwrap();
+            warta_html::main_text::extract(&tree).paragraphs.join("\n\n")
+        })
+        .collect();
+    b.counter(divan::counter::ItemsCount::new(texts.len())).bench(|| {
+        for t in &texts {
+            divan::black_box(warta_engine::clean::clean(t));
         }
     });
 }

@@ -857,9 +857,7 @@ fn page_titles(tree: &Tree) -> Vec<String> {
     out
 }
 
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
+use warta_engine::segment::fold_key as norm;
 
 /// A short line that is the page title, or the title without the site name after it.
 fn repeats_title(line: &str, titles: &[String]) -> bool {
