@@ -119,6 +119,35 @@ re!(
 re!(TRAILING_PHOTO_CREDIT, r"(?i)\s*\(\s*(?:foto|photo|sumber foto|gambar|ilustrasi|dok)\s*:\s*(?P<v>[^)]*)\)\s*$");
 re!(LEADING_CREDIT, r"(?i)^(?:sumber foto|sumber gambar|kredit foto|foto|photo)\s*:\s*");
 
+/// Compile every pattern the cleaning uses now, instead of on the first line that reaches it.
+/// A batch or a benchmark calls this once before it starts (the patterns compile in about
+/// 0.1 s, more than cleaning a hundred pages).
+pub fn prepare() {
+    for re in [
+        &RELATED_LABEL,
+        &RELATED_LINE,
+        &AD,
+        &NAV,
+        &WIDGET,
+        &SHARE,
+        &BLOG,
+        &DISCLAIMER,
+        &CREDIT_LINE,
+        &BYLINE_LABEL,
+        &OLEH_LINE,
+        &STAMP,
+        &STAMP_GLUED,
+        &INLINE_RELATED,
+        &TRAILING_RELATED,
+        &INLINE_AD,
+        &TRAILING_SIGNOFF,
+        &TRAILING_PHOTO_CREDIT,
+        &LEADING_CREDIT,
+    ] {
+        LazyLock::force(re);
+    }
+}
+
 /// Known photo-credit names that span more than one word (so a glued credit ends after them).
 const MULTIWORD_CREDITS: &[&str] = &[
     "getty images",

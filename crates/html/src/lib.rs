@@ -96,6 +96,13 @@ pub struct Page {
     pub text: String,
 }
 
+/// Do now the one-time work the first page would otherwise pay for: lingua's models and
+/// tables, the cleaning's patterns. A batch or a benchmark calls this once before it starts.
+pub fn preload() {
+    lang::preload();
+    clean::prepare();
+}
+
 /// Read one page: bytes (HTML, or gzip of HTML) → [`Page`].
 pub fn extract(raw: &[u8], opts: &Options) -> Result<Page, PageError> {
     let html = bytes::read(raw, opts.max_bytes)?;

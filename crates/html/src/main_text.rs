@@ -244,18 +244,28 @@ pub fn extract(tree: &Tree) -> MainText {
     best.map(|(_, m)| m).unwrap_or_default()
 }
 
-fn class_id(tree: &Tree, id: NodeId) -> Option<String> {
-    let c = tree.attr(id, "class");
-    let i = tree.attr(id, "id");
-    if c.is_none() && i.is_none() {
-        return None;
+/// What the tag lists say of an element: never text, laid out as a block.
+const K_NEVER: u8 = 1;
+const K_BLOCK: u8 = 2;
+
+fn tag_kind(tag: u16, name: &str) -> u8 {
+    fn of(name: &str) -> u8 {
+        let mut k = 0;
+        if NEVER.contains(&name) {
+            k |= K_NEVER;
+        }
+        if !INLINE.contains(&name) || BLOCK.contains(&name) {
+            k |= K_BLOCK;
+        }
+        k
     }
-    let mut s = String::with_capacity(c.map_or(0, str::len) + i.map_or(0, str::len) + 1);
-    s.push_str(c.unwrap_or(""));
-    s.push(' ');
-    s.push_str(i.unwrap_or(""));
-    s.make_ascii_lowercase();
-    Some(s)
+    // Once per name in the tag table, by id; other names (custom elements) are looked up.
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    if tag == 0 {
+        return of(name);
+    }
+    TABLE.get_or_init(|| std::iter::once(0).chain(crate::tree::tag_names().iter().map(|n| of(n))).collect())
+        [tag as usize]
 }
 
 const H_UNLIKELY: u16 = 1;
@@ -269,7 +279,7 @@ const H_TEASER: u16 = 32;
 /// id say, whether it is never text, a caption, a block. Read once per element on first use
 /// (many elements are never asked about: they sit in skipped subtrees).
 struct Hints<'t> {
-    tree: &'t Tree,
+    tree: &'t Tree<'t>,
     cache: Vec<std::cell::Cell<u16>>,
 }
 
@@ -284,7 +294,7 @@ const H_UNLIKELY_SKIP: u16 = 1024;
 const H_KNOWN: u16 = 32768;
 
 impl<'t> Hints<'t> {
-    fn new(tree: &'t Tree) -> Self {
+    fn new(tree: &'t Tree<'t>) -> Self {
         Hints { tree, cache: vec![std::cell::Cell::new(0); tree.nodes.len()] }
     }
 
@@ -299,20 +309,23 @@ impl<'t> Hints<'t> {
     fn compute(&self, id: NodeId) -> u16 {
         let tree = self.tree;
         let Some(name) = tree.name(id) else { return 0 };
+        let kind = tag_kind(tree.tag(id), name);
         let mut h = 0;
-        if let Some(s) = class_id(tree, id) {
+        // Class and id are matched one after the other (no pattern holds a space, so this finds
+        // what matching "class id" would), ASCII case ignored by the automaton.
+        for value in [tree.attr(id, "class"), tree.attr(id, "id")].into_iter().flatten() {
             let (ac, bits) = name_patterns();
-            for m in ac.find_overlapping_iter(&s) {
+            for m in ac.find_overlapping_iter(value) {
                 h |= bits[m.pattern().as_usize()];
             }
         }
-        if never(tree, id, name) {
+        if kind & K_NEVER != 0 || never(tree, id, name) {
             h |= H_NEVER;
         }
         if name == "figcaption" || is_caption(tree, h, id, name) {
             h |= H_CAPTION_EL;
         }
-        if is_block(name) {
+        if kind & K_BLOCK != 0 {
             h |= H_BLOCK;
         }
         if h & (H_UNLIKELY | H_MAYBE) == H_UNLIKELY && !matches!(name, "body" | "a" | "article" | "main" | "html") {
@@ -341,7 +354,8 @@ fn name_patterns() -> &'static (aho_corasick::AhoCorasick, Vec<u16>) {
                 bits.push(bit);
             }
         }
-        (aho_corasick::AhoCorasick::new(&pats).expect("class-name patterns"), bits)
+        let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&pats);
+        (ac.expect("class-name patterns"), bits)
     })
 }
 
@@ -371,9 +385,10 @@ fn hidden(tree: &Tree, id: NodeId) -> bool {
     false
 }
 
-/// Is this element never article text, whatever the pass?
+/// Is this element never article text, whatever the pass? (Beyond its tag: `NEVER` is
+/// checked by the caller.)
 fn never(tree: &Tree, id: NodeId, name: &str) -> bool {
-    if NEVER.contains(&name) || hidden(tree, id) {
+    if hidden(tree, id) {
         return true;
     }
     // Article metadata marked up as such (the date and byline lines above a story).
@@ -407,10 +422,6 @@ fn is_caption(tree: &Tree, h: u16, id: NodeId, name: &str) -> bool {
     h & (H_CAPTION | H_MAYBE) == H_CAPTION && tree.text(id).len() < 400
 }
 
-fn is_block(name: &str) -> bool {
-    !INLINE.contains(&name) || BLOCK.contains(&name)
-}
-
 fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool]) -> MainText {
     let n = tree.nodes.len();
     let mut counts = vec![Counts::default(); n];
@@ -439,22 +450,25 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             Data::Text(t) => {
                 descend = false;
                 let mut space = run.text.ends_with([' ', '\n']) || run.text.is_empty();
-                for c in t.chars() {
-                    if c.is_whitespace() {
-                        if !space {
-                            run.text.push(' ');
-                            space = true;
-                        }
-                    } else {
-                        run.text.push(c);
-                        space = false;
-                        run.chars += 1;
-                        if link_depth > 0 {
-                            run.link_chars += 1;
-                        }
-                        if c == ',' || c == '，' || c == '、' {
-                            run.commas += 1;
-                        }
+                // Whitespace runs become one space; the pieces between are copied whole.
+                for (k, piece) in t.split(char::is_whitespace).enumerate() {
+                    if k > 0 && !space {
+                        run.text.push(' ');
+                        space = true;
+                    }
+                    if piece.is_empty() {
+                        continue;
+                    }
+                    run.text.push_str(piece);
+                    space = false;
+                    let chars = if piece.is_ascii() { piece.len() } else { piece.chars().count() } as u32;
+                    run.chars += chars;
+                    if link_depth > 0 {
+                        run.link_chars += chars;
+                    }
+                    run.commas += memchr::memchr_iter(b',', piece.as_bytes()).count() as u32;
+                    if chars as usize != piece.len() {
+                        run.commas += piece.matches(['，', '、']).count() as u32;
                     }
                 }
             }
@@ -901,7 +915,7 @@ fn related_context(tree: &Tree, hints: &Hints) -> Vec<bool> {
     for i in (0..n).rev() {
         match &tree.nodes[i].data {
             Data::Text(t) if !t.trim().is_empty() => first_text[i] = i as NodeId,
-            Data::Element { name, .. } if NEVER.contains(&&**name) && &**name != "header" => {}
+            Data::Element { name, tag, .. } if tag_kind(*tag, name) & K_NEVER != 0 && &**name != "header" => {}
             _ => {
                 let mut c = tree.nodes[i].first_child;
                 while c != NONE {

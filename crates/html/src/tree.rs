@@ -10,7 +10,8 @@
 //! those change where markup nests in rare broken pages, not which text a page has.
 //!
 //! Nodes live in one `Vec` in document order (a parent always comes before its children), so
-//! bottom-up passes are a reverse loop over indices.
+//! bottom-up passes are a reverse loop over indices. Text and attribute values borrow from the
+//! page wherever they hold no character reference (most do), so parsing copies little.
 
 use std::borrow::Cow;
 
@@ -27,32 +28,37 @@ pub type NodeId = u32;
 /// No node.
 pub const NONE: NodeId = u32::MAX;
 
+/// An attribute: its lowercase name and its value with character references decoded.
+pub type Attr<'a> = (Name, Cow<'a, str>);
+
 /// What a node is.
 #[derive(Debug, Clone)]
-pub enum Data {
+pub enum Data<'a> {
     Document,
     Element {
         name: Name,
-        attrs: Vec<(Name, String)>,
+        /// The name's id in the tag table ([`tag`]; 0 for a name not in it).
+        tag: u16,
+        attrs: Vec<Attr<'a>>,
     },
     /// Text with character references decoded. Raw-text elements (`<script>`, `<style>`) keep
     /// their text as written.
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
 #[derive(Debug, Clone)]
-pub struct Node {
+pub struct Node<'a> {
     pub parent: NodeId,
     pub first_child: NodeId,
     pub last_child: NodeId,
     pub next_sibling: NodeId,
-    pub data: Data,
+    pub data: Data<'a>,
 }
 
-/// A parsed page.
+/// A parsed page, borrowing from its HTML text.
 #[derive(Debug, Clone)]
-pub struct Tree {
-    pub nodes: Vec<Node>,
+pub struct Tree<'a> {
+    pub nodes: Vec<Node<'a>>,
 }
 
 /// The page has more elements than allowed.
@@ -411,7 +417,18 @@ const fn compare(a: &[u8], b: &[u8]) -> i32 {
     }
 }
 
-/// The id of a lowercase name: its position in [`NAMES`] + 1, or 0 when it is not there.
+/// The id of a lowercase tag or attribute name: its position in the name table + 1, or 0 when
+/// it is not there. A `const fn`, so callers name tags as constants (`const P: u16 = tag("p")`)
+/// and compare numbers instead of strings.
+pub const fn tag(name: &str) -> u16 {
+    t(name)
+}
+
+/// The names in the tag table, in id order (id = position + 1).
+pub fn tag_names() -> &'static [&'static str] {
+    NAMES
+}
+
 const fn t(name: &str) -> u16 {
     let (mut lo, mut hi) = (0, NAMES.len());
     let key = name.as_bytes();
@@ -426,31 +443,54 @@ const fn t(name: &str) -> u16 {
     0
 }
 
-/// FNV-1a: names are short, so a simple hash beats SipHash here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// A name of up to 16 bytes packed into a number (0 for a longer name: none is in the table).
+fn pack(name: &[u8]) -> u128 {
+    if name.len() > 16 {
+        return 0;
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    let mut buf = [0u8; 16];
+    buf[..name.len()].copy_from_slice(name);
+    u128::from_le_bytes(buf)
 }
 
-type NameMap = std::collections::HashMap<&'static str, u16, std::hash::BuildHasherDefault<Fnv>>;
+/// Open-addressing table over the packed names: a multiply-shift hash and one compare of two
+/// numbers per probe (a general hash map cost a hash of the bytes and a `memcmp` per lookup,
+/// a tenth of the parse).
+const SLOTS: usize = 512;
+
+fn slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
 
 /// The id of a lowercase name (0 when it is not in [`NAMES`]).
 fn tag_id(name: &str) -> u16 {
-    static MAP: std::sync::OnceLock<NameMap> = std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| NAMES.iter().enumerate().map(|(i, n)| (*n, i as u16 + 1)).collect());
-    map.get(name).copied().unwrap_or(0)
+    static TABLE: std::sync::OnceLock<Vec<(u128, u16)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = vec![(0u128, 0u16); SLOTS];
+        for (i, n) in NAMES.iter().enumerate() {
+            let key = pack(n.as_bytes());
+            assert!(key != 0, "names in the table are 1-16 bytes");
+            let mut k = slot(key);
+            while table[k].1 != 0 {
+                k = (k + 1) % SLOTS;
+            }
+            table[k] = (key, i as u16 + 1);
+        }
+        table
+    });
+    let key = pack(name.as_bytes());
+    if key == 0 {
+        return 0;
+    }
+    let mut k = slot(key);
+    loop {
+        let (have, id) = table[k];
+        if id == 0 || have == key {
+            return id;
+        }
+        k = (k + 1) % SLOTS;
+    }
 }
 
 /// Does the tag have one of the flag bits?
@@ -470,19 +510,23 @@ fn intern(name: Cow<'_, str>) -> Name {
     }
 }
 
-impl Tree {
+impl<'a> Tree<'a> {
     /// Parse `html`. `max_elements` (0 = no limit) bounds the number of elements.
-    pub fn parse(html: &str, max_elements: usize) -> Result<Tree, TooManyElements> {
+    pub fn parse(html: &'a str, max_elements: usize) -> Result<Tree<'a>, TooManyElements> {
+        // About one element and one text node per `<`: reserving that up front saves the
+        // copies of a growing vector (nodes are about 70 bytes; pages have thousands). Capped,
+        // so that a hostile page of `<`s does not reserve gigabytes before the element limit.
+        let guess = memchr::memchr_iter(b'<', html.as_bytes()).count() * 3 / 2 + 1;
+        let mut nodes = Vec::with_capacity(guess.min(1 << 18));
+        nodes.push(Node {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            next_sibling: NONE,
+            data: Data::Document,
+        });
         let mut b = Builder {
-            tree: Tree {
-                nodes: vec![Node {
-                    parent: NONE,
-                    first_child: NONE,
-                    last_child: NONE,
-                    next_sibling: NONE,
-                    data: Data::Document,
-                }],
-            },
+            tree: Tree { nodes },
             stack: vec![0],
             names: vec![0],
             elements: 0,
@@ -502,10 +546,18 @@ impl Tree {
         }
     }
 
+    /// Element's tag id ([`tag`]): 0 for text, the document and names not in the table.
+    pub fn tag(&self, id: NodeId) -> u16 {
+        match &self.nodes[id as usize].data {
+            Data::Element { tag, .. } => *tag,
+            _ => 0,
+        }
+    }
+
     /// An attribute's value (attribute names are lowercase).
     pub fn attr(&self, id: NodeId, key: &str) -> Option<&str> {
         match &self.nodes[id as usize].data {
-            Data::Element { attrs, .. } => attrs.iter().find(|(k, _)| &**k == key).map(|(_, v)| v.as_str()),
+            Data::Element { attrs, .. } => attrs.iter().find(|(k, _)| &**k == key).map(|(_, v)| &**v),
             _ => None,
         }
     }
@@ -516,7 +568,7 @@ impl Tree {
     }
 
     /// All elements with this name, in document order.
-    pub fn elements<'a>(&'a self, name: &'a str) -> impl Iterator<Item = NodeId> + 'a {
+    pub fn elements<'s>(&'s self, name: &'s str) -> impl Iterator<Item = NodeId> + 's {
         (0..self.nodes.len() as NodeId).filter(move |&i| self.name(i) == Some(name))
     }
 
@@ -555,8 +607,8 @@ impl Tree {
     }
 }
 
-pub struct Children<'a> {
-    tree: &'a Tree,
+pub struct Children<'t> {
+    tree: &'t Tree<'t>,
     next: NodeId,
 }
 
@@ -572,8 +624,8 @@ impl Iterator for Children<'_> {
     }
 }
 
-struct Builder {
-    tree: Tree,
+struct Builder<'a> {
+    tree: Tree<'a>,
     /// Open elements (node ids), the document at the bottom.
     stack: Vec<NodeId>,
     /// Tag ids ([`tag_id`]) of the open elements, parallel to `stack` (0 = not a known tag).
@@ -584,8 +636,8 @@ struct Builder {
     seen_body: bool,
 }
 
-impl Builder {
-    fn run(&mut self, html: &str) -> Result<(), TooManyElements> {
+impl<'a> Builder<'a> {
+    fn run(&mut self, html: &'a str) -> Result<(), TooManyElements> {
         let s = html.as_bytes();
         let n = s.len();
         let mut i = 0;
@@ -666,7 +718,7 @@ impl Builder {
         *self.stack.last().unwrap_or(&0)
     }
 
-    fn append(&mut self, parent: NodeId, data: Data) -> NodeId {
+    fn append(&mut self, parent: NodeId, data: Data<'a>) -> NodeId {
         let id = self.tree.nodes.len() as NodeId;
         self.tree.nodes.push(Node { parent, first_child: NONE, last_child: NONE, next_sibling: NONE, data });
         let p = &mut self.tree.nodes[parent as usize];
@@ -680,29 +732,29 @@ impl Builder {
         id
     }
 
-    fn text(&mut self, raw: &str, decode: bool) {
+    fn text(&mut self, raw: &'a str, decode_refs: bool) {
         if raw.is_empty() {
             return;
         }
         let parent = self.current();
-        let decoded = if decode && raw.contains('&') { decode_entities(raw) } else { raw.to_string() };
+        let decoded = if decode_refs { decode(raw, false) } else { Cow::Borrowed(raw) };
         let last = self.tree.nodes[parent as usize].last_child;
         if last != NONE
             && let Data::Text(t) = &mut self.tree.nodes[last as usize].data
         {
-            t.push_str(&decoded);
+            t.to_mut().push_str(&decoded);
             return;
         }
         self.append(parent, Data::Text(decoded));
     }
 
-    fn open(&mut self, name: Name, tag: u16, attrs: Vec<(Name, String)>) -> Result<NodeId, TooManyElements> {
+    fn open(&mut self, name: Name, tag: u16, attrs: Vec<Attr<'a>>) -> Result<NodeId, TooManyElements> {
         self.elements += 1;
         if self.max_elements > 0 && self.elements > self.max_elements {
             return Err(TooManyElements);
         }
         let parent = self.current();
-        let id = self.append(parent, Data::Element { name, attrs });
+        let id = self.append(parent, Data::Element { name, tag, attrs });
         self.stack.push(id);
         self.names.push(tag);
         Ok(id)
@@ -734,16 +786,16 @@ impl Builder {
         self.names.truncate(k.max(1));
     }
 
-    fn start(&mut self, name: Name, tag: u16, attrs: Vec<(Name, String)>, void: bool) -> Result<(), TooManyElements> {
-        match &*name {
-            "html" => {
+    fn start(&mut self, name: Name, tag: u16, attrs: Vec<Attr<'a>>, void: bool) -> Result<(), TooManyElements> {
+        match tag {
+            T_HTML => {
                 if self.seen_html || self.stack.len() > 1 {
                     self.merge_attrs(attrs, "html");
                     return Ok(());
                 }
                 self.seen_html = true;
             }
-            "body" => {
+            T_BODY => {
                 if self.seen_body {
                     return Ok(());
                 }
@@ -752,7 +804,7 @@ impl Builder {
                     self.pop_to(k);
                 }
             }
-            "head" if self.in_scope(&[T_HEAD, T_BODY], 0).is_some() => return Ok(()),
+            T_HEAD if self.in_scope(&[T_HEAD, T_BODY], 0).is_some() => return Ok(()),
             _ => {}
         }
         if has(tag, CLOSES_P_F)
@@ -760,37 +812,37 @@ impl Builder {
         {
             self.pop_to(k);
         }
-        match &*name {
-            "li" => {
+        match tag {
+            T_LI => {
                 if let Some(k) = self.in_scope(&[T_LI], LIST_SCOPE_F) {
                     self.pop_to(k);
                 }
             }
-            "dt" | "dd" => {
+            T_DT | T_DD => {
                 if let Some(k) = self.in_scope(&[T_DT, T_DD], LIST_SCOPE_F) {
                     self.pop_to(k);
                 }
             }
-            "tr" => {
+            T_TR => {
                 if let Some(k) = self.in_scope(&[T_TR], TABLE_F) {
                     self.pop_to(k);
                 }
             }
-            "td" | "th" => {
+            T_TD | T_TH => {
                 if let Some(k) = self.in_scope(&[T_TD, T_TH], ROW_F) {
                     self.pop_to(k);
                 }
             }
-            "tbody" | "thead" | "tfoot" => {
+            T_TBODY | T_THEAD | T_TFOOT => {
                 if let Some(k) = self.in_scope(&[T_TBODY, T_THEAD, T_TFOOT], TABLE_F) {
                     self.pop_to(k);
                 }
             }
-            "option" if self.names.last() == Some(&T_OPTION) => self.close_top(),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if self.names.last().is_some_and(|n| T_HEADINGS.contains(n)) => {
+            T_OPTION if self.names.last() == Some(&T_OPTION) => self.close_top(),
+            _ if T_HEADINGS.contains(&tag) && self.names.last().is_some_and(|n| T_HEADINGS.contains(n)) => {
                 self.close_top();
             }
-            "a" => {
+            T_A => {
                 if let Some(k) = self.in_scope(&[T_A], BLOCK_F) {
                     self.pop_to(k);
                 }
@@ -809,7 +861,7 @@ impl Builder {
         Ok(())
     }
 
-    fn merge_attrs(&mut self, attrs: Vec<(Name, String)>, name: &str) {
+    fn merge_attrs(&mut self, attrs: Vec<Attr<'a>>, name: &str) {
         let Some(&id) = self.stack.iter().skip(1).find(|&&id| self.tree.name(id) == Some(name)) else { return };
         if let Data::Element { attrs: have, .. } = &mut self.tree.nodes[id as usize].data {
             for (k, v) in attrs {
@@ -842,12 +894,12 @@ fn is_foreign_ok(names: &[u16]) -> bool {
     names.iter().any(|&n| n == T_SVG || n == T_MATH)
 }
 
-type StartTag = (usize, Name, Vec<(Name, String)>, bool);
+type StartTag<'a> = (usize, Name, Vec<Attr<'a>>, bool);
 
 /// Parse a start tag at `lt` (`<` followed by a letter). Returns the index after `>`, the
 /// lowercase name, the attributes and whether it ended in `/>`; `None` when the page ends
 /// inside the tag.
-fn start_tag(html: &str, lt: usize) -> Option<StartTag> {
+fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
     let s = html.as_bytes();
     let n = s.len();
     let mut j = lt + 1;
@@ -855,7 +907,7 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag> {
         j += 1;
     }
     let name = intern(lower(&html[lt + 1..j]));
-    let mut attrs: Vec<(Name, String)> = Vec::new();
+    let mut attrs: Vec<Attr<'_>> = Vec::new();
     let mut self_closing = false;
     loop {
         while j < n && matches!(s[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
@@ -883,7 +935,7 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag> {
         while j < n && matches!(s[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
             j += 1;
         }
-        let mut value = String::new();
+        let mut value = Cow::Borrowed("");
         if j < n && s[j] == b'=' {
             j += 1;
             while j < n && matches!(s[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
@@ -916,8 +968,12 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag> {
 fn find_end_tag(s: &[u8], from: usize, name: &str) -> (usize, usize) {
     let nb = name.as_bytes();
     let mut i = from;
-    while let Some(off) = memchr::memmem::find(&s[i..], b"</") {
+    while let Some(off) = memchr::memchr(b'<', &s[i..]) {
         let at = i + off;
+        i = at + 1;
+        if s.get(at + 1) != Some(&b'/') {
+            continue;
+        }
         let after = at + 2 + nb.len();
         if after <= s.len()
             && s[at + 2..after].eq_ignore_ascii_case(nb)
@@ -926,7 +982,6 @@ fn find_end_tag(s: &[u8], from: usize, name: &str) -> (usize, usize) {
             let end = memchr::memchr(b'>', &s[after..]).map_or(s.len(), |k| after + k + 1);
             return (at, end);
         }
-        i = at + 2;
     }
     (s.len(), s.len())
 }
@@ -934,25 +989,32 @@ fn find_end_tag(s: &[u8], from: usize, name: &str) -> (usize, usize) {
 /// Decode character references (`&amp;`, `&#8220;`, `&#x201C;`, `&nbsp`, …) with the WHATWG
 /// table; anything that is not a reference stays as written.
 pub fn decode_entities(raw: &str) -> String {
-    decode(raw, false)
+    decode(raw, false).into_owned()
 }
 
-fn decode(raw: &str, in_attr: bool) -> String {
-    let mut out = String::with_capacity(raw.len());
+/// `raw` itself when it holds no reference, else a decoded copy.
+fn decode(raw: &str, in_attr: bool) -> Cow<'_, str> {
     let s = raw.as_bytes();
+    let mut out = String::new();
     let mut i = 0;
     let mut last = 0;
     while let Some(off) = memchr::memchr(b'&', &s[i..]) {
         let amp = i + off;
         i = amp + 1;
         let Some((ch, len)) = reference(&raw[amp + 1..], in_attr) else { continue };
+        if out.capacity() == 0 {
+            out.reserve(raw.len());
+        }
         out.push_str(&raw[last..amp]);
         out.push_str(&ch);
         i = amp + 1 + len;
         last = i;
     }
+    if last == 0 {
+        return Cow::Borrowed(raw);
+    }
     out.push_str(&raw[last..]);
-    out
+    Cow::Owned(out)
 }
 
 /// The reference at the start of `rest` (after `&`): its characters and the bytes it spans.

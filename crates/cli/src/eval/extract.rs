@@ -133,10 +133,10 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
 
     // warta, in process.
     let opts = warta_html::Options::default();
-    // Language models are loaded before the clock, as trafilatura's imports are.
-    warta_html::lang::preload();
-    // The engine's cleaning compiles its regexes on first use (once per process, ~0.1 s): one
-    // warm-up page of our own before the clock, as trafilatura's regexes compile at import.
+    // One-time work before the clock, as trafilatura's imports compile its regexes and load its
+    // tables: lingua's models and tables, the cleaning's patterns (`warta_html::preload`), and
+    // one small page of our own through the whole path.
+    warta_html::preload();
     let _ = warta_html::extract(
         b"<html lang=\"id\"><body><article><p>Pemanasan: satu halaman kecil sebelum pengukuran dimulai, \
           agar pola pembersihan sudah disiapkan.</p></article></body></html>",
