@@ -10,38 +10,61 @@ use crate::analysis::Span;
 
 /// `s` with its whitespace runs folded to one space, trimmed and lower-cased: the key under
 /// which two lines count as "the same line". Equal to
-/// `s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()`, with an ASCII fast path
-/// (most lines are ASCII; the general path lower-cases one word at a time, which gives the same
-/// result because a space is never part of a case mapping's context).
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()` (a test checks it), in
+/// one pass over the bytes: runs of ASCII copied whole, other characters through their own
+/// lower-case mapping. Text with a capital sigma takes the slow way, since its lower case depends on
+/// where in the word it stands.
 pub fn fold_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    if s.is_ascii() {
-        // char::is_whitespace on ASCII: space, \t, \n, \x0B, \x0C, \r.
-        let mut pending_space = false;
-        for &b in s.as_bytes() {
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-                pending_space = !out.is_empty();
-            } else {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
-                out.push(b.to_ascii_lowercase() as char);
+    if s.contains('Σ') {
+        return s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    }
+    let b = s.as_bytes();
+    let is_space = |x: u8| matches!(x, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut pending_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        // A run of ASCII bytes that are not whitespace is copied whole (lower-cased at the end).
+        let start = i;
+        while i < b.len() && b[i] < 0x80 && !is_space(b[i]) {
+            i += 1;
+        }
+        if i > start {
+            if pending_space {
+                out.push(b' ');
+                pending_space = false;
             }
+            out.extend_from_slice(&b[start..i]);
         }
-        return out;
+        if i == b.len() {
+            break;
+        }
+        // ASCII whitespace (char::is_whitespace on ASCII: space, \t, \n, \x0B, \x0C, \r), or a
+        // character beyond ASCII.
+        if b[i] < 0x80 {
+            i += 1;
+            pending_space = !out.is_empty();
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a character starts here");
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(b' ');
+            pending_space = false;
+        }
+        let mut buf = [0u8; 4];
+        for l in c.to_lowercase() {
+            out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+        }
     }
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if w.is_ascii() {
-            out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            out.push_str(&w.to_lowercase());
-        }
-    }
-    out
+    // ASCII letters only: the other characters were lower-cased above, and their lower case
+    // holds no ASCII capital.
+    out.make_ascii_lowercase();
+    String::from_utf8(out).expect("built from whole characters")
 }
 
 /// The lines of `text`, without their line terminators (`\n`, `\r\n`, `\r`).
@@ -235,6 +258,8 @@ mod tests {
             "ΟΔΟΣ ΣΟΦΙΑΣ  ΚΑΙ",
             "İstanbul  ŞEHİR",
             "Baca Juga:\u{2003}Kabar  Lain",
+            "“Kami Siap,”\u{00A0} kata  ÂNGELA\u{3000}DI\u{2028}Ｊakarta",
+            "ǅemal  ǄEMAL İI",
         ] {
             assert_eq!(fold_key(s), slow(s), "{s:?}");
         }

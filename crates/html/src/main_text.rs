@@ -311,15 +311,24 @@ impl<'t> Hints<'t> {
         let Some(name) = tree.name(id) else { return 0 };
         let kind = tag_kind(tree.tag(id), name);
         let mut h = 0;
-        // Class and id are matched one after the other (no pattern holds a space, so this finds
-        // what matching "class id" would), ASCII case ignored by the automaton.
-        for value in [tree.attr(id, "class"), tree.attr(id, "id")].into_iter().flatten() {
-            let (ac, bits) = name_patterns();
-            for m in ac.find_overlapping_iter(value) {
-                h |= bits[m.pattern().as_usize()];
+        // One pass over the attributes. Class and id are matched one after the other (no
+        // pattern holds a space, so this finds what matching "class id" would), ASCII case
+        // ignored by the automaton.
+        let mut never = kind & K_NEVER != 0;
+        if let Data::Element { attrs, .. } = &tree.nodes[id as usize].data {
+            for (k, v) in attrs {
+                match &**k {
+                    "class" | "id" => {
+                        let (ac, bits) = name_patterns();
+                        for m in ac.find_overlapping_iter(&**v) {
+                            h |= bits[m.pattern().as_usize()];
+                        }
+                    }
+                    _ => never = never || never_by_attr(k, v, name),
+                }
             }
         }
-        if kind & K_NEVER != 0 || never(tree, id, name) {
+        if never {
             h |= H_NEVER;
         }
         if name == "figcaption" || is_caption(tree, h, id, name) {
@@ -354,7 +363,10 @@ fn name_patterns() -> &'static (aho_corasick::AhoCorasick, Vec<u16>) {
                 bits.push(bit);
             }
         }
-        let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&pats);
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&pats);
         (ac.expect("class-name patterns"), bits)
     })
 }
@@ -372,41 +384,31 @@ fn weight(hints: &Hints, id: NodeId) -> f64 {
     w
 }
 
-fn hidden(tree: &Tree, id: NodeId) -> bool {
-    if tree.attr(id, "hidden").is_some() {
-        return true;
-    }
-    if let Some(style) = tree.attr(id, "style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
+/// Does this attribute make its element never article text: hidden (`hidden`, a style
+/// hiding it), an ARIA chrome role, or article metadata marked up by itemprop (the date and
+/// byline lines above a story)?
+fn never_by_attr(key: &str, value: &str, name: &str) -> bool {
+    match key {
+        "hidden" => true,
+        "style" => {
+            // Only a style that says "none" or "hidden" can hide.
+            let b = value.as_bytes();
+            let may = b.windows(4).any(|w| w.eq_ignore_ascii_case(b"none"))
+                || b.windows(6).any(|w| w.eq_ignore_ascii_case(b"hidden"));
+            may && {
+                let s: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+                s.contains("display:none") || s.contains("visibility:hidden")
+            }
         }
+        "itemprop" => {
+            name != "meta"
+                && ["datepublished", "datemodified", "datecreated", "author", "publisher", "keywords"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(value.trim()))
+        }
+        "role" => ROLES_NEVER.iter().any(|r| r.eq_ignore_ascii_case(value.trim())),
+        _ => false,
     }
-    false
-}
-
-/// Is this element never article text, whatever the pass? (Beyond its tag: `NEVER` is
-/// checked by the caller.)
-fn never(tree: &Tree, id: NodeId, name: &str) -> bool {
-    if hidden(tree, id) {
-        return true;
-    }
-    // Article metadata marked up as such (the date and byline lines above a story).
-    if let Some(prop) = tree.attr(id, "itemprop")
-        && matches!(
-            prop.trim().to_ascii_lowercase().as_str(),
-            "datepublished" | "datemodified" | "datecreated" | "author" | "publisher" | "keywords"
-        )
-        && name != "meta"
-    {
-        return true;
-    }
-    if let Some(role) = tree.attr(id, "role")
-        && ROLES_NEVER.contains(&role.trim().to_ascii_lowercase().as_str())
-    {
-        return true;
-    }
-    false
 }
 
 /// A `<figure>`, or an element that holds a photo caption or credit by its class or id
@@ -876,6 +878,13 @@ use warta_engine::segment::fold_key as norm;
 /// A short line that is the page title, or the title without the site name after it.
 fn repeats_title(line: &str, titles: &[String]) -> bool {
     if line.len() < 15 || line.len() > 300 || titles.is_empty() {
+        return false;
+    }
+    // A match starts with the title's first character: most lines fail on it before folding.
+    if let Some(&first) = line.trim_start().as_bytes().first()
+        && first.is_ascii()
+        && !titles.iter().any(|t| t.as_bytes().first() == Some(&first.to_ascii_lowercase()))
+    {
         return false;
     }
     let l = norm(line);

@@ -995,6 +995,10 @@ pub fn decode_entities(raw: &str) -> String {
 /// `raw` itself when it holds no reference, else a decoded copy.
 fn decode(raw: &str, in_attr: bool) -> Cow<'_, str> {
     let s = raw.as_bytes();
+    // Most values and text nodes are short and hold no `&`: answered without a memchr call.
+    if s.len() < 32 && !s.contains(&b'&') {
+        return Cow::Borrowed(raw);
+    }
     let mut out = String::new();
     let mut i = 0;
     let mut last = 0;
