@@ -38,11 +38,12 @@ fn detector() -> &'static LanguageDetector {
 /// them), and let lingua build its lazily made tables (its alphabets' character sets, about
 /// 10 ms on the first text it is given). A batch or a benchmark calls this once before it starts.
 pub fn preload() {
+    function_keys();
     detector().compute_language_confidence_values("Kabar ini ditulis untuk memanaskan pendeteksi bahasa.");
 }
 
-/// Function words of Indonesian/Malay and of English, sorted (looked up by binary search). A
-/// text in one of the three languages has many of them; a French or German page has almost none.
+/// Function words of Indonesian/Malay and of English. A text in one of the three languages has
+/// many of them; a French or German page has almost none.
 const ID_MS_WORDS: &[&str] = &[
     "ada", "adalah", "akan", "antara", "atau", "bahawa", "bahwa", "bisa", "boleh", "dalam", "dan", "dari", "dengan",
     "di", "hingga", "ini", "itu", "juga", "kami", "karena", "kata", "ke", "kerana", "kita", "lebih", "mereka", "namun",
@@ -54,6 +55,24 @@ const EN_WORDS: &[&str] = &[
     "was", "were", "which", "will", "with", "would",
 ];
 
+/// Up to 8 bytes, ASCII letters lower-cased, as one number.
+fn pack(w: &[u8]) -> u64 {
+    w.iter().enumerate().fold(0, |k, (i, c)| k | (c.to_ascii_lowercase() as u64) << (8 * i))
+}
+
+/// The function-word lists packed ([`pack`]) and sorted.
+fn function_keys() -> &'static (Vec<u64>, Vec<u64>) {
+    static KEYS: OnceLock<(Vec<u64>, Vec<u64>)> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let keys = |list: &[&str]| {
+            let mut k: Vec<u64> = list.iter().map(|w| pack(w.as_bytes())).collect();
+            k.sort_unstable();
+            k
+        };
+        (keys(ID_MS_WORDS), keys(EN_WORDS))
+    })
+}
+
 /// Detect the language of `text` (the extracted body).
 pub fn detect(text: &str) -> Detected {
     let mut end = text.len().min(SAMPLE_BYTES);
@@ -62,21 +81,19 @@ pub fn detect(text: &str) -> Detected {
     }
     let sample = &text[..end];
     // Count words and function words without allocating: function words are ASCII and at
-    // most 8 letters, so a word is lower-cased into a small buffer only when it could be one.
+    // most 8 letters, so a word that could be one is packed, lower-cased, into a number and
+    // looked up among the packed lists.
+    let (id_keys, en_keys) = function_keys();
     let (mut words, mut id_ms, mut en) = (0usize, 0usize, 0usize);
-    let mut buf = [0u8; 8];
     for w in sample.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         words += 1;
-        if w.len() > buf.len() || !w.is_ascii() {
+        if w.len() > 8 || !w.is_ascii() {
             continue;
         }
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).expect("ASCII");
-        if ID_MS_WORDS.binary_search(&lower).is_ok() {
+        let key = pack(w.as_bytes());
+        if id_keys.binary_search(&key).is_ok() {
             id_ms += 1;
-        } else if EN_WORDS.binary_search(&lower).is_ok() {
+        } else if en_keys.binary_search(&key).is_ok() {
             en += 1;
         }
     }
@@ -134,8 +151,10 @@ mod tests {
         for w in ID_MS_WORDS.iter().chain(EN_WORDS) {
             assert!(w.len() <= 8 && w.is_ascii() && w.to_ascii_lowercase() == *w, "{w}");
         }
-        // And the lists are sorted, for the binary search.
-        assert!(ID_MS_WORDS.is_sorted() && EN_WORDS.is_sorted());
+        // Packed, they stay distinct (a word is in one list or the other).
+        let (id, en) = function_keys();
+        assert_eq!(id.len(), ID_MS_WORDS.len());
+        assert!(id.iter().all(|k| en.binary_search(k).is_err()));
     }
 
     #[test]

@@ -443,14 +443,18 @@ const fn t(name: &str) -> u16 {
     0
 }
 
-/// A name of up to 16 bytes packed into a number (0 for a longer name: none is in the table).
+/// A name of up to 16 bytes packed into a number, ASCII letters lower-cased (0 for an empty
+/// or longer name: none is in the table). Built by shifts, not through a byte buffer: loading
+/// a number from bytes just stored one by one stalled the CPU on every tag.
 fn pack(name: &[u8]) -> u128 {
     if name.len() > 16 {
         return 0;
     }
-    let mut buf = [0u8; 16];
-    buf[..name.len()].copy_from_slice(name);
-    u128::from_le_bytes(buf)
+    let mut key = 0u128;
+    for (i, &c) in name.iter().enumerate() {
+        key |= (c.to_ascii_lowercase() as u128) << (8 * i);
+    }
+    key
 }
 
 /// Open-addressing table over the packed names: a multiply-shift hash and one compare of two
@@ -463,7 +467,7 @@ fn slot(key: u128) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
-/// The id of a lowercase name (0 when it is not in [`NAMES`]).
+/// The id of a name, ASCII case ignored (0 when it is not in [`NAMES`]).
 fn tag_id(name: &str) -> u16 {
     static TABLE: std::sync::OnceLock<Vec<(u128, u16)>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -498,15 +502,11 @@ fn has(tag: u16, bits: u16) -> bool {
     FLAGS[tag as usize] & bits != 0
 }
 
-fn lower(raw: &str) -> Cow<'_, str> {
-    if raw.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(raw.to_ascii_lowercase()) } else { Cow::Borrowed(raw) }
-}
-
-/// A static string for names in the table, an owned one otherwise.
-fn intern(name: Cow<'_, str>) -> Name {
-    match tag_id(&name) {
-        0 => Cow::Owned(name.into_owned()),
-        id => Cow::Borrowed(NAMES[id as usize - 1]),
+/// A name as written → its lowercase [`Name`] (static for names in the table) and tag id.
+fn intern(raw: &str) -> (Name, u16) {
+    match tag_id(raw) {
+        0 => (Cow::Owned(raw.to_ascii_lowercase()), 0),
+        id => (Cow::Borrowed(NAMES[id as usize - 1]), id),
     }
 }
 
@@ -648,7 +648,7 @@ impl<'a> Builder<'a> {
             let next = s.get(lt + 1).copied().unwrap_or(0);
             if next.is_ascii_alphabetic() {
                 // Start tag.
-                let Some((end, name, attrs, self_closing)) = start_tag(html, lt) else {
+                let Some((end, (name, tag), attrs, self_closing)) = start_tag(html, lt) else {
                     // Unterminated tag at the end of the page: dropped (as in a browser).
                     self.text(&html[text_start..lt], true);
                     return Ok(());
@@ -656,7 +656,6 @@ impl<'a> Builder<'a> {
                 self.text(&html[text_start..lt], true);
                 i = end;
                 text_start = end;
-                let tag = tag_id(&name);
                 if has(tag, RAW_F) {
                     let close = find_end_tag(s, end, &name);
                     let content = &html[end..close.0];
@@ -684,7 +683,7 @@ impl<'a> Builder<'a> {
                 while j < n && !matches!(s[j], b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
                     j += 1;
                 }
-                let tag = tag_id(&lower(&html[lt + 2..j]));
+                let tag = tag_id(&html[lt + 2..j]);
                 let Some(gt) = memchr::memchr(b'>', &s[j..]) else { return Ok(()) };
                 i = j + gt + 1;
                 text_start = i;
@@ -894,7 +893,7 @@ fn is_foreign_ok(names: &[u16]) -> bool {
     names.iter().any(|&n| n == T_SVG || n == T_MATH)
 }
 
-type StartTag<'a> = (usize, Name, Vec<Attr<'a>>, bool);
+type StartTag<'a> = (usize, (Name, u16), Vec<Attr<'a>>, bool);
 
 /// Parse a start tag at `lt` (`<` followed by a letter). Returns the index after `>`, the
 /// lowercase name, the attributes and whether it ended in `/>`; `None` when the page ends
@@ -906,7 +905,7 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
     while j < n && !matches!(s[j], b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
         j += 1;
     }
-    let name = intern(lower(&html[lt + 1..j]));
+    let name = intern(&html[lt + 1..j]);
     let mut attrs: Vec<Attr<'_>> = Vec::new();
     let mut self_closing = false;
     loop {
@@ -931,7 +930,7 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
         while j < n && !matches!(s[j], b'>' | b'/' | b'=' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
             j += 1;
         }
-        let key = intern(lower(&html[ks..j]));
+        let key = intern(&html[ks..j]).0;
         while j < n && matches!(s[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
             j += 1;
         }
