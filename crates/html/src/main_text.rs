@@ -983,7 +983,7 @@ fn related_context(tree: &Tree, hints: &Hints) -> Vec<bool> {
     let mut first_text: Vec<NodeId> = vec![NONE; n];
     for i in (0..n).rev() {
         match &tree.nodes[i].data {
-            Data::Text(t) if !t.trim().is_empty() => first_text[i] = i as NodeId,
+            Data::Text(t) if t.chars().any(|c| !c.is_whitespace()) => first_text[i] = i as NodeId,
             Data::Element { name, tag, .. } if tag_kind(*tag, name) & K_NEVER != 0 && &**name != "header" => {}
             _ => {
                 let mut c = tree.nodes[i].first_child;

@@ -28,8 +28,9 @@ pub type NodeId = u32;
 /// No node.
 pub const NONE: NodeId = u32::MAX;
 
-/// An attribute: its lowercase name and its value with character references decoded.
-pub type Attr<'a> = (Name, Cow<'a, str>);
+/// An attribute: its lowercase name (borrowed from the page when written in lower case, as
+/// nearly all are) and its value with character references decoded.
+pub type Attr<'a> = (Cow<'a, str>, Cow<'a, str>);
 
 /// What a node is.
 #[derive(Debug, Clone)]
@@ -513,11 +514,10 @@ fn intern(raw: &str) -> (Name, u16) {
 impl<'a> Tree<'a> {
     /// Parse `html`. `max_elements` (0 = no limit) bounds the number of elements.
     pub fn parse(html: &'a str, max_elements: usize) -> Result<Tree<'a>, TooManyElements> {
-        // About one element and one text node per `<`: reserving that up front saves the
-        // copies of a growing vector (nodes are about 70 bytes; pages have thousands). Capped,
-        // so that a hostile page of `<`s does not reserve gigabytes before the element limit.
-        let guess = memchr::memchr_iter(b'<', html.as_bytes()).count() * 3 / 2 + 1;
-        let mut nodes = Vec::with_capacity(guess.min(1 << 18));
+        // News pages hold a node per 60-100 bytes: reserving that up front saves the copies of a
+        // growing vector (nodes are about 70 bytes; pages have thousands). Capped, so that a
+        // huge page does not reserve more than a few megabytes before it proves to need it.
+        let mut nodes = Vec::with_capacity((html.len() / 48 + 1).min(1 << 16));
         nodes.push(Node {
             parent: NONE,
             first_child: NONE,
@@ -930,7 +930,12 @@ fn start_tag(html: &str, lt: usize) -> Option<StartTag<'_>> {
         while j < n && !matches!(s[j], b'>' | b'/' | b'=' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
             j += 1;
         }
-        let key = intern(&html[ks..j]).0;
+        let raw_key = &html[ks..j];
+        let key = if raw_key.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(raw_key.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(raw_key)
+        };
         while j < n && matches!(s[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
             j += 1;
         }
