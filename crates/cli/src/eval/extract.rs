@@ -13,12 +13,14 @@
 //! extraction call (warta: [`warta_html::extract`], which includes charset decoding, markup
 //! metadata, the engine's cleaning and language ID; trafilatura: `trafilatura.extract`).
 //! Reading and decompressing the files is outside the clock for both, and so are loading
-//! warta's language models and trafilatura's imports. One thread each.
+//! warta's language models and trafilatura's imports. One thread each, and in step: each page is
+//! timed by warta and then at once by trafilatura (a Python process answering page by page), so
+//! that a slow spell of a shared machine falls on both sides alike, not on whichever ran then.
 
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
@@ -142,12 +144,16 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
           agar pola pembersihan sudah disiapkan.</p></article></body></html>",
         &opts,
     );
+    let mut peer = if args.no_peer { Err("peer not run (--no-peer)".to_string()) } else { Peer::start() };
+    let mut peer_seconds = 0.0;
+    let mut peer_bodies: Vec<String> = Vec::new();
+    let mut peer_errors = 0;
     let mut cleaned = Vec::new();
     let mut uncleaned = Vec::new();
     let mut seconds = 0.0;
     let mut failures = 0;
     let mut languages: HashMap<String, usize> = HashMap::new();
-    for (_, _, bytes) in &pages {
+    for (id, path, bytes) in &pages {
         let mut fastest = f64::INFINITY;
         let mut page = None;
         for _ in 0..args.repeat {
@@ -157,6 +163,20 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
             page = Some(p);
         }
         seconds += fastest;
+        // The same page through trafilatura, right after.
+        if let Ok(p) = &mut peer {
+            match p.time(id, path, args.repeat) {
+                Ok(t) => {
+                    peer_seconds += t.seconds;
+                    if let Some(e) = t.error {
+                        peer_errors += 1;
+                        eprintln!("trafilatura: {id}: {e}");
+                    }
+                    peer_bodies.push(t.text);
+                }
+                Err(e) => peer = Err(e),
+            }
+        }
         let page = page.expect("repeat is at least 1");
         match page {
             Ok(p) => {
@@ -193,22 +213,14 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
     ];
 
     let mut peer_note = String::new();
-    if !args.no_peer {
-        match run_trafilatura(&pages, args.repeat) {
-            Ok((version, secs, bodies)) => {
-                let preds: Vec<String> =
-                    pages.iter().map(|(id, _, _)| bodies.get(id).cloned().unwrap_or_default()).collect();
-                rows.push(Row {
-                    name: format!("trafilatura {version} (Python, PyPI)"),
-                    counts: score(&preds),
-                    seconds: secs,
-                    note: "`trafilatura.extract(bytes)`, default settings".into(),
-                });
-            }
-            Err(e) => peer_note = e,
-        }
-    } else {
-        peer_note = "peer not run (--no-peer)".into();
+    match peer {
+        Ok(p) => rows.push(Row {
+            name: format!("trafilatura {} (Python, PyPI)", p.version),
+            counts: score(&peer_bodies),
+            seconds: peer_seconds,
+            note: format!("`trafilatura.extract(bytes)`, default settings; {peer_errors} pages raised"),
+        }),
+        Err(e) => peer_note = e,
     }
 
     let n = pages.len();
@@ -279,41 +291,74 @@ fn eval_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval")
 }
 
-type PeerOutput = (String, f64, HashMap<String, String>);
+/// trafilatura in a Python process that times one page per request (eval/peers/extract_trafilatura.py).
+struct Peer {
+    version: String,
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    stdout: BufReader<std::process::ChildStdout>,
+}
 
-fn run_trafilatura(pages: &[(String, PathBuf, Vec<u8>)], repeat: u32) -> std::result::Result<PeerOutput, String> {
-    let py = eval_dir().join(".venv/bin/python");
-    if !py.exists() {
-        return Err("trafilatura not run: eval/.venv is missing; create it with `bash eval/setup-venv.sh` \
-                    (installs eval/peers/requirements-extract.txt from PyPI)"
-            .into());
+/// trafilatura's answer for one page.
+struct PeerPage {
+    seconds: f64,
+    text: String,
+    error: Option<String>,
+}
+
+impl Peer {
+    fn start() -> std::result::Result<Peer, String> {
+        let py = eval_dir().join(".venv/bin/python");
+        if !py.exists() {
+            return Err("trafilatura not run: eval/.venv is missing; create it with `bash eval/setup-venv.sh` \
+                        (installs eval/peers/requirements-extract.txt from PyPI)"
+                .into());
+        }
+        let mut child = Command::new(&py)
+            .arg(eval_dir().join("peers/extract_trafilatura.py"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("trafilatura not run: {e}"))?;
+        let stdin = child.stdin.take().ok_or("trafilatura not run: no stdin")?;
+        let stdout = BufReader::new(child.stdout.take().ok_or("trafilatura not run: no stdout")?);
+        let mut peer = Peer { version: String::new(), child, stdin, stdout };
+        let hello = peer.read()?;
+        peer.version = hello["version"].as_str().unwrap_or("?").to_string();
+        Ok(peer)
     }
-    let input: Vec<Value> =
-        pages.iter().map(|(id, path, _)| serde_json::json!({"id": id, "path": path.display().to_string()})).collect();
-    let mut child = Command::new(&py)
-        .arg(eval_dir().join("peers/extract_trafilatura.py"))
-        .arg(repeat.to_string())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .map_err(|e| format!("trafilatura not run: {e}"))?;
-    child
-        .stdin
-        .take()
-        .ok_or("trafilatura not run: no stdin")?
-        .write_all(serde_json::to_string(&input).unwrap_or_default().as_bytes())
-        .map_err(|e| format!("trafilatura not run: {e}"))?;
-    let out = child.wait_with_output().map_err(|e| format!("trafilatura failed: {e}"))?;
-    let v: Value = serde_json::from_slice(&out.stdout).map_err(|e| format!("trafilatura gave no JSON: {e}"))?;
-    for e in v["errors"].as_array().into_iter().flatten() {
-        eprintln!("trafilatura: {}", e.as_str().unwrap_or_default());
+
+    fn read(&mut self) -> std::result::Result<Value, String> {
+        let mut line = String::new();
+        match self.stdout.read_line(&mut line) {
+            Ok(0) => Err("trafilatura stopped before the end (see its message above)".into()),
+            Ok(_) => serde_json::from_str(&line).map_err(|e| format!("trafilatura gave no JSON: {e}")),
+            Err(e) => Err(format!("trafilatura failed: {e}")),
+        }
     }
-    let bodies = v["bodies"]
-        .as_object()
-        .map(|o| o.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect())
-        .unwrap_or_default();
-    Ok((v["version"].as_str().unwrap_or("?").to_string(), v["seconds"].as_f64().unwrap_or(f64::NAN), bodies))
+
+    /// Time one page (best of `repeat`), as warta has just done.
+    fn time(&mut self, id: &str, path: &Path, repeat: u32) -> std::result::Result<PeerPage, String> {
+        let req = serde_json::json!({"id": id, "path": path.display().to_string(), "repeat": repeat});
+        writeln!(self.stdin, "{req}")
+            .and_then(|_| self.stdin.flush())
+            .map_err(|e| format!("trafilatura failed: {e}"))?;
+        let v = self.read()?;
+        Ok(PeerPage {
+            seconds: v["seconds"].as_f64().unwrap_or(f64::NAN),
+            text: v["text"].as_str().unwrap_or_default().to_string(),
+            error: v["error"].as_str().map(str::to_string),
+        })
+    }
+}
+
+impl Drop for Peer {
+    fn drop(&mut self) {
+        // Every request has been answered: the peer is stopped.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 #[cfg(test)]
