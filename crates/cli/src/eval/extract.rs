@@ -392,6 +392,32 @@ mod tests {
     }
 
     #[test]
+    fn the_peer_answers_page_by_page() {
+        if !eval_dir().join(".venv/bin/python").exists() {
+            eprintln!("skipped: eval/.venv is absent (bash eval/setup-venv.sh creates it)");
+            return;
+        }
+        let path = std::env::temp_dir().join(format!("warta-peer-test-{}.html", std::process::id()));
+        let para = "The harbour authority said on Tuesday that the new quay would open to ships next spring, \
+                    after two years of building work that had been delayed by storms.";
+        std::fs::write(
+            &path,
+            format!("<html><body><article><h1>Quay to open</h1><p>{para}</p><p>{para}</p></article></body></html>"),
+        )
+        .unwrap();
+        let mut peer = Peer::start().expect("the peer starts");
+        assert!(!peer.version.is_empty());
+        let page = peer.time("a", &path, 2).expect("an answer");
+        assert!(page.seconds > 0.0 && page.error.is_none());
+        assert!(page.text.contains("harbour authority"), "{}", page.text);
+        // A file that is not there is an error for that page, and the peer goes on.
+        let missing = peer.time("b", Path::new("/nonexistent/page.html"), 1).expect("an answer");
+        assert!(missing.error.is_some() && missing.text.is_empty());
+        assert!(peer.time("c", &path, 1).is_ok());
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
     fn short_texts_are_one_shingle() {
         assert_eq!(shingle_matching("hello, world", "hello world!"), (1.0, 0.0, 0.0));
         assert_eq!(tokens("a_b c-d é1"), vec!["a_b", "c", "d", "é1"]);
