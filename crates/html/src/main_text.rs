@@ -1025,28 +1025,11 @@ fn related_context(tree: &Tree, hints: &Hints) -> Vec<bool> {
 mod tests {
     use super::Words;
 
-    /// What the text walk appends for one text node: the old char-by-char definition.
-    fn folded_by_split(t: &str) -> String {
+    /// What the text walk appends for one text node, given its words as (whitespace before, word).
+    fn fold<'s>(words: impl Iterator<Item = (bool, &'s str)>) -> String {
         let mut out = String::new();
         let mut space = false;
-        for (k, piece) in t.split(char::is_whitespace).enumerate() {
-            if k > 0 && !space {
-                out.push(' ');
-                space = true;
-            }
-            if !piece.is_empty() {
-                out.push_str(piece);
-                space = false;
-            }
-        }
-        out
-    }
-
-    fn folded_by_words(t: &str) -> String {
-        let mut out = String::new();
-        let mut space = false;
-        for (gap, piece, ascii) in Words::new(t) {
-            assert_eq!(ascii, piece.is_ascii(), "{piece:?}");
+        for (gap, piece) in words {
             if gap && !space {
                 out.push(' ');
                 space = true;
@@ -1070,7 +1053,13 @@ mod tests {
             "“Kami\u{00A0}siap,”\u{2003}kata  Ângela\u{3000}di Ｊakarta ",
             "\u{85}awal dan akhir\u{2029}",
         ] {
-            assert_eq!(folded_by_words(t), folded_by_split(t), "{t:?}");
+            // The old definition: char by char, split at every whitespace character.
+            let by_split = fold(t.split(char::is_whitespace).enumerate().map(|(k, w)| (k > 0, w)));
+            let by_words = fold(Words::new(t).map(|(gap, w, ascii)| {
+                assert_eq!(ascii, w.is_ascii(), "{w:?}");
+                (gap, w)
+            }));
+            assert_eq!(by_words, by_split, "{t:?}");
         }
     }
 }

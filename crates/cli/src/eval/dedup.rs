@@ -15,8 +15,8 @@ use anyhow::{Context, Result};
 use clap::Args as ClapArgs;
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::path::Path;
+use std::process::{ExitCode, Stdio};
 use std::time::Instant;
 use warta_engine::dedup::{Deduper, PERMUTATIONS, SHINGLE};
 use warta_engine::stories::{Config, Engine};
@@ -188,10 +188,6 @@ fn detik(data: &Path) -> Result<()> {
     Ok(())
 }
 
-fn eval_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval")
-}
-
 fn synthetic(args: &Args) -> Result<()> {
     let settings = Settings { seed: args.seed, articles: args.articles, ..Default::default() };
     let corpus: Vec<SynthArticle> = Corpus::new(settings.clone()).collect();
@@ -275,12 +271,7 @@ fn synthetic(args: &Args) -> Result<()> {
 }
 
 fn run_peer(corpus: &[SynthArticle], args: &Args) -> std::result::Result<(f64, Vec<Vec<usize>>), String> {
-    let py = eval_dir().join(".venv/bin/python");
-    if !py.exists() {
-        return Err("datasketch peer not run: eval/.venv is missing; create it with `bash eval/setup-venv.sh` \
-                    (installs eval/peers/requirements-dedup.txt)"
-            .into());
-    }
+    let mut cmd = super::peer_command("dedup_datasketch.py", "datasketch peer", "eval/peers/requirements-dedup.txt")?;
     let path = std::env::temp_dir().join(format!("warta-dedup-{}-{}.jsonl", std::process::id(), args.seed));
     let write = || -> Result<()> {
         let mut out = BufWriter::new(std::fs::File::create(&path)?);
@@ -292,8 +283,7 @@ fn run_peer(corpus: &[SynthArticle], args: &Args) -> std::result::Result<(f64, V
         Ok(())
     };
     write().map_err(|e| format!("peer not run: cannot write the corpus: {e}"))?;
-    let out = Command::new(&py)
-        .arg(eval_dir().join("peers/dedup_datasketch.py"))
+    let out = cmd
         .args(["--jsonl", &path.to_string_lossy(), "--threshold", &args.threshold.to_string()])
         .args(["--num-perm", &PERMUTATIONS.to_string(), "--shingle", &SHINGLE.to_string()])
         .stderr(Stdio::inherit())

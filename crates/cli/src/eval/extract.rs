@@ -22,7 +22,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{ExitCode, Stdio};
 use std::time::Instant;
 
 #[derive(clap::Args)]
@@ -287,10 +287,6 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval")
-}
-
 /// trafilatura in a Python process that times one page per request (eval/peers/extract_trafilatura.py).
 struct Peer {
     version: String,
@@ -308,19 +304,16 @@ struct PeerPage {
 
 impl Peer {
     fn start() -> std::result::Result<Peer, String> {
-        let py = eval_dir().join(".venv/bin/python");
-        if !py.exists() {
-            return Err("trafilatura not run: eval/.venv is missing; create it with `bash eval/setup-venv.sh` \
-                        (installs eval/peers/requirements-extract.txt from PyPI)"
-                .into());
-        }
-        let mut child = Command::new(&py)
-            .arg(eval_dir().join("peers/extract_trafilatura.py"))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .map_err(|e| format!("trafilatura not run: {e}"))?;
+        let mut child = super::peer_command(
+            "extract_trafilatura.py",
+            "trafilatura",
+            "eval/peers/requirements-extract.txt from PyPI",
+        )?
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("trafilatura not run: {e}"))?;
         let stdin = child.stdin.take().ok_or("trafilatura not run: no stdin")?;
         let stdout = BufReader::new(child.stdout.take().ok_or("trafilatura not run: no stdout")?);
         let mut peer = Peer { version: String::new(), child, stdin, stdout };
@@ -393,7 +386,7 @@ mod tests {
 
     #[test]
     fn the_peer_answers_page_by_page() {
-        if !eval_dir().join(".venv/bin/python").exists() {
+        if !crate::eval::have_venv() {
             eprintln!("skipped: eval/.venv is absent (bash eval/setup-venv.sh creates it)");
             return;
         }

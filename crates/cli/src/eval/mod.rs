@@ -6,7 +6,31 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
+
+/// This repository's `eval/` folder (peers and their virtual environment).
+fn eval_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval")
+}
+
+/// Is the peers' virtual environment there?
+fn have_venv() -> bool {
+    eval_dir().join(".venv/bin/python").exists()
+}
+
+/// A command running the peer script `eval/peers/SCRIPT` with the virtual environment's Python,
+/// or, when that environment is missing, why `peer` cannot run (`installs`: what setting it up
+/// installs, named in the message).
+fn peer_command(script: &str, peer: &str, installs: &str) -> std::result::Result<Command, String> {
+    if !have_venv() {
+        return Err(format!(
+            "{peer} not run: eval/.venv is missing; create it with `bash eval/setup-venv.sh` (installs {installs})"
+        ));
+    }
+    let mut cmd = Command::new(eval_dir().join(".venv/bin/python"));
+    cmd.arg(eval_dir().join("peers").join(script));
+    Ok(cmd)
+}
 
 pub mod coref;
 pub mod dedup;

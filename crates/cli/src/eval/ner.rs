@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use warta_engine::analysis::EntityKind;
 use warta_engine::ner::{Tag, train::Sentence};
 
@@ -130,19 +130,14 @@ fn read_tags(path: &Path, expect: &[Sentence]) -> Result<Vec<Vec<Tag>>> {
 
 /// Train and run the CRF peer; None (with the reason) when it cannot run.
 fn run_peer(data: &Path, devs: &[Vec<Sentence>]) -> Result<std::result::Result<Vec<Vec<Vec<Tag>>>, String>> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let python = root.join("eval/.venv/bin/python");
-    let script = root.join("eval/peers/ner_crf.py");
-    if !python.exists() {
-        return Ok(Err(
-            "peer not run: eval/.venv is missing (run eval/setup-venv.sh to install sklearn-crfsuite)".into()
-        ));
-    }
+    let mut cmd = match super::peer_command("ner_crf.py", "peer", "sklearn-crfsuite") {
+        Ok(cmd) => cmd,
+        Err(why) => return Ok(Err(why)),
+    };
     let dir = std::env::temp_dir().join(format!("warta-eval-ner-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     write_conll(&dir.join("train.txt"), &training_set(data, false, 10)?, true)?;
-    let mut cmd = Command::new(&python);
-    cmd.arg(&script).arg(dir.join("train.txt"));
+    cmd.arg(dir.join("train.txt"));
     for (i, d) in devs.iter().enumerate() {
         let p = dir.join(format!("dev{i}.txt"));
         write_conll(&p, d, false)?;

@@ -13,7 +13,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{ExitCode, Stdio};
 use warta_engine::analysis::Span;
 
 #[derive(clap::Args)]
@@ -160,23 +160,12 @@ fn run_warta(doc: &Doc) -> Vec<Timex> {
         .collect()
 }
 
-fn eval_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval")
-}
-
 /// Run eval/peers/time_peers.py; None (with the reason) when the venv is not there.
 fn run_peers(docs: &[Doc]) -> std::result::Result<BTreeMap<String, BTreeMap<String, Vec<Timex>>>, String> {
-    let py = eval_dir().join(".venv/bin/python");
-    if !py.exists() {
-        return Err(
-            "peers not run: eval/.venv is missing; create it with `bash eval/setup-venv.sh` (needs PyPI and Java 17)"
-                .into(),
-        );
-    }
+    let mut cmd = super::peer_command("time_peers.py", "peers", "HeidelTime and dateparser; needs PyPI and Java 17")?;
     let input: Vec<Value> =
         docs.iter().map(|d| serde_json::json!({"id": d.id, "text": d.text, "dct": d.dct})).collect();
-    let mut child = Command::new(&py)
-        .arg(eval_dir().join("peers/time_peers.py"))
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
