@@ -1269,7 +1269,9 @@ fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Enti
         cs.sort_by_key(|c| (c.span.start, c.span.end));
         cs.dedup_by(|b, a| a.span == b.span);
     }
-    gs.sort_by_key(|(_, cs)| cs[0].span.start);
+    // In text order; two entities first named at the same place (a name inside a longer one)
+    // by the longer first, then by group, so that ids never depend on the map's order.
+    gs.sort_by_key(|(r, cs)| (cs[0].span.start, std::cmp::Reverse(cs[0].span.end), *r));
     // Ids first, so links can point at entities in this article.
     let mut id_of_key: HashMap<&'static str, String> = HashMap::new();
     for (i, (r, _)) in gs.iter().enumerate() {

@@ -15,8 +15,14 @@ impl Tok {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
+    /// Lower-cased, with the typographic apostrophe as `'`.
     pub fn lower(&self, text: &str) -> String {
-        self.text(text).to_lowercase().replace('’', "'")
+        let t = self.text(text);
+        if t.is_ascii() {
+            return t.to_ascii_lowercase();
+        }
+        let l = t.to_lowercase();
+        if l.contains('’') { l.replace('’', "'") } else { l }
     }
 }
 
@@ -61,8 +67,15 @@ pub(crate) fn is_cap(w: &str) -> bool {
 
 /// Every letter upper-case, at least two letters.
 pub(crate) fn is_all_caps(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    // One pass, no allocation: stops at the first letter that is not upper-case.
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// True when the gap between two tokens keeps them in one name: only spaces, or one hyphen.

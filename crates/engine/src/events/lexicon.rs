@@ -96,6 +96,19 @@ pub fn triggers() -> &'static [Trigger] {
     })
 }
 
+/// The triggers starting with `word`, in [`triggers`]' order (longest first).
+pub fn triggers_starting(word: &str) -> &'static [&'static Trigger] {
+    static BY_FIRST: OnceLock<std::collections::HashMap<&'static str, Vec<&'static Trigger>>> = OnceLock::new();
+    let map = BY_FIRST.get_or_init(|| {
+        let mut map: std::collections::HashMap<&'static str, Vec<&'static Trigger>> = Default::default();
+        for t in triggers() {
+            map.entry(t.words[0]).or_default().push(t);
+        }
+        map
+    });
+    map.get(word).map_or(&[], Vec::as_slice)
+}
+
 /// Words that end an argument search and split clauses.
 pub const BOUNDARIES: &[&str] = &[
     "bahwa",

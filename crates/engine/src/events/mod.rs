@@ -262,7 +262,8 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
             i += 1;
             continue;
         }
-        for tr in lexicon::triggers() {
+        // Only the triggers whose first word this is (in the lexicon's order, longest first).
+        for tr in lexicon::triggers_starting(&toks[i].lower) {
             let n = tr.words.len();
             if i + n > toks.len() || !tr.words.iter().zip(&toks[i..i + n]).all(|(w, t)| *w == t.lower) {
                 continue;
