@@ -38,7 +38,7 @@ pub enum Data<'a> {
     Document,
     Element {
         name: Name,
-        /// The name's id in the tag table ([`tag`]; 0 for a name not in it).
+        /// The name's id: its position in [`tag_names`] + 1, 0 for a name not there.
         tag: u16,
         attrs: Vec<Attr<'a>>,
     },
@@ -418,18 +418,13 @@ const fn compare(a: &[u8], b: &[u8]) -> i32 {
     }
 }
 
-/// The id of a lowercase tag or attribute name: its position in the name table + 1, or 0 when
-/// it is not there. A `const fn`, so callers name tags as constants (`const P: u16 = tag("p")`)
-/// and compare numbers instead of strings.
-pub const fn tag(name: &str) -> u16 {
-    t(name)
-}
-
 /// The names in the tag table, in id order (id = position + 1).
 pub fn tag_names() -> &'static [&'static str] {
     NAMES
 }
 
+/// The id of a lowercase name: its position in [`NAMES`] + 1, or 0 when it is not there
+/// (usable in constants: `const T_P: u16 = t("p")`).
 const fn t(name: &str) -> u16 {
     let (mut lo, mut hi) = (0, NAMES.len());
     let key = name.as_bytes();
@@ -491,8 +486,12 @@ fn tag_id(name: &str) -> u16 {
     let mut k = slot(key);
     loop {
         let (have, id) = table[k];
-        if id == 0 || have == key {
-            return id;
+        if id == 0 {
+            return 0;
+        }
+        if have == key {
+            // Packing leaves NUL bytes out of the number: the lengths must agree too.
+            return if NAMES[id as usize - 1].len() == name.len() { id } else { 0 };
         }
         k = (k + 1) % SLOTS;
     }
@@ -546,7 +545,8 @@ impl<'a> Tree<'a> {
         }
     }
 
-    /// Element's tag id ([`tag`]): 0 for text, the document and names not in the table.
+    /// Element's tag id (position in [`tag_names`] + 1): 0 for text, the document and names not
+    /// in the table.
     pub fn tag(&self, id: NodeId) -> u16 {
         match &self.nodes[id as usize].data {
             Data::Element { tag, .. } => *tag,
@@ -1171,6 +1171,19 @@ mod tests {
         let html = "<div>".repeat(20_000) + "tief";
         let t = Tree::parse(&html, 0).unwrap();
         assert_eq!(t.text(0), "tief");
+    }
+
+    #[test]
+    fn tag_ids_ignore_ascii_case_and_nothing_else() {
+        for (i, n) in NAMES.iter().enumerate() {
+            assert_eq!(tag_id(n), i as u16 + 1, "{n}");
+            assert_eq!(tag_id(&n.to_ascii_uppercase()), i as u16 + 1, "{n}");
+        }
+        assert_eq!(tag_id("p\0"), 0);
+        assert_eq!(tag_id("custom-element"), 0);
+        assert_eq!(tag_id("a-very-long-custom-element-name"), 0);
+        assert_eq!(tag_id(""), 0);
+        assert_eq!(tag_id("DiV"), t("div"));
     }
 
     #[test]
