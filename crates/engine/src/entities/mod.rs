@@ -1122,7 +1122,11 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
                     let first_ok = d.name[..m] == c.name[..]
                         && (m > 1
                             || FAMILY_FIRST.contains(&c.name[0].as_str())
-                            || gaz_country(&cands[j]) == Some("ID"));
+                            || gaz_country(&cands[j]) == Some("ID")
+                            // A given name the tagger marks as a person, after a full name
+                            // of someone the gazetteer does not know ("Budi" after "Budi
+                            // Santoso"): Indonesian news names people by either part.
+                            || c.origin == Origin::Tagger && c.kind == EntityKind::Per && d.gaz.is_none());
                     let last_ok = d.name[d.name.len() - m..] == c.name[..];
                     first_ok || last_ok
                 }

@@ -315,3 +315,17 @@ fn entity_ids_are_the_same_every_time() {
         assert_eq!(ids(&support::analyze_str(text)), first);
     }
 }
+
+/// A bare given name after the full name of someone the gazetteer does not know is the same
+/// person ("Budi" after "Budi Santoso"), as Indonesian news names people by either part.
+#[test]
+fn a_given_name_refers_back_to_the_full_name() {
+    let text = "JAKARTA - Ketua koperasi petani, Budi Santoso, mengatakan panen durian tahun ini naik \
+                dua kali lipat.\n\nMenurut Budi, petani di Jawa Barat kini menjual durian dengan harga \
+                lebih baik.\n";
+    let a = support::analyze_str(text);
+    let budi: Vec<&Entity> =
+        a.entities.iter().filter(|e| e.mentions.iter().any(|m| m.text.starts_with("Budi"))).collect();
+    assert_eq!(budi.len(), 1, "{:?}", a.entities.iter().map(|e| (&e.name, texts(e))).collect::<Vec<_>>());
+    assert_eq!(texts(budi[0]), ["Budi", "Budi Santoso"]);
+}
