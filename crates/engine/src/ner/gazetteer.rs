@@ -5,7 +5,7 @@
 //! is evidence, the trained weights decide.
 
 use super::features::{phrase_hash, word_hash};
-use std::collections::HashMap;
+use crate::dedup::IdMap;
 use std::sync::OnceLock;
 
 /// Bits of [`word_class`].
@@ -101,10 +101,10 @@ reuters|afp|ap|associated press|antara|bernama|xinhua|kcna|tass|ria novosti|yonh
 al jazeera|kremlin|gedung putih|pentagon|cia|fbi|google|microsoft|apple|meta|facebook|tesla|samsung|toyota";
 
 /// Word classes by word hash.
-fn word_classes() -> &'static HashMap<u64, u16> {
-    static W: OnceLock<HashMap<u64, u16>> = OnceLock::new();
+fn word_classes() -> &'static IdMap<u64, u16> {
+    static W: OnceLock<IdMap<u64, u16>> = OnceLock::new();
     W.get_or_init(|| {
-        let mut m: HashMap<u64, u16> = HashMap::new();
+        let mut m: IdMap<u64, u16> = IdMap::default();
         for (list, bit) in [
             (TITLES, TITLE),
             (ORG_HEADS, ORG_HEAD),
@@ -129,11 +129,12 @@ pub fn word_class(h: u64) -> u16 {
 /// Longest phrase, in tokens.
 pub const MAX_PHRASE: usize = 4;
 
-/// Phrase classes by phrase hash: bit `1 << P_*`.
-fn phrases() -> &'static HashMap<u64, u8> {
-    static P: OnceLock<HashMap<u64, u8>> = OnceLock::new();
+/// Phrase classes by phrase hash: bit `1 << P_*`. (Keys are already mixed hashes: an
+/// [`IdMap`], not SipHash, which was the most of the tagger's feature time.)
+fn phrases() -> &'static IdMap<u64, u8> {
+    static P: OnceLock<IdMap<u64, u8>> = OnceLock::new();
     P.get_or_init(|| {
-        let mut m: HashMap<u64, u8> = HashMap::new();
+        let mut m: IdMap<u64, u8> = IdMap::default();
         let mut add = |list: &str, class: u8, sep: &[char]| {
             for entry in list.split(sep) {
                 let words: Vec<u64> = entry.split_whitespace().map(word_hash).collect();
