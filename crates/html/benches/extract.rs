@@ -14,6 +14,10 @@ use std::path::PathBuf;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The engine benches' shared helpers (the example articles); same relative layout here.
+#[path = "../../engine/benches/common/mod.rs"]
+mod common;
+
 fn main() {
     divan::main();
 }
@@ -54,15 +58,8 @@ fn own_page(text: &str) -> String {
 }
 
 fn own_pages() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("examples/articles")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
     // One example is windows-1252 on purpose (the decoding test); the page chrome only needs text.
-    files.iter().map(|p| own_page(&String::from_utf8_lossy(&std::fs::read(p).unwrap()))).collect()
+    common::example_files().iter().map(|(_, b)| own_page(&String::from_utf8_lossy(b))).collect()
 }
 
 /// The benchmark pages, decompressed; empty (with a note) when ../shared is absent.
