@@ -37,7 +37,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     for item in inputs::items(&args.files, &src_opts) {
         let read = item.and_then(|input| {
             if input.is_html() {
-                input.read_page(&opts)
+                inputs::guarded(&input.source(), || input.read_page(&opts))
             } else {
                 Err(inputs::InputError {
                     source: input.source(),

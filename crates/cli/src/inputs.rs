@@ -74,6 +74,27 @@ impl Input {
     }
 }
 
+/// Run the work on one item with panics caught: a bug that panics on this item becomes an
+/// error naming it (`warta_engine::guard`), and the caller goes on with the next.
+pub fn guarded<T>(source: &str, f: impl FnOnce() -> Result<T, InputError>) -> Result<T, InputError> {
+    warta_engine::guard::catch(f)
+        .unwrap_or_else(|caught| Err(InputError { source: source.to_string(), message: caught.to_string() }))
+}
+
+/// Read one item (text, page or record) and analyse it, with panics caught ([`guarded`]).
+pub fn analyze_item(
+    item: Item,
+    html: &warta_html::Options,
+    opts: &warta_engine::Options,
+) -> Result<(warta_engine::Analysis, Decoded), InputError> {
+    let source = item.source();
+    guarded(&source, || {
+        let (source, decoded, overrides) = item.read_any(html)?;
+        let analysis = warta_engine::pipeline::analyze_with(&source, &decoded, opts, &overrides);
+        Ok((analysis, decoded))
+    })
+}
+
 /// One article to read: a file, or a document read out of a container file.
 pub enum Item {
     File(Input),

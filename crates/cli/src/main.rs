@@ -205,9 +205,8 @@ fn stories(
     let mut failed = 0usize;
     let mut analyses = Vec::new();
     for item in inputs::items(files, &warta_sources::Options::default()) {
-        match item.and_then(|input| input.read_any(&html_opts)) {
-            Ok((source, decoded, overrides)) => {
-                let a = warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides);
+        match item.and_then(|input| inputs::analyze_item(input, &html_opts, &opts)) {
+            Ok((a, _)) => {
                 engine.add(&a);
                 analyses.push(a);
             }
@@ -256,9 +255,8 @@ fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[Pat
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     for item in inputs::items(files, &warta_sources::Options::default()) {
-        match item.and_then(|input| input.read_any(&html_opts)) {
-            Ok((source, decoded, overrides)) => {
-                let analysis = warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides);
+        match item.and_then(|input| inputs::analyze_item(input, &html_opts, &opts)) {
+            Ok((analysis, _)) => {
                 write_json_line(&mut out, &analysis, pretty)?;
             }
             Err(e) => {

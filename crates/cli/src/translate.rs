@@ -98,17 +98,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = 0usize;
     for item in inputs::expand(&args.files) {
-        let read = item.and_then(|input| input.read_any(&html_opts));
-        let (source, decoded, overrides) = match read {
-            Ok(r) => r,
-            Err(e) => {
-                out.flush()?;
-                eprintln!("warta: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        let a = warta_engine::pipeline::analyze_with(&source, &decoded, &opts, &overrides);
+        let (a, decoded) =
+            match item.and_then(|input| inputs::analyze_item(inputs::Item::File(input), &html_opts, &opts)) {
+                Ok(r) => r,
+                Err(e) => {
+                    out.flush()?;
+                    eprintln!("warta: {e}");
+                    failed += 1;
+                    continue;
+                }
+            };
+        let source = a.source.clone();
         match t.translate_article(&a, &decoded.text, args.lang) {
             Ok(tr) => {
                 for w in &tr.warnings {

@@ -473,10 +473,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     st.failed += 1;
                     continue;
                 };
-                match doc.engine_input(&html_opts) {
-                    Ok((decoded, overrides)) => {
+                let analysed = crate::inputs::guarded(&doc.source, || {
+                    let (decoded, overrides) = doc
+                        .engine_input(&html_opts)
+                        .map_err(|e| crate::inputs::InputError { source: e.source, message: e.message })?;
+                    let analysis = warta_engine::pipeline::analyze_with(&doc.source, &decoded, &opts, &overrides);
+                    Ok((decoded, analysis))
+                });
+                match analysed {
+                    Ok((decoded, analysis)) => {
                         let hash = content_hash(&decoded.text);
-                        let analysis = warta_engine::pipeline::analyze_with(&doc.source, &decoded, &opts, &overrides);
                         match writer.put_hashed(&doc.source, hash, &decoded.text, analysis)? {
                             warta_store::Outcome::Unchanged => st.unchanged += 1,
                             _ if from_feed => st.ingested_from_feed += 1,

@@ -173,7 +173,10 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
 /// Is the period at byte `dot` of `s` the end of an abbreviation or an initial?
 fn is_abbreviation(s: &str, dot: usize) -> bool {
     let before = &s[..dot];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
+    // The word starts after the last space or bracket (of any width: a no-break or ideographic
+    // space is two or three bytes).
+    let word_start =
+        before.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '(').map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return false;

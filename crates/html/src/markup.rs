@@ -193,22 +193,19 @@ pub fn primary_subtag(tag: &str) -> Option<String> {
 /// `2023-09-13T06:00:00+07:00` is 13 September, not 12 September UTC).
 pub fn published(raw: &str, reason: &str) -> Option<Published> {
     let s = raw.trim();
-    let digits = |r: std::ops::Range<usize>| s.get(r).is_some_and(|x| x.bytes().all(|b| b.is_ascii_digit()));
-    let (value, precision) =
-        if s.len() >= 10 && digits(0..4) && &s[4..5] == "-" && digits(5..7) && &s[7..8] == "-" && digits(8..10) {
-            (s[..10].to_string(), Precision::Day)
-        } else if s.len() >= 7
-            && digits(0..4)
-            && &s[4..5] == "-"
-            && digits(5..7)
-            && !s[7..].starts_with(|c: char| c.is_ascii_digit())
-        {
-            (s[..7].to_string(), Precision::Month)
-        } else if s.len() == 4 && digits(0..4) {
-            (s.to_string(), Precision::Year)
-        } else {
-            return None;
-        };
+    // Byte tests only: a value may hold any character where a digit or '-' is expected (an
+    // en dash is three bytes), and slicing it by position would cut inside one.
+    let digits = |r: std::ops::Range<usize>| s.as_bytes().get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let dash = |i: usize| s.as_bytes().get(i) == Some(&b'-');
+    let (value, precision) = if digits(0..4) && dash(4) && digits(5..7) && dash(7) && digits(8..10) {
+        (s[..10].to_string(), Precision::Day)
+    } else if digits(0..4) && dash(4) && digits(5..7) && !s.as_bytes().get(7).is_some_and(u8::is_ascii_digit) {
+        (s[..7].to_string(), Precision::Month)
+    } else if s.len() == 4 && digits(0..4) {
+        (s.to_string(), Precision::Year)
+    } else {
+        return None;
+    };
     // Reject impossible dates (month 13, 31 February) rather than pass them on.
     let ok = match precision {
         Precision::Day => value.parse::<jiff::civil::Date>().is_ok(),

@@ -89,6 +89,10 @@ fn meta_and_time_fallbacks() {
 #[test]
 fn impossible_markup_dates_are_refused() {
     assert!(warta_html::markup::published("2024-13-01", "x").is_none());
+    // A dash of another width where '-' belongs (once a panic: slicing inside the en dash).
+    assert!(warta_html::markup::published("2025\u{2013}10\u{2013}20T10:00", "x").is_none());
+    assert!(warta_html::markup::published("2025\u{2013}10", "x").is_none());
+    assert!(warta_html::markup::published("2025-1\u{2013}", "x").is_none());
     assert!(warta_html::markup::published("2023-02-30T00:00", "x").is_none());
     assert!(warta_html::markup::published("Senin, 4 Maret 2024", "x").is_none());
     assert_eq!(warta_html::markup::published("2024", "x").unwrap().precision, Precision::Year);

@@ -541,25 +541,31 @@ pub async fn post_article(
             limits::MAX_FILTER_CHARS
         )));
     }
-    let (decoded, overrides) = match (posted.text, posted.html) {
-        (Some(text), None) => {
-            let d = warta_engine::decode(text.as_bytes()).map_err(|e| ApiError::bad(format!("{source}: {e}")))?;
-            (d, warta_engine::pipeline::Overrides::default())
-        }
-        (None, Some(html)) => {
-            let page = warta_html::extract(html.as_bytes(), &warta_html::Options::default())
-                .map_err(|e| ApiError::bad(format!("{source}: {e}")))?;
-            page.engine_input()
-        }
-        _ => return Err(ApiError::bad("body: give exactly one of \"text\" and \"html\"")),
-    };
+    // Extraction and analysis run on the blocking pool with panics caught: a page that trips a
+    // bug is a 500 naming it, never a dropped connection.
     let src = source.clone();
     let analysis = tokio::task::spawn_blocking(move || {
-        let a = warta_engine::pipeline::analyze_with(&src, &decoded, &warta_engine::Options::default(), &overrides);
-        (a, decoded.text)
+        let name = src.clone();
+        warta_engine::guard::catch(move || -> Result<_, ApiError> {
+            let (decoded, overrides) = match (posted.text, posted.html) {
+                (Some(text), None) => {
+                    let d = warta_engine::decode(text.as_bytes()).map_err(|e| ApiError::bad(format!("{src}: {e}")))?;
+                    (d, warta_engine::pipeline::Overrides::default())
+                }
+                (None, Some(html)) => {
+                    let page = warta_html::extract(html.as_bytes(), &warta_html::Options::default())
+                        .map_err(|e| ApiError::bad(format!("{src}: {e}")))?;
+                    page.engine_input()
+                }
+                _ => return Err(ApiError::bad("body: give exactly one of \"text\" and \"html\"")),
+            };
+            let a = warta_engine::pipeline::analyze_with(&src, &decoded, &warta_engine::Options::default(), &overrides);
+            Ok((a, decoded.text))
+        })
+        .unwrap_or_else(|caught| Err(ApiError::internal(format!("{name}: {caught}"))))
     })
     .await
-    .map_err(|e| ApiError::internal(format!("analysis failed: {e}")))?;
+    .map_err(|e| ApiError::internal(format!("analysis failed: {e}")))??;
     let (analysis, text) = analysis;
     let v = state
         .with_store(move |s| {

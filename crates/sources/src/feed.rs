@@ -155,8 +155,10 @@ fn decode(bytes: &[u8]) -> String {
     let declared = head.strip_prefix("<?xml").and_then(|h| {
         let i = h.find("encoding")?;
         let rest = h[i + 8..].trim_start().strip_prefix('=')?.trim_start();
+        // The value's quote, of any width (a curly quote is three bytes; only ' and " are
+        // XML, but a malformed declaration must not abort the feed).
         let q = rest.chars().next()?;
-        let rest = &rest[1..];
+        let rest = &rest[q.len_utf8()..];
         let end = rest.find(q)?;
         encoding_rs::Encoding::for_label(&rest.as_bytes()[..end])
     });
@@ -589,6 +591,19 @@ mod tests {
         assert!(docs.last().unwrap().as_ref().unwrap_err().message.contains("broken"));
         assert!(parse(b"<html><body>bukan feed</body></html>").unwrap_err().contains("<html>"));
         assert!(parse(b"").is_err());
+    }
+
+    /// A declaration with curly quotes (a word processor's) once cut a character in half.
+    #[test]
+    fn curly_quotes_in_the_declaration_are_not_fatal() {
+        let feed = "<?xml version=\u{201c}1.0\u{201d} encoding=\u{201c}UTF-8\u{201d}?><rss version=\"2.0\"><channel>\
+                    <item><title>Satu</title><link>http://contoh.test/a</link><description>isi</description></item>\
+                    </channel></rss>";
+        let got = parse(feed.as_bytes());
+        // Not XML, so refusing it is fine; panicking is not. Either way the item's text is safe.
+        if let Ok(f) = got {
+            assert!(f.items.len() <= 1);
+        }
     }
 
     #[test]

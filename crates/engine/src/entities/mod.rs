@@ -27,9 +27,10 @@ pub mod gazetteer;
 mod text;
 
 use crate::analysis::{Entity, EntityKind, Mention, NerMention, Span};
+use crate::span_index::SpanIndex;
 use gazetteer::gaz;
 use serde_json::{Map, Value, json};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use text::{Tok, is_all_caps, is_cap, joinable, tokens};
 
 /// Words that introduce a person (titles, offices, roles), lower-case.
@@ -906,6 +907,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
     };
     let mut tagged: Vec<NerMention> = tagged.iter().copied().filter(|m| valid(&m.span)).collect();
+    let tagged_index = SpanIndex::new(tagged.iter().enumerate().map(|(i, m)| (m.span, i)));
 
     for sp in spans.iter().filter(|s| valid(s)) {
         let toks = tokens(text, sp.start, sp.end);
@@ -915,11 +917,13 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             cands.push(make_cand(text, span, g.entries[e].kind, Some(e), Origin::Gazetteer));
             covered[i..i + n].iter_mut().for_each(|c| *c = true);
         }
-        for m in &tagged {
-            for (k, t) in toks.iter().enumerate() {
-                if m.span.start <= t.start && t.end <= m.span.end {
-                    covered[k] = true;
+        for (m, _) in tagged_index.overlapping(*sp) {
+            let first = toks.partition_point(|t| t.start < m.start);
+            for (t, c) in toks[first..].iter().zip(&mut covered[first..]) {
+                if t.end > m.end {
+                    break;
                 }
+                *c = true;
             }
         }
         for span in rule_persons(text, &toks, &covered) {
@@ -933,13 +937,17 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     // that a gazetteer match cuts across or covers ("Republik" inside "Republik Demokratik
     // Rakyat Korea"), or that ends in a gazetteer name of another type ("Jepang Kyodo"), goes.
     let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    // The gazetteer's candidates, by position. Only tagger candidates are pushed until the
+    // retain below, so the indices stay valid through the tagged-mention loop.
+    let gaz_index = SpanIndex::new(
+        cands.iter().enumerate().filter(|(_, c)| c.origin == Origin::Gazetteer).map(|(k, c)| (c.span, k)),
+    );
     tagged.retain(|m| {
-        !cands.iter().any(|c| {
-            c.origin == Origin::Gazetteer
-                && overlaps(c.span, m.span)
-                && (!m.span.contains(c.span)
-                    || c.span == m.span && c.kind != m.kind
-                    || c.kind != m.kind && c.span.end == m.span.end)
+        !gaz_index.overlapping(m.span).any(|(_, k)| {
+            let c = &cands[k];
+            !m.span.contains(c.span)
+                || c.span == m.span && c.kind != m.kind
+                || c.kind != m.kind && c.span.end == m.span.end
         })
     });
     // A one-syllable family name the tagger left out before a tagged person ("Pak" in
@@ -961,11 +969,12 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     // Tagged mentions: kept as given; a gazetteer match of the same type inside names them.
     for m in &tagged {
         let mut c = make_cand(text, m.span, m.kind, None, Origin::Tagger);
-        let inner: Vec<usize> = (0..cands.len())
-            .filter(|&k| {
-                cands[k].origin == Origin::Gazetteer && cands[k].kind == m.kind && m.span.contains(cands[k].span)
-            })
+        let mut inner: Vec<usize> = gaz_index
+            .overlapping(m.span)
+            .map(|(_, k)| k)
+            .filter(|&k| cands[k].kind == m.kind && m.span.contains(cands[k].span))
             .collect();
+        inner.sort_unstable();
         // Name it only when the gazetteer match is the whole name after the titles.
         if let Some(&k) =
             inner.iter().find(|&&k| cands[k].span.end == m.span.end && cands[k].span.start == c.name_start)
@@ -990,10 +999,10 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     }
     // Drop gazetteer and rule candidates that overlap a tagged mention of the same type (the
     // tagger's span wins), and rule candidates overlapping anything.
-    let tagged_spans: Vec<(Span, EntityKind)> = tagged.iter().map(|m| (m.span, m.kind)).collect();
+    let tagged_index = SpanIndex::new(tagged.iter().enumerate().map(|(i, m)| (m.span, i)));
     cands.retain(|c| {
         c.origin == Origin::Tagger
-            || !tagged_spans.iter().any(|&(s, k)| overlaps(s, c.span) && (k == c.kind || c.origin == Origin::Rule))
+            || !tagged_index.overlapping(c.span).any(|(_, i)| tagged[i].kind == c.kind || c.origin == Origin::Rule)
     });
 
     // Acronym definitions: the short form becomes a mention of whatever the long form is.
@@ -1029,17 +1038,23 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     }
 
     // Every other use of a defined acronym (before or after the definition) is a mention too.
-    let defined: Vec<(String, EntityKind)> = cands
+    // The first definition of each form wins, as a scan in candidate order would find it.
+    let mut defined: HashMap<&str, EntityKind> = HashMap::new();
+    for c in cands
         .iter()
         .filter(|c| c.origin == Origin::Rule && c.name.len() == 1 && is_all_caps(&text[c.span.start..c.span.end]))
-        .map(|c| (text[c.span.start..c.span.end].to_string(), c.kind))
-        .collect();
+    {
+        defined.entry(&text[c.span.start..c.span.end]).or_insert(c.kind);
+    }
+    // Candidates pushed below are single tokens, so they never overlap a later token: an
+    // index of the candidates before the loop answers for all of it.
+    let cand_index = SpanIndex::new(cands.iter().enumerate().map(|(k, c)| (c.span, k)));
     for toks in &regions {
         for t in toks {
             let w = t.text(text);
-            if let Some((_, k)) = defined.iter().find(|(d, _)| d == w) {
+            if let Some(k) = defined.get(w) {
                 let span = Span::new(t.start, t.end);
-                if !cands.iter().any(|c| overlaps(c.span, span)) {
+                if !cand_index.any_overlap(span) {
                     cands.push(make_cand(text, span, *k, None, Origin::Rule));
                 }
             }
@@ -1087,9 +1102,13 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         for toks in &regions {
             all_defs.extend(acronym_defs(text, toks));
         }
+        let mut at: HashMap<Span, usize> = HashMap::new();
+        for (k, c) in cands.iter().enumerate() {
+            at.entry(c.span).or_insert(k);
+        }
         for (short, long, _) in all_defs {
-            let s = cands.iter().position(|c| c.span == short);
-            let l = cands.iter().position(|c| c.span == long);
+            let s = at.get(&short).copied();
+            let l = at.get(&long).copied();
             if let (Some(s), Some(l)) = (s, l) {
                 if cands[s].gaz.is_none() {
                     let rs = uf.find(s);
@@ -1100,72 +1119,82 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         }
     }
     // 4. Persons: a bare surname or part of a name seen earlier; 5. initials of an earlier name.
+    // The nearest earlier candidate that fits, found through indexes of the earlier names'
+    // proper prefixes and suffixes (persons) and initials (organisations), not a scan back
+    // over every candidate. A pathological text with thousands of near-misses under one key
+    // looks back over at most LOOK_BACK of them.
+    const LOOK_BACK: usize = 64;
+    let mut prefixes: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut suffixes: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
     for k in 0..n {
         let c = &cands[k];
-        if c.gaz.is_some() || c.name.is_empty() {
-            continue;
-        }
-        let mut best = None;
-        for j in (0..k).rev() {
-            let d = &cands[j];
-            let person =
-                d.kind == EntityKind::Per && c.origin == Origin::Tagger && is_cap(&text[c.name_start..c.span.end]);
-            if (d.kind != c.kind && !person) || d.name.len() <= c.name.len() || d.name.is_empty() {
-                continue;
+        if c.gaz.is_none() && !c.name.is_empty() && !PRONOUNS.contains(&c.name.join(" ").as_str()) {
+            let m = c.name.len();
+            let mut best: Option<usize> = None;
+            let person = c.origin == Origin::Tagger && is_cap(&text[c.name_start..c.span.end]);
+            if c.kind == EntityKind::Per || person {
+                let first_ok = |d: &Cand, j: usize| {
+                    m > 1
+                        || FAMILY_FIRST.contains(&c.name[0].as_str())
+                        || gaz_country(&cands[j]) == Some("ID")
+                        // A given name the tagger marks as a person, after a full name
+                        // of someone the gazetteer does not know ("Budi" after "Budi
+                        // Santoso"): Indonesian news names people by either part.
+                        || c.origin == Origin::Tagger && c.kind == EntityKind::Per && d.gaz.is_none()
+                };
+                let by_first = prefixes
+                    .get(c.name.as_slice())
+                    .and_then(|js| js.iter().rev().take(LOOK_BACK).copied().find(|&j| first_ok(&cands[j], j)));
+                let by_last = suffixes.get(c.name.as_slice()).and_then(|js| js.last().copied());
+                best = by_first.max(by_last);
             }
-            if PRONOUNS.contains(&c.name.join(" ").as_str()) {
-                continue;
+            if c.kind != EntityKind::Per && m == 1 && is_all_caps(&text[c.name_start..c.span.end]) {
+                let by_initials = by_initials.get(&(c.kind, c.name[0].clone())).and_then(|js| {
+                    js.iter().rev().take(LOOK_BACK).copied().find(|&j| abbreviates(&c.name[0], &cands[j].name))
+                });
+                best = best.max(by_initials);
             }
-            let hit = match d.kind {
-                EntityKind::Per => {
-                    let m = c.name.len();
-                    let first_ok = d.name[..m] == c.name[..]
-                        && (m > 1
-                            || FAMILY_FIRST.contains(&c.name[0].as_str())
-                            || gaz_country(&cands[j]) == Some("ID")
-                            // A given name the tagger marks as a person, after a full name
-                            // of someone the gazetteer does not know ("Budi" after "Budi
-                            // Santoso"): Indonesian news names people by either part.
-                            || c.origin == Origin::Tagger && c.kind == EntityKind::Per && d.gaz.is_none());
-                    let last_ok = d.name[d.name.len() - m..] == c.name[..];
-                    first_ok || last_ok
-                }
-                _ => {
-                    c.name.len() == 1
-                        && is_all_caps(&text[c.name_start..c.span.end])
-                        && abbreviates(&c.name[0], &d.name)
-                        && {
-                            let (a, b) = initials(&d.name);
-                            c.name[0] == a || c.name[0] == b
-                        }
-                }
-            };
-            if hit {
-                best = Some(j);
-                break;
+            if let Some(j) = best {
+                uf.union_kind(j, k, false);
             }
         }
-        if let Some(j) = best {
-            uf.union_kind(j, k, false);
+        // Now an earlier name for the candidates after it.
+        let name = c.name.as_slice();
+        if name.len() > 1 {
+            if c.kind == EntityKind::Per {
+                for m in 1..name.len() {
+                    prefixes.entry(&name[..m]).or_default().push(k);
+                    suffixes.entry(&name[name.len() - m..]).or_default().push(k);
+                }
+            }
+        }
+        if c.kind != EntityKind::Per && name.len() > 1 {
+            let (a, b) = initials(name);
+            if a != b {
+                by_initials.entry((c.kind, b)).or_default().push(k);
+            }
+            by_initials.entry((c.kind, a)).or_default().push(k);
         }
     }
     // 6. A tagged personal pronoun refers to the most recent person before it.
+    let mut last_person: Option<usize> = None;
     for k in 0..n {
-        if cands[k].origin != Origin::Tagger || !PRONOUNS.contains(&cands[k].name.join(" ").as_str()) {
-            continue;
+        let c = &cands[k];
+        let pronoun = PRONOUNS.contains(&c.name.join(" ").as_str());
+        if c.origin == Origin::Tagger && pronoun {
+            if let Some(j) = last_person {
+                uf.union_kind(j, k, false);
+            }
         }
-        let prev = (0..k).rev().find(|&j| {
-            cands[j].kind == EntityKind::Per
-                && !PRONOUNS.contains(&cands[j].name.join(" ").as_str())
-                && !cands[j].name.is_empty()
-        });
-        if let Some(j) = prev {
-            uf.union_kind(j, k, false);
+        if c.kind == EntityKind::Per && !pronoun && !c.name.is_empty() {
+            last_person = Some(k);
         }
     }
 
     // Bare surnames nobody tagged ("Kim" after "Kim Jong Un"): scan the regions.
     let mut extra: Vec<Cand> = Vec::new();
+    let mut people_by_token: HashMap<String, Vec<usize>> = HashMap::new();
     {
         let mut people: Vec<(usize, String, bool)> = Vec::new(); // (cand, token, is_first)
         for (k, c) in cands.iter().enumerate() {
@@ -1189,13 +1218,23 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
                 }
             }
         }
+        // Each name part → the persons it names, in text order (cands are sorted by start).
+        for (k, tok, _) in &people {
+            people_by_token.entry(tok.clone()).or_default().push(*k);
+        }
+        for js in people_by_token.values_mut() {
+            js.dedup();
+        }
+        let cand_index = SpanIndex::new(cands.iter().enumerate().map(|(k, c)| (c.span, k)));
+        let starts: HashSet<usize> = cands.iter().map(|c| c.span.start).collect();
+        let ends: HashSet<usize> = cands.iter().map(|c| c.span.end).collect();
         for toks in &regions {
             for (i, t) in toks.iter().enumerate() {
                 let w = t.text(text);
                 if !is_cap(w) || is_all_caps(w) && w.chars().count() > 3 {
                     continue;
                 }
-                if cands.iter().any(|c| overlaps(c.span, Span::new(t.start, t.end))) {
+                if cand_index.any_overlap(Span::new(t.start, t.end)) {
                     continue;
                 }
                 let l = t.lower(text);
@@ -1204,7 +1243,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
                     n.word_start
                         && joinable(&text[t.end..n.start])
                         && is_cap(n.text(text))
-                        && !cands.iter().any(|c| c.span.start == n.start)
+                        && !starts.contains(&n.start)
                 });
                 let prev_cap = i > 0 && {
                     let p = toks[i - 1];
@@ -1212,16 +1251,13 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
                         && t.word_start
                         && is_cap(p.text(text))
                         && !in_list(TITLES, p.text(text))
-                        && !cands.iter().any(|c| c.span.end == p.end)
+                        && !ends.contains(&p.end)
                 };
                 if next_cap || prev_cap {
                     continue;
                 }
-                let hit = people
-                    .iter()
-                    .filter(|(k, tok, _)| *tok == l && cands[*k].span.start < t.start)
-                    .max_by_key(|(k, _, _)| cands[*k].span.start);
-                if hit.is_some() {
+                let hit = people_by_token.get(&l).is_some_and(|js| cands[js[0]].span.start < t.start);
+                if hit {
                     extra.push(make_cand(text, Span::new(t.start, t.end), EntityKind::Per, None, Origin::Rule));
                 }
             }
@@ -1234,24 +1270,12 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         groups.entry(r).or_default().push(cands[k].clone());
     }
     for c in extra {
-        let l = &c.name[0];
-        let target = (0..n)
-            .filter(|&k| cands[k].kind == EntityKind::Per && cands[k].span.start < c.span.start)
-            .filter(|&k| {
-                let mut names: Vec<Vec<String>> = vec![cands[k].name.clone()];
-                if let Some(e) = cands[k].gaz {
-                    names.extend(
-                        g.entries[e]
-                            .all_names()
-                            .map(|a| gazetteer::normalise(a).split(' ').map(String::from).collect()),
-                    );
-                }
-                names.iter().filter(|f| f.len() >= 2).any(|f| {
-                    (&f[f.len() - 1] == l && l.chars().count() >= 3)
-                        || (&f[0] == l && (FAMILY_FIRST.contains(&l.as_str()) || gaz_country(&cands[k]) == Some("ID")))
-                })
-            })
-            .max_by_key(|&k| cands[k].span.start);
+        // The most recent person before it whose first or last name it is (the same test as
+        // the scan above, through the same index).
+        let target = people_by_token.get(&c.name[0]).and_then(|js| {
+            let before = js.partition_point(|&k| cands[k].span.start < c.span.start);
+            before.checked_sub(1).map(|i| js[i])
+        });
         if let Some(k) = target {
             let r = uf.find(k);
             groups.entry(r).or_default().push(c);

@@ -196,10 +196,14 @@ fn tokens(text: &str, unit: Span) -> Vec<Tok> {
 
 fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(usize, Span)]) -> Vec<Men> {
     let mut out: Vec<Men> = Vec::new();
-    for &(ent, s) in all.iter().filter(|(_, s)| unit.contains(*s)) {
-        let t0 = toks.iter().position(|t| t.span.start >= s.start);
-        let t1 = toks.iter().rposition(|t| t.span.end <= s.end);
-        if let (Some(t0), Some(t1)) = (t0, t1)
+    // `all` is sorted by start and the tokens are in text order: binary searches, so a long
+    // sentence with many names stays linear.
+    let first = all.partition_point(|(_, s)| s.start < unit.start);
+    for &(ent, s) in all[first..].iter().take_while(|(_, s)| s.start < unit.end).filter(|(_, s)| unit.contains(*s)) {
+        let t0 = toks.partition_point(|t| t.span.start < s.start);
+        let t1 = toks.partition_point(|t| t.span.end <= s.end).checked_sub(1);
+        if let Some(t1) = t1
+            && t0 < toks.len()
             && t0 <= t1
             && out.last().is_none_or(|m| m.t1 <= t0)
         {
@@ -559,7 +563,9 @@ fn sentence_events(
                 if let Some(mi) = men.iter().position(|x| x.t0 <= k && k < x.t1) {
                     let m = men[mi];
                     k = m.t0;
-                    if m.modifier {
+                    // A name that holds the trigger ("KTT" in "PT KTT", a meeting named by
+                    // its mention) is not the trigger's subject.
+                    if m.modifier || m.t1 > f.t0 {
                         continue;
                     }
                     // "menuduh X mengirimkan": a name right before the verb is its subject

@@ -27,9 +27,12 @@ pub fn allowed(prev: usize, cur: usize) -> bool {
 
 /// Viterbi over per-token emission scores `em[i*ROW + t]` and transitions
 /// `trans[prev][cur]` (`prev == 7`: start). Writes the best tag indices into `out`.
+///
+/// After each token the scores are shifted so the best is zero (the same constant for every
+/// tag, so no decision changes): a sentence of any length never overflows the score type.
 pub fn viterbi<T>(em: &[T], n: usize, trans: &[[T; NTAGS]; 8], neg: T, back: &mut Vec<u8>, out: &mut Vec<u8>)
 where
-    T: Copy + PartialOrd + std::ops::Add<Output = T>,
+    T: Copy + PartialOrd + std::ops::Add<Output = T> + std::ops::Sub<Output = T>,
 {
     out.clear();
     if n == 0 {
@@ -62,6 +65,17 @@ where
             }
             next[t] = best + em[i * ROW + t];
             back[i * NTAGS + t] = arg;
+        }
+        // Every tag has a reachable predecessor from the second token on, so the shift
+        // keeps all scores within one step's spread of zero.
+        let mut top = next[0];
+        for &v in &next[1..] {
+            if v > top {
+                top = v;
+            }
+        }
+        for v in &mut next {
+            *v = *v - top;
         }
         cur = next;
     }

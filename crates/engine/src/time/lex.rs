@@ -29,6 +29,9 @@ pub(crate) struct Cx<'a> {
     pub low: String,
     pub toks: Vec<Tok>,
     pub base: usize,
+    /// For each token (and one past the end), the index of the first token of its sentence
+    /// (after the last `.`, `!` or `?` before it), computed once so that asking is O(1).
+    sentence_first: Vec<usize>,
 }
 
 impl<'a> Cx<'a> {
@@ -36,7 +39,21 @@ impl<'a> Cx<'a> {
         let raw = &text[span.start..span.end];
         let low = raw.to_ascii_lowercase();
         let toks = tokenize(raw);
-        Cx { raw, low, toks, base: span.start }
+        let mut sentence_first = Vec::with_capacity(toks.len() + 1);
+        let mut first = 0;
+        for (i, t) in toks.iter().enumerate() {
+            sentence_first.push(first);
+            if matches!(&low[t.s..t.e], "." | "!" | "?") {
+                first = i + 1;
+            }
+        }
+        sentence_first.push(first);
+        Cx { raw, low, toks, base: span.start, sentence_first }
+    }
+    /// The index of the first token of the sentence holding token `i` (past the end: that of
+    /// the text's end).
+    pub fn sentence_first(&self, i: usize) -> usize {
+        self.sentence_first[i.min(self.toks.len())]
     }
     pub fn len(&self) -> usize {
         self.toks.len()

@@ -44,11 +44,17 @@ pub fn tag_times(text: &str, spans: &[Span], reference: Option<Date>) -> Vec<Tim
     spans.dedup();
     let mut st = State { reference, last: None, last_month: None, last_year: None, last_sentence: None };
     let mut out: Vec<TimeMention> = Vec::new();
+    // The kept mentions' extents (start → end), disjoint, for an O(log n) overlap test: among
+    // disjoint intervals, the one starting last before `m.end` is the only one that can reach
+    // past `m.start`.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for sp in spans {
         let cx = Cx::new(text, sp);
         for c in grammar::scan(&cx) {
             let m = resolve(text, &cx, &c, &mut st);
-            if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
+            let overlaps = taken.range(..m.end).next_back().is_some_and(|(_, &end)| end > m.start);
+            if !overlaps {
+                taken.insert(m.start, m.end);
                 out.push(m);
             }
         }
@@ -69,11 +75,7 @@ struct State {
 
 /// An id for the sentence holding token i: (span base, index of its first token).
 fn sentence_id(cx: &Cx, i: usize) -> (usize, usize) {
-    let mut k = i;
-    while k > 0 && !matches!(cx.w(k - 1), "." | "!" | "?") {
-        k -= 1;
-    }
-    (cx.base, k)
+    (cx.base, cx.sentence_first(i))
 }
 
 impl State {

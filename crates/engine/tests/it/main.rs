@@ -4,6 +4,7 @@
 mod clean;
 mod entities;
 mod events;
+mod hostile;
 mod meta;
 mod ner;
 mod properties;
