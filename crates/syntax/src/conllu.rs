@@ -147,7 +147,7 @@ pub fn parse(text: &str) -> Result<Vec<Sentence>, ConlluError> {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         if line.trim().is_empty() {
             if !current.lines.is_empty() {
-                finish(&mut current, n)?;
+                finish(&current)?;
                 out.push(std::mem::take(&mut current));
             }
             continue;
@@ -188,14 +188,48 @@ pub fn parse(text: &str) -> Result<Vec<Sentence>, ConlluError> {
         }
     }
     if !current.lines.is_empty() {
-        finish(&mut current, text.lines().count() + 1)?;
+        finish(&current)?;
         out.push(current);
     }
     Ok(out)
 }
 
+/// Reads sentence blocks one by one: a malformed block is an error naming its line, and the
+/// blocks after it are still read.
+pub fn parse_blocks(text: &str) -> Vec<Result<Sentence, ConlluError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::new();
+    let mut block = String::new();
+    let mut block_start = 0;
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let blank = line.trim().is_empty();
+        if !blank {
+            if block.is_empty() {
+                block_start = i;
+            }
+            block.push_str(line);
+            block.push('\n');
+        }
+        if (blank || i + 1 == lines.len()) && !block.is_empty() {
+            out.extend(parse(&block).map(|v| v.into_iter().next()).transpose().map(|r| {
+                r.map(|mut s| {
+                    s.first_line += block_start;
+                    s
+                })
+                .map_err(|mut e| {
+                    e.line += block_start;
+                    e
+                })
+            }));
+            block.clear();
+        }
+    }
+    out
+}
+
 /// Checks a finished block: at least one word, heads (when given) in range.
-fn finish(s: &mut Sentence, end_line: usize) -> Result<(), ConlluError> {
+fn finish(s: &Sentence) -> Result<(), ConlluError> {
     let n = s.words().count();
     if n == 0 {
         // A block of comments only (e.g. `# newdoc`) is kept; nothing to parse in it.
@@ -210,7 +244,6 @@ fn finish(s: &mut Sentence, end_line: usize) -> Result<(), ConlluError> {
             return Err(ConlluError { line: line_no, message: format!("HEAD {:?} out of range 0..={n}", w.cols[HEAD]) });
         }
     }
-    let _ = end_line;
     Ok(())
 }
 
@@ -261,6 +294,17 @@ mod tests {
         let e = parse("1\tA\t_\t_\t_\t_\t5\troot\t_\t_\n\n").unwrap_err();
         assert_eq!(e.line, 1);
         assert!(e.message.contains("HEAD"));
+    }
+
+    #[test]
+    fn blocks_after_a_bad_one_are_still_read() {
+        let text = "1\tA\t_\t_\t_\t_\t0\troot\t_\t_\n\n# c\n1\tB\t_\n\n1\tC\t_\t_\t_\t_\t_\t_\t_\t_\n";
+        let blocks = parse_blocks(text);
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[0].as_ref().unwrap().forms(), ["A"]);
+        assert_eq!(blocks[1].as_ref().unwrap_err().line, 4);
+        let c = blocks[2].as_ref().unwrap();
+        assert_eq!((c.forms(), c.first_line), (vec!["C"], 6));
     }
 
     #[test]

@@ -26,7 +26,7 @@ mod types;
 mod words;
 
 pub use model::{Analyser, Model, ModelError, Parsed};
-pub use types::{Deprel, Rel, Sub, UnknownLabel, Upos};
+pub use types::{Deprel, Rel, Style, Sub, UnknownLabel, Upos};
 
 use conllu::{Line, Sentence, Word};
 

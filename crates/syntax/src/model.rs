@@ -2,13 +2,13 @@
 
 use crate::parser::{Input, Labels, Parser, Scratch};
 use crate::perceptron::{Reader, Weights, write_str, write_varint};
-use crate::tagger::{self, Tagger};
-use crate::types::{Deprel, Upos};
+use crate::tagger::{self, TagDict, Tagger};
+use crate::types::{Deprel, Style, Upos};
 use crate::words::WordInfo;
 use std::io::{Read, Write};
 use std::sync::OnceLock;
 
-const MAGIC: &[u8] = b"warta-syntax 1\n";
+const MAGIC: &[u8] = b"warta-syntax 2\n";
 
 /// The model file compiled into the binary (trained by `train-syntax`; CC BY-SA 4.0, see NOTICE).
 static EMBEDDED: &[u8] = include_bytes!("../models/syntax.bin.gz");
@@ -56,16 +56,21 @@ impl Model {
     /// Tags and parses one sentence of words (already tokenised, one entry per syntactic word).
     /// The result is a tree: exactly one word has head 0, and every head chain reaches it.
     pub fn tag_and_parse(&self, words: &[&str]) -> Vec<Parsed> {
+        self.tag_and_parse_in(words, Style::Ud)
+    }
+
+    /// [`Model::tag_and_parse`] following the conventions of `style`.
+    pub fn tag_and_parse_in(&self, words: &[&str], style: Style) -> Vec<Parsed> {
         let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
         let mut scratch = Scratch::default();
-        self.analyse(&infos, &mut scratch)
+        self.analyse(&infos, style, &mut scratch)
     }
 
     /// UPOS tags only.
     pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
         let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
         let mut feats = Vec::new();
-        self.tagger.tag(&infos, &mut feats).into_iter().map(upos).collect()
+        self.tagger.tag(&infos, 0, &mut feats).into_iter().map(upos).collect()
     }
 
     /// Parses words with given tags (gold or otherwise): (head, relation) per word.
@@ -75,19 +80,19 @@ impl Model {
         let tags: Vec<u8> = tags.iter().map(|&t| t as u8).collect();
         let mut scratch = Scratch::default();
         self.parser
-            .parse(&Input { words: &infos, tags: &tags }, &mut scratch)
+            .parse(&Input { words: &infos, tags: &tags, style: 0 }, &mut scratch)
             .into_iter()
             .map(|(h, l)| (h, self.deprels[l as usize]))
             .collect()
     }
 
-    fn analyse(&self, infos: &[WordInfo], scratch: &mut Scratch) -> Vec<Parsed> {
+    fn analyse(&self, infos: &[WordInfo], style: Style, scratch: &mut Scratch) -> Vec<Parsed> {
         if infos.is_empty() {
             return Vec::new();
         }
-        let mut feats = Vec::new();
-        let tags = self.tagger.tag(infos, &mut feats);
-        let arcs = self.parser.parse(&Input { words: infos, tags: &tags }, scratch);
+        let style = style.id();
+        let tags = self.tagger.tag(infos, style, &mut scratch.feats);
+        let arcs = self.parser.parse(&Input { words: infos, tags: &tags, style }, scratch);
         tags.iter()
             .zip(arcs)
             .map(|(&t, (head, l))| Parsed { upos: upos(t), head, deprel: self.deprels[l as usize] })
@@ -108,6 +113,7 @@ impl Model {
         }
         raw.push(self.parser.labels.root);
         self.tagger.weights.write(&mut raw);
+        self.tagger.dict.write(&mut raw);
         self.parser.weights.write(&mut raw);
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         enc.write_all(&raw).expect("writing to memory");
@@ -132,6 +138,7 @@ impl Model {
             return Err(bad("the root label is not `root`".into()));
         }
         let tw = Weights::read(&mut r).map_err(bad)?;
+        let dict = TagDict::read(&mut r).map_err(bad)?;
         let pw = Weights::read(&mut r).map_err(bad)?;
         if tw.n_classes != tagger::N_TAGS || pw.n_classes != 1 + 2 * n_labels {
             return Err(bad("class counts do not match".into()));
@@ -140,7 +147,7 @@ impl Model {
             return Err(bad("trailing bytes".into()));
         }
         let parser = Parser { weights: pw, labels: Labels { root, count: n_labels } };
-        Ok(Model::new(Tagger { weights: tw }, parser, deprels))
+        Ok(Model::new(Tagger { weights: tw, dict }, parser, deprels))
     }
 }
 
@@ -151,19 +158,21 @@ fn upos(t: u8) -> Upos {
 /// A reusable analyser for many sentences (keeps its buffers between calls).
 pub struct Analyser<'m> {
     model: &'m Model,
+    /// The conventions to follow (default: [`Style::Ud`]).
+    pub style: Style,
     infos: Vec<WordInfo>,
     scratch: Scratch,
 }
 
 impl<'m> Analyser<'m> {
     pub fn new(model: &'m Model) -> Analyser<'m> {
-        Analyser { model, infos: Vec::new(), scratch: Scratch::default() }
+        Analyser { model, style: Style::Ud, infos: Vec::new(), scratch: Scratch::default() }
     }
 
     pub fn tag_and_parse(&mut self, words: &[&str]) -> Vec<Parsed> {
         self.infos.clear();
         self.infos.extend(words.iter().map(|w| WordInfo::new(w)));
-        self.model.analyse(&self.infos, &mut self.scratch)
+        self.model.analyse(&self.infos, self.style, &mut self.scratch)
     }
 }
 

@@ -23,6 +23,8 @@ const LABEL_NONE: u8 = 255;
 pub struct Input<'a> {
     pub words: &'a [WordInfo],
     pub tags: &'a [u8],
+    /// The annotation style (see `Style`).
+    pub style: u32,
 }
 
 /// The configuration: stack, buffer front, arcs and what the features read of them.
@@ -287,6 +289,7 @@ fn features(inp: &Input<'_>, st: &State, punct_before: &[u32], out: &mut Vec<u32
         key(89, &[s1p, s0p, n0p, d2]),
         key(90, &[s0p, p(s0l), l(s0l), p(s0r), l(s0r)]),
     ]);
+    crate::words::add_style(out, inp.style);
 }
 
 /// Prefix counts of punctuation words: `punct_before[i]` = punctuation among words `0..i`.
@@ -311,7 +314,7 @@ pub struct Parser {
 /// Scratch buffers reused across sentences.
 #[derive(Default)]
 pub struct Scratch {
-    feats: Vec<u32>,
+    pub(crate) feats: Vec<u32>,
     scores: Vec<i32>,
 }
 
@@ -346,6 +349,7 @@ pub struct ParseExample {
     pub tags: Vec<u8>,
     pub heads: Vec<u32>,
     pub labels: Vec<u8>,
+    pub style: u32,
 }
 
 /// Lifts non-projective arcs (each to its head's head) until the tree is projective.
@@ -421,7 +425,7 @@ fn costs(st: &State, gold: &[u32]) -> [u32; 3] {
 
 /// Trains a parser with the dynamic oracle: `epochs` passes (fixed seed), exploring the model's
 /// own mistakes with probability `explore` from the second epoch on.
-pub fn train(examples: &[ParseExample], labels: Labels, epochs: usize, explore: f64, seed: u64) -> Parser {
+pub fn train(examples: &[ParseExample], labels: Labels, epochs: usize, explore: f64, seed: u64, prune: i16) -> Parser {
     let nc = labels.n_classes();
     let mut t = Trainer::new(nc);
     let mut rng = Rng::new(seed);
@@ -432,7 +436,7 @@ pub fn train(examples: &[ParseExample], labels: Labels, epochs: usize, explore: 
         rng.shuffle(&mut order);
         for &e in &order {
             let ex = &examples[e];
-            let inp = Input { words: &ex.words, tags: &ex.tags };
+            let inp = Input { words: &ex.words, tags: &ex.tags, style: ex.style };
             let n = ex.words.len();
             let pp = punct_prefix(&ex.words);
             let mut st = State::new(n);
@@ -484,7 +488,7 @@ pub fn train(examples: &[ParseExample], labels: Labels, epochs: usize, explore: 
             }
         }
     }
-    Parser { weights: t.finish(1), labels }
+    Parser { weights: t.finish(prune), labels }
 }
 
 #[cfg(test)]

@@ -1,14 +1,15 @@
 //! UPOS tagging: a greedy left-to-right averaged perceptron over word, affix, shape and
 //! context features (the previous two predicted tags, two words either side).
 
-use crate::perceptron::{Rng, Trainer, Weights};
+use crate::perceptron::{Reader, Rng, Trainer, Weights, write_varint};
+use std::collections::HashMap;
 use crate::types::Upos;
 use crate::words::{WordInfo, key};
 
 pub const N_TAGS: usize = 17;
 
 /// The feature keys of position `i` given the tags already chosen for `0..i`.
-pub fn features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut Vec<u32>) {
+pub fn features(words: &[WordInfo], amb: &[u64], tags: &[u8], i: usize, style: u32, out: &mut Vec<u32>) {
     out.clear();
     let pad = |k: isize| WordInfo::pad(k as u64);
     let at = |d: isize| -> WordInfo {
@@ -20,6 +21,11 @@ pub fn features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut Vec<u32>) {
     let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
     let (t1, t2) = (tag(1), tag(2));
     let first = u64::from(i == 0);
+    let class = |d: isize| -> u64 {
+        let j = i as isize + d;
+        if j < 0 || j >= amb.len() as isize { 1 << 40 | d as u64 } else { amb[j as usize] }
+    };
+    let (a0, a1, a2, am1) = (class(0), class(1), class(2), class(-1));
     out.extend_from_slice(&[
         key(0, &[]),
         key(1, &[w.lower]),
@@ -53,21 +59,84 @@ pub fn features(words: &[WordInfo], tags: &[u8], i: usize, out: &mut Vec<u32>) {
         key(29, &[w.shape, n1.flags]),
         key(30, &[n1.lower, n2.lower]),
         key(31, &[p1.lower, n1.lower]),
+        key(32, &[a0]),
+        key(33, &[a1]),
+        key(34, &[a2]),
+        key(35, &[t1, a0]),
+        key(36, &[a0, a1]),
+        key(37, &[am1, a0, a1]),
+        key(38, &[a0, w.suf[2]]),
+        key(39, &[t1, a0, a1]),
     ]);
+    crate::words::add_style(out, style);
 }
 
 /// A trained tagger.
 pub struct Tagger {
     pub weights: Weights,
+    pub dict: TagDict,
+}
+
+/// The tags each frequent training word was seen with (its ambiguity class), keyed by the hash
+/// of its lower-cased form: a cheap look at the words ahead.
+#[derive(Default)]
+pub struct TagDict(HashMap<u32, u32>);
+
+/// Words seen fewer times than this get no ambiguity class (as unknown words at tagging time).
+const DICT_MIN_COUNT: u32 = 2;
+
+impl TagDict {
+    pub fn build(examples: &[TagExample]) -> TagDict {
+        let mut counts: HashMap<u32, (u32, u32)> = HashMap::new();
+        for ex in examples {
+            for (w, &t) in ex.words.iter().zip(&ex.gold) {
+                let e = counts.entry((w.lower >> 32) as u32).or_default();
+                e.0 += 1;
+                e.1 |= 1 << t;
+            }
+        }
+        TagDict(counts.into_iter().filter(|(_, (c, _))| *c >= DICT_MIN_COUNT).map(|(k, (_, m))| (k, m)).collect())
+    }
+
+    /// The ambiguity class of each word (unknown words share one value).
+    pub fn classes(&self, words: &[WordInfo], out: &mut Vec<u64>) {
+        out.clear();
+        out.extend(words.iter().map(|w| self.0.get(&((w.lower >> 32) as u32)).map_or(1 << 32, |&m| u64::from(m))));
+    }
+
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let mut entries: Vec<(u32, u32)> = self.0.iter().map(|(&k, &m)| (k, m)).collect();
+        entries.sort_unstable();
+        write_varint(out, entries.len() as u32);
+        let mut prev = 0;
+        for (k, m) in entries {
+            write_varint(out, k - prev);
+            write_varint(out, m);
+            prev = k;
+        }
+    }
+
+    pub fn read(r: &mut Reader<'_>) -> Result<TagDict, String> {
+        let n = r.varint()? as usize;
+        let mut map = HashMap::with_capacity(n);
+        let mut prev = 0u32;
+        for _ in 0..n {
+            prev = prev.checked_add(r.varint()?).ok_or("bad tag dictionary")?;
+            map.insert(prev, r.varint()?);
+        }
+        Ok(TagDict(map))
+    }
 }
 
 impl Tagger {
     /// Tags a sentence (its words' infos).
-    pub fn tag(&self, words: &[WordInfo], feats: &mut Vec<u32>) -> Vec<u8> {
+    pub fn tag(&self, words: &[WordInfo], style: u32, feats: &mut Vec<u32>) -> Vec<u8> {
         let mut tags = Vec::with_capacity(words.len());
         let mut scores = [0i32; N_TAGS];
+        let mut amb = Vec::with_capacity(words.len());
+        self.dict.classes(words, &mut amb);
         for i in 0..words.len() {
-            features(words, &tags, i, feats);
+            features(words, &amb, &tags, i, style, feats);
             self.weights.score(feats, &mut scores);
             tags.push(argmax(&scores) as u8);
         }
@@ -99,28 +168,37 @@ fn argmax_f(s: &[f32]) -> usize {
 pub struct TagExample {
     pub words: Vec<WordInfo>,
     pub gold: Vec<u8>,
+    /// The annotation style (see `Style`).
+    pub style: u32,
 }
 
 impl TagExample {
-    pub fn new(forms: &[&str], gold: &[Upos]) -> TagExample {
-        TagExample { words: forms.iter().map(|f| WordInfo::new(f)).collect(), gold: gold.iter().map(|&u| u as u8).collect() }
+    pub fn new(forms: &[&str], gold: &[Upos], style: u32) -> TagExample {
+        TagExample {
+            words: forms.iter().map(|f| WordInfo::new(f)).collect(),
+            gold: gold.iter().map(|&u| u as u8).collect(),
+            style,
+        }
     }
 }
 
 /// Trains a tagger: `epochs` passes in a shuffled order (fixed seed), averaged weights.
-pub fn train(examples: &[TagExample], epochs: usize, seed: u64) -> Tagger {
+pub fn train(examples: &[TagExample], epochs: usize, seed: u64, prune: i16) -> Tagger {
     let mut t = Trainer::new(N_TAGS);
     let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut feats = Vec::new();
     let mut scores = [0f32; N_TAGS];
+    let dict = TagDict::build(examples);
+    let mut amb = Vec::new();
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &e in &order {
             let ex = &examples[e];
             let mut tags: Vec<u8> = Vec::with_capacity(ex.words.len());
+            dict.classes(&ex.words, &mut amb);
             for i in 0..ex.words.len() {
-                features(&ex.words, &tags, i, &mut feats);
+                features(&ex.words, &amb, &tags, i, ex.style, &mut feats);
                 t.score(&feats, &mut scores);
                 let guess = argmax_f(&scores);
                 let gold = ex.gold[i] as usize;
@@ -134,5 +212,5 @@ pub fn train(examples: &[TagExample], epochs: usize, seed: u64) -> Tagger {
             }
         }
     }
-    Tagger { weights: t.finish(1) }
+    Tagger { weights: t.finish(prune), dict }
 }

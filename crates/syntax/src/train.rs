@@ -4,7 +4,7 @@ use crate::conllu::{self, Sentence};
 use crate::model::{Model, Parsed};
 use crate::parser::{self, Labels, ParseExample};
 use crate::tagger::{self, TagExample};
-use crate::types::{Deprel, Upos};
+use crate::types::{Deprel, Style, Upos};
 use crate::words::WordInfo;
 use std::collections::BTreeSet;
 
@@ -17,6 +17,8 @@ pub struct Gold {
     /// 0 = root, else the 1-based head.
     pub heads: Vec<u32>,
     pub deprels: Vec<Deprel>,
+    /// The treebank's conventions.
+    pub style: Style,
 }
 
 impl Gold {
@@ -29,6 +31,7 @@ impl Gold {
             upos: Vec::new(),
             heads: Vec::new(),
             deprels: Vec::new(),
+            style: Style::Ud,
         };
         for (k, w) in s.words().enumerate() {
             let at = || format!("sentence at line {}, word {}", s.first_line, k + 1);
@@ -62,11 +65,14 @@ pub struct Config {
     /// see the sentence). 0 or 1: gold tags.
     pub folds: usize,
     pub seed: u64,
+    /// Quantised weights (the largest is 32,000) smaller than this in magnitude are dropped:
+    /// a smaller, faster model.
+    pub prune: i16,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { tagger_epochs: 10, parser_epochs: 15, explore: 0.9, folds: 5, seed: 17 }
+        Config { tagger_epochs: 10, parser_epochs: 15, explore: 0.9, folds: 5, seed: 17, prune: 1 }
     }
 }
 
@@ -74,10 +80,10 @@ impl Default for Config {
 pub fn train(gold: &[Gold], cfg: &Config, log: &mut dyn FnMut(&str)) -> Model {
     let tag_examples: Vec<TagExample> = gold
         .iter()
-        .map(|g| TagExample::new(&g.words(), &g.upos))
+        .map(|g| TagExample::new(&g.words(), &g.upos, g.style.id()))
         .collect();
     log(&format!("tagger: {} sentences, {} epochs", gold.len(), cfg.tagger_epochs));
-    let tagger = tagger::train(&tag_examples, cfg.tagger_epochs, cfg.seed);
+    let tagger = tagger::train(&tag_examples, cfg.tagger_epochs, cfg.seed, cfg.prune);
 
     // Jackknifed tags for the parser.
     let mut tags: Vec<Vec<u8>> = tag_examples.iter().map(|e| e.gold.clone()).collect();
@@ -87,13 +93,13 @@ pub fn train(gold: &[Gold], cfg: &Config, log: &mut dyn FnMut(&str)) -> Model {
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| i % cfg.folds != f)
-                .map(|(_, e)| TagExample { words: e.words.clone(), gold: e.gold.clone() })
+                .map(|(_, e)| TagExample { words: e.words.clone(), gold: e.gold.clone(), style: e.style })
                 .collect();
-            let t = tagger::train(&rest, cfg.tagger_epochs, cfg.seed + 1 + f as u64);
+            let t = tagger::train(&rest, cfg.tagger_epochs, cfg.seed + 1 + f as u64, cfg.prune);
             let mut feats = Vec::new();
             for (i, e) in tag_examples.iter().enumerate() {
                 if i % cfg.folds == f {
-                    tags[i] = t.tag(&e.words, &mut feats);
+                    tags[i] = t.tag(&e.words, e.style, &mut feats);
                 }
             }
             log(&format!("jackknife fold {}/{}", f + 1, cfg.folds));
@@ -115,7 +121,13 @@ pub fn train(gold: &[Gold], cfg: &Config, log: &mut dyn FnMut(&str)) -> Model {
             let n = g.forms.len() as u32;
             let mut heads: Vec<u32> = g.heads.iter().map(|&h| if h == 0 { n } else { h - 1 }).collect();
             lifted += parser::projectivize(&mut heads);
-            ParseExample { words: te.words, tags, heads, labels: g.deprels.iter().map(|&d| label_of(d)).collect() }
+            ParseExample {
+                words: te.words,
+                tags,
+                heads,
+                labels: g.deprels.iter().map(|&d| label_of(d)).collect(),
+                style: g.style.id(),
+            }
         })
         .collect();
     log(&format!(
@@ -125,7 +137,8 @@ pub fn train(gold: &[Gold], cfg: &Config, log: &mut dyn FnMut(&str)) -> Model {
         lifted,
         cfg.parser_epochs
     ));
-    let parser = parser::train(&examples, Labels { root, count: deprels.len() }, cfg.parser_epochs, cfg.explore, cfg.seed);
+    let labels = Labels { root, count: deprels.len() };
+    let parser = parser::train(&examples, labels, cfg.parser_epochs, cfg.explore, cfg.seed, cfg.prune);
     Model::new(tagger, parser, deprels)
 }
 
@@ -174,11 +187,13 @@ impl Scores {
     }
 }
 
-/// Scores a model on gold sentences (tagging and parsing from the words alone).
+/// Scores a model on gold sentences (tagging and parsing from the words alone), each in its
+/// treebank's style.
 pub fn evaluate(model: &Model, gold: &[Gold]) -> Scores {
     let mut s = Scores::default();
     let mut a = crate::model::Analyser::new(model);
     for g in gold {
+        a.style = g.style;
         let pred = a.tag_and_parse(&g.words());
         s.add(g, &pred);
     }

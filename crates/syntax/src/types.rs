@@ -174,6 +174,38 @@ impl fmt::Display for Deprel {
     }
 }
 
+/// Annotation conventions to follow. The treebanks disagree on some analyses (older UD
+/// Indonesian-GSD writes `compound`/`flat` where CSUI and PUD write `nmod`, and tags many
+/// capitalised nouns PROPN); the model learns what they share and, apart, where GSD differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Style {
+    /// UD Indonesian-CSUI and -PUD (current UD guidelines). The default.
+    #[default]
+    Ud,
+    /// Older UD Indonesian-GSD.
+    Gsd,
+}
+
+impl Style {
+    pub(crate) fn id(self) -> u32 {
+        match self {
+            Style::Ud => 0,
+            Style::Gsd => 1,
+        }
+    }
+}
+
+impl FromStr for Style {
+    type Err = UnknownLabel;
+    fn from_str(s: &str) -> Result<Self, UnknownLabel> {
+        match s {
+            "ud" | "csui" | "pud" => Ok(Style::Ud),
+            "gsd" => Ok(Style::Gsd),
+            _ => Err(UnknownLabel(s.to_string())),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,12 +8,14 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use warta_syntax::Style;
 use warta_syntax::train::{self, Config, Gold};
 
-const USAGE: &str = "usage: train-syntax [--data DIR] [--out FILE] [--holdout] [--no-gsd] [--tagger-epochs N] [--parser-epochs N] [--explore P] [--folds N] [--seed N]
+const USAGE: &str = "usage: train-syntax [--data DIR] [--out FILE] [--holdout] [--no-gsd] [--no-styles] [--tagger-epochs N] [--parser-epochs N] [--explore P] [--folds N] [--seed N] [--prune Q]
 
 Trains on ud-id-csui train, ud-id-pud test and ud-id-gsd dev. With --holdout, every fifth
-sentence of PUD and of GSD dev is held out and scored (the model is written only with --out).";
+sentence of PUD and of GSD dev is held out and scored (the model is written only with --out).
+GSD sentences train the GSD style (--no-styles: one style for all).";
 
 fn main() -> ExitCode {
     match run() {
@@ -35,6 +37,7 @@ fn run() -> Result<(), String> {
     let mut out: Option<PathBuf> = None;
     let mut holdout = false;
     let mut gsd = true;
+    let mut styles = true;
     let mut cfg = Config::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -45,11 +48,13 @@ fn run() -> Result<(), String> {
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--holdout" => holdout = true,
             "--no-gsd" => gsd = false,
+            "--no-styles" => styles = false,
             "--tagger-epochs" => cfg.tagger_epochs = num(value(&a)?)? as usize,
             "--parser-epochs" => cfg.parser_epochs = num(value(&a)?)? as usize,
             "--explore" => cfg.explore = num(value(&a)?)?,
             "--folds" => cfg.folds = num(value(&a)?)? as usize,
             "--seed" => cfg.seed = num(value(&a)?)? as u64,
+            "--prune" => cfg.prune = num(value(&a)?)? as i16,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -59,7 +64,10 @@ fn run() -> Result<(), String> {
     }
     let csui = read(&data.join("ud-id-csui/id_csui-ud-train.conllu"))?;
     let pud = read(&data.join("ud-id-pud/id_pud-ud-test.conllu"))?;
-    let gsd_dev = if gsd { read(&data.join("ud-id-gsd/id_gsd-ud-dev.conllu"))? } else { Vec::new() };
+    let mut gsd_dev = if gsd { read(&data.join("ud-id-gsd/id_gsd-ud-dev.conllu"))? } else { Vec::new() };
+    if styles {
+        gsd_dev.iter_mut().for_each(|g| g.style = Style::Gsd);
+    }
     let split = |v: Vec<Gold>| -> (Vec<Gold>, Vec<Gold>) {
         if !holdout {
             return (v, Vec::new());
