@@ -497,13 +497,13 @@ mod tests {
 
     #[test]
     fn projectivize_lifts_crossing_arcs_only() {
-        // 0 ← 2, 1 → 3 crosses 2's arc to the root... build: heads (n = 4 is root).
-        // words 0..4: 0's head 2, 1's head 3, 2 root, 3's head 0  → arc 0→3 spans 1, 2;
-        // 1 is dominated by 3, 2 is the root word (not dominated by 0): non-projective.
+        // Words 0..4 (n = 4 is the root): 0's head 2, 1's head 3, 2 the root word, 3's head 0.
+        // Arc 3 → 1 spans word 2 and arc 0 → 3 spans word 2, which neither dominates. The
+        // shorter is lifted first (1 to 0), then 3 to 2: a projective tree.
         let mut heads = vec![2, 3, 4, 0];
-        assert_eq!(projectivize(&mut heads), 1);
-        assert_eq!(heads, vec![2, 3, 4, 2]);
-        let mut proj = vec![1, 4, 1];
+        assert_eq!(projectivize(&mut heads), 2);
+        assert_eq!(heads, vec![2, 0, 4, 2]);
+        let mut proj = vec![1, 3, 1];
         assert_eq!(projectivize(&mut proj), 0);
     }
 

@@ -118,9 +118,11 @@ pub fn sentences(text: &str) -> Vec<Vec<Token<'_>>> {
         let closes = cur.iter().rev().skip_while(|x| is_closing(x.text)).next().is_some_and(|x| ends_sentence(x.text));
         let boundary = match next {
             None => false,
+            // A straight quote after a space opens the next sentence; right after the period
+            // it closes this one.
             Some(n) => {
                 closes
-                    && !is_closing(n.text)
+                    && t.space_after
                     && n.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'(".contains(c))
             }
         };

@@ -72,7 +72,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config { tagger_epochs: 10, parser_epochs: 15, explore: 0.9, folds: 5, seed: 17, prune: 1 }
+        Config { tagger_epochs: 10, parser_epochs: 15, explore: 0.9, folds: 5, seed: 17, prune: 800 }
     }
 }
 

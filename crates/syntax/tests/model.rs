@@ -54,8 +54,8 @@ fn tags_of_closed_class_words_and_punctuation() {
 }
 
 #[test]
-fn subject_object_and_prepositional_phrase() {
-    let (w, p) = parse("Polisi menangkap dua tersangka di Surabaya kemarin .");
+fn subject_object_and_numeral() {
+    let (w, p) = parse("Polisi menangkap dua tersangka pencurian .");
     let verb = at(&w, "menangkap");
     let head = |f: &str| p[at(&w, f)].head as usize;
     assert_eq!(p[verb].head, 0, "{p:?}");
@@ -66,12 +66,21 @@ fn subject_object_and_prepositional_phrase() {
     assert_eq!(p[at(&w, "tersangka")].deprel.rel, Rel::Obj);
     assert_eq!(head("dua"), at(&w, "tersangka") + 1);
     assert_eq!(p[at(&w, "dua")].deprel.rel, Rel::Nummod);
+    assert_eq!(head("."), verb + 1);
+    assert_eq!(p[at(&w, ".")].deprel, Deprel::PUNCT);
+}
+
+#[test]
+fn prepositional_phrase_of_an_intransitive_verb() {
+    let (w, p) = parse("Presiden tiba di Surabaya kemarin sore .");
+    let verb = at(&w, "tiba");
+    let head = |f: &str| p[at(&w, f)].head as usize;
+    assert_eq!(p[verb].head, 0, "{p:?}");
     // "di" marks "Surabaya", which attaches to the verb as an oblique.
     assert_eq!(head("di"), at(&w, "Surabaya") + 1);
     assert_eq!(p[at(&w, "di")].deprel.rel, Rel::Case);
     assert_eq!(head("Surabaya"), verb + 1);
     assert_eq!(p[at(&w, "Surabaya")].deprel.rel, Rel::Obl);
-    assert_eq!(head("."), verb + 1);
 }
 
 #[test]
@@ -125,7 +134,8 @@ fn plain_text_becomes_conllu_with_clitics_as_multiword_tokens() {
     assert!(matches!(&sents[0].lines[2], Line::Range(r) if r.ends_with("SpaceAfter=No")));
     assert_eq!(sents[1].comment("sent_id"), Some("doc-2"));
     let again = conllu::parse(&out).unwrap();
-    assert_eq!(again, sents);
+    let lines = |v: &[conllu::Sentence]| v.iter().map(|s| s.lines.clone()).collect::<Vec<_>>();
+    assert_eq!(lines(&again), lines(&sents));
 }
 
 #[test]
@@ -160,6 +170,6 @@ fn csui_test_scores_stay_above_floors() {
     assert!(is_tree(&p));
 }
 
-const FLOOR_UPOS: f64 = 0.90;
-const FLOOR_UAS: f64 = 0.70;
-const FLOOR_LAS: f64 = 0.60;
+const FLOOR_UPOS: f64 = 0.93;
+const FLOOR_UAS: f64 = 0.77;
+const FLOOR_LAS: f64 = 0.72;
