@@ -125,7 +125,7 @@ enum Command {
     /// sentences and tokens (`-nya` written as a multiword token), with `# sent_id` and
     /// `# text`. The model (UD Indonesian-CSUI + PUD + GSD, CC BY-SA 4.0) is embedded. A
     /// malformed CoNLL-U sentence is named on stderr as FILE:LINE and skipped, an unreadable
-    /// file named; the others are still written, and the exit code is 1.
+    /// file named; the others are still written, and the exit code is 1 (2: usage).
     Parse(parse::Args),
     /// Analyse files and folders into a store (SQLite + search index) in --data DIR
     /// (default: $WARTA_DATA, else ./warta-data). The same content again changes nothing; new

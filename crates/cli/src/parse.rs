@@ -57,10 +57,10 @@ fn is_conllu(path: &Path, text: &str) -> bool {
     if matches!(ext, "conllu" | "conll") {
         return true;
     }
-    text.lines()
-        .map(str::trim_end)
-        .find(|l| !l.is_empty() && !l.starts_with('#'))
-        .is_some_and(|l| l.split('\t').count() == 10 && l.split('\t').next().is_some_and(|id| id.starts_with(|c: char| c.is_ascii_digit())))
+    text.lines().map(str::trim_end).find(|l| !l.is_empty() && !l.starts_with('#')).is_some_and(|l| {
+        l.split('\t').count() == 10
+            && l.split('\t').next().is_some_and(|id| id.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 fn style_of(arg: StyleArg, sentences: &[Sentence]) -> Style {
@@ -68,7 +68,8 @@ fn style_of(arg: StyleArg, sentences: &[Sentence]) -> Style {
         StyleArg::Ud => Style::Ud,
         StyleArg::Gsd => Style::Gsd,
         StyleArg::Auto => {
-            let morphind = sentences.iter().flat_map(Sentence::words).any(|w| w.cols[conllu::MISC].contains("MorphInd="));
+            let morphind =
+                sentences.iter().flat_map(Sentence::words).any(|w| w.cols[conllu::MISC].contains("MorphInd="));
             if morphind { Style::Gsd } else { Style::Ud }
         }
     }

@@ -8,6 +8,8 @@ use crate::types::{Deprel, Upos};
 use std::fmt;
 
 /// One line of a sentence block.
+// Most lines are words: boxing them would cost an allocation per word for nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Line {
     /// `# ...` (kept as written, without the newline).
@@ -241,7 +243,10 @@ fn finish(s: &Sentence) -> Result<(), ConlluError> {
             && !matches!(w.head(), Some(h) if (h as usize) <= n)
         {
             let line_no = s.first_line + k;
-            return Err(ConlluError { line: line_no, message: format!("HEAD {:?} out of range 0..={n}", w.cols[HEAD]) });
+            return Err(ConlluError {
+                line: line_no,
+                message: format!("HEAD {:?} out of range 0..={n}", w.cols[HEAD]),
+            });
         }
     }
     Ok(())

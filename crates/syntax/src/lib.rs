@@ -63,7 +63,12 @@ pub fn sentences_from_text(text: &str, id_prefix: &str) -> Vec<Sentence> {
             let misc = if space_after || i + 1 == toks.len() { "_" } else { "SpaceAfter=No" };
             match tokenize::split_clitic(t.text) {
                 Some((host, clitic)) => {
-                    s.lines.push(Line::Range(format!("{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{misc}", id + 1, id + 2, t.text)));
+                    s.lines.push(Line::Range(format!(
+                        "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{misc}",
+                        id + 1,
+                        id + 2,
+                        t.text
+                    )));
                     for part in [host, clitic] {
                         id += 1;
                         s.lines.push(Line::Word(Word::new(id, part)));

@@ -175,6 +175,3 @@ impl<'m> Analyser<'m> {
         self.model.analyse(&self.infos, self.style, &mut self.scratch)
     }
 }
-
-
-

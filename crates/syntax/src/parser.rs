@@ -137,11 +137,7 @@ impl Labels {
             return v[0];
         }
         let label = ((class - 1) / 2) as u8;
-        if class % 2 == 1 {
-            v[1] && (label == self.root) == b_is_root
-        } else {
-            v[2] && label != self.root
-        }
+        if class % 2 == 1 { v[1] && (label == self.root) == b_is_root } else { v[2] && label != self.root }
     }
 }
 
@@ -174,7 +170,7 @@ fn features(inp: &Input<'_>, st: &State, punct_before: &[u32], out: &mut Vec<u32
 
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
     let n0 = st.b;
-    let n1 = if n0 + 1 <= n { n0 + 1 } else { NONE };
+    let n1 = if n0 < n { n0 + 1 } else { NONE };
     let n2 = if n0 + 2 <= n { n0 + 2 } else { NONE };
     let (ws0, ws1, ws2, wn0, wn1, wn2) = (w(s0), w(s1), w(s2), w(n0), w(n1), w(n2));
     let (s0w, s1w, s2w, n0w, n1w, n2w) = (ws0.lower, ws1.lower, ws2.lower, wn0.lower, wn1.lower, wn2.lower);
@@ -333,7 +329,9 @@ impl Parser {
             let b_is_root = st.b == st.n;
             let mut best = usize::MAX;
             for c in 0..nc {
-                if self.labels.class_valid(c, v, b_is_root) && (best == usize::MAX || scratch.scores[c] > scratch.scores[best]) {
+                if self.labels.class_valid(c, v, b_is_root)
+                    && (best == usize::MAX || scratch.scores[c] > scratch.scores[best])
+                {
                     best = c;
                 }
             }

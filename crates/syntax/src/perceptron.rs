@@ -195,7 +195,8 @@ impl Weights {
         let size = (self.keys.len() * 2).next_power_of_two().max(16);
         self.mask = size - 1;
         self.slots = vec![Slot { key: 0, start: 0, len: 0 }; size];
-        self.cells = self.classes.iter().zip(&self.values).map(|(&class, &w)| Cell16 { class: class.into(), w }).collect();
+        self.cells =
+            self.classes.iter().zip(&self.values).map(|(&class, &w)| Cell16 { class: class.into(), w }).collect();
         let mut start = 0u32;
         for (row, &key) in self.keys.iter().enumerate() {
             let end = self.ends[row];

@@ -2,9 +2,9 @@
 //! context features (the previous two predicted tags, two words either side).
 
 use crate::perceptron::{Reader, Rng, Trainer, Weights, write_varint};
-use std::collections::HashMap;
 use crate::types::Upos;
 use crate::words::{WordInfo, key};
+use std::collections::HashMap;
 
 pub const N_TAGS: usize = 17;
 

@@ -27,10 +27,37 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words in `-nya` that are single words (not a host + the clitic).
 const NYA_WORDS: &[&str] = &[
-    "hanya", "punya", "tanya", "bertanya", "ditanya", "menanya", "ditanyakan", "akhirnya", "khususnya", "biasanya",
-    "awalnya", "tentunya", "tampaknya", "sayangnya", "untungnya", "rupanya", "misalnya", "makanya", "kelihatannya",
-    "dulunya", "kenya", "berikutnya", "kayaknya", "agaknya", "mestinya", "harusnya", "umumnya", "lainnya",
-    "nya", "bahwasanya", "kiranya",
+    "hanya",
+    "punya",
+    "tanya",
+    "bertanya",
+    "ditanya",
+    "menanya",
+    "ditanyakan",
+    "akhirnya",
+    "khususnya",
+    "biasanya",
+    "awalnya",
+    "tentunya",
+    "tampaknya",
+    "sayangnya",
+    "untungnya",
+    "rupanya",
+    "misalnya",
+    "makanya",
+    "kelihatannya",
+    "dulunya",
+    "kenya",
+    "berikutnya",
+    "kayaknya",
+    "agaknya",
+    "mestinya",
+    "harusnya",
+    "umumnya",
+    "lainnya",
+    "nya",
+    "bahwasanya",
+    "kiranya",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -56,7 +83,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     Some(ch) if is_word_char(ch) => j += 1,
                     // Inner joiners: 1.250,5 13/9/2023 anak-anak Jum'at e-KTP
                     Some(p @ ('.' | ',' | '/' | ':'))
-                        if at(j - 1).is_some_and(|x| x.is_ascii_digit()) && at(j + 1).is_some_and(|x| x.is_ascii_digit()) =>
+                        if at(j - 1).is_some_and(|x| x.is_ascii_digit())
+                            && at(j + 1).is_some_and(|x| x.is_ascii_digit()) =>
                     {
                         let _ = p;
                         j += 2;
@@ -115,7 +143,7 @@ pub fn sentences(text: &str) -> Vec<Vec<Token<'_>>> {
         }
         cur.push(*t);
         let next = tokens.get(i + 1);
-        let closes = cur.iter().rev().skip_while(|x| is_closing(x.text)).next().is_some_and(|x| ends_sentence(x.text));
+        let closes = cur.iter().rev().find(|x| !is_closing(x.text)).is_some_and(|x| ends_sentence(x.text));
         let boundary = match next {
             None => false,
             // A straight quote after a space opens the next sentence; right after the period
@@ -123,7 +151,10 @@ pub fn sentences(text: &str) -> Vec<Vec<Token<'_>>> {
             Some(n) => {
                 closes
                     && t.space_after
-                    && n.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'(".contains(c))
+                    && n.text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'(".contains(c))
             }
         };
         if boundary {
@@ -162,7 +193,22 @@ mod tests {
     fn words_numbers_and_punctuation() {
         assert_eq!(
             texts("Harga cabai naik Rp12.500,50 per kg, kata Dr. Siti (13/9/2023)."),
-            ["Harga", "cabai", "naik", "Rp12.500,50", "per", "kg", ",", "kata", "Dr.", "Siti", "(", "13/9/2023", ")", "."]
+            [
+                "Harga",
+                "cabai",
+                "naik",
+                "Rp12.500,50",
+                "per",
+                "kg",
+                ",",
+                "kata",
+                "Dr.",
+                "Siti",
+                "(",
+                "13/9/2023",
+                ")",
+                "."
+            ]
         );
         assert_eq!(texts("anak-anak bermain di e-KTP Jum'at"), ["anak-anak", "bermain", "di", "e-KTP", "Jum'at"]);
         assert_eq!(texts("\"Tidak!\" serunya..."), ["\"", "Tidak", "!", "\"", "serunya", "..."]);

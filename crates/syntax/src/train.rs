@@ -78,10 +78,8 @@ impl Default for Config {
 
 /// Trains a tagger and a parser on gold sentences.
 pub fn train(gold: &[Gold], cfg: &Config, log: &mut dyn FnMut(&str)) -> Model {
-    let tag_examples: Vec<TagExample> = gold
-        .iter()
-        .map(|g| TagExample::new(&g.words(), &g.upos, g.style.id()))
-        .collect();
+    let tag_examples: Vec<TagExample> =
+        gold.iter().map(|g| TagExample::new(&g.words(), &g.upos, g.style.id())).collect();
     log(&format!("tagger: {} sentences, {} epochs", gold.len(), cfg.tagger_epochs));
     let tagger = tagger::train(&tag_examples, cfg.tagger_epochs, cfg.seed, cfg.prune);
 
@@ -106,7 +104,8 @@ pub fn train(gold: &[Gold], cfg: &Config, log: &mut dyn FnMut(&str)) -> Model {
         }
     }
 
-    let inventory: BTreeSet<Deprel> = gold.iter().flat_map(|g| g.deprels.iter().copied()).chain([Deprel::ROOT]).collect();
+    let inventory: BTreeSet<Deprel> =
+        gold.iter().flat_map(|g| g.deprels.iter().copied()).chain([Deprel::ROOT]).collect();
     let deprels: Vec<Deprel> = inventory.into_iter().collect();
     assert!(deprels.len() <= 127, "at most 127 relations");
     let label_of = |d: Deprel| deprels.iter().position(|&x| x == d).expect("in the inventory") as u8;

@@ -107,7 +107,10 @@ fn annotate_keeps_comments_ranges_and_other_columns() {
     warta_syntax::annotate(&mut a, &mut sents[0]);
     let out = conllu::write(&sents);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(&lines[..3], &["# sent_id = hand-1", "# text = Rumahnya terbakar.", "1-2\tRumahnya\t_\t_\t_\t_\t_\t_\t_\t_"]);
+    assert_eq!(
+        &lines[..3],
+        &["# sent_id = hand-1", "# text = Rumahnya terbakar.", "1-2\tRumahnya\t_\t_\t_\t_\t_\t_\t_\t_"]
+    );
     let terbakar: Vec<&str> = lines[5].split('\t').collect();
     assert_eq!(terbakar[2], "bakar");
     assert_eq!(terbakar[4], "VSP");
@@ -150,7 +153,8 @@ fn embedded_model_round_trips_through_its_file_format() {
 /// Floors a few points under the measured scores (reports/syntax.md), so a regression fails.
 #[test]
 fn csui_test_scores_stay_above_floors() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud-id-csui/id_csui-ud-test.conllu");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud-id-csui/id_csui-ud-test.conllu");
     let Ok(text) = std::fs::read_to_string(&path) else {
         eprintln!("skipped: {} is absent (../shared/data not here)", path.display());
         return;

@@ -143,11 +143,8 @@ fn score_udpipe(model: &Path, input: &str, gold: &[Gold]) -> Result<Row> {
         bail!("UDPipe failed: {}", String::from_utf8_lossy(&out.stderr));
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let timing: serde_json::Value = stderr
-        .lines()
-        .rev()
-        .find_map(|l| serde_json::from_str(l).ok())
-        .context("UDPipe printed no timing")?;
+    let timing: serde_json::Value =
+        stderr.lines().rev().find_map(|l| serde_json::from_str(l).ok()).context("UDPipe printed no timing")?;
     let secs = timing["seconds"].as_f64().unwrap_or(0.0);
     let pred = warta_syntax::conllu::parse(&String::from_utf8_lossy(&out.stdout))
         .map_err(|e| anyhow::anyhow!("UDPipe output: {e}"))?;
@@ -167,7 +164,11 @@ fn score_udpipe(model: &Path, input: &str, gold: &[Gold]) -> Result<Row> {
             .collect();
         scores.add(g, &parsed);
     }
-    Ok(Row { system: "UDPipe 1 (default settings)".into(), words_per_s: Some(scores.words as f64 / secs.max(1e-9)), scores })
+    Ok(Row {
+        system: "UDPipe 1 (default settings)".into(),
+        words_per_s: Some(scores.words as f64 / secs.max(1e-9)),
+        scores,
+    })
 }
 
 pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
@@ -195,10 +196,15 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
     eprintln!("training warta's held-out variant on {} sentences", all.len());
     let variant = train::train(&all, &Config::default(), &mut |m| eprintln!("  {m}"));
     let held: Vec<String> = [CSUI_TRAIN.to_string(), format!("{PUD}@holdout"), format!("{GSD}@holdout")].to_vec();
-    let peer = if args.no_peer { None } else { udpipe_model(data, "holdout", &held).map_err(|e| eprintln!("warta: {e}")).ok() };
-    for (title, file, set, style) in
-        [("PUD held-out fifth", PUD, &pud_held, Style::Ud), ("GSD dev held-out fifth (GSD style)", GSD, &gsd_held, Style::Gsd)]
-    {
+    let peer = if args.no_peer {
+        None
+    } else {
+        udpipe_model(data, "holdout", &held).map_err(|e| eprintln!("warta: {e}")).ok()
+    };
+    for (title, file, set, style) in [
+        ("PUD held-out fifth", PUD, &pud_held, Style::Ud),
+        ("GSD dev held-out fifth (GSD style)", GSD, &gsd_held, Style::Gsd),
+    ] {
         let mut rows = vec![score_warta(&variant, set, style)];
         if let Some(m) = &peer {
             rows.push(score_udpipe(m, &blank_conllu(data, file, |i| i % 5 == 4)?, set)?);
