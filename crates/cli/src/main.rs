@@ -22,6 +22,7 @@ mod generate;
 mod ingest;
 mod inputs;
 mod ner;
+mod parse;
 mod search;
 mod serve;
 mod train;
@@ -117,6 +118,15 @@ enum Command {
     /// Tag CoNLL tokens from stdin (first column; blank line between sentences) and print
     /// `token<TAB>tag` with BIO tags over PER/ORG/LOC.
     Ner(ner::NerArgs),
+    /// Tag and parse Indonesian: CoNLL-U or plain text in, CoNLL-U with UPOS, HEAD and DEPREL out.
+    ///
+    /// CoNLL-U input keeps its words, multiword tokens, empty nodes, sentence ids, comments and
+    /// other columns; only UPOS, HEAD and DEPREL are filled. Plain text (UTF-8) is split into
+    /// sentences and tokens (`-nya` written as a multiword token), with `# sent_id` and
+    /// `# text`. The model (UD Indonesian-CSUI + PUD + GSD, CC BY-SA 4.0) is embedded. A
+    /// malformed CoNLL-U sentence is named on stderr as FILE:LINE and skipped, an unreadable
+    /// file named; the others are still written, and the exit code is 1 (2: usage).
+    Parse(parse::Args),
     /// Analyse files and folders into a store (SQLite + search index) in --data DIR
     /// (default: $WARTA_DATA, else ./warta-data). The same content again changes nothing; new
     /// content under a known source updates it in place. Containers (WARC, JSON Lines,
@@ -167,6 +177,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Train(args) => train::run(args),
         Command::Ner(args) => ner::run(args),
+        Command::Parse(args) => parse::run(args),
         Command::Generate(args) => generate::run(args),
         Command::BenchStories(args) => bench::run(args),
         Command::Ingest(args) => ingest::run(args),

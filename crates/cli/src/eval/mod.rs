@@ -38,6 +38,7 @@ pub mod events;
 pub mod extract;
 mod meta;
 pub mod ner;
+pub mod parse;
 pub mod quotes;
 pub mod stem;
 pub mod time;
@@ -76,6 +77,9 @@ pub enum Stage {
     /// The store's Indonesian stemmer: root accuracy on UD Indonesian-GSD MorphInd roots, next
     /// to Snowball Indonesian (frostem) and no stemming.
     Stem(stem::Args),
+    /// The syntax model: UPOS, UAS, LAS on UD Indonesian-CSUI test (gold tokenisation), next
+    /// to UDPipe 1 trained on the same files (--holdout: also held-out PUD/GSD variants).
+    Parse(parse::Args),
 }
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
@@ -95,5 +99,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         Stage::Events(a) => events::run(a),
         Stage::Dedup(a) => dedup::run(&data, &a),
         Stage::Stem(a) => stem::run(&data, &a),
+        Stage::Parse(a) => parse::run(&data, &a),
     }
 }

@@ -1,0 +1,59 @@
+//! Tagging + parsing throughput of the embedded model (one thread), in words per second.
+//!
+//! `cargo bench -p warta-syntax --bench parse`. The sentences are hand-written news-style
+//! Indonesian (not treebank text), repeated to a batch of about 10,000 words.
+
+use divan::counter::ItemsCount;
+use warta_syntax::{Analyser, Model, Style};
+
+fn main() {
+    divan::main();
+}
+
+const SENTENCES: &[&str] = &[
+    "Pemerintah Provinsi Jawa Barat akan membangun tiga jembatan baru di Kabupaten Garut pada tahun depan , kata Gubernur kepada wartawan di Bandung , Senin ( 20/10 ) .",
+    "Harga beras di sejumlah pasar tradisional naik hingga 15 persen dalam dua pekan terakhir karena pasokan dari daerah sentra produksi berkurang .",
+    "\" Kami belum menerima laporan resmi dari kepolisian , \" ujar juru bicara kementerian yang enggan disebut namanya .",
+    "Rapat yang dipimpin oleh Wakil Presiden tersebut membahas anggaran pendidikan dan kesehatan untuk tahun 2026 .",
+    "Tim SAR gabungan masih mencari dua nelayan yang hilang setelah perahu mereka terbalik dihantam ombak di perairan selatan Pulau Lombok .",
+    "Bank Indonesia mempertahankan suku bunga acuan sebesar 6 persen untuk menjaga stabilitas nilai tukar rupiah .",
+    "Ribuan warga memadati alun-alun kota untuk menyaksikan pawai budaya yang digelar setiap tahun .",
+    "Menurut data Badan Pusat Statistik , jumlah penduduk miskin turun menjadi 24 juta orang pada Maret lalu .",
+];
+
+fn batch() -> Vec<Vec<&'static str>> {
+    let sents: Vec<Vec<&str>> = SENTENCES.iter().map(|s| s.split(' ').collect()).collect();
+    let mut out = Vec::new();
+    let mut words = 0;
+    while words < 10_000 {
+        for s in &sents {
+            words += s.len();
+            out.push(s.clone());
+        }
+    }
+    out
+}
+
+#[divan::bench(args = [Style::Ud, Style::Gsd])]
+fn tag_and_parse(bencher: divan::Bencher, style: Style) {
+    let model = Model::embedded();
+    let batch = batch();
+    let words: usize = batch.iter().map(Vec::len).sum();
+    let mut analyser = Analyser::new(model);
+    analyser.style = style;
+    bencher.counter(ItemsCount::new(words)).bench_local(|| {
+        let mut heads = 0u64;
+        for s in &batch {
+            for p in analyser.tag_and_parse(divan::black_box(s)) {
+                heads += u64::from(p.head);
+            }
+        }
+        heads
+    });
+}
+
+#[divan::bench]
+fn load_embedded_model(bencher: divan::Bencher) {
+    let gz = Model::embedded().to_gz();
+    bencher.bench(|| Model::from_gz(divan::black_box(&gz)).map(|m| m.sizes()));
+}
