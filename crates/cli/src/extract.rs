@@ -60,6 +60,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
                     "language": page.language,
                     "declared_language": page.declared_language,
                     "body": page.body,
+                    "method": page.method,
                     "captions": page.captions,
                     "removed": page.removed,
                     "encoding": page.encoding,

@@ -71,6 +71,37 @@ impl fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
+/// Where a page's body came from, in order of trust. The main-text extraction is tried first;
+/// when it finds nothing, each fallback is tried in turn, so a page with any prose never comes
+/// back empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodySource {
+    /// The article container found by the main-text extraction.
+    MainText,
+    /// The page's JSON-LD `articleBody` (the publisher's own copy of the text).
+    JsonLdArticleBody,
+    /// The page's summary (`og:description`, `twitter:description`, `<meta name=description>`).
+    Description,
+    /// The densest block of prose on the page (most characters outside links).
+    DensestBlock,
+    /// Nothing: the page has no prose at all.
+    None,
+}
+
+impl BodySource {
+    /// The name used in JSON and diagnostics.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodySource::MainText => "main_text",
+            BodySource::JsonLdArticleBody => "json_ld_article_body",
+            BodySource::Description => "description",
+            BodySource::DensestBlock => "densest_block",
+            BodySource::None => "none",
+        }
+    }
+}
+
 /// The article read from one page.
 #[derive(Debug, Clone, Serialize)]
 pub struct Page {
@@ -85,6 +116,8 @@ pub struct Page {
     pub declared_language: Option<String>,
     /// Body paragraphs after extraction and the engine's cleaning.
     pub body: Vec<String>,
+    /// Where the body came from (the main text, or which fallback).
+    pub method: BodySource,
     /// Figure captions, kept apart from the body.
     pub captions: Vec<String>,
     /// What the engine's cleaning took out of the extracted paragraphs, with reasons.
@@ -123,19 +156,53 @@ pub fn extract_html(
     let markup = markup::read_tree(&tree);
     let main_text::MainText { paragraphs, captions } = main_text::extract(&tree);
     let title = markup.title.clone();
-    let mut text = String::new();
-    if let Some(t) = &title {
-        text.push_str(t);
-        text.push_str("\n\n");
-    }
-    text.push_str(&paragraphs.join("\n\n"));
-    text.push('\n');
-
-    let cleaned = clean::clean(&text);
-    let body: Vec<String> =
-        cleaned.paragraphs.iter().map(|p| p.text.clone()).filter(|p| title.as_deref() != Some(p.as_str())).collect();
+    let read = |paragraphs: &[String]| {
+        let mut text = String::new();
+        if let Some(t) = &title {
+            text.push_str(t);
+            text.push_str("\n\n");
+        }
+        text.push_str(&paragraphs.join("\n\n"));
+        text.push('\n');
+        let cleaned = clean::clean(&text);
+        let body: Vec<String> = cleaned
+            .paragraphs
+            .iter()
+            .map(|p| p.text.clone())
+            .filter(|p| title.as_deref() != Some(p.as_str()))
+            .collect();
+        (text, cleaned, body)
+    };
+    let (mut text, mut cleaned, mut body) = read(&paragraphs);
+    let mut method = BodySource::MainText;
     if body.is_empty() {
-        diagnostics.push(Diagnostic::warning("no_main_text", "no article text found in the page"));
+        // Fallbacks, in order of trust: the publisher's own copy of the text, its summary, the
+        // densest block of prose. The first that gives a body after cleaning is kept.
+        let lines = |s: &str| s.lines().map(str::to_string).collect::<Vec<_>>();
+        let candidates = [
+            (BodySource::JsonLdArticleBody, markup.article_body.as_deref().map(lines)),
+            (BodySource::Description, markup.description.as_deref().map(lines)),
+            (BodySource::DensestBlock, main_text::densest_block(&tree)),
+        ];
+        method = BodySource::None;
+        for (source, paragraphs) in candidates {
+            let Some(paragraphs) = paragraphs.filter(|p| !p.is_empty()) else { continue };
+            let r = read(&paragraphs);
+            if !r.2.is_empty() {
+                (text, cleaned, body) = r;
+                method = source;
+                break;
+            }
+        }
+        match method {
+            BodySource::None => {
+                diagnostics.push(Diagnostic::warning("no_main_text", "no article text found in the page"))
+            }
+            m => diagnostics.push(Diagnostic::info(
+                "body_fallback",
+                format!("no article container found: the body is the page's {}", m.as_str()),
+            )),
+        }
     }
 
     let detected = lang::detect(&body.join("\n"));
@@ -173,6 +240,7 @@ pub fn extract_html(
         language,
         declared_language: markup.declared_language,
         body,
+        method,
         captions,
         removed: cleaned.removed,
         encoding: encoding_name(encoding).to_string(),

@@ -777,6 +777,93 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     MainText { paragraphs, captions }
 }
 
+/// A run of inline text as the flat reading sees it (no filters, no scoring).
+#[derive(Debug, Clone)]
+pub struct FlatBlock {
+    pub owner: NodeId,
+    pub text: String,
+    pub chars: u32,
+    pub link_chars: u32,
+}
+
+/// Every run of inline text of the page in document order, outside elements that are never
+/// text (scripts, hidden elements, navigation): block elements and `<br>` end a run. One pass
+/// over the nodes (a parent always comes before its children).
+pub fn flat_blocks(tree: &Tree) -> Vec<FlatBlock> {
+    let hints = Hints::new(tree);
+    let n = tree.nodes.len();
+    // Per node: skipped, inside a link, the block element holding its inline content.
+    let mut skip = vec![false; n];
+    let mut link = vec![false; n];
+    let mut owner: Vec<NodeId> = vec![NONE; n];
+    let mut out: Vec<FlatBlock> = Vec::new();
+    let mut open = false;
+    for i in 1..n {
+        let p = tree.nodes[i].parent;
+        if p == NONE {
+            continue;
+        }
+        let pu = p as usize;
+        let parent_block = tree.name(p).is_some() && hints.get(p) & H_BLOCK != 0;
+        skip[i] = skip[pu] || (tree.name(p).is_some() && hints.get(p) & H_NEVER != 0);
+        link[i] = link[pu] || tree.name(p) == Some("a");
+        owner[i] = if parent_block || owner[pu] == NONE { p } else { owner[pu] };
+        if skip[i] {
+            continue;
+        }
+        match &tree.nodes[i].data {
+            Data::Text(t) => {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                if words.is_empty() {
+                    continue;
+                }
+                let chars: u32 = words.iter().map(|w| w.chars().count() as u32).sum::<u32>() + words.len() as u32 - 1;
+                let same = open && out.last().is_some_and(|b| b.owner == owner[i]);
+                if !same {
+                    out.push(FlatBlock { owner: owner[i], text: String::new(), chars: 0, link_chars: 0 });
+                }
+                let b = out.last_mut().expect("a block is open");
+                if !b.text.is_empty() && !b.text.ends_with('\n') {
+                    b.text.push(' ');
+                }
+                b.text.push_str(&words.join(" "));
+                b.chars += chars;
+                if link[i] {
+                    b.link_chars += chars;
+                }
+                open = true;
+            }
+            Data::Element { name, .. } => {
+                if &**name == "br" {
+                    if let Some(b) = out.last_mut().filter(|_| open) {
+                        b.text.push('\n');
+                    }
+                } else if hints.get(i as NodeId) & (H_BLOCK | H_NEVER) != 0 {
+                    open = false;
+                }
+            }
+            Data::Document => {}
+        }
+    }
+    out
+}
+
+/// The text of a fragment, one line per block (for markup found inside a JSON-LD value).
+pub fn block_text(tree: &Tree) -> String {
+    flat_blocks(tree).iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+/// The densest block of prose on the page: the run of inline text with the most characters
+/// outside links (at least 80, and links under a third of it), as the last fallback when no
+/// article container was found. Its text, split at line breaks.
+pub fn densest_block(tree: &Tree) -> Option<Vec<String>> {
+    flat_blocks(tree)
+        .into_iter()
+        .filter(|b| b.chars >= 80 && (b.link_chars as f64) < b.chars as f64 / 3.0)
+        .max_by_key(|b| b.chars - b.link_chars)
+        .map(|b| b.text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
+}
+
 /// The words of a text between whitespace runs (`char::is_whitespace`), each as (whitespace
 /// before it, the word, the word is ASCII); the last item may be an empty word after trailing
 /// whitespace. ASCII bytes are tested as bytes; only other characters are decoded.

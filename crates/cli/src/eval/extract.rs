@@ -40,6 +40,12 @@ pub struct Args {
     /// usual guard against a shared machine's noise; the output is the same every time).
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=20))]
     pub repeat: u32,
+    /// Score only the sets whose folder name contains this (repeatable; default: all).
+    #[arg(long, value_name = "NAME")]
+    pub set: Vec<String>,
+    /// Write warta's body of every page of the dev half to DIR/SET/ID.txt (for development).
+    #[arg(long, value_name = "DIR")]
+    pub dump: Option<PathBuf>,
 }
 
 /// Per-page (tp, fp, fn), normalised to sum to 1 (all zero when both texts are empty).
@@ -102,38 +108,119 @@ pub fn metrics(pages: &[Counts]) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-struct Row {
+/// One scored set: its folder name and, per page, the id, the file and the gold text.
+struct Set {
     name: String,
-    counts: Vec<Counts>,
-    seconds: f64,
-    note: String,
+    pages: Vec<(String, PathBuf, String)>,
+    skipped: usize,
 }
 
-pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
-    let dir = data.join("boilerplate-aeb");
-    if !dir.join("ground-truth.json").exists() {
-        println!("eval extract: skipped: {} is absent (needs ../shared/data/boilerplate-aeb)", dir.display());
-        return Ok(ExitCode::SUCCESS);
+/// The data sets scored: boilerplate-aeb first, then every `extract-*` folder in `data`
+/// (sorted), each with a `ground-truth.json`; `only` keeps those whose name contains one of
+/// its strings. Pages flagged `goldNotInVisibleText` or `synthetic` are skipped (counted).
+fn sets(data: &Path, only: &[String]) -> Result<Vec<Set>> {
+    let mut names = vec!["boilerplate-aeb".to_string()];
+    let mut others: Vec<String> = std::fs::read_dir(data)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| n.starts_with("extract-"))
+                .collect()
+        })
+        .unwrap_or_default();
+    others.sort();
+    names.extend(others);
+    let mut out = Vec::new();
+    for name in names {
+        if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
+            continue;
+        }
+        let dir = data.join(&name);
+        let Ok(text) = std::fs::read_to_string(dir.join("ground-truth.json")) else { continue };
+        let gt: Value = serde_json::from_str(&text).with_context(|| format!("{name}/ground-truth.json is not JSON"))?;
+        let Some(gt) = gt.as_object() else { bail!("{name}/ground-truth.json is not an object") };
+        let mut ids: Vec<&String> = gt.keys().collect();
+        ids.sort();
+        let mut pages = Vec::new();
+        let mut skipped = 0;
+        for id in ids {
+            let g = &gt[id.as_str()];
+            if g["goldNotInVisibleText"].as_bool() == Some(true) || g["synthetic"].as_bool() == Some(true) {
+                skipped += 1;
+                continue;
+            }
+            let path = dir.join("html").join(format!("{id}.html.gz"));
+            if !path.exists() {
+                skipped += 1;
+                continue;
+            }
+            pages.push((id.clone(), path, g["articleBody"].as_str().unwrap_or_default().to_string()));
+        }
+        out.push(Set { name, pages, skipped });
     }
-    let gt: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json"))?)
-        .context("ground-truth.json is not JSON")?;
-    let Some(gt) = gt.as_object() else { bail!("ground-truth.json is not an object") };
-    let mut ids: Vec<&String> = gt.keys().collect();
-    ids.sort();
-    let mut pages = Vec::new();
-    for id in &ids {
-        let path = dir.join("html").join(format!("{id}.html.gz"));
-        let raw = std::fs::read(&path).with_context(|| format!("{}", path.display()))?;
-        let mut bytes = Vec::new();
+    Ok(out)
+}
+
+/// The half a page belongs to, by a hash of its id (FNV-1a, 64 bits): 0 = the development
+/// half (rules may be chosen looking at these pages), 1 = the held-out half (never looked at
+/// while developing; reported as the check on overfitting). Stable across runs and machines.
+pub fn half(id: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    // The high bits mix best under FNV.
+    (h >> 63) as usize
+}
+
+fn read_page(path: &Path) -> Result<Vec<u8>> {
+    let raw = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    let mut bytes = Vec::new();
+    if raw.starts_with(&[0x1f, 0x8b]) {
         flate2::read::MultiGzDecoder::new(raw.as_slice())
             .read_to_end(&mut bytes)
             .with_context(|| format!("{}: gzip", path.display()))?;
-        pages.push((id.to_string(), path, bytes));
+    } else {
+        bytes = raw;
     }
-    let gold: Vec<String> =
-        ids.iter().map(|id| gt[id.as_str()]["articleBody"].as_str().unwrap_or_default().to_string()).collect();
+    Ok(bytes)
+}
 
-    // warta, in process.
+/// One system's results on one set.
+#[derive(Default)]
+struct Scores {
+    counts: Vec<Counts>,
+    halves: Vec<usize>,
+    seconds: f64,
+    failures: usize,
+}
+
+impl Scores {
+    fn part(&self, half: Option<usize>) -> (f64, f64, f64) {
+        let c: Vec<Counts> = self
+            .counts
+            .iter()
+            .zip(&self.halves)
+            .filter(|(_, h)| half.is_none_or(|x| x == **h))
+            .map(|(c, _)| *c)
+            .collect();
+        metrics(&c)
+    }
+    fn exact(&self) -> usize {
+        self.counts.iter().filter(|c| c.1 == 0.0 && c.2 == 0.0 && c.0 > 0.0).count()
+    }
+}
+
+pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
+    let sets = sets(data, &args.set)?;
+    if sets.is_empty() {
+        println!(
+            "eval extract: skipped: no data set under {} (needs ../shared/data/boilerplate-aeb or extract-*)",
+            data.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let opts = warta_html::Options::default();
     // One-time work before the clock, as trafilatura's imports compile its regexes and load its
     // tables: lingua's models and tables, the cleaning's patterns (`warta_html::preload`), and
@@ -145,140 +232,171 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
         &opts,
     );
     let mut peer = if args.no_peer { Err("peer not run (--no-peer)".to_string()) } else { Peer::start() };
-    let mut peer_seconds = 0.0;
-    let mut peer_bodies: Vec<String> = Vec::new();
     let mut peer_errors = 0;
-    let mut cleaned = Vec::new();
-    let mut uncleaned = Vec::new();
-    let mut seconds = 0.0;
-    let mut failures = 0;
-    let mut languages: HashMap<String, usize> = HashMap::new();
-    for (id, path, bytes) in &pages {
-        let mut fastest = f64::INFINITY;
-        let mut page = None;
-        for _ in 0..args.repeat {
-            let t0 = Instant::now();
-            let p = warta_html::extract(bytes, &opts);
-            fastest = fastest.min(t0.elapsed().as_secs_f64());
-            page = Some(p);
-        }
-        seconds += fastest;
-        // The same page through trafilatura, right after.
-        if let Ok(p) = &mut peer {
-            match p.time(id, path, args.repeat) {
-                Ok(t) => {
-                    peer_seconds += t.seconds;
-                    if let Some(e) = t.error {
-                        peer_errors += 1;
-                        eprintln!("trafilatura: {id}: {e}");
+    let mut peer_version = String::new();
+    if let Ok(p) = &peer {
+        peer_version = p.version.clone();
+    }
+    let mut results: Vec<(Scores, Scores, Scores)> = Vec::new(); // warta, warta uncleaned, peer
+    let mut methods: HashMap<String, usize> = HashMap::new();
+    let mut worst: Vec<(f64, String, String)> = Vec::new();
+    for set in &sets {
+        let (mut w, mut u, mut t) = (Scores::default(), Scores::default(), Scores::default());
+        for (id, path, gold) in &set.pages {
+            let bytes = read_page(path)?;
+            let h = half(id);
+            let mut fastest = f64::INFINITY;
+            let mut page = None;
+            for _ in 0..args.repeat {
+                let t0 = Instant::now();
+                let p = warta_html::extract(&bytes, &opts);
+                fastest = fastest.min(t0.elapsed().as_secs_f64());
+                page = Some(p);
+            }
+            w.seconds += fastest;
+            // The same page through trafilatura, right after.
+            if let Ok(p) = &mut peer {
+                match p.time(id, path, args.repeat) {
+                    Ok(r) => {
+                        t.seconds += r.seconds;
+                        if let Some(e) = r.error {
+                            peer_errors += 1;
+                            eprintln!("trafilatura: {}/{id}: {e}", set.name);
+                        }
+                        t.counts.push(shingle_matching(gold, &r.text));
+                        t.halves.push(h);
                     }
-                    peer_bodies.push(t.text);
+                    Err(e) => peer = Err(e),
                 }
-                Err(e) => peer = Err(e),
             }
+            let (cleaned, uncleaned) = match page.expect("repeat is at least 1") {
+                Ok(p) => {
+                    *methods.entry(format!("{:?}", p.method)).or_default() += 1;
+                    let raw_body = match &p.title {
+                        Some(t) => p.text.strip_prefix(t.as_str()).unwrap_or(&p.text).to_string(),
+                        None => p.text.clone(),
+                    };
+                    (p.body.join("\n"), raw_body)
+                }
+                Err(_) => {
+                    w.failures += 1;
+                    (String::new(), String::new())
+                }
+            };
+            let c = shingle_matching(gold, &cleaned);
+            if let Some(dir) = args.dump.as_ref().filter(|_| h == 0) {
+                let d = dir.join(&set.name);
+                std::fs::create_dir_all(&d)?;
+                std::fs::write(d.join(format!("{id}.txt")), &cleaned)?;
+            }
+            if h == 0 {
+                worst.push((c.0, set.name.clone(), id.clone()));
+            }
+            w.counts.push(c);
+            w.halves.push(h);
+            u.counts.push(shingle_matching(gold, &uncleaned));
+            u.halves.push(h);
         }
-        let page = page.expect("repeat is at least 1");
-        match page {
-            Ok(p) => {
-                *languages.entry(p.language.clone().unwrap_or_else(|| "null".into())).or_default() += 1;
-                cleaned.push(p.body.join("\n"));
-                let raw_body = match &p.title {
-                    Some(t) => p.text.strip_prefix(t.as_str()).unwrap_or(&p.text).to_string(),
-                    None => p.text.clone(),
-                };
-                uncleaned.push(raw_body);
-            }
-            Err(_) => {
-                failures += 1;
-                cleaned.push(String::new());
-                uncleaned.push(String::new());
-            }
-        }
+        results.push((w, u, t));
     }
-    let score =
-        |preds: &[String]| -> Vec<Counts> { gold.iter().zip(preds).map(|(g, p)| shingle_matching(g, p)).collect() };
-    let mut rows = vec![
-        Row {
-            name: "warta (extract + engine cleaning)".into(),
-            counts: score(&cleaned),
-            seconds,
-            note: format!("{failures} pages failed"),
-        },
-        Row {
-            name: "warta, before the engine's cleaning".into(),
-            counts: score(&uncleaned),
-            seconds: f64::NAN,
-            note: "same run; shows what the Indonesian cleaning does to English pages".into(),
-        },
-    ];
+    let have_peer = peer.is_ok();
 
-    let mut peer_note = String::new();
-    match peer {
-        Ok(p) => rows.push(Row {
-            name: format!("trafilatura {} (Python, PyPI)", p.version),
-            counts: score(&peer_bodies),
-            seconds: peer_seconds,
-            note: format!("`trafilatura.extract(bytes)`, default settings; {peer_errors} pages raised"),
-        }),
-        Err(e) => peer_note = e,
-    }
-
-    let n = pages.len();
     let mut md = String::new();
-    md.push_str(&format!(
-        "Pages: {n} (../shared/data/boilerplate-aeb, shared half of the Article Extraction Benchmark)\n\n"
-    ));
     md.push_str(
-        "| system | precision | recall | F1 | exact | pages/s | ms/page | note |\n|---|---|---|---|---|---|---|---|\n",
+        "Metric: the Article Extraction Benchmark's (4-gram shingles of `\\w+` tokens, per-page TP/FP/FN \
+         normalised, P and R macro-averaged over pages, F1 from the two). Halves by a hash of the page id: \
+         `dev` (rules may be chosen looking at these pages) and `held` (never looked at).\n\n",
     );
-    for r in &rows {
-        let (p, rc, f) = metrics(&r.counts);
-        let exact = r.counts.iter().filter(|c| c.1 == 0.0 && c.2 == 0.0 && c.0 > 0.0).count();
-        let (pps, ms) = if r.seconds.is_nan() {
-            ("–".to_string(), "–".to_string())
-        } else {
-            (format!("{:.1}", n as f64 / r.seconds), format!("{:.2}", 1000.0 * r.seconds / n as f64))
-        };
-        md.push_str(&format!("| {} | {p:.3} | {rc:.3} | {f:.3} | {exact}/{n} | {pps} | {ms} | {} |\n", r.name, r.note));
-    }
-    // The held-out split: extraction rules were tuned looking at the even-numbered pages (in
-    // id order) only; the odd-numbered ones are scored here as a check on overfitting.
-    md.push_str("\nSplit (pages in id order; rules were tuned on the even ones, the odd ones are held out):\n\n");
-    md.push_str("| system | even P | even R | even F1 | odd P | odd R | odd F1 |\n|---|---|---|---|---|---|---|\n");
-    for r in rows.iter().filter(|r| !r.seconds.is_nan()) {
-        let part = |odd: usize| -> Vec<Counts> {
-            r.counts.iter().enumerate().filter(|(i, _)| i % 2 == odd).map(|(_, c)| *c).collect()
-        };
-        let (ep, er, ef) = metrics(&part(0));
-        let (op, or, of) = metrics(&part(1));
-        md.push_str(&format!("| {} | {ep:.3} | {er:.3} | {ef:.3} | {op:.3} | {or:.3} | {of:.3} |\n", r.name));
-    }
-    if let (Some(w), Some(t)) = (rows.first(), rows.get(2)) {
+    md.push_str(
+        "| set | pages | system | P | R | F1 | F1 dev | F1 held | exact | pages/s |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    let fmt_row = |md: &mut String, set: &Set, name: &str, s: &Scores| {
+        let (p, r, f) = s.part(None);
+        let (_, _, fd) = s.part(Some(0));
+        let (_, _, fh) = s.part(Some(1));
+        let n = s.counts.len();
+        let pps = if s.seconds > 0.0 { format!("{:.1}", n as f64 / s.seconds) } else { "–".into() };
         md.push_str(&format!(
-            "\nwarta / trafilatura pages per second: {:.1}x (target: at least 20x; F1 target: 0.96)\n",
-            t.seconds / w.seconds
+            "| {} | {n} | {name} | {p:.3} | {r:.3} | {f:.3} | {fd:.3} | {fh:.3} | {}/{n} | {pps} |\n",
+            set.name,
+            s.exact()
+        ));
+    };
+    let peer_name = format!("trafilatura {peer_version}");
+    for (set, (w, u, t)) in sets.iter().zip(&results) {
+        fmt_row(&mut md, set, "**warta**", w);
+        let mut u2 = Scores { counts: u.counts.clone(), halves: u.halves.clone(), ..Default::default() };
+        u2.seconds = 0.0;
+        fmt_row(&mut md, set, "warta before cleaning", &u2);
+        if have_peer {
+            fmt_row(&mut md, set, &peer_name, t);
+        }
+    }
+    // The summary: AEB, and the mean of the set F1s over the other sets.
+    md.push_str("\n| summary | warta F1 | warta dev | warta held | trafilatura F1 | trafilatura dev | trafilatura held |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    let pick = |r: &(Scores, Scores, Scores), peer: bool| -> (f64, f64, f64) {
+        let s = if peer { &r.2 } else { &r.0 };
+        (s.part(None).2, s.part(Some(0)).2, s.part(Some(1)).2)
+    };
+    for (label, aeb) in [("boilerplate-aeb", true), ("mean over the other sets", false)] {
+        let mut cells = Vec::new();
+        for peer in [false, true] {
+            let v: Vec<(f64, f64, f64)> = sets
+                .iter()
+                .zip(&results)
+                .filter(|(s, _)| (s.name == "boilerplate-aeb") == aeb)
+                .map(|(_, r)| pick(r, peer))
+                .collect();
+            let k = v.len() as f64;
+            for i in 0..3 {
+                cells.push(if v.is_empty() || (peer && !have_peer) {
+                    "–".to_string()
+                } else {
+                    let f: f64 = v.iter().map(|t| [t.0, t.1, t.2][i]).sum::<f64>() / k;
+                    format!("{f:.3}")
+                });
+            }
+        }
+        md.push_str(&format!("| {label} | {} |\n", cells.join(" | ")));
+    }
+    let n: usize = results.iter().map(|r| r.0.counts.len()).sum();
+    let ws: f64 = results.iter().map(|r| r.0.seconds).sum();
+    let ts: f64 = results.iter().map(|r| r.2.seconds).sum();
+    md.push_str(&format!("\nwarta: {n} pages, {:.1} pages/s", n as f64 / ws));
+    if have_peer && ts > 0.0 {
+        md.push_str(&format!(
+            "; trafilatura {:.1} pages/s; warta / trafilatura: {:.1}x (target: at least 20x)",
+            n as f64 / ts,
+            ts / ws
         ));
     }
-    if !peer_note.is_empty() {
-        md.push_str(&format!("\n{peer_note}\n"));
+    md.push('\n');
+    let skipped: usize = sets.iter().map(|s| s.skipped).sum();
+    md.push_str(&format!("Skipped pages (goldNotInVisibleText, synthetic): {skipped}\n"));
+    let failures: usize = results.iter().map(|r| r.0.failures).sum();
+    if failures > 0 {
+        md.push_str(&format!("warta failed on {failures} pages\n"));
     }
-    let mut langs: Vec<_> = languages.into_iter().collect();
-    langs.sort();
-    md.push_str(&format!("\nwarta's detected languages: {langs:?}\n"));
+    if peer_errors > 0 {
+        md.push_str(&format!("trafilatura raised on {peer_errors} pages (scored as empty)\n"));
+    }
+    if let Err(e) = &peer {
+        md.push_str(&format!("{e}\n"));
+    }
+    let mut m: Vec<_> = methods.into_iter().collect();
+    m.sort();
+    md.push_str(&format!("warta's body sources: {m:?}\n"));
     md.push_str(if cfg!(debug_assertions) {
-        "\nBuild: debug (speed figures are not representative; use --release)\n"
+        "Build: debug (speed figures are not representative; use --release)\n"
     } else {
-        "\nBuild: release\n"
+        "Build: release\n"
     });
     print!("{md}");
     if args.verbose {
-        let mut worst: Vec<(f64, &str)> =
-            rows[0].counts.iter().zip(&pages).map(|(c, (id, _, _))| (c.0, id.as_str())).collect();
         worst.sort_by(|a, b| a.0.total_cmp(&b.0));
-        for ((tp, id), _) in worst.iter().zip(0..15) {
-            let i = ids.iter().position(|x| x == id).unwrap_or(0);
-            let (_, fp, fn_) = rows[0].counts[i];
-            println!("{i:>3} {id}  tp={tp:.2} fp={fp:.2} fn={fn_:.2}");
+        println!("\nworst pages of the dev half (tp):");
+        for (tp, set, id) in worst.iter().take(40) {
+            println!("{tp:.2} {set}/{id}");
         }
     }
     if let Some(path) = &args.report {
