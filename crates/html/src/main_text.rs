@@ -35,6 +35,93 @@ pub struct MainText {
     pub paragraphs: Vec<String>,
     /// Figure captions (`<figcaption>`), kept apart from the paragraphs, without repeats.
     pub captions: Vec<String>,
+    /// What was taken out from inside the article's container, with the reason, in page
+    /// order (chrome outside the container is not listed).
+    pub dropped: Vec<Dropped>,
+}
+
+/// Why a piece inside the article's container is not body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// Teasers for other pages: a block opened by "Baca juga" / "Berita terkait" / "Related",
+    /// or named so (`related`, `baca-juga`, `terpopuler`, `recommended`).
+    Related,
+    /// An advertisement or sponsored slot (`ads`, `iklan`, `sponsor`, `promo`, `banner`).
+    Advertisement,
+    /// A newsletter or subscription box.
+    Newsletter,
+    /// Share buttons and social prompts.
+    Share,
+    /// Comments.
+    Comments,
+    /// Page links of a multi-page article ("Halaman selanjutnya", "1 2 3").
+    Pagination,
+    /// A prompt for a video ("Simak Video …", "Saksikan …", "Tonton juga …").
+    VideoPrompt,
+    /// A run that is mostly link text (tag lists, "next story", menus).
+    LinkList,
+    /// A list, table or box whose numbers say it is not prose (readability's conditional
+    /// cleaning: link density, images, inputs, little text).
+    NotProse,
+    /// The headline repeated at the top of the text.
+    Title,
+    /// Other page chrome named by its class or id (menus, sidebars, bylines, cookie notices).
+    Chrome,
+}
+
+/// One piece taken out of the article's container.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Dropped {
+    pub reason: DropReason,
+    /// Its text, whitespace collapsed.
+    pub text: String,
+}
+
+/// The reason for an element skipped for its class or id, from those names.
+fn reason_by_name(tree: &Tree, id: NodeId) -> DropReason {
+    let names =
+        format!("{} {}", tree.attr(id, "class").unwrap_or(""), tree.attr(id, "id").unwrap_or("")).to_ascii_lowercase();
+    let has = |ps: &[&str]| ps.iter().any(|p| names.contains(p));
+    if has(&["newsletter", "subscribe", "langganan"]) {
+        DropReason::Newsletter
+    } else if has(&["comment", "disqus", "replies", "komentar"]) {
+        DropReason::Comments
+    } else if has(&["pagination", "pager", "paging"]) {
+        DropReason::Pagination
+    } else if has(&[
+        "related",
+        "terkait",
+        "baca-juga",
+        "bacajuga",
+        "recommend",
+        "popular",
+        "populer",
+        "trending",
+        "outbrain",
+        "taboola",
+    ]) {
+        DropReason::Related
+    } else if has(&["share", "sharing", "social"]) {
+        DropReason::Share
+    } else if has(&["-ad-", "ads", "advert", "iklan", "sponsor", "promo", "banner", "skyscraper"]) {
+        DropReason::Advertisement
+    } else {
+        DropReason::Chrome
+    }
+}
+
+/// A short line that asks the reader to watch a video ("Simak Video \"…\"", "Saksikan juga:",
+/// "Tonton video …"): not a sentence of the article.
+fn video_prompt(line: &str) -> bool {
+    if line.len() > 200 {
+        return false;
+    }
+    let mut words = line.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let (Some(a), Some(b)) = (words.next(), words.next()) else { return false };
+    matches!(a.as_str(), "simak" | "saksikan" | "tonton")
+        && matches!(b.as_str(), "video" | "juga" | "live" | "selengkapnya" | "siaran")
+        && !line.trim_end().ends_with(['.', '?', '!'])
 }
 
 const INLINE: &[&str] = &[
@@ -227,7 +314,7 @@ pub fn extract(tree: &Tree) -> MainText {
     let hints = Hints::new(tree);
     let related = related_context(tree, &hints);
     for filters in [
-        Filters { unlikely: true, weights: true, clean: true },
+        Filters { unlikely: true, weights: true, clean: !knob("NOCLEAN") },
         Filters { unlikely: false, weights: true, clean: true },
         Filters { unlikely: false, weights: false, clean: true },
         Filters { unlikely: false, weights: false, clean: false },
@@ -424,11 +511,17 @@ fn is_caption(tree: &Tree, h: u16, id: NodeId, name: &str) -> bool {
     h & (H_CAPTION | H_MAYBE) == H_CAPTION && tree.text(id).len() < 400
 }
 
+fn knob(k: &str) -> bool {
+    std::env::var_os(format!("XK_{k}")).is_some()
+}
+
 fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool]) -> MainText {
     let n = tree.nodes.len();
     let mut counts = vec![Counts::default(); n];
     let mut blocks: Vec<Block> = Vec::new();
     let mut captions: Vec<String> = Vec::new();
+    // Elements skipped for their class or id (listed with a reason when inside the article).
+    let mut skipped: Vec<NodeId> = Vec::new();
 
     // 1. Walk: blocks of inline content, skipped subtrees not entered.
     let mut owners: Vec<NodeId> = vec![root];
@@ -480,6 +573,9 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                 let caption = h & H_CAPTION_EL != 0;
                 if caption || h & H_NEVER != 0 || (f.unlikely && h & H_UNLIKELY_SKIP != 0) {
                     descend = false;
+                    if !caption && h & H_NEVER == 0 {
+                        skipped.push(cur);
+                    }
                     if caption {
                         let c = crate::markup::squash(&tree.text(cur));
                         if !c.is_empty() && !captions.contains(&c) {
@@ -629,7 +725,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     let mut ranked: Vec<NodeId> = candidates.clone();
     ranked.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
     let Some(&top0) = ranked.first() else {
-        return MainText { paragraphs: Vec::new(), captions };
+        return MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() };
     };
     let mut top = top0;
     let top_score = score[top as usize];
@@ -726,6 +822,37 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         }
     }
 
+    // 4b. Repeated units: when the chosen element (or one of its near ancestors) is one of
+    // three or more siblings with the same tag and class that each hold prose, the page is a
+    // thread of posts (a forum, a live blog, an article cut into same-named sections): all
+    // of them are the text. Teaser lists repeat too, but their units are short or links.
+    if f.weights && !knob("NOREPEAT") {
+        let prose = |s: NodeId| {
+            let c = &counts[s as usize];
+            c.entered && c.chars >= 150 && density(s) < 0.25 && !related[s as usize] && hints.get(s) & H_UNLIKELY == 0
+        };
+        // Units are alike by tag and first class name (posts alternate "post bg1" / "post bg2").
+        let first_class = |s: NodeId| tree.attr(s, "class").and_then(|c| c.split_ascii_whitespace().next());
+        let mut a = top;
+        for _ in 0..6 {
+            let p = tree.nodes[a as usize].parent;
+            if p == NONE || a == root || p == root {
+                break;
+            }
+            if let Some(class) = first_class(a) {
+                let same: Vec<NodeId> = tree
+                    .children(p)
+                    .filter(|&s| s != a && tree.tag(s) == tree.tag(a) && first_class(s) == Some(class) && prose(s))
+                    .collect();
+                if same.len() >= 2 && prose(a) {
+                    selected.extend(same);
+                    break;
+                }
+            }
+            a = p;
+        }
+    }
+
     // 5. Cleaning and output: blocks whose owner lies in a selected subtree and under no
     // dropped element.
     let mut keep: Vec<u8> = vec![0; n]; // 0 unknown, 1 keep, 2 drop
@@ -733,7 +860,8 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         keep[s as usize] = 1;
     }
     let title_like = |id: NodeId| matches!(tree.name(id), Some("h1"));
-    let decide = |id: NodeId, keep: &mut Vec<u8>| -> bool {
+    let mut drops: Vec<(DropReason, NodeId)> = Vec::new();
+    let mut decide = |id: NodeId, keep: &mut Vec<u8>| -> bool {
         // Walk up to a decided ancestor, then decide the path down.
         let mut path: Vec<NodeId> = Vec::new();
         let mut a = id;
@@ -744,14 +872,23 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         let mut state = if a == NONE { 2 } else { keep[a as usize] };
         for &p in path.iter().rev() {
             if state == 1 {
-                state = if title_like(p)
-                    || (f.weights && related[p as usize])
-                    || (f.clean && drop_conditionally(tree, hints, p, &counts, &score, f))
-                {
-                    2
+                let why = if title_like(p) {
+                    Some(DropReason::Title)
+                } else if f.weights && related[p as usize] {
+                    Some(DropReason::Related)
+                } else if f.clean && drop_conditionally(tree, hints, p, &counts, &score, f) {
+                    // Named for what it is (an ad slot, a newsletter box), else not prose.
+                    Some(match reason_by_name(tree, p) {
+                        DropReason::Chrome => DropReason::NotProse,
+                        r => r,
+                    })
                 } else {
-                    1
+                    None
                 };
+                if let Some(why) = why {
+                    state = 2;
+                    drops.push((why, p));
+                }
             }
             keep[p as usize] = state;
         }
@@ -759,22 +896,47 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     };
     let titles = page_titles(tree);
     let mut paragraphs: Vec<String> = Vec::new();
+    let mut dropped: Vec<Dropped> = Vec::new();
     for b in &blocks {
         if !decide(b.owner, &mut keep) {
             continue;
         }
         // A run that is mostly link text is navigation (tag lists, "next story", menus).
         if b.link_chars as f64 > 0.7 * b.chars as f64 {
+            dropped.push(Dropped { reason: DropReason::LinkList, text: crate::markup::squash(&b.text) });
             continue;
         }
         for line in b.text.split('\n') {
             let line = line.trim();
-            if !line.is_empty() && !repeats_title(line, &titles) {
+            if line.is_empty() {
+                continue;
+            }
+            if repeats_title(line, &titles) {
+                dropped.push(Dropped { reason: DropReason::Title, text: line.to_string() });
+            } else if video_prompt(line) {
+                dropped.push(Dropped { reason: DropReason::VideoPrompt, text: line.to_string() });
+            } else {
                 paragraphs.push(line.to_string());
             }
         }
     }
-    MainText { paragraphs, captions }
+    // Elements skipped inside the article for their names, and those dropped there.
+    for id in skipped {
+        let p = tree.nodes[id as usize].parent;
+        if p != NONE && decide(p, &mut keep) {
+            let text = crate::markup::squash(&tree.text(id));
+            if !text.is_empty() {
+                dropped.push(Dropped { reason: reason_by_name(tree, id), text });
+            }
+        }
+    }
+    for (why, id) in drops {
+        let text = crate::markup::squash(&tree.text(id));
+        if !text.is_empty() {
+            dropped.push(Dropped { reason: why, text });
+        }
+    }
+    MainText { paragraphs, captions, dropped }
 }
 
 /// A run of inline text as the flat reading sees it (no filters, no scoring).
@@ -862,6 +1024,45 @@ pub fn densest_block(tree: &Tree) -> Option<Vec<String>> {
         .filter(|b| b.chars >= 80 && (b.link_chars as f64) < b.chars as f64 / 3.0)
         .max_by_key(|b| b.chars - b.link_chars)
         .map(|b| b.text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
+}
+
+/// Link texts that lead to an article's next page.
+const NEXT_PAGE: &[&str] =
+    &["halaman selanjutnya", "halaman berikutnya", "selanjutnya", "berikutnya", "next page", "next »", "next ›"];
+
+/// The address of the article's next page: `<link rel=next>`, an `<a rel=next>`, or a link
+/// whose whole text is "Halaman selanjutnya" / "Selanjutnya" / "Berikutnya" / "Next page"
+/// (optionally followed by "»" or ">"), the first in page order.
+pub fn next_page(tree: &Tree) -> Option<String> {
+    let href = |id: NodeId| {
+        tree.attr(id, "href")
+            .map(str::trim)
+            .filter(|h| !h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:"))
+    };
+    for id in 0..tree.nodes.len() as NodeId {
+        let Some(name) = tree.name(id) else { continue };
+        if !matches!(name, "link" | "a") {
+            continue;
+        }
+        let rel_next =
+            tree.attr(id, "rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("next")));
+        if rel_next && let Some(h) = href(id) {
+            return Some(h.to_string());
+        }
+        if name == "a" {
+            let text = norm(&tree.text(id));
+            if text.len() <= 24
+                && NEXT_PAGE
+                    .iter()
+                    .any(|n| text == *n || text.strip_suffix(" »").or(text.strip_suffix(" >")) == Some(n))
+            {
+                if let Some(h) = href(id) {
+                    return Some(h.to_string());
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The words of a text between whitespace runs (`char::is_whitespace`), each as (whitespace
