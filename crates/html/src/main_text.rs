@@ -111,6 +111,15 @@ fn reason_by_name(tree: &Tree, id: NodeId) -> DropReason {
     }
 }
 
+/// A short copyright line ("COPYRIGHT © ANTARA 2025", "© 2024 Kabar Kota", "Hak cipta …").
+fn copyright(line: &str) -> bool {
+    if line.len() > 150 {
+        return false;
+    }
+    let l = line.trim_start().to_lowercase();
+    l.starts_with("copyright") || l.starts_with('©') || l.starts_with("(c) ") || l.starts_with("hak cipta")
+}
+
 /// A short line that asks the reader to watch a video ("Simak Video \"…\"", "Saksikan juga:",
 /// "Tonton video …"): not a sentence of the article.
 fn video_prompt(line: &str) -> bool {
@@ -302,6 +311,8 @@ struct Counts {
     li: u32,
     input: u32,
     embed: u32,
+    /// Characters in runs shaped like sentences of prose (see [`sentence_like`]).
+    prose: u32,
     /// The element holds block children (so its own inline runs are virtual paragraphs).
     has_block: bool,
     entered: bool,
@@ -314,7 +325,7 @@ pub fn extract(tree: &Tree) -> MainText {
     let hints = Hints::new(tree);
     let related = related_context(tree, &hints);
     for filters in [
-        Filters { unlikely: true, weights: true, clean: !knob("NOCLEAN") },
+        Filters { unlikely: true, weights: true, clean: true },
         Filters { unlikely: false, weights: true, clean: true },
         Filters { unlikely: false, weights: false, clean: true },
         Filters { unlikely: false, weights: false, clean: false },
@@ -511,10 +522,6 @@ fn is_caption(tree: &Tree, h: u16, id: NodeId, name: &str) -> bool {
     h & (H_CAPTION | H_MAYBE) == H_CAPTION && tree.text(id).len() < 400
 }
 
-fn knob(k: &str) -> bool {
-    std::env::var_os(format!("XK_{k}")).is_some()
-}
-
 fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool]) -> MainText {
     let n = tree.nodes.len();
     let mut counts = vec![Counts::default(); n];
@@ -630,6 +637,9 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         c.chars += b.chars;
         c.link_chars += b.link_chars;
         c.commas += b.commas;
+        if sentence_like(b) {
+            c.prose += b.chars;
+        }
     }
     for i in (1..n).rev() {
         let c = counts[i];
@@ -653,6 +663,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             p.chars += c.chars;
             p.link_chars += c.link_chars;
             p.commas += c.commas;
+            p.prose += c.prose;
             p.p += c.p;
             p.img += c.img;
             p.li += c.li;
@@ -805,6 +816,12 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                 false
             } else if !ss.is_nan() && ss + bonus >= threshold {
                 true
+            } else if {
+                // Mostly sentences of prose, few links: the article continues there.
+                let c = &counts[s as usize];
+                c.prose >= 150 && c.prose as f64 >= 0.6 * c.chars as f64 && density(s) < 0.2
+            } {
+                true
             } else if tree.name(s) == Some("p") {
                 let len = counts[s as usize].chars;
                 let d = density(s);
@@ -826,7 +843,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     // three or more siblings with the same tag and class that each hold prose, the page is a
     // thread of posts (a forum, a live blog, an article cut into same-named sections): all
     // of them are the text. Teaser lists repeat too, but their units are short or links.
-    if f.weights && !knob("NOREPEAT") {
+    if f.weights {
         let prose = |s: NodeId| {
             let c = &counts[s as usize];
             c.entered && c.chars >= 150 && density(s) < 0.25 && !related[s as usize] && hints.get(s) & H_UNLIKELY == 0
@@ -915,6 +932,8 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                 dropped.push(Dropped { reason: DropReason::Title, text: line.to_string() });
             } else if video_prompt(line) {
                 dropped.push(Dropped { reason: DropReason::VideoPrompt, text: line.to_string() });
+            } else if copyright(line) {
+                dropped.push(Dropped { reason: DropReason::Chrome, text: line.to_string() });
             } else {
                 paragraphs.push(line.to_string());
             }
@@ -1162,6 +1181,18 @@ fn is_ancestor(tree: &Tree, anc: NodeId, mut id: NodeId) -> bool {
     false
 }
 
+/// A run shaped like a sentence of prose: 60+ characters, few of them in links, with a word
+/// gap and ending like a sentence (full stop, question or exclamation mark, a closing quote
+/// or bracket after one, or a colon introducing what follows).
+fn sentence_like(b: &Block) -> bool {
+    if b.chars < 60 || b.link_chars * 4 > b.chars {
+        return false;
+    }
+    let t = b.text.trim_end();
+    let t = t.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', ':', '\u{3002}', '\u{FF01}', '\u{FF1F}', '…']) && t.contains(' ')
+}
+
 /// Readability's conditional cleaning: is this element (inside the article) not prose?
 fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts], score: &[f64], f: Filters) -> bool {
     let Some(name) = tree.name(id) else { return false };
@@ -1176,6 +1207,10 @@ fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts],
         return true;
     }
     if c.commas >= 10 {
+        return false;
+    }
+    // Mostly sentences of prose with few links (a list of steps, a table of explanations).
+    if c.prose as f64 >= 0.7 * c.chars as f64 && c.prose >= 120 && c.link_chars * 5 < c.chars {
         return false;
     }
     let is_list = matches!(name, "ul" | "ol" | "dl") || (c.li > 0 && c.li * 2 >= c.p.max(1) && c.p == 0);

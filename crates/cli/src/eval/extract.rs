@@ -43,7 +43,8 @@ pub struct Args {
     /// Score only the sets whose folder name contains this (repeatable; default: all).
     #[arg(long, value_name = "NAME")]
     pub set: Vec<String>,
-    /// Write warta's body of every page of the dev half to DIR/SET/ID.txt (for development).
+    /// Write warta's body (ID.txt) and the gold (ID.gold) of every page of the dev half to
+    /// DIR/SET/ (for development).
     #[arg(long, value_name = "DIR")]
     pub dump: Option<PathBuf>,
 }
@@ -111,6 +112,8 @@ pub fn metrics(pages: &[Counts]) -> (f64, f64, f64) {
 /// One scored set: its folder name and, per page, the id, the file and the gold text.
 struct Set {
     name: String,
+    /// A folder of generated pages, removed after the run.
+    temp: Option<PathBuf>,
     pages: Vec<(String, PathBuf, String)>,
     skipped: usize,
 }
@@ -156,7 +159,15 @@ fn sets(data: &Path, only: &[String]) -> Result<Vec<Set>> {
             }
             pages.push((id.clone(), path, g["articleBody"].as_str().unwrap_or_default().to_string()));
         }
-        out.push(Set { name, pages, skipped });
+        out.push(Set { name, pages, skipped, temp: None });
+    }
+    // Indonesian pages: detik's text in outlet-style markup written for this eval.
+    let name = "id-detik-templates".to_string();
+    let csv = data.join("news-detik-2025/articles.csv");
+    if (only.is_empty() || only.iter().any(|o| name.contains(o.as_str()))) && csv.exists() {
+        let dir = std::env::temp_dir().join(format!("warta-eval-id-pages-{}", std::process::id()));
+        let pages = id_pages::build(&csv, &dir, 270)?;
+        out.push(Set { name, pages, skipped: 0, temp: Some(dir) });
     }
     Ok(out)
 }
@@ -288,6 +299,7 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
                 let d = dir.join(&set.name);
                 std::fs::create_dir_all(&d)?;
                 std::fs::write(d.join(format!("{id}.txt")), &cleaned)?;
+                std::fs::write(d.join(format!("{id}.gold")), gold)?;
             }
             if h == 0 {
                 worst.push((c.0, set.name.clone(), id.clone()));
@@ -300,6 +312,11 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
         results.push((w, u, t));
     }
     let have_peer = peer.is_ok();
+    for set in &sets {
+        if let Some(dir) = &set.temp {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
 
     let mut md = String::new();
     md.push_str(
@@ -338,15 +355,16 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
         let s = if peer { &r.2 } else { &r.0 };
         (s.part(None).2, s.part(Some(0)).2, s.part(Some(1)).2)
     };
-    for (label, aeb) in [("boilerplate-aeb", true), ("mean over the other sets", false)] {
+    let groups: [(&str, fn(&str) -> bool); 3] = [
+        ("boilerplate-aeb", |n| n == "boilerplate-aeb"),
+        ("mean over the extract-* sets", |n| n.starts_with("extract-")),
+        ("Indonesian pages (id-detik-templates)", |n| n == "id-detik-templates"),
+    ];
+    for (label, member) in groups {
         let mut cells = Vec::new();
         for peer in [false, true] {
-            let v: Vec<(f64, f64, f64)> = sets
-                .iter()
-                .zip(&results)
-                .filter(|(s, _)| (s.name == "boilerplate-aeb") == aeb)
-                .map(|(_, r)| pick(r, peer))
-                .collect();
+            let v: Vec<(f64, f64, f64)> =
+                sets.iter().zip(&results).filter(|(s, _)| member(&s.name)).map(|(_, r)| pick(r, peer)).collect();
             let k = v.len() as f64;
             for i in 0..3 {
                 cells.push(if v.is_empty() || (peer && !have_peer) {
@@ -532,5 +550,341 @@ mod tests {
     fn short_texts_are_one_shingle() {
         assert_eq!(shingle_matching("hello, world", "hello world!"), (1.0, 0.0, 0.0));
         assert_eq!(tokens("a_b c-d é1"), vec!["a_b", "c", "d", "é1"]);
+    }
+}
+
+/// Indonesian news pages for the eval: the detik 2025 articles of ../shared/data (real
+/// Indonesian prose, as published) laid out in page markup written for this eval in the
+/// styles of nine Indonesian outlets (detik, Kompas, Tribun, CNN Indonesia, Liputan6, ANTARA,
+/// Okezone, Kumparan-like `<div>` paragraphs, Tempo/Republika), with their usual chrome:
+/// "Baca juga" boxes and lines, ADVERTISEMENT and SCROLL TO CONTINUE slots, keyword links,
+/// "Simak Video" prompts, teaser lists, tag lists, newsletter and share boxes, paging links,
+/// photo captions, `<br>`-separated text, an article cut into page blocks. Gold: the article's
+/// paragraphs without the in-body ad lines. The markup is synthetic (no Indonesian HTML with
+/// gold text is available), so this measures robustness to those layouts, not real pages.
+mod id_pages {
+    use std::fmt::Write;
+
+    const STYLES: usize = 9;
+
+    fn h(s: &str) -> u64 {
+        s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    fn esc(s: &str) -> String {
+        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    }
+
+    /// A paragraph with `links` of its words made keyword links (as Tribun and Kompas do).
+    fn linked(p: &str, links: usize) -> String {
+        let words: Vec<&str> = p.split(' ').collect();
+        let mut out = String::new();
+        let step = (words.len() / (links + 1)).max(1);
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            if links > 0 && i > 0 && i % step == 0 && i / step <= links && w.len() > 3 {
+                let _ = write!(out, "<a href=\"/tag/{}\" class=\"keyword\">{}</a>", h(w) % 1000, esc(w));
+            } else {
+                out.push_str(&esc(w));
+            }
+        }
+        out
+    }
+
+    fn teasers(list: &[String], class: &str, with_snippet: bool) -> String {
+        let mut s = format!("<div class=\"{class}\"><ul>");
+        for (i, t) in list.iter().enumerate() {
+            let _ = write!(
+                s,
+                "<li><a href=\"/berita/d-{i}/x\"><img src=\"/t{i}.jpg\" alt=\"\"></a><h3><a href=\"/berita/d-{i}/x\">{}</a></h3>{}<span class=\"date\">Senin, 13 Okt 2025 10:{i:02} WIB</span></li>",
+                esc(t),
+                if with_snippet {
+                    format!("<p>{}</p>", esc(&t.chars().take(60).collect::<String>()))
+                } else {
+                    String::new()
+                }
+            );
+        }
+        s.push_str("</ul></div>");
+        s
+    }
+
+    /// One page in `style` for an article (`title`, `paras`), with other titles as teasers.
+    pub fn page(style: usize, title: &str, paras: &[String], others: &[String]) -> String {
+        let t = esc(title);
+        let mut s = format!(
+            "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>{t} | Portal Berita</title>\
+             <meta property=\"og:title\" content=\"{t}\"><meta property=\"og:description\" content=\"{}\"></head><body>\
+             <header class=\"header\"><div class=\"logo\"><a href=\"/\">Portal</a></div><nav><ul><li><a href=\"/news\">News</a></li>\
+             <li><a href=\"/finance\">Finance</a></li><li><a href=\"/sport\">Sport</a></li><li><a href=\"/oto\">Oto</a></li></ul></nav></header>\
+             <div class=\"breadcrumb\"><a href=\"/\">Home</a> › <a href=\"/news\">Berita</a></div>",
+            esc(&paras.first().map(|p| p.chars().take(120).collect::<String>()).unwrap_or_default())
+        );
+        let baca = |i: usize| others[i % others.len()].as_str();
+        let n = paras.len();
+        let mid = (n / 2).max(1);
+        match style {
+            // detik: paragraphs, a "Baca juga" table, an ad slot with the scroll prompt, tags.
+            0 => {
+                let _ = write!(
+                    s,
+                    "<article class=\"detail\"><h1 class=\"detail__title\">{t}</h1><div class=\"detail__author\">Rina Kusuma - detikNews</div><div class=\"detail__date\">Senin, 13 Okt 2025 10:15 WIB</div>\
+                    <div class=\"detail__media\"><figure class=\"detail__media-image\"><img src=\"/f.jpg\"><figcaption class=\"detail__media-caption\">Ilustrasi. Foto: Dok. detikcom</figcaption></figure></div><div class=\"detail__body-text itp_bodycontent\">"
+                );
+                for (i, p) in paras.iter().enumerate() {
+                    let _ = write!(s, "<p>{}</p>", esc(p));
+                    if i == 1 {
+                        let _ = write!(
+                            s,
+                            "<table class=\"linksisip\"><tr><td><div class=\"lihatjg\"><strong>Baca juga:</strong><a href=\"/b\">{}</a></div></td></tr></table>",
+                            esc(baca(1))
+                        );
+                    }
+                    if i == 2 {
+                        s.push_str("<div class=\"parallaxindetail scrollpage\"><div class=\"text-center\">ADVERTISEMENT</div><div id=\"ad\"></div><p class=\"para_caption\">SCROLL TO CONTINUE WITH CONTENT</p></div>");
+                    }
+                }
+                let _ = write!(
+                    s,
+                    "</div><div class=\"detail__body-tag\"><div class=\"nav\"><a href=\"/tag/a\">inflasi</a><a href=\"/tag/b\">pangan</a><a href=\"/tag/c\">kemendagri</a></div></div></article>\
+                    <div class=\"detail__long-nav\"><a href=\"#\">Halaman selanjutnya</a></div><h2 class=\"title\">Berita Terkait</h2>{}",
+                    teasers(&others[..3.min(others.len())], "list-content", false)
+                );
+            }
+            // Kompas: "Baca juga" as bold lines inside the text, keyword links, an ad slot, paging.
+            1 => {
+                let _ = write!(
+                    s,
+                    "<div class=\"read__header\"><h1 class=\"read__title\">{t}</h1><div class=\"read__time\">Kompas.com - 13/10/2025, 10:15 WIB</div></div><div class=\"read__content\"><div class=\"clearfix\">"
+                );
+                for (i, p) in paras.iter().enumerate() {
+                    let _ = write!(s, "<p>{}</p>", linked(p, if i % 2 == 0 { 1 } else { 0 }));
+                    if i == 0 || i == mid {
+                        let _ = write!(
+                            s,
+                            "<p><strong>Baca juga: <a href=\"/b\" class=\"inner-link-baca-juga\">{}</a></strong></p>",
+                            esc(baca(i))
+                        );
+                    }
+                    if i == 1 {
+                        s.push_str("<div class=\"ads-on-body\"><div id=\"div-gpt-ad-1\"></div></div>");
+                    }
+                }
+                s.push_str("</div></div><div class=\"read__paging\"><div class=\"paging__item\"><a class=\"paging__link\" href=\"?page=1\">1</a></div><div class=\"paging__item\"><a class=\"paging__link\" href=\"?page=2\">2</a></div><div class=\"paging__item\"><a class=\"paging__link paging__link--next\" href=\"?page=2\">Next</a></div></div>");
+                let _ = write!(
+                    s,
+                    "<div class=\"read__tagging\"><h3>Tag</h3><a href=\"/tag/1\">Ekonomi</a> <a href=\"/tag/2\">Pangan</a></div>"
+                );
+            }
+            // Tribun: heavy keyword links, "Baca juga" paragraphs, a video prompt, teasers.
+            2 => {
+                let _ = write!(
+                    s,
+                    "<div id=\"article\"><h1 id=\"arttitle\">{t}</h1><div class=\"credit\">Penulis: Rina Kusuma | Editor: Budi</div><div class=\"side-article txt-article multi-fontsize\">"
+                );
+                for (i, p) in paras.iter().enumerate() {
+                    let _ = write!(s, "<p>{}</p>", linked(p, 2));
+                    if i == 0 || i == mid {
+                        let _ = write!(
+                            s,
+                            "<p class=\"baca\"><strong>Baca juga: <a href=\"/b\">{}</a></strong></p>",
+                            esc(baca(i + 2))
+                        );
+                    }
+                }
+                let _ = write!(
+                    s,
+                    "<p><strong>Simak video \"{}\"</strong></p></div><div class=\"share\"><a href=\"#\">Facebook</a><a href=\"#\">Twitter</a><a href=\"#\">WhatsApp</a></div>\
+                    <h3>Berita Populer</h3>{}</div>",
+                    esc(baca(4)),
+                    teasers(&others[..4.min(others.len())], "lsi", true)
+                );
+            }
+            // CNN Indonesia: text split by <br><br>, an ad slot, the scroll prompt.
+            3 => {
+                let _ = write!(
+                    s,
+                    "<div class=\"content-detail\"><h1 class=\"title\">{t}</h1><div class=\"date\">Senin, 13 Okt 2025 10:15 WIB</div><div class=\"detail-text\">"
+                );
+                for (i, p) in paras.iter().enumerate() {
+                    let _ = write!(s, "{}<br><br>", esc(p));
+                    if i == 1 {
+                        s.push_str("<div class=\"paradetail\"><div class=\"ads\">ADVERTISEMENT</div><div class=\"scroll\">SCROLL TO CONTINUE WITH CONTENT</div></div>");
+                    }
+                    if i == mid {
+                        let _ = write!(
+                            s,
+                            "<table class=\"linksisip\"><tr><td><div class=\"baca-juga\">Baca juga: <a href=\"/b\">{}</a></div></td></tr></table>",
+                            esc(baca(5))
+                        );
+                    }
+                }
+                s.push_str("<strong>(rzr/asa)</strong></div></div>");
+            }
+            // Liputan6: the article cut into page blocks in one HTML, ads between, a "Baca Juga" box.
+            4 => {
+                let _ = write!(
+                    s,
+                    "<article class=\"main\"><header class=\"read-page--header\"><h1 class=\"read-page--header--title\">{t}</h1></header><div class=\"article-content-body\">"
+                );
+                for (k, chunk) in paras.chunks(3).enumerate() {
+                    let _ = write!(
+                        s,
+                        "<div class=\"article-content-body__item-page\" data-page=\"{}\"><div class=\"article-content-body__item-content\">",
+                        k + 1
+                    );
+                    for p in chunk {
+                        let _ = write!(s, "<p>{}</p>", esc(p));
+                    }
+                    s.push_str("</div></div><div class=\"advertisement-placeholder\">Advertisement</div>");
+                    if k == 0 {
+                        let _ = write!(
+                            s,
+                            "<div class=\"baca-juga-collections\"><div class=\"baca-juga-collections__title\">Baca Juga</div><ul><li><a href=\"/1\">{}</a></li><li><a href=\"/2\">{}</a></li></ul></div>",
+                            esc(baca(6)),
+                            esc(baca(7))
+                        );
+                    }
+                }
+                s.push_str("</div></article>");
+            }
+            // ANTARA: <br>-separated text in one div, "Baca juga" lines, credits at the end.
+            5 => {
+                let _ = write!(
+                    s,
+                    "<div class=\"wrap__article-detail\"><h1>{t}</h1><div class=\"wrap__article-detail-content post-content\">"
+                );
+                for (i, p) in paras.iter().enumerate() {
+                    let _ = write!(s, "{}<br><br>", esc(p));
+                    if i == mid {
+                        let _ = write!(
+                            s,
+                            "<span class=\"baca-juga\"><p>Baca juga: <a href=\"/b\">{}</a></p></span>",
+                            esc(baca(8))
+                        );
+                    }
+                }
+                s.push_str("<p class=\"text-muted\">Pewarta: Rina Kusuma<br>Editor: Budi Santoso<br>COPYRIGHT © ANTARA 2025</p></div></div>");
+            }
+            // Okezone: paragraphs, a figure, a Google News promo, a newsletter box.
+            6 => {
+                let _ = write!(
+                    s,
+                    "<div class=\"title\"><h1>{t}</h1></div><div class=\"reporter\">Rina Kusuma, Jurnalis</div><div id=\"contentx\" class=\"read\">"
+                );
+                for (i, p) in paras.iter().enumerate() {
+                    let _ = write!(s, "<p>{}</p>", esc(p));
+                    if i == 0 {
+                        s.push_str("<div class=\"detail-img\"><img src=\"/p.jpg\"><div class=\"caption\">Foto ilustrasi (Foto: Okezone)</div></div>");
+                    }
+                    if i == mid {
+                        s.push_str("<div class=\"box-gnews\"><p>Follow Berita Okezone di <a href=\"https://news.google.com\">Google News</a></p></div>");
+                    }
+                }
+                s.push_str("</div><div class=\"newsletter-box\"><h4>Dapatkan berita pilihan setiap hari</h4><p>Daftar newsletter gratis kami.</p><form><input type=\"email\"><button>Daftar</button></form></div>");
+            }
+            // <div> paragraphs in an <article>, a related list between them, a caption.
+            7 => {
+                let _ = write!(s, "<article><h1>{t}</h1><div class=\"story\">");
+                for (i, p) in paras.iter().enumerate() {
+                    let _ = write!(s, "<div class=\"text-block\"><span>{}</span></div>", esc(p));
+                    if i == 0 {
+                        s.push_str("<figure><img src=\"/k.jpg\"><figcaption>Suasana rapat koordinasi. Foto: Dok. Istimewa</figcaption></figure>");
+                    }
+                    if i == mid {
+                        let _ = write!(
+                            s,
+                            "<div class=\"related-inline\"><div>Baca Juga</div><a href=\"/1\">{}</a><a href=\"/2\">{}</a></div>",
+                            esc(baca(9)),
+                            esc(baca(10))
+                        );
+                    }
+                }
+                s.push_str("</div></article>");
+            }
+            // Tempo/Republika: paragraphs, a "Baca juga" box, a video, comments.
+            _ => {
+                let _ = write!(
+                    s,
+                    "<div class=\"detail-title\"><h1>{t}</h1></div><div class=\"detail-in\"><div class=\"detail-konten\">"
+                );
+                for (i, p) in paras.iter().enumerate() {
+                    let _ = write!(s, "<p>{}</p>", esc(p));
+                    if i == mid {
+                        let _ = write!(
+                            s,
+                            "<div class=\"baca-juga\"><span>Baca Juga</span><ul><li><a href=\"/1\">{}</a></li></ul></div>",
+                            esc(baca(11))
+                        );
+                    }
+                }
+                let _ = write!(
+                    s,
+                    "<h3>Simak Video Pilihan Berikut Ini:</h3><iframe src=\"https://www.youtube.com/embed/x\"></iframe></div></div>\
+                    <div class=\"comments\"><h3>Komentar</h3><p>Bagus sekali kebijakan ini, semoga harga cepat turun dan rakyat tidak makin susah.</p></div>"
+                );
+            }
+        }
+        let _ = write!(
+            s,
+            "<aside class=\"sidebar\"><h3>Terpopuler</h3>{}</aside><footer><p>Copyright © 2025 Portal Berita. All rights reserved.</p><a href=\"/pedoman\">Pedoman Media Siber</a></footer></body></html>",
+            teasers(&others[..5.min(others.len())], "most-popular", false)
+        );
+        s
+    }
+
+    /// Lines of a scraped body that are the outlet's in-body chrome, not the article.
+    fn chrome(line: &str) -> bool {
+        let l = line.trim().to_lowercase();
+        l.is_empty()
+            || l == "advertisement"
+            || l.starts_with("scroll to continue")
+            || l.starts_with("saksikan live")
+            || (l.starts_with("simak") && l.contains("video"))
+    }
+
+    /// The pages, written under `dir`: (id, path, gold). `limit` articles at most, every
+    /// `STYLES`-th in each style (by a hash of the URL).
+    pub fn build(
+        csv_path: &std::path::Path,
+        dir: &std::path::Path,
+        limit: usize,
+    ) -> anyhow::Result<Vec<(String, std::path::PathBuf, String)>> {
+        let raw = std::fs::read_to_string(csv_path)?;
+        let rows = warta_engine::csv::parse(&raw);
+        let Some(head) = rows.first() else { return Ok(Vec::new()) };
+        let col = |name: &str| head.iter().position(|c| c == name);
+        let (Some(ct), Some(cu), Some(cb)) = (col("judul"), col("tautan"), col("isi_berita")) else {
+            anyhow::bail!("{}: no judul/tautan/isi_berita columns", csv_path.display())
+        };
+        let titles: Vec<String> = rows.iter().skip(1).filter_map(|r| r.get(ct).cloned()).collect();
+        std::fs::create_dir_all(dir)?;
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for r in rows.iter().skip(1) {
+            let (Some(title), Some(url), Some(body)) = (r.get(ct), r.get(cu), r.get(cb)) else { continue };
+            if !seen.insert(url.clone()) {
+                continue;
+            }
+            let paras: Vec<String> = body.lines().map(str::trim).filter(|l| !chrome(l)).map(str::to_string).collect();
+            if paras.len() < 3 {
+                continue;
+            }
+            let k = h(url);
+            let style = (k % STYLES as u64) as usize;
+            let start = (k % titles.len() as u64) as usize;
+            let others: Vec<String> =
+                (0..12).map(|i| titles[(start + i * 7) % titles.len()].clone()).filter(|t| t != title).collect();
+            let id = format!("{style}-{}", url.trim_end_matches('/').rsplit('/').next().unwrap_or("x"));
+            let path = dir.join(format!("{id}.html"));
+            std::fs::write(&path, page(style, title, &paras, &others))?;
+            out.push((id, path, paras.join("\n")));
+            if out.len() >= limit {
+                break;
+            }
+        }
+        Ok(out)
     }
 }
