@@ -23,6 +23,11 @@ pub struct ExtractArgs {
     /// this page refer to it).
     #[arg(long)]
     pub text: bool,
+    /// The FILEs are the pages of one article (a story split over "Halaman selanjutnya"
+    /// pages): print one object, the pages joined in page order (the number in each page's
+    /// own address, else the order given), metadata from the first page.
+    #[arg(long)]
+    pub join: bool,
     /// HTML pages, containers holding HTML records (.warc, .warc.gz, .jsonl), or folders.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -34,6 +39,9 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let src_opts = warta_sources::Options { max_bytes: args.max_bytes };
+    if args.join {
+        return join(args, &opts, &mut out);
+    }
     for item in inputs::items(&args.files, &src_opts) {
         let read = item.and_then(|input| {
             if input.is_html() {
@@ -51,23 +59,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
                 for d in page.diagnostics.iter().filter(|d| d.level == "warning") {
                     eprintln!("warta: {source}: {}: {}", d.code, d.message);
                 }
-                let mut v = json!({
-                    "source": source,
-                    "title": page.title,
-                    "authors": page.authors,
-                    "published": page.published,
-                    "outlet": page.outlet,
-                    "language": page.language,
-                    "declared_language": page.declared_language,
-                    "body": page.body,
-                    "captions": page.captions,
-                    "removed": page.removed,
-                    "encoding": page.encoding,
-                    "diagnostics": page.diagnostics,
-                });
-                if args.text {
-                    v["text"] = json!(page.text);
-                }
+                let v = page_json(&source, &page, args.text);
                 crate::write_json_line(&mut out, &v, args.pretty)?;
             }
             Err(e) => {
@@ -79,4 +71,58 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `--join`: the files are the pages of one article.
+fn join(args: &ExtractArgs, opts: &warta_html::Options, out: &mut impl Write) -> Result<ExitCode> {
+    let mut pages = Vec::new();
+    for f in &args.files {
+        match std::fs::read(f) {
+            Ok(b) => pages.push(b),
+            Err(e) => {
+                eprintln!("warta: {}: cannot read: {e}", f.display());
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    let source = args.files[0].display().to_string();
+    let refs: Vec<&[u8]> = pages.iter().map(|p| p.as_slice()).collect();
+    match warta_html::extract_pages(&refs, opts) {
+        Ok(page) => {
+            for d in page.diagnostics.iter().filter(|d| d.level == "warning") {
+                eprintln!("warta: {source}: {}: {}", d.code, d.message);
+            }
+            crate::write_json_line(out, &page_json(&source, &page, args.text), args.pretty)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("warta: {source}: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn page_json(source: &str, page: &warta_html::Page, text: bool) -> serde_json::Value {
+    let mut v = json!({
+        "source": source,
+        "title": page.title,
+        "authors": page.authors,
+        "published": page.published,
+        "outlet": page.outlet,
+        "language": page.language,
+        "declared_language": page.declared_language,
+        "body": page.body,
+        "method": page.method,
+        "dropped": page.dropped,
+        "next_page": page.next_page,
+        "captions": page.captions,
+        "removed": page.removed,
+        "encoding": page.encoding,
+        "diagnostics": page.diagnostics,
+    });
+    if text {
+        v["text"] = json!(page.text);
+    }
+    v
 }

@@ -35,6 +35,102 @@ pub struct MainText {
     pub paragraphs: Vec<String>,
     /// Figure captions (`<figcaption>`), kept apart from the paragraphs, without repeats.
     pub captions: Vec<String>,
+    /// What was taken out from inside the article's container, with the reason, in page
+    /// order (chrome outside the container is not listed).
+    pub dropped: Vec<Dropped>,
+}
+
+/// Why a piece inside the article's container is not body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// Teasers for other pages: a block opened by "Baca juga" / "Berita terkait" / "Related",
+    /// or named so (`related`, `baca-juga`, `terpopuler`, `recommended`).
+    Related,
+    /// An advertisement or sponsored slot (`ads`, `iklan`, `sponsor`, `promo`, `banner`).
+    Advertisement,
+    /// A newsletter or subscription box.
+    Newsletter,
+    /// Share buttons and social prompts.
+    Share,
+    /// Comments.
+    Comments,
+    /// Page links of a multi-page article ("Halaman selanjutnya", "1 2 3").
+    Pagination,
+    /// A prompt for a video ("Simak Video …", "Saksikan …", "Tonton juga …").
+    VideoPrompt,
+    /// A run that is mostly link text (tag lists, "next story", menus).
+    LinkList,
+    /// A list, table or box whose numbers say it is not prose (readability's conditional
+    /// cleaning: link density, images, inputs, little text).
+    NotProse,
+    /// The headline repeated at the top of the text.
+    Title,
+    /// Other page chrome named by its class or id (menus, sidebars, bylines, cookie notices).
+    Chrome,
+}
+
+/// One piece taken out of the article's container.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Dropped {
+    pub reason: DropReason,
+    /// Its text, whitespace collapsed.
+    pub text: String,
+}
+
+/// The reason for an element skipped for its class or id, from those names.
+fn reason_by_name(tree: &Tree, id: NodeId) -> DropReason {
+    let names =
+        format!("{} {}", tree.attr(id, "class").unwrap_or(""), tree.attr(id, "id").unwrap_or("")).to_ascii_lowercase();
+    let has = |ps: &[&str]| ps.iter().any(|p| names.contains(p));
+    if has(&["newsletter", "subscribe", "langganan"]) {
+        DropReason::Newsletter
+    } else if has(&["comment", "disqus", "replies", "komentar"]) {
+        DropReason::Comments
+    } else if has(&["pagination", "pager", "paging"]) {
+        DropReason::Pagination
+    } else if has(&[
+        "related",
+        "terkait",
+        "baca-juga",
+        "bacajuga",
+        "recommend",
+        "popular",
+        "populer",
+        "trending",
+        "outbrain",
+        "taboola",
+    ]) {
+        DropReason::Related
+    } else if has(&["share", "sharing", "social"]) {
+        DropReason::Share
+    } else if has(&["-ad-", "ads", "advert", "iklan", "sponsor", "promo", "banner", "skyscraper"]) {
+        DropReason::Advertisement
+    } else {
+        DropReason::Chrome
+    }
+}
+
+/// A short copyright line ("COPYRIGHT © ANTARA 2025", "© 2024 Kabar Kota", "Hak cipta …").
+fn copyright(line: &str) -> bool {
+    if line.len() > 150 {
+        return false;
+    }
+    let l = line.trim_start().to_lowercase();
+    l.starts_with("copyright") || l.starts_with('©') || l.starts_with("(c) ") || l.starts_with("hak cipta")
+}
+
+/// A short line that asks the reader to watch a video ("Simak Video \"…\"", "Saksikan juga:",
+/// "Tonton video …"): not a sentence of the article.
+fn video_prompt(line: &str) -> bool {
+    if line.len() > 200 {
+        return false;
+    }
+    let mut words = line.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let (Some(a), Some(b)) = (words.next(), words.next()) else { return false };
+    matches!(a.as_str(), "simak" | "saksikan" | "tonton")
+        && matches!(b.as_str(), "video" | "juga" | "live" | "selengkapnya" | "siaran")
+        && !line.trim_end().ends_with(['.', '?', '!'])
 }
 
 const INLINE: &[&str] = &[
@@ -215,6 +311,8 @@ struct Counts {
     li: u32,
     input: u32,
     embed: u32,
+    /// Characters in runs shaped like sentences of prose (see [`sentence_like`]).
+    prose: u32,
     /// The element holds block children (so its own inline runs are virtual paragraphs).
     has_block: bool,
     entered: bool,
@@ -429,6 +527,8 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     let mut counts = vec![Counts::default(); n];
     let mut blocks: Vec<Block> = Vec::new();
     let mut captions: Vec<String> = Vec::new();
+    // Elements skipped for their class or id (listed with a reason when inside the article).
+    let mut skipped: Vec<NodeId> = Vec::new();
 
     // 1. Walk: blocks of inline content, skipped subtrees not entered.
     let mut owners: Vec<NodeId> = vec![root];
@@ -480,6 +580,9 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                 let caption = h & H_CAPTION_EL != 0;
                 if caption || h & H_NEVER != 0 || (f.unlikely && h & H_UNLIKELY_SKIP != 0) {
                     descend = false;
+                    if !caption && h & H_NEVER == 0 {
+                        skipped.push(cur);
+                    }
                     if caption {
                         let c = crate::markup::squash(&tree.text(cur));
                         if !c.is_empty() && !captions.contains(&c) {
@@ -534,6 +637,9 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         c.chars += b.chars;
         c.link_chars += b.link_chars;
         c.commas += b.commas;
+        if sentence_like(b) {
+            c.prose += b.chars;
+        }
     }
     for i in (1..n).rev() {
         let c = counts[i];
@@ -557,6 +663,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             p.chars += c.chars;
             p.link_chars += c.link_chars;
             p.commas += c.commas;
+            p.prose += c.prose;
             p.p += c.p;
             p.img += c.img;
             p.li += c.li;
@@ -629,7 +736,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     let mut ranked: Vec<NodeId> = candidates.clone();
     ranked.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
     let Some(&top0) = ranked.first() else {
-        return MainText { paragraphs: Vec::new(), captions };
+        return MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() };
     };
     let mut top = top0;
     let top_score = score[top as usize];
@@ -709,6 +816,12 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                 false
             } else if !ss.is_nan() && ss + bonus >= threshold {
                 true
+            } else if {
+                // Mostly sentences of prose, few links: the article continues there.
+                let c = &counts[s as usize];
+                c.prose >= 150 && c.prose as f64 >= 0.6 * c.chars as f64 && density(s) < 0.2
+            } {
+                true
             } else if tree.name(s) == Some("p") {
                 let len = counts[s as usize].chars;
                 let d = density(s);
@@ -726,6 +839,37 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         }
     }
 
+    // 4b. Repeated units: when the chosen element (or one of its near ancestors) is one of
+    // three or more siblings with the same tag and class that each hold prose, the page is a
+    // thread of posts (a forum, a live blog, an article cut into same-named sections): all
+    // of them are the text. Teaser lists repeat too, but their units are short or links.
+    if f.weights {
+        let prose = |s: NodeId| {
+            let c = &counts[s as usize];
+            c.entered && c.chars >= 150 && density(s) < 0.25 && !related[s as usize] && hints.get(s) & H_UNLIKELY == 0
+        };
+        // Units are alike by tag and first class name (posts alternate "post bg1" / "post bg2").
+        let first_class = |s: NodeId| tree.attr(s, "class").and_then(|c| c.split_ascii_whitespace().next());
+        let mut a = top;
+        for _ in 0..6 {
+            let p = tree.nodes[a as usize].parent;
+            if p == NONE || a == root || p == root {
+                break;
+            }
+            if let Some(class) = first_class(a) {
+                let same: Vec<NodeId> = tree
+                    .children(p)
+                    .filter(|&s| s != a && tree.tag(s) == tree.tag(a) && first_class(s) == Some(class) && prose(s))
+                    .collect();
+                if same.len() >= 2 && prose(a) {
+                    selected.extend(same);
+                    break;
+                }
+            }
+            a = p;
+        }
+    }
+
     // 5. Cleaning and output: blocks whose owner lies in a selected subtree and under no
     // dropped element.
     let mut keep: Vec<u8> = vec![0; n]; // 0 unknown, 1 keep, 2 drop
@@ -733,7 +877,8 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         keep[s as usize] = 1;
     }
     let title_like = |id: NodeId| matches!(tree.name(id), Some("h1"));
-    let decide = |id: NodeId, keep: &mut Vec<u8>| -> bool {
+    let mut drops: Vec<(DropReason, NodeId)> = Vec::new();
+    let mut decide = |id: NodeId, keep: &mut Vec<u8>| -> bool {
         // Walk up to a decided ancestor, then decide the path down.
         let mut path: Vec<NodeId> = Vec::new();
         let mut a = id;
@@ -744,14 +889,23 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         let mut state = if a == NONE { 2 } else { keep[a as usize] };
         for &p in path.iter().rev() {
             if state == 1 {
-                state = if title_like(p)
-                    || (f.weights && related[p as usize])
-                    || (f.clean && drop_conditionally(tree, hints, p, &counts, &score, f))
-                {
-                    2
+                let why = if title_like(p) {
+                    Some(DropReason::Title)
+                } else if f.weights && related[p as usize] {
+                    Some(DropReason::Related)
+                } else if f.clean && drop_conditionally(tree, hints, p, &counts, &score, f) {
+                    // Named for what it is (an ad slot, a newsletter box), else not prose.
+                    Some(match reason_by_name(tree, p) {
+                        DropReason::Chrome => DropReason::NotProse,
+                        r => r,
+                    })
                 } else {
-                    1
+                    None
                 };
+                if let Some(why) = why {
+                    state = 2;
+                    drops.push((why, p));
+                }
             }
             keep[p as usize] = state;
         }
@@ -759,22 +913,175 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     };
     let titles = page_titles(tree);
     let mut paragraphs: Vec<String> = Vec::new();
+    let mut dropped: Vec<Dropped> = Vec::new();
     for b in &blocks {
         if !decide(b.owner, &mut keep) {
             continue;
         }
         // A run that is mostly link text is navigation (tag lists, "next story", menus).
         if b.link_chars as f64 > 0.7 * b.chars as f64 {
+            dropped.push(Dropped { reason: DropReason::LinkList, text: crate::markup::squash(&b.text) });
             continue;
         }
         for line in b.text.split('\n') {
             let line = line.trim();
-            if !line.is_empty() && !repeats_title(line, &titles) {
+            if line.is_empty() {
+                continue;
+            }
+            if repeats_title(line, &titles) {
+                dropped.push(Dropped { reason: DropReason::Title, text: line.to_string() });
+            } else if video_prompt(line) {
+                dropped.push(Dropped { reason: DropReason::VideoPrompt, text: line.to_string() });
+            } else if copyright(line) {
+                dropped.push(Dropped { reason: DropReason::Chrome, text: line.to_string() });
+            } else {
                 paragraphs.push(line.to_string());
             }
         }
     }
-    MainText { paragraphs, captions }
+    // Elements skipped inside the article for their names, and those dropped there.
+    for id in skipped {
+        let p = tree.nodes[id as usize].parent;
+        if p != NONE && decide(p, &mut keep) {
+            let text = crate::markup::squash(&tree.text(id));
+            if !text.is_empty() {
+                dropped.push(Dropped { reason: reason_by_name(tree, id), text });
+            }
+        }
+    }
+    for (why, id) in drops {
+        let text = crate::markup::squash(&tree.text(id));
+        if !text.is_empty() {
+            dropped.push(Dropped { reason: why, text });
+        }
+    }
+    MainText { paragraphs, captions, dropped }
+}
+
+/// A run of inline text as the flat reading sees it (no filters, no scoring).
+#[derive(Debug, Clone)]
+pub struct FlatBlock {
+    pub owner: NodeId,
+    pub text: String,
+    pub chars: u32,
+    pub link_chars: u32,
+}
+
+/// Every run of inline text of the page in document order, outside elements that are never
+/// text (scripts, hidden elements, navigation): block elements and `<br>` end a run. One pass
+/// over the nodes (a parent always comes before its children).
+pub fn flat_blocks(tree: &Tree) -> Vec<FlatBlock> {
+    let hints = Hints::new(tree);
+    let n = tree.nodes.len();
+    // Per node: skipped, inside a link, the block element holding its inline content.
+    let mut skip = vec![false; n];
+    let mut link = vec![false; n];
+    let mut owner: Vec<NodeId> = vec![NONE; n];
+    let mut out: Vec<FlatBlock> = Vec::new();
+    let mut open = false;
+    for i in 1..n {
+        let p = tree.nodes[i].parent;
+        if p == NONE {
+            continue;
+        }
+        let pu = p as usize;
+        let parent_block = tree.name(p).is_some() && hints.get(p) & H_BLOCK != 0;
+        skip[i] = skip[pu] || (tree.name(p).is_some() && hints.get(p) & H_NEVER != 0);
+        link[i] = link[pu] || tree.name(p) == Some("a");
+        owner[i] = if parent_block || owner[pu] == NONE { p } else { owner[pu] };
+        if skip[i] {
+            continue;
+        }
+        match &tree.nodes[i].data {
+            Data::Text(t) => {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                if words.is_empty() {
+                    continue;
+                }
+                let chars: u32 = words.iter().map(|w| w.chars().count() as u32).sum::<u32>() + words.len() as u32 - 1;
+                let same = open && out.last().is_some_and(|b| b.owner == owner[i]);
+                if !same {
+                    out.push(FlatBlock { owner: owner[i], text: String::new(), chars: 0, link_chars: 0 });
+                }
+                let b = out.last_mut().expect("a block is open");
+                if !b.text.is_empty() && !b.text.ends_with('\n') {
+                    b.text.push(' ');
+                }
+                b.text.push_str(&words.join(" "));
+                b.chars += chars;
+                if link[i] {
+                    b.link_chars += chars;
+                }
+                open = true;
+            }
+            Data::Element { name, .. } => {
+                if &**name == "br" {
+                    if let Some(b) = out.last_mut().filter(|_| open) {
+                        b.text.push('\n');
+                    }
+                } else if hints.get(i as NodeId) & (H_BLOCK | H_NEVER) != 0 {
+                    open = false;
+                }
+            }
+            Data::Document => {}
+        }
+    }
+    out
+}
+
+/// The text of a fragment, one line per block (for markup found inside a JSON-LD value).
+pub fn block_text(tree: &Tree) -> String {
+    flat_blocks(tree).iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+/// The densest block of prose on the page: the run of inline text with the most characters
+/// outside links (at least 80, and links under a third of it), as the last fallback when no
+/// article container was found. Its text, split at line breaks.
+pub fn densest_block(tree: &Tree) -> Option<Vec<String>> {
+    flat_blocks(tree)
+        .into_iter()
+        .filter(|b| b.chars >= 80 && (b.link_chars as f64) < b.chars as f64 / 3.0)
+        .max_by_key(|b| b.chars - b.link_chars)
+        .map(|b| b.text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
+}
+
+/// Link texts that lead to an article's next page.
+const NEXT_PAGE: &[&str] =
+    &["halaman selanjutnya", "halaman berikutnya", "selanjutnya", "berikutnya", "next page", "next »", "next ›"];
+
+/// The address of the article's next page: `<link rel=next>`, an `<a rel=next>`, or a link
+/// whose whole text is "Halaman selanjutnya" / "Selanjutnya" / "Berikutnya" / "Next page"
+/// (optionally followed by "»" or ">"), the first in page order.
+pub fn next_page(tree: &Tree) -> Option<String> {
+    let href = |id: NodeId| {
+        tree.attr(id, "href")
+            .map(str::trim)
+            .filter(|h| !h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:"))
+    };
+    for id in 0..tree.nodes.len() as NodeId {
+        let Some(name) = tree.name(id) else { continue };
+        if !matches!(name, "link" | "a") {
+            continue;
+        }
+        let rel_next =
+            tree.attr(id, "rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("next")));
+        if rel_next && let Some(h) = href(id) {
+            return Some(h.to_string());
+        }
+        if name == "a" {
+            let text = norm(&tree.text(id));
+            if text.len() <= 24
+                && NEXT_PAGE
+                    .iter()
+                    .any(|n| text == *n || text.strip_suffix(" »").or(text.strip_suffix(" >")) == Some(n))
+            {
+                if let Some(h) = href(id) {
+                    return Some(h.to_string());
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The words of a text between whitespace runs (`char::is_whitespace`), each as (whitespace
@@ -874,6 +1181,18 @@ fn is_ancestor(tree: &Tree, anc: NodeId, mut id: NodeId) -> bool {
     false
 }
 
+/// A run shaped like a sentence of prose: 60+ characters, few of them in links, with a word
+/// gap and ending like a sentence (full stop, question or exclamation mark, a closing quote
+/// or bracket after one, or a colon introducing what follows).
+fn sentence_like(b: &Block) -> bool {
+    if b.chars < 60 || b.link_chars * 4 > b.chars {
+        return false;
+    }
+    let t = b.text.trim_end();
+    let t = t.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', ':', '\u{3002}', '\u{FF01}', '\u{FF1F}', '…']) && t.contains(' ')
+}
+
 /// Readability's conditional cleaning: is this element (inside the article) not prose?
 fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts], score: &[f64], f: Filters) -> bool {
     let Some(name) = tree.name(id) else { return false };
@@ -888,6 +1207,10 @@ fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts],
         return true;
     }
     if c.commas >= 10 {
+        return false;
+    }
+    // Mostly sentences of prose with few links (a list of steps, a table of explanations).
+    if c.prose as f64 >= 0.7 * c.chars as f64 && c.prose >= 120 && c.link_chars * 5 < c.chars {
         return false;
     }
     let is_list = matches!(name, "ul" | "ol" | "dl") || (c.li > 0 && c.li * 2 >= c.p.max(1) && c.p == 0);

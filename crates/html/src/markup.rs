@@ -19,6 +19,12 @@ pub struct Markup {
     pub declared_language: Option<String>,
     /// `articleBody` from JSON-LD, when the page carries one.
     pub article_body: Option<String>,
+    /// The page's summary: `og:description`, `twitter:description`, `<meta name=description>`
+    /// or JSON-LD `description`.
+    pub description: Option<String>,
+    /// The page's own address: `<link rel=canonical>`, else `og:url` (to tell a page's number
+    /// in a multi-page article).
+    pub url: Option<String>,
 }
 
 const ARTICLE_TYPES: &[&str] =
@@ -36,6 +42,8 @@ struct Raw {
     times: Vec<(String, bool, bool)>,
     /// `<html lang>` or `xml:lang`.
     html_lang: Option<String>,
+    /// `<link rel=canonical href>`.
+    canonical: Option<String>,
 }
 
 /// Read the markup of a page parsed by warta's light tree ([`crate::tree`]).
@@ -62,6 +70,12 @@ pub fn read_tree(tree: &Tree) -> Markup {
             }
             "html" if raw.html_lang.is_none() => {
                 raw.html_lang = tree.attr(id, "lang").or_else(|| tree.attr(id, "xml:lang")).map(str::to_string);
+            }
+            "link"
+                if raw.canonical.is_none()
+                    && tree.attr(id, "rel").is_some_and(|r| r.trim().eq_ignore_ascii_case("canonical")) =>
+            {
+                raw.canonical = tree.attr(id, "href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
             }
             _ => {}
         }
@@ -178,7 +192,11 @@ fn from_raw(raw: Raw) -> Markup {
         .or_else(|| meta.get(&["og:locale", "content-language", "language"]))
         .and_then(|l| primary_subtag(&l));
 
-    m.article_body = ld.as_ref().and_then(|a| str_of(a.get("articleBody")));
+    m.article_body = ld.as_ref().and_then(|a| paragraphs_of(a.get("articleBody")));
+    m.description = meta
+        .get(&["og:description", "twitter:description", "description"])
+        .or_else(|| ld.as_ref().and_then(|a| str_of(a.get("description"))));
+    m.url = raw.canonical.or_else(|| meta.get(&["og:url"]));
     m
 }
 
@@ -233,6 +251,26 @@ fn find_article(v: &Value) -> Option<&Value> {
         }
         _ => None,
     }
+}
+
+/// A text value kept as paragraphs: one per line, whitespace inside each collapsed; markup
+/// inside the value (some sites put the article's HTML there) read as text.
+fn paragraphs_of(v: Option<&Value>) -> Option<String> {
+    let s = match v? {
+        Value::String(s) => s.clone(),
+        Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("\n"),
+        _ => return None,
+    };
+    let text = if s.contains('<') && s.contains('>') {
+        match Tree::parse(&s, 0) {
+            Ok(t) => crate::main_text::block_text(&t),
+            Err(_) => s,
+        }
+    } else {
+        s
+    };
+    let out: Vec<String> = text.lines().map(squash).filter(|l| !l.is_empty()).collect();
+    (!out.is_empty()).then(|| out.join("\n"))
 }
 
 fn str_of(v: Option<&Value>) -> Option<String> {

@@ -367,6 +367,10 @@ const T_HTML: u16 = t("html");
 const T_BR: u16 = t("br");
 const T_SVG: u16 = t("svg");
 const T_MATH: u16 = t("math");
+/// What may stay inside `<head>`; any other element closes it (as a browser's "in head"
+/// insertion mode does), so a page whose `<body>` tag is missing still has its text in a body.
+const T_IN_HEAD: [u16; 8] =
+    [t("title"), t("meta"), t("link"), t("script"), t("style"), t("base"), t("noscript"), t("template")];
 const T_HEADINGS: [u16; 6] = [t("h1"), t("h2"), t("h3"), t("h4"), t("h5"), t("h6")];
 
 /// Flag bits per tag id, computed at compile time.
@@ -786,6 +790,9 @@ impl<'a> Builder<'a> {
     }
 
     fn start(&mut self, name: Name, tag: u16, attrs: Vec<Attr<'a>>, void: bool) -> Result<(), TooManyElements> {
+        if self.names.last() == Some(&T_HEAD) && !matches!(tag, T_HTML | T_HEAD | T_BODY) && !T_IN_HEAD.contains(&tag) {
+            self.close_top();
+        }
         match tag {
             T_HTML => {
                 if self.seen_html || self.stack.len() > 1 {
