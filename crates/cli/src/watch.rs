@@ -26,8 +26,8 @@ use std::time::{Duration, Instant};
 use ureq::http::Uri;
 use warta_sources::robots::{Robots, Rules};
 use warta_sources::{Body, Document, feed};
+use warta_store::Store;
 use warta_store::watch::{Validators, WatchState};
-use warta_store::{Store, content_hash};
 
 /// The default User-Agent: product token `warta` (what robots.txt groups name).
 pub const DEFAULT_USER_AGENT: &str =
@@ -473,11 +473,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     st.failed += 1;
                     continue;
                 };
-                match doc.engine_input(&html_opts) {
-                    Ok((decoded, overrides)) => {
-                        let hash = content_hash(&decoded.text);
-                        let analysis = warta_engine::pipeline::analyze_with(&doc.source, &decoded, &opts, &overrides);
-                        match writer.put_hashed(&doc.source, hash, &decoded.text, analysis)? {
+                let read = doc
+                    .engine_input(&html_opts)
+                    .map_err(|e| warta_store::ingest::ItemError { name: e.source.clone(), message: e.message.clone() });
+                let source = doc.source.clone();
+                let analysed = read.and_then(|(decoded, overrides)| {
+                    warta_store::ingest::analyse(warta_store::ingest::Read { source, decoded, overrides }, &opts)
+                });
+                match analysed {
+                    Ok(a) => {
+                        match writer.put_prepared(&a.source, a.hash, &a.text, a.analysis, Some(a.prepared))? {
                             warta_store::Outcome::Unchanged => st.unchanged += 1,
                             _ if from_feed => st.ingested_from_feed += 1,
                             _ => st.ingested_from_page += 1,
