@@ -35,8 +35,9 @@ pub const DEFAULT_USER_AGENT: &str =
 
 #[derive(ClapArgs)]
 pub struct Args {
-    /// The data directory (default: $WARTA_DATA, else ./warta-data).
-    #[arg(long, value_name = "DIR")]
+    /// The store: a data directory, or a PostgreSQL URL (articles are then enqueued for
+    /// `warta worker`s; default: $WARTA_DATA, else ./warta-data).
+    #[arg(long, value_name = "DIR|URL")]
     pub data: Option<PathBuf>,
     /// Seconds between two polls of the feeds.
     #[arg(long, value_name = "SECS", default_value_t = 900)]
@@ -338,13 +339,24 @@ struct PollStats {
     disallowed: usize,
     deferred: usize,
     failed: usize,
+    /// Articles enqueued for `warta worker`s (`--data postgres://...`).
+    #[serde(skip_serializing_if = "is_zero")]
+    enqueued: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     install_ctrl_c();
-    let dir = args.data.clone().unwrap_or_else(warta_store::default_dir);
-    let mut store = Store::open(&dir)?;
-    let state = WatchState::open(&dir)?;
+    // A data directory: analyse and write here. PostgreSQL: enqueue for `warta worker`s.
+    let (mut store, mut queue, mut state) = match warta_store::Data::from_arg(args.data.as_deref()) {
+        warta_store::Data::Dir(dir) => (Some(Store::open(&dir)?), None, WatchState::open(&dir)?),
+        warta_store::Data::Postgres(url) => {
+            (None, Some(warta_store::pg::Pg::connect(&url)?), WatchState::open_pg(&url)?)
+        }
+    };
     let mut fetcher = Fetcher::new(&args);
     let opts = warta_engine::Options::default();
     let html_opts = warta_html::Options { max_bytes: args.max_bytes, ..Default::default() };
@@ -353,7 +365,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     loop {
         poll += 1;
         let mut st = PollStats { poll, feeds: args.feeds.len(), ..Default::default() };
-        let mut writer = store.writer(64)?;
+        let mut writer = match store.as_mut() {
+            Some(s) => Some(s.writer(64)?),
+            None => None,
+        };
         'feeds: for feed_url in &args.feeds {
             if stopping() {
                 break;
@@ -473,6 +488,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     st.failed += 1;
                     continue;
                 };
+                if let Some(q) = queue.as_mut() {
+                    q.enqueue(&[crate::jobs::document_job(doc)])?;
+                    state.mark_seen(&url, feed_url, "enqueued")?;
+                    st.enqueued += 1;
+                    continue;
+                }
+                let writer = writer.as_mut().expect("a data directory has a writer");
                 let read = doc
                     .engine_input(&html_opts)
                     .map_err(|e| warta_store::ingest::ItemError { name: e.source.clone(), message: e.message.clone() });
@@ -498,7 +520,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             }
         }
-        writer.commit()?;
+        if let Some(writer) = writer {
+            writer.commit()?;
+        }
         any_failed |= st.failed > 0;
         if !args.quiet {
             println!("{}", serde_json::to_string(&st)?);

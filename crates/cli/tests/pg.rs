@@ -155,3 +155,67 @@ fn killed_workers_and_a_restarted_database_lose_nothing() {
     assert_eq!(many, one, "stories as one process makes them, after {kills} kills and a restart");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A tiny feed server: robots.txt 404, `/feed` an RSS feed with two full-text items.
+fn feed_server() -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let items: String = ["Jalan tol dibuka", "Pipa air diperbaiki"]
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let body: String = (1..=7)
+                .map(|k| format!("<p>Bagian {k}: {title} di selatan kota setelah uji kelayakan selesai pekan lalu, kata pejabat dinas.</p>"))
+                .collect();
+            format!(
+                "<item><title>{title}</title><link>{base}/berita/{i}</link><pubDate>Mon, 10 Jun 2024 08:00:00 +0700</pubDate>\
+                 <content:encoded><![CDATA[{body}]]></content:encoded></item>"
+            )
+        })
+        .collect();
+    let feed = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\" \
+         xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Uji</title>{items}</channel></rss>"
+    );
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut line = String::new();
+            let mut reader = BufReader::new(&stream);
+            let _ = reader.read_line(&mut line);
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                    break;
+                }
+            }
+            let (status, body) =
+                if line.contains(" /feed ") { ("200 OK", feed.as_str()) } else { ("404 Not Found", "") };
+            let mut s = &stream;
+            let _ = write!(s, "HTTP/1.1 {status}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}", body.len());
+        }
+    });
+    base
+}
+
+#[test]
+fn watch_enqueues_into_postgres_and_remembers_urls() {
+    let Some(server) = TempPg::for_test("watch_enqueues_into_postgres_and_remembers_urls") else { return };
+    let url = server.database("watch").unwrap();
+    let feed = format!("{}/feed", feed_server());
+    let watch = || -> Value {
+        let out = ok(warta(&["watch", "--once", "--host-delay", "0", "--data", &url, &feed]), "watch");
+        serde_json::from_str(out.lines().last().unwrap()).unwrap()
+    };
+    let first = watch();
+    assert_eq!((first["enqueued"].as_u64(), first["failed"].as_u64()), (Some(2), Some(0)), "{first}");
+    assert_eq!(queue(&url)["pending"], 2);
+    ok(spawn_worker(&url, "w", "300").wait_with_output().unwrap(), "worker");
+    let q = queue(&url);
+    assert_eq!((q["done"].as_u64(), q["clustered_through"].as_u64()), (Some(2), Some(2)), "{q}");
+    let again = watch();
+    assert_eq!((again["already_seen"].as_u64(), again.get("enqueued")), (Some(2), None), "{again}");
+    let doc = stories(&url);
+    let n: usize = doc["stories"].as_array().unwrap().iter().map(|s| s["articles"].as_array().unwrap().len()).sum();
+    assert_eq!(n, 2);
+}

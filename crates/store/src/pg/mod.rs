@@ -32,7 +32,10 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, NoTls};
 
 /// The numbered migrations, in order (version = index + 1).
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../../migrations/postgres/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("../../migrations/postgres/0001_init.sql")),
+    ("0002_watch", include_str!("../../migrations/postgres/0002_watch.sql")),
+];
 
 /// Advisory lock keys (arbitrary constants, one per role).
 const LOCK_MIGRATE: i64 = 0x7761_7274_6100_0001;
@@ -83,6 +86,11 @@ impl Pg {
     #[doc(hidden)]
     pub fn client_for_tests(&mut self) -> &mut Client {
         &mut self.client
+    }
+
+    /// The connection, for the store's other modules (watch state).
+    pub(crate) fn into_client(self) -> Client {
+        self.client
     }
 
     pub fn is_closed(&self) -> bool {
