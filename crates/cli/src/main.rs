@@ -16,6 +16,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
 mod bench_store;
+mod cluster;
 mod eval;
 mod export;
 mod extract;
@@ -162,6 +163,9 @@ enum Command {
     /// Print a PostgreSQL work queue as JSON: pending, running, done, failed counts, how far
     /// the clusterer is, and the failures with their errors (--retry-failed enqueues them again).
     Queue(queue::Args),
+    /// Run a local cluster: `warta cluster up --workers N --data postgres://...` starts N
+    /// workers, restarts any that die, and stops them all on Ctrl-C.
+    Cluster(cluster::Args),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -191,6 +195,7 @@ fn main() -> ExitCode {
         Command::Watch(args) => watch::run(args),
         Command::Worker(args) => worker::run(args),
         Command::Queue(args) => queue::run(args),
+        Command::Cluster(args) => cluster::run(args),
     };
     match result {
         Ok(code) => code,

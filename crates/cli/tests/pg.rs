@@ -219,3 +219,38 @@ fn watch_enqueues_into_postgres_and_remembers_urls() {
     let n: usize = doc["stories"].as_array().unwrap().iter().map(|s| s["articles"].as_array().unwrap().len()).sum();
     assert_eq!(n, 2);
 }
+
+/// `warta cluster up`: workers drain the queue; one killed with SIGKILL is started again;
+/// SIGINT stops them all.
+#[test]
+fn cluster_up_supervises_workers() {
+    let Some(server) = TempPg::for_test("cluster_up_supervises_workers") else { return };
+    let url = server.database("cluster").unwrap();
+    let dir = tmp("cluster");
+    synth::write(&dir.join("in"), 30, 5).unwrap();
+    let mut cluster = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["cluster", "up", "--workers", "2", "--data", &url])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    // SIGKILL one worker: the supervisor starts another.
+    let children = Command::new("pgrep").args(["-P", &cluster.id().to_string()]).output().unwrap();
+    let pids: Vec<String> = String::from_utf8_lossy(&children.stdout).split_whitespace().map(String::from).collect();
+    assert_eq!(pids.len(), 2, "two workers: {pids:?}");
+    Command::new("kill").args(["-KILL", &pids[0]]).status().unwrap();
+    ok(warta(&["ingest", "--quiet", "--data", &url, dir.join("in").to_str().unwrap()]), "enqueue");
+    let started = Instant::now();
+    while queue(&url)["clustered_through"] != 30 {
+        assert!(started.elapsed() < Duration::from_secs(120), "not drained: {}", queue(&url));
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Command::new("kill").args(["-INT", &cluster.id().to_string()]).status().unwrap();
+    let status = cluster.wait().unwrap();
+    let mut err = String::new();
+    std::io::Read::read_to_string(cluster.stderr.as_mut().unwrap(), &mut err).unwrap();
+    assert!(status.success(), "{status}: {err}");
+    assert!(err.contains("starting it again") && err.contains("cluster stopped (1 restarts)"), "{err}");
+    assert_eq!(queue(&url)["done"], 30);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
