@@ -193,3 +193,79 @@ pub fn enqueue_all(
     flush(&mut pending, &mut range)?;
     Ok((count, range))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &Read, b: &(Decoded, Overrides)) {
+        assert_eq!(a.decoded, b.0);
+        assert_eq!(a.overrides.title, b.1.title);
+        assert_eq!(a.overrides.authors, b.1.authors);
+        assert_eq!(a.overrides.outlet, b.1.outlet);
+        assert_eq!(a.overrides.published, b.1.published);
+    }
+
+    use warta_engine::Decoded;
+
+    /// A record read back from its job is what `warta ingest` reads from the record itself:
+    /// HTML with its HTTP charset (Windows-1252 bytes) and container metadata, and text.
+    #[test]
+    fn records_round_trip() {
+        let opts = warta_html::Options::default();
+        let html = b"<html><body><article><h1>Judul</h1><p>BANDUNG - Caf\xe9 baru dibuka di pusat kota pada Senin (10/6/2024), kata pengelola.</p></article></body></html>";
+        let doc = Document {
+            source: "crawl.warc#https://x.test/a".into(),
+            url: Some("https://x.test/a".into()),
+            body: Body::Html {
+                bytes: html.to_vec(),
+                charset: warta_sources::http::charset_of("text/html; charset=windows-1252"),
+            },
+            meta: Meta {
+                title: Some("Judul dari feed".into()),
+                authors: vec!["Ani".into()],
+                published: warta_sources::published_from("2024-06-10T08:00:00+07:00", "feed"),
+                outlet: Some("Contoh".into()),
+            },
+            diagnostics: Vec::new(),
+        };
+        let want = doc.engine_input(&opts).unwrap();
+        let (name, payload) = document_job(doc);
+        assert_eq!(name, "crawl.warc#https://x.test/a");
+        let got = decode(&name, &payload, &opts).unwrap();
+        assert!(got.decoded.text.contains("Café"), "{}", got.decoded.text);
+        same(&got, &want);
+
+        let text = Document {
+            source: "a.jsonl:3".into(),
+            url: None,
+            body: Body::Text("JAKARTA - Teks biasa.".into()),
+            meta: Meta::default(),
+            diagnostics: Vec::new(),
+        };
+        let want = text.engine_input(&opts).unwrap();
+        let (name, payload) = document_job(text);
+        same(&decode(&name, &payload, &opts).unwrap(), &want);
+    }
+
+    #[test]
+    fn files_round_trip_and_bad_jobs_name_the_item() {
+        let dir = std::env::temp_dir().join(format!("warta-jobs-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.txt");
+        std::fs::write(&path, b"\xff\xfeJ\0A\0K\0A\0R\0T\0A\0 \0-\0 \0T\0e\0k\0s\0.\0").unwrap();
+        let (name, payload) = encode(Item::File(inputs::Input { path: path.clone() })).unwrap();
+        let got = decode(&name, &payload, &warta_html::Options::default()).unwrap();
+        assert_eq!(got.decoded.text, "JAKARTA - Teks.");
+        assert_eq!(got.decoded.encoding, "utf-16le");
+        let missing = encode(Item::File(inputs::Input { path: dir.join("nope.txt") })).unwrap_err();
+        assert!(missing.name.ends_with("nope.txt") && missing.message.starts_with("cannot read"), "{missing}");
+        let bad = decode("job-7", b"garbage", &warta_html::Options::default()).unwrap_err();
+        assert_eq!(bad.to_string(), "job-7: not a warta job (no header)");
+        let empty =
+            decode(&name, &payload[..payload.iter().position(|&b| b == b'\n').unwrap() + 1], &Default::default())
+                .unwrap_err();
+        assert!(empty.name.ends_with("a.txt"), "{empty}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

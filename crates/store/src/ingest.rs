@@ -36,6 +36,7 @@ impl std::fmt::Display for ItemError {
 impl std::error::Error for ItemError {}
 
 /// One item read and decoded, ready for analysis.
+#[derive(Debug)]
 pub struct Read {
     pub source: String,
     pub decoded: Decoded,
