@@ -31,6 +31,10 @@ fn jobs(arts: &[synth::Article]) -> Vec<(String, Vec<u8>)> {
 
 /// `n` workers (threads, each its own connections) until the queue is drained and placed.
 fn drain(url: &str, n: usize) -> Vec<pg::WorkerSummary> {
+    drain_with(url, n, true)
+}
+
+fn drain_with(url: &str, n: usize, cluster: bool) -> Vec<pg::WorkerSummary> {
     let stop = AtomicBool::new(false);
     std::thread::scope(|s| {
         let handles: Vec<_> = (0..n)
@@ -41,6 +45,7 @@ fn drain(url: &str, n: usize) -> Vec<pg::WorkerSummary> {
                         name: format!("test-worker-{i}"),
                         until_drained: true,
                         idle_wait: Duration::from_millis(200),
+                        cluster,
                         ..Default::default()
                     };
                     pg::run_worker(url, &opts, read, stop, |_| {}).unwrap()
@@ -155,4 +160,36 @@ fn three_workers_match_one_process() {
     assert_eq!(pg::stories_document(&mut pg).unwrap(), sqlite_document(&both, "parity-sqlite-2"));
     let changes: i64 = pg.client_for_tests().query_one("SELECT count(*) FROM changes", &[]).unwrap().get(0);
     assert_eq!(changes, 61, "60 added, 1 updated");
+}
+
+/// A job a worker completed as unchanged (the store held its content under its source) whose
+/// source an earlier job changed meanwhile goes back for analysis and is placed as an update.
+#[test]
+fn a_stale_unchanged_shortcut_is_analysed_after_all() {
+    let Some(server) = TempPg::for_test("a_stale_unchanged_shortcut_is_analysed_after_all") else { return };
+    let url = server.database("shortcut").unwrap();
+    let arts = synth::articles(10, 13);
+    let mut pg = Pg::connect(&url).unwrap();
+    pg.enqueue(&jobs(&arts)).unwrap();
+    drain(&url, 1);
+    let mut edited = arts[2].clone();
+    edited.text.push_str("Tambahan: jembatan baru diresmikan.\n");
+    pg.enqueue(&jobs(&[edited.clone(), arts[2].clone()])).unwrap();
+    // Analysed without placing: the second job sees the store still holding its text.
+    drain_with(&url, 1, false);
+    let shortcut: Option<String> =
+        pg.client_for_tests().query_one("SELECT analysis FROM job_results WHERE seq = 12", &[]).unwrap().get(0);
+    assert!(shortcut.is_none(), "job 12 took the unchanged shortcut");
+    drain(&url, 1);
+    let (rev, must): (i32, bool) = {
+        let c = pg.client_for_tests();
+        let rev = c.query_one("SELECT rev FROM articles WHERE source = $1", &[&arts[2].name]).unwrap().get(0);
+        let must = c.query_one("SELECT must_analyse FROM jobs WHERE seq = 12", &[]).unwrap().get(0);
+        (rev, must)
+    };
+    assert_eq!((rev, must), (3, true), "edited, then back: two updates");
+    let mut all = arts.clone();
+    all.push(edited);
+    all.push(arts[2].clone());
+    assert_eq!(pg::stories_document(&mut pg).unwrap(), sqlite_document(&all, "shortcut-sqlite"));
 }

@@ -16,6 +16,7 @@ CREATE TABLE jobs (
     status TEXT NOT NULL DEFAULT 'pending'
         CHECK (status IN ('pending', 'running', 'done', 'failed', 'retried')),
     attempts INT NOT NULL DEFAULT 0,
+    must_analyse BOOLEAN NOT NULL DEFAULT false,   -- set by the clusterer: no unchanged shortcut
     run_after TIMESTAMPTZ NOT NULL DEFAULT now(),  -- backoff: not claimed before this
     claimed_by TEXT,
     lease_until TIMESTAMPTZ,             -- a running job whose lease ran out is claimed again
@@ -32,8 +33,9 @@ CREATE TABLE job_results (
     seq BIGINT PRIMARY KEY REFERENCES jobs (seq) ON DELETE CASCADE,
     source TEXT NOT NULL,
     hash TEXT NOT NULL,                  -- BLAKE3 of the decoded text
-    text TEXT NOT NULL,
-    analysis TEXT NOT NULL               -- the Analysis as JSON
+    text TEXT NOT NULL,                  -- '' when not analysed
+    analysis TEXT                        -- the Analysis as JSON; NULL: the store held this
+                                         -- content under this source when the worker looked
 );
 
 CREATE TABLE articles (

@@ -3,7 +3,7 @@
 //! `pg_try_advisory_lock`: when its process dies, the server drops the session and the lock,
 //! and another worker takes over (replaying the stored articles into its story engine).
 
-use super::{CHANNEL_CHANGES, CHANNEL_DONE, LOCK_CLUSTER, Pg};
+use super::{CHANNEL_CHANGES, CHANNEL_DONE, CHANNEL_JOBS, LOCK_CLUSTER, Pg};
 use crate::{Known, Result, StoreError, StoredParts, day_of};
 use postgres::Transaction;
 use std::collections::{BTreeSet, HashMap};
@@ -29,7 +29,8 @@ pub struct Clusterer {
 /// One ready job read from the queue.
 struct Ready {
     seq: i64,
-    result: Option<(String, String, String, String)>,
+    /// source, hash, text, analysis (None: not analysed, the content was unchanged).
+    result: Option<(String, String, String, Option<String>)>,
 }
 
 impl Clusterer {
@@ -119,9 +120,20 @@ impl Clusterer {
         if ready.is_empty() {
             return Ok(0);
         }
-        let moved = ready.len();
+        let mut moved = ready.len();
+        if let Some(stop) = place(&mut tx, state, ready)? {
+            // Not analysed because it was unchanged, but an earlier job changed its source
+            // since: back to the queue for analysis; placing resumes there.
+            tx.execute(
+                "UPDATE jobs SET status = 'pending', must_analyse = true, run_after = now(), finished_at = NULL
+                 WHERE seq = $1",
+                &[&stop],
+            )?;
+            tx.execute("DELETE FROM job_results WHERE seq = $1", &[&stop])?;
+            tx.batch_execute(&format!("NOTIFY {CHANNEL_JOBS}"))?;
+            moved = (stop - next) as usize;
+        }
         let new_next = next + moved as i64;
-        place(&mut tx, state, ready)?;
         tx.execute("DELETE FROM job_results WHERE seq < $1", &[&new_next])?;
         tx.execute(
             "UPDATE cluster_state SET next_seq = $1, holder = $2, updated_at = now()",
@@ -206,8 +218,9 @@ fn replay(tx: &mut Transaction<'_>, assign: bool) -> Result<Engine> {
 
 /// Place ready jobs (in order) with the SQLite writer's rules: unchanged content is passed
 /// over, a new source is added, a known source with new content is updated in place (and
-/// then every story is reassigned by a replay, as in SQLite).
-fn place(tx: &mut Transaction<'_>, state: &mut State, ready: Vec<Ready>) -> Result<()> {
+/// then every story is reassigned by a replay, as in SQLite). Returns the `seq` of a job it
+/// had to stop before: one left unanalysed as unchanged that is no longer unchanged.
+fn place(tx: &mut Transaction<'_>, state: &mut State, ready: Vec<Ready>) -> Result<Option<i64>> {
     let update_sql = tx.prepare(
         "UPDATE articles SET hash = $2, rev = rev + 1, text = $3, body = $4, title = $5, outlet = $6,
          published = $7, day = $8, job_seq = $9, ingested_at = now() WHERE id = $1 RETURNING rev",
@@ -235,11 +248,16 @@ fn place(tx: &mut Transaction<'_>, state: &mut State, ready: Vec<Ready>) -> Resu
     let change_sql = tx.prepare("INSERT INTO changes (article_id, rev, outcome) VALUES ($1, $2, $3)")?;
     let mut added: Vec<(i64, Analysis)> = Vec::new();
     let mut any_update = false;
+    let mut stopped = None;
     for Ready { seq, result } in ready {
         let Some((source, hash, text, json)) = result else { continue };
         if state.known.is_unchanged(&source, &hash) {
             continue;
         }
+        let Some(json) = json else {
+            stopped = Some(seq);
+            break;
+        };
         let a: Analysis = serde_json::from_str(&json)?;
         let body = a.body.join("\n\n");
         let published = a.published.as_ref().map(|p| p.value.clone());
@@ -310,7 +328,7 @@ fn place(tx: &mut Transaction<'_>, state: &mut State, ready: Vec<Ready>) -> Resu
         )?;
         write_stories(tx, &state.engine, Some(&touched))?;
     }
-    Ok(())
+    Ok(stopped)
 }
 
 /// Write the stories' titles, dates and outlets (only `touched` ones, or all and drop the rest).

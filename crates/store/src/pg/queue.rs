@@ -53,6 +53,9 @@ pub struct Claimed {
     pub payload: Vec<u8>,
     /// This attempt's number (1 for the first).
     pub attempt: i32,
+    /// Analyse even when the store holds this content under this source (the clusterer
+    /// found the shortcut out of date).
+    pub must_analyse: bool,
 }
 
 /// A job given up on, with its last error.
@@ -127,10 +130,16 @@ impl Pg {
                  SELECT seq FROM jobs
                  WHERE (status = 'pending' AND run_after <= now()) OR (status = 'running' AND lease_until < now())
                  ORDER BY seq FOR UPDATE SKIP LOCKED LIMIT 1)
-             RETURNING seq, name, payload, attempts",
+             RETURNING seq, name, payload, attempts, must_analyse",
             &[&worker, &lease.as_secs_f64()],
         )?;
-        Ok(row.map(|r| Claimed { seq: r.get(0), name: r.get(1), payload: r.get(2), attempt: r.get(3) }))
+        Ok(row.map(|r| Claimed {
+            seq: r.get(0),
+            name: r.get(1),
+            payload: r.get(2),
+            attempt: r.get(3),
+            must_analyse: r.get(4),
+        }))
     }
 
     /// Record a job's result and mark it done (idempotent: a second completion of the same
@@ -143,6 +152,34 @@ impl Pg {
              ON CONFLICT (seq) DO UPDATE SET source = excluded.source, hash = excluded.hash,
                  text = excluded.text, analysis = excluded.analysis",
             &[&seq, &a.source, &a.hash, &a.text, &json],
+        )?;
+        tx.execute(
+            "UPDATE jobs SET status = 'done', error = NULL, lease_until = NULL, finished_at = now()
+             WHERE seq = $1 AND status <> 'done'",
+            &[&seq],
+        )?;
+        tx.batch_execute(&format!("NOTIFY {CHANNEL_DONE}"))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Does the store hold this content under this source now?
+    pub fn holds(&mut self, source: &str, hash: &str) -> Result<bool> {
+        Ok(self
+            .client
+            .query_opt("SELECT 1 FROM articles WHERE source = $1 AND hash = $2", &[&source, &hash])?
+            .is_some())
+    }
+
+    /// Mark a job done without analysis: the store held its content under its source when the
+    /// worker looked. The clusterer re-checks in `seq` order and sends the job back for
+    /// analysis if an earlier job changed that source meanwhile.
+    pub fn complete_unchanged(&mut self, seq: i64, source: &str, hash: &str) -> Result<()> {
+        let mut tx = self.client.transaction()?;
+        tx.execute(
+            "INSERT INTO job_results (seq, source, hash, text, analysis) VALUES ($1, $2, $3, '', NULL)
+             ON CONFLICT (seq) DO UPDATE SET source = excluded.source, hash = excluded.hash, text = '', analysis = NULL",
+            &[&seq, &source, &hash],
         )?;
         tx.execute(
             "UPDATE jobs SET status = 'done', error = NULL, lease_until = NULL, finished_at = now()
