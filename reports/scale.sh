@@ -29,28 +29,44 @@ trap 'as_pg "$BIN/pg_ctl" -D "$TMP/pg/data" -m fast -w stop >/dev/null; rm -rf "
 psql() { as_pg "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qAt "$@"; }
 now() { date +%s.%N; }
 rate() { python3 -c "import sys; n,a,b=map(float,sys.argv[1:]); print(f'{b-a:7.1f} s  {n/(b-a):6.1f} articles/s')" "$@"; }
+# CPU seconds (user + system) used so far by this script's finished children, and by the
+# PostgreSQL server's processes.
+mycpu() { local t; t=$(times | tail -1); python3 -c "import re,sys; m=re.findall(r'(\d+)m([\d.]+)s', sys.argv[1]); print(sum(int(a)*60+float(b) for a,b in m))" "$t"; }
+# The postmaster's own CPU, its reaped backends' (cutime, cstime) and its live children's.
+pgcpu() {
+  local pm; pm=$(head -1 "$TMP/pg/data/postmaster.pid")
+  python3 - "$pm" <<'PY'
+import os, subprocess, sys
+pm = sys.argv[1]; hz = os.sysconf("SC_CLK_TCK")
+f = open(f"/proc/{pm}/stat").read().rsplit(")", 1)[1].split()
+total = sum(int(x) for x in f[11:15]) / hz
+live = subprocess.run(["ps", "--ppid", pm, "-o", "times="], capture_output=True, text=True).stdout.split()
+print(total + sum(int(x) for x in live))
+PY
+}
+cpus() { python3 -c "import sys; a,b,c,d,n=map(float,sys.argv[1:]); print(f'warta CPU {1000*(b-a)/n:5.1f} ms/article, PostgreSQL CPU {1000*(d-c)/n:5.1f} ms/article')" "$@"; }
 
 echo "input: $N articles ($INPUT); $(nproc) cores"
 for t in 1 2; do
-  rm -rf "$TMP/data"; a=$(now); $W ingest --quiet --threads "$t" --data "$TMP/data" "$INPUT"; b=$(now)
-  echo "sqlite ingest --threads $t: $(rate "$N" "$a" "$b")"
+  rm -rf "$TMP/data"; c0=$(mycpu); a=$(now); $W ingest --quiet --threads "$t" --data "$TMP/data" "$INPUT"; b=$(now); c1=$(mycpu)
+  echo "sqlite ingest --threads $t: $(rate "$N" "$a" "$b"); $(cpus "$c0" "$c1" 0 0 "$N") (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 for w in 1 2 4; do
   db=w$w; psql -c "CREATE DATABASE $db"; URL="postgres://postgres@127.0.0.1:$PORT/$db"
   a=$(now); $W ingest --quiet --data "$URL" "$INPUT"; b=$(now)
   echo "postgres enqueue: $(rate "$N" "$a" "$b")"
-  a=$(now)
+  c0=$(mycpu); p0=$(pgcpu); a=$(now)
   for i in $(seq "$w"); do $W worker --until-drained --data "$URL" --name "w$i" > /dev/null & done
-  wait; b=$(now)
-  echo "postgres $w workers (analyse + place): $(rate "$N" "$a" "$b")"
+  wait; b=$(now); c1=$(mycpu); p1=$(pgcpu)
+  echo "postgres $w workers (analyse + place): $(rate "$N" "$a" "$b"); $(cpus "$c0" "$c1" "$p0" "$p1" "$N") (load $(cut -d' ' -f1 /proc/loadavg))"
   psql -d "$db" -c "SELECT 'job latency enqueue->done p50/p90/max ms: ' || round(percentile_cont(0.5) within group (order by ms)) || ' / ' || round(percentile_cont(0.9) within group (order by ms)) || ' / ' || round(max(ms)) FROM (SELECT extract(epoch from finished_at - enqueued_at) * 1000 AS ms FROM jobs) x"
 done
 # The clusterer alone: jobs analysed by workers that do not cluster, then one clusterer.
 psql -c "CREATE DATABASE clus"; URL="postgres://postgres@127.0.0.1:$PORT/clus"
 $W ingest --quiet --data "$URL" "$INPUT"
 for i in 1 2; do $W worker --no-cluster --until-drained --data "$URL" > /dev/null & done; wait
-a=$(now); $W worker --until-drained --data "$URL" > /dev/null; b=$(now)
-echo "clusterer alone (place analysed jobs): $(rate "$N" "$a" "$b")"
+c0=$(mycpu); p0=$(pgcpu); a=$(now); $W worker --until-drained --data "$URL" > /dev/null; b=$(now); c1=$(mycpu); p1=$(pgcpu)
+echo "clusterer alone (place analysed jobs): $(rate "$N" "$a" "$b"); $(cpus "$c0" "$c1" "$p0" "$p1" "$N")"
 # Latency of one article into an idle cluster: enqueue and wait until it is placed.
 psql -c "CREATE DATABASE lat"; URL="postgres://postgres@127.0.0.1:$PORT/lat"
 $W worker --data "$URL" > /dev/null 2>&1 & WP=$!

@@ -20,6 +20,14 @@ fn read(name: &str, payload: &[u8]) -> Result<Read, ItemError> {
     if payload == b"PANIC" {
         panic!("a reader bug");
     }
+    if payload == b"NUL" {
+        let decoded = warta_engine::Decoded {
+            text: "JAKARTA - Teks dengan karakter \0 di tengah kalimat yang cukup panjang.".into(),
+            encoding: "utf-8",
+            diagnostics: Vec::new(),
+        };
+        return Ok(Read { source: name.to_string(), decoded, overrides: Default::default() });
+    }
     let decoded =
         warta_engine::decode(payload).map_err(|e| ItemError { name: name.to_string(), message: e.to_string() })?;
     Ok(Read { source: name.to_string(), decoded, overrides: Default::default() })
@@ -133,17 +141,24 @@ fn three_workers_match_one_process() {
     let mut queued = jobs(&arts[..30]);
     queued.insert(7, ("empty.txt".into(), Vec::new()));
     queued.insert(12, ("boom.txt".into(), b"PANIC".to_vec()));
+    queued.insert(20, ("nul.txt".into(), b"NUL".to_vec()));
     pg.enqueue(&queued).unwrap();
     pg.enqueue(&jobs(&arts[30..])).unwrap();
     let summaries = drain(&url, 3);
     assert_eq!(summaries.iter().map(|s| s.done).sum::<usize>(), 60);
-    assert_eq!(summaries.iter().map(|s| s.failed).sum::<usize>(), 2);
+    assert_eq!(summaries.iter().map(|s| s.failed).sum::<usize>(), 3);
     assert!(summaries.iter().filter(|s| s.clustered > 0).count() >= 1);
     let status = pg.queue_status(10).unwrap();
-    assert_eq!((status.done, status.failed, status.clustered_through), (60, 2, 62));
+    assert_eq!((status.done, status.failed, status.clustered_through), (60, 3, 63));
     let errors: Vec<(&str, &str)> = status.failures.iter().map(|f| (f.name.as_str(), f.error.as_str())).collect();
     assert_eq!(errors[0].0, "empty.txt");
     assert_eq!(errors[1], ("boom.txt", "reading panicked: a reader bug"));
+    assert_eq!(errors[2].0, "nul.txt");
+    assert!(
+        errors[2].1.starts_with("the result cannot be stored: PostgreSQL: invalid byte sequence"),
+        "{:?}",
+        errors[2]
+    );
     let c = pg.counts().unwrap();
     assert_eq!((c.articles, c.analyses, c.story_articles), (60, 60, 60));
     assert_eq!(pg::stories_document(&mut pg).unwrap(), sqlite_document(&arts, "parity-sqlite"));

@@ -181,11 +181,21 @@ fn work_one(
         other => other,
     };
     match read_result.and_then(|r| analyse(r, analysis_opts)) {
-        Ok(a) => {
-            pg.complete(job.seq, &a)?;
-            report(WorkerEvent::Done { seq: job.seq, name: &job.name, millis: started.elapsed().as_millis() });
-            Ok(Some(true))
-        }
+        Ok(a) => match pg.complete(job.seq, &a) {
+            Ok(()) => {
+                report(WorkerEvent::Done { seq: job.seq, name: &job.name, millis: started.elapsed().as_millis() });
+                Ok(Some(true))
+            }
+            // The database refuses this result (e.g. a NUL character, which PostgreSQL text
+            // cannot hold): the job's fault, not the worker's; it fails with the reason.
+            Err(e) if !e.is_connection() => {
+                let e = ItemError { name: a.source, message: format!("the result cannot be stored: {e}") };
+                let status = pg.fail(job.seq, &e.message, true, opts.max_attempts)?;
+                report(WorkerEvent::Failed { seq: job.seq, error: &e, status });
+                Ok(Some(false))
+            }
+            Err(e) => Err(e),
+        },
         Err(e) => {
             // The input's fault (unreadable, not text, a panic in analysis): retrying the same
             // bytes gives the same result, so the job fails for good, with the error kept.
