@@ -7,14 +7,12 @@
 //! 4. **Search**: `--queries` queries (words, phrases, names, filters) against the first store,
 //!    each timed on its own; p50/p99/max latency.
 
-use crate::ingest::{Work, parallel};
 use crate::inputs;
 use anyhow::{Context, Result};
 use clap::Args as ClapArgs;
 use rusqlite::Connection;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use warta_store::synth::Rng;
 use warta_store::{SearchQuery, Store};
@@ -67,12 +65,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .into_iter()
             .collect::<Result<_, _>>()
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        parallel(items.into_iter().map(|i| Ok(inputs::Item::File(i))), threads, Arc::new(Default::default()), |w| {
-            if let Ok(Work::Analysed { source, hash, text, analysis, prepared }) = w {
-                writer.put_prepared(&source, hash, &text, *analysis, Some(*prepared))?;
-            }
-            Ok(())
-        })?;
+        let html_opts = warta_html::Options::default();
+        warta_store::ingest::run(
+            &mut writer,
+            items.into_iter().map(|i| Ok(inputs::Item::File(i))),
+            threads,
+            |item: inputs::Item| {
+                let (source, decoded, overrides) = item.read_any(&html_opts).map_err(crate::jobs::item_error)?;
+                Ok(warta_store::ingest::Read { source, decoded, overrides })
+            },
+            |_| {},
+        )?;
         writer.commit()?;
     }
     let full = t.elapsed();

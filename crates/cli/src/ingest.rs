@@ -1,131 +1,52 @@
-//! `warta ingest`: analyse files and folders into a store.
+//! `warta ingest`: analyse files and folders into a store, or enqueue them for workers.
 //!
-//! Worker threads read, decode, hash and analyse (skipping content the store already holds);
-//! a bounded channel carries the results to the single writer (this thread), which puts them
-//! in input order, so stories are numbered the same way on every run.
+//! A data directory: the store's driver (`warta_store::ingest::run`) analyses on worker
+//! threads and its single writer puts the results in input order. A PostgreSQL URL: every
+//! input is enqueued as a job (`jobs.rs`), in input order, for `warta worker`s; `--wait`
+//! waits until they are analysed and placed.
 
-use crate::inputs::{self, InputError, Item};
+use crate::inputs::{self, InputError};
+use crate::jobs;
 use anyhow::Result;
 use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::collections::{BTreeMap, HashSet};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
-use warta_engine::Analysis;
-use warta_engine::stories::{Prepared, prepare_analysis};
-use warta_store::{Store, content_hash};
+use std::time::Duration;
+use warta_store::ingest::{Event, ItemError};
+use warta_store::{Data, Store};
 
 #[derive(ClapArgs)]
 pub struct Args {
-    /// The data directory (default: $WARTA_DATA, else ./warta-data).
-    #[arg(long, value_name = "DIR")]
+    /// The store: a data directory (SQLite + search index), or a PostgreSQL URL
+    /// (postgres://user@host/db) whose work queue `warta worker`s drain (default: $WARTA_DATA,
+    /// else ./warta-data).
+    #[arg(long, value_name = "DIR|URL")]
     pub data: Option<PathBuf>,
     /// No progress bar and no summary (errors still go to stderr).
     #[arg(long, short)]
     pub quiet: bool,
-    /// Analysis threads (default: the number of cores).
+    /// Analysis threads (default: the number of cores). Data directory only.
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Articles per committed batch (one SQLite transaction and one index commit).
+    /// Articles per committed batch (one SQLite transaction and one index commit; with
+    /// PostgreSQL, jobs per enqueue transaction).
     #[arg(long, default_value_t = 256)]
     pub batch: usize,
+    /// PostgreSQL: wait until the workers have analysed and placed every job enqueued, then
+    /// print the summary with the queue's failures.
+    #[arg(long)]
+    pub wait: bool,
     /// Files or folders (read recursively: *.txt, HTML pages .html/.htm/.html.gz, and
     /// containers .warc/.warc.gz, .jsonl/.ndjson(.gz), .rss/.atom; a .xml feed when named).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 }
 
-pub enum Work {
-    Analysed {
-        source: String,
-        hash: String,
-        text: String,
-        analysis: Box<Analysis>,
-        /// The story engine's input, made on the worker so the single writer only places it.
-        prepared: Box<Prepared>,
-    },
-    Known {
-        hash: String,
-    },
-}
-
-/// Run `work` over `items` on `threads` workers; hand results to `sink` in input order.
-/// Items are pulled from the iterator as workers are free, so a container (a WARC of a
-/// million records) is streamed, never held in memory whole.
-pub fn parallel(
-    items: impl Iterator<Item = Result<Item, InputError>> + Send,
-    threads: usize,
-    known: Arc<HashSet<String>>,
-    mut sink: impl FnMut(Result<Work, InputError>) -> Result<()>,
-) -> Result<()> {
-    let source = Mutex::new((0usize, items));
-    let (tx, rx) = mpsc::sync_channel::<(usize, Result<Work, InputError>)>(64);
-    let opts = warta_engine::Options::default();
-    let html_opts = warta_html::Options::default();
-    let stop = AtomicBool::new(false);
-    std::thread::scope(|scope| {
-        for _ in 0..threads.max(1) {
-            let (source, tx, known, opts, html_opts, stop) = (&source, tx.clone(), &known, &opts, &html_opts, &stop);
-            scope.spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let (i, item) = {
-                        let mut guard = source.lock().expect("input source");
-                        let (next, iter) = &mut *guard;
-                        let Some(item) = iter.next() else { break };
-                        *next += 1;
-                        (*next - 1, item)
-                    };
-                    let work = item.and_then(|input| input.read_any(html_opts)).map(|(source, decoded, overrides)| {
-                        let hash = content_hash(&decoded.text);
-                        if known.contains(&hash) {
-                            Work::Known { hash }
-                        } else {
-                            let analysis =
-                                Box::new(warta_engine::pipeline::analyze_with(&source, &decoded, opts, &overrides));
-                            let prepared = Box::new(prepare_analysis(&analysis));
-                            Work::Analysed { source, hash, text: decoded.text, analysis, prepared }
-                        }
-                    });
-                    if tx.send((i, work)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut waiting: BTreeMap<usize, Result<Work, InputError>> = BTreeMap::new();
-        let mut expect = 0;
-        let mut result = Ok(());
-        for (i, work) in rx.iter() {
-            waiting.insert(i, work);
-            while let Some(w) = waiting.remove(&expect) {
-                expect += 1;
-                if result.is_ok() {
-                    result = sink(w);
-                }
-            }
-            if result.is_err() {
-                stop.store(true, Ordering::Relaxed);
-                break;
-            }
-        }
-        // Let blocked workers finish: drain what is left.
-        for _ in rx.iter() {}
-        result
-    })
-}
-
-pub fn run(args: Args) -> Result<ExitCode> {
-    let dir = args.data.clone().unwrap_or_else(warta_store::default_dir);
-    let mut store = Store::open(&dir)?;
-    let mut writer = store.writer(args.batch)?;
-    let mut failed = 0usize;
-    let items = inputs::items(&args.paths, &warta_sources::Options::default());
+fn progress(quiet: bool) -> ProgressBar {
     // The length is unknown until containers are read: a count, not a bar.
-    let bar = if !args.quiet && std::io::stderr().is_terminal() {
+    if !quiet && std::io::stderr().is_terminal() {
         let bar = ProgressBar::no_length();
         bar.set_style(
             ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {elapsed} {msg}")
@@ -134,35 +55,93 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bar
     } else {
         ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
-    };
+    }
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    match Data::from_arg(args.data.as_deref()) {
+        Data::Dir(dir) => run_dir(&args, dir),
+        Data::Postgres(url) => run_pg(&args, &url),
+    }
+}
+
+fn run_dir(args: &Args, dir: PathBuf) -> Result<ExitCode> {
+    let mut store = Store::open(&dir)?;
+    let mut writer = store.writer(args.batch)?;
+    let items = inputs::items(&args.paths, &warta_sources::Options::default())
+        .map(|item| item.map_err(|e: InputError| jobs::item_error(e)));
+    let bar = progress(args.quiet);
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let known = Arc::new(writer.known_hashes());
-    parallel(items, threads, known, |work| {
-        bar.inc(1);
-        match work {
-            Ok(Work::Analysed { source, hash, text, analysis, prepared }) => {
-                writer.put_prepared(&source, hash, &text, *analysis, Some(*prepared))?;
-            }
-            Ok(Work::Known { hash }) => {
-                writer.put_known(&hash);
-            }
-            Err(e) => {
+    let html_opts = warta_html::Options::default();
+    let summary = warta_store::ingest::run(
+        &mut writer,
+        items,
+        threads,
+        |item: inputs::Item| {
+            let (source, decoded, overrides) = item.read_any(&html_opts).map_err(jobs::item_error)?;
+            Ok(warta_store::ingest::Read { source, decoded, overrides })
+        },
+        |event| {
+            bar.inc(1);
+            if let Event::Failed(e) = event {
                 bar.suspend(|| eprintln!("warta: {e}"));
-                failed += 1;
             }
-        }
-        Ok(())
-    })?;
-    let stats = writer.commit()?;
+        },
+    )?;
+    writer.commit()?;
     bar.finish_and_clear();
     if !args.quiet {
         let counts = store.counts()?;
-        let summary = serde_json::json!({
+        let out = serde_json::json!({
             "data": dir.display().to_string(),
-            "added": stats.added, "updated": stats.updated, "unchanged": stats.unchanged, "failed": failed,
-            "articles": counts.articles, "stories": counts.stories,
+            "added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged,
+            "failed": summary.failed, "articles": counts.articles, "stories": counts.stories,
         });
-        println!("{summary}");
+        println!("{out}");
     }
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_pg(args: &Args, url: &str) -> Result<ExitCode> {
+    let mut pg = warta_store::pg::Pg::connect(url)?;
+    let items = inputs::items(&args.paths, &warta_sources::Options::default());
+    let bar = progress(args.quiet);
+    let mut unreadable = 0usize;
+    let (enqueued, range) = jobs::enqueue_all(&mut pg, items.inspect(|_| bar.inc(1)), args.batch, |e: &ItemError| {
+        bar.suspend(|| eprintln!("warta: {e}"));
+        unreadable += 1;
+    })?;
+    bar.finish_and_clear();
+    let mut failed_jobs = Vec::new();
+    if args.wait
+        && let Some((first, last)) = range
+    {
+        pg.listen(warta_store::pg::CHANNEL_CHANGES)?;
+        loop {
+            let s = pg.queue_status(0)?;
+            if s.clustered_through >= last {
+                break;
+            }
+            pg.wait(Duration::from_secs(1))?;
+        }
+        failed_jobs =
+            pg.queue_status(i64::MAX)?.failures.into_iter().filter(|f| f.seq >= first && f.seq <= last).collect();
+        for f in &failed_jobs {
+            eprintln!("warta: {}: {}", f.name, f.error);
+        }
+    }
+    if !args.quiet {
+        let mut out = serde_json::json!({
+            "data": warta_store::redact(url), "enqueued": enqueued, "unreadable": unreadable,
+            "seq": range.map(|(a, b)| [a, b]),
+        });
+        if args.wait {
+            let counts = pg.counts()?;
+            out["failed"] = failed_jobs.len().into();
+            out["articles"] = counts.articles.into();
+            out["stories"] = counts.stories.into();
+        }
+        println!("{out}");
+    }
+    Ok(if unreadable + failed_jobs.len() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

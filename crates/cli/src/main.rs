@@ -16,18 +16,23 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
 mod bench_store;
+mod cluster;
 mod eval;
+mod export;
 mod extract;
 mod generate;
 mod ingest;
 mod inputs;
+mod jobs;
 mod ner;
 mod parse;
+mod queue;
 mod search;
 mod serve;
 mod train;
 mod translate;
 mod watch;
+mod worker;
 
 #[derive(Parser)]
 #[command(
@@ -139,8 +144,9 @@ enum Command {
     Search(search::SearchArgs),
     /// The timeline of a story (s1, s2, …) or an entity, from stored events (or articles).
     Timeline(search::TimelineArgs),
-    /// Export a store: jsonl (analyses), csv (one row per article) or timelinejs (TimelineJS3).
-    Export(search::ExportArgs),
+    /// Export a store: jsonl (analyses), csv (one row per article), timelinejs (TimelineJS3)
+    /// or stories (the document `warta stories` prints; from a data directory or PostgreSQL).
+    Export(export::Args),
     /// Benchmark the store on generated articles: ingest throughput (with and without
     /// analysis) and search latency percentiles. Release builds only give meaningful figures.
     BenchStore(bench_store::Args),
@@ -160,6 +166,16 @@ enum Command {
     /// fetched again (state in the store's SQLite file). Prints one JSON summary per poll;
     /// --once polls once and exits. Exit code 1 if a feed or article failed.
     Watch(watch::Args),
+    /// Work the PostgreSQL queue (--data postgres://...): claim jobs that `warta ingest` and
+    /// `warta watch` enqueued, analyse them, record the results; one worker at a time also
+    /// places them in the store (stories in enqueue order). Run any number, on any machine.
+    Worker(worker::Args),
+    /// Print a PostgreSQL work queue as JSON: pending, running, done, failed counts, how far
+    /// the clusterer is, and the failures with their errors (--retry-failed enqueues them again).
+    Queue(queue::Args),
+    /// Run a local cluster: `warta cluster up --workers N --data postgres://...` starts N
+    /// workers, restarts any that die, and stops them all on Ctrl-C.
+    Cluster(cluster::Args),
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -183,11 +199,14 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args),
         Command::Search(args) => search::search(args),
         Command::Timeline(args) => search::timeline(args),
-        Command::Export(args) => search::export(args),
+        Command::Export(args) => export::run(args),
         Command::BenchStore(args) => bench_store::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Translate(args) => translate::run(args),
         Command::Watch(args) => watch::run(args),
+        Command::Worker(args) => worker::run(args),
+        Command::Queue(args) => queue::run(args),
+        Command::Cluster(args) => cluster::run(args),
     };
     match result {
         Ok(code) => code,

@@ -26,8 +26,8 @@ use std::time::{Duration, Instant};
 use ureq::http::Uri;
 use warta_sources::robots::{Robots, Rules};
 use warta_sources::{Body, Document, feed};
+use warta_store::Store;
 use warta_store::watch::{Validators, WatchState};
-use warta_store::{Store, content_hash};
 
 /// The default User-Agent: product token `warta` (what robots.txt groups name).
 pub const DEFAULT_USER_AGENT: &str =
@@ -35,8 +35,9 @@ pub const DEFAULT_USER_AGENT: &str =
 
 #[derive(ClapArgs)]
 pub struct Args {
-    /// The data directory (default: $WARTA_DATA, else ./warta-data).
-    #[arg(long, value_name = "DIR")]
+    /// The store: a data directory, or a PostgreSQL URL (articles are then enqueued for
+    /// `warta worker`s; default: $WARTA_DATA, else ./warta-data).
+    #[arg(long, value_name = "DIR|URL")]
     pub data: Option<PathBuf>,
     /// Seconds between two polls of the feeds.
     #[arg(long, value_name = "SECS", default_value_t = 900)]
@@ -338,13 +339,24 @@ struct PollStats {
     disallowed: usize,
     deferred: usize,
     failed: usize,
+    /// Articles enqueued for `warta worker`s (`--data postgres://...`).
+    #[serde(skip_serializing_if = "is_zero")]
+    enqueued: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     install_ctrl_c();
-    let dir = args.data.clone().unwrap_or_else(warta_store::default_dir);
-    let mut store = Store::open(&dir)?;
-    let state = WatchState::open(&dir)?;
+    // A data directory: analyse and write here. PostgreSQL: enqueue for `warta worker`s.
+    let (mut store, mut queue, mut state) = match warta_store::Data::from_arg(args.data.as_deref()) {
+        warta_store::Data::Dir(dir) => (Some(Store::open(&dir)?), None, WatchState::open(&dir)?),
+        warta_store::Data::Postgres(url) => {
+            (None, Some(warta_store::pg::Pg::connect(&url)?), WatchState::open_pg(&url)?)
+        }
+    };
     let mut fetcher = Fetcher::new(&args);
     let opts = warta_engine::Options::default();
     let html_opts = warta_html::Options { max_bytes: args.max_bytes, ..Default::default() };
@@ -353,7 +365,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     loop {
         poll += 1;
         let mut st = PollStats { poll, feeds: args.feeds.len(), ..Default::default() };
-        let mut writer = store.writer(64)?;
+        let mut writer = match store.as_mut() {
+            Some(s) => Some(s.writer(64)?),
+            None => None,
+        };
         'feeds: for feed_url in &args.feeds {
             if stopping() {
                 break;
@@ -473,17 +488,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     st.failed += 1;
                     continue;
                 };
-                let analysed = crate::inputs::guarded(&doc.source, || {
-                    let (decoded, overrides) = doc
-                        .engine_input(&html_opts)
-                        .map_err(|e| crate::inputs::InputError { source: e.source, message: e.message })?;
-                    let analysis = warta_engine::pipeline::analyze_with(&doc.source, &decoded, &opts, &overrides);
-                    Ok((decoded, analysis))
+                if let Some(q) = queue.as_mut() {
+                    q.enqueue(&[crate::jobs::document_job(doc)])?;
+                    state.mark_seen(&url, feed_url, "enqueued")?;
+                    st.enqueued += 1;
+                    continue;
+                }
+                let writer = writer.as_mut().expect("a data directory has a writer");
+                let source = doc.source.clone();
+                // Reading the page is guarded like the analysis: a panic is this item's failure.
+                let read = crate::inputs::guarded(&source, || {
+                    doc.engine_input(&html_opts)
+                        .map_err(|e| crate::inputs::InputError { source: e.source, message: e.message })
+                })
+                .map_err(|e| warta_store::ingest::ItemError { name: e.source, message: e.message });
+                let analysed = read.and_then(|(decoded, overrides)| {
+                    warta_store::ingest::analyse(warta_store::ingest::Read { source, decoded, overrides }, &opts)
                 });
                 match analysed {
-                    Ok((decoded, analysis)) => {
-                        let hash = content_hash(&decoded.text);
-                        match writer.put_hashed(&doc.source, hash, &decoded.text, analysis)? {
+                    Ok(a) => {
+                        match writer.put_prepared(&a.source, a.hash, &a.text, a.analysis, Some(a.prepared))? {
                             warta_store::Outcome::Unchanged => st.unchanged += 1,
                             _ if from_feed => st.ingested_from_feed += 1,
                             _ => st.ingested_from_page += 1,
@@ -499,7 +523,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             }
         }
-        writer.commit()?;
+        if let Some(writer) = writer {
+            writer.commit()?;
+        }
         any_failed |= st.failed > 0;
         if !args.quiet {
             println!("{}", serde_json::to_string(&st)?);

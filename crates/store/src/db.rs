@@ -5,18 +5,18 @@
 //! committed write batches; the search index records the generation it has seen in its commit
 //! payload, so opening a store can tell in O(1) whether the index may lag SQLite.
 
-use anyhow::{Result, bail};
+use crate::{Result, StoreError};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const V1: &str = "
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,          -- ingest order
     source TEXT NOT NULL UNIQUE,     -- the input as named
-    hash TEXT NOT NULL UNIQUE,       -- FNV-1a 128 of the decoded text
+    hash TEXT NOT NULL UNIQUE,       -- content hash of the decoded text (BLAKE3 from version 3)
     rev INTEGER NOT NULL,            -- bumped when the content at this source changes
     text TEXT NOT NULL,              -- the decoded page
     body TEXT NOT NULL,              -- the clean body (paragraphs joined by blank lines)
@@ -64,8 +64,53 @@ CREATE TABLE story_timelines (
 );
 ";
 
+/// Version 3: content identity by BLAKE3 (256 bits, hex) instead of FNV-1a 128, and `hash`
+/// no longer UNIQUE: two sources may hold the same text after an edit (source A edited to what
+/// B says). The table is rebuilt (SQLite cannot drop a constraint) and every hash recomputed
+/// from the stored text by [`rehash`].
+const V3: &str = "
+CREATE TABLE articles_v3 (
+    id INTEGER PRIMARY KEY,          -- ingest order
+    source TEXT NOT NULL UNIQUE,     -- the input as named
+    hash TEXT NOT NULL,              -- BLAKE3 of the decoded text, hex
+    rev INTEGER NOT NULL,            -- bumped when the content at this source changes
+    text TEXT NOT NULL,              -- the decoded page
+    body TEXT NOT NULL,              -- the clean body (paragraphs joined by blank lines)
+    title TEXT,
+    outlet TEXT,
+    published TEXT,
+    day INTEGER,                     -- YYYYMMDD of the article's date, for ranges
+    ingested_at TEXT NOT NULL
+);
+INSERT INTO articles_v3 SELECT id, source, hash, rev, text, body, title, outlet, published, day, ingested_at FROM articles;
+DROP TABLE articles;
+ALTER TABLE articles_v3 RENAME TO articles;
+CREATE INDEX articles_day ON articles(day);
+CREATE INDEX articles_hash ON articles(hash);
+";
+
+/// One migration step: SQL, then (optionally) work done in Rust in the same transaction.
+struct Step {
+    sql: &'static str,
+    after: Option<fn(&Connection) -> Result<()>>,
+}
+
 /// The migrations, in order: `MIGRATIONS[i]` takes a store from version i to i + 1.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[Step] =
+    &[Step { sql: V1, after: None }, Step { sql: V2, after: None }, Step { sql: V3, after: Some(rehash) }];
+
+/// Recompute every article's content hash with [`content_hash`] (migration 3).
+fn rehash(conn: &Connection) -> Result<()> {
+    let rows: Vec<(i64, String)> = {
+        let mut st = conn.prepare("SELECT id, text FROM articles")?;
+        st.query_map([], |r| Ok((r.get(0)?, r.get::<_, String>(1)?)))?.collect::<rusqlite::Result<_>>()?
+    };
+    let mut up = conn.prepare("UPDATE articles SET hash = ?2 WHERE id = ?1")?;
+    for (id, text) in rows {
+        up.execute(params![id, content_hash(&text)])?;
+    }
+    Ok(())
+}
 
 pub fn open(path: &std::path::Path) -> Result<Connection> {
     let conn = Connection::open(path)?;
@@ -74,8 +119,10 @@ pub fn open(path: &std::path::Path) -> Result<Connection> {
     // In WAL mode NORMAL loses no committed transaction when the process dies (only on
     // power loss may the last ones roll back, still consistently).
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Off while migrating: a table rebuild drops the old table under its references.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
     migrate(&conn)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(conn)
 }
 
@@ -95,11 +142,15 @@ pub fn schema_version(conn: &Connection) -> Result<i64> {
 fn migrate(conn: &Connection) -> Result<()> {
     let mut version = schema_version(conn)?;
     if version > SCHEMA_VERSION {
-        bail!("the store has schema version {version}, newer than this warta ({SCHEMA_VERSION}); upgrade warta");
+        return Err(StoreError::SchemaTooNew { found: version, supported: SCHEMA_VERSION });
     }
     while version < SCHEMA_VERSION {
         let tx = conn.unchecked_transaction()?;
-        tx.execute_batch(MIGRATIONS[version as usize])?;
+        let step = &MIGRATIONS[version as usize];
+        tx.execute_batch(step.sql)?;
+        if let Some(after) = step.after {
+            after(&tx)?;
+        }
         version += 1;
         tx.execute("UPDATE meta SET value = ?1 WHERE key = 'schema_version'", params![version.to_string()])?;
         tx.commit()?;
@@ -109,17 +160,51 @@ fn migrate(conn: &Connection) -> Result<()> {
 
 pub fn generation(conn: &Connection) -> Result<u64> {
     let v: String = conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| r.get(0))?;
-    Ok(v.parse()?)
+    v.parse().map_err(|_| StoreError::Corrupt(format!("meta.generation is {v:?}, not a number")))
 }
 
-/// FNV-1a, 128 bits, as 32 hex digits: the content identity of an article.
+/// BLAKE3 of the text, as 64 hex digits: the content identity of an article.
 pub fn content_hash(text: &str) -> String {
-    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
-    const PRIME: u128 = 0x0000000001000000000000000000013B;
-    let mut h = OFFSET;
-    for &b in text.as_bytes() {
-        h ^= u128::from(b);
-        h = h.wrapping_mul(PRIME);
+    blake3::hash(text.as_bytes()).to_hex().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A version-2 store (FNV hashes, hash UNIQUE) opens as version 3: every hash is the
+    /// BLAKE3 of its text and two articles may share one.
+    #[test]
+    fn migration_3_rehashes_and_drops_unique() {
+        let dir = std::env::temp_dir().join(format!("warta-db-v2-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("warta.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(V1).unwrap();
+            conn.execute_batch(V2).unwrap();
+            conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'", []).unwrap();
+            conn.execute(
+                "INSERT INTO articles (source, hash, rev, text, body, ingested_at)
+                 VALUES ('a.txt', '0123456789abcdef0123456789abcdef', 1, 'Teks A', 'Teks A', 'now')",
+                [],
+            )
+            .unwrap();
+            conn.execute("INSERT INTO analyses VALUES (1, '{}')", []).unwrap();
+        }
+        let conn = open(&path).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), 3);
+        let hash: String = conn.query_row("SELECT hash FROM articles WHERE id = 1", [], |r| r.get(0)).unwrap();
+        assert_eq!(hash, content_hash("Teks A"));
+        assert_eq!(hash.len(), 64);
+        conn.execute(
+            "INSERT INTO articles (source, hash, rev, text, body, ingested_at) VALUES ('b.txt', ?1, 1, 'Teks A', 'Teks A', 'now')",
+            params![hash],
+        )
+        .expect("two sources may hold the same content");
+        let analyses: i64 = conn.query_row("SELECT count(*) FROM analyses", [], |r| r.get(0)).unwrap();
+        assert_eq!(analyses, 1, "the rebuild keeps what references articles");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
-    format!("{h:032x}")
 }

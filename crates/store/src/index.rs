@@ -2,7 +2,7 @@
 //! articles (id, rev) the index holds.
 
 use crate::analyzer::{IndonesianTokenizer, NAME};
-use anyhow::{Context, Result};
+use crate::{Result, StoreError};
 use std::collections::HashMap;
 use std::path::Path;
 use tantivy::schema::{
@@ -45,12 +45,14 @@ fn schema() -> Schema {
 
 impl SearchIndex {
     pub fn open(dir: &Path) -> Result<SearchIndex> {
-        std::fs::create_dir_all(dir)?;
-        let mmap = tantivy::directory::MmapDirectory::open(dir).context("opening the search index")?;
-        let index = Index::open_or_create(mmap, schema()).context("opening the search index")?;
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
+        let mmap = tantivy::directory::MmapDirectory::open(dir)
+            .map_err(|e| StoreError::Index(tantivy::TantivyError::from(e)))?;
+        let index = Index::open_or_create(mmap, schema())?;
         index.tokenizers().register(NAME, TextAnalyzer::builder(IndonesianTokenizer).build());
         let s = index.schema();
-        let get = |n: &str| s.get_field(n).with_context(|| format!("search index lacks field {n}"));
+        let get =
+            |n: &str| s.get_field(n).map_err(|_| StoreError::Corrupt(format!("the search index lacks field {n}")));
         let f = Fields {
             id: get("id")?,
             rev: get("rev")?,

@@ -20,19 +20,24 @@
 
 pub mod analyzer;
 mod db;
+mod error;
 mod index;
+pub mod ingest;
+pub mod pg;
+pub mod pgtest;
 pub mod query;
 pub mod read;
 pub mod stem;
+mod stories_doc;
 pub mod synth;
 mod timelines;
 pub mod watch;
 
 pub use db::{SCHEMA_VERSION, content_hash};
+pub use error::{Result, StoreError};
 pub use query::{Counts, Hit, SearchQuery, StoryRow, Timeline, TimelineEntry};
 pub use read::{ArticleRef, ArticleView, EntityView, Facets};
 
-use anyhow::{Context, Result};
 use index::{IndexedArticle, SearchIndex};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -47,6 +52,46 @@ const MERGE_MIN_SEGMENTS: usize = 16;
 /// The data directory used when none is given: `./warta-data`, or `$WARTA_DATA` if set.
 pub fn default_dir() -> PathBuf {
     std::env::var_os("WARTA_DATA").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("warta-data"))
+}
+
+/// Where a store lives: a data directory (SQLite + tantivy, the default) or a PostgreSQL
+/// database shared by many machines (`postgres://...`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Data {
+    Dir(PathBuf),
+    Postgres(String),
+}
+
+impl Data {
+    /// `--data` as given, else `$WARTA_DATA`, else `./warta-data`.
+    pub fn from_arg(arg: Option<&Path>) -> Data {
+        let p = arg.map(Path::to_path_buf).unwrap_or_else(default_dir);
+        match p.to_str() {
+            Some(s) if pg::is_url(s) => Data::Postgres(s.to_string()),
+            _ => Data::Dir(p),
+        }
+    }
+
+    /// The location for messages (a URL without its password).
+    pub fn display(&self) -> String {
+        match self {
+            Data::Dir(d) => d.display().to_string(),
+            Data::Postgres(url) => redact(url),
+        }
+    }
+}
+
+/// A PostgreSQL URL with any password replaced by `***`.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let (auth, host) = match rest.rsplit_once('@') {
+        Some((a, h)) => (a, h),
+        None => return url.to_string(),
+    };
+    match auth.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_string(),
+    }
 }
 
 /// An open data directory.
@@ -68,9 +113,15 @@ impl Store {
     /// the two commits) and no other writer holds the index, reconcile it first.
     pub fn open(dir: impl AsRef<Path>) -> Result<Store> {
         let dir = dir.as_ref().to_path_buf();
-        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-        let conn =
-            db::open(&dir.join("warta.sqlite3")).with_context(|| format!("opening the store in {}", dir.display()))?;
+        if dir.to_str().is_some_and(pg::is_url) {
+            return Err(StoreError::Config(format!(
+                "{} is a PostgreSQL database: this command reads a data directory only so far \
+                 (ingest, worker, queue and export --format stories take a URL)",
+                redact(dir.to_str().unwrap_or_default())
+            )));
+        }
+        std::fs::create_dir_all(&dir).map_err(|source| StoreError::Io { path: dir.clone(), source })?;
+        let conn = db::open(&dir.join("warta.sqlite3"))?;
         let idx = SearchIndex::open(&dir.join("index"))?;
         let mut store = Store { dir, conn, idx };
         if store.idx.generation()? != db::generation(&store.conn)? {
@@ -146,24 +197,24 @@ impl Store {
     /// A writer: the single writer of this store (the index lock makes it exclusive across
     /// processes). Articles are committed in batches of `batch`, and on [`Writer::commit`].
     pub fn writer(&mut self, batch: usize) -> Result<Writer<'_>> {
-        let iw: IndexWriter<TantivyDocument> =
-            self.idx.index.writer(100_000_000).context("the store is being written by another process")?;
+        let iw: IndexWriter<TantivyDocument> = self.idx.index.writer(100_000_000).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => StoreError::Busy(format!("{}: {e}", self.dir.display())),
+            e => e.into(),
+        })?;
         // Merge segments in larger steps than tantivy's default (8): a batch commit makes one
         // small segment, and each merge level rewrites every document again, CPU the analysis
         // workers need during a bulk ingest. Searches read a few more segments instead.
         let mut policy = tantivy::merge_policy::LogMergePolicy::default();
         policy.set_min_num_segments(MERGE_MIN_SEGMENTS);
         iw.set_merge_policy(Box::new(policy));
-        let mut hashes = HashSet::new();
-        let mut sources = HashMap::new();
+        let mut known = Known::default();
         {
             let mut st = self.conn.prepare("SELECT id, source, hash FROM articles")?;
             let rows =
                 st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
             for row in rows {
                 let (id, source, hash) = row?;
-                hashes.insert(hash);
-                sources.insert(source, id);
+                known.insert(source, id, hash);
             }
         }
         Ok(Writer {
@@ -172,8 +223,7 @@ impl Store {
             engine: None,
             pending: Vec::new(),
             pending_sources: HashSet::new(),
-            hashes,
-            sources,
+            known,
             entity_ids: HashMap::new(),
             batch: batch.max(1),
             stats: Stats::default(),
@@ -181,8 +231,8 @@ impl Store {
     }
 }
 
-fn is_lock_busy(e: &anyhow::Error) -> bool {
-    matches!(e.downcast_ref::<tantivy::TantivyError>(), Some(tantivy::TantivyError::LockFailure(..)))
+fn is_lock_busy(e: &StoreError) -> bool {
+    matches!(e, StoreError::Index(tantivy::TantivyError::LockFailure(..)))
 }
 
 struct OwnedIndexed {
@@ -231,7 +281,7 @@ impl OwnedIndexed {
 }
 
 /// The article's day as YYYYMMDD.
-fn day_of(a: &Analysis) -> Option<i64> {
+pub(crate) fn day_of(a: &Analysis) -> Option<i64> {
     warta_engine::stories::article_date(a)
         .map(|d| i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day()))
 }
@@ -270,28 +320,81 @@ pub struct Writer<'s> {
     engine: Option<Engine>,
     pending: Vec<Pending>,
     pending_sources: HashSet<String>,
-    hashes: HashSet<String>,
-    sources: HashMap<String, i64>,
+    known: Known,
     entity_ids: HashMap<(String, String), i64>,
     batch: usize,
     stats: Stats,
 }
 
-impl Writer<'_> {
-    /// Content hashes already stored (or pending): workers can skip analysing these.
-    pub fn known_hashes(&self) -> HashSet<String> {
-        self.hashes.clone()
+/// What a store holds, by identity: each source's article id and content hash, and how many
+/// sources hold each content hash. An article is *unchanged* when its source holds the same
+/// content, or when a new source brings content another source already holds (a copy);
+/// otherwise it is added (new source) or updates its source's article in place.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    sources: HashMap<String, (i64, String)>,
+    hashes: HashMap<String, u32>,
+}
+
+impl Known {
+    pub(crate) fn insert(&mut self, source: String, id: i64, hash: String) {
+        *self.hashes.entry(hash.clone()).or_default() += 1;
+        if let Some((_, old)) = self.sources.insert(source, (id, hash)) {
+            self.forget_hash(&old);
+        }
     }
 
-    /// Is this content already stored?
-    pub fn knows(&self, hash: &str) -> bool {
-        self.hashes.contains(hash)
+    fn forget_hash(&mut self, hash: &str) {
+        if let Some(n) = self.hashes.get_mut(hash) {
+            *n -= 1;
+            if *n == 0 {
+                self.hashes.remove(hash);
+            }
+        }
+    }
+
+    /// Would putting `hash` under `source` change nothing?
+    pub fn is_unchanged(&self, source: &str, hash: &str) -> bool {
+        match self.sources.get(source) {
+            Some((_, stored)) => stored == hash,
+            None => self.hashes.contains_key(hash),
+        }
+    }
+
+    /// The article id stored under `source`, if any.
+    pub fn id_of(&self, source: &str) -> Option<i64> {
+        self.sources.get(source).map(|(id, _)| *id)
+    }
+
+    /// Sources known.
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+}
+
+impl Writer<'_> {
+    /// What the store holds (and what is pending), by identity: workers can skip analysing
+    /// what [`Known::is_unchanged`] says would change nothing.
+    pub fn known(&self) -> &Known {
+        &self.known
+    }
+
+    /// Would putting this content under `source` change nothing?
+    pub fn is_unchanged(&self, source: &str, hash: &str) -> bool {
+        self.known.is_unchanged(source, hash)
     }
 
     /// Record one article: `text` is the decoded page, `analysis` its analysis.
-    pub fn put(&mut self, source: &str, text: &str, analysis: Analysis) -> Result<Outcome> {
+    ///
+    /// Answers with `anyhow` (as [`Writer::commit`] and [`article_id`]) only because the
+    /// server converts `anyhow` errors; the rest of the writer answers with [`StoreError`].
+    pub fn put(&mut self, source: &str, text: &str, analysis: Analysis) -> anyhow::Result<Outcome> {
         let hash = content_hash(text);
-        self.put_hashed(source, hash, text, analysis)
+        Ok(self.put_hashed(source, hash, text, analysis)?)
     }
 
     /// [`Writer::put`] with the content hash computed by the caller ([`content_hash`]).
@@ -310,15 +413,16 @@ impl Writer<'_> {
         analysis: Analysis,
         prepared: Option<Prepared>,
     ) -> Result<Outcome> {
-        if self.hashes.contains(&hash) {
+        if self.known.is_unchanged(source, &hash) {
             self.stats.unchanged += 1;
             return Ok(Outcome::Unchanged);
         }
         if self.pending_sources.contains(source) {
             self.flush()?;
         }
-        let update_of = self.sources.get(source).copied();
-        self.hashes.insert(hash.clone());
+        let update_of = self.known.id_of(source);
+        // A pending article has no id yet (0); `flush` records the real one.
+        self.known.insert(source.to_string(), update_of.unwrap_or(0), hash.clone());
         self.pending_sources.insert(source.to_string());
         self.pending.push(Pending {
             source: source.to_string(),
@@ -339,13 +443,14 @@ impl Writer<'_> {
         Ok(outcome)
     }
 
-    /// Count content already known (by hash) as unchanged; `false` if it is not known.
-    pub fn put_known(&mut self, hash: &str) -> bool {
-        let known = self.hashes.contains(hash);
-        if known {
+    /// Count content that changes nothing ([`Writer::is_unchanged`]) as unchanged; `false` (and
+    /// nothing counted) if it would change something: the caller must analyse and put it.
+    pub fn put_known(&mut self, source: &str, hash: &str) -> bool {
+        let unchanged = self.known.is_unchanged(source, hash);
+        if unchanged {
             self.stats.unchanged += 1;
         }
-        known
+        unchanged
     }
 
     pub fn stats(&self) -> Stats {
@@ -353,7 +458,7 @@ impl Writer<'_> {
     }
 
     /// Commit what is pending and return the outcome counts.
-    pub fn commit(mut self) -> Result<Stats> {
+    pub fn commit(mut self) -> anyhow::Result<Stats> {
         self.flush()?;
         let Writer { store, iw, stats, .. } = self;
         iw.wait_merging_threads()?;
@@ -407,6 +512,7 @@ impl Writer<'_> {
                 tx.prepare_cached("INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?1, ?2)")?;
             for p in pending {
                 let Pending { source, hash, text, analysis: a, prepared, update_of } = p;
+                let hash_of_row = hash.clone();
                 let body = a.body.join("\n\n");
                 let published = a.published.as_ref().map(|p| p.value.clone());
                 let day = day_of(&a);
@@ -456,7 +562,7 @@ impl Writer<'_> {
                     member.execute(params![id, story as i64 + 1])?;
                     touched.insert(story);
                 }
-                self.sources.insert(source, id);
+                self.known.insert(source, id, hash_of_row);
                 docs.push((update_of.is_some(), OwnedIndexed::new(id as u64, rev as u64, body, &a)));
             }
         }
@@ -486,18 +592,18 @@ impl Writer<'_> {
 }
 
 /// One stored article's story-engine input, read back from its row (not its analysis JSON).
-struct StoredParts {
-    id: i64,
-    source: String,
-    title: Option<String>,
-    outlet: Option<String>,
-    day: Option<i64>,
-    body: Vec<String>,
-    entities: Vec<(String, u32)>,
+pub(crate) struct StoredParts {
+    pub(crate) id: i64,
+    pub(crate) source: String,
+    pub(crate) title: Option<String>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) day: Option<i64>,
+    pub(crate) body: Vec<String>,
+    pub(crate) entities: Vec<(String, u32)>,
 }
 
 impl StoredParts {
-    fn prepare(&self) -> Prepared {
+    pub(crate) fn prepare(&self) -> Prepared {
         let date = self
             .day
             .and_then(|d| jiff::civil::Date::new((d / 10_000) as i16, ((d / 100) % 100) as i8, (d % 100) as i8).ok());
@@ -618,6 +724,6 @@ fn write_stories(conn: &Connection, engine: &Engine, touched: Option<&BTreeSet<u
 }
 
 /// The id of a stored article by source, if any.
-pub fn article_id(store: &Store, source: &str) -> Result<Option<i64>> {
+pub fn article_id(store: &Store, source: &str) -> anyhow::Result<Option<i64>> {
     Ok(store.conn.query_row("SELECT id FROM articles WHERE source = ?1", params![source], |r| r.get(0)).optional()?)
 }

@@ -307,3 +307,112 @@ fn a_version_1_store_is_migrated() {
     assert_eq!(store.cached_timelines().unwrap(), (1, 1));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Re-ingesting CHANGED content updates the record even when the new content is known under
+/// another source or was this source's earlier content (was reported unchanged: issue 21).
+#[test]
+fn changed_content_known_elsewhere_still_updates() {
+    let dir = tmp("swap");
+    let arts = synth::articles(6, 9);
+    let mut store = Store::open(&dir).unwrap();
+    put_all(&mut store, &arts);
+    // Swap the texts of articles 0 and 1: each source now holds content the store knows.
+    let mut swapped = arts.clone();
+    swapped[0].text = arts[1].text.clone();
+    swapped[1].text = arts[0].text.clone();
+    let s = put_all(&mut store, &swapped);
+    assert_eq!((s.added, s.updated, s.unchanged), (0, 2, 4));
+    let jsonl = {
+        let mut v = Vec::new();
+        store.export_jsonl(&mut v, None).unwrap();
+        String::from_utf8(v).unwrap()
+    };
+    let stored: Vec<warta_engine::Analysis> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let first_line = |src: &str| {
+        let a = stored.iter().find(|a| a.source == src).unwrap();
+        a.body.first().cloned().unwrap_or_default()
+    };
+    assert!(arts[1].text.contains(&first_line(&arts[0].name)), "source 0 holds text 1 now");
+    assert!(arts[0].text.contains(&first_line(&arts[1].name)), "source 1 holds text 0 now");
+    // Edit and edit back within one writer: the second edit is a change too.
+    let mut w = store.writer(100).unwrap();
+    let put = |w: &mut warta_store::Writer<'_>, name: &str, text: &str| {
+        let d = warta_engine::decode(text.as_bytes()).unwrap();
+        w.put(name, &d.text, warta_engine::analyze(name, &d, &Default::default())).unwrap()
+    };
+    let edited = format!("{}Tambahan kalimat.\n", swapped[2].text);
+    assert_eq!(put(&mut w, &swapped[2].name, &edited), warta_store::Outcome::Updated);
+    assert_eq!(put(&mut w, &swapped[2].name, &swapped[2].text), warta_store::Outcome::Updated);
+    assert_eq!(put(&mut w, &swapped[2].name, &swapped[2].text), warta_store::Outcome::Unchanged);
+    // A new source with content another source holds is a copy: unchanged.
+    assert_eq!(put(&mut w, "copy.txt", &swapped[3].text), warta_store::Outcome::Unchanged);
+    w.commit().unwrap();
+    assert_eq!(store.counts().unwrap().articles, 6);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+struct Named(String, String);
+
+impl warta_store::ingest::Named for Named {
+    fn name(&self) -> String {
+        self.0.clone()
+    }
+}
+
+/// The driver: input order kept, a panic while reading or analysing one item is that item's
+/// failure (named), and the rest of the batch is stored.
+#[test]
+fn driver_isolates_a_panicking_item() {
+    use warta_store::ingest::{Event, ItemError, Read, run};
+    let dir = tmp("driver");
+    let arts = synth::articles(20, 5);
+    let mut items: Vec<Result<Named, ItemError>> =
+        arts.iter().map(|a| Ok(Named(a.name.clone(), a.text.clone()))).collect();
+    items.insert(5, Ok(Named("boom.txt".into(), "PANIC".into())));
+    items.insert(9, Err(ItemError { name: "unreadable.txt".into(), message: "cannot read".into() }));
+    let mut store = Store::open(&dir).unwrap();
+    let mut w = store.writer(4).unwrap();
+    let mut failures = Vec::new();
+    let summary = run(
+        &mut w,
+        items.into_iter(),
+        3,
+        |item: Named| {
+            if item.1 == "PANIC" {
+                panic!("a reader bug");
+            }
+            let decoded = warta_engine::decode(item.1.as_bytes())
+                .map_err(|e| ItemError { name: item.0.clone(), message: e.to_string() })?;
+            Ok(Read { source: item.0, decoded, overrides: Default::default() })
+        },
+        |e| {
+            if let Event::Failed(e) = e {
+                failures.push(e.to_string());
+            }
+        },
+    )
+    .unwrap();
+    w.commit().unwrap();
+    assert_eq!((summary.added, summary.failed), (20, 2));
+    assert_eq!(failures.len(), 2);
+    assert!(failures[0].starts_with("boom.txt: reading panicked: a reader bug"), "{failures:?}");
+    assert_eq!(failures[1], "unreadable.txt: cannot read");
+    // Same stories as putting them one by one.
+    let dir2 = tmp("driver-serial");
+    let mut serial = Store::open(&dir2).unwrap();
+    put_all(&mut serial, &arts);
+    assert_eq!(store.stories_document().unwrap(), serial.stories_document().unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&dir2).unwrap();
+}
+
+/// A PostgreSQL URL given where a data directory is read is a clear error, not a folder
+/// named `postgres:`.
+#[test]
+fn a_database_url_is_not_a_directory() {
+    let err = Store::open("postgres://warta:secret@db.test/warta").err().expect("refused");
+    let msg = err.to_string();
+    assert!(matches!(err, warta_store::StoreError::Config(_)), "{msg}");
+    assert!(msg.contains("postgres://warta:***@db.test/warta") && !msg.contains("secret"), "{msg}");
+    assert!(!std::path::Path::new("postgres:").exists());
+}
