@@ -812,15 +812,14 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             // A sibling named like chrome ("footer-content") does not join, even where its
             // name also says content.
             let chrome_name = f.unlikely && hints.get(s) & H_UNLIKELY != 0;
-            let append = if related[s as usize] || chrome_name {
-                false
-            } else if !ss.is_nan() && ss + bonus >= threshold {
-                true
-            } else if {
-                // Mostly sentences of prose, few links: the article continues there.
+            // Mostly sentences of prose, few links: the article continues there.
+            let prose = {
                 let c = &counts[s as usize];
                 c.prose >= 150 && c.prose as f64 >= 0.6 * c.chars as f64 && density(s) < 0.2
-            } {
+            };
+            let append = if related[s as usize] || chrome_name {
+                false
+            } else if (!ss.is_nan() && ss + bonus >= threshold) || prose {
                 true
             } else if tree.name(s) == Some("p") {
                 let len = counts[s as usize].chars;
@@ -1074,10 +1073,9 @@ pub fn next_page(tree: &Tree) -> Option<String> {
                 && NEXT_PAGE
                     .iter()
                     .any(|n| text == *n || text.strip_suffix(" »").or(text.strip_suffix(" >")) == Some(n))
+                && let Some(h) = href(id)
             {
-                if let Some(h) = href(id) {
-                    return Some(h.to_string());
-                }
+                return Some(h.to_string());
             }
         }
     }

@@ -120,7 +120,7 @@ fn in_article_chrome_is_removed_with_reasons() {
     assert_eq!(p.dropped.iter().find(|d| d.text == "ADVERTISEMENT").map(|d| d.reason), Some(DropReason::Advertisement));
     // The scroll prompt is a line of text: the engine's cleaning takes it out, as an ad.
     let scroll = p.removed.iter().find(|r| r.text == "SCROLL TO CONTINUE WITH CONTENT").expect("removed");
-    assert_eq!(serde_json::to_value(&scroll.reason).unwrap(), "advertisement");
+    assert_eq!(serde_json::to_value(scroll.reason).unwrap(), "advertisement");
     // The photo caption is a caption, not body.
     assert!(p.captions.iter().any(|c| c.starts_with("Bus sekolah baru")), "{:?}", p.captions);
     assert!(!p.body.iter().any(|b| b.contains("Bus sekolah baru di depan")));

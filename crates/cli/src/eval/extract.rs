@@ -355,7 +355,8 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
         let s = if peer { &r.2 } else { &r.0 };
         (s.part(None).2, s.part(Some(0)).2, s.part(Some(1)).2)
     };
-    let groups: [(&str, fn(&str) -> bool); 3] = [
+    type Member = fn(&str) -> bool;
+    let groups: [(&str, Member); 3] = [
         ("boilerplate-aeb", |n| n == "boilerplate-aeb"),
         ("mean over the extract-* sets", |n| n.starts_with("extract-")),
         ("Indonesian pages (id-detik-templates)", |n| n == "id-detik-templates"),
