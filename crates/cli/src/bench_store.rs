@@ -65,7 +65,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .into_iter()
             .collect::<Result<_, _>>()
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let html_opts = warta_html::Options::default();
+        let html_opts = crate::inputs::html_options();
         warta_store::ingest::run(
             &mut writer,
             items.into_iter().map(|i| Ok(inputs::Item::File(i))),

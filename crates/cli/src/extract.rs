@@ -38,7 +38,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    let src_opts = warta_sources::Options { max_bytes: args.max_bytes };
+    let src_opts = warta_sources::Options { max_bytes: args.max_bytes, ..warta_sources::Options::default() };
     if args.join {
         return join(args, &opts, &mut out);
     }

@@ -68,11 +68,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn run_dir(args: &Args, dir: PathBuf) -> Result<ExitCode> {
     let mut store = Store::open(&dir)?;
     let mut writer = store.writer(args.batch)?;
-    let items = inputs::items(&args.paths, &warta_sources::Options::default())
+    let items = inputs::items(&args.paths, &crate::inputs::source_options())
         .map(|item| item.map_err(|e: InputError| jobs::item_error(e)));
     let bar = progress(args.quiet);
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let html_opts = warta_html::Options::default();
+    let html_opts = crate::inputs::html_options();
     let summary = warta_store::ingest::run(
         &mut writer,
         items,
@@ -104,7 +104,7 @@ fn run_dir(args: &Args, dir: PathBuf) -> Result<ExitCode> {
 
 fn run_pg(args: &Args, url: &str) -> Result<ExitCode> {
     let mut pg = warta_store::pg::Pg::connect(url)?;
-    let items = inputs::items(&args.paths, &warta_sources::Options::default());
+    let items = inputs::items(&args.paths, &crate::inputs::source_options());
     let bar = progress(args.quiet);
     let mut unreadable = 0usize;
     let (enqueued, range) = jobs::enqueue_all(&mut pg, items.inspect(|_| bar.inc(1)), args.batch, |e: &ItemError| {

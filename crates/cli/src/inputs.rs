@@ -19,6 +19,52 @@ pub struct Input {
     pub path: PathBuf,
 }
 
+/// Default largest article (a text file, an HTML page, a container's record), in bytes.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
+
+static MAX_ARTICLE_BYTES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+/// Set the article cap for this run (`warta --max-article-bytes`); once, at start.
+pub fn set_max_article_bytes(bytes: usize) {
+    let _ = MAX_ARTICLE_BYTES.set(bytes);
+}
+
+/// The article cap: a text file, page or record larger than this is refused, named, and the
+/// batch goes on.
+pub fn max_article_bytes() -> usize {
+    *MAX_ARTICLE_BYTES.get().unwrap_or(&DEFAULT_MAX_ARTICLE_BYTES)
+}
+
+/// HTML reading options with the run's article cap.
+pub fn html_options() -> warta_html::Options {
+    warta_html::Options { max_bytes: max_article_bytes(), ..warta_html::Options::default() }
+}
+
+/// Container reading options with the run's article cap (each record).
+pub fn source_options() -> warta_sources::Options {
+    warta_sources::Options { max_bytes: max_article_bytes(), ..warta_sources::Options::default() }
+}
+
+/// Read a whole file, refusing one over `cap` bytes before reading it (the refusal names the
+/// file and the cap).
+pub fn read_capped(path: &Path, cap: usize) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    let source = path.display().to_string();
+    let err = |message: String| InputError { source: source.clone(), message };
+    let file = std::fs::File::open(path).map_err(|e| err(format!("cannot read: {e}")))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > cap as u64 {
+        return Err(err(format!("{len} bytes is over the article cap of {cap} bytes (--max-article-bytes)")));
+    }
+    // The length can change under us (a file still being written): read at most cap + 1.
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(cap as u64 + 1).read_to_end(&mut bytes).map_err(|e| err(format!("cannot read: {e}")))?;
+    if bytes.len() > cap {
+        return Err(err(format!("over the article cap of {cap} bytes (--max-article-bytes)")));
+    }
+    Ok(bytes)
+}
+
 /// Why one input could not be analysed. Displays as one line naming the input.
 #[derive(Debug)]
 pub struct InputError {
@@ -36,8 +82,7 @@ impl Input {
     /// Read and decode the file.
     pub fn read(self) -> Result<(String, Decoded), InputError> {
         let source = self.path.display().to_string();
-        let bytes = std::fs::read(&self.path)
-            .map_err(|e| InputError { source: source.clone(), message: format!("cannot read: {e}") })?;
+        let bytes = read_capped(&self.path, max_article_bytes())?;
         let decoded = decode(&bytes).map_err(|e| InputError { source: source.clone(), message: e.to_string() })?;
         Ok((source, decoded))
     }
@@ -53,8 +98,8 @@ impl Input {
     /// Read an HTML page into its extracted article. Errors name the file.
     pub fn read_page(&self, opts: &warta_html::Options) -> Result<(String, warta_html::Page), InputError> {
         let source = self.path.display().to_string();
-        let bytes = std::fs::read(&self.path)
-            .map_err(|e| InputError { source: source.clone(), message: format!("cannot read: {e}") })?;
+        // A gzipped page may be up to the cap compressed; warta-html caps it decompressed.
+        let bytes = read_capped(&self.path, opts.max_bytes)?;
         let page = warta_html::extract(&bytes, opts)
             .map_err(|e| InputError { source: source.clone(), message: e.to_string() })?;
         Ok((source, page))

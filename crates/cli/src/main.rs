@@ -41,6 +41,11 @@ mod worker;
     about = "News intelligence for Indonesian news: who did what, when, and who says so"
 )]
 struct Cli {
+    /// Largest article accepted, in bytes: a text file, an HTML page (also once decompressed)
+    /// or a container's record. A larger one is refused with an error naming it and the cap;
+    /// the rest of the batch goes on.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = inputs::DEFAULT_MAX_ARTICLE_BYTES)]
+    max_article_bytes: usize,
     #[command(subcommand)]
     command: Command,
 }
@@ -184,6 +189,7 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    inputs::set_max_article_bytes(cli.max_article_bytes);
     let result = match cli.command {
         Command::Analyze { reference_date, pretty, files } => analyze(reference_date, pretty, &files),
         Command::Stories { window_days, near_duplicate, lang, files } => {
@@ -231,10 +237,10 @@ fn stories(
     let config = warta_engine::stories::Config { window_days, near_duplicate, ..Default::default() };
     let mut engine = warta_engine::stories::Engine::new(config);
     let opts = warta_engine::Options::default();
-    let html_opts = warta_html::Options::default();
+    let html_opts = inputs::html_options();
     let mut failed = 0usize;
     let mut analyses = Vec::new();
-    for item in inputs::items(files, &warta_sources::Options::default()) {
+    for item in inputs::items(files, &inputs::source_options()) {
         match item.and_then(|input| inputs::analyze_item(input, &html_opts, &opts)) {
             Ok((a, _)) => {
                 engine.add(&a);
@@ -280,11 +286,11 @@ pub(crate) fn write_json_line(out: &mut impl Write, value: &impl serde::Serializ
 
 fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[PathBuf]) -> Result<ExitCode> {
     let opts = warta_engine::Options { reference_date };
-    let html_opts = warta_html::Options::default();
+    let html_opts = inputs::html_options();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    for item in inputs::items(files, &warta_sources::Options::default()) {
+    for item in inputs::items(files, &inputs::source_options()) {
         match item.and_then(|input| inputs::analyze_item(input, &html_opts, &opts)) {
             Ok((analysis, _)) => {
                 write_json_line(&mut out, &analysis, pretty)?;

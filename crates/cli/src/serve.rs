@@ -15,8 +15,8 @@ pub struct Args {
     /// network (reads need no token).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Bearer token that endpoints changing data (POST /api/articles) require. Without one
-    /// (and without $WARTA_TOKEN) they are disabled (403).
+    /// Bearer token that endpoints changing data or costing (POST /api/articles, machine
+    /// translation) require. Without one (and without $WARTA_TOKEN) they are disabled (403).
     #[arg(long, env = "WARTA_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
     /// Machine translation of article pages (the article page's "translate" button and
@@ -24,6 +24,26 @@ pub struct Args {
     /// pages say so; everything else works.
     #[command(flatten)]
     pub backend: crate::translate::BackendArgs,
+    /// Seconds a client may take to send a request's headers (slow clients are cut off).
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    pub header_timeout: u64,
+    /// Seconds one request may take, body and work included (408 after that).
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    pub request_timeout: u64,
+    /// A host name requests may carry in their Host header (repeatable). Loopback names
+    /// (localhost, 127.0.0.1, ::1) are always served; without this flag, a server on a loopback
+    /// address serves only those (a web page elsewhere cannot reach it through DNS rebinding)
+    /// and a server on another address serves any host.
+    #[arg(long, value_name = "HOST")]
+    pub allowed_host: Vec<String>,
+    /// Requests per minute per client address, in bursts of the same size (429 with
+    /// Retry-After beyond it); 0: no limit.
+    #[arg(long, value_name = "N", default_value_t = 1200)]
+    pub rate_limit: u32,
+    /// Requests per minute per client to endpoints that write or cost (POST /api/articles,
+    /// machine translation); 0: no limit.
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub cost_rate_limit: u32,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -36,7 +56,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     };
     let translation_on = translate.is_some();
-    let config = warta_server::Config { data: data.clone(), token: args.token.clone(), translate };
+    use warta_server::guard::{AllowedHosts, Limits};
+    let allowed_hosts = if !args.allowed_host.is_empty() {
+        AllowedHosts::Only(
+            args.allowed_host.iter().map(|h| h.trim().trim_end_matches('.').to_ascii_lowercase()).collect(),
+        )
+    } else if args.addr.ip().is_loopback() {
+        AllowedHosts::Loopback
+    } else {
+        AllowedHosts::Any
+    };
+    let limits = Limits {
+        header_timeout: std::time::Duration::from_secs(args.header_timeout.max(1)),
+        request_timeout: std::time::Duration::from_secs(args.request_timeout.max(1)),
+        allowed_hosts,
+        rate_per_minute: args.rate_limit,
+        cost_rate_per_minute: args.cost_rate_limit,
+    };
+    let config = warta_server::Config { data: data.clone(), token: args.token.clone(), translate, limits };
     let state = warta_server::AppState::open(&config)?;
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {

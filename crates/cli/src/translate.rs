@@ -94,7 +94,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     };
     let opts = warta_engine::Options::default();
-    let html_opts = warta_html::Options::default();
+    let html_opts = crate::inputs::html_options();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = 0usize;
     for item in inputs::expand(&args.files) {

@@ -4,8 +4,13 @@
 //! Politeness (the network edge; the rules themselves are pure, `warta_sources::robots`):
 //! - robots.txt is fetched once per host (scheme + authority) per run and honoured for every
 //!   request (feed, article, redirect target); its `Crawl-delay` raises the host interval.
-//!   A 4xx robots.txt allows everything; a 5xx or an unreachable one disallows the host for
-//!   this run (RFC 9309).
+//!   A 4xx robots.txt allows everything; a 5xx one disallows the host for this run (RFC
+//!   9309); an unreachable host's URLs fail with the reason (not "disallowed"). A robots.txt
+//!   over `--max-robots-bytes` is honoured up to that size.
+//! - Network safety: every connection's addresses are checked after name resolution, so a
+//!   feed item, a redirect or a DNS answer pointing at loopback, private, link-local or
+//!   reserved addresses is refused (`warta_sources::net`; `--allow-host` for intranets).
+//!   Every fetch has a timeout (`--timeout`) and a size cap (`--max-bytes`).
 //! - At least `--host-delay` seconds between two requests to one host (default 5).
 //! - Conditional requests: the ETag and Last-Modified of a feed's last 200 are sent as
 //!   If-None-Match / If-Modified-Since; a 304 means nothing new.
@@ -19,6 +24,7 @@
 use anyhow::Result;
 use clap::Args as ClapArgs;
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -64,6 +70,15 @@ pub struct Args {
     /// Largest feed or page accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
     pub max_bytes: usize,
+    /// Largest robots.txt read, in bytes: a longer one is read up to this size and the rest
+    /// ignored (RFC 9309 asks for at least 500 KiB), with a warning naming the host.
+    #[arg(long, value_name = "BYTES", default_value_t = 512 * 1024)]
+    pub max_robots_bytes: usize,
+    /// A host that may be fetched although it resolves to a loopback, private, link-local or
+    /// reserved address (an intranet feed server); repeatable. Without it every such target is
+    /// refused, also after a redirect, so a feed cannot lead warta inside the network.
+    #[arg(long, value_name = "HOST")]
+    pub allow_host: Vec<String>,
     /// No per-poll summary on stdout (errors still go to stderr).
     #[arg(long, short)]
     pub quiet: bool,
@@ -111,6 +126,9 @@ enum Fetched {
 
 struct Host {
     rules: Rules,
+    /// Why the host could not be reached for its robots.txt (refused address, DNS, connection):
+    /// its URLs fail with this reason for the run instead of being called disallowed.
+    unreachable: Option<String>,
     delay: Duration,
     last: Option<Instant>,
     not_before: Option<Instant>,
@@ -123,7 +141,34 @@ struct Fetcher {
     host_delay: Duration,
     max_retry_after: Duration,
     max_bytes: usize,
+    max_robots_bytes: usize,
     hosts: HashMap<String, Host>,
+}
+
+/// The name resolver of every request: the system's, then the SSRF guard
+/// ([`warta_sources::net::refusal`]) over every address the name resolved to. It runs for each
+/// connection, so redirects and changing DNS answers are checked too.
+#[derive(Debug)]
+struct GuardedResolver {
+    inner: ureq::unversioned::resolver::DefaultResolver,
+    allow: warta_sources::net::AllowList,
+}
+
+impl ureq::unversioned::resolver::Resolver for GuardedResolver {
+    fn resolve(
+        &self,
+        uri: &Uri,
+        config: &ureq::config::Config,
+        timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+        let addrs = self.inner.resolve(uri, config, timeout)?;
+        let ips: Vec<std::net::IpAddr> = addrs.iter().map(|a| a.ip()).collect();
+        let host = uri.host().unwrap_or_default();
+        match warta_sources::net::refusal(host, &ips, &self.allow) {
+            None => Ok(addrs),
+            Some(why) => Err(ureq::Error::Io(std::io::Error::new(std::io::ErrorKind::PermissionDenied, why))),
+        }
+    }
 }
 
 fn host_key(uri: &Uri) -> Option<String> {
@@ -170,12 +215,16 @@ impl Fetcher {
             .http_status_as_error(false)
             .max_redirects(0)
             .build();
+        let resolver =
+            GuardedResolver { inner: Default::default(), allow: warta_sources::net::AllowList::new(&args.allow_host) };
+        let connector = ureq::unversioned::transport::DefaultConnector::default();
         Fetcher {
-            agent: ureq::Agent::new_with_config(config),
+            agent: ureq::Agent::with_parts(config, connector, resolver),
             ua: args.user_agent.clone(),
             host_delay: Duration::from_secs_f64(args.host_delay.max(0.0)),
             max_retry_after: Duration::from_secs(args.max_retry_after),
             max_bytes: args.max_bytes,
+            max_robots_bytes: args.max_robots_bytes,
             hosts: HashMap::new(),
         }
     }
@@ -185,6 +234,7 @@ impl Fetcher {
         let default_delay = self.host_delay;
         let host = self.hosts.entry(key.to_string()).or_insert_with(|| Host {
             rules: Rules::default(),
+            unreachable: None,
             delay: default_delay,
             last: None,
             not_before: None,
@@ -210,13 +260,16 @@ impl Fetcher {
         let first = format!("{key}/robots.txt");
         let mut url = first.clone();
         let mut robots = None;
+        let mut unreachable = None;
         for _hop in 0..=5 {
             self.wait_turn(key);
             let result = self.agent.get(&url).header("User-Agent", &self.ua).call();
             let mut resp = match result {
                 Ok(resp) => resp,
                 Err(e) => {
-                    eprintln!("warta: {url}: {e}: the host is taken as disallowed for this run");
+                    // Not reachable (refused address, DNS, connection, timeout): its URLs
+                    // fail with this reason for the run.
+                    unreachable = Some(format!("{url}: {e}"));
                     robots = Some(disallow_all());
                     break;
                 }
@@ -225,8 +278,37 @@ impl Fetcher {
             let location = resp.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
             robots = Some(match status {
                 200..=299 => {
-                    let body = resp.body_mut().with_config().limit(512 * 1024).read_to_vec().unwrap_or_default();
-                    Robots::parse(&String::from_utf8_lossy(&body))
+                    let cap = self.max_robots_bytes;
+                    let mut body = Vec::new();
+                    let read = resp
+                        .body_mut()
+                        .with_config()
+                        .limit(u64::MAX)
+                        .reader()
+                        .take(cap as u64 + 1)
+                        .read_to_end(&mut body);
+                    match read {
+                        Ok(_) => {
+                            if body.len() > cap {
+                                eprintln!(
+                                    "warta: {url}: robots.txt is over {cap} bytes (--max-robots-bytes): \
+                                     its first {cap} bytes are honoured"
+                                );
+                                body.truncate(cap);
+                                // A rule cut in the middle is dropped, not half-read.
+                                if let Some(end) = body.iter().rposition(|&b| b == b'\n') {
+                                    body.truncate(end + 1);
+                                }
+                            }
+                            Robots::parse(&String::from_utf8_lossy(&body))
+                        }
+                        Err(e) => {
+                            eprintln!(
+                                "warta: {url}: reading robots.txt: {e}: the host is taken as disallowed for this run"
+                            );
+                            disallow_all()
+                        }
+                    }
                 }
                 301 | 302 | 303 | 307 | 308 if location.is_some() => match url.parse::<Uri>() {
                     Ok(base) => {
@@ -252,6 +334,7 @@ impl Fetcher {
         });
         let rules = robots.rules_for(&self.ua);
         let host = self.hosts.get_mut(key).expect("wait_turn made it");
+        host.unreachable = unreachable;
         if let Some(cd) = rules.crawl_delay {
             let cd = Duration::from_secs_f64(cd.min(self.max_retry_after.as_secs_f64()));
             host.delay = host.delay.max(cd);
@@ -267,6 +350,9 @@ impl Fetcher {
             let uri: Uri = url.parse().map_err(|e| format!("not a URL: {e}"))?;
             let key = host_key(&uri).ok_or("not an absolute http(s) URL")?;
             self.ensure_robots(&key);
+            if let Some(why) = &self.hosts[&key].unreachable {
+                return Err(why.clone());
+            }
             let path = path_of(&uri);
             if !self.hosts[&key].rules.allowed(&path) {
                 return Ok(Fetched::Disallowed(url));

@@ -75,7 +75,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 };
                 let url = url.clone();
                 s.spawn(move || {
-                    let html_opts = warta_html::Options::default();
+                    let html_opts = crate::inputs::html_options();
                     warta_store::pg::run_worker(
                         &url,
                         &opts,

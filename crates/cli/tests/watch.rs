@@ -140,7 +140,7 @@ fn watch_once_is_polite_and_incremental() {
     let feed_url = format!("{base}/feed.xml");
     let run = || {
         Command::new(env!("CARGO_BIN_EXE_warta"))
-            .args(["watch", "--once", "--host-delay", "0.3", "--data"])
+            .args(["watch", "--once", "--allow-host", "127.0.0.1", "--host-delay", "0.3", "--data"])
             .arg(&data)
             .arg(&feed_url)
             .output()
@@ -245,7 +245,7 @@ fn robots_txt_redirect_is_followed() {
     let data = std::env::temp_dir().join(format!("warta-watch-test-robots-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     let out = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(["watch", "--once", "--host-delay", "0.05", "--data"])
+        .args(["watch", "--once", "--allow-host", "127.0.0.1", "--host-delay", "0.05", "--data"])
         .arg(&data)
         .arg(format!("{base}/feed.xml"))
         .output()
@@ -260,5 +260,125 @@ fn robots_txt_redirect_is_followed() {
     assert!(stderr.contains("/rahasia/c: HTTP 404"), "{stderr}");
     let paths = log.lock().unwrap().clone();
     assert_eq!(paths, ["/robots.txt", "/pindah/robots.txt", "/feed.xml", "/rahasia/c", "/sibuk/d"]);
+    std::fs::remove_dir_all(&data).ok();
+}
+
+type Route = (&'static str, Vec<(&'static str, String)>, Vec<u8>);
+
+/// A small server answering each path with `route(path, base)`; the paths asked are logged.
+fn tiny_server(route: fn(&str, &str) -> Route) -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let base = format!("http://127.0.0.1:{port}");
+    let log: Arc<Mutex<Vec<String>>> = Arc::default();
+    let (log2, base2) = (log.clone(), base.clone());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let mut r = BufReader::new(&stream);
+            let mut line = String::new();
+            if r.read_line(&mut line).unwrap_or(0) == 0 {
+                continue;
+            }
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            loop {
+                let mut h = String::new();
+                if r.read_line(&mut h).unwrap_or(0) == 0 || h.trim().is_empty() {
+                    break;
+                }
+            }
+            log2.lock().unwrap().push(path.clone());
+            let (status, headers, body) = route(&path, &base2);
+            respond(&stream, status, &headers, &body);
+        }
+    });
+    (base, log)
+}
+
+fn watch_once(data: &std::path::Path, extra: &[&str], feed_url: &str) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["watch", "--once", "--host-delay", "0"])
+        .args(extra)
+        .arg("--data")
+        .arg(data)
+        .arg(feed_url)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A feed may not lead warta inside the network: a loopback feed is refused before any
+/// connection unless its host is allowed, and an allowed host's redirect to another loopback
+/// name is refused at that hop (the check runs on every connection's resolved addresses).
+#[test]
+fn private_targets_are_refused_even_after_a_redirect() {
+    let (base, log) = tiny_server(|path, base| match path {
+        "/robots.txt" => ("200 OK", vec![], b"User-agent: *\nAllow: /\n".to_vec()),
+        "/feed.xml" => (
+            "200 OK",
+            vec![("Content-Type", "application/rss+xml".into())],
+            format!(
+                r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Uji</title>
+<item><title>Pindah</title><link>{base}/pindah</link><description>Ringkas.</description></item>
+</channel></rss>"#
+            )
+            .into_bytes(),
+        ),
+        "/pindah" => {
+            let port = base.rsplit(':').next().unwrap_or_default();
+            ("302 Found", vec![("Location", format!("http://localhost:{port}/berita/x"))], vec![])
+        }
+        _ => ("200 OK", vec![("Content-Type", "text/html".into())], page("jalan desa").into_bytes()),
+    });
+    let data = std::env::temp_dir().join(format!("warta-watch-test-ssrf-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let feed_url = format!("{base}/feed.xml");
+
+    let (code, _, stderr) = watch_once(&data, &[], &feed_url);
+    assert_ne!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("127.0.0.1 resolves to loopback address 127.0.0.1"), "{stderr}");
+    assert!(stderr.contains("--allow-host"), "the refusal says how to allow it: {stderr}");
+    assert!(!stderr.contains("disallowed by robots.txt"), "a refused host is not called disallowed: {stderr}");
+    assert!(log.lock().unwrap().is_empty(), "no connection was made: {:?}", log.lock().unwrap());
+
+    let (_, stdout, stderr) = watch_once(&data, &["--allow-host", "127.0.0.1"], &feed_url);
+    assert!(stderr.contains("localhost resolves to loopback address"), "{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(summary["failed"], 1, "{summary}");
+    assert_eq!(*log.lock().unwrap(), ["/robots.txt", "/feed.xml", "/pindah"], "the redirect target was never asked");
+    std::fs::remove_dir_all(&data).ok();
+}
+
+/// A robots.txt longer than the cap is honoured up to the cap (it used to be read as empty,
+/// which allows everything), with a warning naming it.
+#[test]
+fn a_robots_txt_over_the_cap_is_honoured_up_to_the_cap() {
+    let (base, log) = tiny_server(|path, base| match path {
+        "/robots.txt" => {
+            let mut body = b"User-agent: *\nDisallow: /rahasia/\n".to_vec();
+            while body.len() < 700 * 1024 {
+                body.extend_from_slice(b"# catatan panjang untuk pengujian batas ukuran berkas\n");
+            }
+            ("200 OK", vec![("Content-Type", "text/plain".into())], body)
+        }
+        "/feed.xml" => ("200 OK", vec![("Content-Type", "application/rss+xml".into())], feed(base).into_bytes()),
+        "/berita/b" | "/sibuk/d" | "/rahasia/c" => {
+            ("200 OK", vec![("Content-Type", "text/html".into())], page("pasar").into_bytes())
+        }
+        _ => ("404 Not Found", vec![], b"tidak ada".to_vec()),
+    });
+    let data = std::env::temp_dir().join(format!("warta-watch-test-bigrobots-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let (code, stdout, stderr) = watch_once(&data, &["--allow-host", "127.0.0.1"], &format!("{base}/feed.xml"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("robots.txt is over 524288 bytes (--max-robots-bytes)"), "{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(summary["disallowed"], 1, "{summary}");
+    assert!(!log.lock().unwrap().iter().any(|p| p == "/rahasia/c"), "{:?}", log.lock().unwrap());
     std::fs::remove_dir_all(&data).ok();
 }

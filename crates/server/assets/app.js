@@ -79,12 +79,12 @@
 
   // Machine translation of article text (never of the facts, which the server renders).
   const MT = {
-    id: { mt: "Terjemahan mesin", translate: "Terjemahkan dengan mesin", translating: "Menerjemahkan…", flagged: "periksa dengan teks Indonesia" },
-    en: { mt: "Machine translation", translate: "Machine-translate this article", translating: "Translating…", flagged: "check against the Indonesian" },
-    zh: { mt: "机器翻译", translate: "机器翻译本文", translating: "正在翻译…", flagged: "请对照印尼语原文" },
-    ja: { mt: "機械翻訳", translate: "この記事を機械翻訳する", translating: "翻訳中…", flagged: "インドネシア語原文と照合してください" },
-    ar: { mt: "ترجمة آلية", translate: "ترجمة هذا المقال آليًا", translating: "جارٍ الترجمة…", flagged: "راجِع النص الإندونيسي" },
-    fr: { mt: "Traduction automatique", translate: "Traduire automatiquement cet article", translating: "Traduction…", flagged: "à vérifier sur l’indonésien" },
+    id: { mt: "Terjemahan mesin", translate: "Terjemahkan dengan mesin", translating: "Menerjemahkan…", flagged: "periksa dengan teks Indonesia", token: "Token server (terjemahan mesin berbiaya)" },
+    en: { mt: "Machine translation", translate: "Machine-translate this article", translating: "Translating…", flagged: "check against the Indonesian", token: "Server token (machine translation costs)" },
+    zh: { mt: "机器翻译", translate: "机器翻译本文", translating: "正在翻译…", flagged: "请对照印尼语原文", token: "服务器令牌（机器翻译有成本）" },
+    ja: { mt: "機械翻訳", translate: "この記事を機械翻訳する", translating: "翻訳中…", flagged: "インドネシア語原文と照合してください", token: "サーバーのトークン（機械翻訳は有料）" },
+    ar: { mt: "ترجمة آلية", translate: "ترجمة هذا المقال آليًا", translating: "جارٍ الترجمة…", flagged: "راجِع النص الإندونيسي", token: "رمز الخادم (الترجمة الآلية مكلفة)" },
+    fr: { mt: "Traduction automatique", translate: "Traduire automatiquement cet article", translating: "Traduction…", flagged: "à vérifier sur l’indonésien", token: "Jeton du serveur (la traduction automatique a un coût)" },
   };
   for (const l of LANGS) Object.assign(UI[l], MT[l]);
 
@@ -131,8 +131,14 @@
   const href = (...parts) => "#/" + parts.map((p) => encodeURIComponent(String(p))).join("/");
   const withLang = (path) => (lang === "id" ? path : path + (path.includes("?") ? "&" : "?") + "lang=" + lang);
 
-  async function api(path) {
-    const res = await fetch(withLang(path), { headers: { Accept: "application/json" } });
+  // The bearer token for endpoints that cost (machine translation), asked once per tab.
+  const TOKEN_KEY = "warta-token";
+  async function api(path, withToken) {
+    const headers = { Accept: "application/json" };
+    const token = withToken ? sessionStorage.getItem(TOKEN_KEY) : null;
+    if (token) headers.Authorization = "Bearer " + token;
+    const res = await fetch(withLang(path), { headers });
+    if (withToken && (res.status === 401 || res.status === 403)) sessionStorage.removeItem(TOKEN_KEY);
     let body = null;
     try {
       body = await res.json();
@@ -480,12 +486,16 @@
       return sec;
     }
     const btn = el("button", { id: "translate-button", type: "button" }, t("translate"));
+    const tokenInput = el("input", { id: "translate-token", type: "password", autocomplete: "off",
+      "aria-label": t("token"), placeholder: t("token") });
     btn.addEventListener("click", () => {
+      if (tokenInput.value.trim()) sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim());
       btn.disabled = true;
       btn.textContent = t("translating");
-      api(path).then((v) => { btn.remove(); render(v); },
+      api(path, true).then((v) => { btn.remove(); tokenInput.remove(); render(v); },
         (e) => { btn.disabled = false; btn.textContent = t("translate"); sec.appendChild(el("p", { class: "error" }, bdi(e.message))); });
     });
+    if (!sessionStorage.getItem(TOKEN_KEY)) sec.appendChild(tokenInput);
     sec.appendChild(btn);
     return sec;
   }

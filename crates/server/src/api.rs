@@ -365,13 +365,15 @@ pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>,
 
 /// `GET /api/articles/{id}/translation?lang=en`: the article's title and body machine-translated
 /// by the configured backend (names, numbers and dates protected and checked; cached), with the
-/// note that it is machine generated and the Indonesian authoritative. Without a backend:
+/// note that it is machine generated and the Indonesian authoritative. With a backend it needs
+/// the bearer token (a backend call costs). Without a backend:
 /// `{"translation": "off", "message": …}` in the page language. A backend failure is a 502
 /// naming the article.
 pub async fn translation(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
+    headers: HeaderMap,
 ) -> ApiResult {
     let p = Params::parse(raw, &["lang"])?;
     let lang = p.lang()?;
@@ -393,6 +395,8 @@ pub async fn translation(
             "message": warta_translate::off_message(lang),
         })));
     };
+    // A backend call costs (money or a machine's time): like writing, it needs the token.
+    authorise(&state, &headers)?;
     let (analysis, text) = stored;
     let done = tokio::task::spawn_blocking(move || translator.translate_article(&analysis, &text, lang))
         .await

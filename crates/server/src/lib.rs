@@ -17,6 +17,7 @@
 
 mod api;
 mod assets;
+pub mod guard;
 pub mod limits;
 pub mod openapi;
 
@@ -30,13 +31,15 @@ use warta_store::Store;
 pub use api::ApiError;
 
 /// What `warta serve` was given.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
     pub data: PathBuf,
     /// The bearer token that endpoints changing data require; None disables them.
     pub token: Option<String>,
     /// The machine-translation backend; None: translation is off (the pages say so).
     pub translate: Option<warta_translate::Config>,
+    /// Timeouts, Host allow-list and rate limits ([`guard::Limits`]).
+    pub limits: guard::Limits,
 }
 
 /// Shared by every request.
@@ -44,6 +47,7 @@ pub struct AppState {
     store: Mutex<Store>,
     token: Option<String>,
     translator: Option<Arc<warta_translate::Translator>>,
+    guard: Arc<guard::Guard>,
 }
 
 impl AppState {
@@ -52,7 +56,8 @@ impl AppState {
         let store = Store::open(&config.data)?;
         let token = config.token.clone().filter(|t| !t.is_empty());
         let translator = config.translate.as_ref().map(|c| Arc::new(warta_translate::Translator::from_config(c)));
-        Ok(Arc::new(AppState { store: Mutex::new(store), token, translator }))
+        let guard = Arc::new(guard::Guard::new(config.limits.clone()));
+        Ok(Arc::new(AppState { store: Mutex::new(store), token, translator, guard }))
     }
 
     /// Run `f` with the store on the blocking pool.
@@ -103,8 +108,10 @@ pub fn router(state: Arc<AppState>) -> Router {
     for (_, path, handler) in route_table() {
         r = r.route(path, handler);
     }
+    let guard = state.guard.clone();
     r.fallback(not_found)
         .layer(axum::extract::DefaultBodyLimit::max(limits::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(guard, guard::check))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }
@@ -126,13 +133,60 @@ async fn security_headers(mut res: Response) -> Response {
     res
 }
 
-/// Serve on `listener` until `shutdown` resolves.
+/// Serve on `listener` until `shutdown` resolves, then let open requests finish.
+///
+/// Each connection is HTTP/1.1 with a deadline on reading a request's headers
+/// ([`guard::Limits::header_timeout`]: a client trickling bytes cannot hold it open), and each
+/// request carries its client's address for the rate limits.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let header_timeout = state.guard.limits.header_timeout;
+    let app = router(state);
+    // Every connection holds a receiver; closing the sender asks them to finish, and
+    // `closed()` tells when the last one has.
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(());
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(_) => {
+                    // Out of file descriptors or a connection reset before accept: wait a
+                    // little and go on (as hyper's and axum's accept loops do).
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+            req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+            tower::ServiceExt::oneshot(app.clone(), req)
+        });
+        let mut stop_rx = stop_rx.clone();
+        tokio::spawn(async move {
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder.timer(TokioTimer::new()).header_read_timeout(header_timeout);
+            let conn = builder.serve_connection(TokioIo::new(stream), service).with_upgrades();
+            let mut conn = std::pin::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stop_rx.changed() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
+        });
+    }
+    drop(stop_rx);
+    let _ = stop_tx.send(());
+    stop_tx.closed().await;
+    Ok(())
 }
 
 impl IntoResponse for ApiError {

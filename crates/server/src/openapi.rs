@@ -27,6 +27,9 @@ fn errors(codes: &[&str]) -> Value {
             "403" => "Writing is disabled (the server was started without a token)",
             "404" => "No such id",
             "413" => "Request body too large",
+            "408" => "The request took longer than the server's request timeout",
+            "421" => "The Host header names a host this server does not serve (--allowed-host)",
+            "429" => "Too many requests from this client (Retry-After says when to come back)",
             "503" => "The store is being written by another process",
             _ => "Error",
         };
@@ -87,13 +90,14 @@ pub fn document() -> Value {
                 "parameters": [id_param("Article id", "^[1-9][0-9]*$"), lang_param()],
                 "responses": ok("The article", "Article", &["400", "404"])}},
             "/api/articles/{id}/translation": {"get": {
-                "summary": "The article's title and body machine-translated by the configured backend (names, numbers and dates protected and checked, cached), with the note that it is machine generated and the Indonesian authoritative; {\"translation\": \"off\", \"message\"} when no backend is configured",
+                "summary": "The article's title and body machine-translated by the configured backend (names, numbers and dates protected and checked, cached), with the note that it is machine generated and the Indonesian authoritative; {\"translation\": \"off\", \"message\"} when no backend is configured. With a backend it needs Authorization: Bearer TOKEN (a backend call costs) and counts against the stricter per-client rate limit.",
                 "operationId": "getArticleTranslation",
                 "parameters": [id_param("Article id", "^[1-9][0-9]*$"),
                     {"name": "lang", "in": "query", "required": true, "description": "Target language", "schema": {"type": "string", "enum": ["en", "zh", "ja", "ar", "fr"]}}],
                 "responses": {
                     "200": {"description": "The translation, or translation off", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Translation"}}}},
-                    "400": errors(&["400"])["400"], "404": errors(&["404"])["404"],
+                    "400": errors(&["400"])["400"], "401": errors(&["401"])["401"], "403": errors(&["403"])["403"],
+                    "404": errors(&["404"])["404"], "429": errors(&["429"])["429"],
                     "502": {"description": "The translation backend failed (the message names the article)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
                 }}},
             "/api/articles": {"post": {

@@ -94,9 +94,21 @@ fn with_a_backend_the_article_is_translated_with_the_note_and_cached() {
     let settings =
         warta_translate::Settings { url: Some(url), kind: Some("libretranslate".into()), ..Default::default() };
     let config = settings.config(Some(dir.path().join("translations"))).unwrap().expect("configured");
-    let server = Server::start_with(dir.path(), None, Some(config));
+    let server = Server::start_with(dir.path(), Some("rahasia-uji"), Some(config));
     assert_eq!(server.get("/api/articles/1").json()["translation"], "on");
-    let r = server.get("/api/articles/1/translation?lang=en");
+    // A backend call costs: without the token it is refused, and the backend is not called.
+    assert_eq!(server.get("/api/articles/1/translation?lang=en").status, 401);
+    let wrong = common::request(
+        server.addr,
+        "GET",
+        "/api/articles/1/translation?lang=en",
+        &[("Authorization", "Bearer salah")],
+        b"",
+    );
+    assert_eq!(wrong.status, 401);
+    assert_eq!(count.load(Ordering::SeqCst), 0);
+    let get = |path: &str| common::request(server.addr, "GET", path, &[("Authorization", "Bearer rahasia-uji")], b"");
+    let r = get("/api/articles/1/translation?lang=en");
     assert_eq!(r.status, 200, "{}", r.text());
     let v = r.json();
     assert_eq!(v["translation"], "on");
@@ -111,10 +123,10 @@ fn with_a_backend_the_article_is_translated_with_the_note_and_cached() {
     let requests = count.load(Ordering::SeqCst);
     assert!(requests >= 1);
     // The same article again: from the cache, no request.
-    let again = server.get("/api/articles/1/translation?lang=en").json();
+    let again = get("/api/articles/1/translation?lang=en").json();
     assert_eq!(again["cached"], true);
     assert_eq!(again["body"], v["body"]);
     assert_eq!(count.load(Ordering::SeqCst), requests);
     // Arabic answers right-to-left.
-    assert_eq!(server.get("/api/articles/1/translation?lang=ar").json()["dir"], "rtl");
+    assert_eq!(get("/api/articles/1/translation?lang=ar").json()["dir"], "rtl");
 }

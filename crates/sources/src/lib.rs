@@ -15,6 +15,7 @@
 pub mod feed;
 pub mod http;
 pub mod jsonl;
+pub mod net;
 pub mod robots;
 pub mod text;
 pub mod warc;
@@ -105,11 +106,13 @@ pub fn format_of(path: &Path) -> Option<Format> {
 pub struct Options {
     /// Largest record (WARC block, JSON line, feed file, decoded HTTP body), in bytes.
     pub max_bytes: usize,
+    /// Largest WARC record header (all its lines), in bytes.
+    pub max_header_bytes: u64,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { max_bytes: 20 * 1024 * 1024 }
+        Options { max_bytes: 20 * 1024 * 1024, max_header_bytes: warc::DEFAULT_MAX_HEADER }
     }
 }
 
@@ -175,9 +178,11 @@ pub fn warc_documents<R: BufRead>(
     opts: Options,
 ) -> impl Iterator<Item = Result<Document, SourceError>> {
     let max_record = opts.max_bytes as u64 + 1024 * 1024;
-    warc::WarcReader::new(reader).max_record(max_record).filter_map(move |item| match item {
-        Ok(rec) => record_document(&rec, &label, &opts).transpose(),
-        Err(e) => Some(Err(SourceError { source: label.clone(), message: e.to_string() })),
+    warc::WarcReader::new(reader).max_record(max_record).max_header(opts.max_header_bytes).filter_map(move |item| {
+        match item {
+            Ok(rec) => record_document(&rec, &label, &opts).transpose(),
+            Err(e) => Some(Err(SourceError { source: label.clone(), message: e.to_string() })),
+        }
     })
 }
 

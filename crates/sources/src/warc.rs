@@ -14,6 +14,8 @@ use std::io::{self, BufRead, BufReader, Read};
 
 /// Longest header line accepted.
 const MAX_LINE: u64 = 64 * 1024;
+/// Default cap on a record's whole header.
+pub const DEFAULT_MAX_HEADER: u64 = 256 * 1024;
 
 /// One WARC record: its named fields and its block (for a `response`, the HTTP message).
 #[derive(Debug, Clone)]
@@ -105,12 +107,24 @@ enum State<R> {
 pub struct WarcReader<R> {
     state: State<R>,
     max_record: u64,
+    max_header: u64,
 }
 
 impl<R: BufRead> WarcReader<R> {
     /// Read from `r`; gzip is recognised by its magic bytes.
     pub fn new(r: R) -> Self {
-        WarcReader { state: State::Start(Counting { inner: r, pos: 0 }), max_record: 64 * 1024 * 1024 }
+        WarcReader {
+            state: State::Start(Counting { inner: r, pos: 0 }),
+            max_record: 64 * 1024 * 1024,
+            max_header: DEFAULT_MAX_HEADER,
+        }
+    }
+
+    /// A record whose header (all its lines together) is longer than this is an error
+    /// (default 256 KiB); one header line is at most 64 KiB in any case.
+    pub fn max_header(mut self, bytes: u64) -> Self {
+        self.max_header = bytes;
+        self
     }
 
     /// Records whose block is longer than this are skipped with [`WarcError::Corrupt`]
@@ -150,7 +164,12 @@ fn read_line<B: BufRead>(r: &mut B, buf: &mut Vec<u8>) -> io::Result<usize> {
 
 /// Read one record. `Ok(None)`: clean end of stream. `skipped` counts bytes before the
 /// version line (blank lines between records; junk when resynchronising).
-fn read_record<B: BufRead>(r: &mut B, max: u64, resync: bool, skipped: &mut u64) -> Result<Option<Parsed>, ParseErr> {
+fn read_record<B: BufRead>(
+    r: &mut B,
+    (max, max_header): (u64, u64),
+    resync: bool,
+    skipped: &mut u64,
+) -> Result<Option<Parsed>, ParseErr> {
     let mut line = Vec::new();
     *skipped = 0;
     let version = loop {
@@ -170,10 +189,15 @@ fn read_record<B: BufRead>(r: &mut B, max: u64, resync: bool, skipped: &mut u64)
         *skipped += n as u64;
     };
     let mut headers: Vec<(String, String)> = Vec::new();
+    let mut header_bytes = 0u64;
     loop {
         let n = read_line(r, &mut line)?;
         if n == 0 {
             return Err(ParseErr::Eof("the archive ends inside the record's header".into()));
+        }
+        header_bytes += n as u64;
+        if header_bytes > max_header {
+            return Err(ParseErr::Malformed(format!("the record's header is over the cap of {max_header} bytes")));
         }
         if !line.ends_with(b"\n") && n as u64 >= MAX_LINE {
             return Err(ParseErr::Malformed("a header line is longer than 64 KiB".into()));
@@ -260,7 +284,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 State::Plain { mut r, resync } => {
                     let start = r.pos;
                     let mut skipped = 0;
-                    match read_record(&mut r, self.max_record, resync, &mut skipped) {
+                    match read_record(&mut r, (self.max_record, self.max_header), resync, &mut skipped) {
                         Ok(None) => return None,
                         Ok(Some(p)) => {
                             let offset = start + p.skipped;
@@ -304,7 +328,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 }
                 State::InMember { mut r, offset } => {
                     let mut skipped = 0;
-                    let result = read_record(&mut r, self.max_record, false, &mut skipped);
+                    let result = read_record(&mut r, (self.max_record, self.max_header), false, &mut skipped);
                     match result {
                         Ok(Some(p)) => {
                             self.state = State::InMember { r, offset };
@@ -465,5 +489,22 @@ mod tests {
         let got: Vec<_> = WarcReader::new(&all[..]).max_record(100).collect();
         assert!(got[0].as_ref().is_err_and(|e| e.to_string().contains("over the limit")));
         assert_eq!(got[1].as_ref().unwrap().target_uri(), Some("http://a.test/2"));
+    }
+
+    #[test]
+    fn a_header_over_its_cap_is_an_error_and_the_next_record_is_read() {
+        let mut huge = b"WARC/1.0\r\nWARC-Type: resource\r\n".to_vec();
+        for i in 0..200 {
+            huge.extend_from_slice(format!("X-Filler-{i}: {}\r\n", "y".repeat(40)).as_bytes());
+        }
+        huge.extend_from_slice(b"Content-Length: 3\r\n\r\nzzz\r\n\r\n");
+        let b = record("resource", "http://a.test/2", "text/html", b"<p>kecil</p>");
+        let all = [huge, b].concat();
+        let got: Vec<_> = WarcReader::new(&all[..]).max_header(4096).collect();
+        assert!(got[0].as_ref().is_err_and(|e| e.to_string().contains("over the cap of 4096")), "{:?}", got[0]);
+        assert_eq!(got.last().unwrap().as_ref().unwrap().target_uri(), Some("http://a.test/2"));
+        // Under the default cap the same header is read.
+        let got: Vec<_> = WarcReader::new(&all[..]).collect();
+        assert!(got.iter().all(|r| r.is_ok()), "{got:?}");
     }
 }

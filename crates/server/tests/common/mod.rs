@@ -47,8 +47,17 @@ impl Server {
 
     /// [`Server::start`] with a machine-translation backend.
     pub fn start_with(data: &Path, token: Option<&str>, translate: Option<warta_translate::Config>) -> Server {
-        let state =
-            AppState::open(&Config { data: data.to_path_buf(), token: token.map(str::to_string), translate }).unwrap();
+        Server::start_config(Config {
+            data: data.to_path_buf(),
+            token: token.map(str::to_string),
+            translate,
+            ..Config::default()
+        })
+    }
+
+    /// [`Server::start`] with every setting given.
+    pub fn start_config(config: Config) -> Server {
+        let state = AppState::open(&config).unwrap();
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let addr = listener.local_addr().unwrap();
