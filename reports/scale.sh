@@ -29,9 +29,10 @@ trap 'as_pg "$BIN/pg_ctl" -D "$TMP/pg/data" -m fast -w stop >/dev/null; rm -rf "
 psql() { as_pg "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qAt "$@"; }
 now() { date +%s.%N; }
 rate() { python3 -c "import sys; n,a,b=map(float,sys.argv[1:]); print(f'{b-a:7.1f} s  {n/(b-a):6.1f} articles/s')" "$@"; }
-# CPU seconds (user + system) used so far by this script's finished children, and by the
+# CPU seconds (user + system) used so far by this script's reaped children (cutime + cstime of
+# the script's shell: `times` in a command substitution would report the subshell's), and by the
 # PostgreSQL server's processes.
-mycpu() { local t; t=$(times | tail -1); python3 -c "import re,sys; m=re.findall(r'(\d+)m([\d.]+)s', sys.argv[1]); print(sum(int(a)*60+float(b) for a,b in m))" "$t"; }
+mycpu() { python3 -c "import os,sys; f=open(f'/proc/{sys.argv[1]}/stat').read().rsplit(')',1)[1].split(); print((int(f[13])+int(f[14]))/os.sysconf('SC_CLK_TCK'))" "$$"; }
 # The postmaster's own CPU, its reaped backends' (cutime, cstime) and its live children's.
 pgcpu() {
   local pm; pm=$(head -1 "$TMP/pg/data/postmaster.pid")

@@ -8,9 +8,15 @@ use std::process::ExitCode;
 
 #[derive(ClapArgs)]
 pub struct Args {
-    /// The data directory (default: $WARTA_DATA, else ./warta-data).
-    #[arg(long, value_name = "DIR")]
+    /// The store: a data directory, or a PostgreSQL URL (default: $WARTA_DATA, else
+    /// ./warta-data). With a URL this node serves its own replica (--replica), which follows
+    /// the database's changes feed; POST /api/articles is off (enqueue with `warta ingest`).
+    #[arg(long, value_name = "DIR|URL")]
     pub data: Option<PathBuf>,
+    /// With --data postgres://...: this node's replica, a data directory (SQLite + tantivy)
+    /// kept up to date from the changes feed.
+    #[arg(long, value_name = "DIR", default_value = "warta-replica")]
+    pub replica: PathBuf,
     /// Address to listen on. Loopback by default; another address exposes the store to the
     /// network (reads need no token).
     #[arg(long, default_value = "127.0.0.1:8080")]
@@ -47,7 +53,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let data = args.data.clone().unwrap_or_else(warta_store::default_dir);
+    let (data, follow) = match warta_store::Data::from_arg(args.data.as_deref()) {
+        warta_store::Data::Dir(d) => (d, None),
+        warta_store::Data::Postgres(url) => (args.replica.clone(), Some(url)),
+    };
+    let token = if follow.is_some() { None } else { args.token.clone() };
     let translate = match args.backend.config(&data) {
         Ok(t) => t,
         Err(e) => {
@@ -73,8 +83,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
         rate_per_minute: args.rate_limit,
         cost_rate_per_minute: args.cost_rate_limit,
     };
-    let config = warta_server::Config { data: data.clone(), token: args.token.clone(), translate, limits };
+    let config = warta_server::Config { data: data.clone(), token, translate, limits };
     let state = warta_server::AppState::open(&config)?;
+    if let Some(url) = &follow {
+        // Catch up before serving, then follow in the background.
+        let mut follower = state.with_store_blocking(|s| warta_store::pg::Follower::new(url, s))?;
+        let caught = catch_up(&state, &mut follower)?;
+        eprintln!(
+            "warta: replica {} follows {} ({caught} changes applied, at change {})",
+            data.display(),
+            warta_store::redact(url),
+            follower.position()
+        );
+        let state = state.clone();
+        std::thread::spawn(move || follow_loop(&state, follower));
+    }
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
         let listener =
@@ -84,8 +107,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         if !addr.ip().is_loopback() {
             eprintln!("warta: warning: {addr} is not a loopback address; anyone who can reach it can read the store");
         }
-        match &config.token {
-            Some(t) if !t.is_empty() => eprintln!("warta: POST /api/articles enabled (bearer token)"),
+        match (&config.token, &follow) {
+            (_, Some(_)) => eprintln!("warta: a replica: POST /api/articles is disabled (enqueue with warta ingest)"),
+            (Some(t), None) if !t.is_empty() => eprintln!("warta: POST /api/articles enabled (bearer token)"),
             _ => eprintln!("warta: no token: endpoints that change data are disabled"),
         }
         if !translation_on {
@@ -100,4 +124,40 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok::<_, anyhow::Error>(())
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Changes applied per replica commit.
+const FOLLOW_BATCH: i64 = 500;
+
+/// Apply the feed until nothing is left; the number of changes applied.
+fn catch_up(state: &warta_server::AppState, follower: &mut warta_store::pg::Follower) -> Result<usize> {
+    let mut total = 0;
+    loop {
+        let done = state.with_store_blocking(|s| follower.step(s, FOLLOW_BATCH))?;
+        total += done.changes;
+        if done.changes == 0 {
+            return Ok(total);
+        }
+    }
+}
+
+/// Follow the feed for good: woken by NOTIFY warta_changes (or every 5 s), reconnecting with
+/// backoff when the database goes away.
+fn follow_loop(state: &warta_server::AppState, mut follower: warta_store::pg::Follower) {
+    let mut backoff = std::time::Duration::from_millis(250);
+    loop {
+        let r = catch_up(state, &mut follower)
+            .and_then(|_| follower.wait(std::time::Duration::from_secs(5)).map_err(anyhow::Error::from));
+        match r {
+            Ok(_) => backoff = std::time::Duration::from_millis(250),
+            Err(e) => {
+                eprintln!("warta: replica: {e:#}; reconnecting in {backoff:?}");
+                std::thread::sleep(backoff);
+                backoff = (backoff * 2).min(std::time::Duration::from_secs(10));
+                if let Err(e) = follower.reconnect() {
+                    eprintln!("warta: replica: {e}");
+                }
+            }
+        }
+    }
 }

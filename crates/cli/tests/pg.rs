@@ -204,7 +204,7 @@ fn watch_enqueues_into_postgres_and_remembers_urls() {
     let url = server.database("watch").unwrap();
     let feed = format!("{}/feed", feed_server());
     let watch = || -> Value {
-        let out = ok(warta(&["watch", "--once", "--host-delay", "0", "--data", &url, &feed]), "watch");
+        let out = ok(warta(&["watch", "--once", "--allow-host", "127.0.0.1", "--host-delay", "0", "--data", &url, &feed]), "watch");
         serde_json::from_str(out.lines().last().unwrap()).unwrap()
     };
     let first = watch();
@@ -252,5 +252,69 @@ fn cluster_up_supervises_workers() {
     assert!(status.success(), "{status}: {err}");
     assert!(err.contains("starting it again") && err.contains("cluster stopped (1 restarts)"), "{err}");
     assert_eq!(queue(&url)["done"], 30);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `warta serve --data postgres://...`: the node's replica catches up with the changes feed
+/// before serving, follows it while serving (new articles appear without a restart), and ends
+/// with the database's stories.
+#[test]
+fn serve_follows_the_changes_feed_into_its_replica() {
+    use std::io::{BufRead, BufReader};
+    let Some(server) = TempPg::for_test("serve_follows_the_changes_feed_into_its_replica") else { return };
+    let url = server.database("serve").unwrap();
+    let dir = tmp("serve");
+    synth::write(&dir.join("a"), 30, 8).unwrap();
+    synth::write(&dir.join("b"), 20, 9).unwrap();
+    let drain = || ok(spawn_worker(&url, "w", "300").wait_with_output().unwrap(), "worker");
+    ok(warta(&["ingest", "--quiet", "--data", &url, dir.join("a").to_str().unwrap()]), "enqueue a");
+    drain();
+    let replica = dir.join("replica");
+    let mut serve = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["serve", "--data", &url, "--replica", replica.to_str().unwrap(), "--addr", "127.0.0.1:0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(serve.stderr.take().unwrap()).lines();
+    let mut log = String::new();
+    let addr = loop {
+        let line = lines.next().expect("serve exited").unwrap();
+        log.push_str(&line);
+        log.push('\n');
+        if let Some(rest) = line.split(" at http://").nth(1) {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    assert!(log.contains("30 changes applied"), "{log}");
+    std::thread::spawn(move || for _ in lines {});
+    let get = |path: &str| -> Value {
+        let mut res = ureq::get(format!("http://{addr}{path}")).call().unwrap();
+        serde_json::from_str(&res.body_mut().read_to_string().unwrap()).unwrap()
+    };
+    let position = || -> i64 {
+        std::fs::read(replica.join(warta_store::pg::POSITION_FILE))
+            .ok()
+            .and_then(|raw| serde_json::from_slice::<Value>(&raw).ok())
+            .and_then(|v| v["change"].as_i64())
+            .unwrap_or(0)
+    };
+    assert!(get("/api/stories").to_string().contains("\"id\""));
+    // New articles while the node serves: enqueued, analysed, placed, then followed.
+    ok(warta(&["ingest", "--quiet", "--data", &url, dir.join("b").to_str().unwrap()]), "enqueue b");
+    drain();
+    let mut pg = warta_store::pg::Pg::connect(&url).unwrap();
+    let last: i64 = pg.client_for_tests().query_one("SELECT max(id) FROM changes", &[]).unwrap().get(0);
+    let started = Instant::now();
+    while position() < last {
+        assert!(started.elapsed() < Duration::from_secs(60), "the replica stayed at change {}", position());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = serve.kill();
+    let _ = serve.wait();
+    let from_replica = stories(replica.to_str().unwrap());
+    let n: usize =
+        from_replica["stories"].as_array().unwrap().iter().map(|s| s["articles"].as_array().unwrap().len()).sum();
+    assert_eq!(n, 50);
+    assert_eq!(from_replica, stories(&url), "the replica's stories are the database's");
     std::fs::remove_dir_all(&dir).unwrap();
 }

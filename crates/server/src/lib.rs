@@ -60,6 +60,13 @@ impl AppState {
         Ok(Arc::new(AppState { store: Mutex::new(store), token, translator, guard }))
     }
 
+    /// Run `f` with the store on the caller's thread (a replica's follower writing what it
+    /// reads from the PostgreSQL changes feed; requests wait meanwhile).
+    pub fn with_store_blocking<T>(&self, f: impl FnOnce(&mut Store) -> T) -> T {
+        let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut store)
+    }
+
     /// Run `f` with the store on the blocking pool.
     async fn with_store<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
     where

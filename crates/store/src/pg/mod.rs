@@ -20,10 +20,12 @@
 //! under an advisory lock, recorded in `warta_migrations`.
 
 mod cluster;
+mod follow;
 mod queue;
 mod worker;
 
 pub use cluster::{Clusterer, stories_document};
+pub use follow::{Followed, Follower, POSITION_FILE};
 pub use queue::{Claimed, Failure, JobStatus, QueueStatus, backoff};
 pub use worker::{WorkerEvent, WorkerOptions, WorkerSummary, run_worker};
 
