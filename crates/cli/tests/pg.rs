@@ -204,7 +204,10 @@ fn watch_enqueues_into_postgres_and_remembers_urls() {
     let url = server.database("watch").unwrap();
     let feed = format!("{}/feed", feed_server());
     let watch = || -> Value {
-        let out = ok(warta(&["watch", "--once", "--allow-host", "127.0.0.1", "--host-delay", "0", "--data", &url, &feed]), "watch");
+        let out = ok(
+            warta(&["watch", "--once", "--allow-host", "127.0.0.1", "--host-delay", "0", "--data", &url, &feed]),
+            "watch",
+        );
         serde_json::from_str(out.lines().last().unwrap()).unwrap()
     };
     let first = watch();
