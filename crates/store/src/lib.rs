@@ -108,6 +108,26 @@ pub struct Reconciled {
     pub dropped: usize,
 }
 
+/// After a failure to open: if the data directory cannot be written (a read-only file system, no
+/// permission, a full disk), that is the error to show, not SQLite's "unable to open database
+/// file". Probes by creating and removing a file.
+fn unwritable(dir: &Path) -> Option<StoreError> {
+    let probe = dir.join(".warta-write-probe");
+    match std::fs::write(&probe, b"") {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(source) => Some(StoreError::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::new(
+                source.kind(),
+                format!("the data directory cannot be written ({source}); warta keeps its database there"),
+            ),
+        }),
+    }
+}
+
 impl Store {
     /// Open (or create) the store in `dir`. If the index may lag SQLite (a writer died between
     /// the two commits) and no other writer holds the index, reconcile it first.
@@ -121,8 +141,8 @@ impl Store {
             )));
         }
         std::fs::create_dir_all(&dir).map_err(|source| StoreError::Io { path: dir.clone(), source })?;
-        let conn = db::open(&dir.join("warta.sqlite3"))?;
-        let idx = SearchIndex::open(&dir.join("index"))?;
+        let conn = db::open(&dir.join("warta.sqlite3")).map_err(|e| unwritable(&dir).unwrap_or(e))?;
+        let idx = SearchIndex::open(&dir.join("index")).map_err(|e| unwritable(&dir).unwrap_or(e))?;
         let mut store = Store { dir, conn, idx };
         if store.idx.generation()? != db::generation(&store.conn)? {
             match store.reconcile() {

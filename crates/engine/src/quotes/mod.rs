@@ -196,18 +196,28 @@ const CITE_AFTER: &[&str] = &[
 
 /// Is the outlet at `sp` cited as a source (not merely mentioned)?
 fn cited(text: &str, block: Span, sp: Span) -> bool {
-    let before = status::words(text, Span::new(block.start, sp.start));
-    let after = status::words(text, Span::new(sp.end, block.end));
+    // Four words before and one after are all that is read: a bounded window keeps a block
+    // that names outlets thousands of times linear.
+    let from = text.floor_char_boundary(sp.start.saturating_sub(200).max(block.start)).max(block.start);
+    let to = text.floor_char_boundary(block.end.min(sp.end + 200)).max(sp.end);
+    let before = status::words(text, Span::new(from, sp.start));
+    let after = status::words(text, Span::new(sp.end, to));
     let near_before = before.iter().rev().take(4).any(|(w, _)| CITE_BEFORE.contains(&w.as_str()));
-    let sumber = text[block.start..sp.start].trim_end().ends_with("Sumber:");
+    let sumber = text[from..sp.start].trim_end().ends_with("Sumber:");
     let next = after.first().is_some_and(|(w, _)| CITE_AFTER.contains(&w.as_str()));
     near_before || sumber || next
 }
 
 /// The end of the sentence that contains `pos` in `block` (after a terminator and the closing
 /// marks that follow it, or the block's end).
+/// How far (bytes) the sentence around a quote is looked for either side of its marks. A real
+/// sentence is far shorter; the bound keeps a paragraph of thousands of quotes linear (each
+/// quote looks at its own neighbourhood, not the whole paragraph).
+const WINDOW: usize = 2000;
+
 fn sentence_end(text: &str, block: Span, pos: usize) -> usize {
-    let s = &text[pos..block.end];
+    let end = text.floor_char_boundary(block.end.min(pos.saturating_add(WINDOW)));
+    let s = &text[pos..end.max(pos)];
     for (i, c) in s.char_indices() {
         if matches!(c, '.' | '!' | '?') {
             let rest = &s[i + 1..];
@@ -223,13 +233,14 @@ fn sentence_end(text: &str, block: Span, pos: usize) -> usize {
             }
         }
     }
-    block.end
+    end.max(pos)
 }
 
 /// The start of the sentence that contains `pos` in `block`.
 fn sentence_start(text: &str, block: Span, pos: usize) -> usize {
-    let s = &text[block.start..pos];
-    let mut best = block.start;
+    let from = text.floor_char_boundary(pos.saturating_sub(WINDOW).max(block.start)).max(block.start).min(pos);
+    let s = &text[from..pos];
+    let mut best = from;
     for (i, c) in s.char_indices() {
         if matches!(c, '.' | '!' | '?') {
             let rest = &s[i + 1..];
@@ -237,7 +248,7 @@ fn sentence_start(text: &str, block: Span, pos: usize) -> usize {
             if t.starts_with(char::is_whitespace) {
                 let t2 = t.trim_start();
                 if t2.is_empty() || t2.starts_with(|c: char| c.is_uppercase() || is_mark(c) || c.is_ascii_digit()) {
-                    best = block.start + i + 1 + (rest.len() - t.len());
+                    best = from + i + 1 + (rest.len() - t.len());
                 }
             }
         }
@@ -552,8 +563,9 @@ fn direct(
     let pre = toks(text, Span::new(s0, first.start));
     let pre_words = pre.iter().filter(|t| t.word).count();
     // after: from the closing mark to the sentence end
-    let inner_ends =
-        text[..lastp.end].trim_end_matches(|c: char| is_mark(c) || c.is_whitespace()).ends_with(['.', '!', '?']);
+    let inner_ends = text[text.floor_char_boundary(lastp.end.saturating_sub(WINDOW))..lastp.end]
+        .trim_end_matches(|c: char| is_mark(c) || c.is_whitespace())
+        .ends_with(['.', '!', '?']);
     let next_upper = text[lastp.end..b1.span.end].trim_start().starts_with(|c: char| c.is_uppercase());
     let (post_span, claim_end) = if m.closed && !(inner_ends && next_upper) {
         let e = sentence_end(text, b1.span, lastp.end);
