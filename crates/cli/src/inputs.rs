@@ -47,20 +47,20 @@ pub fn source_options() -> warta_sources::Options {
 
 /// Read a whole file, refusing one over `cap` bytes before reading it (the refusal names the
 /// file and the cap).
-pub fn read_capped(path: &Path, cap: usize) -> Result<Vec<u8>, InputError> {
+pub fn read_capped(path: &Path, cap: usize, flag: &str) -> Result<Vec<u8>, InputError> {
     use std::io::Read;
     let source = path.display().to_string();
     let err = |message: String| InputError { source: source.clone(), message };
     let file = std::fs::File::open(path).map_err(|e| err(format!("cannot read: {e}")))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > cap as u64 {
-        return Err(err(format!("{len} bytes is over the article cap of {cap} bytes (--max-article-bytes)")));
+        return Err(err(format!("{len} bytes is over the cap of {cap} bytes ({flag})")));
     }
     // The length can change under us (a file still being written): read at most cap + 1.
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(cap as u64 + 1).read_to_end(&mut bytes).map_err(|e| err(format!("cannot read: {e}")))?;
     if bytes.len() > cap {
-        return Err(err(format!("over the article cap of {cap} bytes (--max-article-bytes)")));
+        return Err(err(format!("over the cap of {cap} bytes ({flag})")));
     }
     Ok(bytes)
 }
@@ -82,7 +82,7 @@ impl Input {
     /// Read and decode the file.
     pub fn read(self) -> Result<(String, Decoded), InputError> {
         let source = self.path.display().to_string();
-        let bytes = read_capped(&self.path, max_article_bytes())?;
+        let bytes = read_capped(&self.path, max_article_bytes(), "--max-article-bytes")?;
         let decoded = decode(&bytes).map_err(|e| InputError { source: source.clone(), message: e.to_string() })?;
         Ok((source, decoded))
     }
@@ -99,7 +99,7 @@ impl Input {
     pub fn read_page(&self, opts: &warta_html::Options) -> Result<(String, warta_html::Page), InputError> {
         let source = self.path.display().to_string();
         // A gzipped page may be up to the cap compressed; warta-html caps it decompressed.
-        let bytes = read_capped(&self.path, opts.max_bytes)?;
+        let bytes = read_capped(&self.path, opts.max_bytes, "--max-article-bytes; `warta extract --max-bytes`")?;
         let page = warta_html::extract(&bytes, opts)
             .map_err(|e| InputError { source: source.clone(), message: e.to_string() })?;
         Ok((source, page))

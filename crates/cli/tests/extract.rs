@@ -51,3 +51,23 @@ fn analyze_reads_html_with_markup_metadata() {
     assert!(a["body"][0].as_str().unwrap().starts_with("Pasar tradisional"));
     std::fs::remove_dir_all(&d).ok();
 }
+
+/// `--max-article-bytes` refuses a text over the cap by name, and the batch goes on.
+#[test]
+fn an_article_over_the_cap_is_named_and_the_rest_analysed() {
+    let d = dir("cap");
+    std::fs::write(d.join("a_small.txt"), "MEDAN - Warga berkumpul di alun-alun, kata camat.\n").unwrap();
+    std::fs::write(d.join("b_big.txt"), "Warga berkumpul di alun-alun. ".repeat(20)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["analyze", "--max-article-bytes", "200"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("a_small.txt"));
+    assert!(stderr.contains("b_big.txt: 600 bytes is over the cap of 200 bytes (--max-article-bytes)"), "{stderr}");
+    std::fs::remove_dir_all(&d).ok();
+}
