@@ -7,7 +7,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use warta_store::{SearchQuery, Store, synth};
+mod common;
+
+use common::check_integrity;
+use warta_store::synth;
 
 fn warta(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_warta")).args(args).output().expect("run warta")
@@ -49,21 +52,6 @@ impl Drop for Mount {
     }
 }
 
-/// Every article once in SQLite and in the index, each with its analysis and story.
-fn consistent(data: &Path) -> i64 {
-    let store = Store::open(data).expect("the store opens");
-    let c = store.counts().unwrap();
-    assert_eq!(c.indexed as i64, c.articles, "{c:?}");
-    assert_eq!(c.analyses, c.articles, "{c:?}");
-    assert_eq!(c.story_articles, c.articles, "{c:?}");
-    let hits = store.search(&SearchQuery { text: "*".into(), limit: 100_000, ..Default::default() }).unwrap();
-    let mut ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    assert_eq!(ids.len() as i64, c.articles, "each article once in the index");
-    c.articles
-}
-
 #[test]
 fn a_full_disk_stops_the_ingest_clearly_and_loses_nothing() {
     let Some(mnt) = Mount::new("full", "3m") else { return };
@@ -80,14 +68,14 @@ fn a_full_disk_stops_the_ingest_clearly_and_loses_nothing() {
         stderr.to_lowercase().contains("no space left") || stderr.to_lowercase().contains("disk is full"),
         "the error says the disk is full: {stderr}"
     );
-    let before = consistent(&data);
+    let before = check_integrity(&data);
     assert!(before < n as i64);
 
     // Room again: the same ingest finishes, each article once.
     mnt.remount("size=256m");
     let out = warta(&["ingest", "--data", s(&data), s(&files)]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(consistent(&data), n as i64);
+    assert_eq!(check_integrity(&data), n as i64);
     let _ = std::fs::remove_dir_all(&files);
 }
 
@@ -100,7 +88,7 @@ fn a_read_only_store_refuses_writes_clearly_and_stays_readable() {
     let data = mnt.0.join("data");
     let out = warta(&["ingest", "--quiet", "--data", s(&data), s(&files)]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let n = consistent(&data);
+    let n = check_integrity(&data);
 
     mnt.remount("ro");
     let more = std::env::temp_dir().join(format!("warta-disk-{}-ro-more", std::process::id()));
@@ -112,7 +100,7 @@ fn a_read_only_store_refuses_writes_clearly_and_stays_readable() {
     assert!(stderr.contains("read-only") || stderr.contains("readonly"), "the error says why: {stderr}");
 
     mnt.remount("rw");
-    assert_eq!(consistent(&data), n, "nothing half-written");
+    assert_eq!(check_integrity(&data), n, "nothing half-written");
     let _ = std::fs::remove_dir_all(&files);
     let _ = std::fs::remove_dir_all(&more);
 }

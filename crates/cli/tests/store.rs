@@ -3,7 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-use warta_store::{SearchQuery, Store, synth};
+mod common;
+
+use common::check_integrity;
+use warta_store::synth;
 
 fn warta(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_warta")).args(args).output().expect("run warta")
@@ -26,21 +29,6 @@ fn articles_in(data: &Path) -> i64 {
         return 0;
     };
     conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap_or(0)
-}
-
-/// Every article once in SQLite and once in the index, with its analysis and story.
-fn check_integrity(data: &Path) -> i64 {
-    let store = Store::open(data).expect("the store opens after a kill");
-    let c = store.counts().unwrap();
-    assert_eq!(c.indexed as i64, c.articles, "{c:?}");
-    assert_eq!(c.analyses, c.articles, "{c:?}");
-    assert_eq!(c.story_articles, c.articles, "{c:?}");
-    let hits = store.search(&SearchQuery { text: "*".into(), limit: 100_000, ..Default::default() }).unwrap();
-    let mut ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    assert_eq!(ids.len() as i64, c.articles, "each article exactly once in the index");
-    c.articles
 }
 
 #[test]

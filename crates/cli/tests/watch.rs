@@ -200,47 +200,14 @@ fn watch_once_is_polite_and_incremental() {
 /// redirect is followed and the rules at its end are honoured.
 #[test]
 fn robots_txt_redirect_is_followed() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let log: Arc<Mutex<Vec<String>>> = Arc::default();
-    let (log2, base2) = (log.clone(), base.clone());
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(stream) = stream else { continue };
-            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-            let mut r = BufReader::new(&stream);
-            let mut line = String::new();
-            if r.read_line(&mut line).unwrap_or(0) == 0 {
-                continue;
-            }
-            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
-            loop {
-                let mut h = String::new();
-                if r.read_line(&mut h).unwrap_or(0) == 0 || h.trim().is_empty() {
-                    break;
-                }
-            }
-            log2.lock().unwrap().push(path.clone());
-            match path.as_str() {
-                "/robots.txt" => {
-                    respond(&stream, "301 Moved Permanently", &[("Location", "/pindah/robots.txt".into())], b"")
-                }
-                "/pindah/robots.txt" => respond(&stream, "200 OK", &[], b"User-agent: warta\nDisallow: /berita/b\n"),
-                "/feed.xml" => respond(
-                    &stream,
-                    "200 OK",
-                    &[("Content-Type", "application/rss+xml".into())],
-                    feed(&base2).as_bytes(),
-                ),
-                "/sibuk/d" => respond(
-                    &stream,
-                    "200 OK",
-                    &[("Content-Type", "text/html; charset=utf-8".into())],
-                    page("penataan pasar").as_bytes(),
-                ),
-                _ => respond(&stream, "404 Not Found", &[], b"tidak ada"),
-            }
+    let (base, log) = tiny_server(|path, base| match path {
+        "/robots.txt" => ("301 Moved Permanently", vec![("Location", "/pindah/robots.txt".into())], vec![]),
+        "/pindah/robots.txt" => ("200 OK", vec![], b"User-agent: warta\nDisallow: /berita/b\n".to_vec()),
+        "/feed.xml" => ("200 OK", vec![("Content-Type", "application/rss+xml".into())], feed(base).into_bytes()),
+        "/sibuk/d" => {
+            ("200 OK", vec![("Content-Type", "text/html; charset=utf-8".into())], page("penataan pasar").into_bytes())
         }
+        _ => ("404 Not Found", vec![], b"tidak ada".to_vec()),
     });
     let data = std::env::temp_dir().join(format!("warta-watch-test-robots-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);

@@ -198,8 +198,8 @@ const CITE_AFTER: &[&str] = &[
 fn cited(text: &str, block: Span, sp: Span) -> bool {
     // Four words before and one after are all that is read: a bounded window keeps a block
     // that names outlets thousands of times linear.
-    let from = text.floor_char_boundary(sp.start.saturating_sub(200).max(block.start)).max(block.start);
-    let to = text.floor_char_boundary(block.end.min(sp.end + 200)).max(sp.end);
+    let from = floor_boundary(text, sp.start.saturating_sub(200).max(block.start)).max(block.start);
+    let to = floor_boundary(text, block.end.min(sp.end + 200)).max(sp.end);
     let before = status::words(text, Span::new(from, sp.start));
     let after = status::words(text, Span::new(sp.end, to));
     let near_before = before.iter().rev().take(4).any(|(w, _)| CITE_BEFORE.contains(&w.as_str()));
@@ -215,8 +215,18 @@ fn cited(text: &str, block: Span, sp: Span) -> bool {
 /// quote looks at its own neighbourhood, not the whole paragraph).
 const WINDOW: usize = 2000;
 
+/// The largest character boundary of `text` at or before `i` (`str::floor_char_boundary`, which
+/// is newer than this crate's minimum Rust).
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 fn sentence_end(text: &str, block: Span, pos: usize) -> usize {
-    let end = text.floor_char_boundary(block.end.min(pos.saturating_add(WINDOW)));
+    let end = floor_boundary(text, block.end.min(pos.saturating_add(WINDOW)));
     let s = &text[pos..end.max(pos)];
     for (i, c) in s.char_indices() {
         if matches!(c, '.' | '!' | '?') {
@@ -238,7 +248,7 @@ fn sentence_end(text: &str, block: Span, pos: usize) -> usize {
 
 /// The start of the sentence that contains `pos` in `block`.
 fn sentence_start(text: &str, block: Span, pos: usize) -> usize {
-    let from = text.floor_char_boundary(pos.saturating_sub(WINDOW).max(block.start)).max(block.start).min(pos);
+    let from = floor_boundary(text, pos.saturating_sub(WINDOW).max(block.start)).max(block.start).min(pos);
     let s = &text[from..pos];
     let mut best = from;
     for (i, c) in s.char_indices() {
@@ -563,7 +573,7 @@ fn direct(
     let pre = toks(text, Span::new(s0, first.start));
     let pre_words = pre.iter().filter(|t| t.word).count();
     // after: from the closing mark to the sentence end
-    let inner_ends = text[text.floor_char_boundary(lastp.end.saturating_sub(WINDOW))..lastp.end]
+    let inner_ends = text[floor_boundary(text, lastp.end.saturating_sub(WINDOW))..lastp.end]
         .trim_end_matches(|c: char| is_mark(c) || c.is_whitespace())
         .ends_with(['.', '!', '?']);
     let next_upper = text[lastp.end..b1.span.end].trim_start().starts_with(|c: char| c.is_uppercase());
