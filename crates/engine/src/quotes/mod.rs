@@ -101,12 +101,13 @@ pub fn extract(text: &str, paragraphs: &[Paragraph], entities: &[Entity]) -> Quo
     // walk sentences and quotations in text order
     let mut qi = 0;
     let mut covered: Vec<Span> = Vec::new();
+    let block_toks = BlockToks::new(text, &blocks);
     for &(bi, sent) in &sentences {
         // quotations starting before this sentence ends
         while qi < marked.len() && marked[qi].parts[0].start < sent.end {
             let m = &marked[qi];
             qi += 1;
-            if let Some(f) = direct(text, &blocks, m, entities, outlets, &hist, last_para) {
+            if let Some(f) = direct(text, &blocks, &block_toks, m, entities, outlets, &hist, last_para) {
                 if let Some(s) = &f.attr.speaker {
                     hist.push(s.clone());
                 }
@@ -116,6 +117,9 @@ pub fn extract(text: &str, paragraphs: &[Paragraph], entities: &[Entity]) -> Quo
                 found.push(f);
             }
         }
+        // spans that end before this sentence can cover no later one: dropping them keeps a
+        // text of many quotations and many sentences linear
+        covered.retain(|c| c.end > sent.start);
         if covered.iter().any(|c| c.start < sent.end && sent.start < c.end) {
             continue;
         }
@@ -151,8 +155,34 @@ pub fn extract(text: &str, paragraphs: &[Paragraph], entities: &[Entity]) -> Quo
     QuoteResult { quotes, sources }
 }
 
+/// The block holding `pos` (blocks are in text order and do not overlap): a binary search, so a
+/// text of many short paragraphs full of quotations stays n log n.
 fn block_of(blocks: &[Block], pos: usize) -> Option<usize> {
-    blocks.iter().position(|b| b.span.start <= pos && pos <= b.span.end)
+    let i = blocks.partition_point(|b| b.span.end < pos);
+    blocks.get(i).filter(|b| b.span.start <= pos).map(|_| i)
+}
+
+/// The tokens of each block, made once on first use: every quotation reads the words before and
+/// after its marks as a slice of these instead of tokenising its window again (which made a block
+/// of many quotations quadratic).
+struct BlockToks<'t> {
+    text: &'t str,
+    blocks: &'t [Block],
+    cache: Vec<std::cell::OnceCell<Vec<Tok>>>,
+}
+
+impl<'t> BlockToks<'t> {
+    fn new(text: &'t str, blocks: &'t [Block]) -> Self {
+        BlockToks { text, blocks, cache: blocks.iter().map(|_| std::cell::OnceCell::new()).collect() }
+    }
+
+    /// The tokens of block `bi` that lie wholly inside `span`.
+    fn within(&self, bi: usize, span: Span) -> &[Tok] {
+        let all = self.cache[bi].get_or_init(|| toks(self.text, self.blocks[bi].span));
+        let lo = all.partition_point(|t| t.span.start < span.start);
+        let hi = all.partition_point(|t| t.span.end <= span.end).max(lo);
+        &all[lo..hi]
+    }
 }
 
 /// Words that make an outlet mention a citation when they sit just before it.
@@ -251,14 +281,16 @@ fn sentence_start(text: &str, block: Span, pos: usize) -> usize {
     let from = floor_boundary(text, pos.saturating_sub(WINDOW).max(block.start)).max(block.start).min(pos);
     let s = &text[from..pos];
     let mut best = from;
-    for (i, c) in s.char_indices() {
-        if matches!(c, '.' | '!' | '?') {
+    // the last boundary wins: read backwards from `pos` and stop at the first
+    for (i, b) in s.bytes().enumerate().rev() {
+        if matches!(b, b'.' | b'!' | b'?') {
             let rest = &s[i + 1..];
             let t = rest.trim_start_matches(|c: char| is_mark(c) || c == ')');
             if t.starts_with(char::is_whitespace) {
                 let t2 = t.trim_start();
                 if t2.is_empty() || t2.starts_with(|c: char| c.is_uppercase() || is_mark(c) || c.is_ascii_digit()) {
                     best = from + i + 1 + (rest.len() - t.len());
+                    break;
                 }
             }
         }
@@ -554,9 +586,11 @@ fn subject_before(
 
 /// A quotation between marks, with its attribution; None when it is a scare quote or part of a
 /// reported clause.
+#[allow(clippy::too_many_arguments)]
 fn direct(
     text: &str,
     blocks: &[Block],
+    block_toks: &BlockToks,
     m: &Marked,
     entities: &[Entity],
     outlets: &Outlets,
@@ -565,12 +599,13 @@ fn direct(
 ) -> Option<Found> {
     let first = m.parts[0];
     let lastp = *m.parts.last().unwrap();
-    let b0 = blocks[block_of(blocks, first.start)?];
-    let b1 = blocks[block_of(blocks, lastp.end.saturating_sub(1))?];
+    let i0 = block_of(blocks, first.start)?;
+    let i1 = block_of(blocks, lastp.end.saturating_sub(1))?;
+    let (b0, b1) = (blocks[i0], blocks[i1]);
     let inner_words = m.parts.iter().map(|p| word_count(text, *p)).sum::<usize>();
     // before: from the sentence start to the opening mark
     let s0 = sentence_start(text, b0.span, first.start);
-    let pre = toks(text, Span::new(s0, first.start));
+    let pre = block_toks.within(i0, Span::new(s0, first.start));
     let pre_words = pre.iter().filter(|t| t.word).count();
     // after: from the closing mark to the sentence end
     let inner_ends = text[floor_boundary(text, lastp.end.saturating_sub(WINDOW))..lastp.end]
@@ -583,15 +618,15 @@ fn direct(
     } else {
         (Span::new(lastp.end, lastp.end), lastp.end)
     };
-    let post = toks(text, post_span);
-    let after = attribution_after(text, &post, entities, outlets, hist);
-    let before = if pre_words > 0 { attribution_before(text, &pre, entities, outlets, hist) } else { None };
+    let post = block_toks.within(i1, post_span);
+    let after = attribution_after(text, post, entities, outlets, hist);
+    let before = if pre_words > 0 { attribution_before(text, pre, entities, outlets, hist) } else { None };
     let claim = Span::new(s0, claim_end);
     let ends_sentence =
         post.iter().find(|t| t.lower != ",").is_none_or(|t| matches!(t.lower.as_str(), "." | "!" | "?"));
     match (after, before) {
         (Some(a), _) => {
-            if pre_words > 0 && before_is_clause(&pre) {
+            if pre_words > 0 && before_is_clause(pre) {
                 // the quoted part ends a sentence that the cue attributes as a whole
                 let mut parts = m.parts.clone();
                 parts[0] = Span::new(s0, parts[0].end);
