@@ -73,6 +73,7 @@ pub const FRAME_BEFORE: &[&str] = &[
     "mendapatkan",
     "menerapkan",
     "menyalurkan",
+    "mulai",
 ];
 /// Words that make a preceding noun an event ("rapat digelar", "sidang di", "banjir pada").
 pub const FRAME_AFTER: &[&str] = &[
@@ -261,7 +262,7 @@ pub fn triggers() -> &'static [Trigger] {
             let around = matches!(cols.get(3), Some(&"econ" | &"court"));
             let frame = cols.get(3) == Some(&"frame");
             let reach = match cols.get(3) {
-                Some(&"suspect") => 7,
+                Some(&"suspect" | &"purpose") => 7,
                 Some(&"econ") => 6,
                 _ => 4,
             };

@@ -312,6 +312,12 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
             if tr.frame && !framed(toks, i, i + n) {
                 continue;
             }
+            // "target yang ditetapkan", "untuk menyalurkan": a verb of the newer types that
+            // describes a noun or states a purpose tells no happening of its own
+            if tr.pos != Pos::Noun && !lexicon::NEEDS_PARTY.contains(&tr.kind) && modifies_or_intends(toks, i) {
+                i += n;
+                continue 'outer;
+            }
             let inside = men.iter().any(|m| m.t0 <= i && i < m.t1);
             let generic = toks[i.saturating_sub(6)..i]
                 .iter()
@@ -329,6 +335,13 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
         i += 1;
     }
     out
+}
+
+/// Whether the verb at `i` stands after "yang" or "untuk" (one auxiliary may sit between).
+fn modifies_or_intends(toks: &[Tok], i: usize) -> bool {
+    let w = |k: usize| toks[k].lower.as_str();
+    let opener = |k: usize| matches!(w(k), "yang" | "untuk" | "guna" | "demi");
+    (i >= 1 && opener(i - 1)) || (i >= 2 && AUX.contains(&w(i - 1)) && opener(i - 2))
 }
 
 /// Whether a noun trigger at `t0..t1` stands in an event-like frame: a light verb or time word
@@ -871,8 +884,9 @@ fn sentence_events(
             Pos::Passive => Span::new(trigger.end, clause_span.end.max(trigger.end)),
             _ => Span::new(clause_span.start, trigger.start.max(clause_span.start)),
         };
+        let speech_days = if speech { day_times(times) } else { Vec::new() };
         let (mut date, mut date_end, mut date_text, mut source) =
-            pick_date(text, times, date_span, trigger, st, anchor, speech);
+            pick_date(text, if speech { &speech_days } else { times }, date_span, trigger, st, anchor, speech);
         if date.is_none() && date_text.is_none() && !planned && !speech {
             (date, date_end, date_text, source) = pick_date(text, times, unit, trigger, st, anchor, false);
         }
@@ -1139,7 +1153,7 @@ fn statements(
             .collect();
         let (mut date, mut date_end, mut date_text, mut source) = (None, None, None, "none");
         if !outside.is_empty() {
-            let owned: Vec<TimeMention> = outside.into_iter().cloned().collect();
+            let owned: Vec<TimeMention> = day_times(&outside.into_iter().cloned().collect::<Vec<_>>());
             (date, date_end, date_text, source) = pick_date(text, &owned, sent, cue, Status::Confirmed, anchor, true);
         }
         if date.is_none() && date_text.is_none() {
@@ -1203,9 +1217,26 @@ fn agent_of(d: &Draft) -> Option<usize> {
     d.args.iter().find(|(_, r)| *r == Role::Agent).map(|(e, _)| *e)
 }
 
-/// The date the text gives (not the publication date standing in).
-fn text_date(d: &Draft) -> Option<String> {
-    if d.date_source == "reference" { None } else { d.date.clone() }
+/// Whether two speech dates (the publication day standing in where the text gives none) can
+/// be one occasion: unknown, or days less than a week apart.
+fn same_occasion(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return true };
+    match (a.parse::<Date>(), b.parse::<Date>()) {
+        (Ok(x), Ok(y)) => (x - y).get_days().abs() <= BACKGROUND_DAYS as i32,
+        _ => compatible(&Some(a.to_string()), &Some(b.to_string())),
+    }
+}
+
+/// The time mentions that name a day (a speech is dated by its day, not by a year it mentions).
+fn day_times(times: &[TimeMention]) -> Vec<TimeMention> {
+    times
+        .iter()
+        .filter(|t| {
+            let v = t.value.split('T').next().unwrap_or("");
+            v.split('-').count() == 3 && !v.contains('W') && !v.ends_with("XX")
+        })
+        .cloned()
+        .collect()
 }
 
 fn participant_ids(d: &Draft) -> Vec<usize> {
@@ -1251,7 +1282,14 @@ fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anch
                 let speaker = agent_of(&d);
                 return speaker.is_some()
                     && agent_of(&g[0]) == speaker
-                    && g.iter().all(|x| compatible(&text_date(x), &text_date(&d)));
+                    && g.iter().all(|x| same_occasion(x.date.as_deref(), d.date.as_deref()));
+            }
+            // one happening of a type per sentence for the newer types
+            if g[0].kind == d.kind
+                && !lexicon::NEEDS_PARTY.contains(&d.kind)
+                && g.iter().any(|x| x.evidence.start < d.evidence.end && d.evidence.start < x.evidence.end)
+            {
+                return true;
             }
             let mut gi = participant_ids(&g[0]);
             gi.sort_unstable();
