@@ -760,7 +760,12 @@ fn sentence_events(
         // sentence's subject ("..., ujar X dalam rapat kabinet")
         let statement_noun = f.pos == Pos::Noun
             && !genitive
-            && (matches!(f.kind, "statement" | "meeting") || !lexicon::NEEDS_PARTY.contains(&f.kind))
+            && (f.kind == "statement"
+                || !lexicon::NEEDS_PARTY.contains(&f.kind)
+                // "ujar X dalam rapat": a meeting the speaker is at
+                || (f.kind == "meeting"
+                    && f.t0 > 0
+                    && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "saat" | "ketika" | "usai" | "seusai")))
             && f.kind != "disaster";
         if subject.is_empty() && (pronoun || statement_noun) {
             // the sentence's own subject before this clause, else the last person acting
