@@ -3,11 +3,14 @@
 //! The stage is a small grammar over the other stages' output, not a second tagger:
 //!
 //! 1. **Triggers.** A self-written lexicon (`triggers.tsv`) of Indonesian verbs and nouns with
-//!    their affixes ("mengunjungi", "kunjungan", "dikunjungi") names twelve event types: visit,
-//!    meeting, statement (messages and speeches), invitation, announcement, accusation, denial,
-//!    sanction, veto, arms_transfer, agreement, military_activity. Some triggers need a word
-//!    class nearby ("mengirim" is an arms transfer only with "senjata", "amunisi", ... after it).
-//!    Statements also come from the quotes stage: every quote with a named, non-media speaker.
+//!    their affixes ("mengunjungi", "kunjungan", "dikunjungi") names the 28 types of the
+//!    events-gold GUIDELINE (plus the older invitation and announcement). Some triggers need a
+//!    word class nearby ("mengirim" is an arms transfer only with "senjata", "amunisi", ...
+//!    after it); nouns marked `frame` need an event-like frame ("menggelar rapat"). Statements
+//!    also come from speech verbs and from the quotes stage (every quote with a named,
+//!    non-media speaker): one per speaker per occasion.
+//!    The subject of a verb trigger comes from the dependency parse (`syntax.rs`) where it has
+//!    one; the word-order rules below are the fallback.
 //! 2. **Arguments.** Entity mentions (from the resolver) in the trigger's clause: the subject
 //!    before the trigger is the agent (the patient for a passive verb), a mention right after
 //!    is the object (the agent for a passive or a noun: "kunjungan Putin"), and prepositions
@@ -830,7 +833,8 @@ fn sentence_events(
         let trigger = Span::new(toks[f.t0].span.start, toks[f.t1 - 1].span.end);
         // status by scope: the cues of the trigger's clause; for a speech verb only those
         // before it, never the content it introduces
-        let speech = f.kind == "statement" && f.pos != Pos::Noun;
+        // acts of speech: statements, and the demands and threats said
+        let speech = matches!(f.kind, "statement" | "demand" | "threat") && f.pos != Pos::Noun;
         let a = if speech {
             assess_outside(text, Span::new(toks[cs].span.start, trigger.start), trigger, quotes)
         } else {
