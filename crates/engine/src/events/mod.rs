@@ -9,8 +9,6 @@
 //!    after it); nouns marked `frame` need an event-like frame ("menggelar rapat"). Statements
 //!    also come from speech verbs and from the quotes stage (every quote with a named,
 //!    non-media speaker): one per speaker per occasion.
-//!    The subject of a verb trigger comes from the dependency parse (`syntax.rs`) where it has
-//!    one; the word-order rules below are the fallback.
 //! 2. **Arguments.** Entity mentions (from the resolver) in the trigger's clause: the subject
 //!    before the trigger is the agent (the patient for a passive verb), a mention right after
 //!    is the object (the agent for a passive or a noun: "kunjungan Putin"), and prepositions
@@ -35,7 +33,6 @@
 
 pub mod gold;
 mod lexicon;
-mod syntax;
 
 use crate::analysis::{Caption, Entity, Event, Paragraph, Published, Quote, Span, TimeMention};
 use crate::segment;
@@ -249,27 +246,10 @@ fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(u
 /// Clause boundaries: token indices where a new clause starts.
 fn boundary_at(toks: &[Tok], i: usize) -> bool {
     let w = toks[i].lower.as_str();
-    // "lalu" after a time unit is "ago" ("tahun lalu"), not "then"
-    if matches!(w, "lalu" | "kemudian")
-        && i > 0
-        && matches!(
-            toks[i - 1].lower.as_str(),
-            "tahun"
-                | "bulan"
-                | "pekan"
-                | "minggu"
-                | "hari"
-                | "malam"
-                | "sore"
-                | "pagi"
-                | "siang"
-                | "waktu"
-                | "beberapa"
-                | "lama"
-                | "silam"
-        )
-    {
-        return false;
+    // "lalu", "kemudian" start a new clause only after a comma or "dan" ("..., lalu polisi
+    // memeriksa"); elsewhere they are an adverb ("Ia kemudian ...") or "ago" ("tahun lalu")
+    if matches!(w, "lalu" | "kemudian") {
+        return i > 0 && matches!(toks[i - 1].lower.as_str(), "," | "dan");
     }
     if w == ";" || w == ":" || lexicon::BOUNDARIES.contains(&w) {
         return true;
@@ -380,65 +360,6 @@ fn lead(toks: &[Tok], men: &[Men], m: usize, stop: usize) -> Option<Option<Role>
         return None;
     }
     Some(None)
-}
-
-/// What the parse says the subject of a verb trigger is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Parsed {
-    /// A mention (index into the sentence's mentions).
-    Mention(usize),
-    /// A pronoun ("ia", "dia", "beliau": true; "mereka", "pihaknya": false).
-    Pronoun(bool),
-    /// A subject that names no entity ("polisi", "warga"): no agent from the context either.
-    Unnamed,
-    /// No subject in the parse: the word-order rules decide.
-    Unknown,
-}
-
-/// The subject of verb trigger `f` from the parse: the mention holding the subject's head
-/// word, else the mention nearest to it inside its phrase (a title's name: "Presiden Rusia
-/// Vladimir Putin"), a pronoun, or a subject that names nobody.
-fn parse_subject(tree: &syntax::Tree, toks: &[Tok], men: &[Men], f: &Found) -> Parsed {
-    if tree.len() != toks.len() {
-        return Parsed::Unknown;
-    }
-    let Some(sub) = tree.subject(f.t0) else { return Parsed::Unknown };
-    let h = sub.head;
-    // a dateline before a dash ("JAKARTA - Presiden X bertemu") is not the subject; the word
-    // order rules handle such a sentence
-    if toks[..f.t0].iter().position(|t| matches!(t.lower.as_str(), "-" | "–" | "—")).is_some_and(|dash| h < dash) {
-        return Parsed::Unknown;
-    }
-    // a subject inside the trigger itself ("menggelar rapat") is a misparse
-    if (f.t0..f.t1).contains(&h) {
-        return Parsed::Unknown;
-    }
-    let w = toks[h].lower.as_str();
-    if lexicon::PRONOUNS.contains(&w) {
-        return Parsed::Pronoun(true);
-    }
-    if matches!(w, "mereka" | "pihaknya" | "negaranya" | "pemerintahnya" | "kami" | "kita") {
-        return Parsed::Pronoun(false);
-    }
-    if let Some(mi) = men.iter().position(|m| m.t0 <= h && h < m.t1 && !m.modifier && m.t1 <= f.t0) {
-        return Parsed::Mention(mi);
-    }
-    // the name closest to the verb inside the subject's phrase ("Kapolres Bogor AKBP X",
-    // "JAKARTA - Presiden X"), not one in a prepositional phrase ("warga dari Y")
-    let inside = men
-        .iter()
-        .enumerate()
-        .filter(|(mi, m)| {
-            !m.modifier
-                && m.t1 <= f.t0
-                && (m.t0..m.t1).all(|k| tree.dominates(h, k))
-                && !matches!(lead(toks, men, *mi, 0), Some(Some(_)))
-        })
-        .max_by_key(|(_, m)| m.t0);
-    match inside {
-        Some((mi, _)) => Parsed::Mention(mi),
-        None => Parsed::Unnamed,
-    }
 }
 
 /// Auxiliaries and adverbs between a subject and its verb.
@@ -556,11 +477,6 @@ fn sentence_events(
     }
     let men = mentions(text, unit, &toks, entities, all);
     let found = find_triggers(&toks, &men);
-    // the parse, only for sentences with a verb trigger (the rest never asks for it)
-    let tree = found.iter().any(|f| f.pos != Pos::Noun).then(|| {
-        let words: Vec<&str> = toks.iter().map(|t| t.span.of(text)).collect();
-        syntax::Tree::parse(&words)
-    });
     let mut out: Vec<Draft> = Vec::new();
     for (fi, f) in found.iter().enumerate() {
         let (cs, ce) = clause(&toks, f.t0);
@@ -667,48 +583,7 @@ fn sentence_events(
         let mut pronoun = false;
         // "ia", "dia", "beliau" stand for a person; "mereka", "pihaknya" for anyone
         let mut singular = false;
-        let parsed = match &tree {
-            Some(tr) if f.pos != Pos::Noun && wants_subject => parse_subject(tr, &toks, &men, f),
-            _ => Parsed::Unknown,
-        };
-        match parsed {
-            Parsed::Mention(mi) => {
-                if !men[mi].media {
-                    subject.push(men[mi].ent);
-                    // "X dan Y menandatangani": the conjuncts after the head before the verb
-                    let mut j = mi;
-                    while let Some(n) = men.get(j + 1).copied()
-                        && n.t1 <= f.t0
-                    {
-                        let gap: Vec<&str> = toks[men[j].t1..n.t0].iter().map(|t| t.lower.as_str()).collect();
-                        if !(gap.len() == 1 && matches!(gap[0], "dan" | "serta" | ",")) || n.media {
-                            break;
-                        }
-                        if !n.modifier && !subject.contains(&n.ent) {
-                            subject.push(n.ent);
-                        }
-                        j += 1;
-                    }
-                    // and those before it ("Washington dan Seoul" with "Seoul" as the head)
-                    let mut j = mi;
-                    while j > 0 {
-                        let p = men[j - 1];
-                        let gap: Vec<&str> = toks[p.t1..men[j].t0].iter().map(|t| t.lower.as_str()).collect();
-                        if !(gap.len() == 1 && matches!(gap[0], "dan" | "serta")) || p.media || p.modifier {
-                            break;
-                        }
-                        subject.insert(0, p.ent);
-                        j -= 1;
-                    }
-                }
-            }
-            Parsed::Pronoun(one) => {
-                pronoun = true;
-                singular = one;
-            }
-            Parsed::Unnamed | Parsed::Unknown => {}
-        }
-        if wants_subject && parsed == Parsed::Unknown {
+        if wants_subject {
             let mut k = f.t0;
             while k > cs {
                 k -= 1;
