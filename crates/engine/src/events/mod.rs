@@ -803,7 +803,7 @@ fn sentence_events(
             from_context,
             alleged,
             background_cue,
-            earlier: opens_earlier(&toks),
+            earlier: opens_earlier(&toks) || earlier_before(&toks, f.t0),
         });
     }
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
@@ -1292,6 +1292,27 @@ fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: 
 fn outlet_words(toks: &[Tok]) -> bool {
     let mut w = toks.iter().filter(|t| t.word).map(|t| t.lower.as_str());
     matches!((w.next(), w.next()), (Some("tonton" | "simak" | "saksikan" | "baca"), _) | (Some("lihat"), Some("juga")))
+}
+
+/// Whether "sebelumnya" (before that) or "pernah" (once) stands right before the trigger, an
+/// auxiliary or "juga" between allowed ("X sebelumnya mewajibkan", "X juga pernah menyatakan");
+/// not "rancangan sebelumnya" (the previous draft), which follows a noun.
+fn earlier_before(toks: &[Tok], t0: usize) -> bool {
+    let mut k = t0;
+    for _ in 0..3 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let w = toks[k].lower.as_str();
+        if matches!(w, "sebelumnya" | "pernah") {
+            return true;
+        }
+        if !(AUX.contains(&w) || w == "juga") {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a sentence opens with "Sebelumnya" (", ..."): what it tells came before the news.
