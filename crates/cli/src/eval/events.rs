@@ -21,9 +21,19 @@ pub struct Args {
     /// Print every missed, spurious or mismatched event.
     #[arg(long)]
     pub show_errors: bool,
+    /// Score on the hand-annotated detik articles of this events-gold folder instead
+    /// (../shared/data/events-gold: the README's matching rule, per type and per field).
+    #[arg(long, value_name = "DIR")]
+    pub gold: Option<PathBuf>,
+    /// With --gold: which articles (dev = odd ids, held = even ids, all = both and the halves).
+    #[arg(long, value_enum, default_value = "all")]
+    pub split: super::events_gold::Split,
 }
 
-pub fn run(args: Args) -> Result<ExitCode> {
+pub fn run(args: Args, data: &std::path::Path) -> Result<ExitCode> {
+    if let Some(dir) = &args.gold {
+        return super::events_gold::run(dir, data, args.split, args.show_errors);
+    }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/golden/events");
     let files = match &args.file {
         Some(f) => vec![f.clone()],

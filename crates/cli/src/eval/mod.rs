@@ -35,6 +35,7 @@ fn peer_command(script: &str, peer: &str, installs: &str) -> std::result::Result
 pub mod coref;
 pub mod dedup;
 pub mod events;
+pub mod events_gold;
 pub mod extract;
 mod meta;
 pub mod ner;
@@ -69,7 +70,7 @@ pub enum Stage {
     /// shingles, macro P/R/F1), next to trafilatura run on the same pages in the same run.
     Extract(extract::Args),
     /// Events: type + participants P/R on the self-written gold set, next to a co-occurrence
-    /// baseline.
+    /// baseline; with --gold DIR, on the hand-annotated detik articles of events-gold.
     Events(events::Args),
     /// Duplicates (detik exact groups; generated corpus next to datasketch) and stories
     /// (B³ and order sensitivity on the generated corpus).
@@ -96,7 +97,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         Stage::Quotes(a) => quotes::run(data.clone(), a),
         Stage::Ner(a) => ner::run(a, &data),
         Stage::Extract(a) => extract::run(&data, a),
-        Stage::Events(a) => events::run(a),
+        Stage::Events(a) => events::run(a, &data),
         Stage::Dedup(a) => dedup::run(&data, &a),
         Stage::Stem(a) => stem::run(&data, &a),
         Stage::Parse(a) => parse::run(&data, &a),

@@ -22,7 +22,170 @@ pub struct Trigger {
     pub pos: Pos,
     /// A word class that must follow within four words ("mengirim" needs arms).
     pub needs: Option<&'static [&'static str]>,
+    /// The class may also stand within four words before the trigger ("harga beras naik").
+    pub around: bool,
+    /// How many words after the trigger the class may stand (4; 7 for "menetapkan X sebagai
+    /// tersangka").
+    pub reach: usize,
+    /// A noun that counts only in an event-like frame ([`FRAME_BEFORE`], [`FRAME_AFTER`]).
+    pub frame: bool,
 }
+
+/// Words that make a following noun an event ("menggelar rapat", "dalam sidang", "saat banjir").
+pub const FRAME_BEFORE: &[&str] = &[
+    "menggelar",
+    "mengadakan",
+    "melakukan",
+    "melaksanakan",
+    "menyelenggarakan",
+    "menghadiri",
+    "mengikuti",
+    "memimpin",
+    "dalam",
+    "saat",
+    "ketika",
+    "usai",
+    "seusai",
+    "setelah",
+    "selepas",
+    "sebelum",
+    "jelang",
+    "menjelang",
+    "terjadi",
+    "hadir",
+    "digelar",
+    "mengeluarkan",
+    "menerbitkan",
+    "menjatuhkan",
+    "memberikan",
+    "menyampaikan",
+    "mengajukan",
+    "meluncurkan",
+    "menjalankan",
+    "menetapkan",
+    "memutuskan",
+    "memulai",
+    "dimulainya",
+    "pelaksanaan",
+    "penyelenggaraan",
+    "menerima",
+    "mendapat",
+    "mendapatkan",
+    "menerapkan",
+    "menyalurkan",
+    "mulai",
+];
+/// Words that make a preceding noun an event ("rapat digelar", "sidang di", "banjir pada").
+pub const FRAME_AFTER: &[&str] = &[
+    "digelar",
+    "diadakan",
+    "dilaksanakan",
+    "dilakukan",
+    "berlangsung",
+    "terjadi",
+    "dihadiri",
+    "dipimpin",
+    "diselenggarakan",
+    "dijatuhkan",
+    "diberikan",
+    "dikeluarkan",
+    "diterbitkan",
+    "diluncurkan",
+    "disalurkan",
+    "diterapkan",
+    "diberlakukan",
+    "dimulai",
+    "di",
+    "pada",
+    "kemarin",
+];
+/// A suspect ("menetapkan X sebagai tersangka").
+pub const SUSPECT: &[&str] = &["tersangka"];
+/// Police, prosecutors and anti-graft bodies ("melaporkan X ke polisi", "dipanggil penyidik").
+pub const POLICE: &[&str] = &[
+    "polisi",
+    "kepolisian",
+    "polda",
+    "polres",
+    "polresta",
+    "polrestabes",
+    "polsek",
+    "bareskrim",
+    "polri",
+    "kpk",
+    "kejaksaan",
+    "kejari",
+    "kejati",
+    "kejagung",
+    "penyidik",
+    "jaksa",
+    "propam",
+];
+/// A regulation: "meresmikan perda" is a policy, "meresmikan gedung" a launch.
+pub const RULE: &[&str] = &[
+    "perda",
+    "peraturan",
+    "aturan",
+    "kebijakan",
+    "regulasi",
+    "undang-undang",
+    "uu",
+    "ranperda",
+    "raperda",
+    "pergub",
+    "perwali",
+    "perbup",
+    "perpres",
+    "permen",
+];
+/// Money, prices and growth ("harga beras naik", "inflasi 2,5 persen").
+pub const ECON: &[&str] = &[
+    "harga",
+    "rupiah",
+    "inflasi",
+    "ekspor",
+    "impor",
+    "investasi",
+    "persen",
+    "%",
+    "triliun",
+    "miliar",
+    "saham",
+    "ihsg",
+    "ekonomi",
+    "pdb",
+    "defisit",
+    "surplus",
+    "neraca",
+    "pendapatan",
+    "penjualan",
+    "produksi",
+    "laba",
+    "dolar",
+    "tarif",
+    "bunga",
+];
+/// A court and its case ("sidang perkara", "terdakwa ... dituntut").
+pub const COURT: &[&str] = &[
+    "terdakwa",
+    "hakim",
+    "majelis",
+    "pengadilan",
+    "pn",
+    "perkara",
+    "dakwaan",
+    "jaksa",
+    "vonis",
+    "putusan",
+    "praperadilan",
+    "gugatan",
+    "penuntut",
+];
+/// A purpose or complement clause: what someone is asked to do ("mengingatkan X untuk ...").
+pub const PURPOSE: &[&str] = &["untuk", "agar", "supaya", "segera"];
+/// What a denial rejects ("menolak tuduhan", "menolak klaim").
+pub const CLAIM: &[&str] =
+    &["tuduhan", "tudingan", "klaim", "anggapan", "isu", "kabar", "informasi", "laporan", "disebut", "dituding"];
 
 /// Arms and war material ("mengirim senjata", "pasokan amunisi").
 pub const ARMS: &[&str] = &[
@@ -84,12 +247,26 @@ pub fn triggers() -> &'static [Trigger] {
                 other => panic!("triggers.tsv: bad pos {other:?}"),
             };
             let needs = match cols.get(3).copied() {
-                None | Some("") => None,
+                None | Some("") | Some("frame") => None,
                 Some("arms") => Some(ARMS),
                 Some("mil") => Some(MIL),
+                Some("suspect") => Some(SUSPECT),
+                Some("police") => Some(POLICE),
+                Some("rule") => Some(RULE),
+                Some("econ") => Some(ECON),
+                Some("claim") => Some(CLAIM),
+                Some("court") => Some(COURT),
+                Some("purpose") => Some(PURPOSE),
                 Some(other) => panic!("triggers.tsv: bad class {other:?}"),
             };
-            out.push(Trigger { kind: cols[0], words: cols[1].split(' ').collect(), pos, needs });
+            let around = matches!(cols.get(3), Some(&"econ" | &"court"));
+            let frame = cols.get(3) == Some(&"frame");
+            let reach = match cols.get(3) {
+                Some(&"suspect" | &"purpose") => 7,
+                Some(&"econ") => 6,
+                _ => 4,
+            };
+            out.push(Trigger { kind: cols[0], words: cols[1].split(' ').collect(), pos, needs, around, frame, reach });
         }
         out.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         out
@@ -131,6 +308,8 @@ pub const BOUNDARIES: &[&str] = &[
     "supaya",
     "yakni",
     "yaitu",
+    "lalu",
+    "kemudian",
 ];
 /// Two-word boundaries ("di tengah", "di mana").
 pub const BOUNDARIES2: &[[&str; 2]] =
@@ -235,7 +414,7 @@ pub const FILLERS: &[&str] = &[
 pub const NEGATORS: &[&str] = &["tidak", "tak", "belum", "bukan", "batal", "gagal", "urung", "dilarang", "tanpa"];
 /// Words that may sit between a negator and its trigger.
 pub const NEG_BRIDGES: &[&str] =
-    &["akan", "pernah", "jadi", "sempat", "untuk", "dapat", "bisa", "mau", "ingin", "melakukan"];
+    &["akan", "pernah", "jadi", "sempat", "untuk", "dapat", "bisa", "mau", "ingin", "melakukan", "ada"];
 /// Words in front of a trigger that make it an example, not a happening ("seperti parade militer").
 pub const GENERIC: &[&str] = &["seperti", "misalnya", "contohnya", "semacam"];
 /// Past-background cues in an event's clause when its date cannot be pinned.
@@ -246,6 +425,22 @@ pub const BACKGROUND_CUES: &[&[&str]] = &[
     &["dulu"],
     &["beberapa", "tahun", "lalu"],
     &["terakhir", "kali"],
+];
+/// Types that are dropped when no party is found (the grammar's first twelve types, whose
+/// triggers are also common words in other senses: "pesan", "surat", "perjalanan").
+pub const NEEDS_PARTY: &[&str] = &[
+    "visit",
+    "meeting",
+    "statement",
+    "invitation",
+    "announcement",
+    "accusation",
+    "denial",
+    "sanction",
+    "veto",
+    "arms_transfer",
+    "agreement",
+    "military_activity",
 ];
 /// Pronouns that refer back to the last person acting.
 pub const PRONOUNS: &[&str] = &["ia", "dia", "beliau"];

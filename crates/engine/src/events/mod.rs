@@ -3,11 +3,12 @@
 //! The stage is a small grammar over the other stages' output, not a second tagger:
 //!
 //! 1. **Triggers.** A self-written lexicon (`triggers.tsv`) of Indonesian verbs and nouns with
-//!    their affixes ("mengunjungi", "kunjungan", "dikunjungi") names twelve event types: visit,
-//!    meeting, statement (messages and speeches), invitation, announcement, accusation, denial,
-//!    sanction, veto, arms_transfer, agreement, military_activity. Some triggers need a word
-//!    class nearby ("mengirim" is an arms transfer only with "senjata", "amunisi", ... after it).
-//!    Statements also come from the quotes stage: every quote with a named, non-media speaker.
+//!    their affixes ("mengunjungi", "kunjungan", "dikunjungi") names the 28 types of the
+//!    events-gold GUIDELINE (plus the older invitation and announcement). Some triggers need a
+//!    word class nearby ("mengirim" is an arms transfer only with "senjata", "amunisi", ...
+//!    after it); nouns marked `frame` need an event-like frame ("menggelar rapat"). Statements
+//!    also come from speech verbs and from the quotes stage (every quote with a named,
+//!    non-media speaker): one per speaker per occasion.
 //! 2. **Arguments.** Entity mentions (from the resolver) in the trigger's clause: the subject
 //!    before the trigger is the agent (the patient for a passive verb), a mention right after
 //!    is the object (the agent for a passive or a noun: "kunjungan Putin"), and prepositions
@@ -116,6 +117,8 @@ struct Draft {
     from_context: bool,
     alleged: bool,
     background_cue: bool,
+    /// The sentence opens with "Sebelumnya": context before the news, whatever its date.
+    earlier: bool,
 }
 
 /// Sentence-level context carried through the article.
@@ -157,7 +160,10 @@ pub fn extract(
         drafts.extend(sentence_events(text, unit, caption, entities, &all, times, quotes, anchor, &mut mem));
     }
     drafts.extend(statements(text, paragraphs, entities, times, quotes, anchor));
-    finish(text, drafts, entities, anchor)
+    // the lead sentence tells the news: never background by its date
+    let lead =
+        paragraphs.iter().flat_map(|p| p.spans.iter()).find_map(|s| segment::sentences(text, *s).into_iter().next());
+    finish(text, drafts, entities, anchor, lead)
 }
 
 pub(crate) fn is_media(e: &Entity) -> bool {
@@ -240,6 +246,11 @@ fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(u
 /// Clause boundaries: token indices where a new clause starts.
 fn boundary_at(toks: &[Tok], i: usize) -> bool {
     let w = toks[i].lower.as_str();
+    // "lalu", "kemudian" start a new clause only after a comma or "dan" ("..., lalu polisi
+    // memeriksa"); elsewhere they are an adverb ("Ia kemudian ...") or "ago" ("tahun lalu")
+    if matches!(w, "lalu" | "kemudian") {
+        return i > 0 && matches!(toks[i - 1].lower.as_str(), "," | "dan");
+    }
     if w == ";" || w == ":" || lexicon::BOUNDARIES.contains(&w) {
         return true;
     }
@@ -272,10 +283,23 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
             if i + n > toks.len() || !tr.words.iter().zip(&toks[i..i + n]).all(|(w, t)| *w == t.lower) {
                 continue;
             }
-            if let Some(class) = tr.needs
-                && !toks[i + n..toks.len().min(i + n + 4)].iter().any(|t| class.contains(&t.lower.as_str()))
-            {
+            if let Some(class) = tr.needs {
+                let after =
+                    toks[i + n..toks.len().min(i + n + tr.reach)].iter().any(|t| class.contains(&t.lower.as_str()));
+                let before =
+                    tr.around && toks[i.saturating_sub(4)..i].iter().any(|t| class.contains(&t.lower.as_str()));
+                if !(after || before) {
+                    continue;
+                }
+            }
+            if tr.frame && !framed(toks, i, i + n) {
                 continue;
+            }
+            // "target yang ditetapkan", "untuk menyalurkan": a verb of the newer types that
+            // describes a noun or states a purpose tells no happening of its own
+            if tr.pos != Pos::Noun && !lexicon::NEEDS_PARTY.contains(&tr.kind) && modifies_or_intends(toks, i) {
+                i += n;
+                continue 'outer;
             }
             let inside = men.iter().any(|m| m.t0 <= i && i < m.t1);
             let generic = toks[i.saturating_sub(6)..i]
@@ -294,6 +318,21 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
         i += 1;
     }
     out
+}
+
+/// Whether the verb at `i` stands after "yang" or "untuk" (one auxiliary may sit between).
+fn modifies_or_intends(toks: &[Tok], i: usize) -> bool {
+    let w = |k: usize| toks[k].lower.as_str();
+    let opener = |k: usize| matches!(w(k), "yang" | "untuk" | "guna" | "demi");
+    (i >= 1 && opener(i - 1)) || (i >= 2 && AUX.contains(&w(i - 1)) && opener(i - 2))
+}
+
+/// Whether a noun trigger at `t0..t1` stands in an event-like frame: a light verb or time word
+/// up to three words before it, or "digelar", "terjadi", "di", "pada" up to three words after.
+fn framed(toks: &[Tok], t0: usize, t1: usize) -> bool {
+    let before = toks[t0.saturating_sub(3)..t0].iter().any(|t| lexicon::FRAME_BEFORE.contains(&t.lower.as_str()));
+    let after = toks[t1..toks.len().min(t1 + 3)].iter().any(|t| lexicon::FRAME_AFTER.contains(&t.lower.as_str()));
+    before || after
 }
 
 /// The role a mention gets from what stands before it, walking back over titles and capitals.
@@ -433,7 +472,7 @@ fn sentence_events(
     mem: &mut Memory,
 ) -> Vec<Draft> {
     let toks = tokens(text, unit);
-    if toks.is_empty() {
+    if toks.is_empty() || outlet_words(&toks) {
         return Vec::new();
     }
     let men = mentions(text, unit, &toks, entities, all);
@@ -595,7 +634,17 @@ fn sentence_events(
         if subject.is_empty() && f.pos == Pos::Noun && !genitive && toks[f.t1 - 1].lower.ends_with("nya") {
             pronoun = true;
         }
-        let statement_noun = f.pos == Pos::Noun && f.kind == "statement" && !genitive;
+        // a noun with no owner of its own ("dalam rapat", "saat banjir") belongs to the
+        // sentence's subject ("..., ujar X dalam rapat kabinet")
+        let statement_noun = f.pos == Pos::Noun
+            && !genitive
+            && (f.kind == "statement"
+                || !lexicon::NEEDS_PARTY.contains(&f.kind)
+                // "ujar X dalam rapat": a meeting the speaker is at
+                || (f.kind == "meeting"
+                    && f.t0 > 0
+                    && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "saat" | "ketika" | "usai" | "seusai")))
+            && f.kind != "disaster";
         if subject.is_empty() && (pronoun || statement_noun) {
             // the sentence's own subject before this clause, else the last person acting
             let own = men[..men.partition_point(|m| m.t0 < f.t0)]
@@ -630,9 +679,18 @@ fn sentence_events(
             }
             from_context = true;
         }
+        // a natural event has no agent: its named places are where it happened
+        if f.kind == "disaster" {
+            final_args.retain(|(e, _)| entities[*e].kind == "LOC");
+            for a in &mut final_args {
+                a.1 = Role::Place;
+            }
+        }
         let participants: Vec<usize> =
             final_args.iter().filter(|(_, r)| !matches!(r, Role::Place | Role::Other)).map(|(e, _)| *e).collect();
-        if participants.is_empty() {
+        // The first twelve types (the seeds' story) need a party; the rest of the typology may
+        // have none (a flood, a passive with no "oleh", a budget that "dirancang").
+        if participants.is_empty() && lexicon::NEEDS_PARTY.contains(&f.kind) {
             continue;
         }
         for &(e, r) in &final_args {
@@ -648,12 +706,24 @@ fn sentence_events(
         let evidence =
             if caption { unit } else { segment::trim(text, Span::new(toks[cs].span.start, toks[ev_end - 1].span.end)) };
         let trigger = Span::new(toks[f.t0].span.start, toks[f.t1 - 1].span.end);
-        let a = assess_outside(text, evidence, trigger, quotes);
+        // status by scope: the cues of the trigger's clause; for a speech verb only those
+        // before it, never the content it introduces
+        // acts of speech: statements, and the demands and threats said
+        let speech = matches!(f.kind, "statement" | "demand" | "threat") && f.pos != Pos::Noun;
+        let a = if speech {
+            assess_outside(text, Span::new(toks[cs].span.start, trigger.start), trigger, quotes)
+        } else {
+            assess_outside(text, evidence, trigger, quotes)
+        };
         let (mut st, mut cue) = (a.status, a.cue);
         if caption && st == Status::Confirmed {
             cue = None;
         }
         let in_quote = quotes.iter().find(|q| q.start <= trigger.start && trigger.end <= q.end);
+        // a speech verb inside a quotation is what the speaker says, not an act of speech
+        if in_quote.is_some() && f.kind == "statement" && f.pos != Pos::Noun {
+            continue;
+        }
         if let Some(q) = in_quote
             && st == Status::Confirmed
             && cue.is_none()
@@ -682,13 +752,35 @@ fn sentence_events(
             (k >= 1 && lexicon::NEGATORS.contains(&w(k - 1)))
                 || (k >= 2 && lexicon::NEG_BRIDGES.contains(&w(k - 1)) && lexicon::NEGATORS.contains(&w(k - 2)))
         };
+        // "belum menerbitkan", "tidak ada korban jiwa": for the typology's newer types a
+        // negated trigger is a happening the text says did not happen
+        if negated && !lexicon::NEEDS_PARTY.contains(&f.kind) && st.rank() < Status::Denied.rank() {
+            st = Status::Denied;
+            cue = Some(Span::new(toks[f.t0.saturating_sub(2)].span.start, trigger.end));
+        }
         // date
         let planned = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
         let clause_span = if caption { unit } else { Span::new(toks[cs].span.start, toks[ev_end - 1].span.end) };
+        // a speech verb's own date stands outside what is said: before an active verb ("X,
+        // Senin (20/10), mengatakan"), after a passive one ("disampaikan X pada Senin")
+        let date_span = match f.pos {
+            _ if !speech => clause_span,
+            Pos::Passive => Span::new(trigger.end, clause_span.end.max(trigger.end)),
+            _ => Span::new(clause_span.start, trigger.start.max(clause_span.start)),
+        };
+        let speech_days = if speech { day_times(times) } else { Vec::new() };
         let (mut date, mut date_end, mut date_text, mut source) =
-            pick_date(text, times, clause_span, trigger, st, anchor, false);
-        if date.is_none() && date_text.is_none() && !planned {
+            pick_date(text, if speech { &speech_days } else { times }, date_span, trigger, st, anchor, speech);
+        if date.is_none() && date_text.is_none() && !planned && !speech {
             (date, date_end, date_text, source) = pick_date(text, times, unit, trigger, st, anchor, false);
+        }
+        if speech && date.is_none() && date_text.is_none() {
+            date = anchor.day.map(|d| d.to_string());
+            source = if date.is_some() { "reference" } else { "none" };
+        }
+        // a date after the reference day is a plan
+        if st == Status::Confirmed && cue.is_none() && source == "time" && is_future(date.as_deref(), anchor) {
+            st = Status::Planned;
         }
         let background_cue = lexicon::BACKGROUND_CUES.iter().any(|cue| {
             let n = cue.len();
@@ -711,6 +803,7 @@ fn sentence_events(
             from_context,
             alleged,
             background_cue,
+            earlier: opens_earlier(&toks) || earlier_before(&toks, f.t0),
         });
     }
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
@@ -732,8 +825,8 @@ fn assess_outside(text: &str, span: Span, trigger: Span, quotes: &[Quote]) -> st
         quotes
             .iter()
             .filter(|q| q.start.max(span.start) < q.end.min(span.end))
-            .map(|q| Span::new(q.start.max(span.start), q.end.min(span.end)))
-            .filter(|q| !q.contains(trigger)),
+            .filter(|q| !Span::new(q.start, q.end).contains(trigger))
+            .map(|q| Span::new(q.start.max(span.start), q.end.min(span.end))),
     );
     holes.sort();
     let mut best = status::Assessment { status: Status::Confirmed, cue: None, negated: false };
@@ -944,7 +1037,7 @@ fn statements(
             .collect();
         let (mut date, mut date_end, mut date_text, mut source) = (None, None, None, "none");
         if !outside.is_empty() {
-            let owned: Vec<TimeMention> = outside.into_iter().cloned().collect();
+            let owned: Vec<TimeMention> = day_times(&outside.into_iter().cloned().collect::<Vec<_>>());
             (date, date_end, date_text, source) = pick_date(text, &owned, sent, cue, Status::Confirmed, anchor, true);
         }
         if date.is_none() && date_text.is_none() {
@@ -991,6 +1084,7 @@ fn statements(
             from_context: false,
             alleged: false,
             background_cue: false,
+            earlier: opens_earlier(&tokens(text, sent)),
         });
     }
     out
@@ -1001,6 +1095,32 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
         (Some(x), Some(y)) => x.starts_with(y.as_str()) || y.starts_with(x.as_str()),
         _ => true,
     }
+}
+
+fn agent_of(d: &Draft) -> Option<usize> {
+    d.args.iter().find(|(_, r)| *r == Role::Agent).map(|(e, _)| *e)
+}
+
+/// Whether two speech dates (the publication day standing in where the text gives none) can
+/// be one occasion: unknown, or days less than a week apart.
+fn same_occasion(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return true };
+    match (a.parse::<Date>(), b.parse::<Date>()) {
+        (Ok(x), Ok(y)) => (x - y).get_days().abs() <= BACKGROUND_DAYS as i32,
+        _ => compatible(&Some(a.to_string()), &Some(b.to_string())),
+    }
+}
+
+/// The time mentions that name a day (a speech is dated by its day, not by a year it mentions).
+fn day_times(times: &[TimeMention]) -> Vec<TimeMention> {
+    times
+        .iter()
+        .filter(|t| {
+            let v = t.value.split('T').next().unwrap_or("");
+            v.split('-').count() == 3 && !v.contains('W') && !v.ends_with("XX")
+        })
+        .cloned()
+        .collect()
 }
 
 fn participant_ids(d: &Draft) -> Vec<usize> {
@@ -1014,15 +1134,47 @@ fn participant_ids(d: &Draft) -> Vec<usize> {
 }
 
 /// Deduplicate, mark background and build the contract's [`Event`]s, in text order.
-fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anchor) -> Vec<Event> {
+fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: Option<Span>) -> Vec<Event> {
     let triggers: Vec<Span> = drafts.iter().filter(|d| d.kind != "statement").map(|d| d.trigger).collect();
     drafts.retain(|d| d.kind != "statement" || !triggers.contains(&d.trigger));
+    // A speaker's words that are themselves an event of another type by the same speaker (a
+    // demand, a denial, an announced policy) are that event, not also a statement.
+    let acts: Vec<(Span, usize)> = drafts
+        .iter()
+        .filter(|d| d.kind != "statement" && !d.from_caption)
+        .filter_map(|d| agent_of(d).map(|a| (d.evidence, a)))
+        .collect();
+    drafts.retain(|d| {
+        d.kind != "statement"
+            || !agent_of(d).is_some_and(|a| {
+                acts.iter().any(|(ev, b)| *b == a && ev.start < d.evidence.end && d.evidence.start < ev.end)
+            })
+    });
     drafts.sort_by_key(|d| (d.evidence.start, d.trigger.start));
     let mut groups: Vec<Vec<Draft>> = Vec::new();
     for d in drafts {
         let mut ids = participant_ids(&d);
         ids.sort_unstable();
         let hit = groups.iter_mut().find(|g| {
+            // one statement per speaker per occasion: same speaker, no two different dates
+            // read from the text (the publication date stands for any day)
+            if d.kind == "statement" && g[0].kind == "statement" {
+                // one sentence reports one act of speech
+                if g.iter().any(|x| x.evidence.start < d.evidence.end && d.evidence.start < x.evidence.end) {
+                    return true;
+                }
+                let speaker = agent_of(&d);
+                return speaker.is_some()
+                    && agent_of(&g[0]) == speaker
+                    && g.iter().all(|x| same_occasion(x.date.as_deref(), d.date.as_deref()));
+            }
+            // one happening of a type per sentence for the newer types
+            if g[0].kind == d.kind
+                && !lexicon::NEEDS_PARTY.contains(&d.kind)
+                && g.iter().any(|x| x.evidence.start < d.evidence.end && d.evidence.start < x.evidence.end)
+            {
+                return true;
+            }
             let mut gi = participant_ids(&g[0]);
             gi.sort_unstable();
             g[0].kind == d.kind
@@ -1035,13 +1187,16 @@ fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anch
             None => groups.push(vec![d]),
         }
     }
-    groups.into_iter().map(|g| build(text, g, entities, anchor)).collect()
+    groups.into_iter().map(|g| build(text, g, entities, anchor, lead)).collect()
 }
 
-fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor) -> Event {
+fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: Option<Span>) -> Event {
     let first = &g[0];
     // the most precise date, the most cautious status
-    let dated = g.iter().filter(|d| d.date.is_some()).max_by_key(|d| d.date.as_ref().map_or(0, |s| s.len()));
+    let dated = g
+        .iter()
+        .filter(|d| d.date.is_some())
+        .max_by_key(|d| (d.date_source != "reference", d.date.as_ref().map_or(0, |s| s.len())));
     let main = dated.unwrap_or(first);
     let cautious = g.iter().max_by_key(|d| d.status.rank()).unwrap_or(first);
     let ids = participant_ids(first);
@@ -1106,9 +1261,17 @@ fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor) -> Eve
         extra.insert("alleged".into(), json!(true));
     }
     let mut status = cautious.status.as_str().to_string();
-    let background = is_background(main.date.as_deref(), anchor).unwrap_or(
-        main.date.is_none() && g.iter().all(|d| d.background_cue) && cautious.status.rank() < Status::Planned.rank(),
-    );
+    let earlier = first.earlier && cautious.status.rank() < Status::Planned.rank();
+    let in_lead = lead.is_some_and(|l| first.evidence.start < l.end && l.start < first.evidence.end);
+    // the lead tells the news: only an old date (two months) makes it context there
+    let days = if in_lead { LEAD_BACKGROUND_DAYS } else { BACKGROUND_DAYS };
+    let by_date = match is_background(main.date.as_deref(), anchor, days) {
+        Some(old) => old,
+        None => {
+            main.date.is_none() && g.iter().all(|d| d.background_cue) && cautious.status.rank() < Status::Planned.rank()
+        }
+    };
+    let background = earlier || by_date;
     if background {
         extra.insert("claim_status".into(), json!(status));
         extra.insert("background".into(), json!(true));
@@ -1125,8 +1288,55 @@ fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor) -> Eve
     }
 }
 
-/// Whether a date lies two months or more before the anchor day (None: cannot tell).
-fn is_background(date: Option<&str>, anchor: &Anchor) -> Option<bool> {
+/// The outlet's own words ("Tonton juga video ...", "Simak ...", "Baca juga: ..."): no events.
+fn outlet_words(toks: &[Tok]) -> bool {
+    let mut w = toks.iter().filter(|t| t.word).map(|t| t.lower.as_str());
+    matches!((w.next(), w.next()), (Some("tonton" | "simak" | "saksikan" | "baca"), _) | (Some("lihat"), Some("juga")))
+}
+
+/// Whether "sebelumnya" (before that) or "pernah" (once) stands right before the trigger, an
+/// auxiliary or "juga" between allowed ("X sebelumnya mewajibkan", "X juga pernah menyatakan");
+/// not "rancangan sebelumnya" (the previous draft), which follows a noun.
+fn earlier_before(toks: &[Tok], t0: usize) -> bool {
+    let mut k = t0;
+    for _ in 0..3 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let w = toks[k].lower.as_str();
+        if matches!(w, "sebelumnya" | "pernah") {
+            return true;
+        }
+        if !(AUX.contains(&w) || w == "juga") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a sentence opens with "Sebelumnya" (", ..."): what it tells came before the news.
+fn opens_earlier(toks: &[Tok]) -> bool {
+    toks.iter().find(|t| t.word).is_some_and(|t| matches!(t.lower.as_str(), "sebelumnya" | "sebelum itu"))
+}
+
+/// Whether the first day a date can mean lies after the anchor day.
+fn is_future(date: Option<&str>, anchor: &Anchor) -> bool {
+    let (Some(date), Some(day)) = (date, anchor.day) else { return false };
+    let mut parts = date.split('-');
+    let Some(y) = parts.next().and_then(|y| y.parse::<i16>().ok()) else { return false };
+    let m: i8 = parts.next().and_then(|m| m.parse().ok()).unwrap_or(1);
+    let d: i8 = parts.next().and_then(|d| d.parse().ok()).unwrap_or(1);
+    Date::new(y, m, d).is_ok_and(|first| first > day)
+}
+
+/// Days before the anchor day after which a dated event is context, not the news.
+const BACKGROUND_DAYS: i64 = 7;
+/// The same for an event of the lead sentence (the news itself unless long past).
+const LEAD_BACKGROUND_DAYS: i64 = 60;
+
+/// Whether a date lies more than `days` before the anchor day (None: cannot tell).
+fn is_background(date: Option<&str>, anchor: &Anchor, days: i64) -> Option<bool> {
     let date = date?;
     let day = anchor.day?;
     let mut parts = date.split('-');
@@ -1139,6 +1349,6 @@ fn is_background(date: Option<&str>, anchor: &Anchor) -> Option<bool> {
         (Some(m), None) => Date::new(y, m, 1).ok()?.last_of_month(),
         _ => Date::new(y, 12, 31).ok()?,
     };
-    let limit = day.checked_sub(jiff::Span::new().days(60)).ok()?;
+    let limit = day.checked_sub(jiff::Span::new().days(days)).ok()?;
     Some(last < limit)
 }

@@ -3,6 +3,7 @@
 
 mod clean;
 mod entities;
+mod event_frames;
 mod events;
 mod hostile;
 mod meta;

@@ -1,0 +1,196 @@
+//! Event frames on sentences written for these tests (never copied from a data set): one table
+//! row per type of the typology, per argument pattern (active, passive with and without "oleh",
+//! inverted speech, relative clause) and per status cue.
+
+use serde_json::Value;
+
+/// One case: the text, the type expected on the sentence holding `on`, the agent's name (a part
+/// of it), None for "no agent", and the status.
+struct Case {
+    text: &'static str,
+    kind: &'static str,
+    on: &'static str,
+    agent: Option<Option<&'static str>>,
+    status: &'static str,
+}
+
+const fn case(
+    text: &'static str,
+    kind: &'static str,
+    on: &'static str,
+    agent: Option<Option<&'static str>>,
+    status: &'static str,
+) -> Case {
+    Case { text, kind, on, agent, status }
+}
+
+/// Agent not checked.
+const ANY: Option<Option<&str>> = None;
+/// No agent expected.
+const NOBODY: Option<Option<&str>> = Some(None);
+
+const fn by(name: &'static str) -> Option<Option<&'static str>> {
+    Some(Some(name))
+}
+
+const CASES: &[Case] = &[
+    // types, active voice
+    case(
+        "Gubernur Jawa Tengah Ahmad Luthfi meninjau lokasi banjir di Kabupaten Demak, Senin (9/6/2025).",
+        "visit",
+        "meninjau",
+        by("Ahmad Luthfi"),
+        "confirmed",
+    ),
+    case(
+        "Kejaksaan Agung menahan seorang pejabat Kementerian Perdagangan pada Selasa (10/6/2025).",
+        "arrest",
+        "menahan",
+        by("Kejaksaan Agung"),
+        "confirmed",
+    ),
+    case(
+        "Komisi Pemberantasan Korupsi menetapkan Bupati Hendra Wijaya sebagai tersangka suap proyek jalan.",
+        "charge",
+        "menetapkan",
+        by("Komisi Pemberantasan Korupsi"),
+        "confirmed",
+    ),
+    case(
+        "Pemerintah Provinsi Jawa Barat menyalurkan bantuan beras kepada warga terdampak kekeringan.",
+        "aid",
+        "menyalurkan",
+        ANY,
+        "confirmed",
+    ),
+    case(
+        "Ratusan buruh menggelar unjuk rasa di depan Gedung Sate, Bandung, menuntut kenaikan upah.",
+        "protest",
+        "unjuk rasa",
+        ANY,
+        "confirmed",
+    ),
+    case(
+        "Presiden Prabowo Subianto melantik Andi Saputra sebagai Kepala Badan Pangan Nasional di Istana Negara.",
+        "appointment",
+        "melantik",
+        by("Prabowo"),
+        "confirmed",
+    ),
+    case(
+        "DPRD Kota Surabaya mengesahkan peraturan daerah tentang pajak parkir dalam rapat paripurna.",
+        "policy",
+        "mengesahkan",
+        by("DPRD Kota Surabaya"),
+        "confirmed",
+    ),
+    case(
+        "Banjir merendam ratusan rumah di Kecamatan Sayung sejak Minggu (8/6/2025).",
+        "disaster",
+        "Banjir",
+        NOBODY,
+        "confirmed",
+    ),
+    case(
+        "Menteri Kesehatan Budi Gunadi Sadikin meminta seluruh rumah sakit daerah menyiapkan ruang isolasi.",
+        "demand",
+        "meminta",
+        by("Budi Gunadi Sadikin"),
+        "confirmed",
+    ),
+    case(
+        "Bank Indonesia mencatat inflasi Mei 2025 sebesar 1,6 persen secara tahunan.",
+        "economic",
+        "inflasi",
+        ANY,
+        "confirmed",
+    ),
+    // passive with "oleh": the agent after it
+    case(
+        "Dua tersangka pencurian kabel ditangkap oleh Polres Bogor di sebuah gudang.",
+        "arrest",
+        "ditangkap",
+        by("Polres Bogor"),
+        "confirmed",
+    ),
+    // passive without "oleh": no agent
+    case("Anggaran pendidikan tahun depan dirancang sebesar Rp 700 triliun.", "policy", "dirancang", NOBODY, "planned"),
+    // status cues in the trigger's clause
+    case(
+        "Wali Kota Medan Rico Waas akan meresmikan pasar tradisional baru di Medan Deli.",
+        "launch",
+        "meresmikan",
+        by("Rico Waas"),
+        "planned",
+    ),
+    case(
+        "Seorang pegawai bank diduga menggelapkan dana nasabah, lalu polisi memeriksa tiga saksi.",
+        "investigation",
+        "memeriksa",
+        ANY,
+        "confirmed",
+    ),
+    case(
+        "Pemerintah Kabupaten Bogor belum menerbitkan izin bangunan untuk pusat belanja itu.",
+        "policy",
+        "menerbitkan",
+        ANY,
+        "denied",
+    ),
+];
+
+fn analyse(text: &str) -> Value {
+    let d = warta_engine::decode(text.as_bytes()).expect("decodes");
+    let opts = warta_engine::Options { reference_date: Some("2025-06-11".parse().unwrap()) };
+    serde_json::to_value(warta_engine::analyze("case", &d, &opts)).unwrap()
+}
+
+fn agent_names(a: &Value, e: &Value) -> Vec<String> {
+    let ids: Vec<&str> =
+        e["roles"]["agent"].as_array().map(|v| v.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    a["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|x| ids.contains(&x["id"].as_str().unwrap_or("")))
+        .map(|x| x["name"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn types_arguments_and_status_per_case() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        let a = analyse(c.text);
+        let at = c.text.find(c.on).expect("`on` is in the text");
+        let hit = a["events"].as_array().into_iter().flatten().find(|e| {
+            let t = &e["trigger"];
+            e["type"] == c.kind
+                && t["start"].as_u64().is_some_and(|s| s as usize <= at)
+                && t["end"].as_u64().is_some_and(|s| s as usize > at)
+        });
+        let Some(e) = hit else {
+            let got: Vec<String> = a["events"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|e| format!("{} [{}]", e["type"], e["trigger"]["text"]))
+                .collect();
+            failures.push(format!("{}: no {} on {:?}; got {got:?}", c.text, c.kind, c.on));
+            continue;
+        };
+        if e["status"] != c.status {
+            failures.push(format!("{}: status {} (want {})", c.text, e["status"], c.status));
+        }
+        let names = agent_names(&a, e);
+        match c.agent {
+            None => {}
+            Some(None) if !names.is_empty() => failures.push(format!("{}: agent {names:?} (want none)", c.text)),
+            Some(Some(want)) if !names.iter().any(|n| n.contains(want) || want.contains(n.as_str())) => {
+                failures.push(format!("{}: agent {names:?} (want {want})", c.text))
+            }
+            _ => {}
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}
