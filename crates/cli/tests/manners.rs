@@ -177,3 +177,36 @@ fn developer_commands_are_out_of_the_main_help() {
     }
     assert!(help.contains("Developer commands"));
 }
+
+#[test]
+fn csv_and_jsonl_exports_are_split_into_articles() {
+    let dir = tmp("csv");
+    let csv = dir.join("ekspor.csv");
+    std::fs::write(
+        &csv,
+        "id,judul,tautan,tanggal,isi_berita\n\
+         1,Pasar Murah Dibuka di Alun-Alun,https://www.detik.com/jabar/berita/d-1/pasar,2025-02-03,\"BANDUNG - Pemerintah kota membuka pasar murah di alun-alun.\n\nWarga antre sejak pagi untuk membeli beras dan minyak goreng.\"\n\
+         2,Baris Kosong,https://contoh.test/b,2025-02-04,\n\
+         3,Jalan Protokol Ditutup,https://kabar.contoh-daerah.co.id/x,2025-02-05,\"Polisi menutup jalan protokol selama karnaval berlangsung, kata petugas.\"\n",
+    )
+    .unwrap();
+    let jsonl = dir.join("ekspor.jsonl");
+    std::fs::write(&jsonl, "{\"judul\":\"Harga Cabai Turun\",\"isi\":\"Harga cabai di pasar induk turun sejak pekan lalu.\",\"url\":\"https://news.detik.com/berita/d-2/cabai\"}\n").unwrap();
+    let o = warta(&["analyze", s(&csv), s(&jsonl)]);
+    assert_eq!(o.status.code(), Some(1), "the empty row fails: {}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("ekspor.csv#row3") && err.contains("empty"), "{err}");
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3, "one article per row and line");
+    assert_eq!(lines[0]["source"], "https://www.detik.com/jabar/berita/d-1/pasar");
+    assert_eq!(lines[0]["title"], "Pasar Murah Dibuka di Alun-Alun");
+    assert_eq!(lines[0]["published"]["value"], "2025-02-03");
+    assert_eq!(lines[0]["body"].as_array().unwrap().len(), 2);
+    // The outlet from the URL's host when the text names none.
+    assert_eq!(lines[0]["outlet"], "detikcom");
+    assert_eq!(lines[1]["outlet"], "Contoh-daerah.co.id");
+    assert_eq!(lines[2]["outlet"], "detikcom");
+    assert_eq!(lines[2]["title"], "Harga Cabai Turun");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

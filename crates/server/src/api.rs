@@ -173,7 +173,8 @@ pub async fn story_coverage(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
-    Params::parse(raw, &[])?;
+    // `lang` is accepted (the web app sends it everywhere); counts need no rendering.
+    Params::parse(raw, &["lang"])?.lang()?;
     let key = story_key(&id)?;
     let v = state
         .with_store(move |s| {

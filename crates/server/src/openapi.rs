@@ -85,7 +85,7 @@ pub fn document() -> Value {
                 "responses": ok("The story", "Story", &["400", "404"])}},
             "/api/stories/{id}/coverage": {"get": {
                 "summary": "Coverage of a story: its articles per day per outlet (the data of a coverage chart)", "operationId": "getStoryCoverage",
-                "parameters": [id_param("Story id", "^s[1-9][0-9]*$")],
+                "parameters": [id_param("Story id", "^s[1-9][0-9]*$"), lang_param()],
                 "responses": ok("Articles per day per outlet", "Coverage", &["400", "404"])}},
             "/api/entities/{id}": {"get": {
                 "summary": "One entity: names, aliases, type, mentions, articles, stories and its timeline", "operationId": "getEntity",

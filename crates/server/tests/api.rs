@@ -458,6 +458,7 @@ fn openapi_matches_the_router() {
         ("/api/search", vec!["q", "outlet", "entity", "from", "to", "limit", "offset", "lang"]),
         ("/api/stories", vec!["lang", "limit", "offset"]),
         ("/api/stories/{id}", vec!["id", "lang"]),
+        ("/api/stories/{id}/coverage", vec!["id", "lang"]),
         ("/api/entities/{id}", vec!["id", "lang"]),
         ("/api/articles/{id}", vec!["id", "lang"]),
     ] {
