@@ -2,7 +2,7 @@
 //!
 //! Columns are found by their header (case-insensitive, a UTF-8 BOM ignored): the text in
 //! `text`, `body`, `isi`, `isi_berita`, `content`, `konten`, `artikel` or `article` (or a page
-//! in `html`); the title in `title`, `judul` or `headline`; `url`/`link`; the date in
+//! in `html`); the title in `title`, `judul` or `headline`; `url`/`link`/`tautan`; the date in
 //! `published`, `date`, `tanggal`, `published_at` or `datePublished`; `outlet`/`media`;
 //! `author`/`authors`/`penulis` (several separated by `;`); `source` (the article's name).
 //! Other columns are ignored.
@@ -21,7 +21,7 @@ use warta_engine::analysis::Diagnostic;
 const TEXT: &[&str] = &["text", "body", "isi", "isi_berita", "content", "konten", "artikel", "article"];
 const HTML: &[&str] = &["html", "raw_html"];
 const TITLE: &[&str] = &["title", "judul", "headline"];
-const URL: &[&str] = &["url", "link"];
+const URL: &[&str] = &["url", "link", "tautan"];
 const DATE: &[&str] = &["published", "date", "tanggal", "published_at", "datepublished"];
 const OUTLET: &[&str] = &["outlet", "media"];
 const AUTHOR: &[&str] = &["author", "authors", "penulis"];

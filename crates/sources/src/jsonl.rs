@@ -22,7 +22,7 @@ pub fn parse_line(raw: &str, label: &str, line: usize) -> Result<Option<Document
     let v: Value = serde_json::from_str(raw).map_err(|e| err(format!("not JSON: {e}")))?;
     let Value::Object(o) = v else { return Err(err("not a JSON object".into())) };
     let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    let url = s("url").or_else(|| s("link"));
+    let url = s("url").or_else(|| s("link")).or_else(|| s("tautan"));
     let title = s("title").or_else(|| s("judul")).or_else(|| s("headline"));
     let body = if let Some(html) = s("html").or_else(|| s("raw_html")) {
         Body::Html { bytes: html.into_bytes(), charset: None }
