@@ -68,7 +68,7 @@ re!(
 // that happens to start so stays.
 re!(
     PROMO_LINE,
-    r"(?i)^[\[(]?\s*(?:tonton|simak|saksikan|lihat|baca)\s+(?:juga|pula)\s+(?:video|videonya|berita|artikel|foto)(?-u:\b).{0,200}$"
+    r#"(?i)^[\[(]?\s*(?:tonton|simak|saksikan|lihat|baca)\s+(?:juga|pula)\s+(?:video|videonya|berita|artikel|foto)(?-u:\b).{0,200}$|(?i)^[\[(]?\s*(?:tonton|simak|saksikan)\s+(?:juga|pula)\s*["'“‘].{0,200}$"#
 );
 re!(
     AD,
@@ -632,6 +632,7 @@ mod tests {
                  Panitia menyiapkan tiga panggung.\n\
                  Simak juga Video: Festival Kuliner Dibuka\n\
                  Saksikan juga video berikut ini.\n\
+                 Simak juga \"Jembatan Baru Diresmikan Gubernur\" di sini:\n\
                  Simak juga video rekaman warga yang beredar di media sosial sejak kemarin sore, sebab polisi kemudian \
                  memeriksa belasan saksi dan memanggil pemilik akun yang pertama kali mengunggahnya untuk dimintai \
                  keterangan lebih lanjut soal asal-usul rekaman itu.";
@@ -642,7 +643,7 @@ mod tests {
         assert_eq!(body[1], "Panitia menyiapkan tiga panggung.");
         assert!(body[2].starts_with("Simak juga video rekaman warga"), "a long sentence stays: {body:?}");
         let r = reasons(&c);
-        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(r.len(), 4, "{r:?}");
         assert!(r.iter().all(|(_, why)| *why == "related_link"), "{r:?}");
     }
 
