@@ -21,6 +21,7 @@ pub struct Args {
     /// Articles to generate and cluster.
     #[arg(long, default_value_t = 1_000_000)]
     pub articles: usize,
+    /// Seed of the generated corpus (the same seed, the same corpus).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Threads preparing articles (the engine itself is a single writer).

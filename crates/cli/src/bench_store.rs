@@ -19,18 +19,23 @@ use warta_store::{SearchQuery, Store};
 
 #[derive(ClapArgs)]
 pub struct Args {
+    /// Generated articles to ingest.
     #[arg(long, default_value_t = 100_000)]
     pub articles: usize,
+    /// Search queries to time (latency percentiles).
     #[arg(long, default_value_t = 500)]
     pub queries: usize,
     /// Working folder (default: a fresh folder under the system temp dir; removed afterwards
     /// unless --keep).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Keep the working folder (the stores and articles) afterwards.
     #[arg(long)]
     pub keep: bool,
+    /// Analysis threads (default: the machine's cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Articles per committed batch.
     #[arg(long, default_value_t = 1000)]
     pub batch: usize,
 }

@@ -25,8 +25,10 @@ pub enum Format {
 #[derive(ClapArgs)]
 pub struct Args {
     /// The store: a data directory or a PostgreSQL URL (default: $WARTA_DATA, else ./warta-data).
+    /// A data directory must hold a store.
     #[arg(long, value_name = "DIR|URL")]
     pub data: Option<PathBuf>,
+    /// What to print: jsonl, csv, timelinejs or stories.
     #[arg(long, value_enum)]
     pub format: Format,
     /// Only this story (s1, s2, …; not with --format stories).
@@ -42,7 +44,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 bail!("--story is not available with --format stories");
             }
             let doc = match &data {
-                Data::Dir(dir) => warta_store::Store::open(dir)?.stories_document()?,
+                Data::Dir(dir) => {
+                    crate::require_store(dir, "make one with `warta ingest --data DIR FILE...`")?;
+                    warta_store::Store::open(dir)?.stories_document()?
+                }
                 Data::Postgres(url) => warta_store::pg::stories_document(&mut warta_store::pg::Pg::connect(url)?)?,
             };
             let mut out = std::io::stdout().lock();

@@ -284,9 +284,10 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<Result<Input, Inp
     }
 }
 
-/// Containers picked up inside folders: all but `.xml`, which a folder may hold for other
-/// purposes (name a `.xml` feed explicitly).
+/// Containers picked up inside folders: all but `.xml` and `.csv`, which a folder may hold
+/// for other purposes (name a `.xml` feed or a `.csv` export explicitly).
 fn in_folder_container(path: &Path) -> bool {
     let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    is_container(path) && !name.ends_with(".xml") && !name.ends_with(".xml.gz")
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    is_container(path) && !name.ends_with(".xml") && !name.ends_with(".csv")
 }

@@ -38,7 +38,9 @@ mod worker;
 #[command(
     name = "warta",
     version,
-    about = "News intelligence for Indonesian news: who did what, when, and who says so"
+    about = "News intelligence for Indonesian news: who did what, when, and who says so",
+    after_help = "Developer commands (not listed above; `warta help COMMAND` describes each): eval, train, \
+                  generate, bench-stories, bench-store."
 )]
 struct Cli {
     /// Largest article accepted, in bytes: a text file, an HTML page (also once decompressed)
@@ -116,14 +118,18 @@ enum Command {
     /// page is still printed.
     Extract(extract::ExtractArgs),
     /// Score a stage on public gold data in ../shared/data, side by side with its peer.
+    #[command(hide = true)]
     Eval(eval::EvalArgs),
     /// Train a model on the public data in ../shared/data (`warta train ner`).
+    #[command(hide = true)]
     Train(train::TrainArgs),
     /// Generate a deterministic synthetic corpus with ground truth (stories, duplicate groups)
     /// as `.txt` files (--out DIR) or JSON Lines (--jsonl FILE).
+    #[command(hide = true)]
     Generate(generate::Args),
     /// Cluster a generated corpus (dedup + stories) and report wall time, articles/s and peak
     /// memory; build with --release.
+    #[command(hide = true)]
     BenchStories(bench::Args),
     /// Tag CoNLL tokens from stdin (first column; blank line between sentences) and print
     /// `token<TAB>tag` with BIO tags over PER/ORG/LOC.
@@ -154,6 +160,7 @@ enum Command {
     Export(export::Args),
     /// Benchmark the store on generated articles: ingest throughput (with and without
     /// analysis) and search latency percentiles. Release builds only give meaningful figures.
+    #[command(hide = true)]
     BenchStore(bench_store::Args),
     /// Serve the JSON API (/api/..., OpenAPI at /api/openapi.json) and the web app (/) over a
     /// store. Binds 127.0.0.1:8080 by default and prints the URL on stderr. Endpoints that
@@ -181,6 +188,69 @@ enum Command {
     /// Run a local cluster: `warta cluster up --workers N --data postgres://...` starts N
     /// workers, restarts any that die, and stops them all on Ctrl-C.
     Cluster(cluster::Args),
+    /// Print a shell completion script for bash, zsh or fish on stdout.
+    ///
+    /// bash: `warta completions bash > ~/.local/share/bash-completion/completions/warta`;
+    /// zsh: `warta completions zsh > ~/.zfunc/_warta` (with `fpath+=~/.zfunc` before `compinit`);
+    /// fish: `warta completions fish > ~/.config/fish/completions/warta.fish`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff) on stdout: `warta man > warta.1; man ./warta.1`, or into a
+    /// man directory such as ~/.local/share/man/man1/warta.1.
+    Man,
+}
+
+/// The shells `warta completions` writes for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+/// A usage mistake found after parsing (a missing store, an empty range): printed as
+/// `warta: MESSAGE`, exit code 2 (the code clap gives its own usage errors).
+#[derive(Debug)]
+pub(crate) struct Usage(pub String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
+/// A read of a data directory needs the store to be there: a mistyped `--data` must not
+/// silently answer from an empty store made on the spot (`create_hint` says how to make one).
+pub(crate) fn require_store(dir: &std::path::Path, create_hint: &str) -> Result<()> {
+    if dir.join("warta.sqlite3").is_file() {
+        return Ok(());
+    }
+    let what = if dir.is_dir() { "holds no warta store (no warta.sqlite3)" } else { "does not exist" };
+    Err(Usage(format!("{} {what}: check --data (or $WARTA_DATA); {create_hint}", dir.display())).into())
+}
+
+/// `--from` after `--to` is an empty range, surely a mistake.
+pub(crate) fn check_range(from: Option<jiff::civil::Date>, to: Option<jiff::civil::Date>) -> Result<()> {
+    match (from, to) {
+        (Some(f), Some(t)) if f > t => {
+            Err(Usage(format!("--from {f} is after --to {t}: no day is in that range")).into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A count flag (`--limit`): a whole number of 1 or more.
+pub(crate) fn parse_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<i64>() {
+        Ok(n) if n >= 1 => Ok(n as usize),
+        Ok(n) => Err(format!("must be 1 or more (got {n})")),
+        Err(_) => Err(format!("not a whole number: {s:?}")),
+    }
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -213,10 +283,16 @@ fn main() -> ExitCode {
         Command::Worker(args) => worker::run(args),
         Command::Queue(args) => queue::run(args),
         Command::Cluster(args) => cluster::run(args),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
     };
     match result {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if e.downcast_ref::<Usage>().is_some() => {
+            eprintln!("warta: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("warta: {e:#}");
             ExitCode::from(1)
@@ -224,8 +300,56 @@ fn main() -> ExitCode {
     }
 }
 
+/// The reader of stdout went away (`warta search ... | head -1`): not an error, exit quietly
+/// as ripgrep does. The io::Error may sit anywhere in the chain, or inside serde_json's.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind)
+                == Some(io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn completions(shell: Shell) -> Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut out = Vec::new();
+    match shell {
+        Shell::Bash => clap_complete::generate(clap_complete::Shell::Bash, &mut cmd, "warta", &mut out),
+        Shell::Zsh => clap_complete::generate(clap_complete::Shell::Zsh, &mut cmd, "warta", &mut out),
+        Shell::Fish => clap_complete::generate(clap_complete::Shell::Fish, &mut cmd, "warta", &mut out),
+    }
+    io::stdout().lock().write_all(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man() -> Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    // One section per visible command, after the main page's list of them.
+    for sub in Cli::command().get_subcommands().filter(|c| !c.is_hide_set()) {
+        let name = sub.get_name().to_string();
+        let sub = sub.clone().bin_name(format!("warta {name}"));
+        let man = clap_mangen::Man::new(sub);
+        let mut page = Vec::new();
+        man.render_synopsis_section(&mut page)?;
+        man.render_description_section(&mut page)?;
+        man.render_options_section(&mut page)?;
+        out.extend_from_slice(format!(".SH \"WARTA {}\"\n", name.to_uppercase()).as_bytes());
+        // Each command's sections become subsections of its own section.
+        for line in String::from_utf8_lossy(&page).lines() {
+            match line.strip_prefix(".SH ") {
+                Some(rest) => out.extend_from_slice(format!(".SS {rest}\n").as_bytes()),
+                None => {
+                    out.extend_from_slice(line.as_bytes());
+                    out.push(b'\n');
+                }
+            }
+        }
+    }
+    io::stdout().lock().write_all(&out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn stories(
@@ -304,4 +428,54 @@ fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[Pat
     }
     out.flush()?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command, subcommand and argument says what it is for in `--help`.
+    #[test]
+    fn every_command_and_flag_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" || arg.is_hide_set() {
+                    continue;
+                }
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                if help.trim().is_empty() {
+                    missing.push(format!("{path} --{id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let name = format!("{path} {}", sub.get_name());
+                if sub.get_name() == "help" {
+                    continue;
+                }
+                let about = sub.get_about().map(|h| h.to_string()).unwrap_or_default();
+                if about.trim().is_empty() {
+                    missing.push(name.clone());
+                }
+                walk(sub, &name, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "warta", &mut missing);
+        assert!(missing.is_empty(), "without help:\n{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn counts_are_whole_and_positive() {
+        assert_eq!(parse_count("5"), Ok(5));
+        assert!(parse_count("0").is_err());
+        assert!(parse_count("-3").is_err());
+        assert!(parse_count("lima").is_err());
+    }
 }

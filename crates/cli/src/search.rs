@@ -7,7 +7,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use warta_render::Lang;
-use warta_store::query::{BadQuery, Hit};
+use warta_store::query::{BadQuery, Hit, snippet_plain};
 use warta_store::{SearchQuery, Store};
 use warta_translate::Translator;
 
@@ -34,8 +34,14 @@ pub struct SearchArgs {
     /// Articles dated on or before this day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::parse_date)]
     pub to: Option<jiff::civil::Date>,
-    #[arg(long, default_value_t = 10)]
+    /// Most results to print, best first (1 or more).
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = crate::parse_count, allow_negative_numbers = true)]
     pub limit: usize,
+    /// Results to skip before printing: with --limit 10, --offset 10 is the second page.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+    /// table: one line per result and its snippet (plain text); json: the results as a JSON
+    /// array (`snippet` plain, `snippet_parts` with the matched words marked).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Show the results in this language (id, en, zh, ja, ar, fr): dates as the locale writes
@@ -61,6 +67,8 @@ pub struct SearchArgs {
 
 pub fn search(args: SearchArgs) -> Result<ExitCode> {
     let data = args.data.clone().unwrap_or_else(warta_store::default_dir);
+    crate::check_range(args.from, args.to)?;
+    crate::require_store(&data, STORE_HINT)?;
     let translator = match (args.translate, args.lang) {
         (false, _) => None,
         (true, None | Some(Lang::Id)) => {
@@ -83,14 +91,17 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         from: args.from,
         to: args.to,
         limit: args.limit,
+        offset: args.offset,
     };
     let hits = match store.search(&q) {
         Ok(h) => h,
-        Err(e) if e.downcast_ref::<BadQuery>().is_some() => {
-            eprintln!("warta: {e}");
-            return Ok(ExitCode::from(2));
-        }
-        Err(e) => return Err(e),
+        Err(e) => match e.downcast_ref::<BadQuery>() {
+            Some(bad) => {
+                eprintln!("warta: {}", bad.pointed());
+                return Ok(ExitCode::from(2));
+            }
+            None => return Err(e),
+        },
     };
     if let Some(lang) = args.lang {
         return localized(&store, &hits, lang, translator.as_ref(), args.format);
@@ -98,7 +109,8 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &hits)?;
+            let plain: Vec<Value> = hits.iter().map(plain_hit).collect::<Result<_>>()?;
+            serde_json::to_writer_pretty(&mut out, &plain)?;
             writeln!(out)?;
         }
         Format::Table => {
@@ -116,7 +128,7 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
                     h.story.as_deref().unwrap_or("-"),
                     title
                 )?;
-                writeln!(out, "{:>44}{}", "", h.snippet.replace('\n', " "))?;
+                writeln!(out, "{:>44}{}", "", snippet_plain(&h.snippet))?;
             }
             writeln!(out, "{} result(s)", hits.len())?;
         }
@@ -125,13 +137,31 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `warta search` tells when the store is missing.
+const STORE_HINT: &str = "make one with `warta ingest --data DIR FILE...`";
+
+/// A hit as the command line prints it: `snippet` as plain text (no HTML escapes, no `**`
+/// marks), and `snippet_parts` (`[{"text", "match"}]`) keeping which words matched.
+fn plain_hit(h: &Hit) -> Result<Value> {
+    let mut v = serde_json::to_value(h)?;
+    let parts: Vec<Value> = warta_store::query::snippet_parts(&h.snippet)
+        .into_iter()
+        .map(|(text, m)| json!({"text": text, "match": m}))
+        .collect();
+    if let Some(o) = v.as_object_mut() {
+        o.insert("snippet".into(), json!(snippet_plain(&h.snippet)));
+        o.insert("snippet_parts".into(), Value::Array(parts));
+    }
+    Ok(v)
+}
+
 /// One search result in `lang`: the hit's fields, plus `lang`, `dir`, `published_text`,
 /// `title_lang`/`title_untranslated`, `snippet_lang`/`snippet_untranslated` and `entities` (the
 /// article's five most mentioned entities, each by its name in `lang` through warta_render).
 /// With a translator, the title is machine translated (`title_id` keeps the Indonesian,
 /// `title_machine_translated`, `note`, `title_warnings`, `title_cached`).
 fn localize_hit(store: &Store, h: &Hit, lang: Lang, t: Option<&Translator>) -> Result<(Value, Option<String>)> {
-    let mut v = serde_json::to_value(h)?;
+    let mut v = plain_hit(h)?;
     let stored = match store.article(h.id)? {
         Some(v) => Some((serde_json::from_value::<warta_engine::Analysis>(v.analysis)?, v.text)),
         None => None,
@@ -232,7 +262,7 @@ fn localized(store: &Store, hits: &[Hit], lang: Lang, t: Option<&Translator>, fo
                     writeln!(out, "{:>54}{}", "", warta_render::format_list(&names, lang))?;
                 }
                 let id_mark = if lang != Lang::Id { "[id] " } else { "" };
-                writeln!(out, "{:>54}{id_mark}{}", "", h.snippet.replace('\n', " "))?;
+                writeln!(out, "{:>54}{id_mark}{}", "", snippet_plain(&h.snippet))?;
             }
             writeln!(out, "{} result(s)", hits.len())?;
             if any_id {
@@ -249,8 +279,11 @@ fn localized(store: &Store, hits: &[Hit], lang: Lang, t: Option<&Translator>, fo
 
 #[derive(Args)]
 pub struct TimelineArgs {
+    /// The data directory (default: $WARTA_DATA, else ./warta-data); it must hold a store.
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
+    /// table: one line per entry (date, type, status, summary, outlets) and its conflicts;
+    /// json: the timeline document (`of`, `key`, `title`, `entries`).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Render the entries in this language (id, en, zh, ja, ar, fr) from their structured facts,
@@ -265,7 +298,9 @@ pub struct TimelineArgs {
 }
 
 pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
-    let store = Store::open(args.data.clone().unwrap_or_else(warta_store::default_dir))?;
+    let data = args.data.clone().unwrap_or_else(warta_store::default_dir);
+    crate::require_store(&data, STORE_HINT)?;
+    let store = Store::open(&data)?;
     let tl = store.timeline(&args.key)?;
     let mut doc = serde_json::to_value(&tl)?;
     if let Some(lang) = args.lang {
@@ -280,6 +315,9 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
         Format::Table => {
             writeln!(out, "{} {}: {}", tl.of, tl.key, tl.title)?;
             let entries = doc["entries"].as_array().map(Vec::as_slice).unwrap_or_default();
+            // An entity's entries name their stories by title too.
+            let keys: Vec<&str> = entries.iter().filter_map(|e| e.get("story").and_then(Value::as_str)).collect();
+            let titles = if tl.of == "entity" { store.story_titles(&keys)? } else { Default::default() };
             let text = |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("-").to_string();
             for e in entries {
                 let status = match args.lang {
@@ -288,7 +326,13 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
                 };
                 let outlets: Vec<&str> =
                     e["outlets"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
-                let story = if tl.of == "entity" { format!("{:<5} ", text(e, "story")) } else { String::new() };
+                let story = if tl.of == "entity" {
+                    let key = text(e, "story");
+                    let title: String = titles.get(&key).map(|t| t.chars().take(30).collect()).unwrap_or_default();
+                    format!("{key:<5} {title:<30}  ")
+                } else {
+                    String::new()
+                };
                 writeln!(
                     out,
                     "{:<10}  {}{:<12}  {:<10}  {}  [{}]",
@@ -315,7 +359,7 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// One stored analysis per line (the objects `warta analyze` prints).
     Jsonl,
@@ -325,19 +369,17 @@ pub enum ExportFormat {
     Timelinejs,
 }
 
-#[derive(Args)]
+/// `warta export`'s request for a data directory (`export.rs` owns the flags).
 pub struct ExportArgs {
-    #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Only this story (s1, s2, …).
-    #[arg(long)]
     pub story: Option<String>,
 }
 
 pub fn export(args: ExportArgs) -> Result<ExitCode> {
-    let store = Store::open(args.data.clone().unwrap_or_else(warta_store::default_dir))?;
+    let data = args.data.clone().unwrap_or_else(warta_store::default_dir);
+    crate::require_store(&data, STORE_HINT)?;
+    let store = Store::open(&data)?;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         ExportFormat::Jsonl => {

@@ -50,11 +50,20 @@ pub struct Args {
     /// machine translation); 0: no limit.
     #[arg(long, value_name = "N", default_value_t = 30)]
     pub cost_rate_limit: u32,
+    /// Create an empty store in --data if there is none (without it, a missing store is an
+    /// error: a mistyped --data must not serve an empty store).
+    #[arg(long)]
+    pub create: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let (data, follow) = match warta_store::Data::from_arg(args.data.as_deref()) {
-        warta_store::Data::Dir(d) => (d, None),
+        warta_store::Data::Dir(d) => {
+            if !args.create {
+                crate::require_store(&d, "start an empty one with `warta serve --create`, or `warta ingest` into it")?;
+            }
+            (d, None)
+        }
         warta_store::Data::Postgres(url) => (args.replica.clone(), Some(url)),
     };
     let token = if follow.is_some() { None } else { args.token.clone() };

@@ -110,6 +110,27 @@ fn stopping() -> bool {
     STOP.load(Ordering::SeqCst)
 }
 
+/// What went wrong when a request got no HTTP answer, in words a user acts on: the host did
+/// not answer in time, its name does not resolve, the connection failed or was refused, or the
+/// address was refused by the network guard (the resolver's own message).
+pub(crate) fn network_failure(e: &ureq::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e {
+        ureq::Error::Timeout(t) => format!("timed out: the host did not answer in time ({t}; see --timeout)"),
+        ureq::Error::HostNotFound => "host not found: its name does not resolve (DNS)".into(),
+        ureq::Error::ConnectionFailed => "host unreachable: the connection failed".into(),
+        ureq::Error::Io(io) => match io.kind() {
+            K::ConnectionRefused => format!("host unreachable: connection refused ({io})"),
+            K::TimedOut => format!("timed out: the host did not answer in time ({io}; see --timeout)"),
+            K::ConnectionReset | K::ConnectionAborted | K::HostUnreachable | K::NetworkUnreachable => {
+                format!("host unreachable: {io}")
+            }
+            _ => io.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
 /// One response, after robots.txt and the host's interval were respected.
 enum Fetched {
     Ok {
@@ -269,7 +290,7 @@ impl Fetcher {
                 Err(e) => {
                     // Not reachable (refused address, DNS, connection, timeout): its URLs
                     // fail with this reason for the run.
-                    unreachable = Some(format!("{url}: {e}"));
+                    unreachable = Some(format!("{url}: {}", network_failure(&e)));
                     robots = Some(disallow_all());
                     break;
                 }
@@ -343,6 +364,8 @@ impl Fetcher {
     }
 
     /// GET `url` politely (robots, host interval, validators, Retry-After, redirects).
+    /// A host that cannot be reached fails with what went wrong ([`network_failure`]), never
+    /// as "disallowed by robots.txt"; a page robots.txt does disallow is `Fetched::Disallowed`.
     fn get(&mut self, url: &str, validators: Option<&Validators>) -> Result<Fetched, String> {
         let mut url = url.to_string();
         let mut retried = false;
@@ -367,7 +390,7 @@ impl Fetcher {
                     req = req.header("If-Modified-Since", lm);
                 }
             }
-            let mut resp = req.call().map_err(|e| e.to_string())?;
+            let mut resp = req.call().map_err(|e| format!("{url}: {}", network_failure(&e)))?;
             let status = resp.status().as_u16();
             let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
             match status {

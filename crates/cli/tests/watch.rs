@@ -349,3 +349,38 @@ fn a_robots_txt_over_the_cap_is_honoured_up_to_the_cap() {
     assert!(!log.lock().unwrap().iter().any(|p| p == "/rahasia/c"), "{:?}", log.lock().unwrap());
     std::fs::remove_dir_all(&data).ok();
 }
+
+/// A host that is down or silent is reported as such, never as "disallowed by robots.txt":
+/// a closed port is "host unreachable", a server that never answers "timed out".
+#[test]
+fn a_down_or_silent_host_says_what_failed() {
+    let data = std::env::temp_dir().join(format!("warta-watch-test-down-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    // A port nobody listens on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let feed_url = format!("http://127.0.0.1:{closed}/feed.xml");
+    let (code, stdout, stderr) = watch_once(&data, &["--allow-host", "127.0.0.1"], &feed_url);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("host unreachable"), "{stderr}");
+    assert!(!stderr.contains("disallowed"), "{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(summary["disallowed"], 0, "{summary}");
+
+    // A server that accepts and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let held = std::thread::spawn(move || {
+        let mut conns = Vec::new();
+        for c in silent.incoming().take(2).flatten() {
+            conns.push(c);
+        }
+        std::thread::sleep(std::time::Duration::from_secs(5));
+    });
+    let feed_url = format!("http://127.0.0.1:{port}/feed.xml");
+    let (code, _, stderr) = watch_once(&data, &["--allow-host", "127.0.0.1", "--timeout", "1"], &feed_url);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("timed out"), "{stderr}");
+    assert!(!stderr.contains("disallowed"), "{stderr}");
+    drop(held);
+    std::fs::remove_dir_all(&data).ok();
+}

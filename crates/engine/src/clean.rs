@@ -63,6 +63,13 @@ re!(
     RELATED_LINE,
     r"(?i)^[\[(]?\s*(?:baca|lihat|simak|tonton|cek)\s+(?:juga|pula|video)\s*[:\-–]\s*\S|^(?i:see also|read also|read more|related|video|video terkait|tonton)\s*:\s*\S"
 );
+// An outlet's promo line for its own video or articles: "Tonton juga video 'Judul' di sini:",
+// "Simak juga Video: Judul", "Saksikan juga video berikut". Short, so a sentence of body text
+// that happens to start so stays.
+re!(
+    PROMO_LINE,
+    r#"(?i)^[\[(]?\s*(?:tonton|simak|saksikan|lihat|baca)\s+(?:juga|pula)\s+(?:video|videonya|berita|artikel|foto)(?-u:\b).{0,200}$|(?i)^[\[(]?\s*(?:tonton|simak|saksikan)\s+(?:juga|pula)\s*["'“‘].{0,200}$"#
+);
 re!(
     AD,
     r"(?i)^(?:advertisements?|iklan|ads?|sponsored|konten bersponsor|scroll to continue with content|scroll to resume content|scroll untuk melanjutkan(?: membaca)?|lanjutkan membaca(?: di bawah)?|continue reading below|\[?gambas:[^\]]*\]?)\s*$"
@@ -214,7 +221,7 @@ pub fn clean(text: &str) -> Cleaned {
             remove(R::RelatedLink, span, &mut out);
             continue;
         }
-        if RELATED_LINE.is_match(line) {
+        if RELATED_LINE.is_match(line) || PROMO_LINE.is_match(line) {
             remove(R::RelatedLink, span, &mut out);
             continue;
         }
@@ -616,6 +623,28 @@ mod tests {
             ]
         );
         assert_eq!(c.removed.len(), 3);
+    }
+
+    #[test]
+    fn video_promo_lines_are_related_links() {
+        let t = "Warga memadati alun-alun sejak pagi.\n\
+                 Tonton juga video \"Pawai Budaya Meriah di Kota Lama\" di sini:\n\
+                 Panitia menyiapkan tiga panggung.\n\
+                 Simak juga Video: Festival Kuliner Dibuka\n\
+                 Saksikan juga video berikut ini.\n\
+                 Simak juga \"Jembatan Baru Diresmikan Gubernur\" di sini:\n\
+                 Simak juga video rekaman warga yang beredar di media sosial sejak kemarin sore, sebab polisi kemudian \
+                 memeriksa belasan saksi dan memanggil pemilik akun yang pertama kali mengunggahnya untuk dimintai \
+                 keterangan lebih lanjut soal asal-usul rekaman itu.";
+        let c = clean(t);
+        let body: Vec<_> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body.len(), 3, "{body:?}");
+        assert_eq!(body[0], "Warga memadati alun-alun sejak pagi.");
+        assert_eq!(body[1], "Panitia menyiapkan tiga panggung.");
+        assert!(body[2].starts_with("Simak juga video rekaman warga"), "a long sentence stays: {body:?}");
+        let r = reasons(&c);
+        assert_eq!(r.len(), 4, "{r:?}");
+        assert!(r.iter().all(|(_, why)| *why == "related_link"), "{r:?}");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod events;
 pub mod guard;
 pub mod meta;
 pub mod ner;
+pub mod outlets;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;

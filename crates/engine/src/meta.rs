@@ -8,64 +8,14 @@ use jiff::civil::Date;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Outlet domains and names as Indonesian pages print them → display name.
-/// Data, not code: extend freely. Keys are lower case.
-const OUTLETS: &[(&str, &str)] = &[
-    ("kontan.co.id", "Kontan"),
-    ("kontan", "Kontan"),
-    ("bisnis.com", "Bisnis.com"),
-    ("kompas.com", "Kompas.com"),
-    ("kompas.id", "Kompas.id"),
-    ("kompas", "Kompas"),
-    ("tempo.co", "Tempo"),
-    ("tempo", "Tempo"),
-    ("detik.com", "detikcom"),
-    ("detikcom", "detikcom"),
-    ("detiknews", "detikNews"),
-    ("detikfinance", "detikFinance"),
-    ("liputan6.com", "Liputan6.com"),
-    ("cnnindonesia.com", "CNN Indonesia"),
-    ("cnn indonesia", "CNN Indonesia"),
-    ("cnbc indonesia", "CNBC Indonesia"),
-    ("cnbcindonesia.com", "CNBC Indonesia"),
-    ("republika.co.id", "Republika"),
-    ("republika", "Republika"),
-    ("antara", "ANTARA"),
-    ("antaranews.com", "ANTARA"),
-    ("antaranews", "ANTARA"),
-    ("suara.com", "Suara.com"),
-    ("merdeka.com", "Merdeka.com"),
-    ("okezone.com", "Okezone"),
-    ("sindonews.com", "SINDOnews"),
-    ("viva.co.id", "VIVA"),
-    ("viva", "VIVA"),
-    ("jawapos.com", "JawaPos.com"),
-    ("tribunnews.com", "Tribunnews.com"),
-    ("idntimes.com", "IDN Times"),
-    ("kumparan", "kumparan"),
-    ("kumparan.com", "kumparan"),
-    ("jpnn.com", "JPNN.com"),
-    ("mediaindonesia.com", "Media Indonesia"),
-    ("katadata.co.id", "Katadata"),
-    ("tirto.id", "Tirto"),
-    ("voaindonesia.com", "VOA Indonesia"),
-    ("voa", "VOA Indonesia"),
-    ("bbc news indonesia", "BBC News Indonesia"),
-    ("beritasatu.com", "Beritasatu"),
-    ("inews.id", "iNews"),
-    ("medcom.id", "Medcom.id"),
-    ("investor.id", "Investor Daily"),
-    ("thejakartapost.com", "The Jakarta Post"),
-];
-
 fn outlet_name(raw: &str) -> String {
     let raw = raw.trim().trim_end_matches(['.', ',']);
-    let key = raw.to_lowercase();
-    if let Some((_, v)) = OUTLETS.iter().find(|(k, _)| *k == key) {
-        return v.to_string();
+    if let Some(name) = crate::outlets::Table::get().publisher(raw) {
+        return name.to_string();
     }
     // An unknown domain shouted in capitals ("KABARNUSA.CO.ID") reads as "Kabarnusa.co.id".
     if raw.contains('.') && !raw.chars().any(char::is_lowercase) {
+        let key = raw.to_lowercase();
         let mut cs = key.chars();
         return cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default();
     }
@@ -73,8 +23,15 @@ fn outlet_name(raw: &str) -> String {
 }
 
 fn is_known_outlet(raw: &str) -> bool {
-    let key = raw.trim().to_lowercase();
-    OUTLETS.iter().any(|(k, _)| *k == key)
+    crate::outlets::Table::get().publisher(raw).is_some()
+}
+
+/// The outlet an article's URL names, for a page that names none itself: the outlet table's
+/// display name for a known domain (`news.detik.com` → "detikcom"), else the site's domain
+/// ("Kabarnusa.co.id"). `source` is the article's source: a URL, or a container record's
+/// `FILE#URL`; None when it holds no http(s) URL.
+pub fn outlet_from_source(source: &str) -> Option<String> {
+    crate::outlets::host_outlet(source)
 }
 
 static DOMAIN: &str = r"[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z]{2,6}){1,2}";

@@ -39,6 +39,11 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     if overrides.outlet.is_some() {
         dl.outlet.clone_from(&overrides.outlet);
     }
+    // A page that names no outlet (detik prints none in its dateline): the URL's host does.
+    let outlet_from_url = dl.outlet.is_none().then(|| meta::outlet_from_source(source)).flatten();
+    if outlet_from_url.is_some() {
+        dl.outlet.clone_from(&outlet_from_url);
+    }
     let (mut authors, editors, mut sources) = meta::people(&cleaned);
     if !overrides.authors.is_empty() {
         authors.clone_from(&overrides.authors);
@@ -47,6 +52,9 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     let mut diagnostics = decoded.diagnostics.clone();
     if cleaned.paragraphs.is_empty() {
         diagnostics.push(Diagnostic::warning("no_body", "no article body found: every line was page chrome"));
+    }
+    if let Some(o) = &outlet_from_url {
+        diagnostics.push(Diagnostic::info("outlet_from_url", format!("outlet {o:?} from the article's URL")));
     }
     if published.is_none() && opts.reference_date.is_none() {
         diagnostics.push(Diagnostic::info("no_publication_date", "no publication date printed or inferable"));

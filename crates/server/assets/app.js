@@ -86,7 +86,16 @@
     ar: { mt: "ترجمة آلية", translate: "ترجمة هذا المقال آليًا", translating: "جارٍ الترجمة…", flagged: "راجِع النص الإندونيسي", token: "رمز الخادم (الترجمة الآلية مكلفة)" },
     fr: { mt: "Traduction automatique", translate: "Traduire automatiquement cet article", translating: "Traduction…", flagged: "à vérifier sur l’indonésien", token: "Jeton du serveur (la traduction automatique a un coût)" },
   };
-  for (const l of LANGS) Object.assign(UI[l], MT[l]);
+  // Paging words.
+  const PAGING = {
+    id: { coverage: "Liputan per hari", next: "Berikutnya", prev: "Sebelumnya" },
+    en: { coverage: "Coverage per day", next: "Next", prev: "Previous" },
+    zh: { coverage: "每日报道量", next: "下一页", prev: "上一页" },
+    ja: { coverage: "日ごとの報道数", next: "次へ", prev: "前へ" },
+    ar: { coverage: "التغطية اليومية", next: "التالي", prev: "السابق" },
+    fr: { coverage: "Couverture par jour", next: "Suivant", prev: "Précédent" },
+  };
+  for (const l of LANGS) Object.assign(UI[l], MT[l], PAGING[l]);
 
   const HEDGED = new Set(["planned", "speculated", "unconfirmed", "conditional", "expected"]);
 
@@ -308,7 +317,7 @@
       item("conflict", t("conflict")), item("background", t("background")));
   }
 
-  function timelineList(entries) {
+  function timelineList(entries, storyTitles) {
     return el("ol", { class: "entries" }, entries.map((e, i) => {
       const outs = outletsOf(e);
       const flags = [];
@@ -328,8 +337,18 @@
             ? support.map((s, k) => [k ? ", " : "", s.article
               ? el("a", { href: href("article", s.article) }, bdi(s.outlet || s.source))
               : bdi(s.outlet || s.source)])
-            : bdi(outs.join(", "))) : null);
+            : bdi(outs.join(", "))) : null,
+        storyTitles && e.story ? el("div", { class: "entry-story" }, t("story") + ": ",
+          el("a", { href: href("story", e.story), class: "story-link", title: e.story, lang: "id" }, bdi(storyTitles[e.story] || e.story))) : null);
     }));
+  }
+
+  // An entity's timeline: a plain chronological list (it spans many stories, so no picture),
+  // each entry naming the story it belongs to.
+  function entityTimelineSection(entries, storyTitles) {
+    const sec = el("section", { class: "timeline-section entity-timeline" }, el("h2", {}, t("timeline")));
+    if (!entries || !entries.length) return append(sec, [el("p", { class: "muted" }, t("noTimeline"))]);
+    return append(sec, [timelineList(entries, storyTitles || {})]);
   }
 
   function timelineSection(entries) {
@@ -345,21 +364,80 @@
   }
 
   // ---- pages ---------------------------------------------------------------------------------
+  // Previous / next links and "21–40 of 441" for a paged list; `hrefAt(offset)` builds a link.
+  function pager(id, offset, shown, total, limit, next, hrefAt) {
+    if (!total) return null;
+    const from = shown ? offset + 1 : 0;
+    const prev = offset > 0 ? Math.max(0, offset - limit) : null;
+    return el("nav", { class: "pager", id, "aria-label": t("results") },
+      prev !== null ? el("a", { class: "prev", rel: "prev", href: hrefAt(prev) }, "← " + t("prev")) : null,
+      el("span", { class: "range muted" }, `${from}–${offset + shown} ${t("of")} ${total}`),
+      next !== null && next !== undefined ? el("a", { class: "next", rel: "next", href: hrefAt(next) }, t("next") + " →") : null);
+  }
+
+  const STORIES_PAGE = 100;
+
   async function storiesPage() {
     document.title = "warta — " + t("stories");
-    const d = await api("/api/stories");
-    if (!d.stories.length) return show(el("h1", {}, t("stories")), el("p", { class: "muted" }, t("noResults")));
-    show(el("h1", {}, t("stories")), el("ul", { id: "story-list", class: "cards" }, d.stories.map((s) =>
+    const offset = Math.max(0, parseInt(searchParamsFromHash().get("offset") || "0", 10) || 0);
+    const d = await api(`/api/stories?limit=${STORIES_PAGE}&offset=${offset}`);
+    if (!d.stories.length && !d.total) return show(el("h1", {}, t("stories")), el("p", { class: "muted" }, t("noResults")));
+    const page = (o) => "#/" + (o ? "?offset=" + o : "");
+    show(el("h1", {}, t("stories")),
+      pager("stories-pager", d.offset, d.stories.length, d.total, d.limit, d.next, page),
+      el("ul", { id: "story-list", class: "cards" }, d.stories.map((s) =>
       el("li", { class: "story card", "data-story": s.id },
         el("a", { class: "title", href: href("story", s.id), lang: s.title_lang || "id",
           title: s.title_untranslated ? t("titleId") : null }, bdi(s.title)),
         el("div", { class: "meta" },
           bdi([s.first_date_text, s.last_date_text].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(" – ")),
-          " · ", `${s.article_count} ${t("articles").toLowerCase()}`, " · ", bdi((s.outlets || []).join(", ")))))));
+          " · ", `${s.article_count} ${t("articles").toLowerCase()}`, " · ", bdi((s.outlets || []).join(", ")))))),
+      pager("stories-pager-bottom", d.offset, d.stories.length, d.total, d.limit, d.next, page));
+  }
+
+  // Articles per day, one bar a day stacked by outlet (the biggest outlets get their own colour,
+  // the rest share grey); days without articles leave a gap so the spacing is time.
+  const OUTLET_COLOURS = ["#0b5cad", "#1f6f43", "#b26b00", "#7b3fa0", "#c2185b", "#00838f"];
+  function coverageChart(c) {
+    if (!c || !c.days || !c.days.length) return null;
+    const day = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86400000;
+    const first = day(c.days[0].date), last = day(c.days[c.days.length - 1].date);
+    const nDays = last - first + 1;
+    const BAR = Math.max(4, Math.min(28, Math.floor(900 / nDays))), H = 120, PAD = 24;
+    const W = PAD * 2 + nDays * BAR;
+    const max = Math.max(...c.days.map((d) => d.total));
+    const colour = (o) => { const k = c.outlets.indexOf(o); return k >= 0 && k < OUTLET_COLOURS.length ? OUTLET_COLOURS[k] : "#8a8f99"; };
+    const rtl = lang === "ar";
+    const bars = c.days.map((d) => {
+      const k = day(d.date) - first;
+      const x = rtl ? W - PAD - (k + 1) * BAR : PAD + k * BAR;
+      let y = H;
+      const parts = c.outlets.filter((o) => d.outlets[o]).map((o) => {
+        const h = (d.outlets[o] / max) * (H - 10);
+        y -= h;
+        return svg("rect", { x: x + 1, y, width: BAR - 2, height: h, fill: colour(o), class: "bar", "data-outlet": o },
+          svg("title", {}, `${d.date} · ${o}: ${d.outlets[o]}`));
+      });
+      return svg("g", { class: "day", "data-date": d.date, "data-total": d.total }, parts);
+    });
+    const label = (d, anchor) => svg("text", { x: anchor, y: H + 16, class: "tick-label", "text-anchor": "middle" }, d);
+    const x0 = rtl ? W - PAD - BAR / 2 : PAD + BAR / 2, x1 = rtl ? PAD + BAR / 2 : W - PAD - BAR / 2;
+    const chart = svg("svg", { class: "coverage", viewBox: `0 0 ${W} ${H + 24}`, width: W, height: H + 24, role: "img",
+      "aria-label": t("coverage") },
+      svg("line", { x1: PAD, x2: W - PAD, y1: H, y2: H, class: "axis" }), bars,
+      label(c.days[0].date, x0), nDays > 1 ? label(c.days[c.days.length - 1].date, x1) : null);
+    const key = el("ul", { class: "coverage-key" }, c.outlets.slice(0, OUTLET_COLOURS.length).map((o) =>
+      el("li", {}, svg("svg", { class: "swatch", width: 12, height: 12, viewBox: "0 0 12 12" },
+        svg("rect", { width: 12, height: 12, rx: 2, fill: colour(o) })), bdi(o))));
+    return el("section", { class: "coverage-section" }, el("h2", {}, t("coverage")),
+      el("div", { class: "picture" }, chart), key,
+      c.undated ? el("p", { class: "muted" }, `${c.undated} ${t("undated")}`) : null);
   }
 
   async function storyPage(id) {
-    const s = await api("/api/stories/" + encodeURIComponent(id));
+    const [s, cov] = await Promise.all([
+      api("/api/stories/" + encodeURIComponent(id)),
+      api("/api/stories/" + encodeURIComponent(id) + "/coverage").catch(() => null)]);
     document.title = "warta — " + s.title;
     const quotes = el("section", { class: "quotes" }, el("h2", {}, t("quotes")),
       (s.quotes_by_speaker || []).map((g) => el("details", { class: "speaker", open: true },
@@ -375,6 +453,7 @@
       el("p", { class: "meta" }, bdi([s.first_date_text, s.last_date_text].filter(Boolean).join(" – ")), " · ",
         t("outlets") + ": ", bdi((s.outlets || []).join(", "))),
       timelineSection(s.timeline),
+      coverageChart(cov),
       el("section", { class: "entities" }, el("h2", {}, t("entities")),
         el("ul", { class: "entity-list" }, (s.entities || []).map((e) => el("li", { "data-type": e.type },
           e.id ? el("a", { href: href("entity", e.id) }, nameNode(e.name_text, e.name)) : nameNode(e.name_text, e.name),
@@ -393,8 +472,9 @@
         el("dt", {}, "ID"), el("dd", { lang: "id" }, bdi(e.name)),
         el("dt", {}, t("aliases")), el("dd", { lang: "id" }, bdi((e.aliases || []).join(", ") || "–")),
         el("dt", {}, t("mentions")), el("dd", {}, String(e.mentions)),
-        el("dt", {}, t("stories")), el("dd", {}, (e.stories || []).map((s, k) => [k ? ", " : "", el("a", { href: href("story", s) }, s)]))),
-      timelineSection(e.timeline),
+        el("dt", {}, t("stories")), el("dd", {}, (e.stories || []).map((s, k) => [k ? ", " : "",
+          el("a", { href: href("story", s), class: "story-link", title: s, lang: "id" }, bdi((e.story_titles || {})[s] || s))]))),
+      entityTimelineSection(e.timeline, e.story_titles),
       el("section", {}, el("h2", {}, t("articles")), articleList(e.articles)));
   }
 
@@ -450,7 +530,7 @@
     show(
       el("h1", { lang: "id" }, bdi(a.title || a.source)),
       el("p", { class: "meta" }, bdi([a.outlet, a.published_text || a.published].filter(Boolean).join(" · ")),
-        a.story ? [" · ", el("a", { href: href("story", a.story) }, t("story") + " " + a.story)] : null,
+        a.story ? [" · ", t("story") + ": ", el("a", { href: href("story", a.story), class: "story-link", title: a.story, lang: "id" }, bdi(a.story_title || a.story))] : null,
         " · ", el("span", { class: "muted" }, bdi(a.source))),
       el("ul", { class: "legend" },
         el("li", {}, el("span", { class: "hl-ent" }, t("entities"))), el("li", {}, el("span", { class: "hl-time" }, t("times"))),
@@ -517,6 +597,7 @@
     const sp = searchParamsFromHash();
     const cur = {};
     for (const k of ["q", "outlet", "entity", "from", "to"]) cur[k] = sp.get(k) || "";
+    const offset = Math.max(0, parseInt(sp.get("offset") || "0", 10) || 0);
     const input = (k, type) => el("label", {}, t(k === "q" ? "query" : k), " ",
       el("input", { name: k, type: type || "search", value: cur[k], dir: "auto", id: "search-" + k }));
     const form = el("form", { id: "search-form", class: "search-form", role: "search" },
@@ -537,6 +618,7 @@
     try {
       const p = new URLSearchParams();
       for (const [k, v] of Object.entries(cur)) if (v) p.set(k, v);
+      if (offset) p.set("offset", String(offset));
       d = await api("/api/search?" + p.toString());
     } catch (e) {
       return show(el("h1", {}, t("search")), form, active, errorBox(e));
@@ -558,16 +640,21 @@
         const [y, m] = v.split("-").map(Number);
         location.hash = searchHash({ ...cur, from: `${v}-01`, to: `${v}-${String(lastDay(y, m)).padStart(2, "0")}` });
       }),
-      facet("story", d.facets.story, (v) => { location.hash = href("story", v); }),
+      facet("story", d.facets.story, (v) => { location.hash = href("story", v); },
+        (v) => bdi(((d.facet_labels && d.facet_labels.story) || {})[v] || v)),
       d.facets_complete ? null : el("p", { class: "muted" }, t("facetsPartial")));
     const hits = el("ol", { id: "hits", class: "hits" }, d.hits.map((h) => el("li", { class: "hit", "data-id": h.id },
       el("a", { class: "title", href: href("article", h.id), lang: "id" }, bdi(h.title || h.source)),
       el("div", { class: "meta" }, bdi([h.outlet, h.published_text].filter(Boolean).join(" · ")),
-        h.story ? [" · ", el("a", { href: href("story", h.story) }, t("story") + " " + h.story)] : null),
+        h.story ? [" · ", t("story") + ": ", el("a", { href: href("story", h.story), class: "story-link", title: h.story, lang: "id" }, bdi(h.story_title || h.story))] : null),
       el("p", { class: "snippet", lang: "id" }, (h.snippet_parts || []).map((p) => p.match ? el("mark", {}, p.text) : p.text)))));
+    const at = (o) => searchHash({ ...cur, offset: o ? String(o) : "" });
     show(el("h1", {}, t("search")), form, active,
       el("p", { class: "muted", id: "total" }, `${d.hits.length} ${t("of")} ${d.total} ${t("results")}`),
-      el("div", { class: "search-layout" }, facets, d.hits.length ? hits : el("p", {}, t("noResults"))));
+      el("div", { class: "search-layout" }, facets, el("div", {},
+        d.hits.length ? hits : el("p", {}, t("noResults")),
+        pager("search-pager", d.offset || 0, d.hits.length, d.total, d.limit || 20, d.next, at))),
+      coverageChart(d.coverage));
   }
 
   // ---- router ----------------------------------------------------------------------------------

@@ -82,6 +82,16 @@ try {
   check((await page.getAttribute("html", "lang")) === "id", "default page language is Indonesian");
   check((await page.$$eval("#langs a", (n) => n.map((a) => a.dataset.lang))).join() === "id,en,zh,ja,ar,fr", "language switcher offers six languages");
   await shot("01-stories");
+  // Paging: the range and total, and a page further on that starts at its offset.
+  const range = await page.textContent("#stories-pager .range");
+  check(range.includes(String(list.total)), `story list says how many there are (${range})`);
+  if (list.total > 1) {
+    await open("#/?offset=1");
+    const firstAt1 = await page.$eval("#story-list .story", (n) => n.dataset.story);
+    check(firstAt1 === list.stories[1].id, `#/?offset=1 starts at the second story (${firstAt1})`);
+    check((await page.$$eval("#stories-pager a.prev", (n) => n.length)) === 1, "a later page links back");
+    await open("#/");
+  }
 
   // 2. Story page: the biggest story.
   const big = [...list.stories].sort((a, b) => b.article_count - a.article_count)[0];
@@ -89,6 +99,10 @@ try {
   await page.click(`#story-list .story[data-story="${big.id}"] a.title`);
   await page.waitForFunction((h) => document.body.dataset.ready === h, "#/story/" + big.id);
   check((await page.textContent("h1")).includes(story.title), "story page shows its title");
+  const cov = await getJson("/api/stories/" + big.id + "/coverage");
+  const barDays = await page.$$eval("svg.coverage g.day", (n) => n.map((g) => Number(g.dataset.total)));
+  check(barDays.length === cov.days.length && barDays.reduce((a, b) => a + b, 0) + cov.undated === cov.articles,
+    `coverage chart: one bar a day, every article counted (${barDays.join(",")})`);
   const marks = await page.$$eval("svg.timeline g.mark", (n) => n.length);
   check(marks === story.timeline.length && marks > 0, `timeline picture draws one mark per entry (${marks}/${story.timeline.length})`);
   check((await page.$$eval("svg.timeline .tick-label", (n) => n.length)) >= 1, "timeline picture has dates on an axis");
@@ -115,6 +129,11 @@ try {
   check((await page.textContent("h1")).includes(ent.name_text.text), "entity page shows the entity's name");
   check((await page.$$eval("dl.facts dd", (n) => n.length)) >= 4, "entity page shows type, names, mentions, stories");
   check((await page.$$eval("ul.articles li", (n) => n.length)) === ent.articles.length, "entity page lists its articles");
+  check((await page.$$eval(".entity-timeline svg", (n) => n.length)) === 0, "entity timeline is a list, not a picture");
+  check((await page.$$eval(".entity-timeline li", (n) => n.length)) === ent.timeline.length, "entity timeline lists every entry");
+  const storyNames = await page.$$eval("dl.facts a.story-link", (n) => n.map((a) => a.textContent));
+  check(storyNames.length === ent.stories.length && storyNames.every((s, i) => s === (ent.story_titles[ent.stories[i]] || ent.stories[i])),
+    `entity page names its stories by title (${storyNames.join(" | ")})`);
   await shot("03-entity");
 
   // 4. Article page with highlights and the chrome toggle: an article that lost some chrome.
@@ -145,6 +164,7 @@ try {
   const before = await page.$$eval("#hits .hit", (n) => n.length);
   check(before > 0, `search finds hits (${before})`);
   check((await page.$$eval("#facets .facet", (n) => n.length)) >= 3, "facets shown (outlet, entity, year, ...)");
+  check((await page.textContent("#search-pager .range")).includes("1–"), "search results say which ones are shown");
   await shot("06-search");
   const facetBtn = await page.$('#facets .facet[data-facet="outlet"] .facet-value');
   const facetValue = await facetBtn.getAttribute("data-value");

@@ -135,6 +135,8 @@ pub async fn stories(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
     let offset = p.get("offset").map(limits::parse_offset).transpose()?.unwrap_or(0);
     let all = state.with_store(|s| Ok(s.stories()?)).await?;
     let total = all.len();
+    let shown = total.saturating_sub(offset).min(limit);
+    let next = limits::next_offset(offset, shown, total);
     let stories: Vec<Value> = all
         .into_iter()
         .skip(offset)
@@ -151,7 +153,7 @@ pub async fn stories(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
         })
         .collect();
     Ok(Json(json!({
-        "stories": stories, "total": total, "offset": offset, "limit": limit,
+        "stories": stories, "total": total, "offset": offset, "limit": limit, "next": next,
         "lang": lang, "dir": lang.dir(),
     })))
 }
@@ -162,6 +164,31 @@ pub async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>, R
     let lang = p.lang()?;
     let key = story_key(&id)?;
     let v = state.with_store(move |s| story_json(s, &key, lang)).await?;
+    Ok(Json(v))
+}
+
+/// `GET /api/stories/{id}/coverage`: the story's articles per day per outlet.
+pub async fn story_coverage(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
+    // `lang` is accepted (the web app sends it everywhere); counts need no rendering.
+    Params::parse(raw, &["lang"])?.lang()?;
+    let key = story_key(&id)?;
+    let v = state
+        .with_store(move |s| {
+            let Some(row) = s.story_row(&key)? else { return Err(ApiError::not_found(format!("no story {key}"))) };
+            let members = s.story_members(&key)?.unwrap_or_default();
+            let ids: Vec<i64> = members.iter().map(|(r, _)| r.id).collect();
+            let mut v = json!(s.coverage(&ids)?);
+            if let Some(o) = v.as_object_mut() {
+                o.insert("story".into(), json!(key));
+                o.insert("title".into(), json!(row.title));
+            }
+            Ok(v)
+        })
+        .await?;
     Ok(Json(v))
 }
 
@@ -416,7 +443,7 @@ pub async fn translation(
 
 /// `GET /api/search`
 pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> ApiResult {
-    let p = Params::parse(raw, &["q", "outlet", "entity", "from", "to", "limit", "lang"])?;
+    let p = Params::parse(raw, &["q", "outlet", "entity", "from", "to", "limit", "offset", "lang"])?;
     let lang = p.lang()?;
     let text = limits::check_query(p.get("q").unwrap_or(""))?.to_string();
     let filter = |k: &str| p.get(k).filter(|v| !v.is_empty()).map(|v| limits::check_filter(k, v).map(str::to_string));
@@ -430,14 +457,19 @@ pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery)
         return Err(ApiError::bad(format!("from ({f}) is after to ({t})")));
     }
     let limit = p.get("limit").map(|v| limits::parse_count("limit", v, MAX_LIMIT)).transpose()?.unwrap_or(20);
-    let q = SearchQuery { text: text.clone(), outlet: outlet.clone(), entity: entity.clone(), from, to, limit };
+    let offset = p.get("offset").map(limits::parse_offset).transpose()?.unwrap_or(0);
+    limits::check_window(offset, limit)?;
+    let q = SearchQuery { text: text.clone(), outlet: outlet.clone(), entity: entity.clone(), from, to, limit, offset };
     let v = state
         .with_store(move |s| {
             let matches = s.search_ids(&q, FACET_SCOPE)?;
             let hits = s.search(&q)?;
             let facets = s.facets(&matches.ids)?;
+            let coverage = s.coverage(&matches.ids)?;
             let entity_labels: Map<String, Value> =
                 facets.entity.keys().map(|n| (n.clone(), name_json(n, None, lang))).collect();
+            let story_keys: Vec<&String> = facets.story.keys().collect();
+            let story_labels = s.story_titles(&story_keys)?;
             let hits: Vec<Value> = hits
                 .into_iter()
                 .map(|h| {
@@ -452,15 +484,22 @@ pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery)
                 })
                 .collect();
             let facets_over = matches.ids.len();
+            let next = limits::next_offset(offset, hits.len(), matches.total)
+                .filter(|n| n.saturating_add(limit) <= limits::MAX_SEARCH_WINDOW);
             Ok(json!({
                 "query": {"q": q.text, "outlet": outlet, "entity": entity,
-                          "from": from.map(|d| d.to_string()), "to": to.map(|d| d.to_string()), "limit": limit},
+                          "from": from.map(|d| d.to_string()), "to": to.map(|d| d.to_string()), "limit": limit,
+                          "offset": offset},
                 "total": matches.total,
+                "offset": offset,
+                "limit": limit,
+                "next": next,
                 "hits": hits,
                 "facets": facets,
-                "facet_labels": {"entity": entity_labels},
+                "facet_labels": {"entity": entity_labels, "story": story_labels},
                 "facets_over": facets_over,
                 "facets_complete": facets_over >= matches.total,
+                "coverage": coverage,
                 "lang": lang, "dir": lang.dir(),
             }))
         })

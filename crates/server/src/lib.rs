@@ -96,6 +96,7 @@ pub fn route_table() -> Vec<(&'static str, &'static str, axum::routing::MethodRo
         ("get", "/api/openapi.json", get(openapi::handler)),
         ("get", "/api/stories", get(api::stories)),
         ("get", "/api/stories/{id}", get(api::story)),
+        ("get", "/api/stories/{id}/coverage", get(api::story_coverage)),
         ("get", "/api/entities/{id}", get(api::entity)),
         ("get", "/api/articles/{id}", get(api::article)),
         ("get", "/api/articles/{id}/translation", get(api::translation)),

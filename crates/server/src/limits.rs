@@ -14,8 +14,11 @@ pub const MAX_QUERY_TERMS: usize = 32;
 pub const MAX_QUERY_DEPTH: usize = 4;
 /// Largest `limit` of a search.
 pub const MAX_LIMIT: usize = 100;
-/// Largest `limit` of the story list.
-pub const MAX_STORIES_LIMIT: usize = 1000;
+/// Largest `limit` of the story list (page through the rest with `offset`).
+pub const MAX_STORIES_LIMIT: usize = 200;
+/// Deepest a search pages: `offset + limit` at most this (narrow the query or the filters to
+/// reach further; facets and `total` still count every match).
+pub const MAX_SEARCH_WINDOW: usize = 1000;
 /// Longest filter value (outlet, entity) and source name, in characters.
 pub const MAX_FILTER_CHARS: usize = 200;
 /// Longest value of any query-string parameter, in characters.
@@ -110,6 +113,23 @@ pub fn parse_offset(v: &str) -> Result<usize, ApiError> {
     v.parse::<usize>().map_err(|_| bad(format!("offset: expected a whole number from 0, got {v:?}")))
 }
 
+/// A search page within [`MAX_SEARCH_WINDOW`].
+pub fn check_window(offset: usize, limit: usize) -> Result<(), ApiError> {
+    if offset.saturating_add(limit) > MAX_SEARCH_WINDOW {
+        return Err(bad(format!(
+            "offset + limit is {} (at most {MAX_SEARCH_WINDOW}): narrow the query or its filters to reach further",
+            offset.saturating_add(limit)
+        )));
+    }
+    Ok(())
+}
+
+/// The offset of the page after `offset..offset + shown` of `total`, if there is one.
+pub fn next_offset(offset: usize, shown: usize, total: usize) -> Option<usize> {
+    let next = offset + shown;
+    (shown > 0 && next < total).then_some(next)
+}
+
 /// A filter value: not empty, not too long, no control characters.
 pub fn check_filter<'a>(name: &str, v: &'a str) -> Result<&'a str, ApiError> {
     let v = v.trim();
@@ -154,6 +174,11 @@ mod tests {
             assert!(parse_count("limit", bad, MAX_LIMIT).is_err(), "{bad:?} accepted");
         }
         assert!(check_filter("outlet", "  ").is_err());
+        assert!(check_window(980, 20).is_ok());
+        assert!(check_window(990, 20).is_err());
+        assert_eq!(next_offset(0, 20, 45), Some(20));
+        assert_eq!(next_offset(40, 5, 45), None);
+        assert_eq!(next_offset(0, 0, 45), None);
         assert_eq!(check_filter("outlet", " Kompas.com ").ok(), Some("Kompas.com"));
     }
 }

@@ -1,7 +1,9 @@
 //! The OpenAPI 3.1 document of the API, served at `/api/openapi.json`. A test checks that it
 //! names exactly the routes of [`crate::route_table`].
 
-use crate::limits::{MAX_BODY_BYTES, MAX_LIMIT, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_STORIES_LIMIT};
+use crate::limits::{
+    MAX_BODY_BYTES, MAX_LIMIT, MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_SEARCH_WINDOW, MAX_STORIES_LIMIT,
+};
 use axum::Json;
 use serde_json::{Value, json};
 
@@ -74,13 +76,17 @@ pub fn document() -> Value {
             "/api/stories": {"get": {
                 "summary": "Every story, in the order they started", "operationId": "listStories",
                 "parameters": [lang_param(),
-                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_STORIES_LIMIT, "default": 100}},
-                    {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}}],
+                    {"name": "limit", "in": "query", "description": format!("Stories per page, 1 to {MAX_STORIES_LIMIT} (400 beyond)"), "schema": {"type": "integer", "minimum": 1, "maximum": MAX_STORIES_LIMIT, "default": 100}},
+                    {"name": "offset", "in": "query", "description": "Stories to skip: the answer's `next` is the offset of the next page (null on the last)", "schema": {"type": "integer", "minimum": 0, "default": 0}}],
                 "responses": ok("Stories", "StoryList", &["400"])}},
             "/api/stories/{id}": {"get": {
                 "summary": "One story: its articles, timeline (rendered in lang), entities and quotes by speaker", "operationId": "getStory",
                 "parameters": [id_param("Story id", "^s[1-9][0-9]*$"), lang_param()],
                 "responses": ok("The story", "Story", &["400", "404"])}},
+            "/api/stories/{id}/coverage": {"get": {
+                "summary": "Coverage of a story: its articles per day per outlet (the data of a coverage chart)", "operationId": "getStoryCoverage",
+                "parameters": [id_param("Story id", "^s[1-9][0-9]*$"), lang_param()],
+                "responses": ok("Articles per day per outlet", "Coverage", &["400", "404"])}},
             "/api/entities/{id}": {"get": {
                 "summary": "One entity: names, aliases, type, mentions, articles, stories and its timeline", "operationId": "getEntity",
                 "parameters": [id_param("Entity id", "^[1-9][0-9]*$"), lang_param()],
@@ -120,7 +126,8 @@ pub fn document() -> Value {
                     {"name": "entity", "in": "query", "description": "Entity canonical name or mention text (case-insensitive)", "schema": {"type": "string"}},
                     {"name": "from", "in": "query", "description": "Articles dated on or after", "schema": {"type": "string", "format": "date"}},
                     {"name": "to", "in": "query", "description": "Articles dated on or before", "schema": {"type": "string", "format": "date"}},
-                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 20}},
+                    {"name": "limit", "in": "query", "description": format!("Hits per page, 1 to {MAX_LIMIT} (400 beyond)"), "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 20}},
+                    {"name": "offset", "in": "query", "description": format!("Hits to skip (paging): the answer's `next` is the offset of the next page (null on the last); offset + limit at most {MAX_SEARCH_WINDOW} (400 beyond: narrow the query)"), "schema": {"type": "integer", "minimum": 0, "default": 0}},
                     lang_param()],
                 "responses": ok("Hits and facets", "SearchResult", &["400"])}}
         },
@@ -130,6 +137,7 @@ pub fn document() -> Value {
                 "Error": obj(json!({"error": {"type": "string"}}), &["error"]),
                 "StoryList": obj(json!({"stories": {"type": "array", "items": {"$ref": "#/components/schemas/StorySummary"}},
                     "total": {"type": "integer"}, "offset": {"type": "integer"}, "limit": {"type": "integer"},
+                    "next": {"type": ["integer", "null"], "description": "offset of the next page; null on the last"},
                     "lang": {"type": "string"}, "dir": {"type": "string", "enum": ["ltr", "rtl"]}}), &["stories"]),
                 "StorySummary": obj(json!({"id": {"type": "string"}, "title": {"type": "string"},
                     "title_lang": {"type": "string"}, "title_untranslated": {"type": "boolean"},
@@ -172,7 +180,16 @@ pub fn document() -> Value {
                     "backend": {"type": "string"}, "cached": {"type": "boolean"}}), &["translation", "lang"]),
                 "Ingested": obj(json!({"id": {"type": ["integer", "null"]}, "source": {"type": "string"},
                     "outcome": {"type": "string", "enum": ["added", "updated", "unchanged"]}, "story": {"type": ["string", "null"]}}), &["outcome"]),
+                "Coverage": obj(json!({"story": {"type": "string"}, "title": {"type": "string"},
+                    "days": {"type": "array", "items": {"type": "object", "properties": {
+                        "date": {"type": "string", "format": "date"}, "total": {"type": "integer"},
+                        "outlets": {"type": "object", "additionalProperties": {"type": "integer"}}}}},
+                    "outlets": {"type": "array", "items": {"type": "string"}, "description": "most articles first"},
+                    "undated": {"type": "integer"}, "articles": {"type": "integer"}}), &["days", "outlets", "undated", "articles"]),
                 "SearchResult": obj(json!({"query": {"type": "object"}, "total": {"type": "integer"},
+                    "coverage": {"$ref": "#/components/schemas/Coverage"},
+                    "offset": {"type": "integer"}, "limit": {"type": "integer"},
+                    "next": {"type": ["integer", "null"], "description": "offset of the next page; null on the last (or past the paging window)"},
                     "hits": {"type": "array", "items": {"type": "object", "properties": {
                         "id": {"type": "integer"}, "score": {"type": "number"}, "source": {"type": "string"}, "title": {"type": ["string", "null"]},
                         "outlet": {"type": ["string", "null"]}, "published": {"type": ["string", "null"]}, "published_text": {"type": ["string", "null"]},

@@ -70,6 +70,37 @@ fn story_list() {
     assert_eq!(one["stories"][0]["id"], stories[1]["id"]);
     assert!(error("/api/stories?limit=0", 400).contains("limit"));
     assert!(error("/api/stories?offset=-3", 400).contains("offset"));
+    assert!(error("/api/stories?limit=1000", 400).contains("limit"));
+    // `next` walks the list page by page and is null on the last page.
+    let first = ok_json("/api/stories?limit=1");
+    assert_eq!(first["next"], 1);
+    let last = ok_json(&format!("/api/stories?limit=1&offset={}", stories.len() - 1));
+    assert!(last["next"].is_null(), "{last}");
+    assert_eq!(last["total"].as_u64().unwrap() as usize, stories.len());
+}
+
+#[test]
+fn story_coverage_counts_every_article_once() {
+    let story = seoul_story();
+    let id = story["id"].as_str().unwrap();
+    let c = ok_json(&format!("/api/stories/{id}/coverage"));
+    assert_eq!(c["story"], id);
+    let n = story["articles"].as_array().unwrap().len() as u64;
+    assert_eq!(c["articles"].as_u64(), Some(n), "{c}");
+    let days = c["days"].as_array().unwrap();
+    let per_day: u64 = days.iter().map(|d| d["total"].as_u64().unwrap()).sum();
+    assert_eq!(per_day + c["undated"].as_u64().unwrap(), n);
+    for d in days {
+        let by_outlet: u64 = d["outlets"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+        assert_eq!(by_outlet, d["total"].as_u64().unwrap());
+        assert_eq!(d["date"].as_str().unwrap().len(), 10);
+    }
+    let dates: Vec<&str> = days.iter().map(|d| d["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "days in order: {dates:?}");
+    assert!(error("/api/stories/s999999/coverage", 404).contains("no story"));
+    // A search carries the coverage of its matches.
+    let found = ok_json("/api/search?q=*");
+    assert_eq!(found["coverage"]["articles"], found["total"]);
 }
 
 #[test]
@@ -274,6 +305,20 @@ fn search_hits_filters_and_facets() {
     let limited = ok_json("/api/search?q=*&limit=1");
     assert_eq!(limited["hits"].as_array().unwrap().len(), 1);
     assert!(limited["total"].as_u64().unwrap() >= 3);
+    // Paging: `next` leads through every hit once, in the order of one big page.
+    let all = ok_json("/api/search?q=*&limit=100");
+    let want: Vec<&Value> = all["hits"].as_array().unwrap().iter().map(|h| &h["id"]).collect();
+    let mut got = Vec::new();
+    let mut offset = Some(0u64);
+    while let Some(o) = offset {
+        let page = ok_json(&format!("/api/search?q=*&limit=2&offset={o}"));
+        assert_eq!(page["offset"], o);
+        got.extend(page["hits"].as_array().unwrap().iter().map(|h| h["id"].clone()));
+        offset = page["next"].as_u64();
+    }
+    assert_eq!(got.iter().collect::<Vec<_>>(), want);
+    assert!(all["next"].is_null());
+    assert!(error("/api/search?q=*&limit=100&offset=950", 400).contains("offset + limit"));
 }
 
 #[test]
@@ -410,9 +455,10 @@ fn openapi_matches_the_router() {
     }
     // Every query parameter a route reads is documented: an undocumented one is refused.
     for (route, params) in [
-        ("/api/search", vec!["q", "outlet", "entity", "from", "to", "limit", "lang"]),
+        ("/api/search", vec!["q", "outlet", "entity", "from", "to", "limit", "offset", "lang"]),
         ("/api/stories", vec!["lang", "limit", "offset"]),
         ("/api/stories/{id}", vec!["id", "lang"]),
+        ("/api/stories/{id}/coverage", vec!["id", "lang"]),
         ("/api/entities/{id}", vec!["id", "lang"]),
         ("/api/articles/{id}", vec!["id", "lang"]),
     ] {

@@ -22,23 +22,37 @@ pub fn parse_line(raw: &str, label: &str, line: usize) -> Result<Option<Document
     let v: Value = serde_json::from_str(raw).map_err(|e| err(format!("not JSON: {e}")))?;
     let Value::Object(o) = v else { return Err(err("not a JSON object".into())) };
     let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    let url = s("url").or_else(|| s("link"));
+    let url = s("url").or_else(|| s("link")).or_else(|| s("tautan"));
+    let title = s("title").or_else(|| s("judul")).or_else(|| s("headline"));
     let body = if let Some(html) = s("html").or_else(|| s("raw_html")) {
         Body::Html { bytes: html.into_bytes(), charset: None }
     } else if let Some(text) = s("text").or_else(|| s("content")) {
         Body::Text(text)
-    } else if let Some(Value::Array(paras)) = o.get("body") {
+    } else if let Some(text) = ["body", "isi", "isi_berita", "konten", "artikel", "article"].iter().find_map(|k| s(k)) {
+        // An article body under another name (scraped exports): the title leads it, as on
+        // the page, so the engine sees the headline apart from the first paragraph.
+        match &title {
+            Some(t) if !text.starts_with(t.as_str()) => Body::Text(format!("{t}\n\n{text}")),
+            _ => Body::Text(text),
+        }
+    } else if let Some(Value::Array(paras)) = o.get("body").or_else(|| o.get("isi")) {
         // A body given as a list of paragraphs (as `warta extract` prints it).
         let paras: Vec<&str> = paras.iter().filter_map(Value::as_str).collect();
-        let title = s("title");
-        let mut text = title.map(|t| format!("{t}\n\n")).unwrap_or_default();
+        let mut text = title.as_ref().map(|t| format!("{t}\n\n")).unwrap_or_default();
         text.push_str(&paras.join("\n\n"));
         Body::Text(text)
     } else {
-        return Err(err("the record has neither `html` nor `text`".into()));
+        return Err(
+            err("the record has neither `html` nor `text` (nor `content`, `body`, `isi`, `isi_berita`)".into()),
+        );
     };
     let mut diagnostics = Vec::new();
-    let published = match o.get("published").or_else(|| o.get("date")).or_else(|| o.get("datePublished")) {
+    let published = match o
+        .get("published")
+        .or_else(|| o.get("date"))
+        .or_else(|| o.get("datePublished"))
+        .or_else(|| o.get("tanggal"))
+    {
         Some(Value::String(p)) if !p.trim().is_empty() => {
             let got = crate::published_from(p, "the record's `published` field");
             if got.is_none() {
@@ -58,7 +72,7 @@ pub fn parse_line(raw: &str, label: &str, line: usize) -> Result<Option<Document
         }
         _ => Vec::new(),
     };
-    let meta = Meta { title: s("title"), authors, published, outlet: s("outlet") };
+    let meta = Meta { title, authors, published, outlet: s("outlet").or_else(|| s("media")) };
     let source = s("source").or_else(|| url.clone()).unwrap_or(at);
     Ok(Some(Document { source, url, body, meta, diagnostics }))
 }
@@ -183,6 +197,27 @@ mod tests {
         assert!(odd.meta.published.is_none());
         assert_eq!(odd.diagnostics[0].code, "published_unreadable");
         assert!(got[5].as_ref().unwrap_err().message.contains("neither `html` nor `text`"));
+    }
+
+    #[test]
+    fn bodies_under_other_names() {
+        let input = concat!(
+            "{\"judul\":\"Harga Cabai Turun\",\"isi\":\"MEDAN - Harga cabai turun.\",\"tanggal\":\"2025-02-03\"}\n",
+            "{\"title\":\"Banjir Surut\",\"body\":\"Banjir Surut\\n\\nAir mulai surut.\",\"media\":\"Contoh\"}\n",
+            "{\"isi_berita\":\"Tanpa judul.\"}\n",
+        );
+        let got: Vec<Document> = Lines::new(input.as_bytes(), "f.jsonl".into(), 1 << 20).map(Result::unwrap).collect();
+        let text = |d: &Document| match &d.body {
+            Body::Text(t) => t.clone(),
+            Body::Html { .. } => panic!(),
+        };
+        assert_eq!(text(&got[0]), "Harga Cabai Turun\n\nMEDAN - Harga cabai turun.");
+        assert_eq!(got[0].meta.title.as_deref(), Some("Harga Cabai Turun"));
+        assert_eq!(got[0].meta.published.as_ref().unwrap().value, "2025-02-03");
+        assert_eq!(text(&got[1]), "Banjir Surut\n\nAir mulai surut.", "a title the body starts with is not doubled");
+        assert_eq!(got[1].meta.outlet.as_deref(), Some("Contoh"));
+        assert_eq!(text(&got[2]), "Tanpa judul.");
+        assert_eq!(got[2].source, "f.jsonl:3");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! the engine as overrides. A container error names the file and the record (offset or line);
 //! one bad record never loses the others.
 
+pub mod csv;
 pub mod feed;
 pub mod http;
 pub mod jsonl;
@@ -84,6 +85,8 @@ pub enum Format {
     Jsonl,
     /// `.rss`, `.atom`, `.xml` (RSS 2.0, RSS 1.0/RDF, Atom)
     Feed,
+    /// `.csv`, `.csv.gz`: a header row, one article per row ([`csv`]).
+    Csv,
 }
 
 /// The container format a file name says, if any.
@@ -96,6 +99,8 @@ pub fn format_of(path: &Path) -> Option<Format> {
         Some(Format::Jsonl)
     } else if name.ends_with(".rss") || name.ends_with(".atom") || name.ends_with(".xml") {
         Some(Format::Feed)
+    } else if name.ends_with(".csv") {
+        Some(Format::Csv)
     } else {
         None
     }
@@ -129,6 +134,14 @@ pub fn open(path: &Path, format: Format, label: &str, opts: &Options) -> Documen
     let reader = BufReader::with_capacity(256 * 1024, file);
     match format {
         Format::Warc => Box::new(warc_documents(reader, label.to_string(), opts.clone())),
+        Format::Csv => {
+            let r: Box<dyn BufRead + Send> = if is_gz_name(path) {
+                Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(reader)))
+            } else {
+                Box::new(reader)
+            };
+            Box::new(csv::Rows::new(r, label.to_string(), opts.max_bytes))
+        }
         Format::Jsonl => {
             let gz = is_gz_name(path);
             let r: Box<dyn BufRead + Send> = if gz {

@@ -17,14 +17,104 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Score, Term};
 use warta_engine::timeline::{Conflict, EntityKey, Entry, Evidence, Member, StatusBy};
 
-/// A malformed search query (the command line exits 2 on it).
-#[derive(Debug)]
-pub struct BadQuery(pub String);
+/// A malformed search query (the command line exits 2 on it): what is wrong and, when the
+/// parser knows, the column (1-based, in characters) where it went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadQuery {
+    pub query: String,
+    pub message: String,
+    pub column: Option<usize>,
+}
 
 impl std::fmt::Display for BadQuery {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "malformed query: {}", self.0)
+        write!(f, "malformed query: {}", self.message)?;
+        if let Some(c) = self.column {
+            write!(f, " (at column {c})")?;
+        }
+        Ok(())
     }
+}
+
+impl BadQuery {
+    /// Why `query` did not parse, from tantivy's error: the lenient grammar's first complaint
+    /// and its position when there is one, else the error itself (and the column of the field
+    /// it names, for an unknown field).
+    pub fn explain(query: &str, err: &tantivy::query::QueryParserError) -> BadQuery {
+        use tantivy::query::QueryParserError as E;
+        let column_of = |byte: usize| {
+            let byte = byte.min(query.len());
+            Some(query.char_indices().take_while(|(i, _)| *i < byte).count() + 1)
+        };
+        if let Some(mut q) = own_check(query) {
+            q.query = query.to_string();
+            return q;
+        }
+        let (_, errors) = tantivy::query_grammar::parse_query_lenient(query);
+        if let Some(first) = errors.first() {
+            return BadQuery { query: query.into(), message: first.message.clone(), column: column_of(first.pos) };
+        }
+        let (message, column) = match err {
+            E::FieldDoesNotExist(name) => (
+                format!("unknown field {name:?} (fields: title, body)"),
+                query.find(&format!("{name}:")).and_then(column_of),
+            ),
+            E::AllButQueryForbidden => ("only excluded words (-word): say what to find too".into(), None),
+            other => (other.to_string(), None),
+        };
+        BadQuery { query: query.into(), message, column }
+    }
+
+    /// The message, the query and a caret under the column (for a terminal):
+    ///
+    /// ```text
+    /// malformed query: unclosed quote (at column 8)
+    ///   banjir "rob
+    ///          ^
+    /// ```
+    pub fn pointed(&self) -> String {
+        let mut s = self.to_string();
+        if let Some(c) = self.column {
+            s.push_str(&format!("\n  {}\n  {}^", self.query, " ".repeat(c - 1)));
+        }
+        s
+    }
+}
+
+/// Mistakes tantivy accepts leniently but its strict parser rejects without a position.
+fn own_check(query: &str) -> Option<BadQuery> {
+    let mut open_quote = None;
+    let mut parens: Vec<usize> = Vec::new();
+    for (col, ch) in query.chars().enumerate() {
+        let col = col + 1;
+        match ch {
+            '"' => open_quote = if open_quote.is_some() { None } else { Some(col) },
+            _ if open_quote.is_some() => {}
+            '(' => parens.push(col),
+            ')' if parens.pop().is_none() => {
+                return Some(bad_at("a closing parenthesis that was never opened", col));
+            }
+            _ => {}
+        }
+    }
+    if let Some(col) = open_quote {
+        return Some(bad_at("unclosed quote (\")", col));
+    }
+    if let Some(col) = parens.pop() {
+        return Some(bad_at("unclosed parenthesis", col));
+    }
+    let trimmed = query.trim_end();
+    for op in ["AND", "OR", "NOT"] {
+        if trimmed.ends_with(op) && (trimmed.len() == op.len() || trimmed[..trimmed.len() - op.len()].ends_with(' ')) {
+            let col = trimmed.chars().count() - op.len() + 1;
+            return Some(bad_at(&format!("{op} at the end of the query: what should follow it?"), col));
+        }
+    }
+    None
+}
+
+fn bad_at(message: &str, column: usize) -> BadQuery {
+    BadQuery { query: String::new(), message: message.into(), column: Some(column) }
 }
 
 impl std::error::Error for BadQuery {}
@@ -41,6 +131,8 @@ pub struct SearchQuery {
     pub from: Option<Date>,
     pub to: Option<Date>,
     pub limit: usize,
+    /// Results to skip (paging: the second page of 20 is offset 20).
+    pub offset: usize,
 }
 
 /// One search result.
@@ -53,8 +145,35 @@ pub struct Hit {
     pub outlet: Option<String>,
     pub published: Option<String>,
     pub story: Option<String>,
-    /// Up to 150 characters of the body around the matches, matches in `**`.
+    /// The title of `story`.
+    pub story_title: Option<String>,
+    /// Up to 150 characters of the body around the matches, HTML-escaped, matches in `**`
+    /// (see [`snippet_plain`] and [`snippet_parts`]).
     pub snippet: String,
+}
+
+/// A snippet (HTML-escaped, matches between `**`) as plain text: escapes undone, no marks.
+pub fn snippet_plain(snippet: &str) -> String {
+    snippet_parts(snippet).into_iter().map(|(t, _)| t).collect::<String>().replace('\n', " ")
+}
+
+/// A snippet as plain text parts `(text, is_match)`, in order.
+pub fn snippet_parts(snippet: &str) -> Vec<(String, bool)> {
+    snippet
+        .split("**")
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(i, t)| (unescape_html(t), i % 2 == 1))
+        .collect()
+}
+
+fn unescape_html(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// How much the store holds.
@@ -228,7 +347,7 @@ impl Store {
             let mut parser = QueryParser::for_index(&self.idx.index, vec![f.title, f.body]);
             parser.set_conjunction_by_default();
             parser.set_field_boost(f.title, 2.0);
-            Some(parser.parse_query(text).map_err(|e| BadQuery(format!("{e:?}")))?)
+            Some(parser.parse_query(text).map_err(|e| BadQuery::explain(text, &e))?)
         };
         match &parsed {
             Some(p) => parts.push((Occur::Must, p.box_clone())),
@@ -237,14 +356,16 @@ impl Store {
         push_filters(&f, q, &mut parts);
         let query = BooleanQuery::new(parts);
         let limit = if q.limit == 0 { 10 } else { q.limit };
-        let top: Vec<(Score, DocAddress)> = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let top: Vec<(Score, DocAddress)> =
+            searcher.search(&query, &TopDocs::with_limit(limit).and_offset(q.offset).order_by_score())?;
         let snippets = match &parsed {
             Some(p) => Some(SnippetGenerator::create(&searcher, p.as_ref(), f.body)?),
             None => None,
         };
         let mut st = self.conn.prepare_cached(
-            "SELECT a.source, a.title, a.outlet, a.published, a.body, s.story_id
-             FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id WHERE a.id = ?1",
+            "SELECT a.source, a.title, a.outlet, a.published, a.body, s.story_id, st.title
+             FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id
+             LEFT JOIN stories st ON st.id = s.story_id WHERE a.id = ?1",
         )?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
@@ -259,11 +380,12 @@ impl Store {
                         r.get::<_, Option<String>>(3)?,
                         r.get::<_, String>(4)?,
                         r.get::<_, Option<i64>>(5)?,
+                        r.get::<_, Option<String>>(6)?,
                     ))
                 })
                 .optional()?;
             // An index document SQLite does not hold (a writer died mid-way): not a result.
-            let Some((source, title, outlet, published, body, story)) = row else { continue };
+            let Some((source, title, outlet, published, body, story, story_title)) = row else { continue };
             let snippet = match &snippets {
                 Some(g) => {
                     let mut s = g.snippet(&body);
@@ -280,6 +402,7 @@ impl Store {
                 outlet,
                 published,
                 story: story.map(|s| format!("s{s}")),
+                story_title,
                 snippet,
             });
         }

@@ -17,6 +17,8 @@ pub struct ArticleRef {
     pub outlet: Option<String>,
     pub published: Option<String>,
     pub story: Option<String>,
+    /// The title of `story`, so a list can name it.
+    pub story_title: Option<String>,
 }
 
 /// One stored article: its decoded text (the offsets of the analysis point into it) and the
@@ -46,6 +48,8 @@ pub struct EntityView {
     pub mentions: i64,
     pub articles: Vec<ArticleRef>,
     pub stories: Vec<String>,
+    /// Each of `stories` by its title (id → title).
+    pub story_titles: BTreeMap<String, String>,
 }
 
 /// Counts of a result set by outlet, entity, year, month and story (value → articles).
@@ -59,6 +63,30 @@ pub struct Facets {
     pub story: BTreeMap<String, usize>,
 }
 
+/// Articles per day per outlet over a set of articles (a coverage chart's data).
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Coverage {
+    /// Each dated day, in order: `{"date", "total", "outlets": {outlet: articles}}`.
+    pub days: Vec<CoverageDay>,
+    /// Every outlet, most articles first (a chart's legend order).
+    pub outlets: Vec<String>,
+    /// Articles without a publication day (not in `days`).
+    pub undated: usize,
+    /// Articles counted.
+    pub articles: usize,
+}
+
+/// One day of [`Coverage`].
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct CoverageDay {
+    pub date: String,
+    pub total: usize,
+    pub outlets: BTreeMap<String, usize>,
+}
+
+/// The outlet name coverage uses for an article that names none.
+pub const UNKNOWN_OUTLET: &str = "?";
+
 /// How many entity values a facet keeps.
 pub const ENTITY_FACETS: usize = 20;
 
@@ -70,10 +98,11 @@ fn article_ref(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRef> {
         outlet: r.get(3)?,
         published: r.get(4)?,
         story: r.get::<_, Option<i64>>(5)?.map(|s| format!("s{s}")),
+        story_title: r.get(6)?,
     })
 }
 
-const REF_COLUMNS: &str = "a.id, a.source, a.title, a.outlet, a.published, s.story_id";
+const REF_COLUMNS: &str = "a.id, a.source, a.title, a.outlet, a.published, s.story_id, st.title";
 
 impl Store {
     /// One article by id, with its text and analysis.
@@ -83,17 +112,17 @@ impl Store {
             .query_row(
                 &format!(
                     "SELECT {REF_COLUMNS}, a.rev, a.ingested_at, a.text, n.json FROM articles a
-                     LEFT JOIN story_articles s ON s.article_id = a.id
+                     LEFT JOIN story_articles s ON s.article_id = a.id LEFT JOIN stories st ON st.id = s.story_id
                      JOIN analyses n ON n.article_id = a.id WHERE a.id = ?1"
                 ),
                 params![id],
                 |r| {
                     Ok((
                         article_ref(r)?,
-                        r.get::<_, i64>(6)?,
-                        r.get::<_, String>(7)?,
+                        r.get::<_, i64>(7)?,
                         r.get::<_, String>(8)?,
                         r.get::<_, String>(9)?,
+                        r.get::<_, String>(10)?,
                     ))
                 },
             )
@@ -105,7 +134,8 @@ impl Store {
     /// Articles by id (those that exist), in id order.
     pub fn article_refs(&self, ids: &[i64]) -> Result<Vec<ArticleRef>> {
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {REF_COLUMNS} FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id WHERE a.id = ?1"
+            "SELECT {REF_COLUMNS} FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id
+             LEFT JOIN stories st ON st.id = s.story_id WHERE a.id = ?1"
         ))?;
         let mut out = Vec::with_capacity(ids.len());
         for &id in ids {
@@ -130,9 +160,10 @@ impl Store {
         }
         let mut st = self.conn.prepare(&format!(
             "SELECT {REF_COLUMNS}, n.json FROM story_articles s JOIN articles a ON a.id = s.article_id
+             LEFT JOIN stories st ON st.id = s.story_id
              JOIN analyses n ON n.article_id = a.id WHERE s.story_id = ?1 ORDER BY a.id"
         ))?;
-        let rows = st.query_map(params![n], |r| Ok((article_ref(r)?, r.get::<_, String>(6)?)))?;
+        let rows = st.query_map(params![n], |r| Ok((article_ref(r)?, r.get::<_, String>(7)?)))?;
         let mut out = Vec::new();
         for row in rows {
             let (r, json) = row?;
@@ -191,6 +222,7 @@ impl Store {
         let mut stories: Vec<String> = articles.iter().filter_map(|a| a.story.clone()).collect();
         stories.sort_by_key(|s| s[1..].parse::<i64>().unwrap_or(i64::MAX));
         stories.dedup();
+        let story_titles = self.story_titles(&stories)?;
         Ok(Some(EntityView {
             id,
             name,
@@ -200,7 +232,57 @@ impl Store {
             mentions,
             articles,
             stories,
+            story_titles,
         }))
+    }
+
+    /// Articles per day per outlet over `ids` (a story's members, a search's matches).
+    pub fn coverage(&self, ids: &[i64]) -> Result<Coverage> {
+        let mut st = self.conn.prepare_cached("SELECT a.outlet, a.day FROM articles a WHERE a.id = ?1")?;
+        let mut days: BTreeMap<i64, BTreeMap<String, usize>> = BTreeMap::new();
+        let mut by_outlet: HashMap<String, usize> = HashMap::new();
+        let mut c = Coverage::default();
+        for &id in ids {
+            let Some((outlet, day)) = st
+                .query_row(params![id], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<i64>>(1)?)))
+                .optional()?
+            else {
+                continue;
+            };
+            c.articles += 1;
+            let outlet = outlet.unwrap_or_else(|| UNKNOWN_OUTLET.to_string());
+            *by_outlet.entry(outlet.clone()).or_default() += 1;
+            match day {
+                Some(d) => *days.entry(d).or_default().entry(outlet).or_default() += 1,
+                None => c.undated += 1,
+            }
+        }
+        c.days = days
+            .into_iter()
+            .map(|(d, outlets)| CoverageDay {
+                date: format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100),
+                total: outlets.values().sum(),
+                outlets,
+            })
+            .collect();
+        let mut outlets: Vec<(String, usize)> = by_outlet.into_iter().collect();
+        outlets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        c.outlets = outlets.into_iter().map(|(o, _)| o).collect();
+        Ok(c)
+    }
+
+    /// Story titles by key (`s3` → title), for the keys that name a story.
+    pub fn story_titles<S: AsRef<str>>(&self, keys: &[S]) -> Result<BTreeMap<String, String>> {
+        let mut st = self.conn.prepare_cached("SELECT title FROM stories WHERE id = ?1")?;
+        let mut out = BTreeMap::new();
+        for key in keys {
+            let key = key.as_ref();
+            let Some(n) = key.strip_prefix('s').and_then(|n| n.parse::<i64>().ok()) else { continue };
+            if let Some(title) = st.query_row(params![n], |r| r.get::<_, String>(0)).optional()? {
+                out.insert(key.to_string(), title);
+            }
+        }
+        Ok(out)
     }
 
     /// Facets of a set of articles: counts by outlet, entity (the most frequent
@@ -311,7 +393,7 @@ impl Store {
             let mut parser = QueryParser::for_index(&self.idx.index, vec![f.title, f.body]);
             parser.set_conjunction_by_default();
             parser.set_field_boost(f.title, 2.0);
-            parts.push((Occur::Must, parser.parse_query(text).map_err(|e| BadQuery(format!("{e:?}")))?));
+            parts.push((Occur::Must, parser.parse_query(text).map_err(|e| BadQuery::explain(text, &e))?));
         }
         crate::query::push_filters(&f, q, &mut parts);
         let query = BooleanQuery::new(parts);

@@ -27,6 +27,7 @@ pub struct Args {
     /// Articles in the generated corpus.
     #[arg(long, default_value_t = 50_000)]
     pub articles: usize,
+    /// Seed of the generated corpus (the same seed, the same corpus).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Near-duplicate threshold (estimated Jaccard of word 5-shingles), for warta and the peer.

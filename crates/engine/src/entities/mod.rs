@@ -432,6 +432,39 @@ fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&l.as_str())
 }
 
+/// `data/not-names.txt`: function words, sentence starters and promo verbs, lower case.
+fn junk_words() -> &'static std::collections::HashSet<&'static str> {
+    static J: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    J.get_or_init(|| {
+        include_str!("../../data/not-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Is `w` a word that never starts a name (the stoplist file)?
+fn is_junk(w: &str) -> bool {
+    junk_words().contains(lc(w).as_str())
+}
+
+/// Is `w` never a name on its own: the stoplist file, months and weekdays.
+fn is_not_name(w: &str) -> bool {
+    is_junk(w) || in_list(NOT_NAMES, w)
+}
+
+/// A tagged mention without junk words at its start ("Sementara Prabowo" → "Prabowo"); None
+/// when nothing else is left ("Tonton", "Sementara", "Senin").
+fn without_junk(text: &str, m: NerMention) -> Option<NerMention> {
+    let toks = tokens(text, m.span.start, m.span.end);
+    let keep = toks.iter().position(|t| !is_junk(t.text(text)))?;
+    if toks[keep..].iter().all(|t| is_not_name(t.text(text))) {
+        return None;
+    }
+    Some(NerMention { span: Span::new(toks[keep].start, m.span.end), kind: m.kind })
+}
+
 /// Does alias token `a` (as written in the gazetteer) accept text token `t`?
 fn case_ok(a: &str, t: &str, first: bool, word_start: bool) -> bool {
     if !a.eq_ignore_ascii_case(t) && lc(a) != lc(t).replace('’', "'") {
@@ -629,7 +662,7 @@ fn name_token(text: &str, t: &Tok) -> bool {
         && !w.chars().any(|c| c.is_numeric())
         && !in_list(TITLES, w)
         && !in_list(OFFICE, w)
-        && !in_list(NOT_NAMES, w)
+        && !is_not_name(w)
 }
 
 /// Is the token run `[a, b)` shaped like a personal name?
@@ -642,7 +675,7 @@ fn person_like(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
                 && !w.chars().any(|c| c.is_numeric())
                 && !in_list(TITLES, w)
                 && !in_list(OFFICE, w)
-                && !in_list(NOT_NAMES, w)
+                && !is_not_name(w)
         })
         && (n > 1 || toks[a].text(text).chars().count() >= 3)
 }
@@ -906,7 +939,8 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     let valid = |s: &Span| {
         s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
     };
-    let mut tagged: Vec<NerMention> = tagged.iter().copied().filter(|m| valid(&m.span)).collect();
+    let mut tagged: Vec<NerMention> =
+        tagged.iter().copied().filter(|m| valid(&m.span)).filter_map(|m| without_junk(text, m)).collect();
     let tagged_index = SpanIndex::new(tagged.iter().enumerate().map(|(i, m)| (m.span, i)));
 
     for sp in spans.iter().filter(|s| valid(s)) {
@@ -1401,6 +1435,27 @@ mod tests {
         let e = whole("Ia berbicara dalam bahasa Inggris di Jepang.");
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].name, "Jepang");
+    }
+
+    #[test]
+    fn junk_words_never_become_entities() {
+        let t = "Tonton juga video ini. Sementara Budiarto Sasmito tiba di Medan pada Senin.";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        let tagged = [
+            NerMention { span: at("Tonton"), kind: EntityKind::Per },
+            NerMention { span: at("Sementara Budiarto Sasmito"), kind: EntityKind::Per },
+            NerMention { span: at("Senin"), kind: EntityKind::Org },
+        ];
+        let e = resolve(t, &[Span::new(0, t.len())], &tagged);
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Budiarto Sasmito"), "{names:?}");
+        for junk in ["Tonton", "Senin", "Sementara Budiarto Sasmito", "Sementara"] {
+            assert!(!names.contains(&junk), "{junk} in {names:?}");
+        }
+        assert!(is_junk("SEMENTARA") && is_junk("tonton") && !is_junk("Budiarto"));
     }
 
     #[test]

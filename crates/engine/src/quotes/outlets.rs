@@ -1,9 +1,8 @@
-//! The agencies and outlets warta recognises (`outlets.txt`, compiled in).
+//! The agencies and outlets a quote can come through: every form the outlet table
+//! ([`crate::outlets`], `data/outlets.txt`) writes, matched case-sensitively.
 
 use crate::analysis::Span;
 use std::sync::OnceLock;
-
-const DATA: &str = include_str!("outlets.txt");
 
 /// Outlet names and their aliases, longest alias first.
 pub struct Outlets {
@@ -20,13 +19,11 @@ impl Outlets {
         O.get_or_init(|| {
             let mut names = Vec::new();
             let mut aliases = Vec::new();
-            for line in DATA.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            for o in &crate::outlets::Table::get().outlets {
                 let idx = names.len();
-                let mut parts = line.split('|').map(str::trim);
-                let canon = parts.next().expect("a name");
-                names.push(canon);
-                aliases.push((canon, idx));
-                aliases.extend(parts.map(|a| (a, idx)));
+                names.push(o.name);
+                aliases.push((o.name, idx));
+                aliases.extend(o.aliases.iter().chain(&o.domains).map(|a| (*a, idx)));
             }
             aliases.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
             let matcher = aho_corasick::AhoCorasick::new(aliases.iter().map(|(a, _)| a)).expect("outlet aliases");
