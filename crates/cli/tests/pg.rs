@@ -223,29 +223,52 @@ fn watch_enqueues_into_postgres_and_remembers_urls() {
     assert_eq!(n, 2);
 }
 
-/// `warta cluster up`: workers drain the queue; one killed with SIGKILL is started again;
-/// SIGINT stops them all.
+/// `warta cluster up`: workers drain the queue; one killed with SIGKILL is started again; the
+/// API node serves the database's stories from its replica; SIGINT stops them all.
 #[test]
 fn cluster_up_supervises_workers() {
     let Some(server) = TempPg::for_test("cluster_up_supervises_workers") else { return };
     let url = server.database("cluster").unwrap();
     let dir = tmp("cluster");
     synth::write(&dir.join("in"), 30, 5).unwrap();
+    let api = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        probe.local_addr().unwrap()
+    };
     let mut cluster = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(["cluster", "up", "--workers", "2", "--data", &url])
+        .args(["cluster", "up", "--workers", "2", "--api", "1", "--data", &url, "--api-addr", &api.to_string()])
+        .arg("--replicas")
+        .arg(dir.join("replicas"))
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_millis(500));
-    // SIGKILL one worker: the supervisor starts another.
+    // Two workers and one API node; SIGKILL a worker: the supervisor starts another.
     let children = Command::new("pgrep").args(["-P", &cluster.id().to_string()]).output().unwrap();
     let pids: Vec<String> = String::from_utf8_lossy(&children.stdout).split_whitespace().map(String::from).collect();
-    assert_eq!(pids.len(), 2, "two workers: {pids:?}");
-    Command::new("kill").args(["-KILL", &pids[0]]).status().unwrap();
+    assert_eq!(pids.len(), 3, "two workers and an API node: {pids:?}");
+    let worker = pids
+        .iter()
+        .find(|pid| {
+            let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            cmd.split(|&b| b == 0).any(|arg| arg == b"worker")
+        })
+        .expect("a worker among the children");
+    Command::new("kill").args(["-KILL", worker]).status().unwrap();
     ok(warta(&["ingest", "--quiet", "--data", &url, dir.join("in").to_str().unwrap()]), "enqueue");
     let started = Instant::now();
     while queue(&url)["clustered_through"] != 30 {
         assert!(started.elapsed() < Duration::from_secs(120), "not drained: {}", queue(&url));
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // The API node follows the changes feed: every article's story is served.
+    let served = || -> Option<usize> {
+        let mut res = ureq::get(format!("http://{api}/api/stories?limit=200")).call().ok()?;
+        let page: Value = serde_json::from_str(&res.body_mut().read_to_string().ok()?).ok()?;
+        Some(page["stories"].as_array()?.iter().filter_map(|s| s["article_count"].as_u64()).sum::<u64>() as usize)
+    };
+    while served() != Some(30) {
+        assert!(started.elapsed() < Duration::from_secs(180), "the API node serves {:?} articles", served());
         std::thread::sleep(Duration::from_millis(200));
     }
     Command::new("kill").args(["-INT", &cluster.id().to_string()]).status().unwrap();
