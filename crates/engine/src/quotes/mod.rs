@@ -162,18 +162,25 @@ fn block_of(blocks: &[Block], pos: usize) -> Option<usize> {
     blocks.get(i).filter(|b| b.span.start <= pos).map(|_| i)
 }
 
-/// The tokens of each block, made once on first use: every quotation reads the words before and
-/// after its marks as a slice of these instead of tokenising its window again (which made a block
-/// of many quotations quadratic).
+/// The tokens and the sentence terminators of each block, made once on first use: every
+/// quotation reads the words before and after its marks as a slice of these, and looks for its
+/// sentence's ends among the terminators, instead of tokenising and scanning its window again
+/// (which made a block of many quotations quadratic, or 2,000 bytes of work per quotation).
 struct BlockToks<'t> {
     text: &'t str,
     blocks: &'t [Block],
     cache: Vec<std::cell::OnceCell<Vec<Tok>>>,
+    terminators: Vec<std::cell::OnceCell<Vec<usize>>>,
 }
 
 impl<'t> BlockToks<'t> {
     fn new(text: &'t str, blocks: &'t [Block]) -> Self {
-        BlockToks { text, blocks, cache: blocks.iter().map(|_| std::cell::OnceCell::new()).collect() }
+        BlockToks {
+            text,
+            blocks,
+            cache: blocks.iter().map(|_| std::cell::OnceCell::new()).collect(),
+            terminators: blocks.iter().map(|_| std::cell::OnceCell::new()).collect(),
+        }
     }
 
     /// The tokens of block `bi` that lie wholly inside `span`.
@@ -181,6 +188,18 @@ impl<'t> BlockToks<'t> {
         let all = self.cache[bi].get_or_init(|| toks(self.text, self.blocks[bi].span));
         let lo = all.partition_point(|t| t.span.start < span.start);
         let hi = all.partition_point(|t| t.span.end <= span.end).max(lo);
+        &all[lo..hi]
+    }
+
+    /// The byte offsets of the '.', '!' and '?' of block `bi` in `from..to`, in text order.
+    fn terminators(&self, bi: usize, from: usize, to: usize) -> &[usize] {
+        let all = self.terminators[bi].get_or_init(|| {
+            let b = self.blocks[bi].span;
+            let bytes = &self.text.as_bytes()[b.start..b.end];
+            bytes.iter().enumerate().filter(|(_, c)| matches!(c, b'.' | b'!' | b'?')).map(|(i, _)| b.start + i).collect()
+        });
+        let lo = all.partition_point(|&i| i < from);
+        let hi = all.partition_point(|&i| i < to).max(lo);
         &all[lo..hi]
     }
 }
@@ -238,8 +257,6 @@ fn cited(text: &str, block: Span, sp: Span) -> bool {
     near_before || sumber || next
 }
 
-/// The end of the sentence that contains `pos` in `block` (after a terminator and the closing
-/// marks that follow it, or the block's end).
 /// How far (bytes) the sentence around a quote is looked for either side of its marks. A real
 /// sentence is far shorter; the bound keeps a paragraph of thousands of quotes linear (each
 /// quote looks at its own neighbourhood, not the whole paragraph).
@@ -255,43 +272,45 @@ fn floor_boundary(text: &str, i: usize) -> usize {
     i
 }
 
-fn sentence_end(text: &str, block: Span, pos: usize) -> usize {
+/// The end of the sentence that contains `pos` in block `bi` (after a terminator and the
+/// closing marks that follow it, or the block's end).
+fn sentence_end(text: &str, block_toks: &BlockToks, bi: usize, pos: usize) -> usize {
+    let block = block_toks.blocks[bi].span;
     let end = floor_boundary(text, block.end.min(pos.saturating_add(WINDOW)));
     let s = &text[pos..end.max(pos)];
-    for (i, c) in s.char_indices() {
-        if matches!(c, '.' | '!' | '?') {
-            let rest = &s[i + 1..];
-            let t = rest.trim_start_matches(|c: char| is_mark(c) || c == ')');
-            if t.is_empty() || t.starts_with(char::is_whitespace) {
-                // abbreviation-like: a single capital before the dot ("H.")
-                let before = &s[..i];
-                let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
-                if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
-                    continue;
-                }
-                return pos + i + 1 + (rest.len() - t.len());
+    for &at in block_toks.terminators(bi, pos, end) {
+        let i = at - pos;
+        let rest = &s[i + 1..];
+        let t = rest.trim_start_matches(|c: char| is_mark(c) || c == ')');
+        if t.is_empty() || t.starts_with(char::is_whitespace) {
+            // abbreviation-like: a single capital before the dot ("H.")
+            let before = &s[..i];
+            let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+                continue;
             }
+            return pos + i + 1 + (rest.len() - t.len());
         }
     }
     end.max(pos)
 }
 
-/// The start of the sentence that contains `pos` in `block`.
-fn sentence_start(text: &str, block: Span, pos: usize) -> usize {
+/// The start of the sentence that contains `pos` in block `bi`.
+fn sentence_start(text: &str, block_toks: &BlockToks, bi: usize, pos: usize) -> usize {
+    let block = block_toks.blocks[bi].span;
     let from = floor_boundary(text, pos.saturating_sub(WINDOW).max(block.start)).max(block.start).min(pos);
     let s = &text[from..pos];
     let mut best = from;
     // the last boundary wins: read backwards from `pos` and stop at the first
-    for (i, b) in s.bytes().enumerate().rev() {
-        if matches!(b, b'.' | b'!' | b'?') {
-            let rest = &s[i + 1..];
-            let t = rest.trim_start_matches(|c: char| is_mark(c) || c == ')');
-            if t.starts_with(char::is_whitespace) {
-                let t2 = t.trim_start();
-                if t2.is_empty() || t2.starts_with(|c: char| c.is_uppercase() || is_mark(c) || c.is_ascii_digit()) {
-                    best = from + i + 1 + (rest.len() - t.len());
-                    break;
-                }
+    for &at in block_toks.terminators(bi, from, pos).iter().rev() {
+        let i = at - from;
+        let rest = &s[i + 1..];
+        let t = rest.trim_start_matches(|c: char| is_mark(c) || c == ')');
+        if t.starts_with(char::is_whitespace) {
+            let t2 = t.trim_start();
+            if t2.is_empty() || t2.starts_with(|c: char| c.is_uppercase() || is_mark(c) || c.is_ascii_digit()) {
+                best = from + i + 1 + (rest.len() - t.len());
+                break;
             }
         }
     }
@@ -604,7 +623,7 @@ fn direct(
     let (b0, b1) = (blocks[i0], blocks[i1]);
     let inner_words = m.parts.iter().map(|p| word_count(text, *p)).sum::<usize>();
     // before: from the sentence start to the opening mark
-    let s0 = sentence_start(text, b0.span, first.start);
+    let s0 = sentence_start(text, block_toks, i0, first.start);
     let pre = block_toks.within(i0, Span::new(s0, first.start));
     let pre_words = pre.iter().filter(|t| t.word).count();
     // after: from the closing mark to the sentence end
@@ -613,7 +632,7 @@ fn direct(
         .ends_with(['.', '!', '?']);
     let next_upper = text[lastp.end..b1.span.end].trim_start().starts_with(|c: char| c.is_uppercase());
     let (post_span, claim_end) = if m.closed && !(inner_ends && next_upper) {
-        let e = sentence_end(text, b1.span, lastp.end);
+        let e = sentence_end(text, block_toks, i1, lastp.end);
         (Span::new(lastp.end, e), e)
     } else {
         (Span::new(lastp.end, lastp.end), lastp.end)
