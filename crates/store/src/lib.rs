@@ -27,6 +27,7 @@ pub mod pg;
 pub mod pgtest;
 pub mod query;
 pub mod read;
+pub mod saved;
 pub mod stem;
 mod stories_doc;
 pub mod synth;
