@@ -134,9 +134,10 @@ impl Guard {
     }
 }
 
-/// Does this request write or cost (posting an article, machine translation)?
+/// Does this request write or cost (posting an article or a saved search, deleting one,
+/// machine translation)?
 fn costs(req: &Request) -> bool {
-    req.method() == Method::POST || req.uri().path().ends_with("/translation")
+    req.method() == Method::POST || req.method() == Method::DELETE || req.uri().path().ends_with("/translation")
 }
 
 fn too_many(wait: Duration) -> Response {
