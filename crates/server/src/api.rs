@@ -594,6 +594,12 @@ fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     }
 }
 
+/// A request that writes: the token first, then its query-string parameters.
+fn writing(state: &AppState, headers: &HeaderMap, raw: Option<String>, allowed: &[&str]) -> Result<Params, ApiError> {
+    authorise(state, headers)?;
+    Params::parse(raw, allowed)
+}
+
 /// A JSON request body of type `T` (`shape` names what is expected in the message).
 fn json_body<T: serde::de::DeserializeOwned>(body: Result<Bytes, BytesRejection>, shape: &str) -> Result<T, ApiError> {
     let body = body.map_err(|e| {
@@ -611,8 +617,7 @@ pub async fn post_article(
     RawQuery(raw): RawQuery,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
-    authorise(&state, &headers)?;
-    Params::parse(raw, &[])?;
+    writing(&state, &headers, raw, &[])?;
     let posted: PostedArticle = json_body(body, "{\"source\": ..., \"text\" or \"html\": ...}")?;
     let source = posted.source.trim().to_string();
     if source.is_empty() || source.chars().count() > limits::MAX_FILTER_CHARS || source.chars().any(char::is_control) {
@@ -694,8 +699,7 @@ pub async fn post_saved(
     RawQuery(raw): RawQuery,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
-    authorise(&state, &headers)?;
-    Params::parse(raw, &[])?;
+    writing(&state, &headers, raw, &[])?;
     let posted: PostedSaved =
         json_body(body, "{\"name\": ..., \"q\": ..., \"outlet\", \"entity\", \"from\", \"to\" (optional)}")?;
     let (query, filters) = checked_search(
@@ -770,8 +774,7 @@ pub async fn saved_seen(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
-    authorise(&state, &headers)?;
-    let p = Params::parse(raw, &["through"])?;
+    let p = writing(&state, &headers, raw, &["through"])?;
     let id = numeric_id("saved search", &id)?;
     let through = p.get("through").map(limits::parse_offset).transpose()?.map(|n| n as i64);
     let saved = state.with_store(move |s| Ok(s.mark_saved_seen(&id.to_string(), through)?)).await?;
@@ -785,8 +788,7 @@ pub async fn saved_delete(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
-    authorise(&state, &headers)?;
-    Params::parse(raw, &[])?;
+    writing(&state, &headers, raw, &[])?;
     let id = numeric_id("saved search", &id)?;
     let gone = state.with_store(move |s| Ok(s.delete_saved(&id.to_string())?)).await?;
     Ok(Json(json!({"deleted": gone})))
