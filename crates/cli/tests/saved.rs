@@ -92,3 +92,99 @@ fn saved_searches_from_the_command_line() {
     assert!(!nowhere.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A feed with one full-text item about a landslide (ours), and a webhook endpoint that keeps
+/// what is posted to it.
+fn feed_and_hook() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let posted: std::sync::Arc<std::sync::Mutex<Vec<String>>> = Default::default();
+    let (posted2, base2) = (posted.clone(), base.clone());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut r = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            if r.read_line(&mut line).unwrap_or(0) == 0 {
+                continue;
+            }
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let mut length = 0usize;
+            loop {
+                let mut h = String::new();
+                if r.read_line(&mut h).unwrap_or(0) == 0 || h.trim().is_empty() {
+                    break;
+                }
+                if let Some((k, v)) = h.split_once(':')
+                    && k.trim().eq_ignore_ascii_case("content-length")
+                {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+            }
+            let (status, body) = match path.as_str() {
+                "/feed.xml" => {
+                    let full: String = (1..=6)
+                        .map(|i| format!("<p>Bagian {i}: longsor susulan menimbun jalan desa di Banjarnegara, warga membersihkan material bersama relawan.</p>"))
+                        .collect();
+                    let feed = format!(
+                        r#"<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Kabar Uji</title>
+<item><title>Longsor Susulan di Banjarnegara</title><link>{base2}/berita/longsor</link><pubDate>Wed, 12 Feb 2025 08:00:00 +0700</pubDate><content:encoded><![CDATA[{full}]]></content:encoded></item>
+</channel></rss>"#
+                    );
+                    ("200 OK", feed)
+                }
+                "/hook" => {
+                    let mut body = vec![0u8; length];
+                    r.read_exact(&mut body).unwrap();
+                    posted2.lock().unwrap().push(String::from_utf8(body).unwrap());
+                    ("204 No Content", String::new())
+                }
+                _ => ("404 Not Found", "tidak ada".to_string()),
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    (base, posted)
+}
+
+#[test]
+fn watch_posts_new_matches_of_saved_searches_to_a_webhook() {
+    let dir = tmp("webhook");
+    let data = dir.join("data");
+    ingest(&data, &dir, &[("pasar.txt", PASAR)]);
+    let d = s(&data);
+    out(&warta(&["saved", "add", "--data", d, "Longsor", "longsor"]));
+    out(&warta(&["saved", "add", "--data", d, "Pasar", "pasar murah"]));
+    let (base, posted) = feed_and_hook();
+    let watch = |extra: &[&str]| {
+        let mut args = vec!["watch", "--once", "--allow-host", "127.0.0.1", "--host-delay", "0", "--data", d];
+        args.extend_from_slice(extra);
+        warta(&args)
+    };
+    let hook = format!("{base}/hook");
+    let feed = format!("{base}/feed.xml");
+    let summary: serde_json::Value = serde_json::from_str(&out(&watch(&["--webhook", &hook, &feed]))).unwrap();
+    assert_eq!(summary["alerts"], 1, "{summary}");
+    let bodies = posted.lock().unwrap().clone();
+    assert_eq!(bodies.len(), 1);
+    let v: serde_json::Value = serde_json::from_str(&bodies[0]).unwrap();
+    let alerts = v["alerts"].as_array().unwrap();
+    assert_eq!(alerts.len(), 1, "only the saved search that matched: {v}");
+    assert_eq!(alerts[0]["search"]["name"], "Longsor");
+    assert_eq!(alerts[0]["count"], 1);
+    assert_eq!(alerts[0]["articles"][0]["title"], "Longsor Susulan di Banjarnegara");
+    assert_eq!(alerts[0]["stories"].as_array().unwrap().len(), 1);
+    // Polled again, nothing new: nothing is posted.
+    out(&watch(&["--webhook", &hook, &feed]));
+    assert_eq!(posted.lock().unwrap().len(), 1);
+    // A webhook that is not a URL is a usage error.
+    let o = watch(&["--webhook", "bukan-url", &feed]);
+    assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -135,6 +135,27 @@ pub struct FeedItem {
     pub ingested_at: String,
 }
 
+/// What one saved search matched among articles stored after some point (a `warta watch`
+/// poll): the articles and the stories they belong to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SavedAlert {
+    /// The saved search (id, name, query, filters, …).
+    pub search: SavedSearch,
+    /// Every new match, counted.
+    pub count: usize,
+    /// The best new matches (at most the limit asked for), in ingest order.
+    pub articles: Vec<ArticleRef>,
+    /// The stories of `articles`, each once, in order of first appearance.
+    pub stories: Vec<StoryName>,
+}
+
+/// A story by id (`s3`) and title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoryName {
+    pub id: String,
+    pub title: Option<String>,
+}
+
 /// A name that can be saved: trimmed, 1 to [`MAX_NAME_CHARS`] characters, no control
 /// characters, and not a number (numbers are ids).
 fn check_name(name: &str) -> Result<&str, SavedError> {
@@ -278,6 +299,30 @@ impl Store {
         Ok(search)
     }
 
+    /// For each saved search that matches articles stored after article `after`: those
+    /// matches (the best `limit`) and their stories. Searches with no such match are left out.
+    pub fn saved_alerts(&self, after: i64, limit: usize) -> Result<Vec<SavedAlert>> {
+        let mut out = Vec::new();
+        for search in self.saved_searches()? {
+            let q = SearchQuery { stored_after: Some(after), ..search.search_query(limit, 0) };
+            let matches = self.search_ids(&q, limit)?;
+            if matches.total == 0 {
+                continue;
+            }
+            let articles = self.article_refs(&matches.ids)?;
+            let mut stories: Vec<StoryName> = Vec::new();
+            for a in &articles {
+                if let Some(id) = &a.story
+                    && !stories.iter().any(|s| &s.id == id)
+                {
+                    stories.push(StoryName { id: id.clone(), title: a.story_title.clone() });
+                }
+            }
+            out.push(SavedAlert { search, count: matches.total, articles, stories });
+        }
+        Ok(out)
+    }
+
     /// The newest `limit` articles (by ingest order) a search matches, for a feed.
     pub fn newest_matches(&self, q: &SearchQuery, limit: usize) -> Result<Vec<FeedItem>> {
         use tantivy::collector::TopDocs;
@@ -350,6 +395,13 @@ mod tests {
         let feed = store.newest_matches(&s.search_query(10, 0), 10).unwrap();
         assert_eq!(feed.iter().map(|f| f.article.source.as_str()).collect::<Vec<_>>(), ["c.txt", "a.txt"]);
         assert!(!feed[0].ingested_at.is_empty());
+
+        // Alerts: what matched after a point, with its stories; none after the newest.
+        let alerts = store.saved_alerts(2, 10).unwrap();
+        assert_eq!(alerts.len(), 1);
+        assert_eq!((alerts[0].count, alerts[0].articles[0].source.as_str()), (1, "c.txt"));
+        assert_eq!(alerts[0].stories.len(), 1);
+        assert!(store.saved_alerts(3, 10).unwrap().is_empty());
 
         let seen = store.mark_saved_seen("banjir ROB", Some(99)).unwrap();
         assert_eq!(seen.seen_through, 3, "never past the newest article");
