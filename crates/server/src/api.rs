@@ -795,7 +795,8 @@ pub async fn saved_delete(
 }
 
 /// `GET /api/saved/{id}/atom?limit=N`: an Atom feed of the newest matches (by when they were
-/// stored), linking to the web app's article pages on the host the request named.
+/// stored), linking to the web app's article pages on the host the request named (https when
+/// a proxy says `X-Forwarded-Proto: https`).
 pub async fn saved_atom(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
@@ -812,8 +813,10 @@ pub async fn saved_atom(
             Ok((search, items))
         })
         .await?;
-    // The guard has checked the Host against the allow-list.
+    // The guard has checked the Host against the allow-list; behind a TLS-terminating proxy
+    // `X-Forwarded-Proto: https` makes the links https.
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let base = format!("http://{host}");
+    let https = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()) == Some("https");
+    let base = format!("{}://{host}", if https { "https" } else { "http" });
     Ok(([(header::CONTENT_TYPE, crate::atom::CONTENT_TYPE)], crate::atom::feed(&base, &search, &items)))
 }

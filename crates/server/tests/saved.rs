@@ -70,6 +70,9 @@ fn saved_searches_show_what_is_new_and_feed_it() {
     assert!(first_entry.contains("<title>Awak Kapal Nelayan Pulang dari Busan</title>"), "{x}");
     assert!(first_entry.contains(&format!("{}/#/article/{new_id}\"", srv.url)), "{x}");
     assert_eq!(x.matches("<entry>").count() as u64, total_before + 1);
+    // Behind a TLS proxy the links are https.
+    let proxied = request(srv.addr, "GET", &format!("/api/saved/{id}/atom"), &[("X-Forwarded-Proto", "https")], b"");
+    assert!(proxied.text().contains(&format!("https://{}/#/article/{new_id}", srv.addr)), "{}", proxied.text());
 
     // Marking seen needs the token, and then nothing is new.
     let seen_path = format!("/api/saved/{id}/seen?through={new_id}");
