@@ -111,7 +111,7 @@ fn saved_paths() -> Value {
                 "responses": with(token(&["400", "404"]), "200", "Deleted: {\"deleted\": the saved search}", "Deleted")}
         },
         "/api/saved/{id}/seen": {
-            "post": {"summary": "Mark a saved search seen: what is stored up to article `through` (the watermark its page showed; the newest article without it) is no longer new. Needs Authorization: Bearer TOKEN.",
+            "post": {"summary": "Mark a saved search seen: what is stored up to article `through` (the watermark its page showed; the newest article without it) is no longer new (the watermark never moves back). Needs Authorization: Bearer TOKEN.",
                 "operationId": "markSavedSeen", "security": [{"bearer": []}],
                 "parameters": [saved_id(), {"name": "through", "in": "query", "description": "The newest article id read (never past the newest stored)", "schema": {"type": "integer", "minimum": 0}}],
                 "responses": with(token(&["400", "404"]), "200", "The saved search, with its new watermark", "Saved")}

@@ -280,11 +280,12 @@ impl Store {
     }
 
     /// Mark a saved search seen through article `through` (the watermark a reader was shown;
-    /// the newest article when None, and never past it).
+    /// the newest article when None, and never past it). The watermark never moves back: a
+    /// page shown before a later mark does not make what was read new again.
     pub fn mark_saved_seen(&self, key: &str, through: Option<i64>) -> Result<SavedSearch> {
         let search = self.saved_search(key)?;
         let last = self.last_article_id()?;
-        let through = through.map_or(last, |t| t.clamp(0, last));
+        let through = through.map_or(last, |t| t.clamp(0, last)).max(search.seen_through);
         self.conn.execute(
             "UPDATE saved_searches SET seen_through = ?2, seen_at = ?3 WHERE id = ?1",
             params![search.id, through, jiff::Timestamp::now().to_string()],
@@ -405,6 +406,9 @@ mod tests {
 
         let seen = store.mark_saved_seen("banjir ROB", Some(99)).unwrap();
         assert_eq!(seen.seen_through, 3, "never past the newest article");
+        let stale = store.mark_saved_seen("banjir rob", Some(1)).unwrap();
+        assert_eq!(stale.seen_through, 3, "never back");
+        let seen = SavedSearch { seen_at: stale.seen_at.clone(), ..seen };
         assert_eq!(store.saved_results("Banjir rob", 10, 0).unwrap().new_count, 0);
         // Survives reopening.
         drop(store);
