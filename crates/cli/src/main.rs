@@ -27,6 +27,7 @@ mod jobs;
 mod ner;
 mod parse;
 mod queue;
+mod saved;
 mod search;
 mod serve;
 mod train;
@@ -153,6 +154,10 @@ enum Command {
     /// Full-text search of a store (stemmed Indonesian; "phrases"; --outlet, --entity,
     /// --from/--to filters). A malformed query is an error with exit code 2.
     Search(search::SearchArgs),
+    /// Saved searches kept in the store (`add NAME QUERY`, `list`, `show NAME|ID [--new]`,
+    /// `rm NAME|ID`): what matched since the last visit. The web app and the API
+    /// (/api/saved, with an Atom feed per search) show the same ones.
+    Saved(saved::SavedArgs),
     /// The timeline of a story (s1, s2, …) or an entity, from stored events (or articles).
     Timeline(search::TimelineArgs),
     /// Export a store: jsonl (analyses), csv (one row per article), timelinejs (TimelineJS3)
@@ -274,6 +279,7 @@ fn main() -> ExitCode {
         Command::BenchStories(args) => bench::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Search(args) => search::search(args),
+        Command::Saved(args) => saved::run(args),
         Command::Timeline(args) => search::timeline(args),
         Command::Export(args) => export::run(args),
         Command::BenchStore(args) => bench_store::run(args),

@@ -92,16 +92,11 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         to: args.to,
         limit: args.limit,
         offset: args.offset,
+        stored_after: None,
     };
     let hits = match store.search(&q) {
         Ok(h) => h,
-        Err(e) => match e.downcast_ref::<BadQuery>() {
-            Some(bad) => {
-                eprintln!("warta: {}", bad.pointed());
-                return Ok(ExitCode::from(2));
-            }
-            None => return Err(e),
-        },
+        Err(e) => return bad_query_exit(e),
     };
     if let Some(lang) = args.lang {
         return localized(&store, &hits, lang, translator.as_ref(), args.format);
@@ -113,36 +108,53 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &plain)?;
             writeln!(out)?;
         }
-        Format::Table => {
-            writeln!(out, "{:>6}  {:<10}  {:<16}  {:<6}  TITLE / SNIPPET", "SCORE", "DATE", "OUTLET", "STORY")?;
-            for h in &hits {
-                let date: String = h.published.as_deref().unwrap_or("-").chars().take(10).collect();
-                let outlet: String = h.outlet.as_deref().unwrap_or("-").chars().take(16).collect();
-                let title = h.title.clone().unwrap_or_else(|| h.source.clone());
-                writeln!(
-                    out,
-                    "{:>6.2}  {:<10}  {:<16}  {:<6}  {}",
-                    h.score,
-                    date,
-                    outlet,
-                    h.story.as_deref().unwrap_or("-"),
-                    title
-                )?;
-                writeln!(out, "{:>44}{}", "", snippet_plain(&h.snippet))?;
-            }
-            writeln!(out, "{} result(s)", hits.len())?;
-        }
+        Format::Table => write_table(&mut out, &hits)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// A malformed query is explained with a caret under its column, exit code 2; any other error
+/// goes on.
+pub(crate) fn bad_query_exit(e: anyhow::Error) -> Result<ExitCode> {
+    match e.downcast_ref::<BadQuery>() {
+        Some(bad) => {
+            eprintln!("warta: {}", bad.pointed());
+            Ok(ExitCode::from(2))
+        }
+        None => Err(e),
+    }
+}
+
+/// Hits as `warta search` prints them by default: a line each (score, date, outlet, story,
+/// title) with its snippet as plain text under it, and the count.
+pub(crate) fn write_table(out: &mut impl Write, hits: &[Hit]) -> Result<()> {
+    writeln!(out, "{:>6}  {:<10}  {:<16}  {:<6}  TITLE / SNIPPET", "SCORE", "DATE", "OUTLET", "STORY")?;
+    for h in hits {
+        let date: String = h.published.as_deref().unwrap_or("-").chars().take(10).collect();
+        let outlet: String = h.outlet.as_deref().unwrap_or("-").chars().take(16).collect();
+        let title = h.title.clone().unwrap_or_else(|| h.source.clone());
+        writeln!(
+            out,
+            "{:>6.2}  {:<10}  {:<16}  {:<6}  {}",
+            h.score,
+            date,
+            outlet,
+            h.story.as_deref().unwrap_or("-"),
+            title
+        )?;
+        writeln!(out, "{:>44}{}", "", snippet_plain(&h.snippet))?;
+    }
+    writeln!(out, "{} result(s)", hits.len())?;
+    Ok(())
+}
+
 /// What `warta search` tells when the store is missing.
-const STORE_HINT: &str = "make one with `warta ingest --data DIR FILE...`";
+pub(crate) const STORE_HINT: &str = "make one with `warta ingest --data DIR FILE...`";
 
 /// A hit as the command line prints it: `snippet` as plain text (no HTML escapes, no `**`
 /// marks), and `snippet_parts` (`[{"text", "match"}]`) keeping which words matched.
-fn plain_hit(h: &Hit) -> Result<Value> {
+pub(crate) fn plain_hit(h: &Hit) -> Result<Value> {
     let mut v = serde_json::to_value(h)?;
     let parts: Vec<Value> = warta_store::query::snippet_parts(&h.snippet)
         .into_iter()

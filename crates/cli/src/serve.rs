@@ -21,8 +21,8 @@ pub struct Args {
     /// network (reads need no token).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Bearer token that endpoints changing data or costing (POST /api/articles, machine
-    /// translation) require. Without one (and without $WARTA_TOKEN) they are disabled (403).
+    /// Bearer token that endpoints changing data or costing (POST /api/articles, POST and
+    /// DELETE /api/saved..., machine translation) require. Without one (and without $WARTA_TOKEN) they are disabled (403).
     #[arg(long, env = "WARTA_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
     /// Machine translation of article pages (the article page's "translate" button and
@@ -47,7 +47,7 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 1200)]
     pub rate_limit: u32,
     /// Requests per minute per client to endpoints that write or cost (POST /api/articles,
-    /// machine translation); 0: no limit.
+    /// POST and DELETE /api/saved..., machine translation); 0: no limit.
     #[arg(long, value_name = "N", default_value_t = 30)]
     pub cost_rate_limit: u32,
     /// Create an empty store in --data if there is none (without it, a missing store is an

@@ -79,6 +79,12 @@ pub struct Args {
     /// refused, also after a redirect, so a feed cannot lead warta inside the network.
     #[arg(long, value_name = "HOST")]
     pub allow_host: Vec<String>,
+    /// After each poll, POST to this URL a JSON object `{"poll", "alerts": [...]}` naming, for
+    /// each saved search (`warta saved`) that matches articles ingested by the poll, the
+    /// search, the count, the best 20 matching articles and their stories. Nothing is sent when
+    /// nothing new matches. A failed delivery is named on stderr (exit 1). Data directory only.
+    #[arg(long, value_name = "URL")]
+    pub webhook: Option<String>,
     /// No per-poll summary on stdout (errors still go to stderr).
     #[arg(long, short)]
     pub quiet: bool,
@@ -451,6 +457,27 @@ struct PollStats {
     /// Articles enqueued for `warta worker`s (`--data postgres://...`).
     #[serde(skip_serializing_if = "is_zero")]
     enqueued: usize,
+    /// Saved searches with new matches sent to the --webhook.
+    #[serde(skip_serializing_if = "is_zero")]
+    alerts: usize,
+}
+
+/// Most matching articles a webhook alert lists per saved search.
+const WEBHOOK_ARTICLES: usize = 20;
+
+/// POST the saved-search alerts of poll `poll` as JSON; a failure says what failed.
+fn send_webhook(
+    agent: &ureq::Agent,
+    url: &str,
+    poll: usize,
+    alerts: &[warta_store::saved::SavedAlert],
+) -> Result<(), String> {
+    let body = serde_json::json!({ "poll": poll, "alerts": alerts });
+    match agent.post(url).header("Content-Type", "application/json").send(body.to_string()) {
+        Ok(r) if r.status().is_success() => Ok(()),
+        Ok(r) => Err(format!("HTTP {}", r.status().as_u16())),
+        Err(e) => Err(network_failure(&e)),
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -466,6 +493,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
             (None, Some(warta_store::pg::Pg::connect(&url)?), WatchState::open_pg(&url)?)
         }
     };
+    if let Some(url) = &args.webhook {
+        if store.is_none() {
+            return Err(crate::Usage(
+                "--webhook needs a data directory: saved searches live there, not in PostgreSQL".into(),
+            )
+            .into());
+        }
+        if !(url.starts_with("http://") || url.starts_with("https://")) || url.parse::<Uri>().is_err() {
+            return Err(crate::Usage(format!("--webhook {url:?} is not an http or https URL")).into());
+        }
+    }
+    // The webhook is the user's own endpoint: a plain agent (no private-address guard).
+    let webhook_agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(args.timeout)))
+        .http_status_as_error(false)
+        .build()
+        .into();
     let mut fetcher = Fetcher::new(&args);
     let opts = warta_engine::Options::default();
     let html_opts = warta_html::Options { max_bytes: args.max_bytes, ..Default::default() };
@@ -474,6 +518,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     loop {
         poll += 1;
         let mut st = PollStats { poll, feeds: args.feeds.len(), ..Default::default() };
+        // The newest article before the poll: what comes after is new to the webhook.
+        let before = match (&args.webhook, store.as_ref()) {
+            (Some(_), Some(s)) => Some(s.last_article_id()?),
+            _ => None,
+        };
         let mut writer = match store.as_mut() {
             Some(s) => Some(s.writer(64)?),
             None => None,
@@ -634,6 +683,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         if let Some(writer) = writer {
             writer.commit()?;
+        }
+        if let (Some(url), Some(s), Some(before)) = (&args.webhook, store.as_ref(), before) {
+            let alerts = s.saved_alerts(before, WEBHOOK_ARTICLES)?;
+            if !alerts.is_empty() {
+                match send_webhook(&webhook_agent, url, poll, &alerts) {
+                    Ok(()) => st.alerts = alerts.len(),
+                    Err(e) => {
+                        eprintln!("warta: webhook {url}: {e}");
+                        st.failed += 1;
+                    }
+                }
+            }
         }
         any_failed |= st.failed > 0;
         if !args.quiet {

@@ -95,7 +95,28 @@
     ar: { coverage: "التغطية اليومية", next: "التالي", prev: "السابق" },
     fr: { coverage: "Couverture par jour", next: "Suivant", prev: "Précédent" },
   };
-  for (const l of LANGS) Object.assign(UI[l], MT[l], PAGING[l]);
+  // Saved-search words.
+  const SAVED = {
+    id: { saved: "Tersimpan", saveSearch: "Simpan pencarian ini", saveName: "Nama", save: "Simpan", savedOk: "Tersimpan sebagai",
+      newSince: "baru sejak kunjungan terakhir", feed: "Umpan Atom", markSeen: "Tandai sudah dilihat", allMatches: "Semua hasil",
+      newMatches: "Hasil baru", noSaved: "Belum ada pencarian tersimpan.", open: "Buka pencarian", tokenWrite: "Token server (untuk menyimpan)" },
+    en: { saved: "Saved", saveSearch: "Save this search", saveName: "Name", save: "Save", savedOk: "Saved as",
+      newSince: "new since the last visit", feed: "Atom feed", markSeen: "Mark as seen", allMatches: "All matches",
+      newMatches: "New matches", noSaved: "No saved searches yet.", open: "Open the search", tokenWrite: "Server token (to save)" },
+    zh: { saved: "已保存", saveSearch: "保存此搜索", saveName: "名称", save: "保存", savedOk: "已保存为",
+      newSince: "自上次访问以来的新结果", feed: "Atom 订阅", markSeen: "标记为已读", allMatches: "全部结果",
+      newMatches: "新结果", noSaved: "尚无已保存的搜索。", open: "打开搜索", tokenWrite: "服务器令牌（用于保存）" },
+    ja: { saved: "保存済み", saveSearch: "この検索を保存", saveName: "名前", save: "保存", savedOk: "保存しました:",
+      newSince: "前回の訪問以降の新着", feed: "Atom フィード", markSeen: "既読にする", allMatches: "すべての結果",
+      newMatches: "新着の結果", noSaved: "保存された検索はまだありません。", open: "検索を開く", tokenWrite: "サーバーのトークン（保存用）" },
+    ar: { saved: "المحفوظة", saveSearch: "احفظ هذا البحث", saveName: "الاسم", save: "حفظ", savedOk: "حُفظ باسم",
+      newSince: "جديدة منذ الزيارة الأخيرة", feed: "موجز Atom", markSeen: "وضع علامة كمقروء", allMatches: "كل النتائج",
+      newMatches: "النتائج الجديدة", noSaved: "لا توجد عمليات بحث محفوظة بعد.", open: "افتح البحث", tokenWrite: "رمز الخادم (للحفظ)" },
+    fr: { saved: "Enregistrées", saveSearch: "Enregistrer cette recherche", saveName: "Nom", save: "Enregistrer", savedOk: "Enregistrée sous",
+      newSince: "nouveaux depuis la dernière visite", feed: "Flux Atom", markSeen: "Marquer comme vu", allMatches: "Tous les résultats",
+      newMatches: "Nouveaux résultats", noSaved: "Aucune recherche enregistrée.", open: "Ouvrir la recherche", tokenWrite: "Jeton du serveur (pour enregistrer)" },
+  };
+  for (const l of LANGS) Object.assign(UI[l], MT[l], PAGING[l], SAVED[l]);
 
   const HEDGED = new Set(["planned", "speculated", "unconfirmed", "conditional", "expected"]);
 
@@ -158,6 +179,31 @@
     return body;
   }
 
+  // A writing request (POST, DELETE) with the tab's token, if one was given: JSON in and out.
+  async function send(method, path, body) {
+    const headers = { Accept: "application/json" };
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) headers.Authorization = "Bearer " + token;
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (res.status === 401 || res.status === 403) sessionStorage.removeItem(TOKEN_KEY);
+    let out = null;
+    try {
+      out = await res.json();
+    } catch (_) {
+      out = { error: "HTTP " + res.status };
+    }
+    if (!res.ok) throw new Error((out && out.error) || "HTTP " + res.status);
+    return out;
+  }
+  // A password field for the server token, shown while the tab has none; `take()` keeps what
+  // was typed for the tab.
+  function tokenField(id, label) {
+    const input = el("input", { id, type: "password", autocomplete: "off", "aria-label": label, placeholder: label });
+    return { node: sessionStorage.getItem(TOKEN_KEY) ? null : input,
+      take: () => { if (input.value.trim()) sessionStorage.setItem(TOKEN_KEY, input.value.trim()); } };
+  }
+
   // A name as the server rendered it ({text, lang_of_text, untranslated}), marked when it is
   // the Indonesian fallback.
   function nameNode(n, fallback) {
@@ -182,6 +228,7 @@
     document.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
     document.getElementById("nav-stories").textContent = t("stories");
     document.getElementById("nav-search").textContent = t("search");
+    document.getElementById("nav-saved").textContent = t("saved");
     document.getElementById("foot-note").textContent = t("note");
     updateLangLinks();
   }
@@ -566,16 +613,15 @@
       return sec;
     }
     const btn = el("button", { id: "translate-button", type: "button" }, t("translate"));
-    const tokenInput = el("input", { id: "translate-token", type: "password", autocomplete: "off",
-      "aria-label": t("token"), placeholder: t("token") });
+    const token = tokenField("translate-token", t("token"));
     btn.addEventListener("click", () => {
-      if (tokenInput.value.trim()) sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim());
+      token.take();
       btn.disabled = true;
       btn.textContent = t("translating");
-      api(path, true).then((v) => { btn.remove(); tokenInput.remove(); render(v); },
+      api(path, true).then((v) => { btn.remove(); if (token.node) token.node.remove(); render(v); },
         (e) => { btn.disabled = false; btn.textContent = t("translate"); sec.appendChild(el("p", { class: "error" }, bdi(e.message))); });
     });
-    if (!sessionStorage.getItem(TOKEN_KEY)) sec.appendChild(tokenInput);
+    if (token.node) sec.appendChild(token.node);
     sec.appendChild(btn);
     return sec;
   }
@@ -591,6 +637,15 @@
     return "#/search" + (s ? "?" + s : "");
   }
   function lastDay(y, m) { return new Date(Date.UTC(y, m, 0)).getUTCDate(); }
+
+  // Search hits (of a search or a saved search): title, outlet and date, story, snippet.
+  function hitList(id, hits) {
+    return el("ol", { id, class: "hits" }, hits.map((h) => el("li", { class: "hit", "data-id": h.id },
+      el("a", { class: "title", href: href("article", h.id), lang: "id" }, bdi(h.title || h.source)),
+      el("div", { class: "meta" }, bdi([h.outlet, h.published_text].filter(Boolean).join(" · ")),
+        h.story ? [" · ", t("story") + ": ", el("a", { href: href("story", h.story), class: "story-link", title: h.story, lang: "id" }, bdi(h.story_title || h.story))] : null),
+      el("p", { class: "snippet", lang: "id" }, (h.snippet_parts || []).map((p) => p.match ? el("mark", {}, p.text) : p.text)))));
+  }
 
   async function searchPage() {
     document.title = "warta — " + t("search");
@@ -643,18 +698,97 @@
       facet("story", d.facets.story, (v) => { location.hash = href("story", v); },
         (v) => bdi(((d.facet_labels && d.facet_labels.story) || {})[v] || v)),
       d.facets_complete ? null : el("p", { class: "muted" }, t("facetsPartial")));
-    const hits = el("ol", { id: "hits", class: "hits" }, d.hits.map((h) => el("li", { class: "hit", "data-id": h.id },
-      el("a", { class: "title", href: href("article", h.id), lang: "id" }, bdi(h.title || h.source)),
-      el("div", { class: "meta" }, bdi([h.outlet, h.published_text].filter(Boolean).join(" · ")),
-        h.story ? [" · ", t("story") + ": ", el("a", { href: href("story", h.story), class: "story-link", title: h.story, lang: "id" }, bdi(h.story_title || h.story))] : null),
-      el("p", { class: "snippet", lang: "id" }, (h.snippet_parts || []).map((p) => p.match ? el("mark", {}, p.text) : p.text)))));
+    const hits = hitList("hits", d.hits);
     const at = (o) => searchHash({ ...cur, offset: o ? String(o) : "" });
-    show(el("h1", {}, t("search")), form, active,
+    show(el("h1", {}, t("search")), form, active, saveControl(cur),
       el("p", { class: "muted", id: "total" }, `${d.hits.length} ${t("of")} ${d.total} ${t("results")}`),
       el("div", { class: "search-layout" }, facets, el("div", {},
         d.hits.length ? hits : el("p", {}, t("noResults")),
         pager("search-pager", d.offset || 0, d.hits.length, d.total, d.limit || 20, d.next, at))),
       coverageChart(d.coverage));
+  }
+
+  // ---- saved searches --------------------------------------------------------------------------
+  // "Save this search": a name (and the server token, once per tab) → POST /api/saved.
+  function saveControl(cur) {
+    const box = el("details", { id: "save-search", class: "save-search" }, el("summary", {}, t("saveSearch")));
+    const name = el("input", { id: "save-name", type: "text", dir: "auto", value: cur.q || cur.entity || cur.outlet || "",
+      "aria-label": t("saveName"), maxlength: 100 });
+    const token = tokenField("save-token", t("tokenWrite"));
+    const status = el("p", { id: "save-status", role: "status" });
+    const btn = el("button", { id: "save-button", type: "button" }, t("save"));
+    btn.addEventListener("click", async () => {
+      token.take();
+      btn.disabled = true;
+      try {
+        const body = { name: name.value.trim(), q: cur.q || "" };
+        for (const k of ["outlet", "entity", "from", "to"]) if (cur[k]) body[k] = cur[k];
+        const saved = await send("POST", "/api/saved", body);
+        status.replaceChildren(t("savedOk") + " ", el("a", { href: href("saved", saved.id) }, bdi(saved.name)));
+        status.className = "";
+      } catch (e) {
+        status.replaceChildren(bdi(e.message));
+        status.className = "error";
+      }
+      btn.disabled = false;
+    });
+    append(box, [el("label", {}, t("saveName"), " ", name), " ", token.node, " ", btn, status]);
+    return box;
+  }
+
+  function savedQueryText(s) {
+    const f = s.filters || {};
+    const parts = ["outlet", "entity", "from", "to"].filter((k) => f[k]).map((k) => `${t(k)}: ${f[k]}`);
+    return s.query + (parts.length ? " (" + parts.join(", ") + ")" : "");
+  }
+  function savedSearchHash(s) {
+    const f = s.filters || {};
+    return searchHash({ q: s.query, outlet: f.outlet, entity: f.entity, from: f.from, to: f.to });
+  }
+
+  async function savedListPage() {
+    document.title = "warta — " + t("saved");
+    const d = await api("/api/saved");
+    if (!d.saved.length) return show(el("h1", {}, t("saved")), el("p", { class: "muted", id: "saved-empty" }, t("noSaved")));
+    show(el("h1", {}, t("saved")), el("ul", { id: "saved-list", class: "cards" }, d.saved.map((s) =>
+      el("li", { class: "card saved", "data-saved": s.id },
+        el("a", { class: "title", href: href("saved", s.id) }, bdi(s.name)), " ",
+        el("span", { class: s.new_count ? "badge new" : "badge", "data-new": s.new_count, title: t("newSince") },
+          `${s.new_count} ${t("newSince")}`),
+        el("div", { class: "meta" }, bdi(savedQueryText(s)), " · ",
+          el("a", { href: savedSearchHash(s) }, t("open")), " · ",
+          el("a", { class: "feed", href: s.links.atom, type: "application/atom+xml" }, t("feed")))))));
+  }
+
+  async function savedPage(id) {
+    const offset = Math.max(0, parseInt(searchParamsFromHash().get("offset") || "0", 10) || 0);
+    const d = await api(`/api/saved/${encodeURIComponent(id)}?offset=${offset}`);
+    document.title = "warta — " + d.search.name;
+    const token = tokenField("seen-token", t("tokenWrite"));
+    const btn = el("button", { id: "mark-seen", type: "button" }, t("markSeen"));
+    const status = el("p", { id: "seen-status", role: "status" });
+    btn.addEventListener("click", async () => {
+      token.take();
+      btn.disabled = true;
+      try {
+        await send("POST", `/api/saved/${encodeURIComponent(id)}/seen?through=${d.watermark}`);
+        await route();
+      } catch (e) {
+        status.replaceChildren(bdi(e.message));
+        status.className = "error";
+        btn.disabled = false;
+      }
+    });
+    const at = (o) => href("saved", id) + (o ? "?offset=" + o : "");
+    show(el("h1", {}, bdi(d.search.name)),
+      el("p", { class: "meta" }, bdi(savedQueryText(d.search)), " · ", el("a", { href: savedSearchHash(d.search) }, t("open")),
+        " · ", el("a", { class: "feed", href: d.links.atom, type: "application/atom+xml" }, t("feed"))),
+      el("section", { id: "saved-new" }, el("h2", {}, `${t("newMatches")} (${d.new_count})`),
+        d.new.length ? hitList("new-hits", d.new) : el("p", { class: "muted" }, t("noResults")),
+        d.new_count ? [token.node, " ", btn, status] : null),
+      el("section", { id: "saved-all" }, el("h2", {}, `${t("allMatches")} (${d.total})`),
+        d.hits.length ? hitList("saved-hits", d.hits) : el("p", { class: "muted" }, t("noResults")),
+        pager("saved-pager", d.offset || 0, d.hits.length, d.total, d.limit || 20, d.next, at)));
   }
 
   // ---- router ----------------------------------------------------------------------------------
@@ -668,6 +802,8 @@
       else if (path[0] === "entity" && path[1]) await entityPage(path[1]);
       else if (path[0] === "article" && path[1]) await articlePage(path[1]);
       else if (path[0] === "search") await searchPage();
+      else if (path[0] === "saved" && path[1]) await savedPage(path[1]);
+      else if (path[0] === "saved") await savedListPage();
       else await storiesPage();
     } catch (e) {
       show(errorBox(e));

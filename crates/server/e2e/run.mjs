@@ -1,7 +1,7 @@
 // End-to-end test of warta's web app in headless Chromium (Debian's /usr/bin/chromium, driven by
 // playwright-core). Run by crates/server/tests/browser.rs:
 //
-//   node e2e/run.mjs URL OUTDIR [HOSTILE_ARTICLE_IDS,...]
+//   WARTA_E2E_TOKEN=TOKEN node e2e/run.mjs URL OUTDIR [HOSTILE_ARTICLE_IDS,...]
 //
 // Visits every page, asserts on the DOM, saves a screenshot of each page in OUTDIR, and checks
 // that hostile articles (script tags, event handlers, javascript: links) run nothing and show
@@ -17,6 +17,8 @@ if (!url || !outdir) {
   process.exit(2);
 }
 const hostile = hostileArg.split(",").filter(Boolean);
+// The server's token (for the saved-search checks, which write), if the runner gives one.
+const token = process.env.WARTA_E2E_TOKEN || "";
 fs.mkdirSync(outdir, { recursive: true });
 
 const checks = [];
@@ -175,6 +177,41 @@ try {
   check(after === facetCount, `outlet facet ${facetValue} filters to ${facetCount} hits (${after})`);
   check((await page.$$eval('.active-filters .chip[data-filter="outlet"]', (n) => n.length)) === 1, "active filter shown");
   await shot("07-search-facet");
+
+  // 5b. Saved searches: save from the search page (with the token), see the list with its
+  // feed, a new matching article counted as new, the saved page listing it, mark seen.
+  if (token) {
+    await open("#/search?q=kapal");
+    await page.click("#save-search summary");
+    await page.fill("#save-name", "Kapal uji");
+    await page.fill("#save-token", token);
+    await page.click("#save-button");
+    await page.waitForSelector("#save-status a");
+    check((await page.textContent("#save-status")).includes("Kapal uji"), "search saved from the search page");
+    const savedList = await getJson("/api/saved");
+    const mine = savedList.saved.find((x) => x.name === "Kapal uji");
+    check(mine && mine.query === "kapal" && mine.new_count === 0, "the API lists the saved search, nothing new yet");
+    const res = await fetch(url + "/api/articles", { method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: "Bearer " + token },
+      body: JSON.stringify({ source: "e2e/kapal-baru.txt",
+        text: "Kapal Patroli Baru Tiba di Tarakan\nTARAKAN - Sebuah kapal patroli baru tiba di Tarakan pada Jumat (14/6/2024).\nKapal itu akan menjaga perairan utara." }) });
+    check(res.status === 201, `a new matching article is posted (${res.status})`);
+    await open("#/saved");
+    const row = `#saved-list [data-saved="${mine.id}"]`;
+    check((await page.getAttribute(row + " .badge", "data-new")) === "1", "the saved-searches page counts one new match");
+    check((await page.getAttribute(row + " a.feed", "href")) === `/api/saved/${mine.id}/atom`, "the saved-searches page links the Atom feed");
+    await shot("08-saved-list");
+    const feed = await fetch(url + `/api/saved/${mine.id}/atom`);
+    check((feed.headers.get("content-type") || "").startsWith("application/atom+xml"), "the feed is Atom");
+    check((await feed.text()).includes("Kapal Patroli Baru Tiba di Tarakan"), "the feed names the new article");
+    await open("#/saved/" + mine.id);
+    check((await page.$$eval("#new-hits .hit", (n) => n.length)) === 1, "the saved search's page lists the new match");
+    await shot("08-saved-search");
+    await page.click("#mark-seen");
+    await page.waitForFunction(() => document.querySelectorAll("#new-hits .hit").length === 0);
+    check((await getJson(`/api/saved/${mine.id}`)).new_count === 0, "marked seen: nothing new");
+    await notPwned("saved search");
+  }
 
   // 6. Languages: Arabic is right-to-left, Chinese renders its dates.
   await open("#/story/" + big.id, "?lang=ar");

@@ -14,7 +14,8 @@ use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use warta_render::Lang;
-use warta_store::query::BadQuery;
+use warta_store::query::{BadQuery, Hit};
+use warta_store::saved::{Filters, NewSavedSearch, SavedError};
 use warta_store::{SearchQuery, Store};
 
 /// An error answer: a status and a message, sent as `{"error": message}`.
@@ -46,6 +47,11 @@ impl From<anyhow::Error> for ApiError {
     fn from(e: anyhow::Error) -> ApiError {
         if let Some(b) = e.downcast_ref::<BadQuery>() {
             return ApiError::bad(b.to_string());
+        }
+        match e.downcast_ref::<SavedError>() {
+            Some(SavedError::Invalid(m)) => return ApiError::bad(m.clone()),
+            Some(n @ SavedError::NotFound(_)) => return ApiError::not_found(n.to_string()),
+            None => {}
         }
         ApiError::internal(format!("{e:#}"))
     }
@@ -441,25 +447,53 @@ pub async fn translation(
     }
 }
 
-/// `GET /api/search`
-pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> ApiResult {
-    let p = Params::parse(raw, &["q", "outlet", "entity", "from", "to", "limit", "offset", "lang"])?;
-    let lang = p.lang()?;
-    let text = limits::check_query(p.get("q").unwrap_or(""))?.to_string();
-    let filter = |k: &str| p.get(k).filter(|v| !v.is_empty()).map(|v| limits::check_filter(k, v).map(str::to_string));
-    let outlet = filter("outlet").transpose()?;
-    let entity = filter("entity").transpose()?;
-    let day = |k: &str| p.get(k).filter(|v| !v.is_empty()).map(|v| limits::parse_day(k, v)).transpose();
-    let (from, to) = (day("from")?, day("to")?);
-    if let (Some(f), Some(t)) = (from, to)
+/// A search's query text and filters, checked (limits, dates, range): as `GET /api/search`
+/// reads them and `POST /api/saved` takes them. An empty value is no filter.
+fn checked_search(
+    q: Option<&str>,
+    outlet: Option<&str>,
+    entity: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<(String, Filters), ApiError> {
+    let text = limits::check_query(q.unwrap_or(""))?.to_string();
+    let filter = |k: &str, v: Option<&str>| {
+        v.filter(|v| !v.trim().is_empty()).map(|v| limits::check_filter(k, v).map(str::to_string)).transpose()
+    };
+    let day = |k: &str, v: Option<&str>| v.filter(|v| !v.is_empty()).map(|v| limits::parse_day(k, v)).transpose();
+    let filters = Filters {
+        outlet: filter("outlet", outlet)?,
+        entity: filter("entity", entity)?,
+        from: day("from", from)?,
+        to: day("to", to)?,
+    };
+    if let (Some(f), Some(t)) = (filters.from, filters.to)
         && f > t
     {
         return Err(ApiError::bad(format!("from ({f}) is after to ({t})")));
     }
+    Ok((text, filters))
+}
+
+/// `GET /api/search`
+pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> ApiResult {
+    let p = Params::parse(raw, &["q", "outlet", "entity", "from", "to", "limit", "offset", "lang"])?;
+    let lang = p.lang()?;
+    let (text, Filters { outlet, entity, from, to }) =
+        checked_search(p.get("q"), p.get("outlet"), p.get("entity"), p.get("from"), p.get("to"))?;
     let limit = p.get("limit").map(|v| limits::parse_count("limit", v, MAX_LIMIT)).transpose()?.unwrap_or(20);
     let offset = p.get("offset").map(limits::parse_offset).transpose()?.unwrap_or(0);
     limits::check_window(offset, limit)?;
-    let q = SearchQuery { text: text.clone(), outlet: outlet.clone(), entity: entity.clone(), from, to, limit, offset };
+    let q = SearchQuery {
+        text: text.clone(),
+        outlet: outlet.clone(),
+        entity: entity.clone(),
+        from,
+        to,
+        limit,
+        offset,
+        stored_after: None,
+    };
     let v = state
         .with_store(move |s| {
             let matches = s.search_ids(&q, FACET_SCOPE)?;
@@ -470,19 +504,7 @@ pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery)
                 facets.entity.keys().map(|n| (n.clone(), name_json(n, None, lang))).collect();
             let story_keys: Vec<&String> = facets.story.keys().collect();
             let story_labels = s.story_titles(&story_keys)?;
-            let hits: Vec<Value> = hits
-                .into_iter()
-                .map(|h| {
-                    let parts = snippet_parts(&h.snippet);
-                    let published_text = date_text(h.published.as_deref(), lang);
-                    let mut v = json!(h);
-                    if let Some(o) = v.as_object_mut() {
-                        o.insert("snippet_parts".into(), parts);
-                        o.insert("published_text".into(), json!(published_text));
-                    }
-                    v
-                })
-                .collect();
+            let hits: Vec<Value> = hits.into_iter().map(|h| hit_json(h, lang)).collect();
             let facets_over = matches.ids.len();
             let next = limits::next_offset(offset, hits.len(), matches.total)
                 .filter(|n| n.saturating_add(limit) <= limits::MAX_SEARCH_WINDOW);
@@ -505,6 +527,18 @@ pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery)
         })
         .await?;
     Ok(Json(v))
+}
+
+/// A search hit as the API sends it: its fields, `snippet_parts` and `published_text`.
+fn hit_json(h: Hit, lang: Lang) -> Value {
+    let parts = snippet_parts(&h.snippet);
+    let published_text = date_text(h.published.as_deref(), lang);
+    let mut v = json!(h);
+    if let Some(o) = v.as_object_mut() {
+        o.insert("snippet_parts".into(), parts);
+        o.insert("published_text".into(), json!(published_text));
+    }
+    v
 }
 
 /// The store's snippet (HTML-escaped, matches between `**`) as plain text parts
@@ -560,6 +594,21 @@ fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     }
 }
 
+/// A request that writes: the token first, then its query-string parameters.
+fn writing(state: &AppState, headers: &HeaderMap, raw: Option<String>, allowed: &[&str]) -> Result<Params, ApiError> {
+    authorise(state, headers)?;
+    Params::parse(raw, allowed)
+}
+
+/// A JSON request body of type `T` (`shape` names what is expected in the message).
+fn json_body<T: serde::de::DeserializeOwned>(body: Result<Bytes, BytesRejection>, shape: &str) -> Result<T, ApiError> {
+    let body = body.map_err(|e| {
+        let status = e.status();
+        ApiError::new(status, format!("request body: {}", e.body_text()))
+    })?;
+    serde_json::from_slice(&body).map_err(|e| ApiError::bad(format!("body: expected JSON {shape}: {e}")))
+}
+
 /// `POST /api/articles`: analyse a posted text or HTML page and store it, as `warta ingest`
 /// does (same analysis, same writer). Needs the token.
 pub async fn post_article(
@@ -568,15 +617,8 @@ pub async fn post_article(
     RawQuery(raw): RawQuery,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
-    authorise(&state, &headers)?;
-    Params::parse(raw, &[])?;
-    let body = body.map_err(|e| {
-        let status = e.status();
-        ApiError::new(status, format!("request body: {}", e.body_text()))
-    })?;
-    let posted: PostedArticle = serde_json::from_slice(&body).map_err(|e| {
-        ApiError::bad(format!("body: expected JSON {{\"source\": ..., \"text\" or \"html\": ...}}: {e}"))
-    })?;
+    writing(&state, &headers, raw, &[])?;
+    let posted: PostedArticle = json_body(body, "{\"source\": ..., \"text\" or \"html\": ...}")?;
     let source = posted.source.trim().to_string();
     if source.is_empty() || source.chars().count() > limits::MAX_FILTER_CHARS || source.chars().any(char::is_control) {
         return Err(ApiError::bad(format!(
@@ -630,4 +672,151 @@ pub async fn post_article(
         .await?;
     let status = if v["outcome"] == "added" { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(v)))
+}
+
+/// A search to save: `{"name", "q", "outlet"?, "entity"?, "from"?, "to"?}`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PostedSaved {
+    name: String,
+    q: String,
+    outlet: Option<String>,
+    entity: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// The links of a saved search, for clients.
+fn saved_links(id: i64) -> Value {
+    json!({"self": format!("/api/saved/{id}"), "atom": format!("/api/saved/{id}/atom")})
+}
+
+/// `POST /api/saved`: save a search (query checked as `/api/search` checks it, then parsed),
+/// seen through the newest article. Needs the token. 201 with the saved search.
+pub async fn post_saved(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    writing(&state, &headers, raw, &[])?;
+    let posted: PostedSaved =
+        json_body(body, "{\"name\": ..., \"q\": ..., \"outlet\", \"entity\", \"from\", \"to\" (optional)}")?;
+    let (query, filters) = checked_search(
+        Some(&posted.q),
+        posted.outlet.as_deref(),
+        posted.entity.as_deref(),
+        posted.from.as_deref(),
+        posted.to.as_deref(),
+    )?;
+    let new = NewSavedSearch { name: posted.name, query, filters };
+    let saved = state.with_store(move |s| Ok(s.save_search(&new)?)).await?;
+    let mut v = json!(saved);
+    if let Some(o) = v.as_object_mut() {
+        o.insert("links".into(), saved_links(saved.id));
+    }
+    Ok((StatusCode::CREATED, Json(v)))
+}
+
+/// `GET /api/saved`: every saved search with its count of new matches.
+pub async fn saved_list(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> ApiResult {
+    Params::parse(raw, &["lang"])?.lang()?;
+    let all = state.with_store(|s| Ok(s.saved_summaries()?)).await?;
+    let saved: Vec<Value> = all
+        .iter()
+        .map(|x| {
+            let mut v = json!(x);
+            if let Some(o) = v.as_object_mut() {
+                o.insert("links".into(), saved_links(x.search.id));
+            }
+            v
+        })
+        .collect();
+    Ok(Json(json!({"saved": saved, "total": all.len()})))
+}
+
+/// `GET /api/saved/{id}`: the saved search's matches (a page, with `total`) and those stored
+/// after the last visit (`new`, `new_count`), with the `watermark` to mark seen through.
+pub async fn saved_one(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
+    let p = Params::parse(raw, &["limit", "offset", "lang"])?;
+    let lang = p.lang()?;
+    let id = numeric_id("saved search", &id)?;
+    let limit = p.get("limit").map(|v| limits::parse_count("limit", v, MAX_LIMIT)).transpose()?.unwrap_or(20);
+    let offset = p.get("offset").map(limits::parse_offset).transpose()?.unwrap_or(0);
+    limits::check_window(offset, limit)?;
+    let r = state.with_store(move |s| Ok(s.saved_results(&id.to_string(), limit, offset)?)).await?;
+    let next = limits::next_offset(offset, r.hits.len(), r.total)
+        .filter(|n| n.saturating_add(limit) <= limits::MAX_SEARCH_WINDOW);
+    Ok(Json(json!({
+        "search": r.search,
+        "links": saved_links(id),
+        "total": r.total,
+        "offset": offset,
+        "limit": limit,
+        "next": next,
+        "hits": r.hits.into_iter().map(|h| hit_json(h, lang)).collect::<Vec<_>>(),
+        "new_count": r.new_count,
+        "new": r.new.into_iter().map(|h| hit_json(h, lang)).collect::<Vec<_>>(),
+        "watermark": r.watermark,
+        "lang": lang, "dir": lang.dir(),
+    })))
+}
+
+/// `POST /api/saved/{id}/seen?through=N`: mark the saved search seen through article N (the
+/// `watermark` its page showed; the newest article without it). Needs the token.
+pub async fn saved_seen(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
+    let p = writing(&state, &headers, raw, &["through"])?;
+    let id = numeric_id("saved search", &id)?;
+    let through = p.get("through").map(limits::parse_offset).transpose()?.map(|n| n as i64);
+    let saved = state.with_store(move |s| Ok(s.mark_saved_seen(&id.to_string(), through)?)).await?;
+    Ok(Json(json!(saved)))
+}
+
+/// `DELETE /api/saved/{id}`: forget a saved search. Needs the token.
+pub async fn saved_delete(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
+    writing(&state, &headers, raw, &[])?;
+    let id = numeric_id("saved search", &id)?;
+    let gone = state.with_store(move |s| Ok(s.delete_saved(&id.to_string())?)).await?;
+    Ok(Json(json!({"deleted": gone})))
+}
+
+/// `GET /api/saved/{id}/atom?limit=N`: an Atom feed of the newest matches (by when they were
+/// stored), linking to the web app's article pages on the host the request named (https when
+/// a proxy says `X-Forwarded-Proto: https`).
+pub async fn saved_atom(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Result<impl IntoResponse, ApiError> {
+    let p = Params::parse(raw, &["limit"])?;
+    let id = numeric_id("saved search", &id)?;
+    let limit = p.get("limit").map(|v| limits::parse_count("limit", v, MAX_LIMIT)).transpose()?.unwrap_or(20);
+    let (search, items) = state
+        .with_store(move |s| {
+            let search = s.saved_search(&id.to_string())?;
+            let items = s.newest_matches(&search.search_query(limit, 0), limit)?;
+            Ok((search, items))
+        })
+        .await?;
+    // The guard has checked the Host against the allow-list; behind a TLS-terminating proxy
+    // `X-Forwarded-Proto: https` makes the links https.
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    let https = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()) == Some("https");
+    let base = format!("{}://{host}", if https { "https" } else { "http" });
+    Ok(([(header::CONTENT_TYPE, crate::atom::CONTENT_TYPE)], crate::atom::feed(&base, &search, &items)))
 }

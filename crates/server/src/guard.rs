@@ -25,8 +25,8 @@ pub struct Limits {
     pub allowed_hosts: AllowedHosts,
     /// Requests per minute per client address (a burst of the same size); 0 = no limit.
     pub rate_per_minute: u32,
-    /// Requests per minute per client to endpoints that write or cost (posting an article,
-    /// machine translation); 0 = no limit.
+    /// Requests per minute per client to endpoints that write or cost (posting an article or a
+    /// saved search, deleting one, machine translation); 0 = no limit.
     pub cost_rate_per_minute: u32,
 }
 
@@ -134,9 +134,10 @@ impl Guard {
     }
 }
 
-/// Does this request write or cost (posting an article, machine translation)?
+/// Does this request write or cost (posting an article or a saved search, deleting one,
+/// machine translation)?
 fn costs(req: &Request) -> bool {
-    req.method() == Method::POST || req.uri().path().ends_with("/translation")
+    req.method() == Method::POST || req.method() == Method::DELETE || req.uri().path().ends_with("/translation")
 }
 
 fn too_many(wait: Duration) -> Response {

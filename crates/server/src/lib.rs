@@ -17,6 +17,7 @@
 
 mod api;
 mod assets;
+pub mod atom;
 pub mod guard;
 pub mod limits;
 pub mod openapi;
@@ -88,7 +89,7 @@ impl AppState {
 /// Every route: (method, path as in OpenAPI, handler). The router is built from this table, and
 /// the OpenAPI test checks the document against it, both ways.
 pub fn route_table() -> Vec<(&'static str, &'static str, axum::routing::MethodRouter<Arc<AppState>>)> {
-    use axum::routing::{get, post};
+    use axum::routing::{delete, get, post};
     vec![
         ("get", "/", get(assets::index)),
         ("get", "/app.js", get(assets::app_js)),
@@ -102,6 +103,12 @@ pub fn route_table() -> Vec<(&'static str, &'static str, axum::routing::MethodRo
         ("get", "/api/articles/{id}/translation", get(api::translation)),
         ("post", "/api/articles", post(api::post_article)),
         ("get", "/api/search", get(api::search)),
+        ("post", "/api/saved", post(api::post_saved)),
+        ("get", "/api/saved", get(api::saved_list)),
+        ("get", "/api/saved/{id}", get(api::saved_one)),
+        ("delete", "/api/saved/{id}", delete(api::saved_delete)),
+        ("post", "/api/saved/{id}/seen", post(api::saved_seen)),
+        ("get", "/api/saved/{id}/atom", get(api::saved_atom)),
     ]
 }
 

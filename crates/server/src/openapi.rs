@@ -58,6 +58,109 @@ fn html(description: &str, media: &str) -> Value {
 
 /// The document.
 pub fn document() -> Value {
+    let mut doc = base();
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        paths.extend(saved_paths().as_object().cloned().unwrap_or_default());
+    }
+    if let Some(schemas) = doc["components"]["schemas"].as_object_mut() {
+        schemas.extend(saved_schemas().as_object().cloned().unwrap_or_default());
+    }
+    doc
+}
+
+/// The saved-search routes.
+fn saved_paths() -> Value {
+    let saved_id = || id_param("Saved search id", "^[1-9][0-9]*$");
+    let token = |codes: &[&str]| -> Value {
+        let mut e = errors(codes);
+        e.as_object_mut()
+            .expect("object")
+            .extend(errors(&["401", "403", "429"]).as_object().cloned().unwrap_or_default());
+        e
+    };
+    let with = |mut responses: Value, code: &str, description: &str, schema: &str| {
+        responses.as_object_mut().expect("object").insert(
+            code.into(),
+            json!({"description": description, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}}),
+        );
+        responses
+    };
+    let page = json!([
+        {"name": "limit", "in": "query", "description": format!("Hits per page, 1 to {MAX_LIMIT} (400 beyond); also the most new hits listed"), "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 20}},
+        {"name": "offset", "in": "query", "description": format!("Hits to skip (paging); offset + limit at most {MAX_SEARCH_WINDOW}"), "schema": {"type": "integer", "minimum": 0, "default": 0}}
+    ]);
+    let mut one_params = vec![saved_id()];
+    one_params.extend(page.as_array().cloned().unwrap_or_default());
+    one_params.push(lang_param());
+    json!({
+        "/api/saved": {
+            "get": {"summary": "Every saved search, with the count of matches stored since its last visit (new_count). Saved searches live in the serving node's data directory (not in PostgreSQL).",
+                "operationId": "listSaved", "parameters": [lang_param()],
+                "responses": ok("Saved searches", "SavedList", &["400"])},
+            "post": {"summary": "Save a search (query and filters checked as /api/search checks them; a malformed query is a 400 naming the column), seen through the newest article. Needs Authorization: Bearer TOKEN.",
+                "operationId": "postSaved", "security": [{"bearer": []}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewSaved"}}}},
+                "responses": with(token(&["400"]), "201", "Saved", "Saved")}
+        },
+        "/api/saved/{id}": {
+            "get": {"summary": "A saved search's matches (a page, with total) and the matches stored after its last visit (new, new_count), with the watermark to mark it seen through",
+                "operationId": "getSaved", "parameters": one_params,
+                "responses": ok("Matches and what is new", "SavedResults", &["400", "404"])},
+            "delete": {"summary": "Forget a saved search. Needs Authorization: Bearer TOKEN.", "operationId": "deleteSaved",
+                "security": [{"bearer": []}], "parameters": [saved_id()],
+                "responses": with(token(&["400", "404"]), "200", "Deleted: {\"deleted\": the saved search}", "Deleted")}
+        },
+        "/api/saved/{id}/seen": {
+            "post": {"summary": "Mark a saved search seen: what is stored up to article `through` (the watermark its page showed; the newest article without it) is no longer new (the watermark never moves back). Needs Authorization: Bearer TOKEN.",
+                "operationId": "markSavedSeen", "security": [{"bearer": []}],
+                "parameters": [saved_id(), {"name": "through", "in": "query", "description": "The newest article id read (never past the newest stored)", "schema": {"type": "integer", "minimum": 0}}],
+                "responses": with(token(&["400", "404"]), "200", "The saved search, with its new watermark", "Saved")}
+        },
+        "/api/saved/{id}/atom": {
+            "get": {"summary": "An Atom 1.0 feed of the saved search's newest matches (by when they were stored): titles, links to the web app's article pages on the host the request named, update times",
+                "operationId": "getSavedAtom",
+                "parameters": [saved_id(), {"name": "limit", "in": "query", "description": format!("Entries, 1 to {MAX_LIMIT} (400 beyond)"), "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 20}}],
+                "responses": {"200": {"description": "The feed", "content": {"application/atom+xml": {"schema": {"type": "string"}}}},
+                    "400": errors(&["400"])["400"], "404": errors(&["404"])["404"]}}
+        }
+    })
+}
+
+/// The saved-search schemas.
+fn saved_schemas() -> Value {
+    let saved = json!({"type": "object", "required": ["id", "name", "query", "filters", "created_at", "seen_through", "seen_at"],
+        "properties": {"id": {"type": "integer"}, "name": {"type": "string", "maxLength": warta_store::saved::MAX_NAME_CHARS},
+            "query": {"type": "string"},
+            "filters": {"type": "object", "properties": {"outlet": {"type": ["string", "null"]}, "entity": {"type": ["string", "null"]},
+                "from": {"type": ["string", "null"], "format": "date"}, "to": {"type": ["string", "null"], "format": "date"}}},
+            "created_at": {"type": "string", "format": "date-time"},
+            "seen_through": {"type": "integer", "description": "The last visit's watermark: the newest article id stored when it was last marked seen (ids are ingest order)"},
+            "seen_at": {"type": "string", "format": "date-time"},
+            "new_count": {"type": "integer", "description": "In lists: matches stored after seen_through"},
+            "links": {"type": "object", "properties": {"self": {"type": "string"}, "atom": {"type": "string"}}}}});
+    json!({
+        "Saved": saved,
+        "NewSaved": {"type": "object", "additionalProperties": false, "required": ["name", "q"],
+            "properties": {"name": {"type": "string", "description": "1 to 100 characters, not a number, unique (case-insensitive)"},
+                "q": {"type": "string", "description": format!("The query, as /api/search takes it (at most {MAX_QUERY_CHARS} characters and {MAX_QUERY_TERMS} terms)")},
+                "outlet": {"type": "string"}, "entity": {"type": "string"},
+                "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}}},
+        "SavedList": {"type": "object", "required": ["saved", "total"], "properties": {
+            "saved": {"type": "array", "items": {"$ref": "#/components/schemas/Saved"}}, "total": {"type": "integer"}}},
+        "SavedResults": {"type": "object", "required": ["search", "total", "hits", "new_count", "new", "watermark"], "properties": {
+            "search": {"$ref": "#/components/schemas/Saved"}, "links": {"type": "object"},
+            "total": {"type": "integer"}, "offset": {"type": "integer"}, "limit": {"type": "integer"},
+            "next": {"type": ["integer", "null"]},
+            "hits": {"type": "array", "items": {"type": "object"}, "description": "As /api/search's hits"},
+            "new_count": {"type": "integer"},
+            "new": {"type": "array", "items": {"type": "object"}, "description": "The best matches stored after the last visit"},
+            "watermark": {"type": "integer", "description": "The newest article id now: POST .../seen?through=watermark"}}},
+        "Deleted": {"type": "object", "required": ["deleted"], "properties": {"deleted": {"$ref": "#/components/schemas/Saved"}}}
+    })
+}
+
+/// The document without the saved-search routes (one `json!` literal; see [`saved_paths`]).
+fn base() -> Value {
     let obj = |props: Value, required: &[&str]| json!({"type": "object", "properties": props, "required": required});
     json!({
         "openapi": "3.1.0",

@@ -74,6 +74,7 @@ fn web_app_in_chromium() {
     let out = screenshots_dir();
     let status = Command::new("node")
         .current_dir(e2e_dir())
+        .env("WARTA_E2E_TOKEN", token)
         .arg("run.mjs")
         .arg(&server.url)
         .arg(&out)
@@ -93,6 +94,8 @@ fn web_app_in_chromium() {
         "05-article-chrome",
         "06-search",
         "07-search-facet",
+        "08-saved-list",
+        "08-saved-search",
         "08-story-ar",
         "09-story-zh",
     ] {

@@ -9,7 +9,7 @@ use crate::{Result, StoreError};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 const V1: &str = "
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,6 +89,25 @@ CREATE INDEX articles_day ON articles(day);
 CREATE INDEX articles_hash ON articles(hash);
 ";
 
+/// Version 4: saved searches ([`crate::saved`]): a name, a query with the filters the search
+/// takes, and the last visit's watermark (`seen_through`: the newest article id stored when it
+/// was last marked seen; articles are numbered in ingest order, so what is new since is
+/// `id > seen_through`). They live in the data directory's SQLite file, not in PostgreSQL.
+const V4: &str = "
+CREATE TABLE IF NOT EXISTS saved_searches (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    query TEXT NOT NULL,
+    outlet TEXT,
+    entity TEXT,
+    from_day TEXT,                   -- YYYY-MM-DD
+    to_day TEXT,                     -- YYYY-MM-DD
+    created_at TEXT NOT NULL,
+    seen_through INTEGER NOT NULL,   -- the newest article id at the last visit
+    seen_at TEXT NOT NULL
+);
+";
+
 /// One migration step: SQL, then (optionally) work done in Rust in the same transaction.
 struct Step {
     sql: &'static str,
@@ -96,8 +115,12 @@ struct Step {
 }
 
 /// The migrations, in order: `MIGRATIONS[i]` takes a store from version i to i + 1.
-const MIGRATIONS: &[Step] =
-    &[Step { sql: V1, after: None }, Step { sql: V2, after: None }, Step { sql: V3, after: Some(rehash) }];
+const MIGRATIONS: &[Step] = &[
+    Step { sql: V1, after: None },
+    Step { sql: V2, after: None },
+    Step { sql: V3, after: Some(rehash) },
+    Step { sql: V4, after: None },
+];
 
 /// Recompute every article's content hash with [`content_hash`] (migration 3).
 fn rehash(conn: &Connection) -> Result<()> {
@@ -194,7 +217,7 @@ mod tests {
             conn.execute("INSERT INTO analyses VALUES (1, '{}')", []).unwrap();
         }
         let conn = open(&path).unwrap();
-        assert_eq!(schema_version(&conn).unwrap(), 3);
+        assert_eq!(schema_version(&conn).unwrap(), SCHEMA_VERSION);
         let hash: String = conn.query_row("SELECT hash FROM articles WHERE id = 1", [], |r| r.get(0)).unwrap();
         assert_eq!(hash, content_hash("Teks A"));
         assert_eq!(hash.len(), 64);

@@ -1,8 +1,8 @@
 //! warta's store: what warta read, kept. I/O lives here, at the edge; the engine stays pure.
 //!
 //! A data directory holds `warta.sqlite3` (SQLite, WAL: articles, analyses, entities and
-//! mentions, events, stories and story membership) and `index/` (tantivy, with the Indonesian
-//! analyzer of [`analyzer`] for full-text search).
+//! mentions, events, stories and story membership, and the saved searches of [`saved`]) and
+//! `index/` (tantivy, with the Indonesian analyzer of [`analyzer`] for full-text search).
 //!
 //! ```text
 //! Store::open(dir) ─┬─ search / timeline / stories / export (typed, serde values)
@@ -27,6 +27,7 @@ pub mod pg;
 pub mod pgtest;
 pub mod query;
 pub mod read;
+pub mod saved;
 pub mod stem;
 mod stories_doc;
 pub mod synth;

@@ -133,6 +133,9 @@ pub struct SearchQuery {
     pub limit: usize,
     /// Results to skip (paging: the second page of 20 is offset 20).
     pub offset: usize,
+    /// Only articles stored after this article id (ids are ingest order): what is new since a
+    /// saved search's last visit ([`crate::saved`]).
+    pub stored_after: Option<i64>,
 }
 
 /// One search result.
@@ -308,6 +311,10 @@ pub(crate) fn push_filters(f: &crate::index::Fields, q: &SearchQuery, parts: &mu
         };
         parts.push((Occur::Must, Box::new(RangeQuery::new(bound(q.from), bound(q.to)))));
     }
+    if let Some(after) = q.stored_after {
+        let lower = Bound::Excluded(Term::from_field_u64(f.id, after.max(0) as u64));
+        parts.push((Occur::Must, Box::new(RangeQuery::new(lower, Bound::Unbounded))));
+    }
 }
 
 fn day_number(d: Date) -> i64 {
@@ -315,6 +322,39 @@ fn day_number(d: Date) -> i64 {
 }
 
 impl Store {
+    /// The query text as tantivy parses it over title and body (every word required, titles
+    /// boosted), or None for `*` and nothing (every article). A malformed query is a
+    /// [`BadQuery`] with its position.
+    pub(crate) fn parse_text(&self, text: &str) -> Result<Option<Box<dyn Query>>, BadQuery> {
+        let text = text.trim();
+        if text.is_empty() || text == "*" {
+            return Ok(None);
+        }
+        let f = self.idx.f;
+        let mut parser = QueryParser::for_index(&self.idx.index, vec![f.title, f.body]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title, 2.0);
+        parser.parse_query(text).map(Some).map_err(|e| BadQuery::explain(text, &e))
+    }
+
+    /// The whole query of a search: the text (or every article) and the filters, all required;
+    /// and the text's own query (for snippets).
+    pub(crate) fn compose(&self, q: &SearchQuery) -> Result<(BooleanQuery, Option<Box<dyn Query>>), BadQuery> {
+        let parsed = self.parse_text(&q.text)?;
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        match &parsed {
+            Some(p) => parts.push((Occur::Must, p.box_clone())),
+            None => parts.push((Occur::Must, Box::new(AllQuery))),
+        }
+        push_filters(&self.idx.f, q, &mut parts);
+        Ok((BooleanQuery::new(parts), parsed))
+    }
+
+    /// Check a query without running it: a malformed one is a [`BadQuery`] with its position.
+    pub fn check_query(&self, text: &str) -> Result<(), BadQuery> {
+        self.parse_text(text).map(|_| ())
+    }
+
     /// Counts of every table and of the index.
     pub fn counts(&self) -> Result<Counts> {
         let c = |t: &str| -> Result<i64> {
@@ -339,22 +379,7 @@ impl Store {
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<Hit>> {
         let f = self.idx.f;
         let searcher = self.idx.reader.searcher();
-        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let text = q.text.trim();
-        let parsed: Option<Box<dyn Query>> = if text.is_empty() || text == "*" {
-            None
-        } else {
-            let mut parser = QueryParser::for_index(&self.idx.index, vec![f.title, f.body]);
-            parser.set_conjunction_by_default();
-            parser.set_field_boost(f.title, 2.0);
-            Some(parser.parse_query(text).map_err(|e| BadQuery::explain(text, &e))?)
-        };
-        match &parsed {
-            Some(p) => parts.push((Occur::Must, p.box_clone())),
-            None => parts.push((Occur::Must, Box::new(AllQuery))),
-        }
-        push_filters(&f, q, &mut parts);
-        let query = BooleanQuery::new(parts);
+        let (query, parsed) = self.compose(q)?;
         let limit = if q.limit == 0 { 10 } else { q.limit };
         let top: Vec<(Score, DocAddress)> =
             searcher.search(&query, &TopDocs::with_limit(limit).and_offset(q.offset).order_by_score())?;

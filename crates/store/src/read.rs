@@ -377,26 +377,12 @@ impl Store {
     /// [`Store::search`], no snippets): the best `cap`, and the total count. Facets are built
     /// from these. A malformed query is a [`crate::query::BadQuery`].
     pub fn search_ids(&self, q: &crate::SearchQuery, cap: usize) -> Result<Matches> {
-        use crate::query::BadQuery;
         use tantivy::collector::{Count, TopDocs};
-        use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser};
         use tantivy::{DocAddress, Score};
 
-        let f = self.idx.f;
         self.idx.reader.reload()?;
         let searcher = self.idx.reader.searcher();
-        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let text = q.text.trim();
-        if text.is_empty() || text == "*" {
-            parts.push((Occur::Must, Box::new(AllQuery)));
-        } else {
-            let mut parser = QueryParser::for_index(&self.idx.index, vec![f.title, f.body]);
-            parser.set_conjunction_by_default();
-            parser.set_field_boost(f.title, 2.0);
-            parts.push((Occur::Must, parser.parse_query(text).map_err(|e| BadQuery::explain(text, &e))?));
-        }
-        crate::query::push_filters(&f, q, &mut parts);
-        let query = BooleanQuery::new(parts);
+        let (query, _) = self.compose(q)?;
         let (top, total): (Vec<(Score, DocAddress)>, usize) =
             searcher.search(&query, &(TopDocs::with_limit(cap.max(1)).order_by_score(), Count))?;
         let mut ids = Vec::with_capacity(top.len());
