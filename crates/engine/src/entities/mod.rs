@@ -1158,6 +1158,9 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     // over every candidate. A pathological text with thousands of near-misses under one key
     // looks back over at most LOOK_BACK of them.
     const LOOK_BACK: usize = 64;
+    /// The longest part of a name looked up as a bare surname or given name (real ones have a
+    /// few words).
+    const PART_TOKENS: usize = 8;
     let mut prefixes: HashMap<&[String], Vec<usize>> = HashMap::new();
     let mut suffixes: HashMap<&[String], Vec<usize>> = HashMap::new();
     let mut by_initials: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
@@ -1197,7 +1200,10 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         let name = c.name.as_slice();
         if name.len() > 1 {
             if c.kind == EntityKind::Per {
-                for m in 1..name.len() {
+                // Parts of at most PART_TOKENS words: a "name" of thousands of capitalised
+                // words (a hostile text) would otherwise put quadratically many, ever longer
+                // keys in the indexes.
+                for m in 1..name.len().min(PART_TOKENS + 1) {
                     prefixes.entry(&name[..m]).or_default().push(k);
                     suffixes.entry(&name[name.len() - m..]).or_default().push(k);
                 }

@@ -36,6 +36,7 @@ mod lexicon;
 
 use crate::analysis::{Caption, Entity, Event, Paragraph, Published, Quote, Span, TimeMention};
 use crate::segment;
+use crate::span_index::SpanIndex;
 use crate::status::{self, Status};
 use jiff::civil::Date;
 use lexicon::{Pos, Role};
@@ -154,16 +155,46 @@ pub fn extract(
         }
     }
     all.sort_by_key(|(_, s)| (s.start, s.end));
+    // Time mentions in text order (the look-ups below take the ones inside a span by binary
+    // search), the day-precise ones for speech dates, and the quotes by span: found once, not
+    // per sentence or per event, which kept a long article of many events quadratic.
+    let mut sorted_times: Vec<TimeMention>;
+    let times: &[TimeMention] = if times.is_sorted_by_key(|t| t.start) {
+        times
+    } else {
+        sorted_times = times.to_vec();
+        sorted_times.sort_by_key(|t| t.start);
+        &sorted_times
+    };
+    let lookups = Lookups {
+        speech_days: day_times(times),
+        quotes: SpanIndex::new(quotes.iter().enumerate().map(|(i, q)| (Span::new(q.start, q.end), i))),
+    };
     let mut mem = Memory::default();
     let mut drafts = Vec::new();
     for (unit, caption) in units {
-        drafts.extend(sentence_events(text, unit, caption, entities, &all, times, quotes, anchor, &mut mem));
+        drafts.extend(sentence_events(text, unit, caption, entities, &all, times, quotes, &lookups, anchor, &mut mem));
     }
     drafts.extend(statements(text, paragraphs, entities, times, quotes, anchor));
     // the lead sentence tells the news: never background by its date
     let lead =
         paragraphs.iter().flat_map(|p| p.spans.iter()).find_map(|s| segment::sentences(text, *s).into_iter().next());
     finish(text, drafts, entities, anchor, lead)
+}
+
+/// What every sentence's events look up, made once per article.
+struct Lookups {
+    /// The time mentions that name a day (in text order).
+    speech_days: Vec<TimeMention>,
+    /// The quotes' spans.
+    quotes: SpanIndex,
+}
+
+/// The time mentions (in text order) that start inside `within`.
+fn starting_within(times: &[TimeMention], within: Span) -> &[TimeMention] {
+    let lo = times.partition_point(|t| t.start < within.start);
+    let hi = times.partition_point(|t| t.start < within.end).max(lo);
+    &times[lo..hi]
 }
 
 pub(crate) fn is_media(e: &Entity) -> bool {
@@ -468,6 +499,7 @@ fn sentence_events(
     all: &[(usize, Span)],
     times: &[TimeMention],
     quotes: &[Quote],
+    lookups: &Lookups,
     anchor: &Anchor,
     mem: &mut Memory,
 ) -> Vec<Draft> {
@@ -711,9 +743,9 @@ fn sentence_events(
         // acts of speech: statements, and the demands and threats said
         let speech = matches!(f.kind, "statement" | "demand" | "threat") && f.pos != Pos::Noun;
         let a = if speech {
-            assess_outside(text, Span::new(toks[cs].span.start, trigger.start), trigger, quotes)
+            assess_outside(text, Span::new(toks[cs].span.start, trigger.start), trigger, quotes, &lookups.quotes)
         } else {
-            assess_outside(text, evidence, trigger, quotes)
+            assess_outside(text, evidence, trigger, quotes, &lookups.quotes)
         };
         let (mut st, mut cue) = (a.status, a.cue);
         if caption && st == Status::Confirmed {
@@ -768,9 +800,9 @@ fn sentence_events(
             Pos::Passive => Span::new(trigger.end, clause_span.end.max(trigger.end)),
             _ => Span::new(clause_span.start, trigger.start.max(clause_span.start)),
         };
-        let speech_days = if speech { day_times(times) } else { Vec::new() };
+        let speech_days: &[TimeMention] = if speech { &lookups.speech_days } else { &[] };
         let (mut date, mut date_end, mut date_text, mut source) =
-            pick_date(text, if speech { &speech_days } else { times }, date_span, trigger, st, anchor, speech);
+            pick_date(text, if speech { speech_days } else { times }, date_span, trigger, st, anchor, speech);
         if date.is_none() && date_text.is_none() && !planned && !speech {
             (date, date_end, date_text, source) = pick_date(text, times, unit, trigger, st, anchor, false);
         }
@@ -819,11 +851,12 @@ fn sentence_events(
 
 /// The status of `span` from its cues, leaving out the trigger itself and any quotation the
 /// trigger is not inside (a statement is not hedged by what it quotes).
-fn assess_outside(text: &str, span: Span, trigger: Span, quotes: &[Quote]) -> status::Assessment {
+fn assess_outside(text: &str, span: Span, trigger: Span, quotes: &[Quote], index: &SpanIndex) -> status::Assessment {
     let mut holes: Vec<Span> = vec![trigger];
     holes.extend(
-        quotes
-            .iter()
+        index
+            .overlapping(span)
+            .map(|(_, i)| &quotes[i])
             .filter(|q| q.start.max(span.start) < q.end.min(span.end))
             .filter(|q| !Span::new(q.start, q.end).contains(trigger))
             .map(|q| Span::new(q.start.max(span.start), q.end.min(span.end))),
@@ -888,7 +921,8 @@ fn pick_date(
     anchor: &Anchor,
     report_ok: bool,
 ) -> (Option<String>, Option<String>, Option<String>, &'static str) {
-    let mut cands: Vec<&TimeMention> = times
+    debug_assert!(times.is_sorted_by_key(|t| t.start), "time mentions in text order");
+    let mut cands: Vec<&TimeMention> = starting_within(times, within)
         .iter()
         .filter(|t| {
             within.contains(Span::new(t.start, t.end))
@@ -911,7 +945,8 @@ fn pick_date(
     let value = fill_year(&best.value, &best.text, future, anchor);
     // a range: "19 dan 20 Juni", "19-20 Juni"
     let mut end = None;
-    if let Some(next) = times.iter().find(|t| t.start > best.end && t.start <= best.end + 8) {
+    let after = times.partition_point(|t| t.start <= best.end);
+    if let Some(next) = times.get(after).filter(|t| t.start <= best.end + 8) {
         let gap = text[best.end..next.start].trim();
         if matches!(gap, "dan" | "-" | "–" | "hingga" | "sampai" | "s.d.") {
             end = fill_year(&next.value, &next.text, future, anchor);
@@ -1013,9 +1048,14 @@ fn statements(
     let mut out = Vec::new();
     let sentences: Vec<Span> =
         paragraphs.iter().flat_map(|p| p.spans.iter().flat_map(|s| segment::sentences(text, *s))).collect();
+    // The first entity of each id (a look-up per quote, not a scan).
+    let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        by_id.entry(e.id.as_str()).or_insert(i);
+    }
     for q in quotes {
         let Some(id) = q.speaker_entity.as_deref() else { continue };
-        let Some(ei) = entities.iter().position(|e| e.id == id) else { continue };
+        let Some(&ei) = by_id.get(id) else { continue };
         if is_media(&entities[ei]) {
             continue;
         }
@@ -1026,12 +1066,17 @@ fn statements(
                 continue;
             }
         }
-        let Some(sent) = sentences.iter().copied().find(|s| s.start <= cue.start && cue.start < s.end.max(s.start + 1))
+        // sentences are in text order and do not overlap: the candidates are those that start
+        // at or before the cue and end after it
+        let lo = sentences.partition_point(|s| s.end.max(s.start + 1) <= cue.start);
+        let hi = sentences.partition_point(|s| s.start <= cue.start).max(lo);
+        let Some(sent) =
+            sentences[lo..hi].iter().copied().find(|s| s.start <= cue.start && cue.start < s.end.max(s.start + 1))
         else {
             continue;
         };
         let qspan = Span::new(q.start, q.end);
-        let outside: Vec<&TimeMention> = times
+        let outside: Vec<&TimeMention> = starting_within(times, sent)
             .iter()
             .filter(|t| sent.contains(Span::new(t.start, t.end)) && !qspan.contains(Span::new(t.start, t.end)))
             .collect();

@@ -196,7 +196,12 @@ impl<'t> BlockToks<'t> {
         let all = self.terminators[bi].get_or_init(|| {
             let b = self.blocks[bi].span;
             let bytes = &self.text.as_bytes()[b.start..b.end];
-            bytes.iter().enumerate().filter(|(_, c)| matches!(c, b'.' | b'!' | b'?')).map(|(i, _)| b.start + i).collect()
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, b'.' | b'!' | b'?'))
+                .map(|(i, _)| b.start + i)
+                .collect()
         });
         let lo = all.partition_point(|&i| i < from);
         let hi = all.partition_point(|&i| i < to).max(lo);
