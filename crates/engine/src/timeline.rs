@@ -321,8 +321,9 @@ pub fn for_entity(members: &[Member], key: &EntityKey) -> Vec<Entry> {
 pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Entry>, BuildStats) {
     let mut stats = BuildStats::default();
     let mut items: Vec<Item> = Vec::new();
-    let copies = copies_of(members);
-    for (m, &(report, text_hash)) in members.iter().zip(&copies) {
+    // Per item: the member it comes from (its report is filled in below).
+    let mut member_of: Vec<usize> = Vec::new();
+    for (n, m) in members.iter().enumerate() {
         let a = m.analysis;
         let as_of = crate::stories::article_date(a);
         for ev in &a.events {
@@ -352,8 +353,8 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
                 event: ev,
                 source: &a.source,
                 outlet: a.outlet.as_deref(),
-                report,
-                text_hash,
+                report: n,
+                text_hash: 0,
                 story: m.story,
                 as_of,
                 text: excerpt(a, ev.evidence.start, ev.evidence.end),
@@ -367,7 +368,17 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
                 negated: ev.extra.get("negated").and_then(serde_json::Value::as_bool).unwrap_or(false),
                 by_reference: ev.extra.get("date_source").and_then(serde_json::Value::as_str) == Some("reference"),
             });
+            member_of.push(n);
         }
+    }
+    // Copies among the articles that give items (an entity timeline reads only its own).
+    let mut used = vec![false; members.len()];
+    for &n in &member_of {
+        used[n] = true;
+    }
+    let copies = copies_of(members, &used);
+    for (it, &n) in items.iter_mut().zip(&member_of) {
+        (it.report, it.text_hash) = copies[n];
     }
     let groups = cluster(&items);
     let mut entries: Vec<Entry> = groups.iter().map(|g| entry(&items, g)).collect();
@@ -383,14 +394,11 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
 }
 
 /// Per member: the member number of the original report it copies (its own when none) and
-/// the hash of its normalised body. Only articles with events and with body text take part
-/// (an article without text is nobody's copy).
-fn copies_of(members: &[Member]) -> Vec<(usize, u64)> {
+/// the hash of its normalised body. Only the `used` members with body text take part (an
+/// article without text is nobody's copy).
+fn copies_of(members: &[Member], used: &[bool]) -> Vec<(usize, u64)> {
     let texted: Vec<usize> = (0..members.len())
-        .filter(|&i| {
-            let a = members[i].analysis;
-            !a.events.is_empty() && a.body.iter().any(|p| p.chars().any(char::is_alphanumeric))
-        })
+        .filter(|&i| used[i] && members[i].analysis.body.iter().any(|p| p.chars().any(char::is_alphanumeric)))
         .collect();
     let sketches: Vec<dedup::Sketch> =
         texted.iter().map(|&i| dedup::sketch(members[i].analysis.body.iter().map(String::as_str))).collect();
