@@ -1494,14 +1494,24 @@ mod tests {
         with_body(article(source, Some(outlet), vec![ev]), body)
     }
 
+    /// The corroboration of the one entry `articles` make.
+    fn one_entry(articles: &[&Analysis]) -> Corroboration {
+        let t = build(articles);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        t[0].corroboration.clone()
+    }
+
+    /// (outlets, articles, reports, copies).
+    fn counts(c: &Corroboration) -> (usize, usize, usize, usize) {
+        (c.outlets, c.articles, c.reports, c.copies)
+    }
+
     #[test]
     fn the_same_report_under_two_urls_is_one_report_with_a_copy() {
         let a = opening("https://kabar.test/jembatan", "Kabar", &JEMBATAN);
         let b = opening("https://kabar.test/jembatan?amp=1", "Kabar", &JEMBATAN);
-        let t = build(&[&a, &b]);
-        assert_eq!(t.len(), 1, "{t:#?}");
-        let c = &t[0].corroboration;
-        assert_eq!((c.outlets, c.articles, c.reports, c.copies), (1, 2, 1, 1));
+        let c = one_entry(&[&a, &b]);
+        assert_eq!(counts(&c), (1, 2, 1, 1));
         assert_eq!(
             c.copy_groups,
             [CopyGroup {
@@ -1522,10 +1532,8 @@ mod tests {
         body.extend(&JEMBATAN[1..]);
         body.push("Pewarta: Citra Lestari. Editor: Dedi Kurnia.");
         let b = opening("warta-7", "Warta", &body);
-        let t = build(&[&a, &b]);
-        assert_eq!(t.len(), 1, "{t:#?}");
-        let c = &t[0].corroboration;
-        assert_eq!((c.outlets, c.articles, c.reports, c.copies), (2, 2, 1, 1));
+        let c = one_entry(&[&a, &b]);
+        assert_eq!(counts(&c), (2, 2, 1, 1));
         assert_eq!(c.copy_groups.len(), 1);
         assert_eq!(c.copy_groups[0].kind, CopyKind::Near);
         assert_eq!(c.copy_groups[0].outlets, ["Kabar", "Warta"]);
@@ -1535,10 +1543,8 @@ mod tests {
     fn independent_reports_from_two_outlets_are_two_reports() {
         let a = opening("kabar-1", "Kabar", &JEMBATAN);
         let b = opening("warta-2", "Warta", &JEMBATAN_LAIN);
-        let t = build(&[&a, &b]);
-        assert_eq!(t.len(), 1, "{t:#?}");
-        let c = &t[0].corroboration;
-        assert_eq!((c.outlets, c.articles, c.reports, c.copies), (2, 2, 2, 0));
+        let c = one_entry(&[&a, &b]);
+        assert_eq!(counts(&c), (2, 2, 2, 0));
         assert!(c.copy_groups.is_empty());
     }
 
@@ -1548,16 +1554,13 @@ mod tests {
         let late = on(opening("salinan", "Kabar", &JEMBATAN), "2024-05-04");
         let early = on(opening("asli", "Warta", &JEMBATAN), "2024-05-02");
         let other = on(opening("lain", "Pos", &JEMBATAN_LAIN), "2024-05-03");
-        let t = build(&[&late, &early, &other]);
-        assert_eq!(t.len(), 1, "{t:#?}");
-        let c = &t[0].corroboration;
-        assert_eq!((c.outlets, c.articles, c.reports, c.copies), (3, 3, 2, 1));
+        let c = one_entry(&[&late, &early, &other]);
+        assert_eq!(counts(&c), (3, 3, 2, 1));
         assert_eq!(c.copy_groups[0].original, "asli");
         assert_eq!(c.copy_groups[0].copies, ["salinan"]);
         // Without text nothing is a copy: each article is its own report.
         let bare = |s: &str| article(s, None, vec![event("meeting", Some("2024-05-02"), &["e1", "e2"], "reported")]);
-        let t = build(&[&bare("x"), &bare("y")]);
-        assert_eq!((t[0].corroboration.reports, t[0].corroboration.copies), (2, 0));
+        assert_eq!(counts(&one_entry(&[&bare("x"), &bare("y")])), (0, 2, 2, 0));
     }
 
     #[test]
