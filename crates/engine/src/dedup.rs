@@ -32,6 +32,9 @@ pub const SHINGLE: usize = 5;
 /// Bucket members examined per band when adding an article.
 pub const MAX_CHAIN: usize = 64;
 const NONE: u32 = u32::MAX;
+/// Estimated Jaccard similarity above which two articles are near copies unless a caller says
+/// otherwise (the story engine's default, and the threshold timelines group copies by).
+pub const NEAR_COPY: f32 = 0.7;
 
 /// What adding one article found.
 #[derive(Debug, Clone, PartialEq)]
@@ -243,6 +246,23 @@ impl Deduper {
                 * 4
             + self.kind.capacity()
     }
+}
+
+/// For texts numbered in order, the number of the first text of each one's copy group (its
+/// own number when it copies none and none copies it): exact copies, and near copies at
+/// estimated Jaccard similarity ≥ `threshold`. Pure: a fresh [`Deduper`] over `sketches`.
+pub fn originals(sketches: &[Sketch], threshold: f32) -> Vec<usize> {
+    let mut d = Deduper::new(threshold);
+    for s in sketches {
+        d.add_sketch(s);
+    }
+    let mut out: Vec<usize> = (0..sketches.len()).collect();
+    for g in d.groups() {
+        for &m in &g.members {
+            out[m] = g.members[0];
+        }
+    }
+    out
 }
 
 /// How many of the 128 stored minima agree, counted 16 at a time (vectorised); stops early

@@ -61,7 +61,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { min_similarity: 0.3, window_days: 10, near_duplicate: 0.7 }
+        Config { min_similarity: 0.3, window_days: 10, near_duplicate: dedup::NEAR_COPY }
     }
 }
 

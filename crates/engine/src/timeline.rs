@@ -26,6 +26,15 @@
 //! article recalls) become entries marked `background` unless a source reports the happening
 //! itself.
 //!
+//! **Corroboration.** Copies are not independent support. Before grouping, the articles with
+//! events are sorted into copy groups by their body text ([`crate::dedup::originals`]: the
+//! same normalised text, or a near duplicate at estimated shingle Jaccard ≥
+//! [`crate::dedup::NEAR_COPY`], the same article scraped under two URLs or one report
+//! syndicated to other outlets). Each entry's [`Corroboration`] counts its supporting
+//! articles, their distinct outlets and their distinct original reports (copy groups), and
+//! lists every group of copies under its original (the earliest article of the group). Date
+//! support is counted by original report too, so copies never outvote an independent source.
+//!
 //! **Noise cut.** An event whose only participant is its own place ("X berkunjung ke X") is
 //! not a happening and is left out.
 //!
@@ -33,6 +42,7 @@
 //! across stories, merged the same way, each entry carrying its story ids.
 
 use crate::analysis::{Analysis, Event};
+use crate::dedup;
 use crate::entities::gazetteer;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -40,7 +50,7 @@ use std::collections::BTreeSet;
 
 /// Bumped whenever the merge rules or the entry fields change: stores key their cached
 /// timelines by it, so a new warta recomputes them.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Two incompatible dates of one happening lie at most this many days apart (gap between the
 /// periods they name) when one of them is coarser than a day ("Agustus 2023" against
@@ -75,6 +85,9 @@ pub struct Entry {
     pub supported_by: Vec<String>,
     /// Outlets behind those articles, where known.
     pub outlets: Vec<String>,
+    /// The supporters counted by outlet and by original report, with the copies grouped.
+    #[serde(default)]
+    pub corroboration: Corroboration,
     /// The surest status any source gives (a plan later confirmed is `confirmed`).
     pub status: String,
     /// Every status with who gives it and the date of that article, in date order (a plan,
@@ -93,6 +106,48 @@ pub struct Entry {
     /// Every story a supporting article belongs to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stories: Vec<String>,
+}
+
+/// How independent the support of an entry is: its articles counted by outlet and by
+/// original report, copies (exact, near-duplicate or syndicated texts) counted once.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Corroboration {
+    /// Distinct outlets behind the supporting articles (those whose outlet is known).
+    pub outlets: usize,
+    /// Supporting articles (`supported_by`).
+    pub articles: usize,
+    /// Distinct original reports among them: `articles - copies`.
+    pub reports: usize,
+    /// Supporting articles that copy another supporting article.
+    pub copies: usize,
+    /// Each original report that has copies among the supporters, with them.
+    pub copy_groups: Vec<CopyGroup>,
+}
+
+/// One original report and its copies among an entry's supporters.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CopyGroup {
+    /// The source of the original: the earliest article of the group by its date, then the
+    /// first in input order.
+    pub original: String,
+    /// The sources of its copies, in input order.
+    pub copies: Vec<String>,
+    /// Whether every copy has the original's text exactly (after normalisation) or some only
+    /// nearly.
+    pub kind: CopyKind,
+    /// The outlets the group appears under, where known (two or more: a syndicated report).
+    pub outlets: Vec<String>,
+}
+
+/// How closely copies match their original.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CopyKind {
+    /// The same text once normalised (the same article scraped twice).
+    #[default]
+    Exact,
+    /// A near duplicate (a syndicated copy with another lead or footer).
+    Near,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -207,6 +262,11 @@ struct Item<'a> {
     event: &'a Event,
     source: &'a str,
     outlet: Option<&'a str>,
+    /// The member number of the original report the article is a copy of (its own when it
+    /// copies none).
+    report: usize,
+    /// The hash of the article's normalised body (equal for exact copies).
+    text_hash: u64,
     story: Option<&'a str>,
     /// The article's date.
     as_of: Option<Date>,
@@ -261,7 +321,9 @@ pub fn for_entity(members: &[Member], key: &EntityKey) -> Vec<Entry> {
 pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Entry>, BuildStats) {
     let mut stats = BuildStats::default();
     let mut items: Vec<Item> = Vec::new();
-    for m in members {
+    // Per item: the member it comes from (its report is filled in below).
+    let mut member_of: Vec<usize> = Vec::new();
+    for (n, m) in members.iter().enumerate() {
         let a = m.analysis;
         let as_of = crate::stories::article_date(a);
         for ev in &a.events {
@@ -291,6 +353,8 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
                 event: ev,
                 source: &a.source,
                 outlet: a.outlet.as_deref(),
+                report: n,
+                text_hash: 0,
                 story: m.story,
                 as_of,
                 text: excerpt(a, ev.evidence.start, ev.evidence.end),
@@ -304,7 +368,17 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
                 negated: ev.extra.get("negated").and_then(serde_json::Value::as_bool).unwrap_or(false),
                 by_reference: ev.extra.get("date_source").and_then(serde_json::Value::as_str) == Some("reference"),
             });
+            member_of.push(n);
         }
+    }
+    // Copies among the articles that give items (an entity timeline reads only its own).
+    let mut used = vec![false; members.len()];
+    for &n in &member_of {
+        used[n] = true;
+    }
+    let copies = copies_of(members, &used);
+    for (it, &n) in items.iter_mut().zip(&member_of) {
+        (it.report, it.text_hash) = copies[n];
     }
     let groups = cluster(&items);
     let mut entries: Vec<Entry> = groups.iter().map(|g| entry(&items, g)).collect();
@@ -317,6 +391,23 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
     stats.entries = entries.len();
     stats.conflicts = entries.iter().filter(|e| !e.conflicts.is_empty()).count();
     (entries, stats)
+}
+
+/// Per member: the member number of the original report it copies (its own when none) and
+/// the hash of its normalised body. Only the `used` members with body text take part (an
+/// article without text is nobody's copy).
+fn copies_of(members: &[Member], used: &[bool]) -> Vec<(usize, u64)> {
+    let texted: Vec<usize> = (0..members.len())
+        .filter(|&i| used[i] && members[i].analysis.body.iter().any(|p| p.chars().any(char::is_alphanumeric)))
+        .collect();
+    let sketches: Vec<dedup::Sketch> =
+        texted.iter().map(|&i| dedup::sketch(members[i].analysis.body.iter().map(String::as_str))).collect();
+    let roots = dedup::originals(&sketches, dedup::NEAR_COPY);
+    let mut out: Vec<(usize, u64)> = (0..members.len()).map(|i| (i, 0)).collect();
+    for (k, &i) in texted.iter().enumerate() {
+        out[i] = (texted[roots[k]], sketches[k].exact);
+    }
+    out
 }
 
 /// Group the items into happenings (indices into `items`, each group in item order).
@@ -722,7 +813,7 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
             .iter()
             .filter(|&&i| !only_factual || factual(i))
             .filter(|&&i| items[i].event.date.as_deref().is_some_and(|d| if exact { d == v } else { supports(d, v) }))
-            .map(|&i| items[i].source)
+            .map(|&i| items[i].report)
             .collect::<BTreeSet<_>>()
             .len()
     };
@@ -810,6 +901,7 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
     let status = strongest_status(&statuses);
     let background = group.iter().all(|&i| items[i].background);
     let summary = summary(&first.event.kind, &participants, place.as_deref(), date.as_deref(), &status, background);
+    let corroboration = corroboration(items, group);
     Entry {
         date_precision: date.as_deref().map(|d| precision(d).to_string()),
         date,
@@ -820,6 +912,7 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
         place,
         supported_by,
         outlets,
+        corroboration,
         status,
         statuses,
         conflicts,
@@ -827,6 +920,55 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
         evidence,
         story: stories.first().cloned(),
         stories,
+    }
+}
+
+/// The supporters of a group counted by outlet and by original report, the copies grouped
+/// under the earliest article of their group.
+fn corroboration(items: &[Item], group: &[usize]) -> Corroboration {
+    // One item per supporting article, in input order.
+    let mut articles: Vec<&Item> = Vec::new();
+    for &i in group {
+        if !articles.iter().any(|a| a.source == items[i].source) {
+            articles.push(&items[i]);
+        }
+    }
+    let outlets_of = |arts: &[&Item]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for o in arts.iter().filter_map(|a| a.outlet) {
+            push_unique(&mut out, o);
+        }
+        out
+    };
+    let mut reports: Vec<usize> = Vec::new();
+    let mut copy_groups = Vec::new();
+    for a in &articles {
+        if reports.contains(&a.report) {
+            continue;
+        }
+        reports.push(a.report);
+        let mut same: Vec<&Item> = articles.iter().copied().filter(|b| b.report == a.report).collect();
+        if same.len() < 2 {
+            continue;
+        }
+        let first = (0..same.len())
+            .min_by_key(|&k| (same[k].as_of.is_none(), same[k].as_of, same[k].order))
+            .expect("two or more");
+        let outlets = outlets_of(&same);
+        let original = same.remove(first);
+        copy_groups.push(CopyGroup {
+            original: original.source.to_string(),
+            copies: same.iter().map(|c| c.source.to_string()).collect(),
+            kind: if same.iter().all(|c| c.text_hash == original.text_hash) { CopyKind::Exact } else { CopyKind::Near },
+            outlets,
+        });
+    }
+    Corroboration {
+        outlets: outlets_of(&articles).len(),
+        articles: articles.len(),
+        reports: reports.len(),
+        copies: articles.len() - reports.len(),
+        copy_groups,
     }
 }
 
@@ -1325,6 +1467,100 @@ mod tests {
         assert_eq!(t[1].supported_by, ["c"], "Budi's visit is not Ani's");
         let by_name = EntityKey { kb: None, name: "budi  santoso".into() };
         assert_eq!(for_entity(&members, &by_name).len(), 2);
+    }
+
+    /// An invented report on a bridge opening (four paragraphs).
+    const JEMBATAN: [&str; 4] = [
+        "Pemerintah Kabupaten Sukamaju meresmikan jembatan gantung baru yang menghubungkan dua desa di tepi Sungai Cibeureum pada Kamis pagi.",
+        "Bupati Ani Wijaya mengatakan jembatan sepanjang delapan puluh meter itu dibangun selama enam bulan dengan dana gotong royong warga dan anggaran daerah.",
+        "Menurut dia, sebelum jembatan berdiri, anak-anak sekolah harus menyeberang dengan rakit bambu yang berbahaya ketika air sungai naik pada musim hujan.",
+        "Kepala desa setempat, Budi Santoso, menyebut warga kini dapat membawa hasil panen ke pasar kecamatan dalam waktu kurang dari setengah jam.",
+    ];
+
+    /// An independent report of the same opening, written by another newsroom.
+    const JEMBATAN_LAIN: [&str; 3] = [
+        "Warga dua desa di Sukamaju bersorak ketika pita jembatan gantung dipotong oleh bupati dan kepala desa di hadapan ratusan pelajar.",
+        "Jembatan baja itu menggantikan rakit bambu yang selama belasan tahun menjadi satu-satunya penyeberangan sungai dan kerap terbalik saat banjir.",
+        "Dinas pekerjaan umum berjanji memeriksa kekuatan kabel jembatan setiap tiga bulan agar aman dilalui sepeda motor.",
+    ];
+
+    fn with_body(mut a: Analysis, body: &[&str]) -> Analysis {
+        a.body = body.iter().map(|p| p.to_string()).collect();
+        a
+    }
+
+    fn opening(source: &str, outlet: &str, body: &[&str]) -> Analysis {
+        let ev = event("meeting", Some("2024-05-02"), &["e1", "e2"], "reported");
+        with_body(article(source, Some(outlet), vec![ev]), body)
+    }
+
+    /// The corroboration of the one entry `articles` make.
+    fn one_entry(articles: &[&Analysis]) -> Corroboration {
+        let t = build(articles);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        t[0].corroboration.clone()
+    }
+
+    /// (outlets, articles, reports, copies).
+    fn counts(c: &Corroboration) -> (usize, usize, usize, usize) {
+        (c.outlets, c.articles, c.reports, c.copies)
+    }
+
+    #[test]
+    fn the_same_report_under_two_urls_is_one_report_with_a_copy() {
+        let a = opening("https://kabar.test/jembatan", "Kabar", &JEMBATAN);
+        let b = opening("https://kabar.test/jembatan?amp=1", "Kabar", &JEMBATAN);
+        let c = one_entry(&[&a, &b]);
+        assert_eq!(counts(&c), (1, 2, 1, 1));
+        assert_eq!(
+            c.copy_groups,
+            [CopyGroup {
+                original: "https://kabar.test/jembatan".into(),
+                copies: vec!["https://kabar.test/jembatan?amp=1".into()],
+                kind: CopyKind::Exact,
+                outlets: vec!["Kabar".into()],
+            }]
+        );
+    }
+
+    #[test]
+    fn a_syndicated_near_copy_on_another_outlet_adds_an_outlet_not_a_report() {
+        let a = opening("kabar-1", "Kabar", &JEMBATAN);
+        // The wire copy: a dateline before the lead and a credit line at the end.
+        let lead = format!("SUKAMAJU (ANTARA) - {}", JEMBATAN[0]);
+        let mut body: Vec<&str> = vec![&lead];
+        body.extend(&JEMBATAN[1..]);
+        body.push("Pewarta: Citra Lestari. Editor: Dedi Kurnia.");
+        let b = opening("warta-7", "Warta", &body);
+        let c = one_entry(&[&a, &b]);
+        assert_eq!(counts(&c), (2, 2, 1, 1));
+        assert_eq!(c.copy_groups.len(), 1);
+        assert_eq!(c.copy_groups[0].kind, CopyKind::Near);
+        assert_eq!(c.copy_groups[0].outlets, ["Kabar", "Warta"]);
+    }
+
+    #[test]
+    fn independent_reports_from_two_outlets_are_two_reports() {
+        let a = opening("kabar-1", "Kabar", &JEMBATAN);
+        let b = opening("warta-2", "Warta", &JEMBATAN_LAIN);
+        let c = one_entry(&[&a, &b]);
+        assert_eq!(counts(&c), (2, 2, 2, 0));
+        assert!(c.copy_groups.is_empty());
+    }
+
+    #[test]
+    fn the_original_is_the_earliest_copy_and_articles_without_text_are_no_copies() {
+        // A copy that comes first in input order but was published later.
+        let late = on(opening("salinan", "Kabar", &JEMBATAN), "2024-05-04");
+        let early = on(opening("asli", "Warta", &JEMBATAN), "2024-05-02");
+        let other = on(opening("lain", "Pos", &JEMBATAN_LAIN), "2024-05-03");
+        let c = one_entry(&[&late, &early, &other]);
+        assert_eq!(counts(&c), (3, 3, 2, 1));
+        assert_eq!(c.copy_groups[0].original, "asli");
+        assert_eq!(c.copy_groups[0].copies, ["salinan"]);
+        // Without text nothing is a copy: each article is its own report.
+        let bare = |s: &str| article(s, None, vec![event("meeting", Some("2024-05-02"), &["e1", "e2"], "reported")]);
+        assert_eq!(counts(&one_entry(&[&bare("x"), &bare("y")])), (0, 2, 2, 0));
     }
 
     #[test]

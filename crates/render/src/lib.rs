@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use warta_engine::analysis::EntityKind;
 use warta_engine::entities::gazetteer::{self, GazEntry};
-use warta_engine::timeline::Entry;
+use warta_engine::timeline::{Corroboration, Entry};
 
 /// An output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -148,6 +148,9 @@ pub struct Rendered {
     pub note: Option<String>,
     /// Other dates sources give (from `conflicts`), as the locale writes them.
     pub conflict_dates: Vec<Option<String>>,
+    /// The support in words from the counts of `corroboration` ("3 outlets, 5 articles
+    /// (2 copies)"); None when the entry carries no counts.
+    pub support_text: Option<String>,
 }
 
 /// The facts a rendering is built from: a view over an [`Entry`] or its JSON.
@@ -161,6 +164,8 @@ pub struct Facts {
     pub status: String,
     pub background: bool,
     pub conflict_dates: Vec<Option<String>>,
+    /// The supporters counted by outlet and by original report (None: not given).
+    pub corroboration: Option<Corroboration>,
 }
 
 impl Facts {
@@ -174,6 +179,7 @@ impl Facts {
             status: e.status.clone(),
             background: e.background,
             conflict_dates: e.conflicts.iter().filter(|c| c.field == "date").map(|c| c.value.clone()).collect(),
+            corroboration: (e.corroboration.articles > 0).then(|| e.corroboration.clone()),
         }
     }
 
@@ -210,6 +216,10 @@ impl Facts {
             status: s("status").unwrap_or_else(|| "reported".into()),
             background: v.get("background").and_then(Value::as_bool).unwrap_or(false),
             conflict_dates,
+            corroboration: v
+                .get("corroboration")
+                .and_then(|c| serde_json::from_value::<Corroboration>(c.clone()).ok())
+                .filter(|c| c.articles > 0),
         }
     }
 }
@@ -541,6 +551,15 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
         line = r.msg("noted", Some(&nargs)).unwrap_or(line);
     }
     let status_text = r.msg(&format!("status-{}", f.status), None).unwrap_or_else(|| f.status.clone());
+    let support_text = f.corroboration.as_ref().and_then(|c| {
+        let mut sargs = FluentArgs::new();
+        sargs.set("outlets", c.outlets);
+        sargs.set("articles", c.articles);
+        sargs.set("copies", c.copies);
+        sargs.set("has_outlets", if c.outlets > 0 { "yes" } else { "no" });
+        sargs.set("has_copies", if c.copies > 0 { "yes" } else { "no" });
+        r.msg("support", Some(&sargs))
+    });
     Rendered {
         lang,
         dir: lang.dir(),
@@ -553,13 +572,15 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
         status_text,
         note,
         conflict_dates: f.conflict_dates.iter().map(|d| d.as_deref().map(|d| format_date(d, lang))).collect(),
+        support_text,
     }
 }
 
 /// Add the rendering to one timeline entry as `warta stories` prints it: `summary` becomes the
 /// line in `lang`, the Indonesian one is kept as `summary_id`; `lang`, `dir`, `date_text`,
 /// `type_text`, `status_text`, `note`, `participants_text` (names with their language and an
-/// `untranslated` flag), `place_text` and each date conflict's `value_text` are added. The
+/// `untranslated` flag), `place_text`, `support_text` (the `corroboration` counts in words, null
+/// without them) and each date conflict's `value_text` are added. The
 /// structured fields are left as they are.
 pub fn render_entry_json(entry: &Value, lang: Lang) -> Value {
     let mut out = entry.clone();
@@ -576,6 +597,7 @@ pub fn render_entry_json(entry: &Value, lang: Lang) -> Value {
         o.insert("note".into(), json!(r.note));
         o.insert("participants_text".into(), json!(r.participants));
         o.insert("place_text".into(), json!(r.place));
+        o.insert("support_text".into(), json!(r.support_text));
         if let Some(cs) = o.get_mut("conflicts").and_then(Value::as_array_mut) {
             for c in cs {
                 let text = (c.get("field").and_then(Value::as_str) == Some("date"))
@@ -590,10 +612,20 @@ pub fn render_entry_json(entry: &Value, lang: Lang) -> Value {
     out
 }
 
-/// The entry a story is mostly about: the non-background entry the most articles support
-/// (the earliest on a tie).
+/// The entry a story is mostly about: the non-background entry the most original reports
+/// support (copies count once; entries without `corroboration` count their articles), then
+/// the most articles, the earliest on a tie.
 pub fn main_entry(timeline: &[Value]) -> Option<&Value> {
-    let support = |e: &Value| e.get("supported_by").and_then(Value::as_array).map_or(0, Vec::len);
+    let support = |e: &Value| {
+        let articles = e.get("supported_by").and_then(Value::as_array).map_or(0, Vec::len);
+        let reports = e
+            .get("corroboration")
+            .and_then(|c| c.get("reports"))
+            .and_then(Value::as_u64)
+            .filter(|&r| r > 0)
+            .map_or(articles, |r| r as usize);
+        (reports, articles)
+    };
     timeline.iter().filter(|e| !e.get("background").and_then(Value::as_bool).unwrap_or(false)).fold(
         None,
         |best: Option<&Value>, e| match best {
@@ -720,9 +752,20 @@ pub fn numbers_in(text: &str) -> Vec<u64> {
 /// rendered from: the structured fields are unchanged, `summary_id` is the original summary,
 /// the date shows exactly as ICU renders the structured date, every participant's and the
 /// place's name for the language (or the Indonesian fallback, marked) appears verbatim, and no
-/// number appears in the summary that the facts do not hold.
+/// number appears in the summary that the facts do not hold; `support_text` is there exactly
+/// when the entry has `corroboration` counts and shows no number but them.
 pub fn check_entry_json(original: &Value, rendered: &Value, lang: Lang) -> Result<(), String> {
-    for k in ["date", "type", "participants", "participant_kb", "place", "supported_by", "status", "background"] {
+    for k in [
+        "date",
+        "type",
+        "participants",
+        "participant_kb",
+        "place",
+        "supported_by",
+        "corroboration",
+        "status",
+        "background",
+    ] {
         if original.get(k) != rendered.get(k) {
             return Err(format!("structured field {k} changed"));
         }
@@ -773,8 +816,20 @@ pub fn check_entry_json(original: &Value, rendered: &Value, lang: Lang) -> Resul
         allowed.extend(numbers_in(d));
     }
     allowed.extend(numbers_in(&f.kind));
-    match numbers_in(s).into_iter().find(|n| !allowed.contains(n)) {
-        Some(n) => Err(format!("{s:?} shows {n}, which no fact holds")),
-        None => Ok(()),
+    if let Some(n) = numbers_in(s).into_iter().find(|n| !allowed.contains(n)) {
+        return Err(format!("{s:?} shows {n}, which no fact holds"));
+    }
+    let support = rendered.get("support_text").and_then(Value::as_str);
+    match (&f.corroboration, support) {
+        (None, None) => Ok(()),
+        (None, Some(t)) => Err(format!("support {t:?} rendered without counts")),
+        (Some(_), None) => Err("no support_text for an entry with counts".into()),
+        (Some(c), Some(t)) => {
+            let counts = [c.outlets, c.articles, c.copies].map(|n| n as u64);
+            match numbers_in(t).into_iter().find(|n| !counts.contains(n)) {
+                Some(n) => Err(format!("support {t:?} shows {n}, which no count holds")),
+                None => Ok(()),
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
-use warta_engine::timeline::{Conflict, Entry, StatusBy, summary};
+use warta_engine::timeline::{Conflict, Corroboration, Entry, StatusBy, summary};
 use warta_render::{KINDS, Lang, STATUSES, When, format_date, render_entry};
 
 /// Participants: canonical Indonesian name and gazetteer key (None: unknown to the gazetteer).
@@ -80,6 +80,18 @@ fn cases() -> Vec<(String, Entry)> {
         ..Default::default()
     }];
     out.push(("conflict".into(), c));
+    // Corroboration counts: with copies, without, with no known outlet, and the singular forms
+    // (Arabic has its own for one, two, a few and many).
+    for (name, outlets, articles, copies) in [
+        ("support-copies", 3, 5, 2),
+        ("support-one", 1, 1, 0),
+        ("support-no-outlet", 0, 2, 1),
+        ("support-many", 12, 14, 11),
+    ] {
+        let mut e = entry("meeting", Some("2024-05-02"), &[PRABOWO, PUTIN], None, "reported", false);
+        e.corroboration = Corroboration { outlets, articles, reports: articles - copies, copies, copy_groups: vec![] };
+        out.push((name.into(), e));
+    }
     out
 }
 
@@ -99,6 +111,7 @@ fn golden_value(lang: Lang) -> Value {
                 }).collect::<Vec<_>>(),
                 "place": r.place.as_ref().map(|p| if p.untranslated { format!("{} [untranslated]", p.text) } else { p.text.clone() }),
                 "conflict_dates": r.conflict_dates,
+                "support_text": r.support_text,
                 "dir": r.dir,
             }),
         );
@@ -344,4 +357,22 @@ fn rendered_json_entries_pass_the_library_check() {
     assert!(warta_render::check_entry_json(&original, &bad, Lang::En).is_err());
     bad["summary"] = json!("Vladimir Putin meets somebody on September 13, 2023");
     assert!(warta_render::check_entry_json(&original, &bad, Lang::En).is_err());
+}
+
+#[test]
+fn support_counts_outlets_articles_and_copies() {
+    let case = cases().into_iter().find(|(n, _)| n == "support-copies").unwrap().1;
+    let text = |lang| render_entry(&case, lang).support_text.unwrap();
+    assert_eq!(text(Lang::En), "3 outlets, 5 articles (2 copies)");
+    assert_eq!(text(Lang::Id), "3 media, 5 artikel (2 salinan)");
+    assert_eq!(text(Lang::Fr), "3 médias, 5 articles (dont 2 copies)");
+    for lang in Lang::ALL {
+        // Arabic says "two copies" in the dual, without a digit.
+        let shown = warta_render::numbers_in(&text(lang));
+        assert!(shown.iter().all(|n| [3, 5, 2].contains(n)) && shown.starts_with(&[3, 5]), "{lang}: {shown:?}");
+    }
+    let one = cases().into_iter().find(|(n, _)| n == "support-one").unwrap().1;
+    assert_eq!(render_entry(&one, Lang::En).support_text.as_deref(), Some("1 outlet, 1 article"));
+    let none = entry("meeting", None, &[PRABOWO], None, "reported", false);
+    assert_eq!(render_entry(&none, Lang::En).support_text, None, "no counts, no words");
 }

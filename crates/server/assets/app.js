@@ -12,7 +12,7 @@
 
   // Interface words (the data itself is rendered by the server from structured facts).
   const UI = {
-    id: { stories: "Cerita", search: "Cari", articles: "Artikel", timeline: "Linimasa", entities: "Entitas",
+    id: { copy: "salinan", copyOf: "salinan dari", stories: "Cerita", search: "Cari", articles: "Artikel", timeline: "Linimasa", entities: "Entitas",
       quotes: "Kutipan per pembicara", outlets: "Media", aliases: "Nama lain", mentions: "Penyebutan",
       type: "Jenis", undated: "tanpa tanggal", background: "latar", conflict: "tanggal berbeda",
       hedged: "belum pasti", denied: "dibantah", showRemoved: "Tampilkan bagian yang dibuang",
@@ -23,7 +23,7 @@
       untranslated: "belum diterjemahkan (nama Indonesia)", titleId: "Judul dalam bahasa Indonesia",
       facetsPartial: "faset dihitung dari hasil teratas", times: "Waktu", noTimeline: "Belum ada linimasa.",
       error: "Galat", clear: "hapus", status: "Status", note: "Ringkasan dibuat dari fakta terstruktur." },
-    en: { stories: "Stories", search: "Search", articles: "Articles", timeline: "Timeline", entities: "Entities",
+    en: { copy: "copy", copyOf: "copy of", stories: "Stories", search: "Search", articles: "Articles", timeline: "Timeline", entities: "Entities",
       quotes: "Quotes by speaker", outlets: "Outlets", aliases: "Also written", mentions: "Mentions",
       type: "Type", undated: "undated", background: "background", conflict: "dates differ",
       hedged: "hedged", denied: "denied", showRemoved: "Show removed chrome", hideRemoved: "Hide removed chrome",
@@ -33,7 +33,7 @@
       text: "Original text", untranslated: "untranslated (Indonesian name)", titleId: "Title in Indonesian",
       facetsPartial: "facets counted over the top results", times: "Times", noTimeline: "No timeline yet.",
       error: "Error", clear: "clear", status: "Status", note: "Summaries are rendered from structured facts." },
-    zh: { stories: "报道", search: "搜索", articles: "文章", timeline: "时间线", entities: "实体",
+    zh: { copy: "转载", copyOf: "转载自", stories: "报道", search: "搜索", articles: "文章", timeline: "时间线", entities: "实体",
       quotes: "按发言人分组的引语", outlets: "媒体", aliases: "其他写法", mentions: "提及次数",
       type: "类型", undated: "无日期", background: "背景", conflict: "日期不一致",
       hedged: "未确定", denied: "被否认", showRemoved: "显示已移除的页面杂项", hideRemoved: "隐藏已移除的页面杂项",
@@ -43,7 +43,7 @@
       text: "原文", untranslated: "未翻译（印尼语名称）", titleId: "印尼语标题",
       facetsPartial: "分面仅统计前列结果", times: "时间", noTimeline: "尚无时间线。",
       error: "错误", clear: "清除", status: "状态", note: "摘要由结构化事实生成。" },
-    ja: { stories: "ストーリー", search: "検索", articles: "記事", timeline: "タイムライン", entities: "エンティティ",
+    ja: { copy: "転載", copyOf: "転載元", stories: "ストーリー", search: "検索", articles: "記事", timeline: "タイムライン", entities: "エンティティ",
       quotes: "発言者別の引用", outlets: "メディア", aliases: "別表記", mentions: "言及数",
       type: "種類", undated: "日付なし", background: "背景", conflict: "日付の食い違い",
       hedged: "未確定", denied: "否定", showRemoved: "除去した部分を表示", hideRemoved: "除去した部分を隠す",
@@ -53,7 +53,7 @@
       text: "原文", untranslated: "未翻訳（インドネシア語の名前）", titleId: "インドネシア語の見出し",
       facetsPartial: "ファセットは上位の結果から集計", times: "時間表現", noTimeline: "タイムラインはまだありません。",
       error: "エラー", clear: "解除", status: "状態", note: "要約は構造化された事実から生成されます。" },
-    ar: { stories: "القصص", search: "بحث", articles: "المقالات", timeline: "الخط الزمني", entities: "الكيانات",
+    ar: { copy: "نسخة", copyOf: "نسخة من", stories: "القصص", search: "بحث", articles: "المقالات", timeline: "الخط الزمني", entities: "الكيانات",
       quotes: "الاقتباسات حسب المتحدث", outlets: "وسائل الإعلام", aliases: "صيغ أخرى", mentions: "الإشارات",
       type: "النوع", undated: "بلا تاريخ", background: "خلفية", conflict: "تواريخ متعارضة",
       hedged: "غير مؤكد", denied: "منفي", showRemoved: "إظهار الأجزاء المحذوفة", hideRemoved: "إخفاء الأجزاء المحذوفة",
@@ -63,7 +63,7 @@
       text: "النص الأصلي", untranslated: "غير مترجم (الاسم الإندونيسي)", titleId: "العنوان بالإندونيسية",
       facetsPartial: "حُسبت الفئات من أعلى النتائج", times: "التعبيرات الزمنية", noTimeline: "لا يوجد خط زمني بعد.",
       error: "خطأ", clear: "مسح", status: "الحالة", note: "تُنشأ الملخصات من حقائق منظمة." },
-    fr: { stories: "Récits", search: "Recherche", articles: "Articles", timeline: "Chronologie", entities: "Entités",
+    fr: { copy: "copie", copyOf: "copie de", stories: "Récits", search: "Recherche", articles: "Articles", timeline: "Chronologie", entities: "Entités",
       quotes: "Citations par locuteur", outlets: "Médias", aliases: "Autres graphies", mentions: "Mentions",
       type: "Type", undated: "sans date", background: "contexte", conflict: "dates divergentes",
       hedged: "incertain", denied: "démenti", showRemoved: "Afficher les éléments retirés",
@@ -379,11 +379,16 @@
       return el("li", { class: entryClass(e).join(" ").replace("mark", "entry"), value: i + 1, "data-entry": i + 1 },
         el("span", { class: "when" }, bdi(e.date_text || e.date || t("undated"))), " ",
         el("span", { class: "summary" }, bdi(summaryOf(e))), " ", flags,
-        outs.length || support.length ? el("div", { class: "support" }, t("outlets") + ": ",
+        outs.length || support.length ? el("div", { class: "support" },
+          // The counts in words from the server ("3 outlets, 5 articles (2 copies)").
+          e.support_text ? [el("span", { class: "corroboration" }, bdi(e.support_text)), " · "] : null,
+          t("outlets") + ": ",
           support.length
             ? support.map((s, k) => [k ? ", " : "", s.article
               ? el("a", { href: href("article", s.article) }, bdi(s.outlet || s.source))
-              : bdi(s.outlet || s.source)])
+              : bdi(s.outlet || s.source),
+              // A copy of another supporting article is named as one, with its original.
+              s.copy_of ? [" ", el("span", { class: "copy", title: t("copyOf") + " " + s.copy_of }, "(" + t("copy") + ")")] : null])
             : bdi(outs.join(", "))) : null,
         storyTitles && e.story ? el("div", { class: "entry-story" }, t("story") + ": ",
           el("a", { href: href("story", e.story), class: "story-link", title: e.story, lang: "id" }, bdi(storyTitles[e.story] || e.story))) : null);

@@ -308,11 +308,19 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
                     .find_map(|k| e.get(*k).and_then(Value::as_array))
                     .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
                     .unwrap_or_default();
+                // A copy names its original (the engine's `corroboration.copy_groups`).
+                let groups: Vec<warta_engine::timeline::CopyGroup> = e
+                    .get("corroboration")
+                    .and_then(|c| c.get("copy_groups"))
+                    .and_then(|g| serde_json::from_value(g.clone()).ok())
+                    .unwrap_or_default();
                 let support: Vec<Value> = sources
                     .iter()
                     .map(|src| {
                         let r = by_source.get(src.as_str());
-                        json!({"source": src, "article": r.map(|r| r.id), "outlet": r.and_then(|r| r.outlet.clone())})
+                        let copy_of = groups.iter().find(|g| g.copies.contains(src)).map(|g| g.original.as_str());
+                        json!({"source": src, "article": r.map(|r| r.id), "outlet": r.and_then(|r| r.outlet.clone()),
+                            "copy_of": copy_of})
                     })
                     .collect();
                 if let Some(eo) = e.as_object_mut() {

@@ -127,6 +127,13 @@ fn story_page_data() {
         for sup in support {
             let aid = sup["article"].as_i64().expect("each supporting source is a stored article");
             assert!(articles.iter().any(|a| a["id"].as_i64() == Some(aid)));
+            assert!(sup.get("copy_of").is_some(), "{sup}");
+        }
+        // Event entries count their support, in words too; article entries have no counts.
+        if e["type"] != "article" {
+            let c = &e["corroboration"];
+            assert_eq!(c["articles"].as_u64(), Some(support.len() as u64), "{e}");
+            assert!(e["support_text"].as_str().is_some_and(|t| t.contains("artikel")), "{e}");
         }
         if let Some(d) = e["date"].as_str() {
             assert_eq!(e["date_text"].as_str(), Some(warta_render::format_date(d, warta_render::Lang::Id).as_str()));

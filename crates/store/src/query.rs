@@ -15,7 +15,7 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQue
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Score, Term};
-use warta_engine::timeline::{Conflict, EntityKey, Entry, Evidence, Member, StatusBy};
+use warta_engine::timeline::{Conflict, Corroboration, EntityKey, Entry, Evidence, Member, StatusBy};
 
 /// A malformed search query (the command line exits 2 on it): what is wrong and, when the
 /// parser knows, the column (1-based, in characters) where it went wrong.
@@ -237,6 +237,10 @@ pub struct TimelineEntry {
     /// The same as `supported_by` (kept for readers of the first store format).
     pub articles: Vec<String>,
     pub outlets: Vec<String>,
+    /// The supporters counted by outlet and by original report, copies grouped under their
+    /// original (engine entries; none for an article entry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corroboration: Option<Corroboration>,
     /// Other dates sources give for the same happening, with who and where.
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
@@ -268,6 +272,7 @@ impl TimelineEntry {
             articles: e.supported_by.clone(),
             supported_by: e.supported_by,
             outlets: e.outlets,
+            corroboration: Some(e.corroboration),
             conflicts: e.conflicts,
             background: e.background,
             evidence: e.evidence,

@@ -240,6 +240,7 @@ fn story_timelines_are_the_engines_cached_until_membership_changes() {
     for (got, want) in events.iter().zip(&want) {
         assert_eq!(got.summary, want.summary);
         assert_eq!(got.supported_by, want.supported_by);
+        assert_eq!(got.corroboration.as_ref(), Some(&want.corroboration));
         assert_eq!(got.status.as_deref(), Some(want.status.as_str()));
         assert_eq!(got.story.as_deref(), Some(s.as_str()));
     }
@@ -273,6 +274,8 @@ fn entity_timelines_come_from_the_engine_with_conflicts_and_stories() {
         let m = tl.entries.iter().find(|e| e.kind == "meeting").unwrap_or_else(|| panic!("{tl:#?}"));
         assert_eq!(m.date.as_deref(), Some("2023-09-13"));
         assert_eq!(m.supported_by, ["a.txt", "b.txt", "c.txt"]);
+        let c = m.corroboration.as_ref().expect("engine entries carry their corroboration");
+        assert_eq!((c.articles, c.reports, c.copies), (3, 3, 0), "three texts of their own");
         assert_eq!(m.conflicts.len(), 1, "{m:#?}");
         assert_eq!(m.conflicts[0].value.as_deref(), Some("2023-08"));
         assert_eq!(m.conflicts[0].sources, ["c.txt"]);

@@ -207,6 +207,11 @@ fn golden_entry(e: &Entry) -> Value {
         "participants": e.participants,
         "place": e.place,
         "supported_by": e.supported_by,
+        "corroboration": {
+            "outlets": e.corroboration.outlets, "articles": e.corroboration.articles,
+            "reports": e.corroboration.reports, "copies": e.corroboration.copies,
+            "copy_groups": e.corroboration.copy_groups.iter().map(|g| json!([g.original, g.copies, g.kind])).collect::<Vec<_>>(),
+        },
         "status": e.status,
         "statuses": e.statuses.iter().map(|s| json!([s.status, s.source, s.as_of])).collect::<Vec<_>>(),
         "conflicts": e.conflicts.iter().map(|c| json!({

@@ -93,3 +93,31 @@ type-veto = حق النقض
 type-arms_transfer = نقل أسلحة
 type-agreement = اتفاق
 type-military_activity = نشاط عسكري
+
+# التأكيد: $outlets و$articles و$copies (أعداد)، $has_outlets / $has_copies ("yes" | "no").
+support-outlets = { $outlets ->
+    [one] وسيلة إعلام واحدة
+    [two] وسيلتا إعلام
+    [few] { $outlets } وسائل إعلام
+   *[other] { $outlets } وسيلة إعلام
+}
+support-articles = { $articles ->
+    [one] مقال واحد
+    [two] مقالان
+    [few] { $articles } مقالات
+    [many] { $articles } مقالًا
+   *[other] { $articles } مقال
+}
+support-copies = { $copies ->
+    [one] نسخة واحدة
+    [two] نسختان
+    [few] { $copies } نسخ
+   *[other] { $copies } نسخة
+}
+support = { $has_outlets ->
+    [yes] { support-outlets }، { support-articles }
+   *[no] { support-articles }
+}{ $has_copies ->
+    [yes] { " " }(منها { support-copies })
+   *[no] { "" }
+}

@@ -105,3 +105,24 @@ type-veto = veto
 type-arms_transfer = arms transfer
 type-agreement = agreement
 type-military_activity = military activity
+
+# Corroboration: $outlets, $articles, $copies (numbers), $has_outlets / $has_copies ("yes" | "no").
+support-outlets = { $outlets ->
+    [one] { $outlets } outlet
+   *[other] { $outlets } outlets
+}
+support-articles = { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+}
+support-copies = { $copies ->
+    [one] { $copies } copy
+   *[other] { $copies } copies
+}
+support = { $has_outlets ->
+    [yes] { support-outlets }, { support-articles }
+   *[no] { support-articles }
+}{ $has_copies ->
+    [yes] { " " }({ support-copies })
+   *[no] { "" }
+}

@@ -116,3 +116,24 @@ type-veto = veto
 type-arms_transfer = livraison d’armes
 type-agreement = accord
 type-military_activity = activité militaire
+
+# Corroboration : $outlets, $articles, $copies (nombres), $has_outlets / $has_copies (« yes » | « no »).
+support-outlets = { $outlets ->
+    [one] { $outlets } média
+   *[other] { $outlets } médias
+}
+support-articles = { $articles ->
+    [one] { $articles } article
+   *[other] { $articles } articles
+}
+support-copies = { $copies ->
+    [one] { $copies } copie
+   *[other] { $copies } copies
+}
+support = { $has_outlets ->
+    [yes] { support-outlets }, { support-articles }
+   *[no] { support-articles }
+}{ $has_copies ->
+    [yes] { " " }(dont { support-copies })
+   *[no] { "" }
+}

@@ -92,3 +92,12 @@ type-veto = veto
 type-arms_transfer = pengiriman senjata
 type-agreement = kesepakatan
 type-military_activity = kegiatan militer
+
+# Corroboration: $outlets, $articles, $copies (numbers), $has_outlets / $has_copies ("yes" | "no").
+support = { $has_outlets ->
+    [yes] { $outlets } media, { $articles } artikel
+   *[no] { $articles } artikel
+}{ $has_copies ->
+    [yes] { " " }({ $copies } salinan)
+   *[no] { "" }
+}

@@ -84,3 +84,12 @@ type-veto = 拒否権
 type-arms_transfer = 武器移転
 type-agreement = 合意
 type-military_activity = 軍事活動
+
+# 裏付け：$outlets、$articles、$copies（数）、$has_outlets / $has_copies（"yes" | "no"）。
+support = { $has_outlets ->
+    [yes] { $outlets } 媒体・{ $articles } 件の記事
+   *[no] { $articles } 件の記事
+}{ $has_copies ->
+    [yes] （うち { $copies } 件は転載）
+   *[no] { "" }
+}

@@ -84,3 +84,12 @@ type-veto = 否决
 type-arms_transfer = 武器转让
 type-agreement = 协议
 type-military_activity = 军事活动
+
+# 佐证：$outlets、$articles、$copies（数字），$has_outlets / $has_copies（"yes" | "no"）。
+support = { $has_outlets ->
+    [yes] { $outlets } 家媒体，{ $articles } 篇报道
+   *[no] { $articles } 篇报道
+}{ $has_copies ->
+    [yes] （其中 { $copies } 篇为转载）
+   *[no] { "" }
+}
