@@ -29,7 +29,7 @@ pub use marks::is_mark;
 use marks::{Block, Marked};
 pub use outlets::Outlets;
 use serde_json::{Map, Value, json};
-use speaker::{How, Speaker, Tok, phrase_len, resolve, toks};
+use speaker::{Ents, How, Speaker, Tok, phrase_len, resolve, toks};
 
 /// Quotes and sources of one article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -78,6 +78,7 @@ struct Found {
 
 /// Extract quotes and sources. `entities` may be empty: speakers then are names as written.
 pub fn extract(text: &str, paragraphs: &[Paragraph], entities: &[Entity]) -> QuoteResult {
+    let entities = &Ents::new(entities);
     let outlets = Outlets::get();
     let blocks: Vec<Block> = paragraphs
         .iter()
@@ -342,7 +343,7 @@ fn verb(w: &str) -> Option<bool> {
 fn attribution_after(
     text: &str,
     toks: &[Tok],
-    entities: &[Entity],
+    entities: &Ents,
     outlets: &Outlets,
     hist: &[Speaker],
 ) -> Option<Attribution> {
@@ -397,7 +398,7 @@ fn speaker_with_apposition(
     text: &str,
     rest: &[Tok],
     n: usize,
-    entities: &[Entity],
+    entities: &Ents,
     outlets: &Outlets,
     hist: &[Speaker],
 ) -> Option<Speaker> {
@@ -424,7 +425,7 @@ fn speaker_with_apposition(
 fn attribution_before(
     text: &str,
     toks: &[Tok],
-    entities: &[Entity],
+    entities: &Ents,
     outlets: &Outlets,
     hist: &[Speaker],
 ) -> Option<Attribution> {
@@ -504,13 +505,7 @@ const ADJUNCT: &[&str] = &[
 ];
 
 /// The subject of a verb: the noun phrase right before it (skipping "pada Rabu (12/6)" and the like).
-fn subject_before(
-    text: &str,
-    toks: &[Tok],
-    entities: &[Entity],
-    outlets: &Outlets,
-    hist: &[Speaker],
-) -> Option<Speaker> {
+fn subject_before(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, hist: &[Speaker]) -> Option<Speaker> {
     let mut end = toks.len();
     while end > 0 && toks[end - 1].lower == "," {
         end -= 1;
@@ -616,7 +611,7 @@ fn direct(
     blocks: &[Block],
     block_toks: &BlockToks,
     m: &Marked,
-    entities: &[Entity],
+    entities: &Ents,
     outlets: &Outlets,
     hist: &[Speaker],
     last_para: Option<usize>,
@@ -686,7 +681,7 @@ fn before_is_clause(pre: &[Tok]) -> bool {
 }
 
 /// A reported statement in `sent` (outside quotation marks), if the sentence has one.
-fn reported(text: &str, sent: Span, entities: &[Entity], outlets: &Outlets, hist: &[Speaker]) -> Option<Found> {
+fn reported(text: &str, sent: Span, entities: &Ents, outlets: &Outlets, hist: &[Speaker]) -> Option<Found> {
     let ts = toks(text, sent);
     if ts.iter().filter(|t| t.word).count() < 4 {
         return None;
@@ -793,7 +788,7 @@ fn subject_verb(
     text: &str,
     ts: &[Tok],
     end: usize,
-    entities: &[Entity],
+    entities: &Ents,
     outlets: &Outlets,
     hist: &[Speaker],
 ) -> Option<(Span, Attribution)> {
@@ -851,7 +846,7 @@ fn subject_verb(
 fn menurut_speaker(
     text: &str,
     x: &[Tok],
-    entities: &[Entity],
+    entities: &Ents,
     outlets: &Outlets,
     hist: &[Speaker],
     cue: Span,

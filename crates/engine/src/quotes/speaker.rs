@@ -6,6 +6,7 @@ use super::lexicon::*;
 use super::outlets::Outlets;
 use crate::analysis::{Entity, Span};
 use crate::calendar;
+use crate::span_index::SpanIndex;
 
 /// A token of a phrase: a word (letters, digits, inner hyphens and apostrophes) or one other char.
 #[derive(Debug, Clone)]
@@ -243,7 +244,37 @@ fn outlet_in(outlets: &Outlets, text: &str, span: Span) -> Option<(Span, String)
 }
 
 /// Resolve the speaker phrase `toks` (already cut to the phrase). `last` is the last speaker.
-pub fn resolve(text: &str, toks: &[Tok], entities: &[Entity], outlets: &Outlets, hist: &[Speaker]) -> Option<Speaker> {
+/// The article's entities with an index of their mentions: a speaker's phrase finds the names
+/// inside it without a scan over every mention of the article (quadratic in a long article of
+/// many quotes).
+pub struct Ents<'a> {
+    pub list: &'a [Entity],
+    /// Every mention's span, with its place in `owner`.
+    mentions: SpanIndex,
+    /// (entity, mention) of each indexed mention.
+    owner: Vec<(usize, usize)>,
+}
+
+impl<'a> Ents<'a> {
+    pub fn new(list: &'a [Entity]) -> Ents<'a> {
+        let owner: Vec<(usize, usize)> =
+            list.iter().enumerate().flat_map(|(e, ent)| (0..ent.mentions.len()).map(move |m| (e, m))).collect();
+        let mentions = SpanIndex::new(owner.iter().enumerate().map(|(k, &(e, m))| {
+            let mm = &list[e].mentions[m];
+            (Span::new(mm.start, mm.end), k)
+        }));
+        Ents { list, mentions, owner }
+    }
+}
+
+impl std::ops::Deref for Ents<'_> {
+    type Target = [Entity];
+    fn deref(&self) -> &[Entity] {
+        self.list
+    }
+}
+
+pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, hist: &[Speaker]) -> Option<Speaker> {
     let last = hist.last();
     let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
     if words.is_empty() {
@@ -278,14 +309,19 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &[Entity], outlets: &Outlets,
 
     // a known entity in the phrase: the last one (the name follows its title)
     let mut best: Option<(&Entity, Span)> = None;
-    for e in entities {
-        for m in &e.mentions {
-            let ms = Span::new(m.start, m.end);
-            if span.contains(ms)
-                && best.is_none_or(|(be, bs)| (e.kind == "PER" && be.kind != "PER") || ms.start > bs.start)
-            {
-                best = Some((e, ms));
-            }
+    // the mentions inside the phrase, in entity and mention order (the order the choice
+    // below has always read them in)
+    let mut inside: Vec<(usize, usize, Span)> = entities
+        .mentions
+        .overlapping(span)
+        .filter(|(ms, _)| span.contains(*ms))
+        .map(|(ms, k)| (entities.owner[k].0, entities.owner[k].1, ms))
+        .collect();
+    inside.sort_unstable_by_key(|&(e, m, _)| (e, m));
+    for (ei, _, ms) in inside {
+        let e = &entities.list[ei];
+        if best.is_none_or(|(be, bs)| (e.kind == "PER" && be.kind != "PER") || ms.start > bs.start) {
+            best = Some((e, ms));
         }
     }
     if let Some((e, ms)) = best {
