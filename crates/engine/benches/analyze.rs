@@ -5,6 +5,10 @@ mod common;
 
 use warta_engine::{Options, analyze, decode};
 
+/// The `warta` binary's allocator, so the figures are the binary's (as in warta-html's bench).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
