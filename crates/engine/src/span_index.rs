@@ -47,6 +47,14 @@ impl SpanIndex {
     }
 }
 
+/// The items of `sorted` (in order of `start`) whose start lies in `from..to`: two binary
+/// searches, for stages that ask "what starts inside this span?" once per sentence or event.
+pub fn starting_in<T>(sorted: &[T], start: impl Fn(&T) -> usize, from: usize, to: usize) -> &[T] {
+    let lo = sorted.partition_point(|x| start(x) < from);
+    let hi = sorted.partition_point(|x| start(x) < to).max(lo);
+    &sorted[lo..hi]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +77,13 @@ mod tests {
                 assert_eq!(idx.any_overlap(q), !want.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn starting_in_takes_the_items_that_start_inside() {
+        let starts = [1, 3, 3, 7, 9];
+        assert_eq!(starting_in(&starts, |&x| x, 3, 9), &[3, 3, 7]);
+        assert_eq!(starting_in(&starts, |&x| x, 4, 7), &[] as &[usize]);
+        assert_eq!(starting_in(&starts, |&x| x, 9, 3), &[] as &[usize]);
     }
 }

@@ -36,7 +36,7 @@ mod lexicon;
 
 use crate::analysis::{Caption, Entity, Event, Paragraph, Published, Quote, Span, TimeMention};
 use crate::segment;
-use crate::span_index::SpanIndex;
+use crate::span_index::{self, SpanIndex};
 use crate::status::{self, Status};
 use jiff::civil::Date;
 use lexicon::{Pos, Role};
@@ -192,9 +192,7 @@ struct Lookups {
 
 /// The time mentions (in text order) that start inside `within`.
 fn starting_within(times: &[TimeMention], within: Span) -> &[TimeMention] {
-    let lo = times.partition_point(|t| t.start < within.start);
-    let hi = times.partition_point(|t| t.start < within.end).max(lo);
-    &times[lo..hi]
+    span_index::starting_in(times, |t| t.start, within.start, within.end)
 }
 
 pub(crate) fn is_media(e: &Entity) -> bool {

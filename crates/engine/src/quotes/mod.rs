@@ -204,9 +204,7 @@ impl<'t> BlockToks<'t> {
                 .map(|(i, _)| b.start + i)
                 .collect()
         });
-        let lo = all.partition_point(|&i| i < from);
-        let hi = all.partition_point(|&i| i < to).max(lo);
-        &all[lo..hi]
+        crate::span_index::starting_in(all, |&i| i, from, to)
     }
 }
 
