@@ -193,7 +193,7 @@ fn localize_hit(store: &Store, h: &Hit, lang: Lang, t: Option<&Translator>) -> R
         let mut by_count: Vec<&warta_engine::analysis::Entity> = a.entities.iter().collect();
         by_count.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
         for e in by_count.into_iter().take(5) {
-            let kb = e.extra.get("kb").and_then(Value::as_str);
+            let kb = e.kb.as_deref();
             let n = warta_render::name(&e.name, kb, lang);
             entities.push(json!({
                 "name": e.name, "kb": kb, "type": e.kind, "text": n.text, "lang_of_text": n.lang_of_text,

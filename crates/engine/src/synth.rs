@@ -18,6 +18,7 @@
 //! Each [`SynthArticle`] carries its `story` number and, when it has copies, its `dup_group`.
 //! The templates are the warta authors' own sentences.
 
+use crate::analysis::Subtype;
 use crate::entities::gazetteer;
 use jiff::civil::Date;
 
@@ -505,13 +506,24 @@ impl Corpus {
             g.iter().filter(|e| e.kind == crate::analysis::EntityKind::Per && in_id(e)).map(|e| e.name).collect();
         let institutions: Vec<&'static str> = g
             .iter()
-            .filter(|e| matches!(e.subtype, "ministry" | "agency" | "police" | "armed_forces" | "legislature"))
+            .filter(|e| {
+                matches!(
+                    e.subtype,
+                    Some(
+                        Subtype::Ministry
+                            | Subtype::Agency
+                            | Subtype::Police
+                            | Subtype::ArmedForces
+                            | Subtype::Legislature
+                    )
+                )
+            })
             .filter(|e| in_id(e) || e.key.starts_with("id:"))
             .map(|e| e.name)
             .collect();
         let places: Vec<&'static str> = g
             .iter()
-            .filter(|e| matches!(e.subtype, "city" | "province" | "region") && in_id(e))
+            .filter(|e| matches!(e.subtype, Some(Subtype::City | Subtype::Province | Subtype::Region)) && in_id(e))
             .map(|e| e.name)
             .collect();
         let mut outlets: Vec<&'static str> =

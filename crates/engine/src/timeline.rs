@@ -41,7 +41,7 @@
 //! [`for_entity`] gathers the happenings one entity takes part in (or that take place there)
 //! across stories, merged the same way, each entry carrying its story ids.
 
-use crate::analysis::{Analysis, Event};
+use crate::analysis::{Analysis, DateSource, EntityKind, Event, EventStatus, EventType, Relation, TimeMod};
 use crate::dedup;
 use crate::entities::gazetteer;
 use jiff::civil::Date;
@@ -64,15 +64,15 @@ pub const CLASH_DAYS_BOTH_DAYS: i32 = 10;
 pub const UNDATED_REACH_DAYS: i32 = 366;
 
 /// One timeline entry (`../shared/schema/stories.schema.json`, plus extensions).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Entry {
     /// TIMEX3 value of the happening, or null when no source pins it.
     pub date: Option<String>,
     /// Precision of `date`: day, month, year, week or other; null when undated.
     #[serde(default)]
-    pub date_precision: Option<String>,
+    pub date_precision: Option<DatePrecision>,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EventType,
     /// One line built from the structured facts (Indonesian).
     pub summary: String,
     /// Canonical names.
@@ -89,7 +89,7 @@ pub struct Entry {
     #[serde(default)]
     pub corroboration: Corroboration,
     /// The surest status any source gives (a plan later confirmed is `confirmed`).
-    pub status: String,
+    pub status: EventStatus,
     /// Every status with who gives it and the date of that article, in date order (a plan,
     /// then its confirmation).
     pub statuses: Vec<StatusBy>,
@@ -150,9 +150,9 @@ pub enum CopyKind {
     Near,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct StatusBy {
-    pub status: String,
+    pub status: EventStatus,
     pub source: String,
     /// The date of the article that says it (its publication day or earliest day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,15 +160,15 @@ pub struct StatusBy {
 }
 
 /// A value some sources give that contradicts the entry's.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Conflict {
-    /// `date`.
-    pub field: String,
+    /// The field the sources disagree on.
+    pub field: ConflictField,
     /// The other value.
     pub value: Option<String>,
     /// Its precision (day, month, year, week, other).
     #[serde(default)]
-    pub precision: Option<String>,
+    pub precision: Option<DatePrecision>,
     /// The time expression says it is approximate ("sekitar Agustus").
     #[serde(default)]
     pub approximate: bool,
@@ -185,6 +185,32 @@ pub struct Evidence {
     pub start: usize,
     pub end: usize,
     pub text: String,
+}
+
+crate::names! {
+    /// How precise a TIMEX3 value is, as a timeline reads it.
+    pub enum DatePrecision {
+        Day = "day",
+        Week = "week",
+        Month = "month",
+        Year = "year",
+        /// A reference such as PRESENT_REF, a season or a decade.
+        Other = "other",
+    }
+}
+
+crate::names! {
+    /// A field of an entry that sources can disagree on.
+    pub enum ConflictField {
+        Date = "date",
+    }
+}
+
+impl Conflict {
+    /// Another value for `field`, with no supporter yet.
+    pub fn new(field: ConflictField, value: Option<String>, precision: Option<DatePrecision>) -> Self {
+        Conflict { field, value, precision, approximate: false, sources: Vec::new(), evidence: Vec::new() }
+    }
 }
 
 /// One article of a timeline, with the story it belongs to (if known).
@@ -290,10 +316,10 @@ impl Item<'_> {
         if self.background {
             return Direction::Past;
         }
-        match self.event.status.as_str() {
-            "planned" | "speculated" | "conditional" => Direction::Future,
-            "confirmed" | "reported" | "denied" => Direction::Past,
-            _ => Direction::Any,
+        match self.event.status {
+            EventStatus::Planned | EventStatus::Speculated | EventStatus::Conditional => Direction::Future,
+            EventStatus::Confirmed | EventStatus::Reported | EventStatus::Denied => Direction::Past,
+            EventStatus::Unconfirmed | EventStatus::Background => Direction::Any,
         }
     }
 }
@@ -329,7 +355,7 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
         for ev in &a.events {
             stats.events += 1;
             let (keys, names, kbs) = participant_keys(a, ev);
-            let place_kb = ev.extra.get("place_kb").and_then(serde_json::Value::as_str);
+            let place_kb = ev.place_kb.as_deref();
             let place_key =
                 place_kb.map(str::to_string).or_else(|| ev.place.as_ref().map(|p| format!("name:{}", normalise(p))));
             if let Some(pk) = &place_key
@@ -346,8 +372,7 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
                     continue;
                 }
             }
-            let background = ev.status == "background"
-                || ev.extra.get("background").and_then(serde_json::Value::as_bool).unwrap_or(false);
+            let background = ev.status == EventStatus::Background || ev.background;
             items.push(Item {
                 order: items.len(),
                 event: ev,
@@ -365,8 +390,8 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
                 span: ev.date.as_deref().and_then(period),
                 approximate: approximate(a, ev),
                 background,
-                negated: ev.extra.get("negated").and_then(serde_json::Value::as_bool).unwrap_or(false),
-                by_reference: ev.extra.get("date_source").and_then(serde_json::Value::as_str) == Some("reference"),
+                negated: ev.negated,
+                by_reference: ev.date_source == DateSource::Reference,
             });
             member_of.push(n);
         }
@@ -594,7 +619,7 @@ fn within(inner: &str, outer: &str) -> bool {
         for k in at {
             let Some(g) = gazetteer::get(k) else { continue };
             for (rel, to) in &g.links {
-                if matches!(*rel, "in" | "capital_of" | "part_of") {
+                if matches!(*rel, Relation::In | Relation::CapitalOf | Relation::PartOf) {
                     if *to == outer {
                         return true;
                     }
@@ -692,23 +717,23 @@ pub fn period(v: &str) -> Option<(Date, Date)> {
 }
 
 /// day, month, year, week or other.
-pub fn precision(v: &str) -> &'static str {
+pub fn precision(v: &str) -> DatePrecision {
     match period(v) {
-        Some((a, b)) if a == b => "day",
-        Some(_) if v.len() == 4 => "year",
-        Some(_) if v.len() == 7 => "month",
-        Some(_) => "week",
-        None => "other",
+        Some((a, b)) if a == b => DatePrecision::Day,
+        Some(_) if v.len() == 4 => DatePrecision::Year,
+        Some(_) if v.len() == 7 => DatePrecision::Month,
+        Some(_) => DatePrecision::Week,
+        None => DatePrecision::Other,
     }
 }
 
 fn precision_rank(v: Option<&str>) -> u8 {
     match v.map(precision) {
-        Some("day") => 4,
-        Some("week") => 3,
-        Some("month") => 2,
-        Some("year") => 1,
-        _ => 0,
+        Some(DatePrecision::Day) => 4,
+        Some(DatePrecision::Week) => 3,
+        Some(DatePrecision::Month) => 2,
+        Some(DatePrecision::Year) => 1,
+        Some(DatePrecision::Other) | None => 0,
     }
 }
 
@@ -724,7 +749,7 @@ fn approximate(a: &Analysis, ev: &Event) -> bool {
         t.start >= ev.evidence.start
             && t.end <= ev.evidence.end
             && t.value == date
-            && t.extra.get("mod").and_then(serde_json::Value::as_str) == Some("APPROX")
+            && t.modifier == Some(TimeMod::Approx)
     })
 }
 
@@ -758,17 +783,15 @@ fn participant_keys(a: &Analysis, ev: &Event) -> (BTreeSet<String>, Vec<String>,
     for id in &ev.participants {
         let ent = a.entities.iter().find(|e| &e.id == id);
         let name = ent.map(|e| e.name.clone()).unwrap_or_else(|| id.clone());
-        let kb = ent.and_then(|e| e.extra.get("kb")).and_then(serde_json::Value::as_str).map(str::to_string);
+        let kb = ent.and_then(|e| e.kb.clone());
         keys.insert(kb.clone().unwrap_or_else(|| format!("name:{}", normalise(&name))));
         if !names.contains(&name) {
             names.push(name);
             kbs.push(kb);
         }
     }
-    if let Some(list) = ev.extra.get("participant_names").and_then(serde_json::Value::as_array)
-        && names.is_empty()
-    {
-        for n in list.iter().filter_map(serde_json::Value::as_str) {
+    if names.is_empty() {
+        for n in &ev.participant_names {
             keys.insert(format!("name:{}", normalise(n)));
             names.push(n.to_string());
             kbs.push(None);
@@ -776,16 +799,11 @@ fn participant_keys(a: &Analysis, ev: &Event) -> (BTreeSet<String>, Vec<String>,
     }
     // The agent first, actors before places, so the summary's subject is who acted ("Kim Jong Un berkunjung ke
     // Vladivostok", not the city): a stable partition by entity type.
-    let is_place =
-        |name: &str| a.entities.iter().any(|e| e.name == name && e.kind == "LOC") || ev.place.as_deref() == Some(name);
-    let agents: Vec<&str> = ev
-        .extra
-        .get("roles")
-        .and_then(|r| r.get("agent"))
-        .and_then(serde_json::Value::as_array)
-        .map(|v| v.iter().filter_map(serde_json::Value::as_str).collect())
-        .unwrap_or_default();
-    let is_agent = |name: &str| a.entities.iter().any(|e| e.name == name && agents.contains(&e.id.as_str()));
+    let is_place = |name: &str| {
+        a.entities.iter().any(|e| e.name == name && e.kind == EntityKind::Loc) || ev.place.as_deref() == Some(name)
+    };
+    let agents = &ev.roles.agent;
+    let is_agent = |name: &str| a.entities.iter().any(|e| e.name == name && agents.contains(&e.id));
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by_key(|&i| (!is_agent(&names[i]), is_place(&names[i])));
     let names: Vec<String> = order.iter().map(|&i| names[i].clone()).collect();
@@ -807,7 +825,9 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
     }
     // Sources that state the happening as a fact (confirmed, reported, recalled) outweigh those
     // that plan or guess it ("dijadwalkan Selasa", "mungkin bertemu"); then exact agreement.
-    let factual = |i: usize| !matches!(items[i].event.status.as_str(), "planned" | "speculated" | "conditional");
+    let factual = |i: usize| {
+        !matches!(items[i].event.status, EventStatus::Planned | EventStatus::Speculated | EventStatus::Conditional)
+    };
     let support = |v: &str, only_factual: bool, exact: bool| -> usize {
         group
             .iter()
@@ -841,12 +861,7 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
             let c = match conflicts.iter_mut().position(|c| c.value.as_deref() == Some(v)) {
                 Some(n) => &mut conflicts[n],
                 None => {
-                    conflicts.push(Conflict {
-                        field: "date".into(),
-                        value: Some(v.to_string()),
-                        precision: Some(precision(v).to_string()),
-                        ..Default::default()
-                    });
+                    conflicts.push(Conflict::new(ConflictField::Date, Some(v.to_string()), Some(precision(v))));
                     conflicts.last_mut().expect("just pushed")
                 }
             };
@@ -882,11 +897,8 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
         if let Some(s) = it.story {
             push_unique(&mut stories, s);
         }
-        let sb = StatusBy {
-            status: it.event.status.clone(),
-            source: it.source.to_string(),
-            as_of: it.as_of.map(|d| d.to_string()),
-        };
+        let sb =
+            StatusBy { status: it.event.status, source: it.source.to_string(), as_of: it.as_of.map(|d| d.to_string()) };
         if !statuses.iter().any(|(_, _, s)| *s == sb) {
             statuses.push((it.as_of, it.order, sb));
         }
@@ -900,12 +912,12 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
     let statuses: Vec<StatusBy> = statuses.into_iter().map(|(_, _, s)| s).collect();
     let status = strongest_status(&statuses);
     let background = group.iter().all(|&i| items[i].background);
-    let summary = summary(&first.event.kind, &participants, place.as_deref(), date.as_deref(), &status, background);
+    let summary = summary(first.event.kind, &participants, place.as_deref(), date.as_deref(), status, background);
     let corroboration = corroboration(items, group);
     Entry {
-        date_precision: date.as_deref().map(|d| precision(d).to_string()),
+        date_precision: date.as_deref().map(precision),
         date,
-        kind: first.event.kind.clone(),
+        kind: first.event.kind,
         summary,
         participants,
         participant_kb,
@@ -989,81 +1001,80 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 
 /// A confirmation outranks a report, a report outranks a plan or a hedge: the entry shows the
 /// surest word any source gives, and `statuses` keeps every one.
-fn strongest_status(statuses: &[StatusBy]) -> String {
-    const ORDER: [&str; 8] =
-        ["confirmed", "denied", "reported", "planned", "unconfirmed", "speculated", "conditional", "background"];
+fn strongest_status(statuses: &[StatusBy]) -> EventStatus {
+    use EventStatus::*;
+    const ORDER: [EventStatus; 8] =
+        [Confirmed, Denied, Reported, Planned, Unconfirmed, Speculated, Conditional, Background];
     statuses
         .iter()
         .min_by_key(|s| ORDER.iter().position(|o| *o == s.status).unwrap_or(ORDER.len()))
-        .map(|s| s.status.clone())
-        .unwrap_or_else(|| "reported".to_string())
+        .map_or(Reported, |s| s.status)
 }
 
 /// An Indonesian line from the facts: who, what, where, when, how sure.
 pub fn summary(
-    kind: &str,
+    kind: EventType,
     participants: &[String],
     place: Option<&str>,
     date: Option<&str>,
-    status: &str,
+    status: EventStatus,
     background: bool,
 ) -> String {
     let who = join_id(participants);
     let other = participants.get(1..).map(join_id).unwrap_or_default();
     let first = participants.first().cloned().unwrap_or_else(|| "Pihak yang tidak disebutkan".to_string());
-    let kind_norm = kind.to_lowercase().replace(['/', '-', ' '], "_");
-    let mut line = match kind_norm.as_str() {
-        "visit" | "travel" | "visit_travel" => match place {
+    use EventType as T;
+    let mut line = match kind {
+        T::Visit => match place {
             Some(p) => format!("{first} berkunjung ke {p}"),
             None if !other.is_empty() => format!("{first} mengunjungi {other}"),
             None => format!("{first} melakukan kunjungan"),
         },
-        "meeting" | "summit" | "meeting_summit" => {
+        T::Meeting => {
             if other.is_empty() {
                 format!("{first} menggelar pertemuan")
             } else {
                 format!("{first} bertemu {other}")
             }
         }
-        "statement" | "message" | "statement_message" => {
+        T::Statement => {
             if other.is_empty() {
                 format!("{first} menyampaikan pernyataan")
             } else {
                 format!("{first} menyampaikan pesan kepada {other}")
             }
         }
-        "invitation" => format!("{first} mengundang {}", if other.is_empty() { "pihak lain".into() } else { other }),
-        "announcement" => format!("{first} mengumumkan sebuah keputusan"),
-        "accusation" => {
+        T::Invitation => format!("{first} mengundang {}", if other.is_empty() { "pihak lain".into() } else { other }),
+        T::Announcement => format!("{first} mengumumkan sebuah keputusan"),
+        T::Accusation => {
             if other.is_empty() {
                 format!("{first} melontarkan tuduhan")
             } else {
                 format!("{first} menuduh {other}")
             }
         }
-        "denial" => format!("{first} membantah tuduhan"),
-        "sanction" | "sanctions" => {
+        T::Denial => format!("{first} membantah tuduhan"),
+        T::Sanction => {
             if other.is_empty() {
                 format!("{first} menjatuhkan sanksi")
             } else {
                 format!("{first} menjatuhkan sanksi terhadap {other}")
             }
         }
-        "veto" => format!("{first} menggunakan hak veto"),
-        "arms_transfer" | "arms" => {
+        T::Veto => format!("{first} menggunakan hak veto"),
+        T::ArmsTransfer => {
             if other.is_empty() {
                 format!("{first} mengirim senjata")
             } else {
                 format!("{first} mengirim senjata ke {other}")
             }
         }
-        "agreement" => format!("{who} mencapai kesepakatan"),
-        "military_activity" | "military" | "test" | "parade" => format!("{first} menggelar kegiatan militer"),
-        _ => format!("{who}: {kind}"),
+        T::Agreement => format!("{who} mencapai kesepakatan"),
+        T::MilitaryActivity => format!("{first} menggelar kegiatan militer"),
+        _ => format!("{who}: {}", type_label_id(kind)),
     };
     if let Some(p) = place
-        && !kind_norm.starts_with("visit")
-        && !kind_norm.starts_with("travel")
+        && kind != T::Visit
     {
         line.push_str(&format!(" di {p}"));
     }
@@ -1073,17 +1084,54 @@ pub fn summary(
     }
     let note = match status {
         _ if background => Some("latar belakang"),
-        "planned" => Some("direncanakan"),
-        "speculated" => Some("diperkirakan"),
-        "unconfirmed" => Some("belum dikonfirmasi"),
-        "denied" => Some("dibantah"),
-        "conditional" => Some("bersyarat"),
-        _ => None,
+        EventStatus::Planned => Some("direncanakan"),
+        EventStatus::Speculated => Some("diperkirakan"),
+        EventStatus::Unconfirmed => Some("belum dikonfirmasi"),
+        EventStatus::Denied => Some("dibantah"),
+        EventStatus::Conditional => Some("bersyarat"),
+        EventStatus::Confirmed | EventStatus::Reported | EventStatus::Background => None,
     };
     if let Some(n) = note {
         line.push_str(&format!(" ({n})"));
     }
     line
+}
+
+/// The Indonesian name of an event type (the renderer's `type-…` labels in `id`).
+pub fn type_label_id(kind: EventType) -> &'static str {
+    use EventType as T;
+    match kind {
+        T::Accusation => "tuduhan",
+        T::Agreement => "kesepakatan",
+        T::Aid => "bantuan",
+        T::Announcement => "pengumuman",
+        T::Appointment => "pengangkatan",
+        T::ArmsTransfer => "pengiriman senjata",
+        T::Arrest => "penangkapan",
+        T::Attack => "serangan",
+        T::Charge => "dakwaan",
+        T::Death => "kematian",
+        T::Demand => "tuntutan",
+        T::Denial => "bantahan",
+        T::Disaster => "bencana",
+        T::Dismissal => "pemberhentian",
+        T::Economic => "ekonomi",
+        T::Election => "pemilihan",
+        T::Investigation => "penyelidikan",
+        T::Invitation => "undangan",
+        T::Launch => "peluncuran",
+        T::Meeting => "pertemuan",
+        T::MilitaryActivity => "kegiatan militer",
+        T::Policy => "kebijakan",
+        T::Protest => "unjuk rasa",
+        T::Sanction => "sanksi",
+        T::Statement => "pernyataan",
+        T::Threat => "ancaman",
+        T::Trial => "persidangan",
+        T::Veto => "veto",
+        T::Visit => "kunjungan",
+        T::Other => "lainnya",
+    }
 }
 
 fn join_id(names: &[String]) -> String {
@@ -1146,21 +1194,14 @@ mod tests {
     use crate::analysis::{Entity, Span};
 
     fn entity(id: &str, name: &str, kb: &str) -> Entity {
-        let mut extra = serde_json::Map::new();
-        extra.insert("kb".into(), kb.into());
-        Entity { id: id.into(), kind: "PER".into(), name: name.into(), mentions: vec![], extra }
+        Entity { kb: Some(kb.into()), ..Entity::new(id, EntityKind::Per, name, vec![]) }
     }
 
     fn event(kind: &str, date: Option<&str>, who: &[&str], status: &str) -> Event {
-        Event {
-            kind: kind.into(),
-            date: date.map(String::from),
-            participants: who.iter().map(|s| s.to_string()).collect(),
-            place: None,
-            status: status.into(),
-            evidence: Span::new(0, 10),
-            extra: serde_json::Map::new(),
-        }
+        let mut e = Event::new(EventType::parse(kind).unwrap(), EventStatus::parse(status).unwrap(), Span::new(0, 10));
+        e.date = date.map(String::from);
+        e.participants = who.iter().map(|s| s.to_string()).collect();
+        e
     }
 
     fn article(source: &str, outlet: Option<&str>, events: Vec<Event>) -> Analysis {
@@ -1197,7 +1238,7 @@ mod tests {
         let e = &t[0];
         assert_eq!(e.supported_by, ["a.txt", "b.txt"]);
         assert_eq!(e.outlets, ["Kabar", "Warta"]);
-        assert_eq!(e.status, "confirmed", "a plan later confirmed shows as confirmed");
+        assert_eq!(e.status.as_str(), "confirmed", "a plan later confirmed shows as confirmed");
         assert_eq!(e.statuses.len(), 2);
         assert_eq!(e.summary, "Ani Wijaya bertemu Budi Santoso pada 2 Mei 2024");
         assert!(e.conflicts.is_empty());
@@ -1223,7 +1264,7 @@ mod tests {
         assert_eq!(t[0].conflicts.len(), 1);
         let c = &t[0].conflicts[0];
         assert_eq!(
-            (c.field.as_str(), c.value.as_deref(), c.precision.as_deref()),
+            (c.field.as_str(), c.value.as_deref(), c.precision.map(DatePrecision::as_str)),
             ("date", Some("2023-08"), Some("month"))
         );
         assert_eq!(c.sources, ["c"]);
@@ -1282,11 +1323,11 @@ mod tests {
         let t = build(&[&a, &b, &c]);
         assert_eq!(t.len(), 1, "{t:#?}");
         assert_eq!(t[0].date.as_deref(), Some("2023-09-13"));
-        assert_eq!(t[0].date_precision.as_deref(), Some("day"));
+        assert_eq!(t[0].date_precision, Some(DatePrecision::Day));
         assert_eq!(t[0].supported_by, ["a", "b", "c"]);
         assert!(!t[0].background, "two sources report it as news");
         let c0 = &t[0].conflicts[0];
-        assert_eq!((c0.value.as_deref(), c0.precision.as_deref()), (Some("2023-08"), Some("month")));
+        assert_eq!((c0.value.as_deref(), c0.precision.map(DatePrecision::as_str)), (Some("2023-08"), Some("month")));
         assert_eq!(c0.sources, ["c"]);
         assert_eq!(c0.evidence[0].source, "c");
     }
@@ -1369,7 +1410,7 @@ mod tests {
         let e = &t[1];
         assert_eq!(e.date.as_deref(), Some("2024-03-20"));
         assert_eq!(e.supported_by, ["p1", "p2", "p3", "c"]);
-        assert_eq!(e.status, "confirmed");
+        assert_eq!(e.status.as_str(), "confirmed");
         let steps: Vec<(&str, &str)> = e.statuses.iter().map(|s| (s.status.as_str(), s.source.as_str())).collect();
         assert_eq!(steps, [("planned", "p1"), ("planned", "p2"), ("speculated", "p3"), ("confirmed", "c")]);
         assert_eq!(e.statuses[0].as_of.as_deref(), Some("2024-03-04"));
@@ -1382,14 +1423,14 @@ mod tests {
         let p2 = on(article("p2", None, vec![event("visit", None, &["e1"], "planned")]), "2024-03-05");
         let t = build(&[&p1, &p2]);
         assert_eq!(t.len(), 1, "{t:#?}");
-        assert_eq!(t[0].status, "planned");
+        assert_eq!(t[0].status.as_str(), "planned");
         assert!(t[0].summary.ends_with("(direncanakan)"), "{}", t[0].summary);
     }
 
     #[test]
     fn a_negated_visit_is_not_the_visit() {
         let mut no = event("visit", Some("2024-03-20"), &["e1"], "confirmed");
-        no.extra.insert("negated".into(), true.into());
+        no.negated = true;
         let yes = event("visit", Some("2024-03-20"), &["e1"], "confirmed");
         assert_eq!(build(&[&article("a", None, vec![no]), &article("b", None, vec![yes])]).len(), 2);
     }
@@ -1400,7 +1441,7 @@ mod tests {
         a.entities.push(entity("e3", "Vietnam", "VN"));
         let mut ev = event("visit", Some("2024-03-20"), &["e3"], "reported");
         ev.place = Some("Vietnam".into());
-        ev.extra.insert("place_kb".into(), "VN".into());
+        ev.place_kb = Some("VN".into());
         a.events.push(ev);
         let members = [Member { analysis: &a, story: None }];
         let (t, stats) = build_with_stats(&members, None);
@@ -1411,21 +1452,9 @@ mod tests {
     #[test]
     fn entries_differing_only_in_an_unresolved_name_merge() {
         let mut a = article("a", None, vec![event("meeting", Some("2024-01-05"), &["e1", "e3"], "reported")]);
-        a.entities.push(Entity {
-            id: "e3".into(),
-            kind: "PER".into(),
-            name: "Pak Dodi".into(),
-            mentions: vec![],
-            extra: Default::default(),
-        });
+        a.entities.push(Entity::new("e3", EntityKind::Per, "Pak Dodi", vec![]));
         let mut b = article("b", None, vec![event("meeting", Some("2024-01-05"), &["e1", "e4"], "reported")]);
-        b.entities.push(Entity {
-            id: "e4".into(),
-            kind: "ORG".into(),
-            name: "Kantor Dagang".into(),
-            mentions: vec![],
-            extra: Default::default(),
-        });
+        b.entities.push(Entity::new("e4", EntityKind::Org, "Kantor Dagang", vec![]));
         let t = build(&[&a, &b]);
         assert_eq!(t.len(), 1, "{t:#?}");
         // Two different resolved people are two meetings.
@@ -1565,9 +1594,9 @@ mod tests {
 
     #[test]
     fn periods_and_precision() {
-        assert_eq!(precision("2024-W25"), "week");
-        assert_eq!(precision("2023-09-13TMO"), "day");
-        assert_eq!(precision("PRESENT_REF"), "other");
+        assert_eq!(precision("2024-W25").as_str(), "week");
+        assert_eq!(precision("2023-09-13TMO").as_str(), "day");
+        assert_eq!(precision("PRESENT_REF").as_str(), "other");
         assert!(compatible("2024-W25", "2024-06-19"));
         assert!(!compatible("2023-08", "2023-09-13"));
         assert!(compatible("2023-09-13", "2023-09-14"));

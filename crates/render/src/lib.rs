@@ -25,14 +25,14 @@ use icu_list::ListFormatter;
 use icu_list::options::{ListFormatterOptions, ListLength};
 use icu_locale_core::Locale;
 use icu_locale_core::subtags::Region;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use warta_engine::analysis::EntityKind;
+use warta_engine::analysis::{EntityKind, EventStatus, EventType, Subtype};
 use warta_engine::entities::gazetteer::{self, GazEntry};
-use warta_engine::timeline::{Corroboration, Entry};
+use warta_engine::timeline::{Conflict, ConflictField, Corroboration, Entry};
 
 /// An output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -139,7 +139,7 @@ pub struct Rendered {
     pub date_text: Option<String>,
     /// day | month | year | week | other | none
     pub date_precision: &'static str,
-    /// The event type's label in the language; None for a type no message covers.
+    /// The event type's label in the language; None for an entry with no event type.
     pub type_text: Option<String>,
     pub participants: Vec<Name>,
     pub place: Option<Name>,
@@ -154,114 +154,107 @@ pub struct Rendered {
 }
 
 /// The facts a rendering is built from: a view over an [`Entry`] or its JSON.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Facts {
     pub date: Option<String>,
-    pub kind: String,
+    /// The event type; None for an entry of another kind (an `article` entry).
+    pub kind: Option<EventType>,
     pub participants: Vec<String>,
     pub participant_kb: Vec<Option<String>>,
     pub place: Option<String>,
-    pub status: String,
+    pub status: EventStatus,
     pub background: bool,
     pub conflict_dates: Vec<Option<String>>,
     /// The supporters counted by outlet and by original report (None: not given).
     pub corroboration: Option<Corroboration>,
 }
 
+/// The fields of a timeline entry's JSON that a rendering reads (the store's entries and
+/// `warta stories`' entries both have them).
+#[derive(Debug, Deserialize)]
+struct EntryFields {
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    participants: Vec<String>,
+    #[serde(default)]
+    participant_kb: Vec<Option<String>>,
+    #[serde(default)]
+    place: Option<String>,
+    #[serde(default)]
+    status: Option<EventStatus>,
+    #[serde(default)]
+    background: bool,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
+    #[serde(default)]
+    corroboration: Option<Corroboration>,
+}
+
 impl Facts {
     pub fn from_entry(e: &Entry) -> Facts {
         Facts {
             date: e.date.clone(),
-            kind: e.kind.clone(),
+            kind: Some(e.kind),
             participants: e.participants.clone(),
             participant_kb: e.participant_kb.clone(),
             place: e.place.clone(),
-            status: e.status.clone(),
+            status: e.status,
             background: e.background,
-            conflict_dates: e.conflicts.iter().filter(|c| c.field == "date").map(|c| c.value.clone()).collect(),
+            conflict_dates: date_conflicts(&e.conflicts),
             corroboration: (e.corroboration.articles > 0).then(|| e.corroboration.clone()),
         }
     }
 
-    /// From a timeline entry as `warta stories` prints it.
-    pub fn from_json(v: &Value) -> Facts {
-        let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
-        let participants: Vec<String> = v
-            .get("participants")
-            .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
-            .unwrap_or_default();
-        let mut participant_kb: Vec<Option<String>> = v
-            .get("participant_kb")
-            .and_then(Value::as_array)
-            .map(|a| a.iter().map(|x| x.as_str().map(str::to_string)).collect())
-            .unwrap_or_default();
-        participant_kb.resize(participants.len(), None);
-        let conflict_dates = v
-            .get("conflicts")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter(|c| c.get("field").and_then(Value::as_str) == Some("date"))
-                    .map(|c| c.get("value").and_then(Value::as_str).map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
-        Facts {
-            date: s("date"),
-            kind: s("type").unwrap_or_default(),
-            participants,
+    /// From a timeline entry as `warta stories` or the store prints it; an error names what
+    /// in the JSON is not an entry.
+    pub fn from_json(v: &Value) -> Result<Facts, serde_json::Error> {
+        let e = EntryFields::deserialize(v)?;
+        let mut participant_kb = e.participant_kb;
+        participant_kb.resize(e.participants.len(), None);
+        Ok(Facts {
+            date: e.date,
+            kind: EventType::parse(&e.kind),
+            participants: e.participants,
             participant_kb,
-            place: s("place"),
-            status: s("status").unwrap_or_else(|| "reported".into()),
-            background: v.get("background").and_then(Value::as_bool).unwrap_or(false),
-            conflict_dates,
-            corroboration: v
-                .get("corroboration")
-                .and_then(|c| serde_json::from_value::<Corroboration>(c.clone()).ok())
-                .filter(|c| c.articles > 0),
-        }
+            place: e.place,
+            status: e.status.unwrap_or(EventStatus::Reported),
+            background: e.background,
+            conflict_dates: date_conflicts(&e.conflicts),
+            corroboration: e.corroboration.filter(|c| c.articles > 0),
+        })
     }
 }
 
-/// Event types the messages cover, after normalising the names the events stage may use.
-pub const KINDS: [&str; 12] = [
-    "visit",
-    "meeting",
-    "statement",
-    "invitation",
-    "announcement",
-    "accusation",
-    "denial",
-    "sanction",
-    "veto",
-    "arms_transfer",
-    "agreement",
-    "military_activity",
+fn date_conflicts(conflicts: &[Conflict]) -> Vec<Option<String>> {
+    conflicts.iter().filter(|c| c.field == ConflictField::Date).map(|c| c.value.clone()).collect()
+}
+
+/// Event types with a clause of their own (`event-…`) in every language; the others render
+/// through `event-other` with their label (every type has a `type-…` label).
+pub const KINDS: [EventType; 12] = [
+    EventType::Visit,
+    EventType::Meeting,
+    EventType::Statement,
+    EventType::Invitation,
+    EventType::Announcement,
+    EventType::Accusation,
+    EventType::Denial,
+    EventType::Sanction,
+    EventType::Veto,
+    EventType::ArmsTransfer,
+    EventType::Agreement,
+    EventType::MilitaryActivity,
 ];
 
 /// Statuses (DESIGN.md) with a label in every language.
-pub const STATUSES: [&str; 8] =
-    ["confirmed", "reported", "planned", "speculated", "denied", "unconfirmed", "conditional", "background"];
+pub const STATUSES: &[EventStatus] = EventStatus::ALL;
 
 /// The message key for an event type: `visit`, `meeting`, ... or None when no message covers it.
-pub fn normalise_kind(kind: &str) -> Option<&'static str> {
-    let k = kind.trim().to_lowercase().replace(['/', '-', ' '], "_");
-    Some(match k.as_str() {
-        "visit" | "travel" | "visit_travel" | "trip" => "visit",
-        "meeting" | "summit" | "meeting_summit" | "talks" => "meeting",
-        "statement" | "message" | "statement_message" | "speech" => "statement",
-        "invitation" | "invite" => "invitation",
-        "announcement" | "announce" | "decision" => "announcement",
-        "accusation" | "accuse" | "allegation" => "accusation",
-        "denial" | "deny" | "rejection" => "denial",
-        "sanction" | "sanctions" => "sanction",
-        "veto" => "veto",
-        "arms_transfer" | "arms" | "arms_deal" | "weapons_transfer" => "arms_transfer",
-        "agreement" | "deal" | "treaty" => "agreement",
-        "military_activity" | "military" | "test" | "missile_test" | "parade" | "exercise" => "military_activity",
-        _ => return None,
-    })
+pub fn message_key(kind: Option<EventType>) -> Option<&'static str> {
+    kind.filter(|k| KINDS.contains(k)).map(EventType::as_str)
 }
 
 /// A TIMEX3 value split into what the renderer formats.
@@ -487,10 +480,10 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
         },
         (_, None) => name(p, None, lang),
     });
-    let place_kind = match (place.as_ref(), place_gaz.map(|e| e.subtype)) {
+    let place_kind = match (place.as_ref(), place_gaz.and_then(|e| e.subtype)) {
         (None, _) => "none",
-        (Some(_), Some("country")) => "country",
-        (Some(_), Some("city")) => "city",
+        (Some(_), Some(Subtype::Country)) => "country",
+        (Some(_), Some(Subtype::City)) => "city",
         _ => "other",
     };
     // Every participant a person known to the gazetteer: French can write a full sentence.
@@ -517,8 +510,9 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
     args.set("place", place.as_ref().map(|p| p.text.clone()).unwrap_or_default());
     args.set("place_kind", place_kind);
     args.set("bare", if bare { "yes" } else { "no" });
-    args.set("kind", f.kind.clone());
-    let key = normalise_kind(&f.kind);
+    let type_text = f.kind.and_then(|k| r.msg(&format!("type-{k}"), None));
+    args.set("type_label", type_text.clone().unwrap_or_default());
+    let key = message_key(f.kind);
     let clause = r
         .msg(&format!("event-{}", key.unwrap_or("other")), Some(&args))
         .expect("every language has every event message (tested)");
@@ -535,13 +529,15 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
     largs.set("precision", precision);
     largs.set("date", date_text.clone().unwrap_or_default());
     let mut line = r.msg("line", Some(&largs)).unwrap_or_default();
-    let note_key = if f.background || f.status == "background" {
-        Some("background")
-    } else {
-        match f.status.as_str() {
-            "planned" | "speculated" | "unconfirmed" | "denied" | "conditional" => Some(f.status.as_str()),
-            _ => None,
-        }
+    let note_key = match f.status {
+        _ if f.background => Some("background"),
+        EventStatus::Planned
+        | EventStatus::Speculated
+        | EventStatus::Unconfirmed
+        | EventStatus::Denied
+        | EventStatus::Conditional
+        | EventStatus::Background => Some(f.status.as_str()),
+        EventStatus::Confirmed | EventStatus::Reported => None,
     };
     let note = note_key.and_then(|k| r.msg(&format!("note-{k}"), None));
     if let Some(n) = &note {
@@ -550,7 +546,7 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
         nargs.set("note", n.clone());
         line = r.msg("noted", Some(&nargs)).unwrap_or(line);
     }
-    let status_text = r.msg(&format!("status-{}", f.status), None).unwrap_or_else(|| f.status.clone());
+    let status_text = r.msg(&format!("status-{}", f.status), None).unwrap_or_else(|| f.status.to_string());
     let support_text = f.corroboration.as_ref().and_then(|c| {
         let mut sargs = FluentArgs::new();
         sargs.set("outlets", c.outlets);
@@ -566,7 +562,7 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
         summary: line,
         date_text,
         date_precision: precision,
-        type_text: key.and_then(|k| r.msg(&format!("type-{k}"), None)),
+        type_text,
         participants: names,
         place,
         status_text,
@@ -584,7 +580,21 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
 /// structured fields are left as they are.
 pub fn render_entry_json(entry: &Value, lang: Lang) -> Value {
     let mut out = entry.clone();
-    let r = render_facts(&Facts::from_json(entry), lang);
+    let facts = match Facts::from_json(entry) {
+        Ok(f) => f,
+        Err(e) => {
+            // Not an entry this renderer can read: kept as it is, in Indonesian, and said so.
+            if let Some(o) = out.as_object_mut() {
+                o.insert("lang".into(), json!(lang));
+                o.insert("dir".into(), json!(lang.dir()));
+                o.insert("summary_lang".into(), json!("id"));
+                o.insert("summary_untranslated".into(), json!(lang != Lang::Id));
+                o.insert("render_error".into(), json!(e.to_string()));
+            }
+            return out;
+        }
+    };
+    let r = render_facts(&facts, lang);
     if let Some(o) = out.as_object_mut() {
         let original = o.get("summary").cloned().unwrap_or(Value::Null);
         o.insert("summary_id".into(), original);
@@ -774,7 +784,7 @@ pub fn check_entry_json(original: &Value, rendered: &Value, lang: Lang) -> Resul
         return Err("summary_id is not the original summary".into());
     }
     let s = rendered.get("summary").and_then(Value::as_str).ok_or("no summary")?;
-    let f = Facts::from_json(original);
+    let f = Facts::from_json(original).map_err(|e| format!("not a timeline entry: {e}"))?;
     let mut allowed: Vec<u64> = Vec::new();
     match &f.date {
         Some(d) => {
@@ -815,7 +825,7 @@ pub fn check_entry_json(original: &Value, rendered: &Value, lang: Lang) -> Resul
     for d in f.conflict_dates.iter().flatten() {
         allowed.extend(numbers_in(d));
     }
-    allowed.extend(numbers_in(&f.kind));
+    allowed.extend(numbers_in(f.kind.map_or("", EventType::as_str)));
     if let Some(n) = numbers_in(s).into_iter().find(|n| !allowed.contains(n)) {
         return Err(format!("{s:?} shows {n}, which no fact holds"));
     }

@@ -13,6 +13,7 @@ use axum::response::IntoResponse;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
+use warta_engine::analysis::EntityKind;
 use warta_render::Lang;
 use warta_store::query::{BadQuery, Hit};
 use warta_store::saved::{Filters, NewSavedSearch, SavedError};
@@ -207,21 +208,21 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
 
     // Entities over the story's articles.
     struct Agg {
-        kind: String,
+        kind: EntityKind,
         name: String,
         kb: Option<String>,
         articles: usize,
         mentions: usize,
     }
-    let mut ents: BTreeMap<(String, String), Agg> = BTreeMap::new();
+    let mut ents: BTreeMap<(EntityKind, String), Agg> = BTreeMap::new();
     // Quotes grouped by speaker: the speaker's (kind, name) link if resolved, and the quotes.
-    type SpeakerQuotes = (Option<(String, String)>, Vec<Value>);
+    type SpeakerQuotes = (Option<(EntityKind, String)>, Vec<Value>);
     let mut quotes: BTreeMap<String, SpeakerQuotes> = BTreeMap::new();
     for (art, a) in &members {
         for e in &a.entities {
-            let kb = e.extra.get("kb").and_then(Value::as_str).map(str::to_string);
-            let g = ents.entry((e.kind.clone(), e.name.clone())).or_insert_with(|| Agg {
-                kind: e.kind.clone(),
+            let kb = e.kb.clone();
+            let g = ents.entry((e.kind, e.name.clone())).or_insert_with(|| Agg {
+                kind: e.kind,
                 name: e.name.clone(),
                 kb: None,
                 articles: 0,
@@ -238,7 +239,7 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
                 .speaker_entity
                 .as_deref()
                 .and_then(|sid| a.entities.iter().find(|e| e.id == sid))
-                .map(|e| (e.kind.clone(), e.name.clone()));
+                .map(|e| (e.kind, e.name.clone()));
             let speaker = ent.as_ref().map(|(_, n)| n.clone()).or_else(|| q.speaker.clone()).unwrap_or_default();
             let mut qv = serde_json::to_value(q).map_err(|e| ApiError::internal(e.to_string()))?;
             if let Some(o) = qv.as_object_mut() {
@@ -257,9 +258,9 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
     let mut entities: Vec<Value> = Vec::with_capacity(ents.len());
     let mut ordered: Vec<Agg> = ents.into_values().collect();
     ordered.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name)));
-    let mut kb_of: HashMap<(String, String), Option<String>> = HashMap::new();
+    let mut kb_of: HashMap<(EntityKind, String), Option<String>> = HashMap::new();
     for g in ordered {
-        let id = s.entity_id(&g.kind, &g.name)?;
+        let id = s.entity_id(g.kind.as_str(), &g.name)?;
         entities.push(json!({
             "id": id, "name": g.name, "type": g.kind, "kb": g.kb,
             "name_text": name_json(&g.name, g.kb.as_deref(), lang),
@@ -271,8 +272,8 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
     for (speaker, (ent, qs)) in quotes {
         let (entity_id, speaker_text) = match &ent {
             Some((k, n)) => {
-                let kb = kb_of.get(&(k.clone(), n.clone())).cloned().flatten();
-                (s.entity_id(k, n)?, name_json(n, kb.as_deref(), lang))
+                let kb = kb_of.get(&(*k, n.clone())).cloned().flatten();
+                (s.entity_id(k.as_str(), n)?, name_json(n, kb.as_deref(), lang))
             }
             None if speaker.is_empty() => (None, Value::Null),
             None => (None, name_json(&speaker, None, lang)),

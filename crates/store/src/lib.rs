@@ -36,7 +36,7 @@ pub mod watch;
 
 pub use db::{SCHEMA_VERSION, content_hash};
 pub use error::{Result, StoreError};
-pub use query::{Counts, Hit, SearchQuery, StoryRow, Timeline, TimelineEntry};
+pub use query::{Counts, EntryKind, Hit, SearchQuery, StoryRow, Timeline, TimelineEntry};
 pub use read::{ArticleRef, ArticleView, EntityView, Facets};
 
 use index::{IndexedArticle, SearchIndex};
@@ -45,6 +45,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 use warta_engine::Analysis;
+use warta_engine::analysis::EntityKind;
 use warta_engine::stories::{Config, Engine, Parts, Prepared, prepare, prepare_analysis};
 
 /// Segments of one size that tantivy gathers before merging them (its default is 8).
@@ -342,7 +343,7 @@ pub struct Writer<'s> {
     pending: Vec<Pending>,
     pending_sources: HashSet<String>,
     known: Known,
-    entity_ids: HashMap<(String, String), i64>,
+    entity_ids: HashMap<(EntityKind, String), i64>,
     batch: usize,
     stats: Stats,
 }
@@ -554,12 +555,12 @@ impl Writer<'_> {
                 };
                 analysis.execute(params![id, serde_json::to_string(&a)?])?;
                 for e in &a.entities {
-                    let key = (e.kind.clone(), e.name.clone());
+                    let key = (e.kind, e.name.clone());
                     let eid = match self.entity_ids.get(&key) {
                         Some(&eid) => eid,
                         None => {
-                            entity_insert.execute(params![e.kind, e.name])?;
-                            let eid: i64 = entity_id.query_row(params![e.kind, e.name], |r| r.get(0))?;
+                            entity_insert.execute(params![e.kind.as_str(), e.name])?;
+                            let eid: i64 = entity_id.query_row(params![e.kind.as_str(), e.name], |r| r.get(0))?;
                             self.entity_ids.insert(key, eid);
                             eid
                         }
@@ -569,11 +570,11 @@ impl Writer<'_> {
                 for ev in &a.events {
                     event.execute(params![
                         id,
-                        ev.kind,
+                        ev.kind.as_str(),
                         ev.date,
                         serde_json::to_string(&ev.participants)?,
                         ev.place,
-                        ev.status,
+                        ev.status.as_str(),
                         serde_json::to_string(ev)?
                     ])?;
                 }

@@ -15,7 +15,8 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQue
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Score, Term};
-use warta_engine::timeline::{Conflict, Corroboration, EntityKey, Entry, Evidence, Member, StatusBy};
+use warta_engine::analysis::{EventStatus, EventType};
+use warta_engine::timeline::{Conflict, Corroboration, DatePrecision, EntityKey, Entry, Evidence, Member, StatusBy};
 
 /// A malformed search query (the command line exits 2 on it): what is wrong and, when the
 /// parser knows, the column (1-based, in characters) where it went wrong.
@@ -204,6 +205,43 @@ pub struct StoryRow {
     pub articles: Vec<String>,
 }
 
+/// What a timeline entry is: a happening of one event type, or an article that supports no
+/// event entry. In JSON, the event type's name or `article`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EntryKind {
+    Event(EventType),
+    #[default]
+    Article,
+}
+
+impl EntryKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Event(t) => t.as_str(),
+            EntryKind::Article => "article",
+        }
+    }
+    pub fn parse(s: &str) -> Option<EntryKind> {
+        match s {
+            "article" => Some(EntryKind::Article),
+            _ => EventType::parse(s).map(EntryKind::Event),
+        }
+    }
+}
+
+impl Serialize for EntryKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for EntryKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        EntryKind::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown timeline entry type {s:?}")))
+    }
+}
+
 /// One entry of a timeline: a happening merged across articles by the engine
 /// ([`warta_engine::timeline`]: same fields as `warta stories` prints), or (for articles that
 /// support no event entry) an `article` entry.
@@ -212,10 +250,10 @@ pub struct TimelineEntry {
     pub date: Option<String>,
     /// day, month, year, week or other; null when undated.
     #[serde(default)]
-    pub date_precision: Option<String>,
+    pub date_precision: Option<DatePrecision>,
     /// The event type, or `article` for an article entry.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntryKind,
     /// The engine's Indonesian line built from the facts (the title for an article entry).
     #[serde(default)]
     pub summary: String,
@@ -227,7 +265,7 @@ pub struct TimelineEntry {
     pub participant_kb: Vec<Option<String>>,
     pub place: Option<String>,
     /// The surest status any source gives; null for an article entry.
-    pub status: Option<String>,
+    pub status: Option<EventStatus>,
     /// Every source's status with the date of its article, in date order.
     #[serde(default)]
     pub statuses: Vec<StatusBy>,
@@ -261,7 +299,7 @@ impl TimelineEntry {
         TimelineEntry {
             date_precision: e.date_precision,
             date: e.date,
-            kind: e.kind,
+            kind: EntryKind::Event(e.kind),
             headline: e.summary.clone(),
             summary: e.summary,
             participants: e.participants,
@@ -573,9 +611,9 @@ impl Store {
             let headline = title.unwrap_or_else(|| body.chars().take(100).collect());
             let date: Option<String> = published.map(|p| p.chars().take(10).collect());
             out.push(TimelineEntry {
-                date_precision: date.as_deref().map(|d| warta_engine::timeline::precision(d).to_string()),
+                date_precision: date.as_deref().map(warta_engine::timeline::precision),
                 date,
-                kind: "article".into(),
+                kind: EntryKind::Article,
                 summary: headline.clone(),
                 headline,
                 supported_by: vec![source.clone()],
@@ -667,9 +705,9 @@ fn timelinejs_date(value: &str) -> Option<serde_json::Value> {
     let (first, _) = warta_engine::timeline::period(value)?;
     let y = first.year().to_string();
     Some(match warta_engine::timeline::precision(value) {
-        "year" => serde_json::json!({"year": y}),
-        "month" => serde_json::json!({"year": y, "month": first.month().to_string()}),
-        "week" => serde_json::json!({
+        DatePrecision::Year => serde_json::json!({"year": y}),
+        DatePrecision::Month => serde_json::json!({"year": y, "month": first.month().to_string()}),
+        DatePrecision::Week => serde_json::json!({
             "year": y, "month": first.month().to_string(), "day": first.day().to_string(), "display_date": value,
         }),
         _ => serde_json::json!({"year": y, "month": first.month().to_string(), "day": first.day().to_string()}),
@@ -677,17 +715,16 @@ fn timelinejs_date(value: &str) -> Option<serde_json::Value> {
 }
 
 /// Indonesian words for the statuses in the TimelineJS text.
-fn status_id(status: &str) -> &str {
+fn status_id(status: EventStatus) -> &'static str {
     match status {
-        "confirmed" => "dikonfirmasi",
-        "reported" => "dilaporkan",
-        "planned" => "direncanakan",
-        "speculated" => "diperkirakan",
-        "unconfirmed" => "belum dikonfirmasi",
-        "denied" => "dibantah",
-        "conditional" => "bersyarat",
-        "background" => "latar belakang",
-        other => other,
+        EventStatus::Confirmed => "dikonfirmasi",
+        EventStatus::Reported => "dilaporkan",
+        EventStatus::Planned => "direncanakan",
+        EventStatus::Speculated => "diperkirakan",
+        EventStatus::Unconfirmed => "belum dikonfirmasi",
+        EventStatus::Denied => "dibantah",
+        EventStatus::Conditional => "bersyarat",
+        EventStatus::Background => "latar belakang",
     }
 }
 
@@ -698,7 +735,7 @@ fn timelinejs_text(e: &TimelineEntry) -> String {
     if !e.participants.is_empty() {
         text.push_str(&format!("<p>{}</p>", html_escape(&e.participants.join(", "))));
     }
-    if let Some(status) = &e.status {
+    if let Some(status) = e.status {
         let mut line = format!("Status: {}", html_escape(status_id(status)));
         if e.statuses.len() > 1 {
             let steps: Vec<String> = e
@@ -706,7 +743,7 @@ fn timelinejs_text(e: &TimelineEntry) -> String {
                 .iter()
                 .map(|s| {
                     let when = s.as_of.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
-                    format!("{} ({}{})", status_id(&s.status), s.source, when)
+                    format!("{} ({}{})", status_id(s.status), s.source, when)
                 })
                 .collect();
             line.push_str(&format!(" — {}", html_escape(&steps.join(" → "))));

@@ -7,6 +7,7 @@ use anyhow::Result;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use warta_engine::analysis::EntityKind;
 
 /// An article as a list shows it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -39,7 +40,7 @@ pub struct EntityView {
     pub id: i64,
     pub name: String,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityKind,
     /// The gazetteer key, when an analysis linked it.
     pub kb: Option<String>,
     /// Every other form the articles write it in (mention texts), most frequent first.
@@ -190,6 +191,7 @@ impl Store {
             })
             .optional()?;
         let Some((kind, name)) = row else { return Ok(None) };
+        let kind = EntityKind::parse(&kind).ok_or_else(|| anyhow::anyhow!("entity {id}: unknown type {kind:?}"))?;
         let mut st = self.conn.prepare(
             "SELECT m.article_id, m.count, n.json FROM mentions m JOIN analyses n ON n.article_id = m.article_id
              WHERE m.entity_id = ?1 ORDER BY m.article_id",
@@ -207,7 +209,7 @@ impl Store {
             let a: warta_engine::Analysis = serde_json::from_str(&json)?;
             for e in a.entities.iter().filter(|e| e.kind == kind && e.name == name) {
                 if kb.is_none() {
-                    kb = e.extra.get("kb").and_then(|k| k.as_str()).map(str::to_string);
+                    kb = e.kb.clone();
                 }
                 for m in &e.mentions {
                     if m.text != name {

@@ -120,7 +120,11 @@ fn entity_filter_and_timeline() {
         String::from_utf8(v).unwrap()
     };
     let first: warta_engine::Analysis = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
-    let person = first.entities.iter().find(|e| e.kind == "PER").expect("a person in a generated article");
+    let person = first
+        .entities
+        .iter()
+        .find(|e| e.kind == warta_engine::analysis::EntityKind::Per)
+        .expect("a person in a generated article");
     let hits = store
         .search(&SearchQuery {
             text: "*".into(),
@@ -235,13 +239,14 @@ fn story_timelines_are_the_engines_cached_until_membership_changes() {
         .collect();
     let refs: Vec<&warta_engine::Analysis> = arts.iter().collect();
     let want = warta_engine::timeline::build(&refs);
-    let events: Vec<&warta_store::TimelineEntry> = tl.entries.iter().filter(|e| e.kind != "article").collect();
+    let events: Vec<&warta_store::TimelineEntry> =
+        tl.entries.iter().filter(|e| e.kind != warta_store::EntryKind::Article).collect();
     assert_eq!(events.len(), want.len(), "{tl:#?}");
     for (got, want) in events.iter().zip(&want) {
         assert_eq!(got.summary, want.summary);
         assert_eq!(got.supported_by, want.supported_by);
         assert_eq!(got.corroboration.as_ref(), Some(&want.corroboration));
-        assert_eq!(got.status.as_deref(), Some(want.status.as_str()));
+        assert_eq!(got.status, Some(want.status));
         assert_eq!(got.story.as_deref(), Some(s.as_str()));
     }
     // Read again: served from the cache, the same.
@@ -271,7 +276,7 @@ fn entity_timelines_come_from_the_engine_with_conflicts_and_stories() {
         assert_eq!(tl.of, "entity");
         assert_eq!(tl.title, "Anwar Ibrahim");
         assert_eq!(tl.kb.as_deref(), Some("per:anwar"));
-        let m = tl.entries.iter().find(|e| e.kind == "meeting").unwrap_or_else(|| panic!("{tl:#?}"));
+        let m = tl.entries.iter().find(|e| e.kind.as_str() == "meeting").unwrap_or_else(|| panic!("{tl:#?}"));
         assert_eq!(m.date.as_deref(), Some("2023-09-13"));
         assert_eq!(m.supported_by, ["a.txt", "b.txt", "c.txt"]);
         let c = m.corroboration.as_ref().expect("engine entries carry their corroboration");

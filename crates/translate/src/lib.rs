@@ -285,7 +285,7 @@ fn candidates(a: &Analysis, seg: &Segment, lang: Lang) -> Vec<Candidate> {
         add(s, e, SlotKind::Url, t[s..e].to_string());
     }
     for ent in &a.entities {
-        let kb = ent.extra.get("kb").and_then(|v| v.as_str());
+        let kb = ent.kb.as_deref();
         let name = warta_render::name(&ent.name, kb, lang);
         let replacement = |written: &str| if name.untranslated { written.to_string() } else { name.text.clone() };
         for m in &ent.mentions {
@@ -307,7 +307,7 @@ fn candidates(a: &Analysis, seg: &Segment, lang: Lang) -> Vec<Candidate> {
         }
     }
     for tm in &a.times {
-        if tm.kind != "DATE" {
+        if tm.kind != warta_engine::analysis::TimeKind::Date {
             continue;
         }
         let Some((s, _)) = seg.local(tm.start, tm.end).filter(|&(s, e)| t[s..e] == tm.text) else { continue };

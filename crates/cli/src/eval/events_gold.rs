@@ -17,6 +17,7 @@ use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use warta_engine::analysis::{DateSource, EventType};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Split {
@@ -29,13 +30,13 @@ pub enum Split {
 }
 
 /// Old type names as the README maps them.
-fn alias(t: &str) -> &str {
+/// The gold typology's name for a warta event type (the guideline files announcements under
+/// statements and has no invitation type).
+fn alias(t: EventType) -> &'static str {
     match t {
-        "travel" => "visit",
-        "summit" => "meeting",
-        "message" | "announcement" => "statement",
-        "invitation" => "other",
-        t => t,
+        EventType::Announcement => "statement",
+        EventType::Invitation => "other",
+        t => t.as_str(),
     }
 }
 
@@ -96,7 +97,7 @@ struct Pred {
     span: (usize, usize),
     trigger: String,
     date: Option<String>,
-    date_source: Option<String>,
+    date_source: DateSource,
     status: String,
     place: String,
     agent: Vec<String>,
@@ -221,24 +222,18 @@ fn predictions(an: &warta_engine::Analysis) -> Vec<Pred> {
     an.events
         .iter()
         .map(|e| {
-            let agent_ids: Vec<String> =
-                match e.extra.get("roles").and_then(|r| r.get("agent")).and_then(Value::as_array) {
-                    Some(a) if !a.is_empty() => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
-                    _ => e.participants.iter().take(1).cloned().collect(),
-                };
+            let agent_ids: Vec<String> = if e.roles.agent.is_empty() {
+                e.participants.iter().take(1).cloned().collect()
+            } else {
+                e.roles.agent.clone()
+            };
             Pred {
-                kind: alias(&e.kind).to_string(),
+                kind: alias(e.kind).to_string(),
                 span: (e.evidence.start, e.evidence.end),
-                trigger: e
-                    .extra
-                    .get("trigger")
-                    .and_then(|t| t.get("text"))
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .into(),
+                trigger: e.trigger.text.clone(),
                 date: e.date.clone(),
-                date_source: e.extra.get("date_source").and_then(Value::as_str).map(str::to_string),
-                status: e.status.clone(),
+                date_source: e.date_source,
+                status: e.status.to_string(),
                 place: norm(e.place.as_deref().unwrap_or("")),
                 agent: agent_ids.iter().flat_map(|i| names.get(i.as_str()).cloned().unwrap_or_default()).collect(),
                 used: false,
@@ -295,7 +290,7 @@ fn score_article(a: &Article, an: &warta_engine::Analysis, s: &mut Score, errors
             Some(gd) => m.date.as_deref() == Some(gd),
             None => {
                 m.date.is_none()
-                    || (m.date_source.as_deref() == Some("reference") && m.date.as_deref() == Some(&a.reference_date))
+                    || (m.date_source == DateSource::Reference && m.date.as_deref() == Some(&a.reference_date))
             }
         };
         let status_ok = ge.get("status").and_then(Value::as_str) == Some(m.status.as_str());
@@ -324,7 +319,7 @@ fn score_article(a: &Article, an: &warta_engine::Analysis, s: &mut Score, errors
                 ge.get("status").and_then(Value::as_str).unwrap_or(""),
                 m.agent.first().map(String::as_str).unwrap_or("-"),
                 m.date,
-                m.date_source.as_deref().unwrap_or("-"),
+                m.date_source,
                 m.status,
             ));
         }

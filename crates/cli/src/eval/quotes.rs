@@ -16,7 +16,7 @@ use anyhow::{Context, Result};
 use clap::Args as ClapArgs;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use warta_engine::analysis::{Paragraph, Span};
+use warta_engine::analysis::{Paragraph, QuoteKind, Span, TextSpan};
 use warta_engine::quotes;
 
 #[derive(ClapArgs)]
@@ -213,10 +213,6 @@ fn baseline(text: &str) -> (Vec<Span>, Vec<Span>, Vec<Span>) {
     (st, cues, spk)
 }
 
-fn span_of(v: &serde_json::Value) -> Option<Span> {
-    Some(Span::new(v.get("start")?.as_u64()? as usize, v.get("end")?.as_u64()? as usize))
-}
-
 pub fn run(data: PathBuf, args: Args) -> Result<ExitCode> {
     let path = args.file.clone().unwrap_or_else(|| data.join("pfsa-id/pfsa-id-dev40.txt"));
     if !path.exists() {
@@ -239,7 +235,7 @@ pub fn run(data: PathBuf, args: Args) -> Result<ExitCode> {
         let spans = |direct_only: bool| -> Vec<Span> {
             r.quotes
                 .iter()
-                .filter(|q| !direct_only || q.extra.get("kind").and_then(|k| k.as_str()) != Some("reported"))
+                .filter(|q| !direct_only || q.kind != QuoteKind::Reported)
                 .map(|q| Span::new(q.start, q.end))
                 .collect()
         };
@@ -248,14 +244,14 @@ pub fn run(data: PathBuf, args: Args) -> Result<ExitCode> {
         let p_cue: Vec<Span> = r
             .quotes
             .iter()
-            .filter(|q| q.extra.get("kind").and_then(|k| k.as_str()) != Some("reported"))
-            .filter_map(|q| q.extra.get("cue").and_then(span_of))
+            .filter(|q| q.kind != QuoteKind::Reported)
+            .filter_map(|q| q.cue.as_ref().map(TextSpan::span))
             .collect();
         let p_spk: Vec<Span> = r
             .quotes
             .iter()
-            .filter(|q| q.extra.get("kind").and_then(|k| k.as_str()) != Some("reported"))
-            .filter_map(|q| q.extra.get("speaker_span").and_then(span_of))
+            .filter(|q| q.kind != QuoteKind::Reported)
+            .filter_map(|q| q.speaker_span.as_ref().map(TextSpan::span))
             .collect();
         ours[0].add(score(&a.text, &p_direct, &g_st));
         ours[1].add(score(&a.text, &p_all, &g_st));

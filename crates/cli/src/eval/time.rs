@@ -156,7 +156,7 @@ fn run_warta(doc: &Doc) -> Vec<Timex> {
     let r = doc.dct.parse().ok();
     warta_engine::time::tag_times(&doc.text, &paragraph_spans(&doc.text), r)
         .into_iter()
-        .map(|m| Timex { start: m.start, end: m.end, text: m.text, kind: m.kind, value: m.value })
+        .map(|m| Timex { start: m.start, end: m.end, text: m.text, kind: m.kind.to_string(), value: m.value })
         .collect()
 }
 

@@ -6,7 +6,7 @@
 //! `party:…`, `per:…` for the rest.
 
 use super::text::{Tok, tokens};
-use crate::analysis::EntityKind;
+use crate::analysis::{EntityKind, Relation, Subtype};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -19,7 +19,7 @@ pub struct GazEntry {
     pub key: &'static str,
     pub kind: EntityKind,
     /// Finer type: country, city, region, ministry, agency, news_agency, party, head_of_state, ...
-    pub subtype: &'static str,
+    pub subtype: Option<Subtype>,
     /// Canonical Indonesian name.
     pub name: &'static str,
     /// Indonesian aliases (the canonical name not repeated).
@@ -30,7 +30,7 @@ pub struct GazEntry {
     pub ar: Option<&'static str>,
     pub fr: Option<&'static str>,
     /// Links to other rows: (relation, key), e.g. ("capital_of", "KP"), ("metonym_of", "RU").
-    pub links: Vec<(&'static str, &'static str)>,
+    pub links: Vec<(Relation, &'static str)>,
 }
 
 impl GazEntry {
@@ -77,15 +77,6 @@ fn cell(s: &'static str) -> Option<&'static str> {
     if t.is_empty() { None } else { Some(t) }
 }
 
-fn kind_of(s: &str) -> Option<EntityKind> {
-    match s {
-        "PER" => Some(EntityKind::Per),
-        "ORG" => Some(EntityKind::Org),
-        "LOC" => Some(EntityKind::Loc),
-        _ => None,
-    }
-}
-
 /// The lower-cased token sequence of a name, joined by single spaces.
 pub(crate) fn normalise(name: &str) -> String {
     let toks: Vec<Tok> = tokens(name, 0, name.len());
@@ -101,20 +92,25 @@ fn parse() -> Gazetteer {
         }
         let c: Vec<&'static str> = line.split('|').collect();
         assert_eq!(c.len(), 11, "gazetteer.psv line {}: expected 11 cells", n + 1);
-        let kind = kind_of(c[1]).unwrap_or_else(|| panic!("gazetteer.psv line {}: bad type", n + 1));
+        let kind = EntityKind::parse(c[1]).unwrap_or_else(|| panic!("gazetteer.psv line {}: bad type", n + 1));
+        let subtype = cell(c[2]).map(|s| {
+            Subtype::parse(s).unwrap_or_else(|| panic!("gazetteer.psv line {}: unknown subtype {s:?}", n + 1))
+        });
         let split =
             |s: &'static str| -> Vec<&'static str> { s.split(';').map(str::trim).filter(|a| !a.is_empty()).collect() };
         let links = split(c[10])
             .into_iter()
             .filter_map(|l| {
                 let (rel, key) = l.split_once(':')?;
+                let rel = Relation::parse(rel)
+                    .unwrap_or_else(|| panic!("gazetteer.psv line {}: unknown relation {rel:?}", n + 1));
                 Some((rel, key))
             })
             .collect();
         entries.push(GazEntry {
             key: c[0].trim(),
             kind,
-            subtype: c[2].trim(),
+            subtype,
             name: c[3].trim(),
             aliases: split(c[4]),
             en: cell(c[5]),

@@ -26,10 +26,9 @@
 pub mod gazetteer;
 mod text;
 
-use crate::analysis::{Entity, EntityKind, Mention, NerMention, Span};
+use crate::analysis::{Entity, EntityKind, FoundBy as Origin, Link, Links, Mention, NerMention, Relation, Span};
 use crate::span_index::SpanIndex;
 use gazetteer::gaz;
-use serde_json::{Map, Value, json};
 use std::collections::{HashMap, HashSet};
 use text::{Tok, is_all_caps, is_cap, joinable, tokens};
 
@@ -391,23 +390,6 @@ const PRONOUNS: &[&str] = &["dia", "ia", "beliau", "nya"];
 
 /// Words right before an apposed name + ", title" that mark reported speech.
 const SPEECH: &[&str] = &["kata", "ujar", "ucap", "tutur", "menurut", "jelas", "ungkap", "tegas", "imbuh", "tambah"];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Origin {
-    Gazetteer,
-    Tagger,
-    Rule,
-}
-
-impl Origin {
-    fn as_str(self) -> &'static str {
-        match self {
-            Origin::Gazetteer => "gazetteer",
-            Origin::Tagger => "tagger",
-            Origin::Rule => "rules",
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 struct Cand {
@@ -961,7 +943,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             }
         }
         for span in rule_persons(text, &toks, &covered) {
-            cands.push(make_cand(text, span, EntityKind::Per, None, Origin::Rule));
+            cands.push(make_cand(text, span, EntityKind::Per, None, Origin::Rules));
         }
         defs.extend(acronym_defs(text, &toks));
         regions.push(toks);
@@ -1036,7 +1018,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     let tagged_index = SpanIndex::new(tagged.iter().enumerate().map(|(i, m)| (m.span, i)));
     cands.retain(|c| {
         c.origin == Origin::Tagger
-            || !tagged_index.overlapping(c.span).any(|(_, i)| tagged[i].kind == c.kind || c.origin == Origin::Rule)
+            || !tagged_index.overlapping(c.span).any(|(_, i)| tagged[i].kind == c.kind || c.origin == Origin::Rules)
     });
 
     // Acronym definitions: the short form becomes a mention of whatever the long form is.
@@ -1059,14 +1041,14 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
                     continue;
                 }
                 cands.retain(|c| !long.contains(c.span));
-                let mut c = make_cand(text, long, kind, None, Origin::Rule);
+                let mut c = make_cand(text, long, kind, None, Origin::Rules);
                 c.defined_long = true;
                 cands.push(c);
                 cands.len() - 1
             }
         };
         if short_c.is_none() && !cands.iter().any(|c| overlaps(c.span, short)) {
-            cands.push(make_cand(text, short, cands[lk].kind, None, Origin::Rule));
+            cands.push(make_cand(text, short, cands[lk].kind, None, Origin::Rules));
         }
         cands[lk].defined_long = true;
     }
@@ -1076,7 +1058,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     let mut defined: HashMap<&str, EntityKind> = HashMap::new();
     for c in cands
         .iter()
-        .filter(|c| c.origin == Origin::Rule && c.name.len() == 1 && is_all_caps(&text[c.span.start..c.span.end]))
+        .filter(|c| c.origin == Origin::Rules && c.name.len() == 1 && is_all_caps(&text[c.span.start..c.span.end]))
     {
         defined.entry(&text[c.span.start..c.span.end]).or_insert(c.kind);
     }
@@ -1089,7 +1071,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             if let Some(k) = defined.get(w) {
                 let span = Span::new(t.start, t.end);
                 if !cand_index.any_overlap(span) {
-                    cands.push(make_cand(text, span, *k, None, Origin::Rule));
+                    cands.push(make_cand(text, span, *k, None, Origin::Rules));
                 }
             }
         }
@@ -1298,7 +1280,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
                 }
                 let hit = people_by_token.get(&l).is_some_and(|js| cands[js[0]].span.start < t.start);
                 if hit {
-                    extra.push(make_cand(text, Span::new(t.start, t.end), EntityKind::Per, None, Origin::Rule));
+                    extra.push(make_cand(text, Span::new(t.start, t.end), EntityKind::Per, None, Origin::Rules));
                 }
             }
         }
@@ -1327,7 +1309,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
 
 fn gaz_country(c: &Cand) -> Option<&'static str> {
     let e = &gaz().entries[c.gaz?];
-    e.links.iter().find(|(r, _)| *r == "country").map(|(_, k)| *k)
+    e.links.iter().find(|(r, _)| *r == Relation::Country).map(|(_, k)| *k)
 }
 
 fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Entity> {
@@ -1373,29 +1355,23 @@ fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Enti
                 text[best.name_start..best.span.end].to_string()
             }
         };
-        let mut extra = Map::new();
+        let mut links = Links::default();
         if let Some(e) = entry {
-            extra.insert("kb".into(), json!(e.key));
-            if !e.subtype.is_empty() {
-                extra.insert("subtype".into(), json!(e.subtype));
-            }
-            for (rel, key) in &e.links {
-                let mut link = Map::new();
-                link.insert("kb".into(), json!(key));
-                if let Some(t) = gazetteer::get(key) {
-                    link.insert("name".into(), json!(t.name));
-                }
-                link.insert("entity".into(), id_of_key.get(key).map_or(Value::Null, |id| json!(id)));
-                extra.insert((*rel).to_string(), Value::Object(link));
+            for &(rel, key) in &e.links {
+                let link = Link {
+                    kb: key.to_string(),
+                    name: gazetteer::get(key).map(|t| t.name.to_string()),
+                    entity: id_of_key.get(key).cloned(),
+                };
+                links.set(rel, link);
             }
         }
-        let mut origins: Vec<&str> = cs.iter().map(|c| c.origin.as_str()).collect();
-        origins.sort_unstable();
-        origins.dedup();
-        extra.insert("found_by".into(), json!(origins));
+        let mut found_by: Vec<Origin> = cs.iter().map(|c| c.origin).collect();
+        found_by.sort_unstable_by_key(|o| o.as_str());
+        found_by.dedup();
         out.push(Entity {
             id: format!("e{}", i + 1),
-            kind: kind.as_str().to_string(),
+            kind,
             name,
             mentions: cs
                 .iter()
@@ -1405,7 +1381,10 @@ fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Enti
                     end: c.span.end,
                 })
                 .collect(),
-            extra,
+            kb: entry.map(|e| e.key.to_string()),
+            subtype: entry.and_then(|e| e.subtype),
+            links,
+            found_by,
         });
     }
     out

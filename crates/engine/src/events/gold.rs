@@ -5,7 +5,7 @@
 //! names are the same set. Precision and recall are over those matches; `strict` cases also
 //! pin place, date, status, `negated` and `background` and report every difference.
 
-use crate::analysis::{Caption, Event};
+use crate::analysis::{Caption, Event, EventStatus, EventType};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -32,11 +32,11 @@ pub struct GoldCase {
 #[derive(Debug, Deserialize)]
 pub struct GoldEvent {
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EventType,
     pub participants: Vec<String>,
     pub place: Option<String>,
     pub date: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<EventStatus>,
     pub negated: Option<bool>,
     pub background: Option<bool>,
 }
@@ -71,7 +71,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 pub struct Report {
     pub cases: usize,
     pub total: Counts,
-    pub by_type: BTreeMap<String, Counts>,
+    pub by_type: BTreeMap<EventType, Counts>,
     /// Human-readable differences: missed and spurious events, strict field mismatches.
     pub misses: Vec<String>,
     /// Differences in strict cases only (these must be empty for the test to pass).
@@ -82,12 +82,7 @@ pub struct Report {
 }
 
 fn names(e: &Event) -> Vec<String> {
-    let mut v: Vec<String> = e
-        .extra
-        .get("participant_names")
-        .and_then(|v| v.as_array())
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
-        .unwrap_or_default();
+    let mut v = e.participant_names.clone();
     v.sort();
     v
 }
@@ -97,7 +92,7 @@ pub fn events_of(case: &GoldCase) -> (Vec<Event>, Vec<String>) {
     let decoded = crate::decode(case.text.as_bytes()).expect("a string decodes");
     let opts = crate::Options { reference_date: case.reference_date.as_deref().and_then(|d| d.parse().ok()) };
     let a = crate::analyze(&case.id, &decoded, &opts);
-    let mut all: Vec<String> = a.entities.iter().filter(|e| !super::is_media(e)).map(|e| e.name.clone()).collect();
+    let mut all: Vec<String> = a.entities.iter().filter(|e| !e.is_media()).map(|e| e.name.clone()).collect();
     all.sort();
     if !case.caption {
         return (a.events, all);
@@ -138,7 +133,7 @@ pub fn score(gold_json: &str) -> Result<Report, serde_json::Error> {
             let mut want = g.participants.clone();
             want.sort();
             let hit = pred.iter().enumerate().find(|(i, p)| !used[*i] && p.kind == g.kind && names(p) == want);
-            let c = r.by_type.entry(g.kind.clone()).or_default();
+            let c = r.by_type.entry(g.kind).or_default();
             let Some((i, p)) = hit else {
                 c.fn_ += 1;
                 r.total.fn_ += 1;
@@ -158,14 +153,13 @@ pub fn score(gold_json: &str) -> Result<Report, serde_json::Error> {
             };
             check("place", g.place.clone(), p.place.clone());
             check("date", g.date.clone(), p.date.clone());
-            check("status", g.status.clone(), Some(p.status.clone()));
-            let flag = |k: &str| Some(p.extra.get(k).and_then(|v| v.as_bool()).unwrap_or(false).to_string());
-            check("negated", g.negated.map(|b| b.to_string()), flag("negated"));
-            check("background", g.background.map(|b| b.to_string()), flag("background"));
+            check("status", g.status.map(|s| s.to_string()), Some(p.status.to_string()));
+            check("negated", g.negated.map(|b| b.to_string()), Some(p.negated.to_string()));
+            check("background", g.background.map(|b| b.to_string()), Some(p.background.to_string()));
         }
         for (i, p) in pred.iter().enumerate() {
             if !used[i] {
-                r.by_type.entry(p.kind.clone()).or_default().fp += 1;
+                r.by_type.entry(p.kind).or_default().fp += 1;
                 r.total.fp += 1;
                 fail(format!("{}: spurious {} {:?}", case.id, p.kind, names(p)), &mut r);
             }

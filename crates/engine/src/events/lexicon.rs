@@ -1,6 +1,7 @@
 //! The trigger lexicon (`triggers.tsv`, self-written) and the small word classes the event
 //! grammar uses. Parsed once, on first use.
 
+use crate::analysis::{EventType, Roles};
 use std::sync::OnceLock;
 
 /// How a trigger takes its arguments.
@@ -17,7 +18,7 @@ pub enum Pos {
 /// One trigger form.
 #[derive(Debug, Clone)]
 pub struct Trigger {
-    pub kind: &'static str,
+    pub kind: EventType,
     pub words: Vec<&'static str>,
     pub pos: Pos,
     /// A word class that must follow within four words ("mengirim" needs arms).
@@ -266,7 +267,9 @@ pub fn triggers() -> &'static [Trigger] {
                 Some(&"econ") => 6,
                 _ => 4,
             };
-            out.push(Trigger { kind: cols[0], words: cols[1].split(' ').collect(), pos, needs, around, frame, reach });
+            let kind =
+                EventType::parse(cols[0]).unwrap_or_else(|| panic!("triggers.tsv: unknown event type {:?}", cols[0]));
+            out.push(Trigger { kind, words: cols[1].split(' ').collect(), pos, needs, around, frame, reach });
         }
         out.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         out
@@ -343,17 +346,18 @@ pub enum Role {
 }
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Agent => "agent",
-            Role::Patient => "patient",
-            Role::Destination => "destination",
-            Role::Recipient => "recipient",
-            Role::Counterpart => "counterpart",
-            Role::Target => "target",
-            Role::Place => "place",
-            Role::Other => "other",
-        }
+    /// This role's list in an event's [`Roles`] (None for [`Role::Other`], which is not kept).
+    pub fn slot(self, roles: &mut Roles) -> Option<&mut Vec<String>> {
+        Some(match self {
+            Role::Agent => &mut roles.agent,
+            Role::Patient => &mut roles.patient,
+            Role::Destination => &mut roles.destination,
+            Role::Recipient => &mut roles.recipient,
+            Role::Counterpart => &mut roles.counterpart,
+            Role::Target => &mut roles.target,
+            Role::Place => &mut roles.place,
+            Role::Other => return None,
+        })
     }
 }
 
@@ -428,19 +432,19 @@ pub const BACKGROUND_CUES: &[&[&str]] = &[
 ];
 /// Types that are dropped when no party is found (the grammar's first twelve types, whose
 /// triggers are also common words in other senses: "pesan", "surat", "perjalanan").
-pub const NEEDS_PARTY: &[&str] = &[
-    "visit",
-    "meeting",
-    "statement",
-    "invitation",
-    "announcement",
-    "accusation",
-    "denial",
-    "sanction",
-    "veto",
-    "arms_transfer",
-    "agreement",
-    "military_activity",
+pub const NEEDS_PARTY: &[EventType] = &[
+    EventType::Visit,
+    EventType::Meeting,
+    EventType::Statement,
+    EventType::Invitation,
+    EventType::Announcement,
+    EventType::Accusation,
+    EventType::Denial,
+    EventType::Sanction,
+    EventType::Veto,
+    EventType::ArmsTransfer,
+    EventType::Agreement,
+    EventType::MilitaryActivity,
 ];
 /// Pronouns that refer back to the last person acting.
 pub const PRONOUNS: &[&str] = &["ia", "dia", "beliau"];

@@ -34,13 +34,15 @@
 pub mod gold;
 mod lexicon;
 
-use crate::analysis::{Caption, Entity, Event, Paragraph, Published, Quote, Span, TimeMention};
+use crate::analysis::{
+    Caption, DateSource, Entity, EntityKind, Event, EventStatus, EventType, Paragraph, Published, Quote, Roles, Span,
+    SpeakerResolution, Subtype, TextSpan, TimeKind, TimeMention,
+};
 use crate::segment;
 use crate::span_index::{self, SpanIndex};
 use crate::status::{self, Status};
 use jiff::civil::Date;
 use lexicon::{Pos, Role};
-use serde_json::{Map, Value, json};
 
 /// What the dates of one article are relative to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -94,7 +96,7 @@ struct Men {
 
 /// One trigger found in a sentence.
 struct Found {
-    kind: &'static str,
+    kind: EventType,
     pos: Pos,
     t0: usize,
     t1: usize,
@@ -102,12 +104,12 @@ struct Found {
 
 /// An event before deduplication.
 struct Draft {
-    kind: &'static str,
+    kind: EventType,
     args: Vec<(usize, Role)>,
     place: Option<usize>,
     date: Option<String>,
     date_end: Option<String>,
-    date_source: &'static str,
+    date_source: DateSource,
     date_text: Option<String>,
     status: Status,
     cue: Option<Span>,
@@ -128,7 +130,7 @@ struct Memory {
     /// The last person that acted as an agent.
     last_person: Option<usize>,
     /// The arguments of the last event of each type.
-    last_args: Vec<(&'static str, Vec<(usize, Role)>)>,
+    last_args: Vec<(EventType, Vec<(usize, Role)>)>,
 }
 
 /// The events of one article. `anchor` pins years and decides what is background.
@@ -195,10 +197,6 @@ fn starting_within(times: &[TimeMention], within: Span) -> &[TimeMention] {
     span_index::starting_in(times, |t| t.start, within.start, within.end)
 }
 
-pub(crate) fn is_media(e: &Entity) -> bool {
-    matches!(e.extra.get("subtype").and_then(Value::as_str), Some("outlet" | "news_agency"))
-}
-
 fn tokens(text: &str, unit: Span) -> Vec<Tok> {
     let tok = |s: Span| {
         let t = s.of(text);
@@ -242,14 +240,14 @@ fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(u
             && t0 <= t1
             && out.last().is_none_or(|m| m.t1 <= t0)
         {
-            out.push(Men { ent, t0, t1: t1 + 1, modifier: false, media: is_media(&entities[ent]) });
+            out.push(Men { ent, t0, t1: t1 + 1, modifier: false, media: entities[ent].is_media() });
         }
     }
     for k in 0..out.len().saturating_sub(1) {
         let (a, b) = (out[k], out[k + 1]);
         let gap = &text[toks[a.t1 - 1].span.end..toks[b.t0].span.start];
-        let kind_a = entities[a.ent].kind.as_str();
-        let kind_b = entities[b.ent].kind.as_str();
+        let kind_a = entities[a.ent].kind;
+        let kind_b = entities[b.ent].kind;
         // across a comma only after a title ("Presiden Rusia, Vladimir Putin"), not "pertemuan G20, X"
         let titled = a.t0 > 0 && {
             let t = &toks[a.t0 - 1];
@@ -257,7 +255,7 @@ fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(u
         };
         let plain = gap.chars().all(|c| c.is_whitespace() || matches!(c, '(' | ')'));
         let comma = gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')'));
-        if kind_a != "PER" && kind_b != "LOC" && (plain || (comma && titled)) {
+        if kind_a != EntityKind::Per && kind_b != EntityKind::Loc && (plain || (comma && titled)) {
             out[k].modifier = true;
         }
     }
@@ -336,7 +334,7 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
                 .rev()
                 .take_while(|t| t.lower != "," && !lexicon::BOUNDARIES.contains(&t.lower.as_str()))
                 .any(|t| lexicon::GENERIC.contains(&t.lower.as_str()));
-            if (inside && tr.kind != "meeting") || generic {
+            if (inside && tr.kind != EventType::Meeting) || generic {
                 i += n;
                 continue 'outer;
             }
@@ -520,16 +518,16 @@ fn sentence_events(
                 // "ke Vladivostok, Rusia": a place after a comma is an apposition; anything else ends
                 // "undangan Presiden Rusia, Vladimir Putin": a title's name after its comma goes on
                 "," => {
-                    !men.iter().any(|m| m.t0 == k + 1 && entities[m.ent].kind == "LOC")
+                    !men.iter().any(|m| m.t0 == k + 1 && entities[m.ent].kind == EntityKind::Loc)
                         && !men.iter().any(|m| m.modifier && m.t1 == k)
                 }
                 _ => false,
             })
             .unwrap_or(next_trigger);
         // "membantah tuduhan": the accusation is the denial's object, not an event of its own
-        if f.kind == "accusation"
+        if f.kind == EventType::Accusation
             && f.pos == Pos::Noun
-            && found[..fi].iter().any(|g| g.kind == "denial" && g.t1 + 2 >= f.t0)
+            && found[..fi].iter().any(|g| g.kind == EventType::Denial && g.t1 + 2 >= f.t0)
         {
             continue;
         }
@@ -545,16 +543,18 @@ fn sentence_events(
             let role = match lead(&toks, &men, mi, f.t1) {
                 Some(Some(Role::Other))
                     if f.pos == Pos::Noun
-                        && matches!(f.kind, "statement" | "announcement" | "invitation")
+                        && matches!(f.kind, EventType::Statement | EventType::Announcement | EventType::Invitation)
                         && toks[..m.t0].iter().rev().find(|t| t.word && !t.cap).is_some_and(|t| t.lower == "dari") =>
                 {
                     Some(Role::Agent)
                 }
-                Some(Some(Role::Place)) if f.kind == "visit" && entities[m.ent].kind == "LOC" => {
+                Some(Some(Role::Place)) if f.kind == EventType::Visit && entities[m.ent].kind == EntityKind::Loc => {
                     Some(Role::Destination)
                 }
                 // a missile's or exercise's target area is where it happened, not a participant
-                Some(Some(Role::Destination)) if f.kind == "military_activity" && entities[m.ent].kind == "LOC" => {
+                Some(Some(Role::Destination))
+                    if f.kind == EventType::MilitaryActivity && entities[m.ent].kind == EntityKind::Loc =>
+                {
                     Some(Role::Place)
                 }
                 Some(Some(r)) => Some(r),
@@ -577,8 +577,10 @@ fn sentence_events(
                     let direct = between.iter().enumerate().all(light) || head;
                     if direct {
                         match f.pos {
-                            Pos::Verb if f.kind == "visit" && entities[m.ent].kind == "LOC" => Some(Role::Destination),
-                            Pos::Verb if f.kind == "meeting" => Some(Role::Counterpart),
+                            Pos::Verb if f.kind == EventType::Visit && entities[m.ent].kind == EntityKind::Loc => {
+                                Some(Role::Destination)
+                            }
+                            Pos::Verb if f.kind == EventType::Meeting => Some(Role::Counterpart),
                             Pos::Verb => Some(Role::Patient),
                             Pos::Passive | Pos::Noun => {
                                 genitive = true;
@@ -668,13 +670,13 @@ fn sentence_events(
         // sentence's subject ("..., ujar X dalam rapat kabinet")
         let statement_noun = f.pos == Pos::Noun
             && !genitive
-            && (f.kind == "statement"
+            && (f.kind == EventType::Statement
                 || !lexicon::NEEDS_PARTY.contains(&f.kind)
                 // "ujar X dalam rapat": a meeting the speaker is at
-                || (f.kind == "meeting"
+                || (f.kind == EventType::Meeting
                     && f.t0 > 0
                     && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "saat" | "ketika" | "usai" | "seusai")))
-            && f.kind != "disaster";
+            && f.kind != EventType::Disaster;
         if subject.is_empty() && (pronoun || statement_noun) {
             // the sentence's own subject before this clause, else the last person acting
             let own = men[..men.partition_point(|m| m.t0 < f.t0)]
@@ -684,7 +686,7 @@ fn sentence_events(
                     !m.modifier
                         && !m.media
                         && subject_like(&toks, &men, *mi, 0)
-                        && (!singular || entities[m.ent].kind == "PER")
+                        && (!singular || entities[m.ent].kind == EntityKind::Per)
                 })
                 .map(|(_, m)| m.ent);
             let has_recipient = args.iter().any(|(_, r)| *r == Role::Recipient);
@@ -710,8 +712,8 @@ fn sentence_events(
             from_context = true;
         }
         // a natural event has no agent: its named places are where it happened
-        if f.kind == "disaster" {
-            final_args.retain(|(e, _)| entities[*e].kind == "LOC");
+        if f.kind == EventType::Disaster {
+            final_args.retain(|(e, _)| entities[*e].kind == EntityKind::Loc);
             for a in &mut final_args {
                 a.1 = Role::Place;
             }
@@ -724,7 +726,7 @@ fn sentence_events(
             continue;
         }
         for &(e, r) in &final_args {
-            if r == Role::Agent && entities[e].kind == "PER" {
+            if r == Role::Agent && entities[e].kind == EntityKind::Per {
                 mem.last_person = Some(e);
             }
         }
@@ -739,7 +741,8 @@ fn sentence_events(
         // status by scope: the cues of the trigger's clause; for a speech verb only those
         // before it, never the content it introduces
         // acts of speech: statements, and the demands and threats said
-        let speech = matches!(f.kind, "statement" | "demand" | "threat") && f.pos != Pos::Noun;
+        let speech =
+            matches!(f.kind, EventType::Statement | EventType::Demand | EventType::Threat) && f.pos != Pos::Noun;
         let a = if speech {
             assess_outside(text, Span::new(toks[cs].span.start, trigger.start), trigger, quotes, &lookups.quotes)
         } else {
@@ -751,7 +754,7 @@ fn sentence_events(
         }
         let in_quote = quotes.iter().find(|q| q.start <= trigger.start && trigger.end <= q.end);
         // a speech verb inside a quotation is what the speaker says, not an act of speech
-        if in_quote.is_some() && f.kind == "statement" && f.pos != Pos::Noun {
+        if in_quote.is_some() && f.kind == EventType::Statement && f.pos != Pos::Noun {
             continue;
         }
         if let Some(q) = in_quote
@@ -764,14 +767,14 @@ fn sentence_events(
         let mut alleged = false;
         for g in &found[..fi] {
             let gs = Span::new(toks[g.t0].span.start, toks[g.t1 - 1].span.end);
-            if g.kind == "accusation" && st != Status::Denied {
+            if g.kind == EventType::Accusation && st != Status::Denied {
                 if st == Status::Confirmed {
                     st = Status::Reported;
                     cue = Some(gs);
                 }
                 alleged = true;
             }
-            if g.kind == "denial" {
+            if g.kind == EventType::Denial {
                 st = Status::Denied;
                 cue = Some(gs);
             }
@@ -806,10 +809,11 @@ fn sentence_events(
         }
         if speech && date.is_none() && date_text.is_none() {
             date = anchor.day.map(|d| d.to_string());
-            source = if date.is_some() { "reference" } else { "none" };
+            source = if date.is_some() { DateSource::Reference } else { DateSource::None };
         }
         // a date after the reference day is a plan
-        if st == Status::Confirmed && cue.is_none() && source == "time" && is_future(date.as_deref(), anchor) {
+        if st == Status::Confirmed && cue.is_none() && source == DateSource::Time && is_future(date.as_deref(), anchor)
+        {
             st = Status::Planned;
         }
         let background_cue = lexicon::BACKGROUND_CUES.iter().any(|cue| {
@@ -839,7 +843,7 @@ fn sentence_events(
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
     if let Some((_, m)) =
         men.iter().enumerate().find(|(mi, m)| !m.modifier && !m.media && subject_like(&toks, &men, *mi, 0))
-        && entities[m.ent].kind == "PER"
+        && entities[m.ent].kind == EntityKind::Per
         && !caption
     {
         mem.last_person = Some(m.ent);
@@ -887,21 +891,19 @@ fn extend_clause(toks: &[Tok], men: &[Men], ce: usize) -> usize {
 }
 
 fn quote_cue(q: &Quote) -> Option<Span> {
-    let c = q.extra.get("cue")?;
-    Some(Span::new(c.get("start")?.as_u64()? as usize, c.get("end")?.as_u64()? as usize))
-}
-
-fn subtype(e: &Entity) -> &str {
-    e.extra.get("subtype").and_then(Value::as_str).unwrap_or("")
+    q.cue.as_ref().map(TextSpan::span)
 }
 
 /// The place of an event: for a visit its most specific destination, else a place after "di".
-fn pick_place(kind: &str, args: &[(usize, Role)], entities: &[Entity]) -> Option<usize> {
-    let specific = |e: usize| matches!(subtype(&entities[e]), "city" | "facility" | "region" | "district" | "province");
-    let locs = |role: Role| -> Vec<usize> {
-        args.iter().filter(|(e, r)| *r == role && entities[*e].kind == "LOC").map(|(e, _)| *e).collect()
+fn pick_place(kind: EventType, args: &[(usize, Role)], entities: &[Entity]) -> Option<usize> {
+    let specific = |e: usize| {
+        matches!(entities[e].subtype, Some(Subtype::City | Subtype::Facility | Subtype::Region | Subtype::Province))
     };
-    let mut cands = if matches!(kind, "visit" | "invitation") { locs(Role::Destination) } else { Vec::new() };
+    let locs = |role: Role| -> Vec<usize> {
+        args.iter().filter(|(e, r)| *r == role && entities[*e].kind == EntityKind::Loc).map(|(e, _)| *e).collect()
+    };
+    let mut cands =
+        if matches!(kind, EventType::Visit | EventType::Invitation) { locs(Role::Destination) } else { Vec::new() };
     if cands.is_empty() {
         cands = locs(Role::Place);
     }
@@ -918,18 +920,18 @@ fn pick_date(
     st: Status,
     anchor: &Anchor,
     report_ok: bool,
-) -> (Option<String>, Option<String>, Option<String>, &'static str) {
+) -> (Option<String>, Option<String>, Option<String>, DateSource) {
     debug_assert!(times.is_sorted_by_key(|t| t.start), "time mentions in text order");
     let mut cands: Vec<&TimeMention> = starting_within(times, within)
         .iter()
         .filter(|t| {
             within.contains(Span::new(t.start, t.end))
-                && matches!(t.kind.as_str(), "DATE" | "TIME")
+                && matches!(t.kind, TimeKind::Date | TimeKind::Time)
                 && (report_ok || !is_report_date(text, t, trigger, within))
         })
         .collect();
     if cands.is_empty() {
-        return (None, None, None, "none");
+        return (None, None, None, DateSource::None);
     }
     let dist = |t: &TimeMention| {
         if t.start >= trigger.end { t.start - trigger.end } else { trigger.start.saturating_sub(t.end) }
@@ -937,7 +939,7 @@ fn pick_date(
     cands.sort_by_key(|t| (dist(t), t.start));
     let best = cands[0];
     if best.value.ends_with("_REF") {
-        return (None, None, Some(best.text.clone()), "relative");
+        return (None, None, Some(best.text.clone()), DateSource::Relative);
     }
     let future = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
     let value = fill_year(&best.value, &best.text, future, anchor);
@@ -951,8 +953,8 @@ fn pick_date(
         }
     }
     match value {
-        Some(v) => (Some(v), end, None, "time"),
-        None => (None, None, Some(best.text.clone()), "unresolved"),
+        Some(v) => (Some(v), end, None, DateSource::Time),
+        None => (None, None, Some(best.text.clone()), DateSource::Unresolved),
     }
 }
 
@@ -1054,12 +1056,12 @@ fn statements(
     for q in quotes {
         let Some(id) = q.speaker_entity.as_deref() else { continue };
         let Some(&ei) = by_id.get(id) else { continue };
-        if is_media(&entities[ei]) {
+        if entities[ei].is_media() {
             continue;
         }
         let cue = quote_cue(q).unwrap_or(Span::new(q.start, q.start));
-        if let Some(sp) = q.extra.get("speaker_span").and_then(|v| v.get("start")).and_then(Value::as_u64) {
-            let before = text[..sp as usize].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        if let Some(sp) = q.speaker_span.as_ref().map(|s| s.start) {
+            let before = text[..sp].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
             if matches!(before.to_lowercase().as_str(), "di" | "dari" | "media" | "pers" | "situs") {
                 continue;
             }
@@ -1078,14 +1080,14 @@ fn statements(
             .iter()
             .filter(|t| sent.contains(Span::new(t.start, t.end)) && !qspan.contains(Span::new(t.start, t.end)))
             .collect();
-        let (mut date, mut date_end, mut date_text, mut source) = (None, None, None, "none");
+        let (mut date, mut date_end, mut date_text, mut source) = (None, None, None, DateSource::None);
         if !outside.is_empty() {
             let owned: Vec<TimeMention> = day_times(&outside.into_iter().cloned().collect::<Vec<_>>());
             (date, date_end, date_text, source) = pick_date(text, &owned, sent, cue, Status::Confirmed, anchor, true);
         }
         if date.is_none() && date_text.is_none() {
             date = anchor.day.map(|d| d.to_string());
-            source = if date.is_some() { "reference" } else { "none" };
+            source = if date.is_some() { DateSource::Reference } else { DateSource::None };
         }
         let mut args = vec![(ei, Role::Agent)];
         // "mengatakan kepada X"
@@ -1099,19 +1101,18 @@ fn statements(
                 .filter(|&(st, _)| st >= at && st <= at + 30)
                 .min();
             if let Some((_, i)) = nearest
-                && !is_media(&entities[i])
+                && !entities[i].is_media()
                 && i != ei
             {
                 args.push((i, Role::Recipient));
             }
         }
-        let via =
-            q.via.is_some() || matches!(q.extra.get("speaker_resolution").and_then(Value::as_str), Some("outlet"));
+        let via = q.via.is_some() || q.speaker_resolution == Some(SpeakerResolution::Outlet);
         let pre = status::assess(text, Span::new(sent.start, q.start.max(sent.start)), Status::Confirmed);
         let (st, st_cue) =
             if pre.status == Status::Reported || via { (Status::Reported, pre.cue) } else { (Status::Confirmed, None) };
         out.push(Draft {
-            kind: "statement",
+            kind: EventType::Statement,
             args,
             place: None,
             date,
@@ -1178,17 +1179,17 @@ fn participant_ids(d: &Draft) -> Vec<usize> {
 
 /// Deduplicate, mark background and build the contract's [`Event`]s, in text order.
 fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: Option<Span>) -> Vec<Event> {
-    let triggers: Vec<Span> = drafts.iter().filter(|d| d.kind != "statement").map(|d| d.trigger).collect();
-    drafts.retain(|d| d.kind != "statement" || !triggers.contains(&d.trigger));
+    let triggers: Vec<Span> = drafts.iter().filter(|d| d.kind != EventType::Statement).map(|d| d.trigger).collect();
+    drafts.retain(|d| d.kind != EventType::Statement || !triggers.contains(&d.trigger));
     // A speaker's words that are themselves an event of another type by the same speaker (a
     // demand, a denial, an announced policy) are that event, not also a statement.
     let acts: Vec<(Span, usize)> = drafts
         .iter()
-        .filter(|d| d.kind != "statement" && !d.from_caption)
+        .filter(|d| d.kind != EventType::Statement && !d.from_caption)
         .filter_map(|d| agent_of(d).map(|a| (d.evidence, a)))
         .collect();
     drafts.retain(|d| {
-        d.kind != "statement"
+        d.kind != EventType::Statement
             || !agent_of(d).is_some_and(|a| {
                 acts.iter().any(|(ev, b)| *b == a && ev.start < d.evidence.end && d.evidence.start < ev.end)
             })
@@ -1201,7 +1202,7 @@ fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anch
         let hit = groups.iter_mut().find(|g| {
             // one statement per speaker per occasion: same speaker, no two different dates
             // read from the text (the publication date stands for any day)
-            if d.kind == "statement" && g[0].kind == "statement" {
+            if d.kind == EventType::Statement && g[0].kind == EventType::Statement {
                 // one sentence reports one act of speech
                 if g.iter().any(|x| x.evidence.start < d.evidence.end && d.evidence.start < x.evidence.end) {
                     return true;
@@ -1239,71 +1240,20 @@ fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: 
     let dated = g
         .iter()
         .filter(|d| d.date.is_some())
-        .max_by_key(|d| (d.date_source != "reference", d.date.as_ref().map_or(0, |s| s.len())));
+        .max_by_key(|d| (d.date_source != DateSource::Reference, d.date.as_ref().map_or(0, |s| s.len())));
     let main = dated.unwrap_or(first);
     let cautious = g.iter().max_by_key(|d| d.status.rank()).unwrap_or(first);
     let ids = participant_ids(first);
-    let mut extra = Map::new();
-    extra.insert(
-        "trigger".into(),
-        json!({"text": first.trigger.of(text), "start": first.trigger.start, "end": first.trigger.end}),
-    );
-    extra.insert("participant_names".into(), json!(ids.iter().map(|&e| entities[e].name.clone()).collect::<Vec<_>>()));
-    extra.insert(
-        "participant_kb".into(),
-        json!(ids.iter().map(|&e| entities[e].extra.get("kb").cloned().unwrap_or(Value::Null)).collect::<Vec<_>>()),
-    );
-    let mut roles = Map::new();
+    let mut roles = Roles::default();
     for &(e, r) in &first.args {
-        if r == Role::Other {
-            continue;
-        }
-        let v = roles.entry(r.as_str()).or_insert_with(|| json!([]));
-        if let Some(a) = v.as_array_mut()
-            && !a.contains(&json!(entities[e].id))
+        if let Some(list) = r.slot(&mut roles)
+            && !list.contains(&entities[e].id)
         {
-            a.push(json!(entities[e].id));
+            list.push(entities[e].id.clone());
         }
     }
-    extra.insert("roles".into(), Value::Object(roles));
     let place = g.iter().find_map(|d| d.place);
-    if let Some(p) = place {
-        extra.insert("place_entity".into(), json!(entities[p].id));
-        if let Some(kb) = entities[p].extra.get("kb") {
-            extra.insert("place_kb".into(), kb.clone());
-        }
-    }
-    if let Some(c) = cautious.cue {
-        extra.insert("status_cue".into(), json!({"text": c.of(text), "start": c.start, "end": c.end}));
-    }
-    extra.insert("date_source".into(), json!(main.date_source));
-    if let Some(e) = &main.date_end {
-        extra.insert("date_end".into(), json!(e));
-    }
-    if let Some(t) = g.iter().find_map(|d| d.date_text.as_ref())
-        && main.date.is_none()
-    {
-        extra.insert("date_text".into(), json!(t));
-    }
-    if g.len() > 1 {
-        extra.insert(
-            "evidence_all".into(),
-            json!(g.iter().map(|d| json!({"start": d.evidence.start, "end": d.evidence.end})).collect::<Vec<_>>()),
-        );
-    }
-    if first.negated {
-        extra.insert("negated".into(), json!(true));
-    }
-    if g.iter().any(|d| d.from_caption) {
-        extra.insert("from_caption".into(), json!(true));
-    }
-    if first.from_context {
-        extra.insert("participants_from_context".into(), json!(true));
-    }
-    if g.iter().any(|d| d.alleged) {
-        extra.insert("alleged".into(), json!(true));
-    }
-    let mut status = cautious.status.as_str().to_string();
+    let claim = EventStatus::from(cautious.status);
     let earlier = first.earlier && cautious.status.rank() < Status::Planned.rank();
     let in_lead = lead.is_some_and(|l| first.evidence.start < l.end && l.start < first.evidence.end);
     // the lead tells the news: only an old date (two months) makes it context there
@@ -1315,19 +1265,30 @@ fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: 
         }
     };
     let background = earlier || by_date;
-    if background {
-        extra.insert("claim_status".into(), json!(status));
-        extra.insert("background".into(), json!(true));
-        status = "background".into();
-    }
     Event {
-        kind: first.kind.to_string(),
+        kind: first.kind,
         date: main.date.clone(),
         participants: ids.iter().map(|&e| entities[e].id.clone()).collect(),
         place: place.map(|p| entities[p].name.clone()),
-        status,
+        status: if background { EventStatus::Background } else { claim },
         evidence: first.evidence,
-        extra,
+        trigger: TextSpan::of(text, first.trigger),
+        participant_names: ids.iter().map(|&e| entities[e].name.clone()).collect(),
+        participant_kb: ids.iter().map(|&e| entities[e].kb.clone()).collect(),
+        roles,
+        place_entity: place.map(|p| entities[p].id.clone()),
+        place_kb: place.and_then(|p| entities[p].kb.clone()),
+        status_cue: cautious.cue.map(|c| TextSpan::of(text, c)),
+        date_source: main.date_source,
+        date_end: main.date_end.clone(),
+        date_text: g.iter().find_map(|d| d.date_text.clone()).filter(|_| main.date.is_none()),
+        evidence_all: if g.len() > 1 { g.iter().map(|d| d.evidence).collect() } else { Vec::new() },
+        negated: first.negated,
+        from_caption: g.iter().any(|d| d.from_caption),
+        participants_from_context: first.from_context,
+        alleged: g.iter().any(|d| d.alleged),
+        claim_status: background.then_some(claim),
+        background,
     }
 }
 

@@ -22,13 +22,12 @@ mod marks;
 mod outlets;
 mod speaker;
 
-use crate::analysis::{Entity, Paragraph, Quote, Span};
+use crate::analysis::{Entity, Paragraph, Quote, Span, SpeakerKind, StatusCue, TextSpan};
 use crate::status::{self, Status};
 use lexicon::*;
 pub use marks::is_mark;
 use marks::{Block, Marked};
 pub use outlets::Outlets;
-use serde_json::{Map, Value, json};
 use speaker::{Ents, How, Speaker, Tok, phrase_len, resolve, toks};
 
 /// Quotes and sources of one article.
@@ -39,26 +38,8 @@ pub struct QuoteResult {
     pub sources: Vec<String>,
 }
 
-/// How a quote is given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Between quote marks.
-    Direct,
-    /// A sentence with a quoted part attributed as a whole ("Hubungan itu “…,” tulis X").
-    Mixed,
-    /// Indirect speech: "X mengatakan bahwa …", "menurut X, …".
-    Reported,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Direct => "direct",
-            Kind::Mixed => "mixed",
-            Kind::Reported => "reported",
-        }
-    }
-}
+/// How a quote is given (the contract's [`QuoteKind`]).
+pub use crate::analysis::QuoteKind as Kind;
 
 /// What an attribution found.
 struct Attribution {
@@ -904,61 +885,46 @@ fn build(text: &str, f: Found, outlets: &Outlets) -> Quote {
     let lastp = *f.parts.last().unwrap();
     let raw = Span::new(first.start, lastp.end);
     let inner = strip_marks(text, raw);
-    let mut extra = Map::new();
-    extra.insert("kind".into(), json!(f.kind.as_str()));
-    if let Some(c) = f.attr.cue {
-        extra.insert("cue".into(), json!({"text": c.of(text), "start": c.start, "end": c.end}));
-    } else {
-        extra.insert("cue".into(), Value::Null);
-    }
     let a = status::assess(text, f.claim, Status::Reported);
-    extra.insert("status".into(), json!(a.status.as_str()));
-    extra.insert(
-        "status_cue".into(),
-        a.cue
-            .map_or(Value::Null, |c| json!({"text": c.of(text), "start": c.start, "end": c.end, "negated": a.negated})),
-    );
-    if f.parts.len() > 1 {
-        let parts: Vec<Value> = f.parts.iter().map(|p| json!({"start": p.start, "end": p.end})).collect();
-        extra.insert("parts".into(), Value::Array(parts));
-    }
-    if !f.closed {
-        extra.insert("unclosed".into(), json!(true));
-    }
-    let (speaker, speaker_entity) = match &f.attr.speaker {
-        Some(s) => {
-            extra.insert(
-                "speaker_span".into(),
-                s.span.map_or(Value::Null, |sp| json!({"text": sp.of(text), "start": sp.start, "end": sp.end})),
-            );
-            extra.insert("speaker_resolution".into(), json!(s.how.as_str()));
-            if let Some(r) = &s.role {
-                extra.insert("speaker_role".into(), json!(r));
-            }
-            if let Some(d) = &s.description {
-                extra.insert("speaker_description".into(), json!(d));
-            }
-            extra.insert(
-                "speaker_kind".into(),
-                json!(if s.outlet.is_some() {
-                    "outlet"
-                } else if s.person {
-                    "person"
-                } else {
-                    "organisation"
-                }),
-            );
-            if s.anonymous {
-                extra.insert("anonymous".into(), json!(true));
-            }
-            (Some(s.name.clone()), s.entity.clone())
-        }
-        None => {
-            extra.insert("speaker_span".into(), Value::Null);
-            (None, None)
-        }
+    let status_cue =
+        a.cue.map(|c| StatusCue { text: c.of(text).to_string(), start: c.start, end: c.end, negated: a.negated });
+    let mut q = Quote {
+        text: inner.of(text).to_string(),
+        start: inner.start,
+        end: inner.end,
+        speaker: None,
+        speaker_entity: None,
+        via,
+        kind: f.kind,
+        cue: f.attr.cue.map(|c| TextSpan::of(text, c)),
+        status: a.status,
+        status_cue,
+        parts: if f.parts.len() > 1 { f.parts.clone() } else { Vec::new() },
+        unclosed: !f.closed,
+        speaker_span: None,
+        speaker_resolution: None,
+        speaker_role: None,
+        speaker_description: None,
+        speaker_kind: None,
+        anonymous: false,
     };
-    Quote { text: inner.of(text).to_string(), start: inner.start, end: inner.end, speaker, speaker_entity, via, extra }
+    if let Some(s) = f.attr.speaker {
+        q.speaker_span = s.span.map(|sp| TextSpan::of(text, sp));
+        q.speaker_resolution = Some(s.how);
+        q.speaker_kind = Some(if s.outlet.is_some() {
+            SpeakerKind::Outlet
+        } else if s.person {
+            SpeakerKind::Person
+        } else {
+            SpeakerKind::Organisation
+        });
+        q.anonymous = s.anonymous;
+        q.speaker = Some(s.name);
+        q.speaker_entity = s.entity;
+        q.speaker_role = s.role;
+        q.speaker_description = s.description;
+    }
+    q
 }
 
 /// `span` without outer quote marks, whitespace and a trailing comma.

@@ -4,7 +4,7 @@
 
 use super::lexicon::*;
 use super::outlets::Outlets;
-use crate::analysis::{Entity, Span};
+use crate::analysis::{Entity, EntityKind, Span};
 use crate::calendar;
 use crate::span_index::SpanIndex;
 
@@ -62,38 +62,8 @@ pub fn toks(text: &str, span: Span) -> Vec<Tok> {
     out
 }
 
-/// How a speaker was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
-    /// A name (or a known entity) written in the attribution.
-    Named,
-    /// An agency or outlet, or a document of one ("laporan KCNA").
-    Outlet,
-    /// A description of an unnamed speaker.
-    Described,
-    /// A pronoun ("ia", "dia") pointing to the last speaker.
-    Pronoun,
-    /// A clitic on the cue ("katanya") pointing to the last speaker.
-    Clitic,
-    /// A title or definite description ("Presiden", "pejabat itu") pointing to the last speaker.
-    Title,
-    /// No attribution in the sentence: the last speaker carries over (quote paragraphs in a row).
-    CarryOver,
-}
-
-impl How {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            How::Named => "named",
-            How::Outlet => "outlet",
-            How::Described => "description",
-            How::Pronoun => "pronoun",
-            How::Clitic => "clitic",
-            How::Title => "title",
-            How::CarryOver => "carry_over",
-        }
-    }
-}
+/// How a speaker was found (the contract's [`SpeakerResolution`]).
+pub use crate::analysis::SpeakerResolution as How;
 
 /// A resolved speaker.
 #[derive(Debug, Clone)]
@@ -320,7 +290,8 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
     inside.sort_unstable_by_key(|&(e, m, _)| (e, m));
     for (ei, _, ms) in inside {
         let e = &entities.list[ei];
-        if best.is_none_or(|(be, bs)| (e.kind == "PER" && be.kind != "PER") || ms.start > bs.start) {
+        if best.is_none_or(|(be, bs)| (e.kind == EntityKind::Per && be.kind != EntityKind::Per) || ms.start > bs.start)
+        {
             best = Some((e, ms));
         }
     }
@@ -334,7 +305,7 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
             role: (!role.is_empty()).then(|| role.to_string()),
             description: None,
             anonymous: false,
-            person: e.kind == "PER",
+            person: e.kind == EntityKind::Per,
             how: if outlet.is_some() { How::Outlet } else { How::Named },
             outlet,
         });

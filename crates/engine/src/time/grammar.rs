@@ -4,6 +4,7 @@
 //! left unresolved here: [`super::resolve`] pins it to the calendar.
 
 use super::lex::{Cx, Kind, Qty, Unit, full_month, modifier, number, ordinal, part_of_day, unit, unit_se};
+use crate::analysis::{Quant, TimeKind, TimeMod};
 use crate::calendar;
 use jiff::civil::Weekday;
 
@@ -35,7 +36,7 @@ pub(crate) struct Point {
     pub zone: Option<&'static str>,
     pub dir: Dir,
     /// START, MID, END ("awal Mei").
-    pub part: Option<&'static str>,
+    pub part: Option<TimeMod>,
     pub approx: bool,
     /// The year came from a following date in a list ("19 dan 20 Juni 2024").
     pub borrowed: bool,
@@ -62,7 +63,7 @@ pub(crate) enum Piece {
     RelUnit {
         unit: Unit,
         offset: i32,
-        part: Option<&'static str>,
+        part: Option<TimeMod>,
         anaphoric: bool,
         weekend: bool,
     },
@@ -82,7 +83,7 @@ pub(crate) enum Piece {
     Duration {
         q: Qty,
         unit: Unit,
-        modi: Option<&'static str>,
+        modi: Option<TimeMod>,
     },
     /// "dua hari lalu" (sign -1), "tiga tahun lagi" (+1), "sepekan kemudian" (anaphoric).
     Ago {
@@ -90,16 +91,16 @@ pub(crate) enum Piece {
         unit: Unit,
         sign: i32,
         anaphoric: bool,
-        modi: Option<&'static str>,
+        modi: Option<TimeMod>,
     },
     Set {
         value: String,
-        quant: Option<&'static str>,
+        quant: Option<Quant>,
         freq: Option<String>,
     },
     /// A fixed type and value ("beberapa saat" → DURATION PXX).
     Fixed {
-        kind: &'static str,
+        kind: TimeKind,
         value: &'static str,
     },
 }
@@ -166,11 +167,11 @@ fn is_cue(w: &str) -> bool {
     )
 }
 
-fn part_word(w: &str) -> Option<&'static str> {
+fn part_word(w: &str) -> Option<TimeMod> {
     Some(match w {
-        "awal" | "permulaan" => "START",
-        "pertengahan" | "medio" => "MID",
-        "akhir" | "penghujung" | "ujung" => "END",
+        "awal" | "permulaan" => TimeMod::Start,
+        "pertengahan" | "medio" => TimeMod::Mid,
+        "akhir" | "penghujung" | "ujung" => TimeMod::End,
         _ => return None,
     })
 }
@@ -530,7 +531,7 @@ fn clock_at(cx: &Cx, j: usize) -> Option<Clock> {
     let mut k = j;
     let mut approx = false;
     if let Some((e, m)) = modifier(cx, k)
-        && m == "APPROX"
+        && m == TimeMod::Approx
     {
         approx = true;
         k = e;
@@ -806,7 +807,7 @@ fn relunit(cx: &Cx, i: usize) -> Option<Cand> {
         _ => return None,
     };
     // "Minggu" the weekday is handled by `point`; here only the week
-    let weekend = part == Some("END") && u == Unit::Week;
+    let weekend = part == Some(TimeMod::End) && u == Unit::Week;
     match rel_suffix(cx, k + 1) {
         Some((e, off, ana)) => Some(Cand {
             i,
@@ -869,7 +870,7 @@ fn duration(cx: &Cx, i: usize) -> Option<Cand> {
             let start = if dalam && value.is_none() { i + 1 } else { i };
             let piece = match value {
                 Some(v) => Piece::Ref { value: v, anchored: false },
-                None => Piece::Fixed { kind: "DURATION", value: "PXX" },
+                None => Piece::Fixed { kind: TimeKind::Duration, value: "PXX" },
             };
             return Some(Cand { i: start, j: e2, piece });
         }
@@ -947,20 +948,20 @@ fn set(cx: &Cx, i: usize) -> Option<Cand> {
         }
         if let Some(wd) = weekday_of(cx.w(k)) {
             let v = format!("XXXX-WXX-{}", wd.to_monday_one_offset());
-            return Some(Cand { i, j: k + 1, piece: Piece::Set { value: v, quant: Some("EACH"), freq: None } });
+            return Some(Cand { i, j: k + 1, piece: Piece::Set { value: v, quant: Some(Quant::Each), freq: None } });
         }
         if let Some((e, p)) = part_of_day(cx, k) {
             return Some(Cand {
                 i,
                 j: e,
-                piece: Piece::Set { value: format!("XXXX-XX-XXT{p}"), quant: Some("EACH"), freq: None },
+                piece: Piece::Set { value: format!("XXXX-XX-XXT{p}"), quant: Some(Quant::Each), freq: None },
             });
         }
         if let Some(m) = full_month(cx.w(k)) {
             return Some(Cand {
                 i,
                 j: k + 1,
-                piece: Piece::Set { value: format!("XXXX-{m:02}"), quant: Some("EACH"), freq: None },
+                piece: Piece::Set { value: format!("XXXX-{m:02}"), quant: Some(Quant::Each), freq: None },
             });
         }
         let (e, q) = match number(cx, k) {
@@ -969,7 +970,7 @@ fn set(cx: &Cx, i: usize) -> Option<Cand> {
         };
         let u = unit(strip_nya(cx.w(e)))?;
         let v = super::lex::duration_value(q, u);
-        return Some(Cand { i, j: e + 1, piece: Piece::Set { value: v, quant: Some("EACH"), freq: None } });
+        return Some(Cand { i, j: e + 1, piece: Piece::Set { value: v, quant: Some(Quant::Each), freq: None } });
     }
     if w == "per" {
         let u = unit(cx.w(i + 1))?;
@@ -977,7 +978,7 @@ fn set(cx: &Cx, i: usize) -> Option<Cand> {
             return None;
         }
         let v = super::lex::duration_value(Qty::N(1.0), u);
-        return Some(Cand { i, j: i + 2, piece: Piece::Set { value: v, quant: Some("EACH"), freq: None } });
+        return Some(Cand { i, j: i + 2, piece: Piece::Set { value: v, quant: Some(Quant::Each), freq: None } });
     }
     // "dua kali seminggu", "tiga kali setahun"
     let (e, q) = number(cx, i)?;

@@ -3,7 +3,7 @@
 //! All written for warta (no external lexicon). Words are compared lower-cased (ASCII), so a
 //! token's text in [`Cx::w`] is already lower-case; [`Cx::raw`] gives the original spelling.
 
-use crate::analysis::Span;
+use crate::analysis::{Span, TimeMod};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -367,17 +367,17 @@ pub(crate) fn part_of_day(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
 }
 
 /// A modifier before a quantity: "hampir", "lebih dari", "sekitar". Returns (end, TIMEX3 mod).
-pub(crate) fn modifier(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
+pub(crate) fn modifier(cx: &Cx, i: usize) -> Option<(usize, TimeMod)> {
     match (cx.w(i), cx.w(i + 1)) {
-        ("lebih", "dari") | ("lebih", "daripada") => Some((i + 2, "MORE_THAN")),
-        ("kurang", "dari") => Some((i + 2, "LESS_THAN")),
-        ("kurang", "lebih") | ("lebih", "kurang") => Some((i + 2, "APPROX")),
-        ("paling", "tidak") | ("paling", "sedikit") => Some((i + 2, "EQUAL_OR_MORE")),
-        ("paling", "lama") => Some((i + 2, "EQUAL_OR_LESS")),
-        ("kira", "-") if cx.w(i + 2) == "kira" => Some((i + 3, "APPROX")),
-        ("hampir" | "sekitar" | "sekira" | "kira" | "nyaris", _) => Some((i + 1, "APPROX")),
-        ("setidaknya" | "sedikitnya" | "minimal" | "sekurangnya", _) => Some((i + 1, "EQUAL_OR_MORE")),
-        ("maksimal" | "selambatnya", _) => Some((i + 1, "EQUAL_OR_LESS")),
+        ("lebih", "dari") | ("lebih", "daripada") => Some((i + 2, TimeMod::MoreThan)),
+        ("kurang", "dari") => Some((i + 2, TimeMod::LessThan)),
+        ("kurang", "lebih") | ("lebih", "kurang") => Some((i + 2, TimeMod::Approx)),
+        ("paling", "tidak") | ("paling", "sedikit") => Some((i + 2, TimeMod::EqualOrMore)),
+        ("paling", "lama") => Some((i + 2, TimeMod::EqualOrLess)),
+        ("kira", "-") if cx.w(i + 2) == "kira" => Some((i + 3, TimeMod::Approx)),
+        ("hampir" | "sekitar" | "sekira" | "kira" | "nyaris", _) => Some((i + 1, TimeMod::Approx)),
+        ("setidaknya" | "sedikitnya" | "minimal" | "sekurangnya", _) => Some((i + 1, TimeMod::EqualOrMore)),
+        ("maksimal" | "selambatnya", _) => Some((i + 1, TimeMod::EqualOrLess)),
         _ => None,
     }
 }

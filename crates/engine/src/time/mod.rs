@@ -23,11 +23,10 @@
 mod grammar;
 pub(crate) mod lex;
 
-use crate::analysis::{Span, TimeMention};
+use crate::analysis::{Correction, Span, TimeKind, TimeMention, TimeMod, TimePrecision, TimeRelation};
 use grammar::{Cand, Dir, Piece, Point};
 use jiff::civil::{Date, Weekday};
 use lex::{Cx, Qty, Unit, duration_value};
-use serde_json::{Map, Value};
 
 /// Find and normalise the time expressions in `spans` of `text` (byte ranges, e.g. the body
 /// paragraphs and captions), resolved against `reference`. Mentions come in text order;
@@ -114,83 +113,79 @@ fn days_between(a: Date, b: Date) -> i64 {
     a.since(b).map(|s| s.get_days() as i64).unwrap_or(i64::MAX / 4)
 }
 
-fn put(extra: &mut Map<String, Value>, k: &str, v: impl Into<Value>) {
-    extra.insert(k.to_string(), v.into());
-}
-
 fn resolve(text: &str, cx: &Cx, c: &Cand, st: &mut State) -> TimeMention {
     let (start, end) = cx.range(c.i, c.j);
-    let mut extra = Map::new();
-    let (kind, value): (String, String) = match &c.piece {
-        Piece::Point(p) => resolve_point(cx, c, p, st, &mut extra),
+    let mut tm = TimeMention::new(text[start..end].to_string(), start, end, TimeKind::Date, String::new());
+    let (kind, value): (TimeKind, String) = match &c.piece {
+        Piece::Point(p) => resolve_point(cx, c, p, st, &mut tm),
         Piece::Decade(d) => {
-            put(&mut extra, "precision", "decade");
-            ("DATE".into(), format!("{d:03}"))
+            tm.precision = Some(TimePrecision::Decade);
+            (TimeKind::Date, format!("{d:03}"))
         }
         Piece::RelUnit { unit, offset, part, anaphoric, weekend } => {
-            resolve_relunit(*unit, *offset, *part, *anaphoric, *weekend, st, &mut extra)
+            resolve_relunit(*unit, *offset, *part, *anaphoric, *weekend, st, &mut tm)
         }
         Piece::Quarter { n, half, year, year_offset, rel } => {
             let letter = if *half { 'H' } else { 'Q' };
-            put(&mut extra, "precision", if *half { "half" } else { "quarter" });
+            tm.precision = Some(if *half { TimePrecision::Half } else { TimePrecision::Quarter });
             let size = if *half { 6 } else { 3 };
             match (year, st.reference, rel) {
                 (_, Some(r), Some(off)) => {
                     let q = (r.month() as i64 - 1) / size + *off as i64;
                     let per_year = 12 / size;
                     let y = r.year() as i64 + q.div_euclid(per_year);
-                    ("DATE".into(), format!("{y:04}-{letter}{}", q.rem_euclid(per_year) + 1))
+                    (TimeKind::Date, format!("{y:04}-{letter}{}", q.rem_euclid(per_year) + 1))
                 }
-                (Some(y), _, None) => ("DATE".into(), format!("{y:04}-{letter}{n}")),
-                (None, Some(r), None) => ("DATE".into(), format!("{:04}-{letter}{n}", r.year() as i32 + year_offset)),
+                (Some(y), _, None) => (TimeKind::Date, format!("{y:04}-{letter}{n}")),
+                (None, Some(r), None) => (TimeKind::Date, format!("{:04}-{letter}{n}", r.year() as i32 + year_offset)),
                 _ => {
-                    put(&mut extra, "resolved", false);
-                    ("DATE".into(), if *n > 0 { format!("XXXX-{letter}{n}") } else { format!("XXXX-{letter}X") })
+                    tm.resolved = false;
+                    (TimeKind::Date, if *n > 0 { format!("XXXX-{letter}{n}") } else { format!("XXXX-{letter}X") })
                 }
             }
         }
         Piece::Ref { value, anchored } => {
             if *anchored && let Some(d) = st.last {
-                put(&mut extra, "anchor", iso(d));
+                tm.anchor = Some(iso(d));
             }
-            ("DATE".into(), value.to_string())
+            (TimeKind::Date, value.to_string())
         }
         Piece::Duration { q, unit, modi } => {
             if let Some(m) = modi {
-                put(&mut extra, "mod", *m);
+                tm.modifier = Some(*m);
             }
-            ("DURATION".into(), duration_value(*q, *unit))
+            (TimeKind::Duration, duration_value(*q, *unit))
         }
-        Piece::Ago { q, unit, sign, anaphoric, modi } => {
-            resolve_ago(*q, *unit, *sign, *anaphoric, *modi, st, &mut extra)
-        }
+        Piece::Ago { q, unit, sign, anaphoric, modi } => resolve_ago(*q, *unit, *sign, *anaphoric, *modi, st, &mut tm),
         Piece::Set { value, quant, freq } => {
             if let Some(q) = quant {
-                put(&mut extra, "quant", *q);
+                tm.quant = Some(*q);
             }
             if let Some(f) = freq {
-                put(&mut extra, "freq", f.clone());
+                tm.freq = Some(f.clone());
             }
-            ("SET".into(), value.clone())
+            (TimeKind::Set, value.clone())
         }
-        Piece::Fixed { kind, value } => (kind.to_string(), value.to_string()),
+        Piece::Fixed { kind, value } => (*kind, value.to_string()),
     };
     if c.i > 0 {
         let rel = match cx.w(c.i - 1) {
-            "sejak" | "semenjak" | "mulai" => Some("since"),
-            "hingga" | "sampai" => Some("until"),
-            "sebelum" | "menjelang" | "jelang" => Some("before"),
-            "setelah" | "sesudah" | "usai" | "pasca" | "seusai" | "selepas" => Some("after"),
+            "sejak" | "semenjak" | "mulai" => Some(TimeRelation::Since),
+            "hingga" | "sampai" => Some(TimeRelation::Until),
+            "sebelum" | "menjelang" | "jelang" => Some(TimeRelation::Before),
+            "setelah" | "sesudah" | "usai" | "pasca" | "seusai" | "selepas" => Some(TimeRelation::After),
             _ => None,
         };
         if let Some(r) = rel
-            && kind != "DURATION"
-            && kind != "SET"
+            && kind != TimeKind::Duration
+            && kind != TimeKind::Set
         {
-            put(&mut extra, "relation", r);
+            tm.relation = Some(r);
         }
     }
-    TimeMention { text: text[start..end].to_string(), start, end, kind, value, extra }
+    tm.kind = kind;
+    tm.value = value;
+    tm
 }
 
 /// Future and past cues in the words just before a bare weekday ("akan digelar pada Senin").
@@ -231,9 +226,9 @@ fn weekday_date(r: Date, wd: Weekday, dir: Dir, explicit: bool) -> Option<Date> 
     }
 }
 
-fn part_mod(part: Option<&'static str>, extra: &mut Map<String, Value>) {
+fn part_mod(part: Option<TimeMod>, tm: &mut TimeMention) {
     if let Some(p) = part {
-        put(extra, "mod", p);
+        tm.modifier = Some(p);
     }
 }
 
@@ -265,7 +260,7 @@ fn choose(cands: &[Date], r: Date, wd: Option<Weekday>, dir: Dir) -> (Option<Dat
     (pool.into_iter().min_by_key(|d| days_between(*d, r).abs()), agree)
 }
 
-fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<String, Value>) -> (String, String) {
+fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, tm: &mut TimeMention) -> (TimeKind, String) {
     let mut day: Option<Date> = None; // the day the expression is on, when known
     let mut value: Option<String> = None; // a coarser value (month, year) or an underspecified one
     let mut unresolved = false;
@@ -280,16 +275,16 @@ fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<S
                         None => None,
                     };
                     if p.weekday.is_some() && pick.is_none() {
-                        put(extra, "weekday_mismatch", true);
+                        tm.weekday_mismatch = true;
                     }
                     let chosen = pick.unwrap_or(first);
                     if chosen.month() as u8 != orders[0].1 {
-                        put(extra, "corrected", "day_month_swapped");
+                        tm.corrected = Some(Correction::DayMonthSwapped);
                     }
                     day = Some(chosen);
                 } else {
                     value = Some(format!("{y:04}-{m:02}-{d:02}"));
-                    put(extra, "invalid_date", true);
+                    tm.invalid_date = true;
                 }
             }
             None => match st.reference {
@@ -304,11 +299,11 @@ fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<S
                     }
                     let (pick, agree) = choose(&cands, r, p.weekday, p.dir);
                     if !agree {
-                        put(extra, "weekday_mismatch", true);
+                        tm.weekday_mismatch = true;
                     }
                     if let Some(x) = pick {
                         if x.month() as u8 != orders[0].1 {
-                            put(extra, "corrected", "day_month_swapped");
+                            tm.corrected = Some(Correction::DayMonthSwapped);
                         }
                         day = Some(x);
                     }
@@ -341,8 +336,8 @@ fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<S
             }
         }
     } else if let Some(m) = p.month {
-        put(extra, "precision", "month");
-        part_mod(p.part, extra);
+        tm.precision = Some(TimePrecision::Month);
+        part_mod(p.part, tm);
         let y = match (p.year, st.reference) {
             (Some(y), _) => Some(y),
             (None, Some(r)) => {
@@ -371,16 +366,16 @@ fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<S
                 format!("{y:04}-{m:02}")
             }
             None => {
-                put(extra, "resolved", false);
+                tm.resolved = false;
                 format!("XXXX-{m:02}")
             }
         };
-        return ("DATE".into(), v);
+        return (TimeKind::Date, v);
     } else if let Some(y) = p.year {
-        put(extra, "precision", "year");
-        part_mod(p.part, extra);
+        tm.precision = Some(TimePrecision::Year);
+        part_mod(p.part, tm);
         st.last_year = Some(y);
-        return ("DATE".into(), format!("{y:04}"));
+        return (TimeKind::Date, format!("{y:04}"));
     } else if let Some(w) = p.weekday {
         match st.reference {
             Some(r) => {
@@ -417,7 +412,7 @@ fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<S
         match st.anchor() {
             Some((a, from_text)) => {
                 if from_text {
-                    put(extra, "anchor", iso(a));
+                    tm.anchor = Some(iso(a));
                 }
                 day = add_days(a, n as i64);
             }
@@ -430,7 +425,7 @@ fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<S
         match st.anchor() {
             Some((a, from_text)) => {
                 if from_text {
-                    put(extra, "anchor", iso(a));
+                    tm.anchor = Some(iso(a));
                 }
                 day = Some(a);
             }
@@ -449,55 +444,55 @@ fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, extra: &mut Map<S
     }
     let date_str = day.map(iso).or(value).unwrap_or_else(|| "XXXX-XX-XX".into());
     if unresolved {
-        put(extra, "resolved", false);
+        tm.resolved = false;
     }
     if p.borrowed {
-        put(extra, "list", true);
+        tm.list = true;
     }
     if let Some((h, m)) = p.clock {
-        put(extra, "precision", "time");
+        tm.precision = Some(TimePrecision::Time);
         if let Some(z) = p.zone {
-            put(extra, "timezone", z);
+            tm.timezone = Some(z.to_string());
         }
         if p.approx {
-            put(extra, "mod", "APPROX");
+            tm.modifier = Some(TimeMod::Approx);
         }
-        return ("TIME".into(), format!("{date_str}T{h:02}:{m:02}"));
+        return (TimeKind::Time, format!("{date_str}T{h:02}:{m:02}"));
     }
     if let Some(pod) = p.pod {
-        put(extra, "precision", "part_of_day");
-        return ("TIME".into(), format!("{date_str}T{pod}"));
+        tm.precision = Some(TimePrecision::PartOfDay);
+        return (TimeKind::Time, format!("{date_str}T{pod}"));
     }
-    put(extra, "precision", "day");
-    ("DATE".into(), date_str)
+    tm.precision = Some(TimePrecision::Day);
+    (TimeKind::Date, date_str)
 }
 
 fn resolve_relunit(
     unit: Unit,
     offset: i32,
-    part: Option<&'static str>,
+    part: Option<TimeMod>,
     anaphoric: bool,
     weekend: bool,
     st: &mut State,
-    extra: &mut Map<String, Value>,
-) -> (String, String) {
-    part_mod(part, extra);
+    tm: &mut TimeMention,
+) -> (TimeKind, String) {
+    part_mod(part, tm);
     let off = offset as i64;
-    let kind = "DATE".to_string();
+    let kind = TimeKind::Date;
     match unit {
         Unit::Year => {
-            put(extra, "precision", "year");
+            tm.precision = Some(TimePrecision::Year);
             let base = if anaphoric { st.last_year } else { st.reference.map(|r| r.year()) };
             match base {
                 Some(y) => (kind, format!("{:04}", y as i64 + off)),
                 None => {
-                    put(extra, "resolved", false);
+                    tm.resolved = false;
                     (kind, "XXXX".into())
                 }
             }
         }
         Unit::Month => {
-            put(extra, "precision", "month");
+            tm.precision = Some(TimePrecision::Month);
             let base = if anaphoric { st.last_month } else { st.reference.map(|r| (r.year(), r.month())) };
             match base {
                 Some((y, m)) => {
@@ -505,18 +500,18 @@ fn resolve_relunit(
                     (kind, format!("{:04}-{:02}", t.div_euclid(12), t.rem_euclid(12) + 1))
                 }
                 None => {
-                    put(extra, "resolved", false);
+                    tm.resolved = false;
                     (kind, "XXXX-XX".into())
                 }
             }
         }
         _ => {
-            put(extra, "precision", if weekend { "weekend" } else { "week" });
+            tm.precision = Some(if weekend { TimePrecision::Weekend } else { TimePrecision::Week });
             let base = if anaphoric { st.last } else { st.reference };
             match base.and_then(|b| add_days(b, 7 * off)) {
                 Some(d) => (kind, if weekend { format!("{}-WE", iso_week(d)) } else { iso_week(d) }),
                 None => {
-                    put(extra, "resolved", false);
+                    tm.resolved = false;
                     (kind, if weekend { "XXXX-WXX-WE".into() } else { "XXXX-WXX".into() })
                 }
             }
@@ -529,49 +524,49 @@ fn resolve_ago(
     unit: Unit,
     sign: i32,
     anaphoric: bool,
-    modi: Option<&'static str>,
+    modi: Option<TimeMod>,
     st: &mut State,
-    extra: &mut Map<String, Value>,
-) -> (String, String) {
+    tm: &mut TimeMention,
+) -> (TimeKind, String) {
     if let Some(m) = modi {
-        put(extra, "mod", m);
+        tm.modifier = Some(m);
     }
     let fuzzy = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
-    let Qty::N(n) = q else { return ("DATE".into(), fuzzy.into()) };
+    let Qty::N(n) = q else { return (TimeKind::Date, fuzzy.into()) };
     let base = if anaphoric { st.anchor().map(|a| a.0) } else { st.reference };
     let Some(b) = base else {
-        put(extra, "resolved", false);
-        return ("DATE".into(), "XXXX-XX-XX".into());
+        tm.resolved = false;
+        return (TimeKind::Date, "XXXX-XX-XX".into());
     };
     if anaphoric && st.last.is_some() {
-        put(extra, "anchor", iso(b));
+        tm.anchor = Some(iso(b));
     }
     let whole = n.fract() == 0.0;
     let k = n as i64 * sign as i64;
     let v = match unit {
         Unit::Day if whole => add_days(b, k).map(|d| {
-            put(extra, "precision", "day");
+            tm.precision = Some(TimePrecision::Day);
             iso(d)
         }),
         Unit::Week if whole => add_days(b, 7 * k).map(|d| {
-            put(extra, "precision", "week");
+            tm.precision = Some(TimePrecision::Week);
             iso_week(d)
         }),
         Unit::Month if whole => add_months(b, k).map(|d| {
-            put(extra, "precision", "month");
+            tm.precision = Some(TimePrecision::Month);
             format!("{:04}-{:02}", d.year(), d.month())
         }),
         Unit::Year if whole => {
-            put(extra, "precision", "year");
+            tm.precision = Some(TimePrecision::Year);
             Some(format!("{:04}", b.year() as i64 + k))
         }
         Unit::Decade if whole => {
-            put(extra, "precision", "year");
+            tm.precision = Some(TimePrecision::Year);
             Some(format!("{:04}", b.year() as i64 + 10 * k))
         }
         _ => None,
     };
-    ("DATE".into(), v.unwrap_or_else(|| fuzzy.into()))
+    (TimeKind::Date, v.unwrap_or_else(|| fuzzy.into()))
 }
 
 #[cfg(test)]
@@ -580,7 +575,10 @@ mod tests {
 
     fn tag(s: &str, r: &str) -> Vec<(String, String, String)> {
         let r: Date = r.parse().unwrap();
-        tag_times(s, &[Span::new(0, s.len())], Some(r)).into_iter().map(|m| (m.text, m.kind, m.value)).collect()
+        tag_times(s, &[Span::new(0, s.len())], Some(r))
+            .into_iter()
+            .map(|m| (m.text, m.kind.to_string(), m.value))
+            .collect()
     }
 
     #[test]
@@ -601,7 +599,7 @@ mod tests {
         let s = "Pertemuan berlangsung 12 Juni dan kemarin.";
         let got = tag_times(s, &[Span::new(0, s.len())], None);
         assert_eq!(got[0].value, "XXXX-06-12");
-        assert_eq!(got[0].extra.get("resolved"), Some(&Value::Bool(false)));
+        assert!(!got[0].resolved);
         assert_eq!(got[1].value, "XXXX-XX-XX");
     }
 }

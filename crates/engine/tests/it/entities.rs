@@ -4,7 +4,7 @@
 use crate::support;
 use serde_json::Value;
 use std::path::PathBuf;
-use warta_engine::analysis::{Entity, EntityKind, NerMention, Span};
+use warta_engine::analysis::{Entity, EntityKind, NerMention, Relation, Span, Subtype};
 use warta_engine::entities::{self, gazetteer};
 
 fn golden_dir() -> PathBuf {
@@ -67,16 +67,17 @@ fn golden_cases() {
                 let all: Vec<_> = ents.iter().map(|e| (e.name.clone(), texts(e))).collect();
                 panic!("{case}: no entity with mentions {ms:?}; got {all:?}")
             });
-            assert_eq!(got.kind, want["type"].as_str().unwrap(), "{case}: type of {}", got.name);
+            assert_eq!(got.kind.as_str(), want["type"].as_str().unwrap(), "{case}: type of {}", got.name);
             assert_eq!(got.name, want["name"].as_str().unwrap(), "{case}: name");
-            assert_eq!(got.extra.get("kb").cloned().unwrap_or(Value::Null), want["kb"], "{case}: kb of {}", got.name);
+            assert_eq!(got.kb.as_deref(), want["kb"].as_str(), "{case}: kb of {}", got.name);
             if let Some(links) = want.get("links").and_then(Value::as_object) {
                 for (rel, key) in links {
-                    let link = got.extra.get(rel).unwrap_or_else(|| panic!("{case}: {} lacks {rel}", got.name));
-                    assert_eq!(&link["kb"], key, "{case}: {rel}");
+                    let r = Relation::parse(rel).unwrap_or_else(|| panic!("{case}: unknown relation {rel}"));
+                    let link = got.links.get(r).unwrap_or_else(|| panic!("{case}: {} lacks {rel}", got.name));
+                    assert_eq!(Some(link.kb.as_str()), key.as_str(), "{case}: {rel}");
                     // When the linked thing is mentioned, the link names its entity.
-                    if let Some(t) = ents.iter().find(|e| e.extra.get("kb") == Some(key)) {
-                        assert_eq!(link["entity"], Value::String(t.id.clone()), "{case}: {rel} entity");
+                    if let Some(t) = ents.iter().find(|e| e.kb.as_deref() == key.as_str()) {
+                        assert_eq!(link.entity.as_ref(), Some(&t.id), "{case}: {rel} entity");
                         assert_ne!(t.id, got.id);
                     }
                 }
@@ -106,11 +107,11 @@ fn tagger_spans_are_kept_and_named() {
     let i = t.find("Presiden").unwrap();
     let span = Span::new(i, t.find(" dikutip").unwrap());
     let ents = entities::resolve(t, &[Span::new(0, t.len())], &[NerMention { span, kind: EntityKind::Per }]);
-    let putin = ents.iter().find(|e| e.kind == "PER").unwrap();
-    assert_eq!(putin.extra["kb"], "per:putin");
+    let putin = ents.iter().find(|e| e.kind == EntityKind::Per).unwrap();
+    assert_eq!(putin.kb.as_deref(), Some("per:putin"));
     assert_eq!(putin.mentions[0].text, "Presiden Rusia Vladimir Putin");
     // Russia inside the tagged span is still its own entity.
-    assert!(ents.iter().any(|e| e.extra.get("kb").is_some_and(|k| k == "RU")));
+    assert!(ents.iter().any(|e| e.kb.as_deref() == Some("RU")));
 }
 
 #[test]
@@ -140,7 +141,7 @@ fn gazetteer_integrity() {
     assert!(kp.name_in("ar").is_some());
     assert_eq!(gazetteer::lookup("kim jong-un")[0].key, "per:kimjongun");
     // Countries: every ISO row has names in all six languages.
-    let countries = all.iter().filter(|e| e.subtype == "country").count();
+    let countries = all.iter().filter(|e| e.subtype == Some(Subtype::Country)).count();
     assert!(countries >= 190, "{countries} countries");
 }
 
@@ -155,10 +156,7 @@ fn seed(name: &str) -> Option<warta_engine::Analysis> {
 }
 
 fn by_kb<'a>(a: &'a warta_engine::Analysis, kb: &str) -> &'a Entity {
-    a.entities
-        .iter()
-        .find(|e| e.extra.get("kb").is_some_and(|k| k == kb))
-        .unwrap_or_else(|| panic!("{}: no entity {kb}", a.source))
+    a.entities.iter().find(|e| e.kb.as_deref() == Some(kb)).unwrap_or_else(|| panic!("{}: no entity {kb}", a.source))
 }
 
 fn has(e: &Entity, text: &str) -> bool {
@@ -176,9 +174,9 @@ fn seeds_merge_aliases() {
         let text = std::fs::read_to_string(&a.source).unwrap();
         check_offsets(&text, &a.entities);
         // One entity per gazetteer key.
-        let mut keys: Vec<&Value> = a.entities.iter().filter_map(|e| e.extra.get("kb")).collect();
+        let mut keys: Vec<&str> = a.entities.iter().filter_map(|e| e.kb.as_deref()).collect();
         let n = keys.len();
-        keys.sort_by_key(|k| k.to_string());
+        keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), n, "{}: a gazetteer key split over entities", a.source);
         // Kim, Putin, Russia and North Korea are in every seed.
@@ -206,8 +204,8 @@ fn seeds_merge_aliases() {
         let py = by_kb(a, "city:pyongyang");
         let kp = by_kb(a, "KP");
         assert_ne!(py.id, kp.id);
-        assert_eq!(py.extra["capital_of"]["entity"], Value::String(kp.id.clone()));
-        assert_eq!(py.kind, "LOC");
+        assert_eq!(py.links.capital_of.as_ref().and_then(|l| l.entity.as_ref()), Some(&kp.id));
+        assert_eq!(py.kind, EntityKind::Loc);
     }
     // The people, organisations and places a careful reader finds.
     for (a, kbs) in [
@@ -293,7 +291,7 @@ fn seeds_merge_aliases() {
         }
     }
     // Names the gazetteer does not know, found by the title/office and apposition rules.
-    let people: Vec<&str> = s2.entities.iter().filter(|e| e.kind == "PER").map(|e| e.name.as_str()).collect();
+    let people: Vec<&str> = s2.entities.iter().filter(|e| e.kind == EntityKind::Per).map(|e| e.name.as_str()).collect();
     for p in ["Alexander Kozlov", "Pak Jong Chon", "Jo Chun Ryong", "Yang Moo-jin"] {
         assert!(people.contains(&p), "seed 002: {p} missing from {people:?}");
     }

@@ -1,7 +1,7 @@
 //! The time stage: data-driven golden cases (tests/golden/time/*.tsv) and seed regressions.
 
 use std::path::PathBuf;
-use warta_engine::analysis::Span;
+use warta_engine::analysis::{Span, TimeMod};
 use warta_engine::time::tag_times;
 
 fn golden_files() -> Vec<PathBuf> {
@@ -61,8 +61,7 @@ fn golden_time_cases() {
 fn no_reference_marks_relative_values_unresolved() {
     let s = "Kemarin dan tahun lalu, serta 12 Juni, tetapi juga 17 Agustus 1945.";
     let ms = tag_times(s, &[Span::new(0, s.len())], None);
-    let unresolved: Vec<bool> =
-        ms.iter().map(|m| m.extra.get("resolved") == Some(&serde_json::Value::Bool(false))).collect();
+    let unresolved: Vec<bool> = ms.iter().map(|m| !m.resolved).collect();
     assert_eq!(unresolved, [true, true, true, false]);
     assert_eq!(ms[3].value, "1945-08-17");
 }
@@ -94,7 +93,7 @@ fn seed_002_weekday_date_and_approximate_duration() {
     assert_eq!((rabu.kind.as_str(), rabu.value.as_str()), ("DATE", "2023-09-13"));
     let dur = find(&ms, "hampir empat tahun");
     assert_eq!((dur.kind.as_str(), dur.value.as_str()), ("DURATION", "P4Y"));
-    assert_eq!(dur.extra.get("mod").and_then(|v| v.as_str()), Some("APPROX"));
+    assert_eq!(dur.modifier, Some(TimeMod::Approx));
 }
 
 #[test]

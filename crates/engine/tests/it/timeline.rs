@@ -53,16 +53,16 @@ fn show(t: &[Entry]) -> String {
 fn a_dissenting_month_is_a_conflict_and_the_agreed_day_stays() {
     let (a, b, c) = (analyse("a", MEET_A), analyse("b", MEET_B), analyse("c", MEET_LATER));
     let t = entries_of(&[&a, &b, &c]);
-    let meetings: Vec<&Entry> = t.iter().filter(|e| e.kind == "meeting").collect();
+    let meetings: Vec<&Entry> = t.iter().filter(|e| e.kind.as_str() == "meeting").collect();
     assert_eq!(meetings.len(), 1, "{}", show(&t));
     let m = meetings[0];
     assert_eq!(m.date.as_deref(), Some("2023-09-13"));
     assert_eq!(m.supported_by, ["a", "b", "c"]);
     assert_eq!(m.conflicts.len(), 1, "{m:#?}");
     let c0 = &m.conflicts[0];
-    assert_eq!(c0.field, "date");
+    assert_eq!(c0.field.as_str(), "date");
     assert_eq!(c0.value.as_deref(), Some("2023-08"));
-    assert_eq!(c0.precision.as_deref(), Some("month"));
+    assert_eq!(c0.precision.map(|p| p.as_str()), Some("month"));
     assert_eq!(c0.sources, ["c"]);
     assert!(c0.evidence[0].text.contains("Agustus 2023"), "{:?}", c0.evidence);
 }
@@ -71,7 +71,7 @@ fn a_dissenting_month_is_a_conflict_and_the_agreed_day_stays() {
 fn the_same_people_two_years_later_are_another_happening() {
     let (a, b, d) = (analyse("a", MEET_A), analyse("b", MEET_B), analyse("d", MEET_AGAIN));
     let t = entries_of(&[&a, &b, &d]);
-    let meetings: Vec<&Entry> = t.iter().filter(|e| e.kind == "meeting").collect();
+    let meetings: Vec<&Entry> = t.iter().filter(|e| e.kind.as_str() == "meeting").collect();
     assert_eq!(meetings.len(), 2, "{}", show(&t));
     assert!(meetings.iter().all(|e| e.conflicts.is_empty()));
     assert_eq!(meetings[1].date.as_deref(), Some("2025-07-01"));
@@ -81,20 +81,21 @@ fn the_same_people_two_years_later_are_another_happening() {
 fn a_plan_and_its_confirmation_are_one_entry_with_both_statuses() {
     let (a, b, c) = (analyse("a", PLAN_A), analyse("b", PLAN_B), analyse("c", PLAN_DONE));
     let t = entries_of(&[&a, &b, &c]);
-    let visits: Vec<&Entry> = t.iter().filter(|e| e.kind == "visit").collect();
+    let visits: Vec<&Entry> = t.iter().filter(|e| e.kind.as_str() == "visit").collect();
     assert_eq!(visits.len(), 1, "{}", show(&t));
     let v = visits[0];
     assert_eq!(v.date.as_deref(), Some("2024-03-20"));
     assert_eq!(v.supported_by, ["a", "b", "c"]);
-    assert_eq!(v.status, "confirmed");
-    let planned: Vec<&str> = v.statuses.iter().filter(|s| s.status == "planned").map(|s| s.source.as_str()).collect();
+    assert_eq!(v.status.as_str(), "confirmed");
+    let planned: Vec<&str> =
+        v.statuses.iter().filter(|s| s.status.as_str() == "planned").map(|s| s.source.as_str()).collect();
     assert_eq!(planned, ["a", "b"], "{:?}", v.statuses);
     assert_eq!(v.statuses.last().map(|s| (s.status.as_str(), s.source.as_str())), Some(("confirmed", "c")));
     // Without the confirmation: one planned entry.
     let t = entries_of(&[&a, &b]);
-    let visits: Vec<&Entry> = t.iter().filter(|e| e.kind == "visit").collect();
+    let visits: Vec<&Entry> = t.iter().filter(|e| e.kind.as_str() == "visit").collect();
     assert_eq!(visits.len(), 1, "{}", show(&t));
-    assert_eq!(visits[0].status, "planned");
+    assert_eq!(visits[0].status.as_str(), "planned");
 }
 
 #[test]
@@ -291,7 +292,7 @@ fn seed_summit_date_conflict() {
     let t = timeline::for_entity(&members, &EntityKey::resolve("Kim Jong Un"));
     let summit = t
         .iter()
-        .find(|e| e.kind == "meeting" && e.date.as_deref() == Some("2023-09-13"))
+        .find(|e| e.kind.as_str() == "meeting" && e.date.as_deref() == Some("2023-09-13"))
         .unwrap_or_else(|| panic!("no meeting on 2023-09-13: {}", show(&t)));
     assert!(summit.participant_kb.iter().any(|k| k.as_deref() == Some("per:putin")), "{summit:#?}");
     let c = summit
@@ -300,6 +301,6 @@ fn seed_summit_date_conflict() {
         .find(|c| c.value.as_deref() == Some("2023-08"))
         .unwrap_or_else(|| panic!("no August 2023 conflict: {summit:#?}"));
     assert_eq!(c.sources, ["000"]);
-    assert_eq!(c.precision.as_deref(), Some("month"));
+    assert_eq!(c.precision.map(|p| p.as_str()), Some("month"));
     assert!(c.evidence.iter().all(|e| e.source == "000" && !e.text.is_empty()));
 }

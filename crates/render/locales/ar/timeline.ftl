@@ -51,7 +51,7 @@ event-agreement = { $has_others ->
    *[no] اتفاق يشمل { $all }
 }{ place-suffix }
 event-military_activity = نشاط عسكري من جانب { $all }{ place-suffix }
-event-other = { $all }: { $kind }{ place-suffix }
+event-other = { $all }: { $type_label }{ place-suffix }
 
 date-week = الأسبوع { $week } من عام { $year }
 when = { $precision ->
@@ -93,6 +93,24 @@ type-veto = حق النقض
 type-arms_transfer = نقل أسلحة
 type-agreement = اتفاق
 type-military_activity = نشاط عسكري
+type-aid = مساعدات
+type-appointment = تعيين
+type-arrest = اعتقال
+type-attack = هجوم
+type-charge = توجيه اتهام
+type-death = وفاة
+type-demand = مطالبة
+type-disaster = كارثة
+type-dismissal = إقالة
+type-economic = اقتصاد
+type-election = انتخابات
+type-investigation = تحقيق
+type-launch = إطلاق
+type-policy = سياسة
+type-protest = احتجاج
+type-threat = تهديد
+type-trial = محاكمة
+type-other = أخرى
 
 # التأكيد: $outlets و$articles و$copies (أعداد)، $has_outlets / $has_copies ("yes" | "no").
 support-outlets = { $outlets ->

@@ -63,7 +63,7 @@ event-military_activity = { $has_others ->
     [yes] { $all } conduct military activity
    *[no] { $all } conducts military activity
 }{ place-suffix }
-event-other = { $all }: { $kind }{ place-suffix }
+event-other = { $all }: { $type_label }{ place-suffix }
 
 date-week = week { $week } of { $year }
 when = { $precision ->
@@ -105,6 +105,24 @@ type-veto = veto
 type-arms_transfer = arms transfer
 type-agreement = agreement
 type-military_activity = military activity
+type-aid = aid
+type-appointment = appointment
+type-arrest = arrest
+type-attack = attack
+type-charge = charges
+type-death = death
+type-demand = demand
+type-disaster = disaster
+type-dismissal = dismissal
+type-economic = economy
+type-election = election
+type-investigation = investigation
+type-launch = launch
+type-policy = policy
+type-protest = protest
+type-threat = threat
+type-trial = trial
+type-other = other
 
 # Corroboration: $outlets, $articles, $copies (numbers), $has_outlets / $has_copies ("yes" | "no").
 support-outlets = { $outlets ->

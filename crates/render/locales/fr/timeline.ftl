@@ -71,7 +71,7 @@ event-arms_transfer = { $has_others ->
 }{ place-suffix }
 event-agreement = { $all } : accord conclu{ place-suffix }
 event-military_activity = { $all } : activité militaire{ place-suffix }
-event-other = { $all } : { $kind }{ place-suffix }
+event-other = { $all } : { $type_label }{ place-suffix }
 
 date-week = semaine { $week } de { $year }
 when = { $precision ->
@@ -116,6 +116,24 @@ type-veto = veto
 type-arms_transfer = livraison d’armes
 type-agreement = accord
 type-military_activity = activité militaire
+type-aid = aide
+type-appointment = nomination
+type-arrest = arrestation
+type-attack = attaque
+type-charge = inculpation
+type-death = décès
+type-demand = revendication
+type-disaster = catastrophe
+type-dismissal = révocation
+type-economic = économie
+type-election = élection
+type-investigation = enquête
+type-launch = lancement
+type-policy = politique
+type-protest = manifestation
+type-threat = menace
+type-trial = procès
+type-other = autre
 
 # Corroboration : $outlets, $articles, $copies (nombres), $has_outlets / $has_copies (« yes » | « no »).
 support-outlets = { $outlets ->

@@ -50,7 +50,7 @@ event-arms_transfer = { $has_others ->
 }{ place-suffix }
 event-agreement = { $all } mencapai kesepakatan{ place-suffix }
 event-military_activity = { $all } menggelar kegiatan militer{ place-suffix }
-event-other = { $all }: { $kind }{ place-suffix }
+event-other = { $all }: { $type_label }{ place-suffix }
 
 # Dates: $date is the ICU4X rendering; $precision is day | month | year | week | other.
 date-week = pekan ke-{ $week } { $year }
@@ -92,6 +92,24 @@ type-veto = veto
 type-arms_transfer = pengiriman senjata
 type-agreement = kesepakatan
 type-military_activity = kegiatan militer
+type-aid = bantuan
+type-appointment = pengangkatan
+type-arrest = penangkapan
+type-attack = serangan
+type-charge = dakwaan
+type-death = kematian
+type-demand = tuntutan
+type-disaster = bencana
+type-dismissal = pemberhentian
+type-economic = ekonomi
+type-election = pemilihan
+type-investigation = penyelidikan
+type-launch = peluncuran
+type-policy = kebijakan
+type-protest = unjuk rasa
+type-threat = ancaman
+type-trial = persidangan
+type-other = lainnya
 
 # Corroboration: $outlets, $articles, $copies (numbers), $has_outlets / $has_copies ("yes" | "no").
 support = { $has_outlets ->

@@ -47,7 +47,7 @@ event-arms_transfer = { $has_others ->
 }
 event-agreement = { $all }が{ at-place }合意
 event-military_activity = { $all }が{ at-place }軍事活動を実施
-event-other = { $all }：{ $kind }
+event-other = { $all }：{ $type_label }
 
 date-week = { $year }第{ $week }週
 line = { $precision ->
@@ -84,6 +84,24 @@ type-veto = 拒否権
 type-arms_transfer = 武器移転
 type-agreement = 合意
 type-military_activity = 軍事活動
+type-aid = 支援
+type-appointment = 任命
+type-arrest = 逮捕
+type-attack = 攻撃
+type-charge = 起訴
+type-death = 死亡
+type-demand = 要求
+type-disaster = 災害
+type-dismissal = 解任
+type-economic = 経済
+type-election = 選挙
+type-investigation = 捜査
+type-launch = 発足
+type-policy = 政策
+type-protest = 抗議
+type-threat = 威嚇
+type-trial = 裁判
+type-other = その他
 
 # 裏付け：$outlets、$articles、$copies（数）、$has_outlets / $has_copies（"yes" | "no"）。
 support = { $has_outlets ->

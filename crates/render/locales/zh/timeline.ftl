@@ -47,7 +47,7 @@ event-arms_transfer = { $has_others ->
 }
 event-agreement = { $all }{ at-place }达成协议
 event-military_activity = { $all }{ at-place }开展军事活动
-event-other = { $all }：{ $kind }
+event-other = { $all }：{ $type_label }
 
 date-week = { $year }第{ $week }周
 line = { $precision ->
@@ -84,6 +84,24 @@ type-veto = 否决
 type-arms_transfer = 武器转让
 type-agreement = 协议
 type-military_activity = 军事活动
+type-aid = 援助
+type-appointment = 任命
+type-arrest = 逮捕
+type-attack = 袭击
+type-charge = 指控
+type-death = 死亡
+type-demand = 要求
+type-disaster = 灾害
+type-dismissal = 免职
+type-economic = 经济
+type-election = 选举
+type-investigation = 调查
+type-launch = 启动
+type-policy = 政策
+type-protest = 抗议
+type-threat = 威胁
+type-trial = 审判
+type-other = 其他
 
 # 佐证：$outlets、$articles、$copies（数字），$has_outlets / $has_copies（"yes" | "no"）。
 support = { $has_outlets ->

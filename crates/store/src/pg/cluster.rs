@@ -8,13 +8,14 @@ use crate::{Known, Result, StoreError, StoredParts, day_of};
 use postgres::Transaction;
 use std::collections::{BTreeSet, HashMap};
 use warta_engine::Analysis;
+use warta_engine::analysis::EntityKind;
 use warta_engine::stories::{Config, Engine};
 
 /// What the clusterer keeps in memory while it holds the lock.
 struct State {
     engine: Engine,
     known: Known,
-    entity_ids: HashMap<(String, String), i64>,
+    entity_ids: HashMap<(EntityKind, String), i64>,
     next_id: i64,
 }
 
@@ -153,7 +154,10 @@ fn load_state(pg: &mut Pg) -> Result<State> {
     }
     let mut entity_ids = HashMap::new();
     for r in pg.client.query("SELECT id, kind, name FROM entities", &[])? {
-        entity_ids.insert((r.get(1), r.get(2)), r.get(0));
+        let kind: String = r.get(1);
+        let kind = EntityKind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("entity {}: unknown type {kind:?}", r.get::<_, i64>(0))))?;
+        entity_ids.insert((kind, r.get(2)), r.get(0));
     }
     let next_id: i64 = pg.client.query_one("SELECT coalesce(max(id), 0) + 1 FROM articles", &[])?.get(0);
     let mut tx = pg.client.transaction()?;
@@ -285,11 +289,11 @@ fn place(tx: &mut Transaction<'_>, state: &mut State, ready: Vec<Ready>) -> Resu
         };
         tx.execute(&analysis_sql, &[&id, &json])?;
         for e in &a.entities {
-            let key = (e.kind.clone(), e.name.clone());
+            let key = (e.kind, e.name.clone());
             let eid = match state.entity_ids.get(&key) {
                 Some(&eid) => eid,
                 None => {
-                    let eid: i64 = tx.query_one(&entity_sql, &[&e.kind, &e.name])?.get(0);
+                    let eid: i64 = tx.query_one(&entity_sql, &[&e.kind.as_str(), &e.name])?.get(0);
                     state.entity_ids.insert(key, eid);
                     eid
                 }
@@ -299,7 +303,10 @@ fn place(tx: &mut Transaction<'_>, state: &mut State, ready: Vec<Ready>) -> Resu
         for ev in &a.events {
             let participants = serde_json::to_string(&ev.participants)?;
             let json = serde_json::to_string(ev)?;
-            tx.execute(&event_sql, &[&id, &ev.kind, &ev.date, &participants, &ev.place, &ev.status, &json])?;
+            tx.execute(
+                &event_sql,
+                &[&id, &ev.kind.as_str(), &ev.date, &participants, &ev.place, &ev.status.as_str(), &json],
+            )?;
         }
         tx.execute(&change_sql, &[&id, &rev, &outcome])?;
         state.known.insert(source, id, hash);
