@@ -56,7 +56,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         match read {
             Ok((source, page)) => {
                 out.flush()?;
-                for d in page.diagnostics.iter().filter(|d| d.level == "warning") {
+                for d in page.diagnostics.iter().filter(|d| d.level == warta_engine::analysis::Level::Warning) {
                     eprintln!("warta: {source}: {}: {}", d.code, d.message);
                 }
                 let v = page_json(&source, &page, args.text);
@@ -89,7 +89,7 @@ fn join(args: &ExtractArgs, opts: &warta_html::Options, out: &mut impl Write) ->
     let refs: Vec<&[u8]> = pages.iter().map(|p| p.as_slice()).collect();
     match warta_html::extract_pages(&refs, opts) {
         Ok(page) => {
-            for d in page.diagnostics.iter().filter(|d| d.level == "warning") {
+            for d in page.diagnostics.iter().filter(|d| d.level == warta_engine::analysis::Level::Warning) {
                 eprintln!("warta: {source}: {}: {}", d.code, d.message);
             }
             crate::write_json_line(out, &page_json(&source, &page, args.text), args.pretty)?;

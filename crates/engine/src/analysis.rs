@@ -758,22 +758,55 @@ impl Event {
     }
 }
 
+names! {
+    /// How much a diagnostic matters.
+    pub enum Level {
+        Info = "info",
+        Warning = "warning",
+    }
+}
+
+names! {
+    /// The stable machine code of a diagnostic.
+    pub enum DiagnosticCode {
+        BodyFallback = "body_fallback",
+        BomRemoved = "bom_removed",
+        CharsetGuessed = "charset_guessed",
+        DecodedUtf16 = "decoded_utf16",
+        DecodedWindows1252 = "decoded_windows_1252",
+        InvalidBytes = "invalid_bytes",
+        InvalidUtf16Replaced = "invalid_utf16_replaced",
+        InvalidUtf8Replaced = "invalid_utf8_replaced",
+        LanguageMismatch = "language_mismatch",
+        LanguageUndetermined = "language_undetermined",
+        NoBody = "no_body",
+        NoMainText = "no_main_text",
+        NoPublicationDate = "no_publication_date",
+        NotIndonesian = "not_indonesian",
+        OutletFromUrl = "outlet_from_url",
+        PagesJoined = "pages_joined",
+        PublishedUnreadable = "published_unreadable",
+        ReferenceDateInferred = "reference_date_inferred",
+        SummaryOnly = "summary_only",
+        TruncatedGzip = "truncated_gzip",
+    }
+}
+
 /// Something the engine wants the user to know about one article: it never stops the batch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
-    /// `info`, `warning`.
-    pub level: String,
+    pub level: Level,
     /// A stable machine code, e.g. `decoded_windows_1252`.
-    pub code: String,
+    pub code: DiagnosticCode,
     pub message: String,
 }
 
 impl Diagnostic {
-    pub fn warning(code: &str, message: impl Into<String>) -> Self {
-        Diagnostic { level: "warning".into(), code: code.into(), message: message.into() }
+    pub fn warning(code: DiagnosticCode, message: impl Into<String>) -> Self {
+        Diagnostic { level: Level::Warning, code, message: message.into() }
     }
-    pub fn info(code: &str, message: impl Into<String>) -> Self {
-        Diagnostic { level: "info".into(), code: code.into(), message: message.into() }
+    pub fn info(code: DiagnosticCode, message: impl Into<String>) -> Self {
+        Diagnostic { level: Level::Info, code, message: message.into() }
     }
 }
 
@@ -887,6 +920,8 @@ mod tests {
         names_agree(DateSource::ALL, DateSource::as_str, DateSource::parse);
         names_agree(Quant::ALL, Quant::as_str, Quant::parse);
         names_agree(Correction::ALL, Correction::as_str, Correction::parse);
+        names_agree(Level::ALL, Level::as_str, Level::parse);
+        names_agree(DiagnosticCode::ALL, DiagnosticCode::as_str, DiagnosticCode::parse);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! (empty, binary); anything else decodes, with a [`Diagnostic`] when bytes had to be
 //! reinterpreted or replaced.
 
-use crate::analysis::Diagnostic;
+use crate::analysis::{Diagnostic, DiagnosticCode};
 use std::fmt;
 
 /// The decoded text of one input and how it was obtained.
@@ -44,7 +44,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     // Byte-order marks first: they are unambiguous.
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return finish_utf8(rest, vec![Diagnostic::info("bom_removed", "UTF-8 byte-order mark removed")]);
+        return finish_utf8(rest, vec![Diagnostic::info(DiagnosticCode::BomRemoved, "UTF-8 byte-order mark removed")]);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return decode_utf16(rest, false);
@@ -67,14 +67,14 @@ fn finish_utf8(bytes: &[u8], mut diagnostics: Vec<Diagnostic>) -> Result<Decoded
             if valid >= 2 * invalid {
                 let text = String::from_utf8_lossy(bytes).into_owned();
                 diagnostics.push(Diagnostic::warning(
-                    "invalid_utf8_replaced",
+                    DiagnosticCode::InvalidUtf8Replaced,
                     format!("{invalid} invalid UTF-8 sequence(s) replaced with U+FFFD"),
                 ));
                 Ok(Decoded { text, encoding: "utf-8", diagnostics })
             } else {
                 let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
                 diagnostics.push(Diagnostic::warning(
-                    "decoded_windows_1252",
+                    DiagnosticCode::DecodedWindows1252,
                     "not valid UTF-8; decoded as Windows-1252 (a superset of Latin-1)",
                 ));
                 Ok(Decoded { text, encoding: "windows-1252", diagnostics })
@@ -124,10 +124,13 @@ fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<Decoded, DecodeError> 
         return Err(DecodeError::Empty);
     }
     let encoding = if big_endian { "utf-16be" } else { "utf-16le" };
-    let mut diagnostics = vec![Diagnostic::info("decoded_utf16", format!("decoded as {encoding} (byte-order mark)"))];
+    let mut diagnostics =
+        vec![Diagnostic::info(DiagnosticCode::DecodedUtf16, format!("decoded as {encoding} (byte-order mark)"))];
     if replaced > 0 {
-        diagnostics
-            .push(Diagnostic::warning("invalid_utf16_replaced", format!("{replaced} unpaired surrogate(s) replaced")));
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticCode::InvalidUtf16Replaced,
+            format!("{replaced} unpaired surrogate(s) replaced"),
+        ));
     }
     Ok(Decoded { text, encoding, diagnostics })
 }
@@ -179,7 +182,7 @@ mod tests {
     fn bom_is_stripped_and_noted() {
         let d = decode(b"\xEF\xBB\xBFBerita pagi").unwrap();
         assert_eq!(d.text, "Berita pagi");
-        assert_eq!(d.diagnostics[0].code, "bom_removed");
+        assert_eq!(d.diagnostics[0].code.as_str(), "bom_removed");
     }
 
     #[test]
@@ -188,7 +191,7 @@ mod tests {
         let d = decode(b"\x93Caf\xE9\x94 \x96 dibuka").unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert_eq!(d.text, "“Café” – dibuka");
-        assert_eq!(d.diagnostics[0].code, "decoded_windows_1252");
+        assert_eq!(d.diagnostics[0].code.as_str(), "decoded_windows_1252");
     }
 
     #[test]
@@ -203,7 +206,7 @@ mod tests {
         bytes.insert(20, 0xFF);
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "utf-8");
-        assert_eq!(d.diagnostics[0].code, "invalid_utf8_replaced");
+        assert_eq!(d.diagnostics[0].code.as_str(), "invalid_utf8_replaced");
         assert!(d.text.contains('\u{FFFD}'));
     }
 

@@ -1,6 +1,6 @@
 //! The flow of one article: decoded text in, [`Analysis`] out. Pure: no I/O.
 
-use crate::analysis::{Analysis, Diagnostic, Paragraph, Published, Span};
+use crate::analysis::{Analysis, Diagnostic, DiagnosticCode, Paragraph, Published, Span};
 use crate::clean::{self, Cleaned};
 use crate::decode::Decoded;
 use crate::entities;
@@ -51,13 +51,16 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     let published = overrides.published.clone().or_else(|| meta::published(text, &cleaned, &dl));
     let mut diagnostics = decoded.diagnostics.clone();
     if cleaned.paragraphs.is_empty() {
-        diagnostics.push(Diagnostic::warning("no_body", "no article body found: every line was page chrome"));
+        diagnostics
+            .push(Diagnostic::warning(DiagnosticCode::NoBody, "no article body found: every line was page chrome"));
     }
     if let Some(o) = &outlet_from_url {
-        diagnostics.push(Diagnostic::info("outlet_from_url", format!("outlet {o:?} from the article's URL")));
+        diagnostics
+            .push(Diagnostic::info(DiagnosticCode::OutletFromUrl, format!("outlet {o:?} from the article's URL")));
     }
     if published.is_none() && opts.reference_date.is_none() {
-        diagnostics.push(Diagnostic::info("no_publication_date", "no publication date printed or inferable"));
+        diagnostics
+            .push(Diagnostic::info(DiagnosticCode::NoPublicationDate, "no publication date printed or inferable"));
     }
     let mut credits: Vec<String> = Vec::new();
     for f in cleaned.fields.iter().filter(|f| f.label == "photo") {
@@ -131,7 +134,7 @@ fn time_reference(
         (Precision::Month, Some(e)) => (
             Some(e),
             Some(Diagnostic::info(
-                "reference_date_inferred",
+                DiagnosticCode::ReferenceDateInferred,
                 format!(
                     "relative time expressions are pinned against {e}, the earliest day the article can be from; \
                      a relative day (\"kemarin\") may be a day early if it was published later"

@@ -1020,9 +1020,10 @@ pub fn summary(
     status: EventStatus,
     background: bool,
 ) -> String {
-    let who = join_id(participants);
     let other = participants.get(1..).map(join_id).unwrap_or_default();
     let first = participants.first().cloned().unwrap_or_else(|| "Pihak yang tidak disebutkan".to_string());
+    // no one named: the unnamed party, as the renderer says it
+    let who = if participants.is_empty() { first.clone() } else { join_id(participants) };
     use EventType as T;
     let mut line = match kind {
         T::Visit => match place {

@@ -4,7 +4,7 @@
 
 use crate::PageError;
 use std::io::Read;
-use warta_engine::analysis::Diagnostic;
+use warta_engine::analysis::{Diagnostic, DiagnosticCode};
 
 /// The HTML of one page as text, with what was noticed on the way.
 #[derive(Debug, Clone)]
@@ -40,7 +40,7 @@ pub fn read(bytes: &[u8], max_bytes: usize) -> Result<Html, PageError> {
                 return Err(PageError::Gzip(format!("gzip stream is corrupt or truncated, nothing recoverable ({e})")));
             }
             Err(e) => diagnostics.push(Diagnostic::warning(
-                "truncated_gzip",
+                DiagnosticCode::TruncatedGzip,
                 format!("gzip stream ends early ({e}); kept the {} bytes decompressed before the break", out.len()),
             )),
         }
@@ -79,7 +79,7 @@ fn decode(raw: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<(String, &'st
         None if std::str::from_utf8(raw).is_ok() => encoding_rs::UTF_8,
         None => {
             diagnostics.push(Diagnostic::info(
-                "charset_guessed",
+                DiagnosticCode::CharsetGuessed,
                 "no charset declared and the bytes are not UTF-8: decoded as windows-1252",
             ));
             encoding_rs::WINDOWS_1252
@@ -93,7 +93,7 @@ fn decode(raw: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<(String, &'st
 }
 
 fn replaced(name: &str) -> Diagnostic {
-    Diagnostic::warning("invalid_bytes", format!("bytes invalid in {name} were replaced with U+FFFD"))
+    Diagnostic::warning(DiagnosticCode::InvalidBytes, format!("bytes invalid in {name} were replaced with U+FFFD"))
 }
 
 /// The charset a page declares in its first bytes: `<meta charset="x">` or

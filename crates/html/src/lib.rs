@@ -24,7 +24,7 @@ pub mod tree;
 
 use serde::Serialize;
 use std::fmt;
-use warta_engine::analysis::{Diagnostic, Published, Removed};
+use warta_engine::analysis::{Diagnostic, DiagnosticCode, Published, Removed};
 use warta_engine::pipeline::Overrides;
 use warta_engine::{Decoded, clean};
 
@@ -191,7 +191,7 @@ pub fn extract_pages(pages: &[&[u8]], opts: &Options) -> Result<Page, PageError>
     }
     if parts.len() > 1 {
         diagnostics.push(Diagnostic::info(
-            "pages_joined",
+            DiagnosticCode::PagesJoined,
             format!("{} pages of one article joined in page order", parts.len()),
         ));
     }
@@ -322,10 +322,10 @@ fn assemble(parts: Vec<Part>, encoding: &str, mut diagnostics: Vec<Diagnostic>) 
         }
         match method {
             BodySource::None => {
-                diagnostics.push(Diagnostic::warning("no_main_text", "no article text found in the page"))
+                diagnostics.push(Diagnostic::warning(DiagnosticCode::NoMainText, "no article text found in the page"))
             }
             m => diagnostics.push(Diagnostic::info(
-                "body_fallback",
+                DiagnosticCode::BodyFallback,
                 format!("no article container found: the body is the page's {}", m.as_str()),
             )),
         }
@@ -336,7 +336,7 @@ fn assemble(parts: Vec<Part>, encoding: &str, mut diagnostics: Vec<Diagnostic>) 
         (Some(code), declared) => {
             if let Some(d) = declared.as_deref().filter(|d| *d != code && !(code == "id" && *d == "in")) {
                 diagnostics.push(Diagnostic::info(
-                    "language_mismatch",
+                    DiagnosticCode::LanguageMismatch,
                     format!("page declares lang=\"{d}\" but its text reads as {code}"),
                 ));
             }
@@ -344,7 +344,7 @@ fn assemble(parts: Vec<Part>, encoding: &str, mut diagnostics: Vec<Diagnostic>) 
         }
         (None, declared) => {
             if let Some(note) = &detected.note {
-                diagnostics.push(Diagnostic::info("language_undetermined", note.clone()));
+                diagnostics.push(Diagnostic::info(DiagnosticCode::LanguageUndetermined, note.clone()));
             }
             declared.clone()
         }
@@ -352,7 +352,7 @@ fn assemble(parts: Vec<Part>, encoding: &str, mut diagnostics: Vec<Diagnostic>) 
     match language.as_deref() {
         Some("id") | Some("in") => {}
         Some(other) => diagnostics.push(Diagnostic::warning(
-            "not_indonesian",
+            DiagnosticCode::NotIndonesian,
             format!("page language is {other}, not Indonesian: kept, but the engine's Indonesian rules may miss"),
         )),
         None => {}

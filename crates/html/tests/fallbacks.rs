@@ -29,7 +29,7 @@ fn json_ld_article_body_comes_first() {
     let p = extract(shell(&format!("{ld}\">"), "").as_bytes(), &Options::default()).unwrap();
     assert_eq!(p.method, BodySource::JsonLdArticleBody);
     assert_eq!(p.body, vec![P1.to_string(), P2.to_string()]);
-    assert!(p.diagnostics.iter().any(|d| d.code == "body_fallback"), "{:?}", p.diagnostics);
+    assert!(p.diagnostics.iter().any(|d| d.code.as_str() == "body_fallback"), "{:?}", p.diagnostics);
     // The reason is named in JSON as a string.
     assert_eq!(serde_json::to_value(p.method).unwrap(), "json_ld_article_body");
 }
@@ -71,7 +71,7 @@ fn no_prose_at_all_is_none_with_a_warning() {
     let p = extract(shell("", "<p><a href=\"/x\">Masuk</a></p>").as_bytes(), &Options::default()).unwrap();
     assert_eq!(p.method, BodySource::None);
     assert!(p.body.is_empty());
-    assert!(p.diagnostics.iter().any(|d| d.code == "no_main_text"));
+    assert!(p.diagnostics.iter().any(|d| d.code.as_str() == "no_main_text"));
 }
 
 #[test]
@@ -186,7 +186,7 @@ fn pages_of_one_article_are_joined_in_page_order() {
     let p = extract_pages(&[two.as_bytes(), three.as_bytes(), one.as_bytes()], &Options::default()).unwrap();
     // The lead repeated on page 2 is kept once.
     assert_eq!(p.body, vec![P1.to_string(), P2.to_string(), P3.to_string(), P4.to_string()], "{:#?}", p.body);
-    assert!(p.diagnostics.iter().any(|d| d.code == "pages_joined"));
+    assert!(p.diagnostics.iter().any(|d| d.code.as_str() == "pages_joined"));
     assert!(!p.body.iter().any(|b| b.contains("Halaman selanjutnya")));
     // The last page has no next page.
     assert_eq!(p.next_page, None);

@@ -59,7 +59,7 @@ fn markup_metadata_and_main_text() {
     for chrome in ["Terpopuler", "Harga beras", "Hak cipta", "Beranda"] {
         assert!(!p.body.iter().any(|b| b.contains(chrome)), "{chrome} leaked");
     }
-    assert!(!p.diagnostics.iter().any(|d| d.level == "warning"), "{:?}", p.diagnostics);
+    assert!(!p.diagnostics.iter().any(|d| d.level.as_str() == "warning"), "{:?}", p.diagnostics);
 }
 
 #[test]
@@ -116,8 +116,8 @@ fn truncated_gzip_keeps_what_decompressed_with_a_warning() {
     let gz = gzip(html.as_bytes());
     let cut = &gz[..gz.len() - 20];
     let p = extract(cut, &Options::default()).unwrap();
-    let d = p.diagnostics.iter().find(|d| d.code == "truncated_gzip").expect("truncated_gzip diagnostic");
-    assert_eq!(d.level, "warning");
+    let d = p.diagnostics.iter().find(|d| d.code.as_str() == "truncated_gzip").expect("truncated_gzip diagnostic");
+    assert_eq!(d.level.as_str(), "warning");
     assert_eq!(p.body.len(), 3);
 }
 
@@ -151,7 +151,11 @@ fn malformed_html_still_gives_the_text() {
     let html = format!("<html><head><title>Jembatan<body><p>{}</p>", PARAS[0]);
     let p = extract(html.as_bytes(), &Options::default()).unwrap();
     assert!(p.body.is_empty());
-    assert!(p.diagnostics.iter().any(|d| d.code == "no_main_text" && d.level == "warning"), "{:?}", p.diagnostics);
+    assert!(
+        p.diagnostics.iter().any(|d| d.code.as_str() == "no_main_text" && d.level.as_str() == "warning"),
+        "{:?}",
+        p.diagnostics
+    );
 }
 
 #[test]
@@ -186,8 +190,8 @@ fn english_page_is_flagged_and_kept() {
     let p = extract(html.as_bytes(), &Options::default()).unwrap();
     assert_eq!(p.language.as_deref(), Some("en"));
     assert_eq!(p.body.len(), 2);
-    let d = p.diagnostics.iter().find(|d| d.code == "not_indonesian").expect("flagged");
-    assert_eq!(d.level, "warning");
+    let d = p.diagnostics.iter().find(|d| d.code.as_str() == "not_indonesian").expect("flagged");
+    assert_eq!(d.level.as_str(), "warning");
 }
 
 #[test]
@@ -197,8 +201,8 @@ fn page_in_a_fourth_language_is_not_forced_into_id_ms_en() {
         format!("<html lang=\"fr\"><head><title>Pont</title></head><body><article>{body}</article></body></html>");
     let p = extract(html.as_bytes(), &Options::default()).unwrap();
     assert_eq!(p.language.as_deref(), Some("fr"), "{:?}", p.diagnostics);
-    assert!(p.diagnostics.iter().any(|d| d.code == "language_undetermined"));
-    assert!(p.diagnostics.iter().any(|d| d.code == "not_indonesian"));
+    assert!(p.diagnostics.iter().any(|d| d.code.as_str() == "language_undetermined"));
+    assert!(p.diagnostics.iter().any(|d| d.code.as_str() == "not_indonesian"));
     assert_eq!(p.body.len(), 2);
 }
 

@@ -16,7 +16,7 @@
 use crate::{Body, Document, Meta, SourceError};
 use std::io::{BufRead, Read};
 
-use warta_engine::analysis::Diagnostic;
+use warta_engine::analysis::{Diagnostic, DiagnosticCode};
 
 const TEXT: &[&str] = &["text", "body", "isi", "isi_berita", "content", "konten", "artikel", "article"];
 const HTML: &[&str] = &["html", "raw_html"];
@@ -97,7 +97,7 @@ impl Columns {
                 let got = crate::published_from(&p, "the CSV row's date column");
                 if got.is_none() {
                     diagnostics.push(Diagnostic::warning(
-                        "published_unreadable",
+                        DiagnosticCode::PublishedUnreadable,
                         format!("{at}: date {p:?} is not an ISO 8601 or RFC 822 date: ignored"),
                     ));
                 }
@@ -239,7 +239,7 @@ mod tests {
         assert!(e.message.contains("empty"), "{e}");
         let c = docs[2].as_ref().unwrap();
         assert_eq!(c.source, "ekspor.csv#row4");
-        assert_eq!(c.diagnostics[0].code, "published_unreadable");
+        assert_eq!(c.diagnostics[0].code.as_str(), "published_unreadable");
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use crate::text::{decode_entities, fragment_line, fragment_paragraphs};
 use crate::{Body, Document, Meta, SourceError};
 use quick_xml::events::Event;
-use warta_engine::analysis::{Diagnostic, Precision, Published};
+use warta_engine::analysis::{Diagnostic, DiagnosticCode, Precision, Published};
 
 /// Content shorter than this (in characters of text) is taken for a summary.
 pub const FULL_TEXT_MIN_CHARS: usize = 500;
@@ -94,7 +94,7 @@ impl Item {
         let mut diagnostics = Vec::new();
         if !self.is_full() {
             diagnostics.push(Diagnostic::warning(
-                "summary_only",
+                DiagnosticCode::SummaryOnly,
                 "the feed holds only a summary of this item, not the article (`warta watch` fetches the page)",
             ));
         }
@@ -102,7 +102,7 @@ impl Item {
             && let Some(raw) = &self.published_raw
         {
             diagnostics.push(Diagnostic::warning(
-                "published_unreadable",
+                DiagnosticCode::PublishedUnreadable,
                 format!("feed date {raw:?} not understood: ignored"),
             ));
         }
@@ -542,7 +542,7 @@ mod tests {
         assert_eq!(a.source, "f.rss#https://contoh.test/a");
         assert!(a.diagnostics.is_empty());
         let b = docs[1].as_ref().unwrap();
-        assert_eq!(b.diagnostics[0].code, "summary_only");
+        assert_eq!(b.diagnostics[0].code.as_str(), "summary_only");
         let Body::Text(t) = &b.body else { panic!() };
         assert_eq!(t, "Hanya Ringkasan\n\nCuplikan berita & singkat.\n");
         assert!(docs[2].as_ref().unwrap_err().message.contains("no text"));

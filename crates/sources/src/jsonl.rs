@@ -9,7 +9,7 @@
 use crate::{Body, Document, Meta, SourceError};
 use serde_json::Value;
 use std::io::{BufRead, Read};
-use warta_engine::analysis::Diagnostic;
+use warta_engine::analysis::{Diagnostic, DiagnosticCode};
 
 /// Parse one line (1-based `line` for names). `Ok(None)` for a blank line.
 pub fn parse_line(raw: &str, label: &str, line: usize) -> Result<Option<Document>, SourceError> {
@@ -57,7 +57,7 @@ pub fn parse_line(raw: &str, label: &str, line: usize) -> Result<Option<Document
             let got = crate::published_from(p, "the record's `published` field");
             if got.is_none() {
                 diagnostics.push(Diagnostic::warning(
-                    "published_unreadable",
+                    DiagnosticCode::PublishedUnreadable,
                     format!("{at}: `published` value {p:?} is not an ISO 8601 or RFC 822 date: ignored"),
                 ));
             }
@@ -195,7 +195,7 @@ mod tests {
         assert_eq!(f.meta.authors, ["Ani"]);
         let odd = got[6].as_ref().unwrap();
         assert!(odd.meta.published.is_none());
-        assert_eq!(odd.diagnostics[0].code, "published_unreadable");
+        assert_eq!(odd.diagnostics[0].code.as_str(), "published_unreadable");
         assert!(got[5].as_ref().unwrap_err().message.contains("neither `html` nor `text`"));
     }
 

@@ -26,7 +26,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use warta_engine::Decoded;
-use warta_engine::analysis::{Diagnostic, Published};
+use warta_engine::analysis::{Diagnostic, DiagnosticCode, Published};
 use warta_engine::pipeline::Overrides;
 
 /// The content of one document.
@@ -264,7 +264,7 @@ pub fn html_page(
     let mut diagnostics = Vec::new();
     if had_errors {
         diagnostics.push(Diagnostic::warning(
-            "invalid_bytes",
+            DiagnosticCode::InvalidBytes,
             format!("bytes invalid in {} (the HTTP charset) were replaced with U+FFFD", enc.name()),
         ));
     }
