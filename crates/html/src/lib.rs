@@ -3,7 +3,7 @@
 //! Pure like the engine (bytes or strings in, values out; no files, network, clock or env):
 //! 1. [`bytes::read`]: gzip (by magic bytes), size limit, charset (BOM, `<meta charset>`,
 //!    UTF-8 validity, else Windows-1252).
-//! 2. [`markup::read`]: metadata from the page's own markup (JSON-LD, OpenGraph, `<meta>`,
+//! 2. [`markup::read_tree`]: metadata from the page's own markup (JSON-LD, OpenGraph, `<meta>`,
 //!    `<time datetime>`, `<html lang>`).
 //! 3. Main text ([`main_text::extract`]): readability-style scoring in a few linear passes over
 //!    a light tree ([`tree::Tree`], one pass over the bytes; the same tree gives the markup
