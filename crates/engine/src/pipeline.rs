@@ -7,6 +7,7 @@ use crate::entities;
 use crate::meta;
 use crate::quotes;
 use jiff::civil::Date;
+use std::borrow::Cow;
 
 /// Options the caller sets for one run.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +25,10 @@ pub struct Overrides {
     pub authors: Vec<String>,
     pub outlet: Option<String>,
     pub published: Option<Published>,
+    /// The cleaning of exactly this text when the caller has already done it (warta-html
+    /// cleans the extracted text to find the body): the engine then does not clean it again.
+    /// None: the engine cleans.
+    pub cleaned: Option<Cleaned>,
 }
 
 /// Analyse one decoded article. `source` is the input as the user named it.
@@ -34,7 +39,10 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
 /// [`analyze`] with metadata from outside the text taking precedence over the text's own.
 pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: &Overrides) -> Analysis {
     let text = decoded.text.as_str();
-    let cleaned: Cleaned = clean::clean(text);
+    let cleaned: Cow<Cleaned> = match &overrides.cleaned {
+        Some(c) => Cow::Borrowed(c),
+        None => Cow::Owned(clean::clean(text)),
+    };
     let mut dl = meta::dateline(text, &cleaned);
     if overrides.outlet.is_some() {
         dl.outlet.clone_from(&overrides.outlet);
@@ -89,6 +97,7 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     let anchor = crate::events::Anchor::new(opts.reference_date, published.as_ref());
     let events =
         crate::events::extract(text, &cleaned.paragraphs, &cleaned.captions, &entities, &times, &found.quotes, &anchor);
+    let cleaned = cleaned.into_owned();
     Analysis {
         source: source.to_string(),
         outlet: dl.outlet,
