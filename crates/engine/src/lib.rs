@@ -17,6 +17,7 @@ pub mod dedup;
 pub mod entities;
 pub mod events;
 pub mod guard;
+pub mod lexicon;
 pub mod meta;
 pub mod ner;
 pub mod outlets;

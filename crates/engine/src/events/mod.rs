@@ -38,6 +38,7 @@ use crate::analysis::{
     Caption, DateSource, Entity, EntityKind, Event, EventStatus, EventType, Paragraph, Published, Quote, Roles, Span,
     SpeakerResolution, Subtype, TextSpan, TimeKind, TimeMention,
 };
+use crate::lexicon::Words;
 use crate::segment;
 use crate::span_index::{self, SpanIndex};
 use crate::status::{self, Status};
@@ -619,7 +620,7 @@ fn sentence_events(
             let mut k = f.t0;
             while k > cs {
                 k -= 1;
-                if lexicon::PRONOUNS.contains(&toks[k].lower.as_str()) {
+                if Words::PronounsEvents.contains(&toks[k].lower) {
                     pronoun = true;
                     singular = true;
                     break;
@@ -782,8 +783,8 @@ fn sentence_events(
         let negated = {
             let k = f.t0;
             let w = |j: usize| toks[j].lower.as_str();
-            (k >= 1 && lexicon::NEGATORS.contains(&w(k - 1)))
-                || (k >= 2 && lexicon::NEG_BRIDGES.contains(&w(k - 1)) && lexicon::NEGATORS.contains(&w(k - 2)))
+            (k >= 1 && Words::NegatorsEvents.contains(w(k - 1)))
+                || (k >= 2 && Words::BridgesEvents.contains(w(k - 1)) && Words::NegatorsEvents.contains(w(k - 2)))
         };
         // "belum menerbitkan", "tidak ada korban jiwa": for the typology's newer types a
         // negated trigger is a happening the text says did not happen
@@ -958,24 +959,6 @@ fn pick_date(
     }
 }
 
-/// Words that say a date is the report's, not the event's ("KCNA melaporkan pada Rabu").
-const REPORTING: &[&str] = &[
-    "melaporkan",
-    "dilaporkan",
-    "mengatakan",
-    "kata",
-    "ujar",
-    "menurut",
-    "mengutip",
-    "dilansir",
-    "melansir",
-    "memberitakan",
-    "menyatakan",
-    "menulis",
-    "tulis",
-    "diberitakan",
-];
-
 /// Whether time mention `t` dates a report rather than the event at `trigger`: a reporting
 /// word stands between them, or just before the time.
 fn is_report_date(text: &str, t: &TimeMention, trigger: Span, within: Span) -> bool {
@@ -989,7 +972,7 @@ fn is_report_date(text: &str, t: &TimeMention, trigger: Span, within: Span) -> b
         lead_start += 1;
     }
     let lead = Span::new(lead_start, t.start);
-    [between, lead].iter().any(|s| status::words(text, *s).iter().any(|(w, _)| REPORTING.contains(&w.as_str())))
+    [between, lead].iter().any(|s| status::words(text, *s).iter().any(|(w, _)| Words::SpeechReport.contains(w)))
 }
 
 /// A TIMEX3 date value as a calendar date (`2023-09-12`, `2023-09`, `2023`), its missing year

@@ -23,6 +23,7 @@ mod outlets;
 mod speaker;
 
 use crate::analysis::{Entity, Paragraph, Quote, Span, SpeakerKind, StatusCue, TextSpan};
+use crate::lexicon::Words;
 use crate::status::{self, Status};
 use lexicon::*;
 pub use marks::is_mark;
@@ -557,7 +558,7 @@ fn subject_before(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, 
             || ANON_HEADS.contains(&w)
             || ANON_OPENERS.contains(&w)
             || NON_NAME_WORDS.contains(&w)
-            || PRONOUNS.contains(&w)
+            || Words::PronounsQuotes.contains(w)
             || matches!(w, "di" | "dari" | "senior" | "tinggi" | "milik" | "itu" | "tersebut" | "satu");
         if !ok {
             break;
