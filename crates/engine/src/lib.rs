@@ -14,6 +14,7 @@ pub mod clean;
 pub mod csv;
 pub mod decode;
 pub mod dedup;
+pub mod doc;
 pub mod entities;
 pub mod events;
 pub mod guard;

@@ -3,6 +3,7 @@
 use crate::analysis::{Analysis, Diagnostic, DiagnosticCode, Paragraph, Published, Span};
 use crate::clean::{self, Cleaned};
 use crate::decode::Decoded;
+use crate::doc::Doc;
 use crate::entities;
 use crate::meta;
 use crate::quotes;
@@ -84,7 +85,9 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     let title_regions = usize::from(cleaned.title.is_some());
     let tagged = crate::ner::recognize(text, &regions[title_regions..]);
     let entities = entities::resolve(text, &regions, &tagged);
-    let found = quotes::extract(text, &cleaned.paragraphs, &entities);
+    // the body split once: the quotes and events stages read its sentences
+    let doc = Doc::new(text, &cleaned.paragraphs);
+    let found = quotes::extract_doc(text, &doc, &entities);
     for s in found.sources {
         if !sources.contains(&s) {
             sources.push(s);
@@ -95,8 +98,7 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     diagnostics.extend(note);
     let times = crate::time::tag_times(text, &time_spans(&cleaned), reference);
     let anchor = crate::events::Anchor::new(opts.reference_date, published.as_ref());
-    let events =
-        crate::events::extract(text, &cleaned.paragraphs, &cleaned.captions, &entities, &times, &found.quotes, &anchor);
+    let events = crate::events::extract_doc(text, &doc, &cleaned.captions, &entities, &times, &found.quotes, &anchor);
     let cleaned = cleaned.into_owned();
     Analysis {
         source: source.to_string(),

@@ -38,6 +38,7 @@ use crate::analysis::{
     Caption, DateSource, Entity, EntityKind, Event, EventStatus, EventType, Paragraph, Published, Quote, Roles, Span,
     SpeakerResolution, Subtype, TextSpan, TimeKind, TimeMention,
 };
+use crate::doc::Doc;
 use crate::lexicon::Words;
 use crate::segment;
 use crate::span_index::{self, SpanIndex};
@@ -144,12 +145,20 @@ pub fn extract(
     quotes: &[Quote],
     anchor: &Anchor,
 ) -> Vec<Event> {
-    let mut units: Vec<(Span, bool)> = Vec::new();
-    for p in paragraphs {
-        for s in &p.spans {
-            units.extend(segment::sentences(text, *s).into_iter().map(|u| (u, false)));
-        }
-    }
+    extract_doc(text, &Doc::new(text, paragraphs), captions, entities, times, quotes, anchor)
+}
+
+/// [`extract`] over the article's [`Doc`] (its sentences, split once).
+pub fn extract_doc(
+    text: &str,
+    doc: &Doc,
+    captions: &[Caption],
+    entities: &[Entity],
+    times: &[TimeMention],
+    quotes: &[Quote],
+    anchor: &Anchor,
+) -> Vec<Event> {
+    let mut units: Vec<(Span, bool)> = doc.sentence_spans().map(|u| (u, false)).collect();
     units.extend(captions.iter().map(|c| (Span::new(c.start, c.end), true)));
     let mut all: Vec<(usize, Span)> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
@@ -178,11 +187,9 @@ pub fn extract(
     for (unit, caption) in units {
         drafts.extend(sentence_events(text, unit, caption, entities, &all, times, quotes, &lookups, anchor, &mut mem));
     }
-    drafts.extend(statements(text, paragraphs, entities, times, quotes, anchor));
+    drafts.extend(statements(text, doc, entities, times, quotes, anchor));
     // the lead sentence tells the news: never background by its date
-    let lead =
-        paragraphs.iter().flat_map(|p| p.spans.iter()).find_map(|s| segment::sentences(text, *s).into_iter().next());
-    finish(text, drafts, entities, anchor, lead)
+    finish(text, drafts, entities, anchor, doc.lead())
 }
 
 /// What every sentence's events look up, made once per article.
@@ -1022,15 +1029,14 @@ fn fill_year(value: &str, text: &str, future: bool, anchor: &Anchor) -> Option<S
 /// Statements from quotes: each quote with a named speaker that is not a medium.
 fn statements(
     text: &str,
-    paragraphs: &[Paragraph],
+    doc: &Doc,
     entities: &[Entity],
     times: &[TimeMention],
     quotes: &[Quote],
     anchor: &Anchor,
 ) -> Vec<Draft> {
     let mut out = Vec::new();
-    let sentences: Vec<Span> =
-        paragraphs.iter().flat_map(|p| p.spans.iter().flat_map(|s| segment::sentences(text, *s))).collect();
+    let sentences: Vec<Span> = doc.sentence_spans().collect();
     // The first entity of each id (a look-up per quote, not a scan).
     let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, e) in entities.iter().enumerate() {
