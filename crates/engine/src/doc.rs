@@ -1,7 +1,8 @@
-//! The article's body split once, after cleaning: its blocks (the spans of each paragraph)
-//! and their sentences, in text order. The quotes and events stages read sentences from here
-//! instead of splitting the paragraphs again, so they agree on where a sentence ends and the
-//! text is split once per article (it was split five times).
+//! The article's body split once, after cleaning: its blocks (the spans of each paragraph),
+//! their sentences and each sentence's tokens, in text order. The tagger, quotes and events
+//! stages read sentences (and the tagger and events the tokens) from here instead of
+//! splitting the paragraphs again, so they agree on where a sentence ends and the text is split
+//! once per article (sentences were split five times, tokens twice).
 
 use crate::analysis::{Paragraph, Span};
 use crate::segment;
@@ -14,13 +15,15 @@ pub struct Block {
     pub para: usize,
 }
 
-/// The body's blocks and sentences.
+/// The body's blocks, sentences and tokens.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Doc {
     /// Every non-empty span of every paragraph, in text order.
     pub blocks: Vec<Block>,
     /// Every sentence of every block, in text order, with its block's index.
     pub sentences: Vec<(usize, Span)>,
+    /// The tokens of each sentence ([`segment::tokens`]), aligned with `sentences`.
+    pub tokens: Vec<Vec<Span>>,
 }
 
 impl Doc {
@@ -36,7 +39,8 @@ impl Doc {
         for (bi, b) in blocks.iter().enumerate() {
             sentences.extend(segment::sentences(text, b.span).into_iter().map(|s| (bi, s)));
         }
-        Doc { blocks, sentences }
+        let tokens = sentences.iter().map(|(_, s)| segment::tokens(text, *s)).collect();
+        Doc { blocks, sentences, tokens }
     }
 
     /// The sentence spans alone, in text order.
@@ -67,5 +71,7 @@ mod tests {
         assert_eq!(s, ["Satu kalimat.", "Dua kalimat.", "Tiga di sini."]);
         assert_eq!(d.sentences[2].0, 1);
         assert_eq!(d.lead().map(|s| s.of(text)), Some("Satu kalimat."));
+        let toks: Vec<&str> = d.tokens[1].iter().map(|t| t.of(text)).collect();
+        assert_eq!(toks, ["Dua", "kalimat", "."]);
     }
 }

@@ -80,13 +80,15 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     let mut regions: Vec<Span> = cleaned.title.iter().map(|(_, s)| *s).collect();
     regions.extend(cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()));
     regions.extend(cleaned.captions.iter().map(|c| Span::new(c.start, c.end)));
-    // The tagger reads sentences; a Title-Case headline makes every word look like a name
-    // ("Kim Puji Hubungan ..."), so headlines get gazetteer and rule matches only.
-    let title_regions = usize::from(cleaned.title.is_some());
-    let tagged = crate::ner::recognize(text, &regions[title_regions..]);
-    let entities = entities::resolve(text, &regions, &tagged);
-    // the body split once: the quotes and events stages read its sentences
+    // The body split once: the tagger, quotes and events read its sentences and tokens.
     let doc = Doc::new(text, &cleaned.paragraphs);
+    // The tagger reads the body's sentences and the captions; a Title-Case headline makes every
+    // word look like a name ("Kim Puji Hubungan ..."), so headlines get gazetteer and rule
+    // matches only.
+    let mut tagged = crate::ner::recognize_tokens(text, doc.tokens.iter().map(Vec::as_slice));
+    let captions: Vec<Span> = cleaned.captions.iter().map(|c| Span::new(c.start, c.end)).collect();
+    tagged.extend(crate::ner::recognize(text, &captions));
+    let entities = entities::resolve(text, &regions, &tagged);
     let found = quotes::extract_doc(text, &doc, &entities);
     for s in found.sources {
         if !sources.contains(&s) {

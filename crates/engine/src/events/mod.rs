@@ -158,8 +158,10 @@ pub fn extract_doc(
     quotes: &[Quote],
     anchor: &Anchor,
 ) -> Vec<Event> {
-    let mut units: Vec<(Span, bool)> = doc.sentence_spans().map(|u| (u, false)).collect();
-    units.extend(captions.iter().map(|c| (Span::new(c.start, c.end), true)));
+    // (unit, from a caption, its tokens when the Doc has them)
+    let mut units: Vec<(Span, bool, Option<&[Span]>)> =
+        doc.sentence_spans().zip(&doc.tokens).map(|(u, t)| (u, false, Some(t.as_slice()))).collect();
+    units.extend(captions.iter().map(|c| (Span::new(c.start, c.end), true, None)));
     let mut all: Vec<(usize, Span)> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
         for m in &e.mentions {
@@ -184,8 +186,14 @@ pub fn extract_doc(
     };
     let mut mem = Memory::default();
     let mut drafts = Vec::new();
-    for (unit, caption) in units {
-        drafts.extend(sentence_events(text, unit, caption, entities, &all, times, quotes, &lookups, anchor, &mut mem));
+    for (unit, caption, raw) in units {
+        let toks = match raw {
+            Some(raw) => tokens_of(text, raw),
+            None => tokens(text, unit),
+        };
+        drafts.extend(sentence_events(
+            text, unit, &toks, caption, entities, &all, times, quotes, &lookups, anchor, &mut mem,
+        ));
     }
     drafts.extend(statements(text, doc, entities, times, quotes, anchor));
     // the lead sentence tells the news: never background by its date
@@ -206,13 +214,18 @@ fn starting_within(times: &[TimeMention], within: Span) -> &[TimeMention] {
 }
 
 fn tokens(text: &str, unit: Span) -> Vec<Tok> {
+    tokens_of(text, &segment::tokens(text, unit))
+}
+
+/// The grammar's tokens from the segmenter's ([`segment::tokens`]) of one unit.
+fn tokens_of(text: &str, raw: &[Span]) -> Vec<Tok> {
     let tok = |s: Span| {
         let t = s.of(text);
         let first = t.chars().next().unwrap_or(' ');
         Tok { lower: t.to_lowercase(), span: s, word: first.is_alphanumeric(), cap: first.is_uppercase() }
     };
     let mut out = Vec::new();
-    for s in segment::tokens(text, unit) {
+    for &s in raw {
         // "pertemuan puncak Kim-Putin": capitalised words joined by hyphens are several names
         // ("Kim", "-", "Putin"), so the entity mentions inside line up with tokens.
         let t = s.of(text);
@@ -498,6 +511,7 @@ fn subject_like(toks: &[Tok], men: &[Men], mi: usize, stop: usize) -> bool {
 fn sentence_events(
     text: &str,
     unit: Span,
+    toks: &[Tok],
     caption: bool,
     entities: &[Entity],
     all: &[(usize, Span)],
@@ -507,15 +521,14 @@ fn sentence_events(
     anchor: &Anchor,
     mem: &mut Memory,
 ) -> Vec<Draft> {
-    let toks = tokens(text, unit);
-    if toks.is_empty() || outlet_words(&toks) {
+    if toks.is_empty() || outlet_words(toks) {
         return Vec::new();
     }
-    let men = mentions(text, unit, &toks, entities, all);
-    let found = find_triggers(&toks, &men);
+    let men = mentions(text, unit, toks, entities, all);
+    let found = find_triggers(toks, &men);
     let mut out: Vec<Draft> = Vec::new();
     for (fi, f) in found.iter().enumerate() {
-        let (cs, ce) = clause(&toks, f.t0);
+        let (cs, ce) = clause(toks, f.t0);
         let next_trigger = found.get(fi + 1).map_or(ce, |g| g.t0.min(ce));
         // arguments end at a purpose or relative clause, or a comma or "dan" not followed by a name
         let starts_mention = |k: usize| men.iter().any(|m| m.t0 == k || (m.t0 == k + 1 && toks[k].cap));
@@ -548,7 +561,7 @@ fn sentence_events(
             if m.t0 < f.t1 || m.t0 >= fwd_end || m.modifier {
                 continue;
             }
-            let role = match lead(&toks, &men, mi, f.t1) {
+            let role = match lead(toks, &men, mi, f.t1) {
                 Some(Some(Role::Other))
                     if f.pos == Pos::Noun
                         && matches!(f.kind, EventType::Statement | EventType::Announcement | EventType::Invitation)
@@ -649,7 +662,7 @@ fn sentence_events(
                     }
                     // "menuduh X mengirimkan": a name right before the verb is its subject
                     let adjacent = toks[m.t1..f.t0].iter().all(|t| AUX.contains(&t.lower.as_str()));
-                    if !(adjacent || subject_like(&toks, &men, mi, cs)) || m.media {
+                    if !(adjacent || subject_like(toks, &men, mi, cs)) || m.media {
                         continue;
                     }
                     subject.push(m.ent);
@@ -693,7 +706,7 @@ fn sentence_events(
                 .find(|(mi, m)| {
                     !m.modifier
                         && !m.media
-                        && subject_like(&toks, &men, *mi, 0)
+                        && subject_like(toks, &men, *mi, 0)
                         && (!singular || entities[m.ent].kind == EntityKind::Per)
                 })
                 .map(|(_, m)| m.ent);
@@ -742,7 +755,7 @@ fn sentence_events(
         // place
         let place = pick_place(f.kind, &final_args, entities);
         // evidence, status
-        let ev_end = extend_clause(&toks, &men, ce);
+        let ev_end = extend_clause(toks, &men, ce);
         let evidence =
             if caption { unit } else { segment::trim(text, Span::new(toks[cs].span.start, toks[ev_end - 1].span.end)) };
         let trigger = Span::new(toks[f.t0].span.start, toks[f.t1 - 1].span.end);
@@ -845,12 +858,12 @@ fn sentence_events(
             from_context,
             alleged,
             background_cue,
-            earlier: opens_earlier(&toks) || earlier_before(&toks, f.t0),
+            earlier: opens_earlier(toks) || earlier_before(toks, f.t0),
         });
     }
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
     if let Some((_, m)) =
-        men.iter().enumerate().find(|(mi, m)| !m.modifier && !m.media && subject_like(&toks, &men, *mi, 0))
+        men.iter().enumerate().find(|(mi, m)| !m.modifier && !m.media && subject_like(toks, &men, *mi, 0))
         && entities[m.ent].kind == EntityKind::Per
         && !caption
     {
