@@ -230,6 +230,8 @@ const UNLIKELY: &[&str] = &[
     "modal",
     "byline",
 ];
+/// Class/id fragments of parts that are never the article, whatever the pass.
+const STRONG_CHROME: &[&str] = &["comment", "disqus", "trackback", "respond", "footer", "sidebar", "captcha"];
 /// …unless the class/id also says it may hold the article.
 const MAYBE: &[&str] = &["article", "body", "column", "content", "main", "mathjax", "shadow"];
 
@@ -324,13 +326,14 @@ pub fn extract(tree: &Tree) -> MainText {
     let mut best: Option<(usize, MainText)> = None;
     let hints = Hints::new(tree);
     let related = related_context(tree, &hints);
+    let holds_content = holds_content(tree, &hints);
     for filters in [
         Filters { unlikely: true, weights: true, clean: true },
         Filters { unlikely: false, weights: true, clean: true },
         Filters { unlikely: false, weights: false, clean: true },
         Filters { unlikely: false, weights: false, clean: false },
     ] {
-        let out = attempt(tree, &hints, body, filters, &related);
+        let out = attempt(tree, &hints, body, filters, &related, &holds_content);
         let chars: usize = out.paragraphs.iter().map(|p| p.chars().count()).sum();
         if best.as_ref().is_none_or(|(c, _)| chars > *c) {
             best = Some((chars, out));
@@ -389,6 +392,10 @@ const H_CAPTION_EL: u16 = 256;
 const H_BLOCK: u16 = 512;
 /// Skipped by the "unlikely" filter: named like chrome, not like content, not a landmark.
 const H_UNLIKELY_SKIP: u16 = 1024;
+/// Named as comments, a footer or a sidebar (and not also as content): skipped in every pass,
+/// also the relaxed ones (a short article must not give way to its comment thread).
+const H_CHROME_SKIP: u16 = 2048;
+const H_CHROME: u16 = 4096;
 const H_KNOWN: u16 = 32768;
 
 impl<'t> Hints<'t> {
@@ -438,6 +445,9 @@ impl<'t> Hints<'t> {
         if h & (H_UNLIKELY | H_MAYBE) == H_UNLIKELY && !matches!(name, "body" | "a" | "article" | "main" | "html") {
             h |= H_UNLIKELY_SKIP;
         }
+        if h & (H_CHROME | H_MAYBE) == H_CHROME && !matches!(name, "body" | "a" | "article" | "main" | "html") {
+            h |= H_CHROME_SKIP;
+        }
         h
     }
 }
@@ -455,6 +465,7 @@ fn name_patterns() -> &'static (aho_corasick::AhoCorasick, Vec<u16>) {
             (POSITIVE, H_POSITIVE),
             (&["caption", "credit"][..], H_CAPTION),
             (&["related", "recommend", "popular"][..], H_TEASER),
+            (STRONG_CHROME, H_CHROME),
         ] {
             for p in list {
                 pats.push(p);
@@ -522,7 +533,32 @@ fn is_caption(tree: &Tree, h: u16, id: NodeId, name: &str) -> bool {
     h & (H_CAPTION | H_MAYBE) == H_CAPTION && tree.text(id).len() < 400
 }
 
-fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool]) -> MainText {
+/// For every element: does it hold (strictly inside) an element that looks like the article's
+/// container: `<article>`, `<main>`, or a class/id named like content and not like chrome? A
+/// wrapper named after a sidebar or comments that holds one ("with-sidebar", a sticky-sidebar
+/// column around the post) is layout, not chrome.
+fn holds_content(tree: &Tree, hints: &Hints) -> Vec<bool> {
+    let n = tree.nodes.len();
+    let mut out = vec![false; n];
+    for i in (1..n).rev() {
+        let id = i as NodeId;
+        let Some(name) = tree.name(id) else { continue };
+        let p = tree.nodes[i].parent;
+        if p == NONE {
+            continue;
+        }
+        let own = matches!(name, "article" | "main") || {
+            let h = hints.get(id);
+            h & H_POSITIVE != 0 && h & (H_NEGATIVE | H_CHROME | H_UNLIKELY) == 0
+        };
+        if out[i] || own {
+            out[p as usize] = true;
+        }
+    }
+    out
+}
+
+fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool], holds_content: &[bool]) -> MainText {
     let n = tree.nodes.len();
     let mut counts = vec![Counts::default(); n];
     let mut blocks: Vec<Block> = Vec::new();
@@ -578,7 +614,11 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                 let name: &str = name;
                 let h = hints.get(cur);
                 let caption = h & H_CAPTION_EL != 0;
-                if caption || h & H_NEVER != 0 || (f.unlikely && h & H_UNLIKELY_SKIP != 0) {
+                if caption
+                    || h & H_NEVER != 0
+                    || (f.unlikely && h & H_UNLIKELY_SKIP != 0)
+                    || (h & H_CHROME_SKIP != 0 && !holds_content[cur as usize])
+                {
                     descend = false;
                     if !caption && h & H_NEVER == 0 {
                         skipped.push(cur);

@@ -132,3 +132,31 @@ fn a_page_without_prose_gives_nothing() {
     let got = main_text("<html><body><nav><a href=\"/\">Beranda</a></nav></body></html>");
     assert!(got.paragraphs.is_empty(), "{:?}", got.paragraphs);
 }
+
+#[test]
+fn a_short_post_does_not_give_way_to_its_comments() {
+    let comments: String = (0..12)
+        .map(|i| {
+            format!(
+                "<li class=\"comment\"><div class=\"comment-author\">Pembaca {i}</div><div class=\"comment-body\"><p>{}</p></div></li>",
+                P[i % 4]
+            )
+        })
+        .collect();
+    let html = chrome(&format!(
+        "<div id=\"content\"><div class=\"post\"><h2>Panen kopi</h2><div class=\"entry-content\"><p>Panen kopi tahun ini datang lebih awal.</p></div></div>\
+         <div id=\"comments\"><h3>12 tanggapan</h3><ol class=\"commentlist\">{comments}</ol></div></div>"
+    ));
+    let got = main_text(&html);
+    assert_eq!(got.paragraphs, vec!["Panen kopi".to_string(), "Panen kopi tahun ini datang lebih awal.".to_string()]);
+}
+
+#[test]
+fn a_wrapper_named_after_its_sidebar_is_still_read() {
+    let html = chrome(&format!(
+        "<div class=\"layout with-sidebar-right\"><div class=\"article-body\"><p>{}</p><p>{}</p><p>{}</p></div>\
+         <div class=\"sidebar\"><p>Iklan: langganan koran digital hanya sepuluh ribu rupiah sebulan.</p></div></div>",
+        P[0], P[1], P[2]
+    ));
+    assert_paragraphs(&main_text(&html), &P[..3]);
+}
