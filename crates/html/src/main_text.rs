@@ -861,7 +861,8 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                 false
             } else if (!ss.is_nan() && ss + bonus >= threshold) || prose {
                 true
-            } else if tree.name(s) == Some("p") {
+            } else if tree.name(s) == Some("p") || (hints.get(s) & H_BLOCK != 0 && !counts[s as usize].has_block) {
+                // A paragraph, or an element used as one (a `<div>` holding only inline text).
                 let len = counts[s as usize].chars;
                 let d = density(s);
                 let text_ends = blocks.iter().rev().find(|b| b.owner == s).is_some_and(|b| {

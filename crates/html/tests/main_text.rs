@@ -160,3 +160,18 @@ fn a_wrapper_named_after_its_sidebar_is_still_read() {
     ));
     assert_paragraphs(&main_text(&html), &P[..3]);
 }
+
+#[test]
+fn a_div_used_as_a_paragraph_next_to_the_article_joins_it() {
+    let html = chrome(&format!(
+        "<div class=\"wrap\"><div class=\"intro\">{}</div><div class=\"read-all\"><p>{}</p><p>{}</p><p>{}</p></div>\
+         <div class=\"para\">Kelompok tani akan menggelar pasar kopi di balai desa.</div></div>",
+        P[3], P[0], P[1], P[2]
+    ));
+    let got = main_text(&html);
+    assert_eq!(
+        got.paragraphs.last().map(String::as_str),
+        Some("Kelompok tani akan menggelar pasar kopi di balai desa.")
+    );
+    assert!(got.paragraphs.contains(&P[0].to_string()), "{:#?}", got.paragraphs);
+}
