@@ -433,6 +433,16 @@ impl<'t> Hints<'t> {
                 }
             }
         }
+        // An `<aside>` named as the article's container (`<aside class="blogPost">`, a theme's
+        // misuse of the element) is read like a `<div>`.
+        if never
+            && kind & K_NEVER != 0
+            && name == "aside"
+            && h & H_POSITIVE != 0
+            && h & (H_NEGATIVE | H_UNLIKELY | H_CHROME) == 0
+        {
+            never = false;
+        }
         if never {
             h |= H_NEVER;
         }

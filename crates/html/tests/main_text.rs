@@ -175,3 +175,13 @@ fn a_div_used_as_a_paragraph_next_to_the_article_joins_it() {
     );
     assert!(got.paragraphs.contains(&P[0].to_string()), "{:#?}", got.paragraphs);
 }
+
+#[test]
+fn an_aside_named_as_the_post_is_read() {
+    let html = chrome(&format!(
+        "<section id=\"kolom\"><aside class=\"blogPost\"><div class=\"blogContent\"><p>{}</p><p>{}</p></div></aside>\
+         <aside class=\"widget\"><p>Arsip bulan lalu dan daftar kategori blog ini.</p></aside></section>",
+        P[0], P[1]
+    ));
+    assert_paragraphs(&main_text(&html), &P[..2]);
+}
