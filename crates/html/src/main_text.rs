@@ -804,6 +804,26 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             }
             anc = tree.nodes[anc as usize].parent;
         }
+        // None shares an ancestor with the top one, but three or more separate ones elsewhere
+        // outweigh it together (a text cut into alike boxes, against one box of other text):
+        // their nearest common ancestor.
+        if top == top0 {
+            let apart: Vec<NodeId> = strong
+                .iter()
+                .copied()
+                .filter(|&c| !strong.iter().any(|&d| d != c && is_ancestor(tree, c, d)))
+                .collect();
+            let sum: f64 = apart.iter().map(|&c| score[c as usize]).sum();
+            if apart.len() >= 3 && sum >= 2.0 * top_score {
+                let mut lca = tree.nodes[apart[0] as usize].parent;
+                while lca != NONE && !apart.iter().all(|&c| is_ancestor(tree, lca, c)) {
+                    lca = tree.nodes[lca as usize].parent;
+                }
+                if lca != NONE && lca != root && tree.name(lca).is_some() && !is_ancestor(tree, lca, top) {
+                    top = lca;
+                }
+            }
+        }
     }
     // Climb while the parent scores higher (the top element is part of a larger article).
     let mut last = score[top as usize];

@@ -185,3 +185,21 @@ fn an_aside_named_as_the_post_is_read() {
     ));
     assert_paragraphs(&main_text(&html), &P[..2]);
 }
+
+#[test]
+fn a_text_cut_into_alike_boxes_beats_one_box_elsewhere() {
+    // One box of other text with many commas scores highest on its own; the article is cut
+    // into three alike boxes in another column, which together outweigh it.
+    let notice = "Ongkos kirim, pajak, bea masuk, asuransi, biaya gudang, biaya kemas, biaya lain, dihitung saat pembayaran, bukan sekarang.";
+    let box_ = |t: &str| format!("<div class=\"kotak\"><div class=\"kotak-dalam\"><p>{t}</p><p>{t}</p></div></div>");
+    let html = chrome(&format!(
+        "<div class=\"kiri\"><div class=\"bingkai\"><div class=\"catatan\"><p>{notice}</p></div></div></div>\
+         <div class=\"kanan\"><div class=\"rows\">{}{}{}</div></div>",
+        box_(&format!("{} {}", P[0], P[1])),
+        box_(&format!("{} {}", P[2], P[3])),
+        box_(&format!("{} {}", P[1], P[0])),
+    ));
+    let got = main_text(&html);
+    assert!(!got.paragraphs.iter().any(|p| p.starts_with("Ongkos")), "{:#?}", got.paragraphs);
+    assert_eq!(got.paragraphs.len(), 6, "{:#?}", got.paragraphs);
+}
