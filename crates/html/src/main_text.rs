@@ -120,6 +120,37 @@ fn copyright(line: &str) -> bool {
     l.starts_with("copyright") || l.starts_with('©') || l.starts_with("(c) ") || l.starts_with("hak cipta")
 }
 
+/// A line that opens a comment section: "Post a comment", "Leave a reply", "Comments are
+/// closed", "Tulis komentar", "12 comments" (the whole line, a colon or full stop allowed).
+fn comments_heading(line: &str) -> bool {
+    if line.len() > 60 {
+        return false;
+    }
+    let l = line.trim().trim_end_matches([':', '.', '!']).to_lowercase();
+    let l = l.trim();
+    const OPEN: &[&str] = &[
+        "post a comment",
+        "leave a comment",
+        "leave a reply",
+        "add a comment",
+        "add your comment",
+        "write a comment",
+        "tulis komentar",
+        "kirim komentar",
+        "berikan komentar",
+    ];
+    if OPEN.contains(&l) || l.starts_with("comments are closed") || l.starts_with("comments are now closed") {
+        return true;
+    }
+    // "12 comments", "3 komentar", "1 response".
+    let mut w = l.split_whitespace();
+    matches!(
+        (w.next(), w.next(), w.next()),
+        (Some(n), Some("comments" | "comment" | "komentar" | "responses" | "response" | "replies"), None)
+            if n.chars().all(|c| c.is_ascii_digit())
+    )
+}
+
 /// A short line that asks the reader to watch a video ("Simak Video \"…\"", "Saksikan juga:",
 /// "Tonton video …"): not a sentence of the article.
 fn video_prompt(line: &str) -> bool {
@@ -984,6 +1015,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     let titles = page_titles(tree);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut dropped: Vec<Dropped> = Vec::new();
+    let mut in_comments = false;
     for b in &blocks {
         if !decide(b.owner, &mut keep) {
             continue;
@@ -998,7 +1030,13 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             if line.is_empty() {
                 continue;
             }
-            if repeats_title(line, &titles) {
+            if in_comments {
+                dropped.push(Dropped { reason: DropReason::Comments, text: line.to_string() });
+            } else if comments_heading(line) && paragraphs.iter().map(|p| p.len()).sum::<usize>() >= 200 {
+                // The comment section opens after the article, in the same container.
+                in_comments = true;
+                dropped.push(Dropped { reason: DropReason::Comments, text: line.to_string() });
+            } else if repeats_title(line, &titles) {
                 dropped.push(Dropped { reason: DropReason::Title, text: line.to_string() });
             } else if video_prompt(line) {
                 dropped.push(Dropped { reason: DropReason::VideoPrompt, text: line.to_string() });

@@ -203,3 +203,16 @@ fn a_text_cut_into_alike_boxes_beats_one_box_elsewhere() {
     assert!(!got.paragraphs.iter().any(|p| p.starts_with("Ongkos")), "{:#?}", got.paragraphs);
     assert_eq!(got.paragraphs.len(), 6, "{:#?}", got.paragraphs);
 }
+
+#[test]
+fn an_unnamed_comment_section_after_the_article_is_dropped() {
+    let html = chrome(&format!(
+        "<div class=\"cerita\"><p>{}</p><p>{}</p><p>Komentar sudah ditutup.</p><p>Tulis komentar:</p>\
+         <p>Budi: Harga kopi di pasar kami juga naik, tapi pembelinya tetap banyak setiap pagi.</p>\
+         <p>Sari: Semoga penyuluhnya benar-benar datang ke desa kami minggu depan.</p></div>",
+        P[0], P[1]
+    ));
+    let got = main_text(&html);
+    assert_paragraphs(&got, &[P[0], P[1], "Komentar sudah ditutup."]);
+    assert!(got.dropped.iter().any(|d| d.text.starts_with("Budi:")), "{:#?}", got.dropped);
+}
