@@ -3,7 +3,6 @@
 //! Field names here are a contract (../shared/DESIGN.md, `schema/analysis.schema.json`):
 //! extend, never rename.
 
-use crate::status::Status;
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into the article's decoded text.
@@ -607,6 +606,27 @@ names! {
 }
 
 names! {
+    /// How sure the text is that something happened or holds (the rules and their order:
+    /// [`crate::status`]).
+    pub enum Status {
+        /// Stated as fact or explicitly confirmed ("telah dikonfirmasi", "membenarkan").
+        Confirmed = "confirmed",
+        /// Passed on from someone else with no stronger cue ("dilaporkan", "menurut").
+        Reported = "reported",
+        /// Not yet happened: planned or expected ("akan", "direncanakan", "sedang dipersiapkan").
+        Planned = "planned",
+        /// A guess or hedge ("mungkin", "kemungkinan", "diperkirakan", "berspekulasi").
+        Speculated = "speculated",
+        /// Someone says it is not so ("membantah", "menyangkal").
+        Denied = "denied",
+        /// Explicitly not confirmed ("belum dikonfirmasi", "tidak dapat dikonfirmasi").
+        Unconfirmed = "unconfirmed",
+        /// Depends on a condition ("jika", "apabila").
+        Conditional = "conditional",
+    }
+}
+
+names! {
     /// How sure the sources are that an event happened, or that it is background.
     pub enum EventStatus {
         Confirmed = "confirmed",
@@ -917,6 +937,7 @@ mod tests {
         names_agree(SpeakerKind::ALL, SpeakerKind::as_str, SpeakerKind::parse);
         names_agree(EventType::ALL, EventType::as_str, EventType::parse);
         names_agree(EventStatus::ALL, EventStatus::as_str, EventStatus::parse);
+        names_agree(Status::ALL, Status::as_str, Status::parse);
         names_agree(DateSource::ALL, DateSource::as_str, DateSource::parse);
         names_agree(Quant::ALL, Quant::as_str, Quant::parse);
         names_agree(Correction::ALL, Correction::as_str, Correction::parse);

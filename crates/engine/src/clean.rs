@@ -307,7 +307,9 @@ pub fn clean(text: &str) -> Cleaned {
             let next_is_blank_or_dup = nonblank.get(k + 1).is_none_or(|&j| j > i + 1)
                 || counts.get(key).copied().unwrap_or(0) > 1
                 || next_key.is_some_and(|n| n.starts_with(key))
-                || nonblank.get(k + 1).is_some_and(|&j| crate::meta::opens_with_dateline(raw_lines[j].of(text).trim()));
+                || nonblank
+                    .get(k + 1)
+                    .is_some_and(|&j| crate::datelines::opens_with_dateline(raw_lines[j].of(text).trim()));
             if next_is_blank_or_dup {
                 out.title = Some((line.to_string(), span));
                 title_key = Some(key.to_string());

@@ -12,6 +12,7 @@ pub mod analysis;
 pub mod calendar;
 pub mod clean;
 pub mod csv;
+pub mod datelines;
 pub mod decode;
 pub mod dedup;
 pub mod doc;

@@ -4,6 +4,7 @@
 use crate::analysis::{Precision, Published, Span};
 use crate::calendar;
 use crate::clean::Cleaned;
+use crate::datelines::DATELINES;
 use jiff::civil::Date;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -32,38 +33,6 @@ fn is_known_outlet(raw: &str) -> bool {
 /// `FILE#URL`; None when it holds no http(s) URL.
 pub fn outlet_from_source(source: &str) -> Option<String> {
     crate::outlets::host_outlet(source)
-}
-
-static DOMAIN: &str = r"[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z]{2,6}){1,2}";
-static CITY: &str = r"[\p{Lu}][\p{Lu}\p{Ll} .'-]{1,40}?";
-
-/// Dateline forms, tried in order. Groups: `o` outlet, `c` city.
-static DATELINES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
-        // "Bisnis.com, JAKARTA -", "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -"
-        format!(r"^(?P<o>{DOMAIN})\s*,\s*(?P<c>{CITY})\s*(?:[-–—]+|:)\s"),
-        // "KONTAN.CO.ID - SEOUL." / "KONTAN.CO.ID - JAKARTA -"
-        format!(r"^(?P<o>{DOMAIN})\s*[-–—]+\s*(?P<c>[\p{{Lu}}][\p{{Lu}} .'-]{{1,40}}?)\s*[.,:–—-]\s"),
-        // "JAKARTA, KOMPAS.com -" / "Jakarta, CNN Indonesia --"
-        format!(
-            r"^(?P<c>{CITY})\s*,\s*(?P<o>{DOMAIN}|[\p{{Lu}}][\p{{L}}]+(?: [\p{{Lu}}][\p{{L}}]+)?)\s*(?:[-–—]+|:)\s"
-        ),
-        // "JAKARTA (ANTARA) -"
-        format!(r"^(?P<c>{CITY})\s*\((?P<o>[^)]{{2,30}})\)\s*(?:[-–—]+|:)\s"),
-        // "VIVA – " / "Suara.com - " (outlet alone)
-        format!(r"^(?P<o>{DOMAIN})\s*[-–—]+\s"),
-        // "JAKARTA - " (city alone, upper case)
-        r"^(?P<c>[\p{Lu}][\p{Lu} .'-]{2,40}?)\s*[-–—]+\s".to_string(),
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("dateline regex"))
-    .collect()
-});
-
-/// Does `line` open with a dateline ("KONTAN.CO.ID - SEOUL.", "Bisnis.com, JAKARTA -")? The
-/// cleaner uses it to take the line before as the headline.
-pub(crate) fn opens_with_dateline(line: &str) -> bool {
-    DATELINES.iter().enumerate().any(|(n, re)| n != 2 && re.is_match(line))
 }
 
 /// Outlet and dateline city found in the lead paragraph.

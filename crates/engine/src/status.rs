@@ -9,40 +9,10 @@
 
 use crate::analysis::Span;
 use crate::lexicon::Words;
-use serde::{Deserialize, Serialize};
 
-/// How sure the text is that something happened or holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Stated as fact or explicitly confirmed ("telah dikonfirmasi", "membenarkan").
-    Confirmed,
-    /// Passed on from someone else with no stronger cue ("dilaporkan", "menurut").
-    Reported,
-    /// Not yet happened: planned or expected ("akan", "direncanakan", "sedang dipersiapkan").
-    Planned,
-    /// A guess or hedge ("mungkin", "kemungkinan", "diperkirakan", "berspekulasi").
-    Speculated,
-    /// Someone says it is not so ("membantah", "menyangkal").
-    Denied,
-    /// Explicitly not confirmed ("belum dikonfirmasi", "tidak dapat dikonfirmasi").
-    Unconfirmed,
-    /// Depends on a condition ("jika", "apabila").
-    Conditional,
-}
+pub use crate::analysis::Status;
 
 impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Confirmed => "confirmed",
-            Status::Reported => "reported",
-            Status::Planned => "planned",
-            Status::Speculated => "speculated",
-            Status::Denied => "denied",
-            Status::Unconfirmed => "unconfirmed",
-            Status::Conditional => "conditional",
-        }
-    }
     /// Higher is more cautious; the most cautious cue in a span decides.
     pub fn rank(self) -> u8 {
         match self {

@@ -665,7 +665,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                         skipped.push(cur);
                     }
                     if caption {
-                        let c = crate::markup::squash(&tree.text(cur));
+                        let c = crate::tree::squash(&tree.text(cur));
                         if !c.is_empty() && !captions.contains(&c) {
                             captions.push(c);
                         }
@@ -1022,7 +1022,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         }
         // A run that is mostly link text is navigation (tag lists, "next story", menus).
         if b.link_chars as f64 > 0.7 * b.chars as f64 {
-            dropped.push(Dropped { reason: DropReason::LinkList, text: crate::markup::squash(&b.text) });
+            dropped.push(Dropped { reason: DropReason::LinkList, text: crate::tree::squash(&b.text) });
             continue;
         }
         for line in b.text.split('\n') {
@@ -1051,14 +1051,14 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     for id in skipped {
         let p = tree.nodes[id as usize].parent;
         if p != NONE && decide(p, &mut keep) {
-            let text = crate::markup::squash(&tree.text(id));
+            let text = crate::tree::squash(&tree.text(id));
             if !text.is_empty() {
                 dropped.push(Dropped { reason: reason_by_name(tree, id), text });
             }
         }
     }
     for (why, id) in drops {
-        let text = crate::markup::squash(&tree.text(id));
+        let text = crate::tree::squash(&tree.text(id));
         if !text.is_empty() {
             dropped.push(Dropped { reason: why, text });
         }

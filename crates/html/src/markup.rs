@@ -3,7 +3,7 @@
 //! `<title>` and `<html lang>`. Each value remembers where it came from, so the Analysis can
 //! say why it believes a date.
 
-use crate::tree::{NodeId, Tree};
+use crate::tree::{NodeId, Tree, squash};
 use serde_json::Value;
 use warta_engine::analysis::{Precision, Published};
 
@@ -269,11 +269,6 @@ fn push_name(s: &str, out: &mut Vec<String>) {
     if !s.is_empty() && !s.starts_with("http") && !out.contains(&s) {
         out.push(s);
     }
-}
-
-/// Collapse whitespace runs to one space and trim.
-pub fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `<meta>` tags by lowercased `property` / `name` / `itemprop` / `http-equiv`.

@@ -3,6 +3,7 @@
 //! summaries, dates and entity names through `warta_render`.
 
 use crate::AppState;
+pub use crate::error::ApiError;
 use crate::limits::{self, FACET_SCOPE, MAX_LIMIT, MAX_PARAM_CHARS, MAX_STORIES_LIMIT};
 use axum::Json;
 use axum::body::Bytes;
@@ -15,48 +16,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use warta_engine::analysis::EntityKind;
 use warta_render::Lang;
-use warta_store::query::{BadQuery, Hit};
-use warta_store::saved::{Filters, NewSavedSearch, SavedError};
+use warta_store::query::Hit;
+use warta_store::saved::{Filters, NewSavedSearch};
 use warta_store::{SearchQuery, Store};
-
-/// An error answer: a status and a message, sent as `{"error": message}`.
-#[derive(Debug, Clone)]
-pub struct ApiError {
-    pub status: StatusCode,
-    pub message: String,
-}
-
-impl ApiError {
-    pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
-        ApiError { status, message: message.into() }
-    }
-
-    pub fn internal(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message)
-    }
-
-    fn bad(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, message)
-    }
-
-    fn not_found(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::NOT_FOUND, message)
-    }
-}
-
-impl From<anyhow::Error> for ApiError {
-    fn from(e: anyhow::Error) -> ApiError {
-        if let Some(b) = e.downcast_ref::<BadQuery>() {
-            return ApiError::bad(b.to_string());
-        }
-        match e.downcast_ref::<SavedError>() {
-            Some(SavedError::Invalid(m)) => return ApiError::bad(m.clone()),
-            Some(n @ SavedError::NotFound(_)) => return ApiError::not_found(n.to_string()),
-            None => {}
-        }
-        ApiError::internal(format!("{e:#}"))
-    }
-}
 
 type ApiResult = Result<Json<Value>, ApiError>;
 

@@ -18,6 +18,7 @@
 mod api;
 mod assets;
 pub mod atom;
+mod error;
 pub mod guard;
 pub mod limits;
 pub mod openapi;

@@ -1,7 +1,7 @@
 //! Bounds on what a request may ask for, and the checks that turn a malformed request into a
 //! clear 400 before it reaches the store.
 
-use crate::api::ApiError;
+use crate::error::ApiError;
 use axum::http::StatusCode;
 
 /// Largest request body (a posted article), in bytes.

@@ -3,10 +3,11 @@
 
 use crate::Store;
 use crate::timelines::sort_entries;
+pub use crate::timelines::{EntryKind, TimelineEntry};
 use anyhow::{Context, Result, bail};
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, params};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
 use std::ops::Bound;
@@ -15,8 +16,8 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQue
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Score, Term};
-use warta_engine::analysis::{EventStatus, EventType};
-use warta_engine::timeline::{Conflict, Corroboration, DatePrecision, EntityKey, Entry, Evidence, Member, StatusBy};
+use warta_engine::analysis::EventStatus;
+use warta_engine::timeline::{DatePrecision, EntityKey, Member};
 
 /// A malformed search query (the command line exits 2 on it): what is wrong and, when the
 /// parser knows, the column (1-based, in characters) where it went wrong.
@@ -203,121 +204,6 @@ pub struct StoryRow {
     pub last_date: Option<String>,
     pub outlets: Vec<String>,
     pub articles: Vec<String>,
-}
-
-/// What a timeline entry is: a happening of one event type, or an article that supports no
-/// event entry. In JSON, the event type's name or `article`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum EntryKind {
-    Event(EventType),
-    #[default]
-    Article,
-}
-
-impl EntryKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Event(t) => t.as_str(),
-            EntryKind::Article => "article",
-        }
-    }
-    pub fn parse(s: &str) -> Option<EntryKind> {
-        match s {
-            "article" => Some(EntryKind::Article),
-            _ => EventType::parse(s).map(EntryKind::Event),
-        }
-    }
-}
-
-impl Serialize for EntryKind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for EntryKind {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        EntryKind::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown timeline entry type {s:?}")))
-    }
-}
-
-/// One entry of a timeline: a happening merged across articles by the engine
-/// ([`warta_engine::timeline`]: same fields as `warta stories` prints), or (for articles that
-/// support no event entry) an `article` entry.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-pub struct TimelineEntry {
-    pub date: Option<String>,
-    /// day, month, year, week or other; null when undated.
-    #[serde(default)]
-    pub date_precision: Option<DatePrecision>,
-    /// The event type, or `article` for an article entry.
-    #[serde(rename = "type")]
-    pub kind: EntryKind,
-    /// The engine's Indonesian line built from the facts (the title for an article entry).
-    #[serde(default)]
-    pub summary: String,
-    /// The same as `summary` (kept for readers of the first store format).
-    pub headline: String,
-    pub participants: Vec<String>,
-    /// Gazetteer keys aligned with `participants` (null where unknown).
-    #[serde(default)]
-    pub participant_kb: Vec<Option<String>>,
-    pub place: Option<String>,
-    /// The surest status any source gives; null for an article entry.
-    pub status: Option<EventStatus>,
-    /// Every source's status with the date of its article, in date order.
-    #[serde(default)]
-    pub statuses: Vec<StatusBy>,
-    /// Sources of the supporting articles.
-    #[serde(default)]
-    pub supported_by: Vec<String>,
-    /// The same as `supported_by` (kept for readers of the first store format).
-    pub articles: Vec<String>,
-    pub outlets: Vec<String>,
-    /// The supporters counted by outlet and by original report, copies grouped under their
-    /// original (engine entries; none for an article entry).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub corroboration: Option<Corroboration>,
-    /// Other dates sources give for the same happening, with who and where.
-    #[serde(default)]
-    pub conflicts: Vec<Conflict>,
-    #[serde(default)]
-    pub background: bool,
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
-    /// The story (s1, s2, …) of the first supporting article.
-    pub story: Option<String>,
-    /// Every story a supporting article belongs to (entity timelines span stories).
-    #[serde(default)]
-    pub stories: Vec<String>,
-}
-
-impl TimelineEntry {
-    /// A store entry from an engine entry.
-    pub fn from_engine(e: Entry) -> TimelineEntry {
-        TimelineEntry {
-            date_precision: e.date_precision,
-            date: e.date,
-            kind: EntryKind::Event(e.kind),
-            headline: e.summary.clone(),
-            summary: e.summary,
-            participants: e.participants,
-            participant_kb: e.participant_kb,
-            place: e.place,
-            status: Some(e.status),
-            statuses: e.statuses,
-            articles: e.supported_by.clone(),
-            supported_by: e.supported_by,
-            outlets: e.outlets,
-            corroboration: Some(e.corroboration),
-            conflicts: e.conflicts,
-            background: e.background,
-            evidence: e.evidence,
-            story: e.story,
-            stories: e.stories,
-        }
-    }
 }
 
 /// A timeline for a story or an entity.
