@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use warta_store::Store;
 use warta_store::saved::{Filters, NewSavedSearch, SavedError, SavedSearch};
+use warta_store::{Store, StoreError};
 
 #[derive(Args)]
 pub struct SavedArgs {
@@ -116,8 +116,8 @@ pub fn run(args: SavedArgs) -> Result<ExitCode> {
         SavedCommand::Show(a) => show(a),
         SavedCommand::Rm(a) => rm(a),
     };
-    result.or_else(|e| match e.downcast_ref::<SavedError>() {
-        Some(SavedError::Invalid(m)) => Err(crate::Usage(m.clone()).into()),
+    result.or_else(|e| match e.downcast_ref::<StoreError>() {
+        Some(StoreError::Saved(SavedError::Invalid(m))) => Err(crate::Usage(m.clone()).into()),
         _ => bad_query_exit(e),
     })
 }

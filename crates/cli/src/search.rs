@@ -7,8 +7,8 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use warta_render::Lang;
-use warta_store::query::{BadQuery, Hit, snippet_plain};
-use warta_store::{SearchQuery, Store};
+use warta_store::query::{Hit, snippet_plain};
+use warta_store::{SearchQuery, Store, StoreError};
 use warta_translate::Translator;
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -96,7 +96,7 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
     };
     let hits = match store.search(&q) {
         Ok(h) => h,
-        Err(e) => return bad_query_exit(e),
+        Err(e) => return bad_query_exit(e.into()),
     };
     if let Some(lang) = args.lang {
         return localized(&store, &hits, lang, translator.as_ref(), args.format);
@@ -117,12 +117,12 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
 /// A malformed query is explained with a caret under its column, exit code 2; any other error
 /// goes on.
 pub(crate) fn bad_query_exit(e: anyhow::Error) -> Result<ExitCode> {
-    match e.downcast_ref::<BadQuery>() {
-        Some(bad) => {
+    match e.downcast_ref::<StoreError>() {
+        Some(StoreError::BadQuery(bad)) => {
             eprintln!("warta: {}", bad.pointed());
             Ok(ExitCode::from(2))
         }
-        None => Err(e),
+        _ => Err(e),
     }
 }
 

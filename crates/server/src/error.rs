@@ -1,7 +1,7 @@
 //! The API's error answer (one type for every handler and the limits).
 
 use axum::http::StatusCode;
-use warta_store::query::BadQuery;
+use warta_store::StoreError;
 use warta_store::saved::SavedError;
 
 /// An error answer: a status and a message, sent as `{"error": message}`.
@@ -29,16 +29,14 @@ impl ApiError {
     }
 }
 
-impl From<anyhow::Error> for ApiError {
-    fn from(e: anyhow::Error) -> ApiError {
-        if let Some(b) = e.downcast_ref::<BadQuery>() {
-            return ApiError::bad(b.to_string());
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> ApiError {
+        match e {
+            StoreError::BadQuery(b) => ApiError::bad(b.to_string()),
+            StoreError::Saved(SavedError::Invalid(m)) => ApiError::bad(m),
+            StoreError::Saved(n @ SavedError::NotFound(_)) => ApiError::not_found(n.to_string()),
+            StoreError::NotFound(m) => ApiError::not_found(m),
+            other => ApiError::internal(other.to_string()),
         }
-        match e.downcast_ref::<SavedError>() {
-            Some(SavedError::Invalid(m)) => return ApiError::bad(m.clone()),
-            Some(n @ SavedError::NotFound(_)) => return ApiError::not_found(n.to_string()),
-            None => {}
-        }
-        ApiError::internal(format!("{e:#}"))
     }
 }

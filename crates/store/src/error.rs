@@ -1,6 +1,7 @@
 //! The store's own error type: what went wrong, typed, so callers match instead of
-//! downcasting. (The read queries in `query.rs` and `read.rs` still answer with `anyhow`
-//! errors; a malformed search query is their [`crate::query::BadQuery`].)
+//! downcasting: a malformed search query is [`StoreError::BadQuery`], a saved search that is
+//! invalid or missing [`StoreError::Saved`], a story or entity that is not there
+//! [`StoreError::NotFound`].
 
 use std::path::PathBuf;
 
@@ -29,6 +30,19 @@ pub enum StoreError {
     /// A `--data` value or option that cannot be used.
     #[error("{0}")]
     Config(String),
+    /// A malformed search query (with the column of the mistake).
+    #[error(transparent)]
+    BadQuery(#[from] crate::query::BadQuery),
+    /// A saved search that cannot be saved, or is not there.
+    #[error(transparent)]
+    Saved(#[from] crate::saved::SavedError),
+    /// Writing an export to its output failed (a closed pipe, a full disk); the I/O error is
+    /// the source, so callers can tell a closed pipe.
+    #[error("writing the output: {0}")]
+    Write(#[from] std::io::Error),
+    /// A story or entity key the store does not hold, or a key of the wrong form.
+    #[error("{0}")]
+    NotFound(String),
 }
 
 /// PostgreSQL's own message (with detail) rather than the client's generic "db error".

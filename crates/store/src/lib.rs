@@ -411,12 +411,9 @@ impl Writer<'_> {
     }
 
     /// Record one article: `text` is the decoded page, `analysis` its analysis.
-    ///
-    /// Answers with `anyhow` (as [`Writer::commit`] and [`article_id`]) only because the
-    /// server converts `anyhow` errors; the rest of the writer answers with [`StoreError`].
-    pub fn put(&mut self, source: &str, text: &str, analysis: Analysis) -> anyhow::Result<Outcome> {
+    pub fn put(&mut self, source: &str, text: &str, analysis: Analysis) -> Result<Outcome> {
         let hash = content_hash(text);
-        Ok(self.put_hashed(source, hash, text, analysis)?)
+        self.put_hashed(source, hash, text, analysis)
     }
 
     /// [`Writer::put`] with the content hash computed by the caller ([`content_hash`]).
@@ -480,7 +477,7 @@ impl Writer<'_> {
     }
 
     /// Commit what is pending and return the outcome counts.
-    pub fn commit(mut self) -> anyhow::Result<Stats> {
+    pub fn commit(mut self) -> Result<Stats> {
         self.flush()?;
         let Writer { store, iw, stats, .. } = self;
         iw.wait_merging_threads()?;
@@ -746,6 +743,6 @@ fn write_stories(conn: &Connection, engine: &Engine, touched: Option<&BTreeSet<u
 }
 
 /// The id of a stored article by source, if any.
-pub fn article_id(store: &Store, source: &str) -> anyhow::Result<Option<i64>> {
+pub fn article_id(store: &Store, source: &str) -> Result<Option<i64>> {
     Ok(store.conn.query_row("SELECT id FROM articles WHERE source = ?1", params![source], |r| r.get(0)).optional()?)
 }

@@ -4,7 +4,7 @@
 use crate::Store;
 use crate::timelines::sort_entries;
 pub use crate::timelines::{EntryKind, TimelineEntry};
-use anyhow::{Context, Result, bail};
+use crate::{Result, StoreError};
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -406,11 +406,13 @@ impl Store {
     }
 
     fn check_story(&self, key: &str) -> Result<i64> {
-        let Some(n) = story_num(key) else { bail!("not a story id (s1, s2, …): {key}") };
+        let Some(n) = story_num(key) else {
+            return Err(StoreError::NotFound(format!("not a story id (s1, s2, …): {key}")));
+        };
         let exists: bool =
             self.conn.query_row("SELECT count(*) > 0 FROM stories WHERE id = ?1", params![n], |r| r.get(0))?;
         if !exists {
-            bail!("no story {key} in the store");
+            return Err(StoreError::NotFound(format!("no story {key} in the store")));
         }
         Ok(n)
     }
@@ -431,7 +433,7 @@ impl Store {
         let ek = EntityKey::resolve(key);
         let ids = self.entity_articles(key, &ek.name)?;
         if ids.is_empty() {
-            bail!("no story or entity named {key:?} in the store");
+            return Err(StoreError::NotFound(format!("no story or entity named {key:?} in the store")));
         }
         let rows = self.analyses_of(&ids)?;
         let members: Vec<Member> =
@@ -464,8 +466,8 @@ impl Store {
             let row: Option<(String, Option<i64>)> =
                 st.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
             let Some((json, story)) = row else { continue };
-            let a: warta_engine::Analysis =
-                serde_json::from_str(&json).with_context(|| format!("stored analysis of article {id}"))?;
+            let a: warta_engine::Analysis = serde_json::from_str(&json)
+                .map_err(|e| StoreError::Corrupt(format!("stored analysis of article {id}: {e}")))?;
             out.push((id, story.map(|s| format!("s{s}")), a));
         }
         Ok(out)

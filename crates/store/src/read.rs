@@ -3,7 +3,7 @@
 //! set of articles. Each returns serde values; `None` means "no such id" (the caller says 404).
 
 use crate::Store;
-use anyhow::Result;
+use crate::{Result, StoreError};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -191,7 +191,8 @@ impl Store {
             })
             .optional()?;
         let Some((kind, name)) = row else { return Ok(None) };
-        let kind = EntityKind::parse(&kind).ok_or_else(|| anyhow::anyhow!("entity {id}: unknown type {kind:?}"))?;
+        let kind = EntityKind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("entity {id}: unknown type {kind:?}")))?;
         let mut st = self.conn.prepare(
             "SELECT m.article_id, m.count, n.json FROM mentions m JOIN analyses n ON n.article_id = m.article_id
              WHERE m.entity_id = ?1 ORDER BY m.article_id",

@@ -12,10 +12,10 @@
 //! not the search index, so they do not take the single writer's index lock; SQLite orders them
 //! with a running writer's batches (busy timeout).
 
+use crate::Result;
 use crate::query::Hit;
 use crate::read::ArticleRef;
 use crate::{SearchQuery, Store};
-use anyhow::Result;
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -347,7 +347,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::BadQuery;
+    use crate::StoreError;
 
     const BANJIR_A: &str = "Banjir Rob Rendam Pesisir Demak\nDEMAK - Banjir rob merendam tiga desa di pesisir Demak pada Senin (3/6/2024). Warga mengungsi ke balai desa.";
     const PANEN: &str = "Panen Raya Padi di Klaten\nKLATEN - Petani Klaten memulai panen raya padi pada Selasa (4/6/2024). Harga gabah dinilai stabil.";
@@ -441,14 +441,11 @@ mod tests {
         let dir = tmp("bad");
         let store = Store::open(&dir).unwrap();
         let e = store.save_search(&new("kutip", "banjir \"rob")).unwrap_err();
-        let bad = e.downcast_ref::<BadQuery>().expect("a query error");
+        let StoreError::BadQuery(bad) = e else { panic!("a query error: {e}") };
         assert_eq!(bad.column, Some(8));
         for (name, needle) in [("", "1 to"), ("12", "number"), ("a\u{7}b", "control")] {
             let e = store.save_search(&new(name, "banjir")).unwrap_err();
-            assert!(
-                matches!(e.downcast_ref::<SavedError>(), Some(SavedError::Invalid(m)) if m.contains(needle)),
-                "{name:?}: {e}"
-            );
+            assert!(matches!(&e, StoreError::Saved(SavedError::Invalid(m)) if m.contains(needle)), "{name:?}: {e}");
         }
         store.save_search(&new("Banjir", "banjir")).unwrap();
         let e = store.save_search(&new("banjir", "rob")).unwrap_err();
@@ -462,7 +459,7 @@ mod tests {
         assert!(e.to_string().contains("after"), "{e}");
         for key in ["7", "tidak ada"] {
             let e = store.saved_search(key).unwrap_err();
-            assert_eq!(e.downcast_ref::<SavedError>(), Some(&SavedError::NotFound(key.into())));
+            assert!(matches!(&e, StoreError::Saved(SavedError::NotFound(k)) if k == key), "{e}");
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -9,8 +9,8 @@
 //! another process holding the write lock past the busy timeout) still answers, only
 //! without keeping the result.
 
+use crate::Result;
 use crate::Store;
-use anyhow::Result;
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use warta_engine::analysis::{EventStatus, EventType};

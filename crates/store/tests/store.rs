@@ -104,7 +104,7 @@ fn search_stems_phrases_and_filters() {
     assert!(c["events"].as_array().is_some());
     // Malformed query: a BadQuery error.
     let err = store.search(&q("\"harga beras")).unwrap_err();
-    assert!(err.downcast_ref::<warta_store::query::BadQuery>().is_some(), "{err:#}");
+    assert!(matches!(err, warta_store::StoreError::BadQuery(_)), "{err:#}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
