@@ -21,6 +21,7 @@ fn help_lists_the_developer_commands() {
         .skip_while(|l| !l.starts_with("Commands:"))
         .skip(1)
         .take_while(|l| !l.is_empty())
+        .filter(|l| !l.starts_with("   ")) // a wrapped description
         .filter_map(|l| l.split_whitespace().next())
         .collect();
     assert_eq!(listed, ["eval", "train", "generate", "bench-stories", "bench-store", "help"], "{help}");
