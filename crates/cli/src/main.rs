@@ -36,11 +36,8 @@ use warta_cli::{inputs, jobs, ner};
     about = "News intelligence for Indonesian news: who did what, when, and who says so"
 )]
 struct Cli {
-    /// Largest article accepted, in bytes: a text file, an HTML page (also once decompressed)
-    /// or a container's record. A larger one is refused with an error naming it and the cap;
-    /// the rest of the batch goes on.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = inputs::DEFAULT_MAX_ARTICLE_BYTES)]
-    max_article_bytes: usize,
+    #[command(flatten)]
+    cap: inputs::CapArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -238,7 +235,7 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    inputs::set_max_article_bytes(cli.max_article_bytes);
+    cli.cap.apply();
     let result = match cli.command {
         Command::Analyze { reference_date, pretty, files } => analyze(reference_date, pretty, &files),
         Command::Stories { window_days, near_duplicate, lang, files } => {

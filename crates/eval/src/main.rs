@@ -27,11 +27,8 @@ use warta_cli::{inputs, jobs, ner};
     about = "warta's developer commands: evaluation on gold data, training, the synthetic corpus, benchmarks"
 )]
 struct Cli {
-    /// Largest article accepted, in bytes: a text file, an HTML page (also once decompressed)
-    /// or a container's record. A larger one is refused with an error naming it and the cap;
-    /// the rest of the batch goes on.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = inputs::DEFAULT_MAX_ARTICLE_BYTES)]
-    max_article_bytes: usize,
+    #[command(flatten)]
+    cap: inputs::CapArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -55,7 +52,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    inputs::set_max_article_bytes(cli.max_article_bytes);
+    cli.cap.apply();
     let result: Result<ExitCode> = match cli.command {
         Command::Eval(args) => eval::run(args),
         Command::Train(args) => train::run(args),
