@@ -95,23 +95,6 @@ pub struct Args {
 
 static STOP: AtomicBool = AtomicBool::new(false);
 
-#[cfg(unix)]
-fn install_ctrl_c() {
-    extern "C" fn on_sigint(_: libc::c_int) {
-        if STOP.swap(true, Ordering::SeqCst) {
-            // A second Ctrl-C: leave now.
-            unsafe { libc::_exit(130) };
-        }
-    }
-    // SAFETY: the handler only touches an atomic and calls the async-signal-safe `_exit`.
-    unsafe {
-        libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
-    }
-}
-
-#[cfg(not(unix))]
-fn install_ctrl_c() {}
-
 fn stopping() -> bool {
     STOP.load(Ordering::SeqCst)
 }
@@ -485,7 +468,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    install_ctrl_c();
+    crate::worker::stop_on_ctrl_c(&STOP);
     // A data directory: analyse and write here. PostgreSQL: enqueue for `warta worker`s.
     let (mut store, mut queue, mut state) = match warta_store::Data::from_arg(args.data.as_deref()) {
         warta_store::Data::Dir(dir) => (Some(Store::open(&dir)?), None, WatchState::open(&dir)?),

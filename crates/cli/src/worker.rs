@@ -39,14 +39,21 @@ pub struct Args {
     pub verbose: bool,
 }
 
-/// Set `stop` on Ctrl-C (a second Ctrl-C is left to the default: the process ends).
+/// Set `stop` on Ctrl-C, so the current item finishes and the loop ends; a second Ctrl-C
+/// ends the process at once (exit code 130). Safe Rust: tokio's signal handling, no handler of
+/// our own in signal context.
 pub fn stop_on_ctrl_c(stop: &'static AtomicBool) {
     std::thread::spawn(move || {
         let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
         rt.block_on(async {
-            let _ = tokio::signal::ctrl_c().await;
+            if tokio::signal::ctrl_c().await.is_err() {
+                return;
+            }
+            stop.store(true, Ordering::SeqCst);
+            if tokio::signal::ctrl_c().await.is_ok() {
+                std::process::exit(130);
+            }
         });
-        stop.store(true, Ordering::SeqCst);
     });
 }
 

@@ -384,3 +384,48 @@ fn a_down_or_silent_host_says_what_failed() {
     drop(held);
     std::fs::remove_dir_all(&data).ok();
 }
+
+/// Ctrl-C (SIGINT) between polls ends `warta watch` cleanly: the poll's summary was printed,
+/// the exit code is 0 and the process does not wait out its interval.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_between_polls_stops_the_watch() {
+    use std::io::Read;
+    let (base, _log) = tiny_server(|path, _| match path {
+        "/robots.txt" => ("200 OK", vec![], b"User-agent: *\nAllow: /\n".to_vec()),
+        _ => (
+            "200 OK",
+            vec![("Content-Type", "application/rss+xml".into())],
+            br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Kosong</title></channel></rss>"#.to_vec(),
+        ),
+    });
+    let data = std::env::temp_dir().join(format!("warta-watch-test-sigint-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["watch", "--interval", "3600", "--host-delay", "0", "--allow-host", "127.0.0.1", "--data"])
+        .arg(&data)
+        .arg(format!("{base}/feed.xml"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // the first poll's summary line: the watch is now waiting for its next poll
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    let summary: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line:?}"));
+    assert_eq!(summary["feeds"], 1, "{summary}");
+    let sent = Instant::now();
+    Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(sent.elapsed() < Duration::from_secs(10), "still running 10 s after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    std::fs::remove_dir_all(&data).ok();
+}

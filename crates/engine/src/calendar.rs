@@ -25,6 +25,25 @@ pub fn month_number(word: &str) -> Option<u8> {
     Some(m)
 }
 
+/// The Indonesian name of month `m` (1–12), as dates are written ("13 September 2023").
+pub fn month_name(m: u8) -> Option<&'static str> {
+    const NAMES: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    NAMES.get(usize::from(m).checked_sub(1)?).copied()
+}
+
 /// Weekday of an Indonesian (or English) weekday name, any case. "Minggu" is Sunday here:
 /// callers must tell the weekday from "minggu" (week) by context.
 pub fn weekday(word: &str) -> Option<Weekday> {

@@ -3,10 +3,12 @@
 use crate::analysis::{Analysis, Diagnostic, DiagnosticCode, Paragraph, Published, Span};
 use crate::clean::{self, Cleaned};
 use crate::decode::Decoded;
+use crate::doc::Doc;
 use crate::entities;
 use crate::meta;
 use crate::quotes;
 use jiff::civil::Date;
+use std::borrow::Cow;
 
 /// Options the caller sets for one run.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +26,10 @@ pub struct Overrides {
     pub authors: Vec<String>,
     pub outlet: Option<String>,
     pub published: Option<Published>,
+    /// The cleaning of exactly this text when the caller has already done it (warta-html
+    /// cleans the extracted text to find the body): the engine then does not clean it again.
+    /// None: the engine cleans.
+    pub cleaned: Option<Cleaned>,
 }
 
 /// Analyse one decoded article. `source` is the input as the user named it.
@@ -34,7 +40,10 @@ pub fn analyze(source: &str, decoded: &Decoded, opts: &Options) -> Analysis {
 /// [`analyze`] with metadata from outside the text taking precedence over the text's own.
 pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: &Overrides) -> Analysis {
     let text = decoded.text.as_str();
-    let cleaned: Cleaned = clean::clean(text);
+    let cleaned: Cow<Cleaned> = match &overrides.cleaned {
+        Some(c) => Cow::Borrowed(c),
+        None => Cow::Owned(clean::clean(text)),
+    };
     let mut dl = meta::dateline(text, &cleaned);
     if overrides.outlet.is_some() {
         dl.outlet.clone_from(&overrides.outlet);
@@ -71,12 +80,16 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     let mut regions: Vec<Span> = cleaned.title.iter().map(|(_, s)| *s).collect();
     regions.extend(cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()));
     regions.extend(cleaned.captions.iter().map(|c| Span::new(c.start, c.end)));
-    // The tagger reads sentences; a Title-Case headline makes every word look like a name
-    // ("Kim Puji Hubungan ..."), so headlines get gazetteer and rule matches only.
-    let title_regions = usize::from(cleaned.title.is_some());
-    let tagged = crate::ner::recognize(text, &regions[title_regions..]);
+    // The body split once: the tagger, quotes and events read its sentences and tokens.
+    let doc = Doc::new(text, &cleaned.paragraphs);
+    // The tagger reads the body's sentences and the captions; a Title-Case headline makes every
+    // word look like a name ("Kim Puji Hubungan ..."), so headlines get gazetteer and rule
+    // matches only.
+    let mut tagged = crate::ner::recognize_tokens(text, doc.tokens.iter().map(Vec::as_slice));
+    let captions: Vec<Span> = cleaned.captions.iter().map(|c| Span::new(c.start, c.end)).collect();
+    tagged.extend(crate::ner::recognize(text, &captions));
     let entities = entities::resolve(text, &regions, &tagged);
-    let found = quotes::extract(text, &cleaned.paragraphs, &entities);
+    let found = quotes::extract_doc(text, &doc, &entities);
     for s in found.sources {
         if !sources.contains(&s) {
             sources.push(s);
@@ -87,8 +100,8 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     diagnostics.extend(note);
     let times = crate::time::tag_times(text, &time_spans(&cleaned), reference);
     let anchor = crate::events::Anchor::new(opts.reference_date, published.as_ref());
-    let events =
-        crate::events::extract(text, &cleaned.paragraphs, &cleaned.captions, &entities, &times, &found.quotes, &anchor);
+    let events = crate::events::extract_doc(text, &doc, &cleaned.captions, &entities, &times, &found.quotes, &anchor);
+    let cleaned = cleaned.into_owned();
     Analysis {
         source: source.to_string(),
         outlet: dl.outlet,

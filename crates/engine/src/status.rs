@@ -8,6 +8,7 @@
 //! conditional, speculated, planned, confirmed, reported.
 
 use crate::analysis::Span;
+use crate::lexicon::Words;
 use serde::{Deserialize, Serialize};
 
 /// How sure the text is that something happened or holds.
@@ -172,11 +173,6 @@ const CUES: &[Cue] = &[
     cue(&["disebut-sebut"], Reported, None),
 ];
 
-/// Words that negate the cue right after them (one word may sit between: "tidak dapat dikonfirmasi").
-const NEGATORS: &[&str] = &["belum", "tidak", "tak", "bukan", "enggan", "menolak", "tanpa", "gagal", "urung"];
-/// Words that may sit between a negator and its cue.
-const BRIDGES: &[&str] = &["dapat", "bisa", "mampu", "pernah", "juga", "pula", "ada", "akan", "lagi", "secara"];
-
 /// Words of `span` (letters, digits and inner hyphens) as lower-cased strings with their spans.
 pub(crate) fn words(text: &str, span: Span) -> Vec<(String, Span)> {
     let s = span.of(text);
@@ -213,9 +209,11 @@ pub fn assess(text: &str, span: Span, default: Status) -> Assessment {
             let n = c.words.len();
             if i + n <= ws.len() && c.words.iter().zip(&ws[i..i + n]).all(|(a, (b, _))| *a == b) {
                 // negator right before, or before one bridge word
-                let neg_at = if i >= 1 && NEGATORS.contains(&ws[i - 1].0.as_str()) {
+                let neg_at = if i >= 1 && Words::NegatorsStatus.contains(&ws[i - 1].0) {
                     Some(i - 1)
-                } else if i >= 2 && BRIDGES.contains(&ws[i - 1].0.as_str()) && NEGATORS.contains(&ws[i - 2].0.as_str())
+                } else if i >= 2
+                    && Words::BridgesStatus.contains(&ws[i - 1].0)
+                    && Words::NegatorsStatus.contains(&ws[i - 2].0)
                 {
                     Some(i - 2)
                 } else {

@@ -1144,21 +1144,6 @@ fn join_id(names: &[String]) -> String {
     }
 }
 
-const MONTHS_ID: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
 /// "pada 13 September 2023", "pada September 2023", "pada 2023", "pada pekan ke-25 2024".
 pub fn date_phrase_id(v: &str) -> String {
     let bytes = v.as_bytes();
@@ -1167,15 +1152,15 @@ pub fn date_phrase_id(v: &str) -> String {
         && bytes[4] == b'-'
         && bytes[7] == b'-'
         && let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10))
-        && (1..=12).contains(&m)
+        && let Some(month) = u8::try_from(m).ok().and_then(crate::calendar::month_name)
     {
-        return format!("pada {d} {} {y}", MONTHS_ID[m - 1]);
+        return format!("pada {d} {month} {y}");
     }
     if v.len() == 7
         && let (Some(y), Some(m)) = (num(0..4), num(5..7))
-        && (1..=12).contains(&m)
+        && let Some(month) = u8::try_from(m).ok().and_then(crate::calendar::month_name)
     {
-        return format!("pada {} {y}", MONTHS_ID[m - 1]);
+        return format!("pada {month} {y}");
     }
     if let (Some(y), Some(w)) = (
         num(0..4),

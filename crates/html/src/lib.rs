@@ -3,7 +3,7 @@
 //! Pure like the engine (bytes or strings in, values out; no files, network, clock or env):
 //! 1. [`bytes::read`]: gzip (by magic bytes), size limit, charset (BOM, `<meta charset>`,
 //!    UTF-8 validity, else Windows-1252).
-//! 2. [`markup::read`]: metadata from the page's own markup (JSON-LD, OpenGraph, `<meta>`,
+//! 2. [`markup::read_tree`]: metadata from the page's own markup (JSON-LD, OpenGraph, `<meta>`,
 //!    `<time datetime>`, `<html lang>`).
 //! 3. Main text ([`main_text::extract`]): readability-style scoring in a few linear passes over
 //!    a light tree ([`tree::Tree`], one pass over the bytes; the same tree gives the markup
@@ -24,9 +24,10 @@ pub mod tree;
 
 use serde::Serialize;
 use std::fmt;
+use warta_engine::Decoded;
 use warta_engine::analysis::{Diagnostic, DiagnosticCode, Published, Removed};
+use warta_engine::clean::{self, Cleaned};
 use warta_engine::pipeline::Overrides;
-use warta_engine::{Decoded, clean};
 
 /// Limits and switches for one page.
 #[derive(Debug, Clone)]
@@ -135,6 +136,10 @@ pub struct Page {
     /// The extracted text the engine reads (title, blank line, paragraphs separated by blank
     /// lines), before cleaning. Offsets in an Analysis of this page refer to this text.
     pub text: String,
+    /// The engine's cleaning of `text` (what `body` and `removed` come from), handed to the
+    /// engine by [`Page::engine_input`] so that the text is not cleaned twice.
+    #[serde(skip)]
+    pub cleaned: Cleaned,
 }
 
 /// Do now the one-time work the first page would otherwise pay for: lingua's models and
@@ -370,10 +375,11 @@ fn assemble(parts: Vec<Part>, encoding: &str, mut diagnostics: Vec<Diagnostic>) 
         captions,
         dropped,
         next_page,
-        removed: cleaned.removed,
+        removed: cleaned.removed.clone(),
         encoding: encoding_name(encoding).to_string(),
         diagnostics,
         text,
+        cleaned,
     }
 }
 
@@ -391,6 +397,7 @@ impl Page {
             authors: self.authors.clone(),
             outlet: self.outlet.clone(),
             published: self.published.clone(),
+            cleaned: Some(self.cleaned.clone()),
         };
         (decoded, overrides)
     }

@@ -120,6 +120,37 @@ fn copyright(line: &str) -> bool {
     l.starts_with("copyright") || l.starts_with('©') || l.starts_with("(c) ") || l.starts_with("hak cipta")
 }
 
+/// A line that opens a comment section: "Post a comment", "Leave a reply", "Comments are
+/// closed", "Tulis komentar", "12 comments" (the whole line, a colon or full stop allowed).
+fn comments_heading(line: &str) -> bool {
+    if line.len() > 60 {
+        return false;
+    }
+    let l = line.trim().trim_end_matches([':', '.', '!']).to_lowercase();
+    let l = l.trim();
+    const OPEN: &[&str] = &[
+        "post a comment",
+        "leave a comment",
+        "leave a reply",
+        "add a comment",
+        "add your comment",
+        "write a comment",
+        "tulis komentar",
+        "kirim komentar",
+        "berikan komentar",
+    ];
+    if OPEN.contains(&l) || l.starts_with("comments are closed") || l.starts_with("comments are now closed") {
+        return true;
+    }
+    // "12 comments", "3 komentar", "1 response".
+    let mut w = l.split_whitespace();
+    matches!(
+        (w.next(), w.next(), w.next()),
+        (Some(n), Some("comments" | "comment" | "komentar" | "responses" | "response" | "replies"), None)
+            if n.chars().all(|c| c.is_ascii_digit())
+    )
+}
+
 /// A short line that asks the reader to watch a video ("Simak Video \"…\"", "Saksikan juga:",
 /// "Tonton video …"): not a sentence of the article.
 fn video_prompt(line: &str) -> bool {
@@ -230,6 +261,8 @@ const UNLIKELY: &[&str] = &[
     "modal",
     "byline",
 ];
+/// Class/id fragments of parts that are never the article, whatever the pass.
+const STRONG_CHROME: &[&str] = &["comment", "disqus", "trackback", "respond", "footer", "sidebar", "captcha"];
 /// …unless the class/id also says it may hold the article.
 const MAYBE: &[&str] = &["article", "body", "column", "content", "main", "mathjax", "shadow"];
 
@@ -324,13 +357,14 @@ pub fn extract(tree: &Tree) -> MainText {
     let mut best: Option<(usize, MainText)> = None;
     let hints = Hints::new(tree);
     let related = related_context(tree, &hints);
+    let holds_content = holds_content(tree, &hints);
     for filters in [
         Filters { unlikely: true, weights: true, clean: true },
         Filters { unlikely: false, weights: true, clean: true },
         Filters { unlikely: false, weights: false, clean: true },
         Filters { unlikely: false, weights: false, clean: false },
     ] {
-        let out = attempt(tree, &hints, body, filters, &related);
+        let out = attempt(tree, &hints, body, filters, &related, &holds_content);
         let chars: usize = out.paragraphs.iter().map(|p| p.chars().count()).sum();
         if best.as_ref().is_none_or(|(c, _)| chars > *c) {
             best = Some((chars, out));
@@ -389,6 +423,10 @@ const H_CAPTION_EL: u16 = 256;
 const H_BLOCK: u16 = 512;
 /// Skipped by the "unlikely" filter: named like chrome, not like content, not a landmark.
 const H_UNLIKELY_SKIP: u16 = 1024;
+/// Named as comments, a footer or a sidebar (and not also as content): skipped in every pass,
+/// also the relaxed ones (a short article must not give way to its comment thread).
+const H_CHROME_SKIP: u16 = 2048;
+const H_CHROME: u16 = 4096;
 const H_KNOWN: u16 = 32768;
 
 impl<'t> Hints<'t> {
@@ -426,6 +464,16 @@ impl<'t> Hints<'t> {
                 }
             }
         }
+        // An `<aside>` named as the article's container (`<aside class="blogPost">`, a theme's
+        // misuse of the element) is read like a `<div>`.
+        if never
+            && kind & K_NEVER != 0
+            && name == "aside"
+            && h & H_POSITIVE != 0
+            && h & (H_NEGATIVE | H_UNLIKELY | H_CHROME) == 0
+        {
+            never = false;
+        }
         if never {
             h |= H_NEVER;
         }
@@ -437,6 +485,9 @@ impl<'t> Hints<'t> {
         }
         if h & (H_UNLIKELY | H_MAYBE) == H_UNLIKELY && !matches!(name, "body" | "a" | "article" | "main" | "html") {
             h |= H_UNLIKELY_SKIP;
+        }
+        if h & (H_CHROME | H_MAYBE) == H_CHROME && !matches!(name, "body" | "a" | "article" | "main" | "html") {
+            h |= H_CHROME_SKIP;
         }
         h
     }
@@ -455,6 +506,7 @@ fn name_patterns() -> &'static (aho_corasick::AhoCorasick, Vec<u16>) {
             (POSITIVE, H_POSITIVE),
             (&["caption", "credit"][..], H_CAPTION),
             (&["related", "recommend", "popular"][..], H_TEASER),
+            (STRONG_CHROME, H_CHROME),
         ] {
             for p in list {
                 pats.push(p);
@@ -522,7 +574,32 @@ fn is_caption(tree: &Tree, h: u16, id: NodeId, name: &str) -> bool {
     h & (H_CAPTION | H_MAYBE) == H_CAPTION && tree.text(id).len() < 400
 }
 
-fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool]) -> MainText {
+/// For every element: does it hold (strictly inside) an element that looks like the article's
+/// container: `<article>`, `<main>`, or a class/id named like content and not like chrome? A
+/// wrapper named after a sidebar or comments that holds one ("with-sidebar", a sticky-sidebar
+/// column around the post) is layout, not chrome.
+fn holds_content(tree: &Tree, hints: &Hints) -> Vec<bool> {
+    let n = tree.nodes.len();
+    let mut out = vec![false; n];
+    for i in (1..n).rev() {
+        let id = i as NodeId;
+        let Some(name) = tree.name(id) else { continue };
+        let p = tree.nodes[i].parent;
+        if p == NONE {
+            continue;
+        }
+        let own = matches!(name, "article" | "main") || {
+            let h = hints.get(id);
+            h & H_POSITIVE != 0 && h & (H_NEGATIVE | H_CHROME | H_UNLIKELY) == 0
+        };
+        if out[i] || own {
+            out[p as usize] = true;
+        }
+    }
+    out
+}
+
+fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool], holds_content: &[bool]) -> MainText {
     let n = tree.nodes.len();
     let mut counts = vec![Counts::default(); n];
     let mut blocks: Vec<Block> = Vec::new();
@@ -578,7 +655,11 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                 let name: &str = name;
                 let h = hints.get(cur);
                 let caption = h & H_CAPTION_EL != 0;
-                if caption || h & H_NEVER != 0 || (f.unlikely && h & H_UNLIKELY_SKIP != 0) {
+                if caption
+                    || h & H_NEVER != 0
+                    || (f.unlikely && h & H_UNLIKELY_SKIP != 0)
+                    || (h & H_CHROME_SKIP != 0 && !holds_content[cur as usize])
+                {
                     descend = false;
                     if !caption && h & H_NEVER == 0 {
                         skipped.push(cur);
@@ -754,6 +835,26 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             }
             anc = tree.nodes[anc as usize].parent;
         }
+        // None shares an ancestor with the top one, but three or more separate ones elsewhere
+        // outweigh it together (a text cut into alike boxes, against one box of other text):
+        // their nearest common ancestor.
+        if top == top0 {
+            let apart: Vec<NodeId> = strong
+                .iter()
+                .copied()
+                .filter(|&c| !strong.iter().any(|&d| d != c && is_ancestor(tree, c, d)))
+                .collect();
+            let sum: f64 = apart.iter().map(|&c| score[c as usize]).sum();
+            if apart.len() >= 3 && sum >= 2.0 * top_score {
+                let mut lca = tree.nodes[apart[0] as usize].parent;
+                while lca != NONE && !apart.iter().all(|&c| is_ancestor(tree, lca, c)) {
+                    lca = tree.nodes[lca as usize].parent;
+                }
+                if lca != NONE && lca != root && tree.name(lca).is_some() && !is_ancestor(tree, lca, top) {
+                    top = lca;
+                }
+            }
+        }
     }
     // Climb while the parent scores higher (the top element is part of a larger article).
     let mut last = score[top as usize];
@@ -821,7 +922,8 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                 false
             } else if (!ss.is_nan() && ss + bonus >= threshold) || prose {
                 true
-            } else if tree.name(s) == Some("p") {
+            } else if tree.name(s) == Some("p") || (hints.get(s) & H_BLOCK != 0 && !counts[s as usize].has_block) {
+                // A paragraph, or an element used as one (a `<div>` holding only inline text).
                 let len = counts[s as usize].chars;
                 let d = density(s);
                 let text_ends = blocks.iter().rev().find(|b| b.owner == s).is_some_and(|b| {
@@ -913,6 +1015,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     let titles = page_titles(tree);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut dropped: Vec<Dropped> = Vec::new();
+    let mut in_comments = false;
     for b in &blocks {
         if !decide(b.owner, &mut keep) {
             continue;
@@ -927,7 +1030,13 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             if line.is_empty() {
                 continue;
             }
-            if repeats_title(line, &titles) {
+            if in_comments {
+                dropped.push(Dropped { reason: DropReason::Comments, text: line.to_string() });
+            } else if comments_heading(line) && paragraphs.iter().map(|p| p.len()).sum::<usize>() >= 200 {
+                // The comment section opens after the article, in the same container.
+                in_comments = true;
+                dropped.push(Dropped { reason: DropReason::Comments, text: line.to_string() });
+            } else if repeats_title(line, &titles) {
                 dropped.push(Dropped { reason: DropReason::Title, text: line.to_string() });
             } else if video_prompt(line) {
                 dropped.push(Dropped { reason: DropReason::VideoPrompt, text: line.to_string() });

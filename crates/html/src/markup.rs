@@ -4,7 +4,6 @@
 //! say why it believes a date.
 
 use crate::tree::{NodeId, Tree};
-use dom_query::Document;
 use serde_json::Value;
 use warta_engine::analysis::{Precision, Published};
 
@@ -80,35 +79,6 @@ pub fn read_tree(tree: &Tree) -> Markup {
             _ => {}
         }
     }
-    from_raw(raw)
-}
-
-/// Read the markup of a document parsed by dom_query (html5ever).
-pub fn read(doc: &Document) -> Markup {
-    let mut raw = Raw::default();
-    for script in doc.select("script").iter() {
-        let ty = script.attr("type").map(|t| t.to_ascii_lowercase()).unwrap_or_default();
-        if ty.contains("ld+json") {
-            raw.ld_json.push(script.text().to_string());
-        }
-    }
-    for m in doc.select("meta").iter() {
-        raw.metas.push(|k| m.attr(k).map(|v| v.to_string()));
-    }
-    raw.title = doc.select("title").iter().next().map(|t| squash(&t.text())).filter(|t| !t.is_empty());
-    for t in doc.select("time[datetime]").iter() {
-        raw.times.push((
-            t.attr("datetime").map(|d| d.to_string()).unwrap_or_default(),
-            t.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished")),
-            t.attr("pubdate").is_some(),
-        ));
-    }
-    raw.html_lang = doc
-        .select("html")
-        .iter()
-        .next()
-        .and_then(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
-        .map(|l| l.to_string());
     from_raw(raw)
 }
 

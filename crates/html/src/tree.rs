@@ -693,6 +693,8 @@ impl<'a> Builder<'a> {
                 text_start = i;
                 if tag != 0 {
                     self.end(tag);
+                } else {
+                    self.end_other(&html[lt + 2..j]);
                 }
             } else if s[lt..].starts_with(b"<!--") {
                 self.text(&html[text_start..lt], true);
@@ -874,6 +876,25 @@ impl<'a> Builder<'a> {
                 if !have.iter().any(|(h, _)| *h == k) {
                     have.push((k, v));
                 }
+            }
+        }
+    }
+
+    /// The end tag of an element outside the tag table (a custom element such as
+    /// `<amp-ad>` or `<my-widget>`): as the HTML standard's "any other end tag", it closes the
+    /// nearest open element of that name unless a block-level element is open above it (then
+    /// it is ignored). Without this, a custom element never closes and everything after it
+    /// nests inside it (inside a hidden one, the rest of the page would be hidden).
+    fn end_other(&mut self, raw: &str) {
+        for k in (1..self.names.len()).rev() {
+            let n = self.names[k];
+            if n == 0 {
+                if self.tree.name(self.stack[k]).is_some_and(|name| name.eq_ignore_ascii_case(raw)) {
+                    self.pop_to(k);
+                    return;
+                }
+            } else if has(n, BLOCK_F | TABLE_F | ROOT_F) {
+                return;
             }
         }
     }
@@ -1142,6 +1163,18 @@ mod tests {
         assert_eq!(tree("<div><b>x<p>y</b>z</p></div>"), "<div><b>'x'<p>'yz'</p></b></div>");
         assert_eq!(tree("<div>a</span>b</div>"), "<div>'ab'</div>");
         assert_eq!(tree("<div><div>a</div>b</div>c"), "<div><div>'a'</div>'b'</div>'c'");
+    }
+
+    #[test]
+    fn custom_elements_close_at_their_end_tags() {
+        assert_eq!(
+            tree("<amp-ad style=\"display:none\">x</amp-ad><div>a</div><My-Widget>b</my-widget>c"),
+            "<amp-ad>'x'</amp-ad><div>'a'</div><my-widget>'b'</my-widget>'c'"
+        );
+        // Nested ones of the same name close one at a time.
+        assert_eq!(tree("<x-a><x-a>1</x-a>2</x-a>3"), "<x-a><x-a>'1'</x-a>'2'</x-a>'3'");
+        // A block element still open above it: the end tag is ignored, as browsers do.
+        assert_eq!(tree("<x-b><div>1</x-b>2</div>"), "<x-b><div>'12'</div></x-b>");
     }
 
     #[test]

@@ -132,3 +132,87 @@ fn a_page_without_prose_gives_nothing() {
     let got = main_text("<html><body><nav><a href=\"/\">Beranda</a></nav></body></html>");
     assert!(got.paragraphs.is_empty(), "{:?}", got.paragraphs);
 }
+
+#[test]
+fn a_short_post_does_not_give_way_to_its_comments() {
+    let comments: String = (0..12)
+        .map(|i| {
+            format!(
+                "<li class=\"comment\"><div class=\"comment-author\">Pembaca {i}</div><div class=\"comment-body\"><p>{}</p></div></li>",
+                P[i % 4]
+            )
+        })
+        .collect();
+    let html = chrome(&format!(
+        "<div id=\"content\"><div class=\"post\"><h2>Panen kopi</h2><div class=\"entry-content\"><p>Panen kopi tahun ini datang lebih awal.</p></div></div>\
+         <div id=\"comments\"><h3>12 tanggapan</h3><ol class=\"commentlist\">{comments}</ol></div></div>"
+    ));
+    let got = main_text(&html);
+    assert_eq!(got.paragraphs, vec!["Panen kopi".to_string(), "Panen kopi tahun ini datang lebih awal.".to_string()]);
+}
+
+#[test]
+fn a_wrapper_named_after_its_sidebar_is_still_read() {
+    let html = chrome(&format!(
+        "<div class=\"layout with-sidebar-right\"><div class=\"article-body\"><p>{}</p><p>{}</p><p>{}</p></div>\
+         <div class=\"sidebar\"><p>Iklan: langganan koran digital hanya sepuluh ribu rupiah sebulan.</p></div></div>",
+        P[0], P[1], P[2]
+    ));
+    assert_paragraphs(&main_text(&html), &P[..3]);
+}
+
+#[test]
+fn a_div_used_as_a_paragraph_next_to_the_article_joins_it() {
+    let html = chrome(&format!(
+        "<div class=\"wrap\"><div class=\"intro\">{}</div><div class=\"read-all\"><p>{}</p><p>{}</p><p>{}</p></div>\
+         <div class=\"para\">Kelompok tani akan menggelar pasar kopi di balai desa.</div></div>",
+        P[3], P[0], P[1], P[2]
+    ));
+    let got = main_text(&html);
+    assert_eq!(
+        got.paragraphs.last().map(String::as_str),
+        Some("Kelompok tani akan menggelar pasar kopi di balai desa.")
+    );
+    assert!(got.paragraphs.contains(&P[0].to_string()), "{:#?}", got.paragraphs);
+}
+
+#[test]
+fn an_aside_named_as_the_post_is_read() {
+    let html = chrome(&format!(
+        "<section id=\"kolom\"><aside class=\"blogPost\"><div class=\"blogContent\"><p>{}</p><p>{}</p></div></aside>\
+         <aside class=\"widget\"><p>Arsip bulan lalu dan daftar kategori blog ini.</p></aside></section>",
+        P[0], P[1]
+    ));
+    assert_paragraphs(&main_text(&html), &P[..2]);
+}
+
+#[test]
+fn a_text_cut_into_alike_boxes_beats_one_box_elsewhere() {
+    // One box of other text with many commas scores highest on its own; the article is cut
+    // into three alike boxes in another column, which together outweigh it.
+    let notice = "Ongkos kirim, pajak, bea masuk, asuransi, biaya gudang, biaya kemas, biaya lain, dihitung saat pembayaran, bukan sekarang.";
+    let box_ = |t: &str| format!("<div class=\"kotak\"><div class=\"kotak-dalam\"><p>{t}</p><p>{t}</p></div></div>");
+    let html = chrome(&format!(
+        "<div class=\"kiri\"><div class=\"bingkai\"><div class=\"catatan\"><p>{notice}</p></div></div></div>\
+         <div class=\"kanan\"><div class=\"rows\">{}{}{}</div></div>",
+        box_(&format!("{} {}", P[0], P[1])),
+        box_(&format!("{} {}", P[2], P[3])),
+        box_(&format!("{} {}", P[1], P[0])),
+    ));
+    let got = main_text(&html);
+    assert!(!got.paragraphs.iter().any(|p| p.starts_with("Ongkos")), "{:#?}", got.paragraphs);
+    assert_eq!(got.paragraphs.len(), 6, "{:#?}", got.paragraphs);
+}
+
+#[test]
+fn an_unnamed_comment_section_after_the_article_is_dropped() {
+    let html = chrome(&format!(
+        "<div class=\"cerita\"><p>{}</p><p>{}</p><p>Komentar sudah ditutup.</p><p>Tulis komentar:</p>\
+         <p>Budi: Harga kopi di pasar kami juga naik, tapi pembelinya tetap banyak setiap pagi.</p>\
+         <p>Sari: Semoga penyuluhnya benar-benar datang ke desa kami minggu depan.</p></div>",
+        P[0], P[1]
+    ));
+    let got = main_text(&html);
+    assert_paragraphs(&got, &[P[0], P[1], "Komentar sudah ditutup."]);
+    assert!(got.dropped.iter().any(|d| d.text.starts_with("Budi:")), "{:#?}", got.dropped);
+}

@@ -224,7 +224,7 @@ fn engine_input_carries_markup_overrides() {
     let p = extract(html.as_bytes(), &Options::default()).unwrap();
     let (decoded, overrides) = p.engine_input();
     let a = warta_engine::pipeline::analyze_with("t.html", &decoded, &warta_engine::Options::default(), &overrides);
-    assert_eq!(a.published.unwrap().reason, "JSON-LD datePublished");
+    assert_eq!(a.published.as_ref().unwrap().reason, "JSON-LD datePublished");
     assert_eq!(a.outlet.as_deref(), Some("Kabar Kota"));
     assert_eq!(a.authors, vec!["Rina Kusuma".to_string()]);
     assert_eq!(a.title.as_deref(), Some("Jembatan Gantung Diperbaiki"));
@@ -235,4 +235,10 @@ fn engine_input_carries_markup_overrides() {
         }
     }
     assert!(a.body.iter().any(|b| b == PARAS[1]));
+    // The page's own cleaning is handed over (the text is cleaned once), and it is exactly what
+    // the engine would have found: the analysis is the same when the engine cleans again.
+    assert!(overrides.cleaned.is_some());
+    let again = warta_engine::pipeline::Overrides { cleaned: None, ..overrides.clone() };
+    let b = warta_engine::pipeline::analyze_with("t.html", &decoded, &warta_engine::Options::default(), &again);
+    assert_eq!(a, b);
 }

@@ -232,30 +232,8 @@ fn date_conflicts(conflicts: &[Conflict]) -> Vec<Option<String>> {
     conflicts.iter().filter(|c| c.field == ConflictField::Date).map(|c| c.value.clone()).collect()
 }
 
-/// Event types with a clause of their own (`event-…`) in every language; the others render
-/// through `event-other` with their label (every type has a `type-…` label).
-pub const KINDS: [EventType; 12] = [
-    EventType::Visit,
-    EventType::Meeting,
-    EventType::Statement,
-    EventType::Invitation,
-    EventType::Announcement,
-    EventType::Accusation,
-    EventType::Denial,
-    EventType::Sanction,
-    EventType::Veto,
-    EventType::ArmsTransfer,
-    EventType::Agreement,
-    EventType::MilitaryActivity,
-];
-
 /// Statuses (DESIGN.md) with a label in every language.
 pub const STATUSES: &[EventStatus] = EventStatus::ALL;
-
-/// The message key for an event type: `visit`, `meeting`, ... or None when no message covers it.
-pub fn message_key(kind: Option<EventType>) -> Option<&'static str> {
-    kind.filter(|k| KINDS.contains(k)).map(EventType::as_str)
-}
 
 /// A TIMEX3 value split into what the renderer formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -512,10 +490,14 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
     args.set("bare", if bare { "yes" } else { "no" });
     let type_text = f.kind.and_then(|k| r.msg(&format!("type-{k}"), None));
     args.set("type_label", type_text.clone().unwrap_or_default());
-    let key = message_key(f.kind);
-    let clause = r
-        .msg(&format!("event-{}", key.unwrap_or("other")), Some(&args))
-        .expect("every language has every event message (tested)");
+    // A type with a clause of its own (`event-visit`, ...) reads as a sentence; the others, and
+    // an entry of no type, as "who: label" (`event-other`). The FTL files decide which types
+    // have clauses; every language defines the same messages (tested).
+    let clause = f
+        .kind
+        .and_then(|k| r.msg(&format!("event-{k}"), Some(&args)))
+        .or_else(|| r.msg("event-other", Some(&args)))
+        .expect("every language has event-other (tested)");
 
     let when = f.date.as_deref().map(|d| (When::parse(d), d));
     let date_text = when.map(|(w, raw)| w.map(|w| r.date(w)).unwrap_or_else(|| raw.to_string()));

@@ -27,142 +27,11 @@ pub mod gazetteer;
 mod text;
 
 use crate::analysis::{Entity, EntityKind, FoundBy as Origin, Link, Links, Mention, NerMention, Relation, Span};
+use crate::lexicon::Words;
 use crate::span_index::SpanIndex;
 use gazetteer::gaz;
 use std::collections::{HashMap, HashSet};
 use text::{Tok, is_all_caps, is_cap, joinable, tokens};
-
-/// Words that introduce a person (titles, offices, roles), lower-case.
-const TITLES: &[&str] = &[
-    "presiden",
-    "wakil",
-    "pemimpin",
-    "perdana",
-    "menteri",
-    "menlu",
-    "menhan",
-    "mendagri",
-    "menkeu",
-    "menko",
-    "wamen",
-    "wapres",
-    "wamenlu",
-    "kanselir",
-    "raja",
-    "ratu",
-    "pangeran",
-    "putri",
-    "sultan",
-    "emir",
-    "sekretaris",
-    "sekjen",
-    "jenderal",
-    "marsekal",
-    "letnan",
-    "kolonel",
-    "mayor",
-    "kapten",
-    "laksamana",
-    "brigjen",
-    "mayjen",
-    "letjen",
-    "direktur",
-    "dirut",
-    "ketua",
-    "ketum",
-    "juru",
-    "bicara",
-    "jubir",
-    "gubernur",
-    "wagub",
-    "wali",
-    "walikota",
-    "bupati",
-    "senator",
-    "dubes",
-    "duta",
-    "kepala",
-    "komandan",
-    "panglima",
-    "kapolri",
-    "kapolda",
-    "kapolres",
-    "profesor",
-    "prof",
-    "dr",
-    "bapak",
-    "tuan",
-    "nyonya",
-    "syekh",
-    "ayatollah",
-    "paus",
-    "mantan",
-    "pejabat",
-    "hakim",
-    "jaksa",
-    "pendiri",
-    "analis",
-    "pengamat",
-    "rektor",
-    "ceo",
-    "presdir",
-    "anggota",
-    "wartawan",
-    "koresponden",
-    "diktator",
-    "tertinggi",
-    "utusan",
-    "kardinal",
-    "uskup",
-    "imam",
-    "kiai",
-    "habib",
-    "ustaz",
-    "pastor",
-    "pendeta",
-    "camat",
-    "lurah",
-    "plt",
-    "pj",
-    "ibu",
-    "dosen",
-    "peneliti",
-    "pakar",
-    "aktivis",
-    "tokoh",
-    "pelatih",
-    "penyanyi",
-    "aktor",
-    "aktris",
-    "presenter",
-    "pembawa",
-    "acara",
-    "pemain",
-    "atlet",
-    "pengusaha",
-    "miliarder",
-    "jutawan",
-    "politisi",
-    "politikus",
-    "komedian",
-    "artis",
-    "petinju",
-    "pebalap",
-    "sutradara",
-    "penulis",
-    "novelis",
-    "ilmuwan",
-    "bintang",
-    "legenda",
-    "kapolsek",
-    "pm",
-    "menteri",
-    "wakapolri",
-    "kasad",
-    "ketua umum",
-    "sekretaris",
-    "jaksa",
-];
 
 /// Words of office and institution names that are never part of a personal name, lower-case.
 const OFFICE: &[&str] = &[
@@ -385,12 +254,6 @@ const FAMILY_FIRST: &[&str] = &[
     "hu", "wen",
 ];
 
-/// Personal pronouns a tagger may hand over as person mentions.
-const PRONOUNS: &[&str] = &["dia", "ia", "beliau", "nya"];
-
-/// Words right before an apposed name + ", title" that mark reported speech.
-const SPEECH: &[&str] = &["kata", "ujar", "ucap", "tutur", "menurut", "jelas", "ungkap", "tegas", "imbuh", "tambah"];
-
 #[derive(Debug, Clone)]
 struct Cand {
     span: Span,
@@ -530,7 +393,7 @@ fn strip_titles(text: &str, toks: &[Tok]) -> usize {
     let mut stripped = false;
     while i + 1 < toks.len() {
         let w = lc(toks[i].text(text));
-        if TITLES.contains(&w.as_str()) && !(w == "ibu" && lc(toks[i + 1].text(text)) == "kota") {
+        if Words::TitlesNames.contains(w.as_str()) && !(w == "ibu" && lc(toks[i + 1].text(text)) == "kota") {
             i += 1;
             stripped = true;
             continue;
@@ -642,7 +505,7 @@ fn name_token(text: &str, t: &Tok) -> bool {
     let w = t.text(text);
     !is_all_caps(w)
         && !w.chars().any(|c| c.is_numeric())
-        && !in_list(TITLES, w)
+        && !in_list(Words::TitlesNames.get(), w)
         && !in_list(OFFICE, w)
         && !is_not_name(w)
 }
@@ -655,7 +518,7 @@ fn person_like(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
             let w = t.text(text);
             !is_all_caps(w)
                 && !w.chars().any(|c| c.is_numeric())
-                && !in_list(TITLES, w)
+                && !in_list(Words::TitlesNames.get(), w)
                 && !in_list(OFFICE, w)
                 && !is_not_name(w)
         })
@@ -674,8 +537,9 @@ fn rule_persons(text: &str, toks: &[Tok], covered: &[bool]) -> Vec<Span> {
             continue;
         }
         let j = cap_run(text, toks, i);
-        let title_before =
-            i > 0 && in_list(TITLES, toks[i - 1].text(text)) && joinable(&text[toks[i - 1].end..toks[i].start]);
+        let title_before = i > 0
+            && in_list(Words::TitlesNames.get(), toks[i - 1].text(text))
+            && joinable(&text[toks[i - 1].end..toks[i].start]);
         // Suffix of uncovered, name-like tokens at the end of the run.
         let mut s = j;
         while s > i && !covered[s - 1] && name_token(text, &toks[s - 1]) {
@@ -685,8 +549,8 @@ fn rule_persons(text: &str, toks: &[Tok], covered: &[bool]) -> Vec<Span> {
         if j - s > 4 {
             s = j - 4;
         }
-        let has_trigger = title_before || (i..s).any(|k| in_list(TITLES, toks[k].text(text)));
-        let after_title = s > i && (in_list(TITLES, toks[s - 1].text(text)));
+        let has_trigger = title_before || (i..s).any(|k| in_list(Words::TitlesNames.get(), toks[k].text(text)));
+        let after_title = s > i && (in_list(Words::TitlesNames.get(), toks[s - 1].text(text)));
         let ok_len = (j - s >= 2) || (j - s == 1 && (after_title || (s == i && title_before)));
         if s < j && has_trigger && ok_len && person_like(text, toks, s, j) {
             out.push(Span::new(toks[s].start, toks[j - 1].end));
@@ -694,8 +558,8 @@ fn rule_persons(text: &str, toks: &[Tok], covered: &[bool]) -> Vec<Span> {
             // "menurut Yang Moo-jin, presiden ..." and "Foto: Yuri Maltsev/Reuters".
             let before = if i > 0 { lc(toks[i - 1].text(text)) } else { String::new() };
             let gap_after = toks.get(j).map_or("", |n| &text[toks[j - 1].end..n.start]);
-            let next_title = toks.get(j).is_some_and(|n| in_list(TITLES, n.text(text)));
-            let apposed = SPEECH.contains(&before.as_str()) && gap_after.trim() == "," && next_title;
+            let next_title = toks.get(j).is_some_and(|n| in_list(Words::TitlesNames.get(), n.text(text)));
+            let apposed = Words::SpeechApposition.contains(before.as_str()) && gap_after.trim() == "," && next_title;
             let credit =
                 before == "foto" && text[toks[i - 1].end..toks[i].start].trim() == ":" && gap_after.trim() == "/";
             if apposed || credit {
@@ -1148,7 +1012,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     let mut by_initials: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
     for k in 0..n {
         let c = &cands[k];
-        if c.gaz.is_none() && !c.name.is_empty() && !PRONOUNS.contains(&c.name.join(" ").as_str()) {
+        if c.gaz.is_none() && !c.name.is_empty() && !Words::PronounsNames.contains(&c.name.join(" ")) {
             let m = c.name.len();
             let mut best: Option<usize> = None;
             let person = c.origin == Origin::Tagger && is_cap(&text[c.name_start..c.span.end]);
@@ -1203,7 +1067,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     let mut last_person: Option<usize> = None;
     for k in 0..n {
         let c = &cands[k];
-        let pronoun = PRONOUNS.contains(&c.name.join(" ").as_str());
+        let pronoun = Words::PronounsNames.contains(&c.name.join(" "));
         if c.origin == Origin::Tagger && pronoun {
             if let Some(j) = last_person {
                 uf.union_kind(j, k, false);
@@ -1272,7 +1136,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
                     joinable(&text[p.end..t.start])
                         && t.word_start
                         && is_cap(p.text(text))
-                        && !in_list(TITLES, p.text(text))
+                        && !in_list(Words::TitlesNames.get(), p.text(text))
                         && !ends.contains(&p.end)
                 };
                 if next_cap || prev_cap {
@@ -1336,7 +1200,7 @@ fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Enti
             Some(e) => e.kind,
             None => {
                 let mut counts: Vec<(EntityKind, usize)> = Vec::new();
-                for c in cs.iter().filter(|c| !PRONOUNS.contains(&c.name.join(" ").as_str())) {
+                for c in cs.iter().filter(|c| !Words::PronounsNames.contains(&c.name.join(" "))) {
                     match counts.iter_mut().find(|(k, _)| *k == c.kind) {
                         Some((_, n)) => *n += 1,
                         None => counts.push((c.kind, 1)),

@@ -414,11 +414,6 @@ pub const FILLERS: &[&str] = &[
     "jauh",
 ];
 
-/// Words that make the trigger after them negative ("tidak bertemu", "batal berkunjung").
-pub const NEGATORS: &[&str] = &["tidak", "tak", "belum", "bukan", "batal", "gagal", "urung", "dilarang", "tanpa"];
-/// Words that may sit between a negator and its trigger.
-pub const NEG_BRIDGES: &[&str] =
-    &["akan", "pernah", "jadi", "sempat", "untuk", "dapat", "bisa", "mau", "ingin", "melakukan", "ada"];
 /// Words in front of a trigger that make it an example, not a happening ("seperti parade militer").
 pub const GENERIC: &[&str] = &["seperti", "misalnya", "contohnya", "semacam"];
 /// Past-background cues in an event's clause when its date cannot be pinned.
@@ -446,5 +441,3 @@ pub const NEEDS_PARTY: &[EventType] = &[
     EventType::Agreement,
     EventType::MilitaryActivity,
 ];
-/// Pronouns that refer back to the last person acting.
-pub const PRONOUNS: &[&str] = &["ia", "dia", "beliau"];

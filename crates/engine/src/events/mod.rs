@@ -37,6 +37,8 @@ use crate::analysis::{
     Caption, DateSource, Entity, EntityKind, Event, EventStatus, EventType, Paragraph, Published, Quote, Roles, Span,
     SpeakerResolution, Subtype, TextSpan, TimeKind, TimeMention,
 };
+use crate::doc::Doc;
+use crate::lexicon::Words;
 use crate::segment;
 use crate::span_index::{self, SpanIndex};
 use crate::status::{self, Status};
@@ -142,13 +144,23 @@ pub fn extract(
     quotes: &[Quote],
     anchor: &Anchor,
 ) -> Vec<Event> {
-    let mut units: Vec<(Span, bool)> = Vec::new();
-    for p in paragraphs {
-        for s in &p.spans {
-            units.extend(segment::sentences(text, *s).into_iter().map(|u| (u, false)));
-        }
-    }
-    units.extend(captions.iter().map(|c| (Span::new(c.start, c.end), true)));
+    extract_doc(text, &Doc::new(text, paragraphs), captions, entities, times, quotes, anchor)
+}
+
+/// [`extract`] over the article's [`Doc`] (its sentences, split once).
+pub fn extract_doc(
+    text: &str,
+    doc: &Doc,
+    captions: &[Caption],
+    entities: &[Entity],
+    times: &[TimeMention],
+    quotes: &[Quote],
+    anchor: &Anchor,
+) -> Vec<Event> {
+    // (unit, from a caption, its tokens when the Doc has them)
+    let mut units: Vec<(Span, bool, Option<&[Span]>)> =
+        doc.sentence_spans().zip(&doc.tokens).map(|(u, t)| (u, false, Some(t.as_slice()))).collect();
+    units.extend(captions.iter().map(|c| (Span::new(c.start, c.end), true, None)));
     let mut all: Vec<(usize, Span)> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
         for m in &e.mentions {
@@ -173,14 +185,18 @@ pub fn extract(
     };
     let mut mem = Memory::default();
     let mut drafts = Vec::new();
-    for (unit, caption) in units {
-        drafts.extend(sentence_events(text, unit, caption, entities, &all, times, quotes, &lookups, anchor, &mut mem));
+    for (unit, caption, raw) in units {
+        let toks = match raw {
+            Some(raw) => tokens_of(text, raw),
+            None => tokens(text, unit),
+        };
+        drafts.extend(sentence_events(
+            text, unit, &toks, caption, entities, &all, times, quotes, &lookups, anchor, &mut mem,
+        ));
     }
-    drafts.extend(statements(text, paragraphs, entities, times, quotes, anchor));
+    drafts.extend(statements(text, doc, entities, times, quotes, anchor));
     // the lead sentence tells the news: never background by its date
-    let lead =
-        paragraphs.iter().flat_map(|p| p.spans.iter()).find_map(|s| segment::sentences(text, *s).into_iter().next());
-    finish(text, drafts, entities, anchor, lead)
+    finish(text, drafts, entities, anchor, doc.lead())
 }
 
 /// What every sentence's events look up, made once per article.
@@ -197,13 +213,18 @@ fn starting_within(times: &[TimeMention], within: Span) -> &[TimeMention] {
 }
 
 fn tokens(text: &str, unit: Span) -> Vec<Tok> {
+    tokens_of(text, &segment::tokens(text, unit))
+}
+
+/// The grammar's tokens from the segmenter's ([`segment::tokens`]) of one unit.
+fn tokens_of(text: &str, raw: &[Span]) -> Vec<Tok> {
     let tok = |s: Span| {
         let t = s.of(text);
         let first = t.chars().next().unwrap_or(' ');
         Tok { lower: t.to_lowercase(), span: s, word: first.is_alphanumeric(), cap: first.is_uppercase() }
     };
     let mut out = Vec::new();
-    for s in segment::tokens(text, unit) {
+    for &s in raw {
         // "pertemuan puncak Kim-Putin": capitalised words joined by hyphens are several names
         // ("Kim", "-", "Putin"), so the entity mentions inside line up with tokens.
         let t = s.of(text);
@@ -489,6 +510,7 @@ fn subject_like(toks: &[Tok], men: &[Men], mi: usize, stop: usize) -> bool {
 fn sentence_events(
     text: &str,
     unit: Span,
+    toks: &[Tok],
     caption: bool,
     entities: &[Entity],
     all: &[(usize, Span)],
@@ -498,15 +520,14 @@ fn sentence_events(
     anchor: &Anchor,
     mem: &mut Memory,
 ) -> Vec<Draft> {
-    let toks = tokens(text, unit);
-    if toks.is_empty() || outlet_words(&toks) {
+    if toks.is_empty() || outlet_words(toks) {
         return Vec::new();
     }
-    let men = mentions(text, unit, &toks, entities, all);
-    let found = find_triggers(&toks, &men);
+    let men = mentions(text, unit, toks, entities, all);
+    let found = find_triggers(toks, &men);
     let mut out: Vec<Draft> = Vec::new();
     for (fi, f) in found.iter().enumerate() {
-        let (cs, ce) = clause(&toks, f.t0);
+        let (cs, ce) = clause(toks, f.t0);
         let next_trigger = found.get(fi + 1).map_or(ce, |g| g.t0.min(ce));
         // arguments end at a purpose or relative clause, or a comma or "dan" not followed by a name
         let starts_mention = |k: usize| men.iter().any(|m| m.t0 == k || (m.t0 == k + 1 && toks[k].cap));
@@ -539,7 +560,7 @@ fn sentence_events(
             if m.t0 < f.t1 || m.t0 >= fwd_end || m.modifier {
                 continue;
             }
-            let role = match lead(&toks, &men, mi, f.t1) {
+            let role = match lead(toks, &men, mi, f.t1) {
                 Some(Some(Role::Other))
                     if f.pos == Pos::Noun
                         && matches!(f.kind, EventType::Statement | EventType::Announcement | EventType::Invitation)
@@ -618,7 +639,7 @@ fn sentence_events(
             let mut k = f.t0;
             while k > cs {
                 k -= 1;
-                if lexicon::PRONOUNS.contains(&toks[k].lower.as_str()) {
+                if Words::PronounsEvents.contains(&toks[k].lower) {
                     pronoun = true;
                     singular = true;
                     break;
@@ -640,7 +661,7 @@ fn sentence_events(
                     }
                     // "menuduh X mengirimkan": a name right before the verb is its subject
                     let adjacent = toks[m.t1..f.t0].iter().all(|t| AUX.contains(&t.lower.as_str()));
-                    if !(adjacent || subject_like(&toks, &men, mi, cs)) || m.media {
+                    if !(adjacent || subject_like(toks, &men, mi, cs)) || m.media {
                         continue;
                     }
                     subject.push(m.ent);
@@ -684,7 +705,7 @@ fn sentence_events(
                 .find(|(mi, m)| {
                     !m.modifier
                         && !m.media
-                        && subject_like(&toks, &men, *mi, 0)
+                        && subject_like(toks, &men, *mi, 0)
                         && (!singular || entities[m.ent].kind == EntityKind::Per)
                 })
                 .map(|(_, m)| m.ent);
@@ -733,7 +754,7 @@ fn sentence_events(
         // place
         let place = pick_place(f.kind, &final_args, entities);
         // evidence, status
-        let ev_end = extend_clause(&toks, &men, ce);
+        let ev_end = extend_clause(toks, &men, ce);
         let evidence =
             if caption { unit } else { segment::trim(text, Span::new(toks[cs].span.start, toks[ev_end - 1].span.end)) };
         let trigger = Span::new(toks[f.t0].span.start, toks[f.t1 - 1].span.end);
@@ -781,8 +802,8 @@ fn sentence_events(
         let negated = {
             let k = f.t0;
             let w = |j: usize| toks[j].lower.as_str();
-            (k >= 1 && lexicon::NEGATORS.contains(&w(k - 1)))
-                || (k >= 2 && lexicon::NEG_BRIDGES.contains(&w(k - 1)) && lexicon::NEGATORS.contains(&w(k - 2)))
+            (k >= 1 && Words::NegatorsEvents.contains(w(k - 1)))
+                || (k >= 2 && Words::BridgesEvents.contains(w(k - 1)) && Words::NegatorsEvents.contains(w(k - 2)))
         };
         // "belum menerbitkan", "tidak ada korban jiwa": for the typology's newer types a
         // negated trigger is a happening the text says did not happen
@@ -836,12 +857,12 @@ fn sentence_events(
             from_context,
             alleged,
             background_cue,
-            earlier: opens_earlier(&toks) || earlier_before(&toks, f.t0),
+            earlier: opens_earlier(toks) || earlier_before(toks, f.t0),
         });
     }
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
     if let Some((_, m)) =
-        men.iter().enumerate().find(|(mi, m)| !m.modifier && !m.media && subject_like(&toks, &men, *mi, 0))
+        men.iter().enumerate().find(|(mi, m)| !m.modifier && !m.media && subject_like(toks, &men, *mi, 0))
         && entities[m.ent].kind == EntityKind::Per
         && !caption
     {
@@ -957,24 +978,6 @@ fn pick_date(
     }
 }
 
-/// Words that say a date is the report's, not the event's ("KCNA melaporkan pada Rabu").
-const REPORTING: &[&str] = &[
-    "melaporkan",
-    "dilaporkan",
-    "mengatakan",
-    "kata",
-    "ujar",
-    "menurut",
-    "mengutip",
-    "dilansir",
-    "melansir",
-    "memberitakan",
-    "menyatakan",
-    "menulis",
-    "tulis",
-    "diberitakan",
-];
-
 /// Whether time mention `t` dates a report rather than the event at `trigger`: a reporting
 /// word stands between them, or just before the time.
 fn is_report_date(text: &str, t: &TimeMention, trigger: Span, within: Span) -> bool {
@@ -988,7 +991,7 @@ fn is_report_date(text: &str, t: &TimeMention, trigger: Span, within: Span) -> b
         lead_start += 1;
     }
     let lead = Span::new(lead_start, t.start);
-    [between, lead].iter().any(|s| status::words(text, *s).iter().any(|(w, _)| REPORTING.contains(&w.as_str())))
+    [between, lead].iter().any(|s| status::words(text, *s).iter().any(|(w, _)| Words::SpeechReport.contains(w)))
 }
 
 /// A TIMEX3 date value as a calendar date (`2023-09-12`, `2023-09`, `2023`), its missing year
@@ -1038,15 +1041,14 @@ fn fill_year(value: &str, text: &str, future: bool, anchor: &Anchor) -> Option<S
 /// Statements from quotes: each quote with a named speaker that is not a medium.
 fn statements(
     text: &str,
-    paragraphs: &[Paragraph],
+    doc: &Doc,
     entities: &[Entity],
     times: &[TimeMention],
     quotes: &[Quote],
     anchor: &Anchor,
 ) -> Vec<Draft> {
     let mut out = Vec::new();
-    let sentences: Vec<Span> =
-        paragraphs.iter().flat_map(|p| p.spans.iter().flat_map(|s| segment::sentences(text, *s))).collect();
+    let sentences: Vec<Span> = doc.sentence_spans().collect();
     // The first entity of each id (a look-up per quote, not a scan).
     let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, e) in entities.iter().enumerate() {

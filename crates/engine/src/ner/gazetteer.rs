@@ -6,6 +6,7 @@
 
 use super::features::{phrase_hash, word_hash};
 use crate::dedup::IdMap;
+use crate::lexicon::Words;
 use std::sync::OnceLock;
 
 /// Bits of [`word_class`].
@@ -21,18 +22,6 @@ pub const P_LOC: u8 = 0;
 pub const P_ORG: u8 = 1;
 pub const P_PER: u8 = 2;
 
-const TITLES: &str = "presiden utusan delegasi wapres wakil menteri menlu mendagri menhan menkeu menko sekjen sekretaris \
-gubernur wagub bupati wabup wali walikota wakil ketua ketum kepala direktur dirut direktris manajer \
-jenderal marsekal laksamana kolonel letkol mayor kapten letnan brigjen mayjen letjen irjen kombes akbp \
-kapolri kapolda kapolres kapolsek panglima pangdam danrem dandim komandan kasad kasal kasau \
-pemimpin raja ratu pangeran sultan kaisar perdana pm kanselir senator anggota duta dubes \
-bapak ibu pak bu bang mbak mas kak sdr saudara saudari tuan nyonya nona dr drs dra prof ir h hj kh \
-ustaz ustadz ustazah habib syekh kiai romo pastor pendeta paus uskup imam \
-juru jubir komisaris pendiri pelatih striker gelandang bek kiper pebulu tangkis petenis pembalap \
-penyanyi aktor aktris artis pelawak sutradara penulis wartawan jurnalis pengamat analis peneliti \
-istri suami anak putra putri kakak adik ayah ibunda ayahanda cucu paman bibi sang si mantan almarhum almarhumah \
-tersangka terdakwa saksi korban pelaku mr mrs ms miss sir madam president minister";
-
 const ORG_HEADS: &str = "kementerian kemenkes kemendagri kemenlu kemenkeu badan dewan komisi lembaga universitas \
 institut sekolah akademi politeknik partai bank pt cv tbk perusahaan perum persero kantor majelis mahkamah \
 pengadilan kejaksaan kejagung kejati kepolisian polda polres polsek dinas direktorat ditjen biro yayasan \
@@ -45,10 +34,6 @@ council ministry party";
 const LOC_HEADS: &str = "provinsi kabupaten kota kecamatan desa kelurahan dusun kampung pulau kepulauan gunung \
 pegunungan sungai danau laut samudra samudera selat teluk tanjung jalan jl jln negara negeri benua wilayah \
 kawasan daerah distrik semenanjung bandara pelabuhan stasiun terminal alun-alun lapangan stadion";
-
-const SPEECH_VERBS: &str = "kata ujar ungkap tutur jelas tegas sebut imbuh tambah papar terang ucap \
-katanya ujarnya ungkapnya tuturnya jelasnya tegasnya sebutnya imbuhnya tambahnya paparnya terangnya \
-mengatakan menyatakan menjelaskan menegaskan menyebutkan mengungkapkan menuturkan menambahkan said told";
 
 const PREP_LOCS: &str = "di ke dari menuju asal sekitar wilayah kawasan";
 
@@ -105,14 +90,12 @@ fn word_classes() -> &'static IdMap<u64, u16> {
     static W: OnceLock<IdMap<u64, u16>> = OnceLock::new();
     W.get_or_init(|| {
         let mut m: IdMap<u64, u16> = IdMap::default();
-        for (list, bit) in [
-            (TITLES, TITLE),
-            (ORG_HEADS, ORG_HEAD),
-            (LOC_HEADS, LOC_HEAD),
-            (SPEECH_VERBS, SPEECH),
-            (GIVEN_NAMES, GIVEN),
-            (PREP_LOCS, PREP_LOC),
-        ] {
+        for (list, bit) in [(Words::TitlesTagger, TITLE), (Words::SpeechTagger, SPEECH)] {
+            for w in list.get() {
+                *m.entry(word_hash(w)).or_default() |= bit;
+            }
+        }
+        for (list, bit) in [(ORG_HEADS, ORG_HEAD), (LOC_HEADS, LOC_HEAD), (GIVEN_NAMES, GIVEN), (PREP_LOCS, PREP_LOC)] {
             for w in list.split_whitespace() {
                 *m.entry(word_hash(w)).or_default() |= bit;
             }

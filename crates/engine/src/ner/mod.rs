@@ -117,19 +117,31 @@ pub fn mentions_from_tags(tokens: &[Span], tags: &[Tag]) -> Vec<NerMention> {
 /// with the embedded model: each span is split into sentences and tokens, tagged, and the
 /// BIO runs returned as byte spans into `text`, in text order.
 pub fn recognize(text: &str, spans: &[Span]) -> Vec<NerMention> {
-    let tagger = Tagger::embedded();
-    let mut s = Scratch::default();
     let mut out = Vec::new();
+    let mut s = Scratch::default();
     for &span in spans {
         for sent in segment::sentences(text, span) {
-            let toks = segment::tokens(text, sent);
-            let strs: Vec<&str> = toks.iter().map(|t| t.of(text)).collect();
-            tagger.tag_into(&strs, &mut s);
-            let tags: Vec<Tag> = s.out.iter().map(|&i| Tag::from_index(i)).collect();
-            out.extend(mentions_from_tags(&toks, &tags));
+            tag_sentence(text, &segment::tokens(text, sent), &mut s, &mut out);
         }
     }
     out
+}
+
+/// [`recognize`] over sentences already split into tokens (a [`crate::doc::Doc`]'s).
+pub fn recognize_tokens<'a>(text: &str, sentences: impl IntoIterator<Item = &'a [Span]>) -> Vec<NerMention> {
+    let mut out = Vec::new();
+    let mut s = Scratch::default();
+    for toks in sentences {
+        tag_sentence(text, toks, &mut s, &mut out);
+    }
+    out
+}
+
+fn tag_sentence(text: &str, toks: &[Span], s: &mut Scratch, out: &mut Vec<NerMention>) {
+    let strs: Vec<&str> = toks.iter().map(|t| t.of(text)).collect();
+    Tagger::embedded().tag_into(&strs, s);
+    let tags: Vec<Tag> = s.out.iter().map(|&i| Tag::from_index(i)).collect();
+    out.extend(mentions_from_tags(toks, &tags));
 }
 
 #[cfg(test)]

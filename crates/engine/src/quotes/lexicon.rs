@@ -130,9 +130,6 @@ pub const SPEAKER_STOPS: &[&str] = &[
     "akan",
 ];
 
-/// Personal pronouns that point back to an earlier speaker.
-pub const PRONOUNS: &[&str] = &["ia", "dia", "beliau", "mereka", "nya", "dirinya", "ia pun"];
-
 /// Words that open an unnamed speaker's description.
 pub const ANON_OPENERS: &[&str] = &["seorang", "sebuah", "para", "beberapa", "sejumlah", "salah", "seseorang", "satu"];
 

@@ -3,13 +3,7 @@
 
 use crate::analysis::Span;
 
-/// A stretch of body text: one span of a paragraph.
-#[derive(Debug, Clone, Copy)]
-pub struct Block {
-    pub span: Span,
-    /// The paragraph this span belongs to.
-    pub para: usize,
-}
+pub use crate::doc::Block;
 
 /// A quotation between marks: one part per block it runs over.
 #[derive(Debug, Clone)]

@@ -23,6 +23,8 @@ mod outlets;
 mod speaker;
 
 use crate::analysis::{Entity, Paragraph, Quote, Span, SpeakerKind, StatusCue, TextSpan};
+use crate::doc::Doc;
+use crate::lexicon::Words;
 use crate::status::{self, Status};
 use lexicon::*;
 pub use marks::is_mark;
@@ -59,23 +61,16 @@ struct Found {
 
 /// Extract quotes and sources. `entities` may be empty: speakers then are names as written.
 pub fn extract(text: &str, paragraphs: &[Paragraph], entities: &[Entity]) -> QuoteResult {
+    extract_doc(text, &Doc::new(text, paragraphs), entities)
+}
+
+/// [`extract`] over the article's [`Doc`] (its blocks and sentences, split once).
+pub fn extract_doc(text: &str, doc: &Doc, entities: &[Entity]) -> QuoteResult {
     let entities = &Ents::new(entities);
     let outlets = Outlets::get();
-    let blocks: Vec<Block> = paragraphs
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| p.spans.iter().map(move |s| Block { span: *s, para: i }))
-        .filter(|b| !b.span.is_empty())
-        .collect();
-    let marked = marks::find(text, &blocks);
-
-    // the sentences of every block, in order
-    let mut sentences: Vec<(usize, Span)> = Vec::new();
-    for (bi, b) in blocks.iter().enumerate() {
-        for s in crate::segment::sentences(text, b.span) {
-            sentences.push((bi, s));
-        }
-    }
+    let blocks = &doc.blocks[..];
+    let marked = marks::find(text, blocks);
+    let sentences = &doc.sentences[..];
 
     let mut found: Vec<Found> = Vec::new();
     let mut hist: Vec<Speaker> = Vec::new();
@@ -83,17 +78,17 @@ pub fn extract(text: &str, paragraphs: &[Paragraph], entities: &[Entity]) -> Quo
     // walk sentences and quotations in text order
     let mut qi = 0;
     let mut covered: Vec<Span> = Vec::new();
-    let block_toks = BlockToks::new(text, &blocks);
-    for &(bi, sent) in &sentences {
+    let block_toks = BlockToks::new(text, blocks);
+    for &(bi, sent) in sentences {
         // quotations starting before this sentence ends
         while qi < marked.len() && marked[qi].parts[0].start < sent.end {
             let m = &marked[qi];
             qi += 1;
-            if let Some(f) = direct(text, &blocks, &block_toks, m, entities, outlets, &hist, last_para) {
+            if let Some(f) = direct(text, blocks, &block_toks, m, entities, outlets, &hist, last_para) {
                 if let Some(s) = &f.attr.speaker {
                     hist.push(s.clone());
                 }
-                last_para = Some(block_of(&blocks, f.parts.last().map_or(0, |p| p.end)).map_or(bi, |b| blocks[b].para));
+                last_para = Some(block_of(blocks, f.parts.last().map_or(0, |p| p.end)).map_or(bi, |b| blocks[b].para));
                 covered
                     .push(Span::new(f.claim.start.min(f.parts[0].start), f.claim.end.max(f.parts.last().unwrap().end)));
                 found.push(f);
@@ -127,7 +122,7 @@ pub fn extract(text: &str, paragraphs: &[Paragraph], entities: &[Entity]) -> Quo
         }
         quotes.push(q);
     }
-    for b in &blocks {
+    for b in blocks {
         for (sp, canon) in outlets.find(text, b.span) {
             if cited(text, b.span, sp) && !sources.contains(&canon) {
                 sources.push(canon);
@@ -557,7 +552,7 @@ fn subject_before(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, 
             || ANON_HEADS.contains(&w)
             || ANON_OPENERS.contains(&w)
             || NON_NAME_WORDS.contains(&w)
-            || PRONOUNS.contains(&w)
+            || Words::PronounsQuotes.contains(w)
             || matches!(w, "di" | "dari" | "senior" | "tinggi" | "milik" | "itu" | "tersebut" | "satu");
         if !ok {
             break;

@@ -6,6 +6,7 @@ use super::lexicon::*;
 use super::outlets::Outlets;
 use crate::analysis::{Entity, EntityKind, Span};
 use crate::calendar;
+use crate::lexicon::Words;
 use crate::span_index::SpanIndex;
 
 /// A token of a phrase: a word (letters, digits, inner hyphens and apostrophes) or one other char.
@@ -258,7 +259,7 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
     let lower: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
 
     // pronouns
-    if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
+    if lower.len() == 1 && Words::PronounsQuotes.contains(lower[0]) {
         // "ia", "dia", "beliau": the last person; "mereka": the last speaker
         let person = hist.iter().rev().find(|s| s.person && !s.anonymous || lower[0] == "mereka");
         return Some(match person.or(last) {

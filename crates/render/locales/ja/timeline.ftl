@@ -47,7 +47,10 @@ event-arms_transfer = { $has_others ->
 }
 event-agreement = { $all }が{ at-place }合意
 event-military_activity = { $all }が{ at-place }軍事活動を実施
-event-other = { $all }：{ $type_label }
+event-other = { $all }：{ $type_label }{ $has_place ->
+    [yes] （{ $place }）
+   *[no] { "" }
+}
 
 date-week = { $year }第{ $week }週
 line = { $precision ->

@@ -47,7 +47,10 @@ event-arms_transfer = { $has_others ->
 }
 event-agreement = { $all }{ at-place }达成协议
 event-military_activity = { $all }{ at-place }开展军事活动
-event-other = { $all }：{ $type_label }
+event-other = { $all }：{ $type_label }{ $has_place ->
+    [yes] （{ $place }）
+   *[no] { "" }
+}
 
 date-week = { $year }第{ $week }周
 line = { $precision ->
