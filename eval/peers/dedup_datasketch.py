@@ -1,4 +1,4 @@
-"""Near-duplicate peer for `warta eval dedup`: datasketch MinHashLSH on the same corpus.
+"""Near-duplicate peer for `warta-eval eval dedup`: datasketch MinHashLSH on the same corpus.
 
 Reads the JSON Lines corpus written by warta (field `text`), builds word 5-shingles over the
 same normalisation as warta (lower case; runs of letters and digits are words), one MinHash

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Peer for `warta eval extract`: trafilatura on the same pages, timed the same way, page by
+"""Peer for `warta-eval eval extract`: trafilatura on the same pages, timed the same way, page by
 page in step with warta.
 
 Protocol (JSON Lines): on start, writes {"version"}. Then, for each line read from stdin,

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Peer for `warta eval ner`: a sklearn-crfsuite CRF with classic CoNLL features.
+"""Peer for `warta-eval eval ner`: a sklearn-crfsuite CRF with classic CoNLL features.
 
 usage: ner_crf.py TRAIN DEV [DEV...]
-TRAIN is `token<TAB>tag` lines (blank line between sentences), as `warta eval ner` writes it
-(the same training data `warta train ner` uses). Each DEV holds tokens only; the predicted
+TRAIN is `token<TAB>tag` lines (blank line between sentences), as `warta-eval eval ner` writes it
+(the same training data `warta-eval train ner` uses). Each DEV holds tokens only; the predicted
 tags are written to DEV.pred, one per line, blank line between sentences.
 """
 import sys

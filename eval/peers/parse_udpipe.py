@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Peer for `warta eval parse`: UDPipe 1 (ufal.udpipe) with its default tagger and parser settings.
+"""Peer for `warta-eval eval parse`: UDPipe 1 (ufal.udpipe) with its default tagger and parser settings.
 
 usage:
   parse_udpipe.py train MODEL FILE[@holdout]...
       Trains a model (no tokenizer: gold tokenisation) on the CoNLL-U files and writes it to
       MODEL. FILE@holdout leaves out every fifth sentence (index % 5 == 4), the sentences
-      `warta eval parse` holds out of warta's own held-out variant.
+      `warta-eval eval parse` holds out of warta's own held-out variant.
   parse_udpipe.py run MODEL < GOLD.conllu > PRED.conllu
       Tags and parses each sentence of the input with its tokens as given; prints
       {"seconds": ..., "words": ...} on stderr (time spent in tagging and parsing only).

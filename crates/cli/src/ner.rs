@@ -10,7 +10,7 @@ use warta_engine::ner::Tagger;
 
 #[derive(Args)]
 pub struct NerArgs {
-    /// Use this model file instead of the embedded one (as written by `warta train ner`).
+    /// Use this model file instead of the embedded one (as written by `warta-eval train ner`).
     #[arg(long, value_name = "PATH")]
     pub model: Option<PathBuf>,
 }

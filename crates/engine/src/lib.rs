@@ -29,7 +29,6 @@ pub mod segment;
 pub mod span_index;
 pub mod status;
 pub mod stories;
-pub mod synth;
 pub mod time;
 pub mod timeline;
 

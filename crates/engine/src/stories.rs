@@ -23,7 +23,7 @@
 //!
 //! **Order.** Assignment is greedy, so the input order can change which articles join which
 //! story at the margins (an article between two stories, idf still settling in the first
-//! hundreds of articles). `warta eval dedup` measures it on the generated corpus (two orders:
+//! hundreds of articles). `warta-eval eval dedup` measures it on the generated corpus (two orders:
 //! by date and shuffled within each day); the documented tolerance is 5 % of articles.
 //!
 //! **Threads.** [`prepare`] (tokenising, hashing, MinHash) is pure and may run on many

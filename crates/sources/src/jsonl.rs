@@ -1,6 +1,6 @@
 //! JSON Lines of articles, one object per line: `{url, html | text, title?, published?,
 //! outlet?, authors?|author?, source?, ...}` (other fields are ignored). The records
-//! `warta generate --jsonl` writes (`{source, text, ...}`) are read as they are.
+//! `warta-eval generate --jsonl` writes (`{source, text, ...}`) are read as they are.
 //!
 //! Source: the record's `source`, else its `url`, else `FILE:LINE`. A line that is not a JSON
 //! object, or has neither `html` nor `text`, is one error naming `FILE:LINE`; the other lines

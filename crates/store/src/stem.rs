@@ -6,7 +6,7 @@
 //! Where a dictionary would choose between recodings (`mengatakan` → `kata` or `atakan`?,
 //! `memakan` → `makan` or `pakan`?), small hand-written lists of our own (below, MIT like the
 //! rest of warta) name the roots that take the less common form. Everything else takes the
-//! common form. `warta eval stem` measures root accuracy on UD Indonesian-GSD next to
+//! common form. `warta-eval eval stem` measures root accuracy on UD Indonesian-GSD next to
 //! Snowball's dictionary-free Indonesian stemmer.
 
 use std::collections::HashSet;

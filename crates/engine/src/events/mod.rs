@@ -31,7 +31,6 @@
 //! 5. **Deduplication.** Same type, same participants, compatible dates → one event with all
 //!    its evidence spans in `evidence_all`.
 
-pub mod gold;
 mod lexicon;
 
 use crate::analysis::{

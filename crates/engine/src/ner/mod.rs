@@ -2,14 +2,13 @@
 //!
 //! A first-order linear-chain model (structured averaged perceptron, Viterbi decoding under
 //! BIO constraints) over hashed features ([`features`]) with a gazetteer of our own writing
-//! ([`gazetteer`]). The weights are trained by `warta train ner` on the permissively licensed
+//! ([`gazetteer`]). The weights are trained by `warta-eval train ner` on the permissively licensed
 //! Indonesian NER sets (NERGrit, NERP, NER-UI, NER-UGM, IDNer; see NOTICE) and shipped in
 //! `models/ner.bin`, embedded in the binary and parsed once on first use.
 
 pub mod features;
 pub mod gazetteer;
 pub mod model;
-pub mod train;
 
 use crate::analysis::{EntityKind, NerMention, Span};
 use crate::segment;
@@ -68,7 +67,7 @@ impl Tagger {
         T.get_or_init(|| Tagger::from_bytes(EMBEDDED).expect("the embedded NER model is valid"))
     }
 
-    /// A tagger from a model file's bytes (as written by `warta train ner`).
+    /// A tagger from a model file's bytes (as written by `warta-eval train ner`).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
         Ok(Tagger { model: Model::from_bytes(bytes)? })
     }

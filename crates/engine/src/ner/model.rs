@@ -242,7 +242,8 @@ impl Model {
 }
 
 impl Tag {
-    pub(crate) fn index(self) -> usize {
+    /// The tag's row in the model's weight tables (0 = `O`, then B/I per kind).
+    pub fn index(self) -> usize {
         use crate::analysis::EntityKind::*;
         match self {
             Tag::O => 0,

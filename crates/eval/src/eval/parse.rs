@@ -1,4 +1,4 @@
-//! `warta eval parse`: UPOS, UAS and LAS of the syntax model on UD Indonesian-CSUI test
+//! `warta-eval eval parse`: UPOS, UAS and LAS of the syntax model on UD Indonesian-CSUI test
 //! (../shared/data/ud-id-csui, never trained on), next to UDPipe 1 trained on the same files with
 //! its default settings. Gold tokenisation for both; every word scored, punctuation included.
 //! LAS compares universal relations (subtypes ignored, as the CoNLL 2018 evaluation does);

@@ -1,4 +1,4 @@
-//! `warta eval events`: precision and recall of event type + participants on the
+//! `warta-eval eval events`: precision and recall of event type + participants on the
 //! **self-written** gold set `crates/engine/tests/golden/events/gold.json` (no public gold
 //! exists for Indonesian event frames; the sentences are the warta authors' own).
 //!
@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::Args as ClapArgs;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use warta_engine::events::gold;
+use warta_eval::gold;
 
 #[derive(ClapArgs)]
 pub struct Args {

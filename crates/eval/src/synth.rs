@@ -18,9 +18,9 @@
 //! Each [`SynthArticle`] carries its `story` number and, when it has copies, its `dup_group`.
 //! The templates are the warta authors' own sentences.
 
-use crate::analysis::Subtype;
-use crate::entities::gazetteer;
 use jiff::civil::Date;
+use warta_engine::analysis::Subtype;
+use warta_engine::entities::gazetteer;
 
 /// SplitMix64: small, fast, and good enough for synthetic text.
 #[derive(Debug, Clone)]
@@ -502,8 +502,11 @@ impl Corpus {
     pub fn new(settings: Settings) -> Self {
         let g = gazetteer::entries();
         let in_id = |e: &gazetteer::GazEntry| e.links.iter().any(|(_, k)| *k == "ID");
-        let officials: Vec<&'static str> =
-            g.iter().filter(|e| e.kind == crate::analysis::EntityKind::Per && in_id(e)).map(|e| e.name).collect();
+        let officials: Vec<&'static str> = g
+            .iter()
+            .filter(|e| e.kind == warta_engine::analysis::EntityKind::Per && in_id(e))
+            .map(|e| e.name)
+            .collect();
         let institutions: Vec<&'static str> = g
             .iter()
             .filter(|e| {
@@ -858,8 +861,8 @@ mod tests {
                 assert_eq!(o.story, c.story);
                 if c.copy == Copy::Exact {
                     assert_eq!(
-                        crate::dedup::normalise(&o.body.join("\n")),
-                        crate::dedup::normalise(&c.body.join("\n"))
+                        warta_engine::dedup::normalise(&o.body.join("\n")),
+                        warta_engine::dedup::normalise(&c.body.join("\n"))
                     );
                 }
             }

@@ -1,13 +1,14 @@
-//! `warta train ner`: train the entity tagger on the permissively licensed NER sets in
+//! `warta-eval train ner`: train the entity tagger on the permissively licensed NER sets in
 //! ../shared/data and write the model file that the engine embeds. Also the CoNLL readers
-//! shared by `warta ner` and `warta eval ner`.
+//! shared by `warta ner` and `warta-eval eval ner`.
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use warta_engine::analysis::EntityKind;
-use warta_engine::ner::{Tag, train};
+use warta_engine::ner::Tag;
+use warta_eval::ner_train as train;
 
 #[derive(Args)]
 pub struct TrainArgs {

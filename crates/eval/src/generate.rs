@@ -1,4 +1,4 @@
-//! `warta generate`: write the deterministic synthetic corpus (warta_engine::synth) as text
+//! `warta-eval generate`: write the deterministic synthetic corpus (warta_eval::synth) as text
 //! files or as one JSON Lines file with the ground truth.
 
 use anyhow::{Context, Result, bail};
@@ -6,7 +6,7 @@ use clap::Args as ClapArgs;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use warta_engine::synth::{Copy, Corpus, Settings, SynthArticle};
+use warta_eval::synth::{Copy, Corpus, Settings, SynthArticle};
 
 #[derive(ClapArgs)]
 pub struct Args {

@@ -1,7 +1,7 @@
-//! `warta eval ner`: strict entity-level precision / recall / F1 (PER, ORG, LOC and micro
+//! `warta-eval eval ner`: strict entity-level precision / recall / F1 (PER, ORG, LOC and micro
 //! overall) of the entity tagger on each dev set in ../shared/data, next to the
 //! sklearn-crfsuite peer (`eval/peers/ner_crf.py`) trained in the same run on the same
-//! training data (the train splits as `warta train ner` reads them by default).
+//! training data (the train splits as `warta-eval train ner` reads them by default).
 
 use crate::train::{CORPORA, read_conll, training_set};
 use anyhow::{Context, Result, bail};
@@ -11,7 +11,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use warta_engine::analysis::EntityKind;
-use warta_engine::ner::{Tag, train::Sentence};
+use warta_engine::ner::Tag;
+use warta_eval::ner_train::Sentence;
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -1,4 +1,4 @@
-//! `warta eval meta`: cleaning and publication dates on the detik 2025 articles
+//! `warta-eval eval meta`: cleaning and publication dates on the detik 2025 articles
 //! (../shared/data/news-detik-2025/articles.csv; evaluation only, never shipped).
 //!
 //! Gold: the `tanggal` column (publication time, M/D/YYYY). Scored: whether `published`

@@ -1,4 +1,4 @@
-//! `warta eval quotes`: score quotes, cues and speakers on PFSA-ID (Kompas 2020, CoNLL BILOU).
+//! `warta-eval eval quotes`: score quotes, cues and speakers on PFSA-ID (Kompas 2020, CoNLL BILOU).
 //!
 //! The tokens of each article are joined back into text (no space before closing punctuation
 //! and closing quote marks, none after opening ones), the article is one paragraph, and the

@@ -1,10 +1,10 @@
 //! Per-article cost of the story engine at small scale (release mode:
-//! `cargo bench -p warta-engine --bench stories`). The 1M-article figure comes from
-//! `warta bench-stories` (wall time and peak memory).
+//! `cargo bench -p warta-eval --bench stories`). The 1M-article figure comes from
+//! `warta-eval bench-stories` (wall time and peak memory).
 
 use warta_engine::dedup::{Deduper, sketch};
 use warta_engine::stories::{Config, Engine, Parts, Prepared, prepare};
-use warta_engine::synth::{Corpus, Settings, SynthArticle};
+use warta_eval::synth::{Corpus, Settings, SynthArticle};
 
 fn main() {
     divan::main();

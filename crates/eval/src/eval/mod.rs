@@ -1,4 +1,4 @@
-//! `warta eval STAGE`: score a stage on the gold data in ../shared/data, next to its peer.
+//! `warta-eval eval STAGE`: score a stage on the gold data in ../shared/data, next to its peer.
 //!
 //! Each stage has its own module with its `Args` and `run`. Peers written in Python run from
 //! the virtual environment that `eval/setup-venv.sh` creates (never a dependency of warta).

@@ -5,9 +5,9 @@
 //! names are the same set. Precision and recall are over those matches; `strict` cases also
 //! pin place, date, status, `negated` and `background` and report every difference.
 
-use crate::analysis::{Caption, Event, EventStatus, EventType};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use warta_engine::analysis::{Caption, Event, EventStatus, EventType};
 
 #[derive(Debug, Deserialize)]
 struct GoldFile {
@@ -89,17 +89,17 @@ fn names(e: &Event) -> Vec<String> {
 
 /// The events of one case's text and the names of all its non-media entities.
 pub fn events_of(case: &GoldCase) -> (Vec<Event>, Vec<String>) {
-    let decoded = crate::decode(case.text.as_bytes()).expect("a string decodes");
-    let opts = crate::Options { reference_date: case.reference_date.as_deref().and_then(|d| d.parse().ok()) };
-    let a = crate::analyze(&case.id, &decoded, &opts);
+    let decoded = warta_engine::decode(case.text.as_bytes()).expect("a string decodes");
+    let opts = warta_engine::Options { reference_date: case.reference_date.as_deref().and_then(|d| d.parse().ok()) };
+    let a = warta_engine::analyze(&case.id, &decoded, &opts);
     let mut all: Vec<String> = a.entities.iter().filter(|e| !e.is_media()).map(|e| e.name.clone()).collect();
     all.sort();
     if !case.caption {
         return (a.events, all);
     }
     let cap = Caption { text: case.text.clone(), start: 0, end: case.text.len(), credit: None };
-    let anchor = super::Anchor::new(opts.reference_date, a.published.as_ref());
-    (super::extract(&case.text, &[], &[cap], &a.entities, &a.times, &a.quotes, &anchor), all)
+    let anchor = warta_engine::events::Anchor::new(opts.reference_date, a.published.as_ref());
+    (warta_engine::events::extract(&case.text, &[], &[cap], &a.entities, &a.times, &a.quotes, &anchor), all)
 }
 
 /// Score every case of a gold file (its JSON text).

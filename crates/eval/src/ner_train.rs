@@ -1,10 +1,10 @@
 //! Training: a structured averaged perceptron (Collins 2002) over the features of
-//! [`super::features`], with Viterbi decoding under BIO constraints. Deterministic: the
+//! [`warta_engine::ner::features`], with Viterbi decoding under BIO constraints. Deterministic: the
 //! sentence order of each epoch comes from a fixed-seed shuffle.
 
-use super::Tag;
-use super::features::{self, Features};
-use super::model::{self, Model, NTAGS, ROW};
+use warta_engine::ner::Tag;
+use warta_engine::ner::features::{self, Features};
+use warta_engine::ner::model::{self, Model, NTAGS, ROW};
 
 /// One gold sentence.
 pub struct Sentence {
@@ -207,7 +207,7 @@ fn synthetic_name(rng: &mut u64) -> Vec<String> {
 /// Copies of about one in `every` cased sentences that name a person, with each person
 /// replaced by a synthetic Korean, Russian or Chinese name (deterministic for a seed).
 pub fn augment_names(data: &[Sentence], every: u64, seed: u64) -> Vec<Sentence> {
-    use crate::analysis::EntityKind::Per;
+    use warta_engine::analysis::EntityKind::Per;
     let mut rng = seed | 1;
     let mut out = Vec::new();
     for s in data {
@@ -244,8 +244,8 @@ pub fn augment_names(data: &[Sentence], every: u64, seed: u64) -> Vec<Sentence> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::EntityKind::*;
-    use crate::ner::Tagger;
+    use warta_engine::analysis::EntityKind::*;
+    use warta_engine::ner::Tagger;
 
     fn sent(s: &str) -> Sentence {
         let mut tokens = Vec::new();

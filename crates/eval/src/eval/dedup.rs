@@ -1,9 +1,9 @@
-//! `warta eval dedup`: duplicates and stories.
+//! `warta-eval eval dedup`: duplicates and stories.
 //!
 //! (a) The detik 2025 articles (../shared/data/news-detik-2025/articles.csv): exact groups found
 //!     against the URL-based gold (the same URL collected under several keywords), false
 //!     groups, and the near groups listed for reading.
-//! (b) A generated corpus (`warta_engine::synth`, N articles): precision and recall of duplicate
+//! (b) A generated corpus (`warta_eval::synth`, N articles): precision and recall of duplicate
 //!     pairs against the generator's truth, and time, side by side with datasketch MinHashLSH
 //!     (same corpus, same num_perm, threshold and word 5-shingles) run from eval/.venv.
 //! (c) Story quality on the generated corpus (B³ and pairwise precision/recall against the
@@ -20,7 +20,7 @@ use std::process::{ExitCode, Stdio};
 use std::time::Instant;
 use warta_engine::dedup::{Deduper, PERMUTATIONS, SHINGLE};
 use warta_engine::stories::{Config, Engine};
-use warta_engine::synth::{Corpus, Rng, Settings, SynthArticle};
+use warta_eval::synth::{Corpus, Rng, Settings, SynthArticle};
 
 #[derive(ClapArgs)]
 pub struct Args {

@@ -1,4 +1,4 @@
-//! `warta bench-store`: ingest throughput and search latency on generated articles.
+//! `warta-eval bench-store`: ingest throughput and search latency on generated articles.
 //!
 //! 1. Writes `--articles` generated articles (warta_store::synth) as files in a fresh folder.
 //! 2. **Full ingest**: the `warta ingest` path (parallel read + decode + analyse, one writer).

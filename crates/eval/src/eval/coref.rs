@@ -1,4 +1,4 @@
-//! `warta eval coref`: score alias merging (`entities::resolve`) on ../shared/data/coref-id.
+//! `warta-eval eval coref`: score alias merging (`entities::resolve`) on ../shared/data/coref-id.
 //!
 //! The gold set is phrase-level XML: `<phrase id ne="..." coref="antecedent id">tok\POS ...`.
 //! Gold chains are built over all phrases (coref links are transitive, through pronouns and
@@ -344,7 +344,7 @@ pub fn run(args: Args, data: &Path) -> Result<ExitCode> {
             }
         }
     }
-    println!("# warta eval coref — alias merging on {}", xml_path.display());
+    println!("# warta-eval eval coref — alias merging on {}", xml_path.display());
     println!();
     println!(
         "{} documents, {} named-entity mentions (phrases with PERSON/ORGANIZATION/LOCATION tokens), \

@@ -1,4 +1,4 @@
-//! `warta eval events --gold DIR`: events on the hand-annotated detik articles of
+//! `warta-eval eval events --gold DIR`: events on the hand-annotated detik articles of
 //! `../shared/data/events-gold` (60 articles, 279 events), scored with exactly the rule of its
 //! README and of `../shared/tools/score_events.py` (its figures on all articles equal the
 //! script's on `warta analyze` output).

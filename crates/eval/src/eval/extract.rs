@@ -1,4 +1,4 @@
-//! `warta eval extract`: main-text extraction on the Article Extraction Benchmark pages in
+//! `warta-eval eval extract`: main-text extraction on the Article Extraction Benchmark pages in
 //! ../shared/data/boilerplate-aeb, scored with that benchmark's own metric, next to trafilatura
 //! (PyPI) run on the same pages in the same command.
 //!

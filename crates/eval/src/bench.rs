@@ -1,4 +1,4 @@
-//! `warta bench-stories`: cluster a generated corpus (dedup + story assignment) and report
+//! `warta-eval bench-stories`: cluster a generated corpus (dedup + story assignment) and report
 //! wall time, articles per second and peak memory.
 //!
 //! What is timed: the generator producing light per-article inputs (headline, outlet, date,
@@ -14,7 +14,7 @@ use clap::Args as ClapArgs;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 use warta_engine::stories::{Config, Engine, Parts, Prepared, prepare};
-use warta_engine::synth::{Corpus, Settings, SynthArticle};
+use warta_eval::synth::{Corpus, Settings, SynthArticle};
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -114,7 +114,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         s.len()
     };
     let secs = |d: Duration| d.as_secs_f64();
-    println!("# warta bench-stories: {n} articles, seed {}, {} preparing threads", args.seed, args.threads);
+    println!("# warta-eval bench-stories: {n} articles, seed {}, {} preparing threads", args.seed, args.threads);
     println!();
     println!("| phase | seconds |");
     println!("|---|---:|");
