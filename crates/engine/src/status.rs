@@ -9,6 +9,9 @@
 
 use crate::analysis::Span;
 use crate::lexicon::Words;
+use std::sync::OnceLock;
+
+const STATUS_CUES: &str = include_str!("../data/lexicon/status-cues.tsv");
 
 pub use crate::analysis::Status;
 
@@ -39,109 +42,33 @@ pub struct Assessment {
 
 /// What a cue means, plain and after a negator.
 struct Cue {
-    words: &'static [&'static str],
+    words: Vec<&'static str>,
     plain: Status,
     /// Status when negated; None means the negated cue is no cue at all ("tidak mungkin").
     negated: Option<Status>,
 }
 
-const fn cue(words: &'static [&'static str], plain: Status, negated: Option<Status>) -> Cue {
-    Cue { words, plain, negated }
-}
-
-use Status::*;
-
 /// Cue phrases (lower case, whole words). Longer phrases are tried first.
-const CUES: &[Cue] = &[
-    // unconfirmed, written out
-    cue(&["belum", "ada", "konfirmasi"], Unconfirmed, None),
-    cue(&["tanpa", "konfirmasi"], Unconfirmed, None),
-    cue(&["tidak", "terverifikasi"], Unconfirmed, None),
-    cue(&["belum", "terverifikasi"], Unconfirmed, None),
-    // confirmation verbs: negated → unconfirmed
-    cue(&["dikonfirmasi"], Confirmed, Some(Unconfirmed)),
-    cue(&["terkonfirmasi"], Confirmed, Some(Unconfirmed)),
-    cue(&["mengonfirmasi"], Confirmed, Some(Unconfirmed)),
-    cue(&["mengkonfirmasi"], Confirmed, Some(Unconfirmed)),
-    cue(&["dikonfirmasikan"], Confirmed, Some(Unconfirmed)),
-    cue(&["membenarkan"], Confirmed, Some(Unconfirmed)),
-    cue(&["dibenarkan"], Confirmed, Some(Unconfirmed)),
-    cue(&["dipastikan"], Confirmed, Some(Unconfirmed)),
-    cue(&["memastikan"], Confirmed, Some(Unconfirmed)),
-    cue(&["diverifikasi"], Confirmed, Some(Unconfirmed)),
-    cue(&["memverifikasi"], Confirmed, Some(Unconfirmed)),
-    cue(&["terbukti"], Confirmed, Some(Unconfirmed)),
-    cue(&["resmi"], Confirmed, None),
-    cue(&["secara", "resmi"], Confirmed, None),
-    // denial: "tidak membantah" is an admission, taken as reported
-    cue(&["membantah"], Denied, Some(Reported)),
-    cue(&["dibantah"], Denied, Some(Reported)),
-    cue(&["bantahan"], Denied, None),
-    cue(&["menyangkal"], Denied, Some(Reported)),
-    cue(&["disangkal"], Denied, Some(Reported)),
-    cue(&["menepis"], Denied, Some(Reported)),
-    cue(&["ditepis"], Denied, Some(Reported)),
-    cue(&["tidak", "benar"], Denied, None),
-    cue(&["hoaks"], Denied, None),
-    // plans and expectations: "tidak akan" stays planned (a negative plan), marked negated
-    cue(&["sedang", "dipersiapkan"], Planned, Some(Planned)),
-    cue(&["tengah", "dipersiapkan"], Planned, Some(Planned)),
-    cue(&["akan"], Planned, Some(Planned)),
-    cue(&["bakal"], Planned, Some(Planned)),
-    cue(&["hendak"], Planned, Some(Planned)),
-    cue(&["direncanakan"], Planned, Some(Planned)),
-    cue(&["berencana"], Planned, Some(Planned)),
-    cue(&["merencanakan"], Planned, Some(Planned)),
-    cue(&["rencananya"], Planned, None),
-    cue(&["dijadwalkan"], Planned, Some(Planned)),
-    cue(&["dipersiapkan"], Planned, Some(Planned)),
-    cue(&["mempersiapkan"], Planned, Some(Planned)),
-    cue(&["diharapkan"], Planned, None),
-    cue(&["mendatang"], Planned, None),
-    cue(&["segera"], Planned, None),
-    // hedges: a negated hedge ("tidak mungkin") is no hedge
-    cue(&["bisa", "jadi"], Speculated, None),
-    cue(&["boleh", "jadi"], Speculated, None),
-    cue(&["mungkin"], Speculated, None),
-    cue(&["kemungkinan"], Speculated, None),
-    cue(&["dimungkinkan"], Speculated, None),
-    cue(&["barangkali"], Speculated, None),
-    cue(&["diperkirakan"], Speculated, None),
-    cue(&["memperkirakan"], Speculated, None),
-    cue(&["perkiraan"], Speculated, None),
-    cue(&["berspekulasi"], Speculated, None),
-    cue(&["spekulasi"], Speculated, None),
-    cue(&["diduga"], Speculated, None),
-    cue(&["menduga"], Speculated, None),
-    cue(&["dugaan"], Speculated, None),
-    cue(&["disinyalir"], Speculated, None),
-    cue(&["ditengarai"], Speculated, None),
-    cue(&["diprediksi"], Speculated, None),
-    cue(&["memprediksi"], Speculated, None),
-    cue(&["konon"], Speculated, None),
-    cue(&["rumor"], Speculated, None),
-    cue(&["desas-desus"], Speculated, None),
-    cue(&["tampaknya"], Speculated, None),
-    cue(&["sepertinya"], Speculated, None),
-    cue(&["diyakini"], Speculated, None),
-    cue(&["berpotensi"], Speculated, None),
-    // conditions
-    cue(&["jika"], Conditional, None),
-    cue(&["jikalau"], Conditional, None),
-    cue(&["apabila"], Conditional, None),
-    cue(&["bila"], Conditional, None),
-    cue(&["seandainya"], Conditional, None),
-    cue(&["andaikan"], Conditional, None),
-    cue(&["asalkan"], Conditional, None),
-    cue(&["kalau"], Conditional, None),
-    // passed on
-    cue(&["dilaporkan"], Reported, None),
-    cue(&["melaporkan"], Reported, None),
-    cue(&["dikabarkan"], Reported, None),
-    cue(&["kabarnya"], Reported, None),
-    cue(&["menurut"], Reported, None),
-    cue(&["disebut-sebut"], Reported, None),
-];
+/// The cues, in the order they are tried (`data/lexicon/status-cues.tsv`).
+fn cues() -> &'static [Cue] {
+    static CUES: OnceLock<Vec<Cue>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let status = |s: &str, line: usize| {
+            Status::parse(s).unwrap_or_else(|| panic!("status-cues.tsv line {line}: unknown status {s:?}"))
+        };
+        let mut out = Vec::new();
+        for (n, line) in STATUS_CUES.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "status-cues.tsv line {}: three columns", n + 1);
+            let negated = (cols[2] != "-").then(|| status(cols[2], n + 1));
+            out.push(Cue { words: cols[0].split(' ').collect(), plain: status(cols[1], n + 1), negated });
+        }
+        out
+    })
+}
 
 /// Words of `span` (letters, digits and inner hyphens) as lower-cased strings with their spans.
 pub(crate) fn words(text: &str, span: Span) -> Vec<(String, Span)> {
@@ -175,7 +102,7 @@ pub fn assess(text: &str, span: Span, default: Status) -> Assessment {
     let mut i = 0;
     while i < ws.len() {
         let mut matched = 0usize;
-        for c in CUES {
+        for c in cues() {
             let n = c.words.len();
             if i + n <= ws.len() && c.words.iter().zip(&ws[i..i + n]).all(|(a, (b, _))| *a == b) {
                 // negator right before, or before one bridge word
@@ -222,6 +149,7 @@ pub fn claim_status(text: &str, span: Span) -> (Status, Option<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Status::*;
 
     fn st(s: &str) -> (Status, Option<&str>) {
         let (status, cue) = claim_status(s, Span::new(0, s.len()));
