@@ -7,7 +7,30 @@
 //! `# uses: a b c` lists the uses), then `word<TAB>use use ...` per line. A malformed line, or
 //! a use that is not declared, is a bug in the data: the first use panics (tested).
 
+use std::ops::Deref;
 use std::sync::OnceLock;
+
+/// A list kept as a data file of one entry per line (`#` comments, blank lines skipped), in
+/// file order; parsed on first use and read as a slice.
+pub struct Lexicon {
+    text: &'static str,
+    words: OnceLock<Vec<&'static str>>,
+}
+
+impl Lexicon {
+    pub const fn new(text: &'static str) -> Lexicon {
+        Lexicon { text, words: OnceLock::new() }
+    }
+}
+
+impl Deref for Lexicon {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        self.words.get_or_init(|| {
+            self.text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect()
+        })
+    }
+}
 
 const PRONOUNS: &str = include_str!("../data/lexicon/pronouns.tsv");
 const NEGATORS: &str = include_str!("../data/lexicon/negators.tsv");
@@ -106,6 +129,15 @@ mod tests {
         for &w in Words::ALL {
             assert!(!w.get().is_empty(), "{w}");
             assert!(w.get().iter().all(|x| *x == x.to_lowercase()), "{w}: lower case only");
+        }
+    }
+
+    #[test]
+    fn a_list_file_reads_in_order_without_comments() {
+        static L: Lexicon = Lexicon::new("# a list\nsatu\n\ndua kata\n# more\ntiga\n");
+        assert_eq!(&L[..], ["satu", "dua kata", "tiga"]);
+        for list in [&crate::quotes::lexicon::POST_CUES, &crate::quotes::lexicon::NON_NAME_WORDS] {
+            assert!(!list.is_empty() && list.iter().all(|w| !w.starts_with('#')));
         }
     }
 

@@ -17,13 +17,14 @@
 //!
 //! Pure: no I/O. Word lists are in `lexicon.rs` and `outlets.txt`, written for warta.
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod marks;
 mod outlets;
 mod speaker;
 
 use crate::analysis::{Entity, Paragraph, Quote, Span, SpeakerKind, StatusCue, TextSpan};
 use crate::doc::Doc;
+use crate::lexicon::Lexicon;
 use crate::lexicon::Words;
 use crate::status::{self, Status};
 use lexicon::*;
@@ -185,43 +186,9 @@ impl<'t> BlockToks<'t> {
 }
 
 /// Words that make an outlet mention a citation when they sit just before it.
-const CITE_BEFORE: &[&str] = &[
-    "mengutip",
-    "dikutip",
-    "dilansir",
-    "melansir",
-    "menurut",
-    "laporan",
-    "kata",
-    "ujar",
-    "tulis",
-    "kepada",
-    "berita",
-    "sumber",
-    "seperti",
-    "dimuat",
-    "diberitakan",
-    "lapor",
-    "dilaporkan",
-    "oleh",
-    "via",
-    "diwartakan",
-];
+static CITE_BEFORE: Lexicon = Lexicon::new(include_str!("../../data/lexicon/quotes/cite-before.txt"));
 /// Reporting verbs right after an outlet mention.
-const CITE_AFTER: &[&str] = &[
-    "melaporkan",
-    "mengatakan",
-    "menyebutkan",
-    "memberitakan",
-    "menulis",
-    "mewartakan",
-    "menyatakan",
-    "merilis",
-    "mengabarkan",
-    "melansir",
-    "mengutip",
-    "menyebut",
-];
+static CITE_AFTER: Lexicon = Lexicon::new(include_str!("../../data/lexicon/quotes/cite-after.txt"));
 
 /// Is the outlet at `sp` cited as a source (not merely mentioned)?
 fn cited(text: &str, block: Span, sp: Span) -> bool {
@@ -457,26 +424,7 @@ fn attribution_before(
 }
 
 /// Temporal and adverbial words that may sit between a subject and its verb.
-const ADJUNCT: &[&str] = &[
-    "juga",
-    "pun",
-    "kemudian",
-    "sebelumnya",
-    "telah",
-    "sudah",
-    "pernah",
-    "kembali",
-    "lagi",
-    "lalu",
-    "bahkan",
-    "sendiri",
-    "justru",
-    "malah",
-    "secara",
-    "terpisah",
-    "tegas",
-    "resmi",
-];
+static ADJUNCT: Lexicon = Lexicon::new(include_str!("../../data/lexicon/quotes/adjunct.txt"));
 
 /// The subject of a verb: the noun phrase right before it (skipping "pada Rabu (12/6)" and the like).
 fn subject_before(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, hist: &[Speaker]) -> Option<Speaker> {

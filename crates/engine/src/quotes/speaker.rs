@@ -441,7 +441,7 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
     }
     let mut desc = text[desc_words[0].span.start..span.end].to_string();
     let dl = desc.to_lowercase();
-    for m in ANON_MARKERS {
+    for m in ANON_MARKERS.iter() {
         if let Some(p) = dl.find(m) {
             desc.truncate(p);
             break;
