@@ -2,6 +2,7 @@
 //! grammar uses. Parsed once, on first use.
 
 use crate::analysis::{EventType, Roles};
+use crate::lexicon::Lexicon;
 use std::sync::OnceLock;
 
 /// How a trigger takes its arguments.
@@ -33,199 +34,28 @@ pub struct Trigger {
 }
 
 /// Words that make a following noun an event ("menggelar rapat", "dalam sidang", "saat banjir").
-pub const FRAME_BEFORE: &[&str] = &[
-    "menggelar",
-    "mengadakan",
-    "melakukan",
-    "melaksanakan",
-    "menyelenggarakan",
-    "menghadiri",
-    "mengikuti",
-    "memimpin",
-    "dalam",
-    "saat",
-    "ketika",
-    "usai",
-    "seusai",
-    "setelah",
-    "selepas",
-    "sebelum",
-    "jelang",
-    "menjelang",
-    "terjadi",
-    "hadir",
-    "digelar",
-    "mengeluarkan",
-    "menerbitkan",
-    "menjatuhkan",
-    "memberikan",
-    "menyampaikan",
-    "mengajukan",
-    "meluncurkan",
-    "menjalankan",
-    "menetapkan",
-    "memutuskan",
-    "memulai",
-    "dimulainya",
-    "pelaksanaan",
-    "penyelenggaraan",
-    "menerima",
-    "mendapat",
-    "mendapatkan",
-    "menerapkan",
-    "menyalurkan",
-    "mulai",
-];
+pub static FRAME_BEFORE: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/frame-before.txt"));
 /// Words that make a preceding noun an event ("rapat digelar", "sidang di", "banjir pada").
-pub const FRAME_AFTER: &[&str] = &[
-    "digelar",
-    "diadakan",
-    "dilaksanakan",
-    "dilakukan",
-    "berlangsung",
-    "terjadi",
-    "dihadiri",
-    "dipimpin",
-    "diselenggarakan",
-    "dijatuhkan",
-    "diberikan",
-    "dikeluarkan",
-    "diterbitkan",
-    "diluncurkan",
-    "disalurkan",
-    "diterapkan",
-    "diberlakukan",
-    "dimulai",
-    "di",
-    "pada",
-    "kemarin",
-];
+pub static FRAME_AFTER: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/frame-after.txt"));
 /// A suspect ("menetapkan X sebagai tersangka").
-pub const SUSPECT: &[&str] = &["tersangka"];
+pub static SUSPECT: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/suspect.txt"));
 /// Police, prosecutors and anti-graft bodies ("melaporkan X ke polisi", "dipanggil penyidik").
-pub const POLICE: &[&str] = &[
-    "polisi",
-    "kepolisian",
-    "polda",
-    "polres",
-    "polresta",
-    "polrestabes",
-    "polsek",
-    "bareskrim",
-    "polri",
-    "kpk",
-    "kejaksaan",
-    "kejari",
-    "kejati",
-    "kejagung",
-    "penyidik",
-    "jaksa",
-    "propam",
-];
+pub static POLICE: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/police.txt"));
 /// A regulation: "meresmikan perda" is a policy, "meresmikan gedung" a launch.
-pub const RULE: &[&str] = &[
-    "perda",
-    "peraturan",
-    "aturan",
-    "kebijakan",
-    "regulasi",
-    "undang-undang",
-    "uu",
-    "ranperda",
-    "raperda",
-    "pergub",
-    "perwali",
-    "perbup",
-    "perpres",
-    "permen",
-];
+pub static RULE: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/rule.txt"));
 /// Money, prices and growth ("harga beras naik", "inflasi 2,5 persen").
-pub const ECON: &[&str] = &[
-    "harga",
-    "rupiah",
-    "inflasi",
-    "ekspor",
-    "impor",
-    "investasi",
-    "persen",
-    "%",
-    "triliun",
-    "miliar",
-    "saham",
-    "ihsg",
-    "ekonomi",
-    "pdb",
-    "defisit",
-    "surplus",
-    "neraca",
-    "pendapatan",
-    "penjualan",
-    "produksi",
-    "laba",
-    "dolar",
-    "tarif",
-    "bunga",
-];
+pub static ECON: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/econ.txt"));
 /// A court and its case ("sidang perkara", "terdakwa ... dituntut").
-pub const COURT: &[&str] = &[
-    "terdakwa",
-    "hakim",
-    "majelis",
-    "pengadilan",
-    "pn",
-    "perkara",
-    "dakwaan",
-    "jaksa",
-    "vonis",
-    "putusan",
-    "praperadilan",
-    "gugatan",
-    "penuntut",
-];
+pub static COURT: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/court.txt"));
 /// A purpose or complement clause: what someone is asked to do ("mengingatkan X untuk ...").
-pub const PURPOSE: &[&str] = &["untuk", "agar", "supaya", "segera"];
+pub static PURPOSE: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/purpose.txt"));
 /// What a denial rejects ("menolak tuduhan", "menolak klaim").
-pub const CLAIM: &[&str] =
-    &["tuduhan", "tudingan", "klaim", "anggapan", "isu", "kabar", "informasi", "laporan", "disebut", "dituding"];
+pub static CLAIM: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/claim.txt"));
 
 /// Arms and war material ("mengirim senjata", "pasokan amunisi").
-pub const ARMS: &[&str] = &[
-    "senjata",
-    "persenjataan",
-    "amunisi",
-    "peluru",
-    "rudal",
-    "misil",
-    "artileri",
-    "roket",
-    "drone",
-    "tank",
-    "granat",
-    "mortir",
-    "bahan",
-    "peralatan",
-    "alutsista",
-    "jet",
-    "pesawat",
-];
+pub static ARMS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/arms.txt"));
 /// Military hardware and exercises ("uji coba rudal", "meluncurkan satelit mata-mata").
-pub const MIL: &[&str] = &[
-    "rudal",
-    "misil",
-    "nuklir",
-    "balistik",
-    "hipersonik",
-    "artileri",
-    "roket",
-    "torpedo",
-    "senjata",
-    "militer",
-    "satelit",
-    "icbm",
-    "hulu",
-    "drone",
-    "jelajah",
-];
+pub static MIL: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/mil.txt"));
 
 const TSV: &str = include_str!("triggers.tsv");
 
@@ -249,15 +79,15 @@ pub fn triggers() -> &'static [Trigger] {
             };
             let needs = match cols.get(3).copied() {
                 None | Some("") | Some("frame") => None,
-                Some("arms") => Some(ARMS),
-                Some("mil") => Some(MIL),
-                Some("suspect") => Some(SUSPECT),
-                Some("police") => Some(POLICE),
-                Some("rule") => Some(RULE),
-                Some("econ") => Some(ECON),
-                Some("claim") => Some(CLAIM),
-                Some("court") => Some(COURT),
-                Some("purpose") => Some(PURPOSE),
+                Some("arms") => Some(&ARMS[..]),
+                Some("mil") => Some(&MIL[..]),
+                Some("suspect") => Some(&SUSPECT[..]),
+                Some("police") => Some(&POLICE[..]),
+                Some("rule") => Some(&RULE[..]),
+                Some("econ") => Some(&ECON[..]),
+                Some("claim") => Some(&CLAIM[..]),
+                Some("court") => Some(&COURT[..]),
+                Some("purpose") => Some(&PURPOSE[..]),
                 Some(other) => panic!("triggers.tsv: bad class {other:?}"),
             };
             let around = matches!(cols.get(3), Some(&"econ" | &"court"));
@@ -290,30 +120,7 @@ pub fn triggers_starting(word: &str) -> &'static [&'static Trigger] {
 }
 
 /// Words that end an argument search and split clauses.
-pub const BOUNDARIES: &[&str] = &[
-    "bahwa",
-    "setelah",
-    "sebelum",
-    "ketika",
-    "saat",
-    "sementara",
-    "sedangkan",
-    "tetapi",
-    "tapi",
-    "namun",
-    "meskipun",
-    "meski",
-    "walaupun",
-    "karena",
-    "sehingga",
-    "sejak",
-    "agar",
-    "supaya",
-    "yakni",
-    "yaitu",
-    "lalu",
-    "kemudian",
-];
+pub static BOUNDARIES: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/boundaries.txt"));
 /// Two-word boundaries ("di tengah", "di mana").
 pub const BOUNDARIES2: &[[&str; 2]] =
     &[["di", "tengah"], ["di", "mana"], ["dengan", "imbalan"], ["sebagai", "imbalan"]];
@@ -363,59 +170,10 @@ impl Role {
 
 /// Lower-case words that may stand between a preposition (or a noun trigger) and its mention:
 /// titles and place nouns ("dengan Presiden X", "ke kota perbatasan X").
-pub const FILLERS: &[&str] = &[
-    "presiden",
-    "pemimpin",
-    "pemimpin",
-    "tertinggi",
-    "menteri",
-    "perdana",
-    "wakil",
-    "ketua",
-    "raja",
-    "ratu",
-    "kanselir",
-    "pejabat",
-    "delegasi",
-    "pemerintah",
-    "utusan",
-    "kota",
-    "ibu",
-    "ibukota",
-    "negara",
-    "wilayah",
-    "kawasan",
-    "provinsi",
-    "perbatasan",
-    "pelabuhan",
-    "pangkalan",
-    "fasilitas",
-    "stasiun",
-    "bandara",
-    "kosmodrom",
-    "pusat",
-    "kereta",
-    "api",
-    "resmi",
-    "kenegaraan",
-    "pertama",
-    "kedua",
-    "kembali",
-    "mendadak",
-    "luar",
-    "negeri",
-    "sang",
-    "para",
-    "mantan",
-    "timur",
-    "barat",
-    "utara",
-    "selatan",
-    "jauh",
-];
+pub static FILLERS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/fillers.txt"));
 
 /// Words in front of a trigger that make it an example, not a happening ("seperti parade militer").
-pub const GENERIC: &[&str] = &["seperti", "misalnya", "contohnya", "semacam"];
+pub static GENERIC: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/generic.txt"));
 /// Past-background cues in an event's clause when its date cannot be pinned.
 pub const BACKGROUND_CUES: &[&[&str]] = &[
     &["tahun", "lalu"],

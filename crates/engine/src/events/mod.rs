@@ -38,6 +38,7 @@ use crate::analysis::{
     SpeakerResolution, Subtype, TextSpan, TimeKind, TimeMention,
 };
 use crate::doc::Doc;
+use crate::lexicon::Lexicon;
 use crate::lexicon::Words;
 use crate::segment;
 use crate::span_index::{self, SpanIndex};
@@ -410,75 +411,10 @@ fn lead(toks: &[Tok], men: &[Men], m: usize, stop: usize) -> Option<Option<Role>
 }
 
 /// Auxiliaries and adverbs between a subject and its verb.
-const AUX: &[&str] = &[
-    "akan",
-    "telah",
-    "sudah",
-    "sedang",
-    "tengah",
-    "masih",
-    "juga",
-    "pun",
-    "terus",
-    "segera",
-    "baru",
-    "belum",
-    "tidak",
-    "tak",
-    "pernah",
-    "bakal",
-    "hendak",
-    "ingin",
-    "mau",
-    "dapat",
-    "bisa",
-    "diduga",
-    "disebut",
-    "dilaporkan",
-    "dikabarkan",
-    "diperkirakan",
-    "kemungkinan",
-    "mungkin",
-    "berencana",
-    "dijadwalkan",
-    "secara",
-    "resmi",
-];
+static AUX: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/aux.txt"));
 
 /// Words after which a name can start a clause as its subject.
-const SUBJECT_OPENERS: &[&str] = &[
-    "dan",
-    "lalu",
-    "kemudian",
-    "serta",
-    "namun",
-    "tetapi",
-    "tapi",
-    "bahwa",
-    "sementara",
-    "sedangkan",
-    "juga",
-    "pun",
-    "kini",
-    "akhirnya",
-    "sebelumnya",
-    "tulis",
-    "kata",
-    "ujar",
-    "tambah",
-    "ketika",
-    "saat",
-    "setelah",
-    "sebelum",
-    "meski",
-    "meskipun",
-    "karena",
-    "sehingga",
-    "jika",
-    "apabila",
-    "bila",
-    "kalau",
-];
+static SUBJECT_OPENERS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/subject-openers.txt"));
 
 /// Whether mention `mi` can be a subject: nothing but titles, capitals, punctuation or a
 /// conjunction before it since the clause start (not the object of an earlier verb, not in a
