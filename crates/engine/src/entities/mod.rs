@@ -27,232 +27,23 @@ pub mod gazetteer;
 mod text;
 
 use crate::analysis::{Entity, EntityKind, FoundBy as Origin, Link, Links, Mention, NerMention, Relation, Span};
-use crate::lexicon::Words;
+use crate::lexicon::{Lexicon, Words};
 use crate::span_index::SpanIndex;
 use gazetteer::gaz;
 use std::collections::{HashMap, HashSet};
 use text::{Tok, is_all_caps, is_cap, joinable, tokens};
 
 /// Words of office and institution names that are never part of a personal name, lower-case.
-const OFFICE: &[&str] = &[
-    "kementerian",
-    "departemen",
-    "badan",
-    "dewan",
-    "komisi",
-    "lembaga",
-    "kantor",
-    "partai",
-    "universitas",
-    "institut",
-    "bank",
-    "angkatan",
-    "tentara",
-    "pasukan",
-    "urusan",
-    "luar",
-    "negeri",
-    "dalam",
-    "pertahanan",
-    "keamanan",
-    "keuangan",
-    "sumber",
-    "daya",
-    "alam",
-    "industri",
-    "mesiu",
-    "amunisi",
-    "senjata",
-    "energi",
-    "mineral",
-    "perdagangan",
-    "perindustrian",
-    "pertanian",
-    "kesehatan",
-    "pendidikan",
-    "kebudayaan",
-    "agama",
-    "hukum",
-    "sosial",
-    "tenaga",
-    "kerja",
-    "ketenagakerjaan",
-    "perhubungan",
-    "transportasi",
-    "komunikasi",
-    "informatika",
-    "digital",
-    "lingkungan",
-    "hidup",
-    "kehutanan",
-    "kelautan",
-    "perikanan",
-    "pariwisata",
-    "pemuda",
-    "olahraga",
-    "nasional",
-    "negara",
-    "republik",
-    "federasi",
-    "rakyat",
-    "demokratik",
-    "umum",
-    "pusat",
-    "daerah",
-    "provinsi",
-    "kota",
-    "kabupaten",
-    "militer",
-    "intelijen",
-    "staf",
-    "gabungan",
-    "senior",
-    "besar",
-    "tinggi",
-    "utama",
-    "pertama",
-    "eksekutif",
-    "politik",
-    "ekonomi",
-    "sekretariat",
-    "kabinet",
-    "istana",
-    "kepresidenan",
-    "parlemen",
-    "majelis",
-    "mahkamah",
-    "pengadilan",
-    "kejaksaan",
-    "polisi",
-    "kepolisian",
-    "dinas",
-    "divisi",
-    "biro",
-    "unit",
-    "komite",
-    "komando",
-    "armada",
-    "operasi",
-    "khusus",
-    "strategis",
-    "nuklir",
-    "atom",
-    "antariksa",
-    "ruang",
-    "angkasa",
-    "teknologi",
-    "riset",
-    "studi",
-    "agung",
-    "konstitusi",
-    "pemerintah",
-    "pemerintahan",
-    "kerajaan",
-    "keluarga",
-    "asosiasi",
-    "perusahaan",
-    "grup",
-    "kelompok",
-    "organisasi",
-    "forum",
-    "serikat",
-    "persatuan",
-    "front",
-    "gerakan",
-    "kepala",
-    "harian",
-    "dan",
-    "untuk",
-    "dari",
-    "bidang",
-    "perekonomian",
-    "koordinator",
-    "sipil",
-    "darat",
-    "laut",
-    "udara",
-];
+static OFFICE: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/office.txt"));
 
 /// Lower-case connectors allowed inside a personal name ("bin", "von der").
-const CONNECTORS: &[&str] = &["bin", "binti", "al", "el", "van", "von", "der", "de", "da", "dos", "la", "le", "di"];
+static CONNECTORS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/connectors.txt"));
 
 /// Capitalised words that start sentences and are not names, lower-case.
-const NOT_NAMES: &[&str] = &[
-    "namun",
-    "tetapi",
-    "meski",
-    "meskipun",
-    "sementara",
-    "selain",
-    "saat",
-    "ketika",
-    "setelah",
-    "sebelum",
-    "dalam",
-    "pada",
-    "di",
-    "ke",
-    "dari",
-    "untuk",
-    "dengan",
-    "oleh",
-    "para",
-    "sang",
-    "seorang",
-    "ia",
-    "dia",
-    "mereka",
-    "kami",
-    "kita",
-    "saya",
-    "ini",
-    "itu",
-    "hal",
-    "dan",
-    "atau",
-    "juga",
-    "tidak",
-    "bukan",
-    "menurut",
-    "kata",
-    "sejak",
-    "hingga",
-    "bahwa",
-    "jika",
-    "karena",
-    "sebagai",
-    "tahun",
-    "bulan",
-    "hari",
-    "minggu",
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-    "baca",
-    "foto",
-];
+static NOT_NAMES: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/sentence-starters.txt"));
 
 /// East Asian family names: a bare one refers back to a full name that starts with it ("Kim").
-const FAMILY_FIRST: &[&str] = &[
-    "kim", "lee", "park", "pak", "choi", "choe", "jung", "kang", "cho", "jo", "yoon", "moon", "han", "shin", "xi",
-    "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "hun", "nguyen", "tran", "pham", "ri",
-    "hu", "wen",
-];
+static FAMILY_FIRST: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/family-first.txt"));
 
 #[derive(Debug, Clone)]
 struct Cand {
@@ -296,7 +87,7 @@ fn is_junk(w: &str) -> bool {
 
 /// Is `w` never a name on its own: the stoplist file, months and weekdays.
 fn is_not_name(w: &str) -> bool {
-    is_junk(w) || in_list(NOT_NAMES, w)
+    is_junk(w) || in_list(&NOT_NAMES, w)
 }
 
 /// A tagged mention without junk words at its start ("Sementara Prabowo" → "Prabowo"); None
@@ -416,29 +207,7 @@ fn strip_titles(text: &str, toks: &[Tok]) -> usize {
 }
 
 /// Lower-case words before a place or organisation name that are not part of it.
-const DESCRIPTORS: &[&str] = &[
-    "kota",
-    "provinsi",
-    "negara",
-    "kabupaten",
-    "pulau",
-    "kantor",
-    "berita",
-    "partai",
-    "perusahaan",
-    "pt",
-    "grup",
-    "kelompok",
-    "klub",
-    "media",
-    "harian",
-    "surat",
-    "kabar",
-    "situs",
-    "stasiun",
-    "televisi",
-    "maskapai",
-];
+static DESCRIPTORS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/descriptors.txt"));
 
 /// Indonesian government abbreviations spelt out, so "Pemkot Delhi" = "Pemerintah Kota Delhi".
 const EXPAND: &[(&str, &str)] = &[
@@ -489,7 +258,7 @@ fn cap_run(text: &str, toks: &[Tok], i: usize) -> usize {
             true
         } else {
             j > i
-                && in_list(CONNECTORS, w)
+                && in_list(&CONNECTORS, w)
                 && toks.get(j + 1).is_some_and(|n| is_cap(n.text(text)) && joinable(&text[t.end..n.start]))
         };
         if !ok {
@@ -506,7 +275,7 @@ fn name_token(text: &str, t: &Tok) -> bool {
     !is_all_caps(w)
         && !w.chars().any(|c| c.is_numeric())
         && !in_list(Words::TitlesNames.get(), w)
-        && !in_list(OFFICE, w)
+        && !in_list(&OFFICE, w)
         && !is_not_name(w)
 }
 
@@ -519,7 +288,7 @@ fn person_like(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
             !is_all_caps(w)
                 && !w.chars().any(|c| c.is_numeric())
                 && !in_list(Words::TitlesNames.get(), w)
-                && !in_list(OFFICE, w)
+                && !in_list(&OFFICE, w)
                 && !is_not_name(w)
         })
         && (n > 1 || toks[a].text(text).chars().count() >= 3)
