@@ -83,7 +83,8 @@ impl Words {
     pub fn get(self) -> &'static [&'static str] {
         static ALL: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
         let all = ALL.get_or_init(|| Words::ALL.iter().map(|w| w.load()).collect());
-        &all[Words::ALL.iter().position(|w| *w == self).expect("in ALL")]
+        // `ALL` is in declaration order, so a variant's discriminant is its index (tested)
+        &all[self as usize]
     }
 
     /// Whether `w` (lower case) is one of this use's words.
@@ -123,6 +124,13 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_use_is_found_at_its_own_index() {
+        for (i, &w) in Words::ALL.iter().enumerate() {
+            assert_eq!(w as usize, i, "{w}");
+        }
+    }
 
     #[test]
     fn every_list_loads_and_is_not_empty() {

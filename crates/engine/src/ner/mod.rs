@@ -117,31 +117,23 @@ pub fn mentions_from_tags(tokens: &[Span], tags: &[Tag]) -> Vec<NerMention> {
 /// with the embedded model: each span is split into sentences and tokens, tagged, and the
 /// BIO runs returned as byte spans into `text`, in text order.
 pub fn recognize(text: &str, spans: &[Span]) -> Vec<NerMention> {
-    let mut out = Vec::new();
-    let mut s = Scratch::default();
-    for &span in spans {
-        for sent in segment::sentences(text, span) {
-            tag_sentence(text, &segment::tokens(text, sent), &mut s, &mut out);
-        }
-    }
-    out
+    let sentences: Vec<Vec<Span>> =
+        spans.iter().flat_map(|&span| segment::sentences(text, span)).map(|sent| segment::tokens(text, sent)).collect();
+    recognize_tokens(text, sentences.iter().map(Vec::as_slice))
 }
 
 /// [`recognize`] over sentences already split into tokens (a [`crate::doc::Doc`]'s).
 pub fn recognize_tokens<'a>(text: &str, sentences: impl IntoIterator<Item = &'a [Span]>) -> Vec<NerMention> {
+    let tagger = Tagger::embedded();
     let mut out = Vec::new();
     let mut s = Scratch::default();
     for toks in sentences {
-        tag_sentence(text, toks, &mut s, &mut out);
+        let strs: Vec<&str> = toks.iter().map(|t| t.of(text)).collect();
+        tagger.tag_into(&strs, &mut s);
+        let tags: Vec<Tag> = s.out.iter().map(|&i| Tag::from_index(i)).collect();
+        out.extend(mentions_from_tags(toks, &tags));
     }
     out
-}
-
-fn tag_sentence(text: &str, toks: &[Span], s: &mut Scratch, out: &mut Vec<NerMention>) {
-    let strs: Vec<&str> = toks.iter().map(|t| t.of(text)).collect();
-    Tagger::embedded().tag_into(&strs, s);
-    let tags: Vec<Tag> = s.out.iter().map(|&i| Tag::from_index(i)).collect();
-    out.extend(mentions_from_tags(toks, &tags));
 }
 
 #[cfg(test)]
