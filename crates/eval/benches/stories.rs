@@ -3,7 +3,7 @@
 //! `warta-eval bench-stories` (wall time and peak memory).
 
 use warta_engine::dedup::{Deduper, sketch};
-use warta_engine::stories::{Config, Engine, Parts, Prepared, prepare};
+use warta_engine::stories::{Config, Engine, Prepared, prepare};
 use warta_eval::synth::{Corpus, Settings, SynthArticle};
 
 fn main() {
@@ -15,15 +15,8 @@ fn corpus(n: usize) -> Vec<SynthArticle> {
 }
 
 fn prepared(a: &SynthArticle) -> Prepared {
-    let entities: Vec<(&str, u32)> = a.entities.iter().map(|(n, c)| (n.as_str(), *c)).collect();
-    prepare(&Parts {
-        source: &a.source,
-        title: Some(&a.title),
-        outlet: Some(a.outlet),
-        date: Some(a.date),
-        body: &a.body,
-        entities: &entities,
-    })
+    let entities = a.entity_counts();
+    prepare(&a.parts(&entities))
 }
 
 /// Tokenise, hash and MinHash one article (the parallel part).

@@ -13,7 +13,7 @@ use anyhow::Result;
 use clap::Args as ClapArgs;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-use warta_engine::stories::{Config, Engine, Parts, Prepared, prepare};
+use warta_engine::stories::{Config, Engine, Prepared, prepare};
 use warta_eval::synth::{Corpus, Settings, SynthArticle};
 
 #[derive(ClapArgs)]
@@ -35,15 +35,8 @@ pub struct Args {
 /// Prepare a batch of generated articles on `threads` threads, in order.
 pub fn prepare_batch(batch: &[SynthArticle], threads: usize) -> Vec<Prepared> {
     let one = |a: &SynthArticle| {
-        let entities: Vec<(&str, u32)> = a.entities.iter().map(|(n, c)| (n.as_str(), *c)).collect();
-        prepare(&Parts {
-            source: &a.source,
-            title: Some(&a.title),
-            outlet: Some(a.outlet),
-            date: Some(a.date),
-            body: &a.body,
-            entities: &entities,
-        })
+        let entities = a.entity_counts();
+        prepare(&a.parts(&entities))
     };
     if threads <= 1 || batch.len() < 64 {
         return batch.iter().map(one).collect();

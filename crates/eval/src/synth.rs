@@ -19,8 +19,10 @@
 //! The templates are the warta authors' own sentences.
 
 use jiff::civil::Date;
+use std::collections::HashMap;
 use warta_engine::analysis::Subtype;
 use warta_engine::entities::gazetteer;
+use warta_engine::stories::Parts;
 
 /// SplitMix64: small, fast, and good enough for synthetic text.
 #[derive(Debug, Clone)]
@@ -113,6 +115,44 @@ pub struct SynthArticle {
     /// The duplicate group, when the article has or is a copy.
     pub dup_group: Option<u32>,
     pub copy: Copy,
+}
+
+impl SynthArticle {
+    /// The mention counts as the story engine reads them (for [`SynthArticle::parts`]).
+    pub fn entity_counts(&self) -> Vec<(&str, u32)> {
+        self.entities.iter().map(|(n, c)| (n.as_str(), *c)).collect()
+    }
+
+    /// The article as the story engine's input; `entities` from [`SynthArticle::entity_counts`].
+    pub fn parts<'a>(&'a self, entities: &'a [(&'a str, u32)]) -> Parts<'a> {
+        Parts {
+            source: &self.source,
+            title: Some(&self.title),
+            outlet: Some(self.outlet),
+            date: Some(self.date),
+            body: &self.body,
+            entities,
+        }
+    }
+}
+
+/// Fraction of articles whose story differs between two runs over the same articles: each
+/// story of run B is matched to the run-A story it shares most articles with; an article
+/// differs when its B story's match is not its A story.
+pub fn order_difference(a: &[u32], b: &[u32]) -> f64 {
+    let mut overlap: HashMap<(u32, u32), usize> = HashMap::new();
+    for (&x, &y) in a.iter().zip(b) {
+        *overlap.entry((y, x)).or_default() += 1;
+    }
+    let mut best: HashMap<u32, (usize, u32)> = HashMap::new();
+    for (&(y, x), &n) in &overlap {
+        let e = best.entry(y).or_insert((0, x));
+        if n > e.0 || (n == e.0 && x < e.1) {
+            *e = (n, x);
+        }
+    }
+    let differ = a.iter().zip(b).filter(|(x, y)| best[y].1 != **x).count();
+    differ as f64 / a.len().max(1) as f64
 }
 
 impl SynthArticle {

@@ -3,7 +3,6 @@
 //! tolerance. Moved here from the engine's tests with the generator.
 
 use proptest::prelude::*;
-use std::collections::HashMap;
 use warta_engine::stories::{Config, Engine};
 
 /// Stories of a generated corpus fed in two orders; returns each article's story per order.
@@ -16,15 +15,8 @@ fn two_orders(n: usize, seed: u64, shuffle_seed: u64) -> (Vec<u32>, Vec<u32>) {
         let mut out = vec![0u32; corpus.len()];
         for &i in order {
             let a = &corpus[i];
-            let entities: Vec<(&str, u32)> = a.entities.iter().map(|(n, c)| (n.as_str(), *c)).collect();
-            out[i] = engine.add_parts(&warta_engine::stories::Parts {
-                source: &a.source,
-                title: Some(&a.title),
-                outlet: Some(a.outlet),
-                date: Some(a.date),
-                body: &a.body,
-                entities: &entities,
-            }) as u32;
+            let entities = a.entity_counts();
+            out[i] = engine.add_parts(&a.parts(&entities)) as u32;
         }
         out
     };
@@ -41,23 +33,6 @@ fn two_orders(n: usize, seed: u64, shuffle_seed: u64) -> (Vec<u32>, Vec<u32>) {
     (run(&by_date), run(&shuffled))
 }
 
-/// Fraction of articles whose story differs between two runs (each story of run B matched to
-/// the run-A story it shares most articles with).
-fn order_difference(a: &[u32], b: &[u32]) -> f64 {
-    let mut overlap: HashMap<(u32, u32), usize> = HashMap::new();
-    for (&x, &y) in a.iter().zip(b) {
-        *overlap.entry((y, x)).or_default() += 1;
-    }
-    let mut best: HashMap<u32, (usize, u32)> = HashMap::new();
-    for (&(y, x), &n) in &overlap {
-        let e = best.entry(y).or_insert((0, x));
-        if n > e.0 || (n == e.0 && x < e.1) {
-            *e = (n, x);
-        }
-    }
-    a.iter().zip(b).filter(|(x, y)| best[y].1 != **x).count() as f64 / a.len().max(1) as f64
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(6))]
 
@@ -67,7 +42,7 @@ proptest! {
     #[test]
     fn order_changes_stories_only_within_tolerance(seed in 0u64..1000, shuffle in any::<u64>()) {
         let (a, b) = two_orders(1500, seed, shuffle);
-        let diff = order_difference(&a, &b);
+        let diff = warta_eval::synth::order_difference(&a, &b);
         prop_assert!(diff <= 0.05, "{:.1} % of articles changed story", diff * 100.0);
     }
 }
@@ -79,15 +54,8 @@ fn generated_stories_are_recovered() {
         Corpus::new(Settings { articles: 3000, seed: 5, stories_per_day: 30, ..Default::default() }).collect();
     let mut engine = Engine::new(Config::default());
     for a in &corpus {
-        let entities: Vec<(&str, u32)> = a.entities.iter().map(|(n, c)| (n.as_str(), *c)).collect();
-        engine.add_parts(&warta_engine::stories::Parts {
-            source: &a.source,
-            title: Some(&a.title),
-            outlet: Some(a.outlet),
-            date: Some(a.date),
-            body: &a.body,
-            entities: &entities,
-        });
+        let entities = a.entity_counts();
+        engine.add_parts(&a.parts(&entities));
     }
     // Pairwise: articles of one generated story mostly share an engine story, and articles of
     // different generated stories mostly do not.

@@ -20,6 +20,7 @@ use std::process::{ExitCode, Stdio};
 use std::time::Instant;
 use warta_engine::dedup::{Deduper, PERMUTATIONS, SHINGLE};
 use warta_engine::stories::{Config, Engine};
+use warta_eval::synth::order_difference;
 use warta_eval::synth::{Corpus, Rng, Settings, SynthArticle};
 
 #[derive(ClapArgs)]
@@ -98,25 +99,6 @@ pub fn pairwise(pred: &[u32], gold: &[u32]) -> (f64, f64) {
     let pp: f64 = ps.values().map(|&c| c2(c)).sum();
     let gp: f64 = gs.values().map(|&c| c2(c)).sum();
     (tp / pp.max(1.0), tp / gp.max(1.0))
-}
-
-/// Fraction of articles whose story differs between two runs over the same articles: each
-/// story of run B is matched to the run-A story it shares most articles with; an article
-/// differs when its B story's match is not its A story.
-pub fn order_difference(a: &[u32], b: &[u32]) -> f64 {
-    let mut overlap: HashMap<(u32, u32), usize> = HashMap::new();
-    for (&x, &y) in a.iter().zip(b) {
-        *overlap.entry((y, x)).or_default() += 1;
-    }
-    let mut best: HashMap<u32, (usize, u32)> = HashMap::new();
-    for (&(y, x), &n) in &overlap {
-        let e = best.entry(y).or_insert((0, x));
-        if n > e.0 || (n == e.0 && x < e.1) {
-            *e = (n, x);
-        }
-    }
-    let differ = a.iter().zip(b).filter(|(x, y)| best[y].1 != **x).count();
-    differ as f64 / a.len().max(1) as f64
 }
 
 /// Stories of articles fed in the given order; returns each article's story (by corpus index).

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::Args as ClapArgs;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use warta_eval::gold;
+use warta_eval::gold::{self, Counts};
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -54,29 +54,13 @@ fn report(path: &std::path::Path, show_errors: bool) -> Result<()> {
     println!("| system | P | R | F1 | tp | fp | fn |");
     println!("|---|---|---|---|---|---|---|");
     for (name, c) in [("warta", r.total), ("co-occurrence baseline (same triggers)", r.baseline)] {
-        println!(
-            "| {name} | {:.3} | {:.3} | {:.3} | {} | {} | {} |",
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp,
-            c.fp,
-            c.fn_
-        );
+        print_row(name, &c);
     }
     println!();
     println!("| type | P | R | F1 | tp | fp | fn |");
     println!("|---|---|---|---|---|---|---|");
     for (t, c) in &r.by_type {
-        println!(
-            "| {t} | {:.3} | {:.3} | {:.3} | {} | {} | {} |",
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp,
-            c.fp,
-            c.fn_
-        );
+        print_row(t.as_str(), c);
     }
     println!();
     println!("strict-case field mismatches: {}", r.strict_failures.len());
@@ -86,4 +70,9 @@ fn report(path: &std::path::Path, show_errors: bool) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// One table row: the name, P, R, F1 and the counts.
+fn print_row(name: &str, c: &Counts) {
+    println!("| {name} | {:.3} | {:.3} | {:.3} | {} | {} | {} |", c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn_);
 }
