@@ -1,6 +1,7 @@
 //! The trigger lexicon (`triggers.tsv`, self-written) and the small word classes the event
 //! grammar uses. Parsed once, on first use.
 
+use super::morph;
 use crate::analysis::{EventType, Roles};
 use crate::lexicon::Lexicon;
 use std::sync::OnceLock;
@@ -20,7 +21,7 @@ pub enum Pos {
 #[derive(Debug, Clone)]
 pub struct Trigger {
     pub kind: EventType,
-    pub words: Vec<&'static str>,
+    pub words: Vec<String>,
     pub pos: Pos,
     /// A word class that must follow within four words ("mengirim" needs arms).
     pub needs: Option<&'static [&'static str]>,
@@ -58,48 +59,104 @@ pub static ARMS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/
 pub static MIL: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/mil.txt"));
 
 const TSV: &str = include_str!("triggers.tsv");
+const ROOTS: &str = include_str!("roots.tsv");
 
-/// All trigger forms, longest first.
+/// What a lexicon line's class column asks of a trigger's context.
+struct Class {
+    needs: Option<&'static [&'static str]>,
+    around: bool,
+    frame: bool,
+    reach: usize,
+}
+
+fn class(name: Option<&str>, file: &str) -> Class {
+    let needs = match name {
+        None | Some("") | Some("frame") => None,
+        Some("arms") => Some(&ARMS[..]),
+        Some("mil") => Some(&MIL[..]),
+        Some("suspect") => Some(&SUSPECT[..]),
+        Some("police") => Some(&POLICE[..]),
+        Some("rule") => Some(&RULE[..]),
+        Some("econ") => Some(&ECON[..]),
+        Some("claim") => Some(&CLAIM[..]),
+        Some("court") => Some(&COURT[..]),
+        Some("purpose") => Some(&PURPOSE[..]),
+        Some(other) => panic!("{file}: bad class {other:?}"),
+    };
+    Class {
+        needs,
+        around: matches!(name, Some("econ" | "court")),
+        frame: name == Some("frame"),
+        reach: match name {
+            Some("suspect" | "purpose") => 7,
+            Some("econ") => 6,
+            _ => 4,
+        },
+    }
+}
+
+fn event_type(name: &str, file: &str) -> EventType {
+    EventType::parse(name).unwrap_or_else(|| panic!("{file}: unknown event type {name:?}"))
+}
+
+/// Non-comment lines split at tabs.
+fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+}
+
+/// All trigger forms, longest first: the written forms of `triggers.tsv`, then every form
+/// that `roots.tsv` derives and `triggers.tsv` does not write out (a written form keeps exactly
+/// the types and classes its lines give it).
 pub fn triggers() -> &'static [Trigger] {
     static T: OnceLock<Vec<Trigger>> = OnceLock::new();
     T.get_or_init(|| {
         let mut out = Vec::new();
-        for line in TSV.lines() {
-            let line = line.trim_end();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&'static str> = line.split('\t').collect();
-            assert!(cols.len() >= 3, "triggers.tsv: bad line {line:?}");
+        for cols in rows(TSV) {
+            assert!(cols.len() >= 3, "triggers.tsv: bad line {cols:?}");
             let pos = match cols[2] {
                 "v" => Pos::Verb,
                 "p" => Pos::Passive,
                 "n" => Pos::Noun,
                 other => panic!("triggers.tsv: bad pos {other:?}"),
             };
-            let needs = match cols.get(3).copied() {
-                None | Some("") | Some("frame") => None,
-                Some("arms") => Some(&ARMS[..]),
-                Some("mil") => Some(&MIL[..]),
-                Some("suspect") => Some(&SUSPECT[..]),
-                Some("police") => Some(&POLICE[..]),
-                Some("rule") => Some(&RULE[..]),
-                Some("econ") => Some(&ECON[..]),
-                Some("claim") => Some(&CLAIM[..]),
-                Some("court") => Some(&COURT[..]),
-                Some("purpose") => Some(&PURPOSE[..]),
-                Some(other) => panic!("triggers.tsv: bad class {other:?}"),
-            };
-            let around = matches!(cols.get(3), Some(&"econ" | &"court"));
-            let frame = cols.get(3) == Some(&"frame");
-            let reach = match cols.get(3) {
-                Some(&"suspect" | &"purpose") => 7,
-                Some(&"econ") => 6,
-                _ => 4,
-            };
-            let kind =
-                EventType::parse(cols[0]).unwrap_or_else(|| panic!("triggers.tsv: unknown event type {:?}", cols[0]));
-            out.push(Trigger { kind, words: cols[1].split(' ').collect(), pos, needs, around, frame, reach });
+            let Class { needs, around, frame, reach } = class(cols.get(3).copied(), "triggers.tsv");
+            let kind = event_type(cols[0], "triggers.tsv");
+            out.push(Trigger {
+                kind,
+                words: cols[1].split(' ').map(str::to_string).collect(),
+                pos,
+                needs,
+                around,
+                frame,
+                reach,
+            });
+        }
+        // Derived forms only add: a form written out in triggers.tsv (of any type) keeps its lines.
+        let written: std::collections::HashSet<Vec<String>> = out.iter().map(|t: &Trigger| t.words.clone()).collect();
+        let mut derived = std::collections::HashSet::new();
+        for cols in rows(ROOTS) {
+            assert!(cols.len() >= 3, "roots.tsv: bad line {cols:?}");
+            let kind = event_type(cols[0], "roots.tsv");
+            let Class { needs, around, frame, reach } = class(cols.get(3).copied(), "roots.tsv");
+            for pattern in cols[2].split(' ') {
+                let (name, noun_frame) = match pattern.strip_suffix('!') {
+                    Some(p) => (p, true),
+                    None => (pattern, false),
+                };
+                let affix = morph::Affix::parse(name).unwrap_or_else(|| panic!("roots.tsv: bad pattern {pattern:?}"));
+                let pos = match affix.voice() {
+                    morph::Voice::Active => Pos::Verb,
+                    morph::Voice::Passive => Pos::Passive,
+                    morph::Voice::Noun => Pos::Noun,
+                };
+                for form in affix.forms(cols[1]) {
+                    let words: Vec<String> = form.split(' ').map(str::to_string).collect();
+                    if written.contains(&words) || !derived.insert((words.clone(), kind)) {
+                        continue;
+                    }
+                    out.push(Trigger { kind, words, pos, needs, around, frame: frame || noun_frame, reach });
+                }
+            }
         }
         out.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         out
@@ -112,7 +169,7 @@ pub fn triggers_starting(word: &str) -> &'static [&'static Trigger] {
     let map = BY_FIRST.get_or_init(|| {
         let mut map: std::collections::HashMap<&'static str, Vec<&'static Trigger>> = Default::default();
         for t in triggers() {
-            map.entry(t.words[0]).or_default().push(t);
+            map.entry(t.words[0].as_str()).or_default().push(t);
         }
         map
     });

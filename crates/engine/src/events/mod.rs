@@ -32,6 +32,7 @@
 //!    its evidence spans in `evidence_all`.
 
 mod lexicon;
+mod morph;
 
 use crate::analysis::{
     Caption, DateSource, Entity, EntityKind, Event, EventStatus, EventType, Paragraph, Published, Quote, Roles, Span,
