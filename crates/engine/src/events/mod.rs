@@ -1079,6 +1079,23 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
+/// Whether entities `a` and `b` are one person: the same entity, or two people's names of which
+/// one is a part of the other ("Sigit" and "Listyo Sigit Prabowo") where alias merging kept
+/// them apart.
+fn same_person(entities: &[Entity], a: usize, b: usize) -> bool {
+    if a == b {
+        return true;
+    }
+    let (x, y) = (&entities[a], &entities[b]);
+    if x.kind != EntityKind::Per || y.kind != EntityKind::Per {
+        return false;
+    }
+    let words = |e: &Entity| e.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (wx, wy) = (words(x), words(y));
+    let (short, long) = if wx.len() <= wy.len() { (&wx, &wy) } else { (&wy, &wx) };
+    !short.is_empty() && short.iter().all(|w| long.contains(w))
+}
+
 fn agent_of(d: &Draft) -> Option<usize> {
     d.args.iter().find(|(_, r)| *r == Role::Agent).map(|(e, _)| *e)
 }
@@ -1132,6 +1149,15 @@ fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anch
                 acts.iter().any(|(ev, b)| *b == a && ev.start < d.evidence.end && d.evidence.start < ev.end)
             })
     });
+    // a statement is somebody's: one whose speaker the text does not name is no event, and a
+    // place below a country ("..., ujar Dinas PU Kota Medan" read as Medan) does not speak
+    drafts.retain(|d| {
+        d.kind != EventType::Statement
+            || agent_of(d).is_some_and(|a| {
+                let e = &entities[a];
+                e.kind != EntityKind::Loc || e.subtype == Some(Subtype::Country)
+            })
+    });
     drafts.sort_by_key(|d| (d.evidence.start, d.trigger.start));
     let mut groups: Vec<Vec<Draft>> = Vec::new();
     for d in drafts {
@@ -1146,8 +1172,7 @@ fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anch
                     return true;
                 }
                 let speaker = agent_of(&d);
-                return speaker.is_some()
-                    && agent_of(&g[0]) == speaker
+                return speaker.is_some_and(|a| agent_of(&g[0]).is_some_and(|b| same_person(entities, a, b)))
                     && g.iter().all(|x| same_occasion(x.date.as_deref(), d.date.as_deref()));
             }
             // one happening of a type per sentence for the newer types
