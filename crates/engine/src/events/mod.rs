@@ -356,7 +356,13 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
                 .rev()
                 .take_while(|t| t.lower != "," && !lexicon::BOUNDARIES.contains(&t.lower.as_str()))
                 .any(|t| lexicon::GENERIC.contains(&t.lower.as_str()));
-            if (inside && tr.kind != EventType::Meeting) || generic {
+            // "tidak ada korban jiwa", "belum ada keputusan": a noun said not to exist states an
+            // absence, not a happening
+            let absent = tr.pos == Pos::Noun
+                && i >= 2
+                && toks[i - 1].lower == "ada"
+                && matches!(toks[i - 2].lower.as_str(), "tidak" | "tak" | "belum" | "tiada");
+            if (inside && tr.kind != EventType::Meeting) || generic || absent {
                 i += n;
                 continue 'outer;
             }

@@ -137,7 +137,41 @@ const CASES: &[Case] = &[
         ANY,
         "denied",
     ),
+    // forms derived from roots.tsv (root + affix pattern), not written out in triggers.tsv
+    case(
+        "Tim gabungan menyergap dua pelaku penyelundupan di pelabuhan Tanjung Priok, Jakarta.",
+        "arrest",
+        "menyergap",
+        ANY,
+        "confirmed",
+    ),
+    case(
+        "Penyanderaan tiga nelayan oleh kelompok bersenjata terjadi di perairan Sulu pada Senin (9/6/2025).",
+        "attack",
+        "Penyanderaan",
+        ANY,
+        "confirmed",
+    ),
 ];
+
+/// Sentences that must give no event of `kind`: an absence stated as a noun, and speech with no
+/// named speaker.
+const NO_EVENT: &[(&str, &str)] = &[
+    ("Kepala BPBD Kabupaten Garut Rudi Hartono memastikan tidak ada korban jiwa dalam longsor itu.", "death"),
+    ("Sejumlah warga mengatakan air mulai surut sejak pagi.", "statement"),
+];
+
+#[test]
+fn absences_and_unnamed_speakers_give_no_event() {
+    for (text, kind) in NO_EVENT {
+        let a = analyse(text);
+        let got: Vec<&Value> = a["events"].as_array().into_iter().flatten().filter(|e| e["type"] == *kind).collect();
+        assert!(got.is_empty(), "{text}: want no {kind}, got {got:?}");
+    }
+    // the same absence turned round is a death
+    let a = analyse("Kepala BPBD Kabupaten Garut Rudi Hartono memastikan dua warga tewas dalam longsor itu.");
+    assert!(a["events"].as_array().into_iter().flatten().any(|e| e["type"] == "death"), "{a}");
+}
 
 fn analyse(text: &str) -> Value {
     let d = warta_engine::decode(text.as_bytes()).expect("decodes");
