@@ -144,11 +144,7 @@ pub fn triggers() -> &'static [Trigger] {
                     None => (pattern, false),
                 };
                 let affix = morph::Affix::parse(name).unwrap_or_else(|| panic!("roots.tsv: bad pattern {pattern:?}"));
-                let pos = match affix.voice() {
-                    morph::Voice::Active => Pos::Verb,
-                    morph::Voice::Passive => Pos::Passive,
-                    morph::Voice::Noun => Pos::Noun,
-                };
+                let pos = affix.pos();
                 for form in affix.forms(cols[1]) {
                     let words: Vec<String> = form.split(' ').map(str::to_string).collect();
                     if written.contains(&words) || !derived.insert((words.clone(), kind)) {

@@ -1087,19 +1087,28 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
 
 /// Whether entities `a` and `b` are one person: the same entity, or two people's names of which
 /// one is a part of the other ("Sigit" and "Listyo Sigit Prabowo") where alias merging kept
-/// them apart.
+/// them apart, and the shorter is part of no other person's name in the article ("Prabowo"
+/// beside both "Listyo Sigit Prabowo" and "Prabowo Subianto" stays apart).
 fn same_person(entities: &[Entity], a: usize, b: usize) -> bool {
     if a == b {
         return true;
     }
+    let words = |e: &Entity| e.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
     let (x, y) = (&entities[a], &entities[b]);
     if x.kind != EntityKind::Per || y.kind != EntityKind::Per {
         return false;
     }
-    let words = |e: &Entity| e.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
     let (wx, wy) = (words(x), words(y));
-    let (short, long) = if wx.len() <= wy.len() { (&wx, &wy) } else { (&wy, &wx) };
-    !short.is_empty() && short.iter().all(|w| long.contains(w))
+    let (short, long, short_at) = if wx.len() <= wy.len() { (&wx, &wy, a) } else { (&wy, &wx, b) };
+    let part_of = |name: &[String]| short.iter().all(|w| name.contains(w));
+    !short.is_empty()
+        && part_of(long)
+        && entities
+            .iter()
+            .enumerate()
+            .filter(|&(i, e)| i != short_at && e.kind == EntityKind::Per && part_of(&words(e)))
+            .count()
+            == 1
 }
 
 fn agent_of(d: &Draft) -> Option<usize> {
@@ -1324,4 +1333,33 @@ fn is_background(date: Option<&str>, anchor: &Anchor, days: i64) -> Option<bool>
     };
     let limit = day.checked_sub(jiff::Span::new().days(days)).ok()?;
     Some(last < limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(names: &[&str]) -> Vec<Entity> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                serde_json::from_value(
+                    serde_json::json!({"id": format!("e{i}"), "type": "PER", "name": n, "mentions": []}),
+                )
+                .expect("an entity")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_short_name_is_the_one_person_whose_name_holds_it() {
+        let e = people(&["Listyo Sigit Prabowo", "Sigit", "Ahmad Yani"]);
+        assert!(same_person(&e, 0, 1) && same_person(&e, 1, 0));
+        assert!(!same_person(&e, 1, 2));
+        // "Prabowo" could be either of two people: kept apart from both
+        let e = people(&["Listyo Sigit Prabowo", "Prabowo Subianto", "Prabowo"]);
+        assert!(!same_person(&e, 0, 2) && !same_person(&e, 1, 2));
+        assert!(!same_person(&e, 0, 1));
+    }
 }

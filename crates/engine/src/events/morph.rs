@@ -5,10 +5,12 @@
 //! The nasal prefixes meN- and peN- follow the standard assimilation rules: `mem-` before b, f,
 //! v and p (p drops), `men-` before d, c, j, z, sy and t (t drops), `meny-` for s (s drops),
 //! `meng-` before vowels, g, h, kh and k (k drops), `me-` before l, m, n, r, w, y, and `menge-`
-//! for one-syllable roots. Where usage varies (loan words keep their first consonant:
-//! `mengkritik`, `mentransfer`, `memproduksi`), both forms are generated: a form that is not
-//! a word never occurs in text, so overgeneration costs nothing but a table entry.
+//! for one-syllable roots. A consonant cluster keeps its first consonant (`mengkritik`,
+//! `mentransfer`, `memproduksi`). Roots in per- get both forms (`memperluas`, `memeriksa`): a
+//! form that is not a word never occurs in text, so overgeneration costs only a table entry.
 //! Forms are generated once, when the lexicon is first used; matching stays a table look-up.
+
+use super::lexicon::Pos;
 
 /// One affix pattern of a root, as written in `roots.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,14 +46,6 @@ pub enum Affix {
     BareNoun,
 }
 
-/// How a derived form takes its arguments (mirrors the lexicon's part of speech).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Voice {
-    Active,
-    Passive,
-    Noun,
-}
-
 impl Affix {
     /// The pattern named `s` in `roots.tsv`.
     pub fn parse(s: &str) -> Option<Affix> {
@@ -74,11 +68,12 @@ impl Affix {
         })
     }
 
-    pub fn voice(self) -> Voice {
+    /// How the derived forms take their arguments.
+    pub fn pos(self) -> Pos {
         match self {
-            Affix::MeN | Affix::MeNKan | Affix::MeNI | Affix::Ber | Affix::Bare => Voice::Active,
-            Affix::Di | Affix::DiKan | Affix::DiI | Affix::Ter => Voice::Passive,
-            Affix::PeNAn | Affix::PerAn | Affix::KeAn | Affix::An | Affix::BareNoun => Voice::Noun,
+            Affix::MeN | Affix::MeNKan | Affix::MeNI | Affix::Ber | Affix::Bare => Pos::Verb,
+            Affix::Di | Affix::DiKan | Affix::DiI | Affix::Ter => Pos::Passive,
+            Affix::PeNAn | Affix::PerAn | Affix::KeAn | Affix::An | Affix::BareNoun => Pos::Noun,
         }
     }
 
@@ -237,7 +232,7 @@ mod tests {
     }
 
     #[test]
-    fn every_pattern_parses_and_has_a_voice() {
+    fn every_pattern_parses_and_has_a_part_of_speech() {
         for s in [
             "meN", "meN-kan", "meN-i", "di", "di-kan", "di-i", "ter", "ber", "peN-an", "per-an", "ke-an", "-an", "0",
             "n",
@@ -245,9 +240,9 @@ mod tests {
             let a = Affix::parse(s).unwrap_or_else(|| panic!("{s}"));
             assert!(!a.forms("ukur").is_empty());
         }
-        assert_eq!(Affix::parse("meN-kan").unwrap().voice(), Voice::Active);
-        assert_eq!(Affix::parse("di").unwrap().voice(), Voice::Passive);
-        assert_eq!(Affix::parse("-an").unwrap().voice(), Voice::Noun);
+        assert_eq!(Affix::parse("meN-kan").unwrap().pos(), Pos::Verb);
+        assert_eq!(Affix::parse("di").unwrap().pos(), Pos::Passive);
+        assert_eq!(Affix::parse("-an").unwrap().pos(), Pos::Noun);
         assert!(Affix::parse("men").is_none());
     }
 }
