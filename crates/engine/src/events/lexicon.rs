@@ -225,6 +225,10 @@ impl Role {
 /// titles and place nouns ("dengan Presiden X", "ke kota perbatasan X").
 pub static FILLERS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/fillers.txt"));
 
+/// Words that open a clause with no subject of its own: its verb is done by the main clause's
+/// agent ("..., ujar X saat meninjau ...").
+pub static SUBORDINATORS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/subordinators.txt"));
+
 /// Words in front of a trigger that make it an example, not a happening ("seperti parade militer").
 pub static GENERIC: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/generic.txt"));
 /// Past-background cues in an event's clause when its date cannot be pinned.

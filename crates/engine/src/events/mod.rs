@@ -125,6 +125,9 @@ struct Draft {
     background_cue: bool,
     /// The sentence opens with "Sebelumnya": context before the news, whatever its date.
     earlier: bool,
+    /// The trigger stands in a clause that sets the scene of another act ("..., ujar X saat
+    /// meninjau", "dalam rapat"): an occasion, not what a speaker's words are about.
+    occasion: bool,
 }
 
 /// Sentence-level context carried through the article.
@@ -417,6 +420,50 @@ fn lead(toks: &[Tok], men: &[Men], m: usize, stop: usize) -> Option<Option<Role>
     Some(None)
 }
 
+/// The index of the subordinator ("saat", "ketika", "usai") right before the verb at `t0`,
+/// auxiliaries between allowed.
+fn subordinated(toks: &[Tok], t0: usize) -> Option<usize> {
+    let mut k = t0;
+    while k > 0 {
+        k -= 1;
+        let w = toks[k].lower.as_str();
+        if lexicon::SUBORDINATORS.contains(&w) {
+            return Some(k);
+        }
+        if !AUX.contains(&w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Who does what a subordinate clause at `k` tells: the person or organisation right before
+/// it when an "oleh" or a speech verb ("ujar X saat ...") introduces them, else the sentence's
+/// subject when it is one.
+fn controller(toks: &[Tok], men: &[Men], entities: &[Entity], k: usize) -> Option<usize> {
+    let actor = |m: &Men| !m.modifier && !m.media && matches!(entities[m.ent].kind, EntityKind::Per | EntityKind::Org);
+    let before = &men[..men.partition_point(|m| m.t1 <= k)];
+    if let Some(m) = before.last().filter(|m| m.t1 == k && actor(m)) {
+        let mut j = m.t0;
+        while j > 0
+            && (toks[j - 1].cap || lexicon::FILLERS.contains(&toks[j - 1].lower.as_str()))
+            && !before.iter().any(|x| x.t0 < j && j - 1 < x.t1)
+        {
+            j -= 1;
+        }
+        let w = if j > 0 { toks[j - 1].lower.as_str() } else { "" };
+        if w == "oleh" || Words::SpeechApposition.contains(w) || Words::SpeechTagger.contains(w) {
+            return Some(m.ent);
+        }
+    }
+    before
+        .iter()
+        .enumerate()
+        .find(|(mi, m)| !m.modifier && !m.media && subject_like(toks, men, *mi, 0))
+        .filter(|(_, m)| actor(m))
+        .map(|(_, m)| m.ent)
+}
+
 /// Auxiliaries and adverbs between a subject and its verb.
 static AUX: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/aux.txt"));
 
@@ -613,7 +660,14 @@ fn sentence_events(
                     while j > 0 {
                         let p = men[j - 1];
                         let gap: Vec<&str> = toks[p.t1..men[j].t0].iter().map(|t| t.lower.as_str()).collect();
-                        if gap.len() == 1 && matches!(gap[0], "dan" | "serta") && !p.media && !p.modifier {
+                        // "A, B, dan C bertemu": a comma, "dan" or ", dan" joins them
+                        let joined = !gap.is_empty()
+                            && gap.len() <= 2
+                            && gap.iter().all(|w| matches!(*w, "dan" | "serta" | ","))
+                            && gap.last() != Some(&",");
+                        // a bare comma only further back in a list that "dan" closes
+                        let listed = gap == [","] && subject.len() > 1;
+                        if (joined || listed) && !p.media && !p.modifier {
                             // "Pejabat di Washington dan Seoul": both
                             subject.push(p.ent);
                             j -= 1;
@@ -657,6 +711,15 @@ fn sentence_events(
             if let Some(p) = own.or(fallback) {
                 subject.push(p);
             }
+        }
+        // "..., ujar X saat meninjau Y", "diungkap oleh X ketika berkunjung": a clause opened by
+        // "saat", "ketika", "usai" has no subject of its own; its verb is the main clause's agent's
+        if subject.is_empty()
+            && f.pos == Pos::Verb
+            && let Some(k) = subordinated(toks, f.t0)
+            && let Some(p) = controller(toks, &men, entities, k)
+        {
+            subject.push(p);
         }
         let mut from_context = false;
         let mut final_args: Vec<(usize, Role)> = subject.iter().map(|&e| (e, subject_role)).collect();
@@ -801,6 +864,8 @@ fn sentence_events(
             alleged,
             background_cue,
             earlier: opens_earlier(toks) || earlier_before(toks, f.t0),
+            occasion: subordinated(toks, f.t0).is_some()
+                || (f.t0 > 0 && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "sela" | "acara")),
         });
     }
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
@@ -891,6 +956,7 @@ fn pick_date(
             within.contains(Span::new(t.start, t.end))
                 && matches!(t.kind, TimeKind::Date | TimeKind::Time)
                 && (report_ok || !is_report_date(text, t, trigger, within))
+                && !names_a_document(text, t)
         })
         .collect();
     if cands.is_empty() {
@@ -900,7 +966,39 @@ fn pick_date(
         if t.start >= trigger.end { t.start - trigger.end } else { trigger.start.saturating_sub(t.end) }
     };
     cands.sort_by_key(|t| (dist(t), t.start));
-    let best = cands[0];
+    let mut best = cands[0];
+    // "28-29 Desember 1954": a range's first day dates it, whichever end stands nearer the
+    // trigger; a bare day number before the dash takes the month and year of the end
+    let connected = |a: &TimeMention, b: &TimeMention| {
+        b.start >= a.end
+            && b.start <= a.end + 8
+            && matches!(text[a.end..b.start].trim(), "-" | "–" | "hingga" | "sampai" | "s.d." | "dan")
+    };
+    let mut range_end: Option<&TimeMention> = None;
+    loop {
+        let i = times.partition_point(|t| t.start < best.start);
+        match i.checked_sub(1).map(|j| &times[j]).filter(|p| within.contains(Span::new(p.start, p.end))) {
+            Some(p) if connected(p, best) && matches!(p.kind, TimeKind::Date) => {
+                range_end = range_end.or(Some(best));
+                best = p;
+            }
+            _ => break,
+        }
+    }
+    if let Some(last) = range_end {
+        let future = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
+        let end = fill_year(&last.value, &last.text, future, anchor);
+        let day: Option<u8> =
+            best.text.trim().rsplit(' ').next().and_then(|d| d.parse().ok()).filter(|d| (1..=31).contains(d));
+        let start = match (day, end.as_deref()) {
+            // the end's year and month with the start's day
+            (Some(d), Some(e)) if e.len() >= 7 => Some(format!("{}-{d:02}", &e[..7])),
+            _ => fill_year(&best.value, &best.text, future, anchor),
+        };
+        if let Some(v) = start {
+            return (Some(v), end, None, DateSource::Time);
+        }
+    }
     if best.value.ends_with("_REF") {
         return (None, None, Some(best.text.clone()), DateSource::Relative);
     }
@@ -919,6 +1017,21 @@ fn pick_date(
         Some(v) => (Some(v), end, None, DateSource::Time),
         None => (None, None, Some(best.text.clone()), DateSource::Unresolved),
     }
+}
+
+/// Whether a year is part of a document's name ("Keputusan KPU Nomor 12 Tahun 2025", "UU No. 1
+/// Tahun 2024"): the number of a regulation, not when something happened.
+fn names_a_document(text: &str, t: &TimeMention) -> bool {
+    let mut from = t.start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..t.start].to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let n = words.len();
+    n >= 2
+        && words[n - 1].trim_end_matches(',').chars().next().is_some_and(|c| c.is_ascii_digit())
+        && matches!(words[n - 2], "nomor" | "no" | "no." | "nomer")
 }
 
 /// Whether time mention `t` dates a report rather than the event at `trigger`: a reporting
@@ -1073,6 +1186,7 @@ fn statements(
             alleged: false,
             background_cue: false,
             earlier: opens_earlier(&tokens(text, sent)),
+            occasion: false,
         });
     }
     out
@@ -1152,10 +1266,11 @@ fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anch
     let triggers: Vec<Span> = drafts.iter().filter(|d| d.kind != EventType::Statement).map(|d| d.trigger).collect();
     drafts.retain(|d| d.kind != EventType::Statement || !triggers.contains(&d.trigger));
     // A speaker's words that are themselves an event of another type by the same speaker (a
-    // demand, a denial, an announced policy) are that event, not also a statement.
+    // demand, a denial, an announced policy) are that event, not also a statement. An act that
+    // is the occasion of the words ("ujar X saat meninjau ...") is not what they say.
     let acts: Vec<(Span, usize)> = drafts
         .iter()
-        .filter(|d| d.kind != EventType::Statement && !d.from_caption)
+        .filter(|d| d.kind != EventType::Statement && !d.from_caption && !d.occasion)
         .filter_map(|d| agent_of(d).map(|a| (d.evidence, a)))
         .collect();
     drafts.retain(|d| {

@@ -152,7 +152,70 @@ const CASES: &[Case] = &[
         ANY,
         "confirmed",
     ),
+    // a clause opened by "saat"/"ketika" has no subject of its own: the main clause's agent
+    // (the inverted speaker, the "oleh" agent) does what it tells
+    case(
+        "\"Pasar sudah kembali buka sejak pagi,\" ujar Wali Kota Bogor Dedie Rachim saat meninjau Pasar Kebon Kembang, Senin (9/6/2025).",
+        "visit",
+        "meninjau",
+        by("Dedie Rachim"),
+        "confirmed",
+    ),
+    case(
+        "Rencana itu diungkap oleh Menteri Pertanian Andi Amran Sulaiman ketika berkunjung ke Kabupaten Merauke, Senin (9/6/2025).",
+        "visit",
+        "berkunjung",
+        by("Andi Amran Sulaiman"),
+        "confirmed",
+    ),
 ];
+
+/// Dates per event: (text, type, trigger word, date, date_end).
+const DATED: &[(&str, &str, &str, Option<&str>, Option<&str>)] = &[
+    // a range dates the event by its first day, whichever end stands nearer the trigger
+    (
+        "Pada 3-4 Juni 2025, Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Malaysia Mohamad Hasan di Kuala Lumpur.",
+        "meeting",
+        "bertemu",
+        Some("2025-06-03"),
+        Some("2025-06-04"),
+    ),
+    // "Nomor 12 Tahun 2025" names a regulation: no date of the event
+    (
+        "Gubernur Jawa Barat Dedi Mulyadi menerbitkan Peraturan Gubernur Nomor 12 Tahun 2025 tentang jam masuk sekolah.",
+        "policy",
+        "menerbitkan",
+        None,
+        None,
+    ),
+];
+
+#[test]
+fn event_dates_take_a_range_start_and_skip_document_numbers() {
+    for (text, kind, on, date, end) in DATED {
+        let a = analyse(text);
+        let at = text.find(on).expect("`on` is in the text");
+        let e = a["events"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|e| {
+                e["type"] == *kind
+                    && e["trigger"]["start"].as_u64().is_some_and(|s| s as usize <= at)
+                    && e["trigger"]["end"].as_u64().is_some_and(|s| s as usize > at)
+            })
+            .unwrap_or_else(|| panic!("{text}: no {kind} on {on}: {}", a["events"]));
+        assert_eq!(e["date"].as_str(), *date, "{text}: date");
+        assert_eq!(e["date_end"].as_str(), *end, "{text}: date_end");
+    }
+}
+
+#[test]
+fn a_visit_that_is_the_occasion_keeps_the_statement() {
+    let a = analyse(CASES.iter().find(|c| c.on == "meninjau" && c.text.contains("Dedie")).expect("case").text);
+    let kinds: Vec<&str> = a["events"].as_array().into_iter().flatten().filter_map(|e| e["type"].as_str()).collect();
+    assert!(kinds.contains(&"statement") && kinds.contains(&"visit"), "{kinds:?}");
+}
 
 /// Sentences that must give no event of `kind`: an absence stated as a noun, and speech with no
 /// named speaker.
