@@ -660,7 +660,9 @@ names! {
     pub enum DateSource {
         /// A time expression near the trigger.
         Time = "time",
-        /// The article's reference (publication) day: a statement made on the day of the report.
+        /// The article's reference (publication) day: the text gives no date, and the event is
+        /// told as the news of the day (a statement made on the day of the report, a happening
+        /// done or reported with no date of its own).
         Reference = "reference",
         /// A relative expression that could not be pinned ("beberapa waktu lalu").
         Relative = "relative",

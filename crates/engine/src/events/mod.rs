@@ -1358,9 +1358,19 @@ fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: 
         }
     };
     let background = earlier || by_date;
+    // The lead's happening that the text gives no date for, told as the news (done or
+    // reported, not planned, denied or context), is dated by the article's reference day,
+    // marked so: the reader sees where the date came from, and a timeline can place it. Further
+    // down, an undated happening may be anything from last week to years ago: no date.
+    let undated = main.date.is_none() && g.iter().all(|d| d.date_text.is_none());
+    let news = in_lead && !background && matches!(claim, EventStatus::Confirmed | EventStatus::Reported);
+    let (date, date_source) = match anchor.day {
+        Some(day) if undated && news => (Some(day.to_string()), DateSource::Reference),
+        _ => (main.date.clone(), main.date_source),
+    };
     Event {
         kind: first.kind,
-        date: main.date.clone(),
+        date,
         participants: ids.iter().map(|&e| entities[e].id.clone()).collect(),
         place: place.map(|p| entities[p].name.clone()),
         status: if background { EventStatus::Background } else { claim },
@@ -1372,7 +1382,7 @@ fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: 
         place_entity: place.map(|p| entities[p].id.clone()),
         place_kb: place.and_then(|p| entities[p].kb.clone()),
         status_cue: cautious.cue.map(|c| TextSpan::of(text, c)),
-        date_source: main.date_source,
+        date_source,
         date_end: main.date_end.clone(),
         date_text: g.iter().find_map(|d| d.date_text.clone()).filter(|_| main.date.is_none()),
         evidence_all: if g.len() > 1 { g.iter().map(|d| d.evidence).collect() } else { Vec::new() },
