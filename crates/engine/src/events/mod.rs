@@ -94,7 +94,17 @@ struct Men {
     t1: usize,
     /// A place or organisation right before a person or organisation ("Rusia Vladimir Putin").
     modifier: bool,
+    /// A place right after an organisation, part of its name ("Dinas Perhubungan Kabupaten
+    /// Serang", "Polres Serang Kota").
+    tail: bool,
     media: bool,
+}
+
+impl Men {
+    /// Part of another mention's name: never an argument of its own.
+    fn part(&self) -> bool {
+        self.modifier || self.tail
+    }
 }
 
 /// One trigger found in a sentence.
@@ -265,7 +275,7 @@ fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(u
             && t0 <= t1
             && out.last().is_none_or(|m| m.t1 <= t0)
         {
-            out.push(Men { ent, t0, t1: t1 + 1, modifier: false, media: entities[ent].is_media() });
+            out.push(Men { ent, t0, t1: t1 + 1, modifier: false, tail: false, media: entities[ent].is_media() });
         }
     }
     for k in 0..out.len().saturating_sub(1) {
@@ -282,6 +292,18 @@ fn mentions(text: &str, unit: Span, toks: &[Tok], entities: &[Entity], all: &[(u
         let comma = gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')'));
         if kind_a != EntityKind::Per && kind_b != EntityKind::Loc && (plain || (comma && titled)) {
             out[k].modifier = true;
+        }
+    }
+    // "Dinas Perhubungan (Dishub) Kabupaten Serang": a place right after an organisation names
+    // which one it is
+    for k in 1..out.len() {
+        let (a, b) = (out[k - 1], out[k]);
+        let gap = &text[toks[a.t1 - 1].span.end..toks[b.t0].span.start];
+        if entities[a.ent].kind == EntityKind::Org
+            && entities[b.ent].kind == EntityKind::Loc
+            && gap.chars().all(|c| c.is_whitespace() || matches!(c, '(' | ')'))
+        {
+            out[k].tail = true;
         }
     }
     // "Korea Utara (Korut) Kim Jong-un": the alias before a modifier is one too
@@ -369,6 +391,12 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
                 i += n;
                 continue 'outer;
             }
+            // "penandatanganan nota kesepahaman": a trigger right after one of its type names
+            // the same happening
+            if out.last().is_some_and(|p: &Found| p.kind == tr.kind && p.t1 == i) {
+                i += n;
+                continue 'outer;
+            }
             out.push(Found { kind: tr.kind, pos: tr.pos, t0: i, t1: i + n });
             i += n;
             continue 'outer;
@@ -401,7 +429,7 @@ fn lead(toks: &[Tok], men: &[Men], m: usize, stop: usize) -> Option<Option<Role>
         k -= 1;
         let t = &toks[k];
         if let Some(mi) = men.iter().position(|x| x.t0 <= k && k < x.t1) {
-            if men[mi].modifier {
+            if men[mi].part() {
                 k = men[mi].t0;
                 continue;
             }
@@ -422,13 +450,19 @@ fn lead(toks: &[Tok], men: &[Men], m: usize, stop: usize) -> Option<Option<Role>
 
 /// The index of the subordinator ("saat", "ketika", "usai") right before the verb at `t0`,
 /// auxiliaries between allowed.
-fn subordinated(toks: &[Tok], t0: usize) -> Option<usize> {
+fn subordinated(toks: &[Tok], t0: usize, pos: Pos) -> Option<usize> {
     let mut k = t0;
+    // a noun trigger after its light verb: "usai melakukan penandatanganan"
+    let mut light = pos == Pos::Noun;
     while k > 0 {
         k -= 1;
         let w = toks[k].lower.as_str();
         if lexicon::SUBORDINATORS.contains(&w) {
             return Some(k);
+        }
+        if light && lexicon::FRAME_BEFORE.contains(&w) {
+            light = false;
+            continue;
         }
         if !AUX.contains(&w) {
             return None;
@@ -441,7 +475,7 @@ fn subordinated(toks: &[Tok], t0: usize) -> Option<usize> {
 /// it when an "oleh" or a speech verb ("ujar X saat ...") introduces them, else the sentence's
 /// subject when it is one.
 fn controller(toks: &[Tok], men: &[Men], entities: &[Entity], k: usize) -> Option<usize> {
-    let actor = |m: &Men| !m.modifier && !m.media && matches!(entities[m.ent].kind, EntityKind::Per | EntityKind::Org);
+    let actor = |m: &Men| !m.part() && !m.media && matches!(entities[m.ent].kind, EntityKind::Per | EntityKind::Org);
     let before = &men[..men.partition_point(|m| m.t1 <= k)];
     if let Some(m) = before.last().filter(|m| m.t1 == k && actor(m)) {
         let mut j = m.t0;
@@ -452,14 +486,16 @@ fn controller(toks: &[Tok], men: &[Men], entities: &[Entity], k: usize) -> Optio
             j -= 1;
         }
         let w = if j > 0 { toks[j - 1].lower.as_str() } else { "" };
-        if w == "oleh" || Words::SpeechApposition.contains(w) || Words::SpeechTagger.contains(w) {
+        // "diungkap Prabowo saat ...": a passive verb's agent may follow it without "oleh"
+        let passive = w.len() > 5 && w.starts_with("di") && w.is_ascii();
+        if w == "oleh" || passive || Words::SpeechApposition.contains(w) || Words::SpeechTagger.contains(w) {
             return Some(m.ent);
         }
     }
     before
         .iter()
         .enumerate()
-        .find(|(mi, m)| !m.modifier && !m.media && subject_like(toks, men, *mi, 0))
+        .find(|(mi, m)| !m.part() && !m.media && subject_like(toks, men, *mi, 0))
         .filter(|(_, m)| actor(m))
         .map(|(_, m)| m.ent)
 }
@@ -479,7 +515,7 @@ fn subject_like(toks: &[Tok], men: &[Men], mi: usize, stop: usize) -> bool {
         k -= 1;
         let t = &toks[k];
         if let Some(x) = men.iter().find(|x| x.t0 <= k && k < x.t1) {
-            if x.modifier {
+            if x.part() {
                 k = x.t0;
                 continue;
             }
@@ -547,7 +583,7 @@ fn sentence_events(
         let mut prev_role: Option<Role> = None;
         let mut prev_end = f.t1;
         for (mi, m) in men.iter().enumerate() {
-            if m.t0 < f.t1 || m.t0 >= fwd_end || m.modifier {
+            if m.t0 < f.t1 || m.t0 >= fwd_end || m.part() {
                 continue;
             }
             let role = match lead(toks, &men, mi, f.t1) {
@@ -622,6 +658,8 @@ fn sentence_events(
         let subject_role = if f.pos == Pos::Passive { Role::Patient } else { Role::Agent };
         let wants_subject = !(f.pos == Pos::Noun && genitive);
         let mut subject: Vec<usize> = Vec::new();
+        // who acts with the subject ("X bersama Y")
+        let mut companions: Vec<usize> = Vec::new();
         let mut pronoun = false;
         // "ia", "dia", "beliau" stand for a person; "mereka", "pihaknya" for anyone
         let mut singular = false;
@@ -646,7 +684,7 @@ fn sentence_events(
                     k = m.t0;
                     // A name that holds the trigger ("KTT" in "PT KTT", a meeting named by
                     // its mention) is not the trigger's subject.
-                    if m.modifier || m.t1 > f.t0 {
+                    if m.part() || m.t1 > f.t0 {
                         continue;
                     }
                     // "menuduh X mengirimkan": a name right before the verb is its subject
@@ -660,6 +698,24 @@ fn sentence_events(
                     while j > 0 {
                         let p = men[j - 1];
                         let gap: Vec<&str> = toks[p.t1..men[j].t0].iter().map(|t| t.lower.as_str()).collect();
+                        // "Dinas Perhubungan (Dishub)": one name given twice
+                        if p.ent == men[j].ent && gap.iter().all(|w| *w == "(") {
+                            j -= 1;
+                            continue;
+                        }
+                        // "X bersama Y menertibkan ...": X acts, Y with it
+                        if matches!(gap.as_slice(), ["bersama" | "beserta"])
+                            && subject.len() == 1
+                            && !p.media
+                            && !p.part()
+                            && matches!(entities[p.ent].kind, EntityKind::Per | EntityKind::Org)
+                            && subject_like(toks, &men, j - 1, cs)
+                        {
+                            companions.extend(subject.pop());
+                            subject.push(p.ent);
+                            j -= 1;
+                            continue;
+                        }
                         // "A, B, dan C bertemu": a comma, "dan" or ", dan" joins them
                         let joined = !gap.is_empty()
                             && gap.len() <= 2
@@ -667,7 +723,7 @@ fn sentence_events(
                             && gap.last() != Some(&",");
                         // a bare comma only further back in a list that "dan" closes
                         let listed = gap == [","] && subject.len() > 1;
-                        if (joined || listed) && !p.media && !p.modifier {
+                        if (joined || listed) && !p.media && !p.part() {
                             // "Pejabat di Washington dan Seoul": both
                             subject.push(p.ent);
                             j -= 1;
@@ -700,7 +756,7 @@ fn sentence_events(
                 .iter()
                 .enumerate()
                 .find(|(mi, m)| {
-                    !m.modifier
+                    !m.part()
                         && !m.media
                         && subject_like(toks, &men, *mi, 0)
                         && (!singular || entities[m.ent].kind == EntityKind::Per)
@@ -715,14 +771,15 @@ fn sentence_events(
         // "..., ujar X saat meninjau Y", "diungkap oleh X ketika berkunjung": a clause opened by
         // "saat", "ketika", "usai" has no subject of its own; its verb is the main clause's agent's
         if subject.is_empty()
-            && f.pos == Pos::Verb
-            && let Some(k) = subordinated(toks, f.t0)
+            && (f.pos == Pos::Verb || (f.pos == Pos::Noun && !genitive))
+            && let Some(k) = subordinated(toks, f.t0, f.pos)
             && let Some(p) = controller(toks, &men, entities, k)
         {
             subject.push(p);
         }
         let mut from_context = false;
         let mut final_args: Vec<(usize, Role)> = subject.iter().map(|&e| (e, subject_role)).collect();
+        final_args.extend(companions.iter().map(|&e| (e, Role::Counterpart)));
         final_args.extend(args);
         let has_actor = final_args.iter().any(|(_, r)| matches!(r, Role::Agent | Role::Patient));
         if !has_actor && let Some((_, prev)) = mem.last_args.iter().rev().find(|(k, _)| *k == f.kind) {
@@ -864,13 +921,13 @@ fn sentence_events(
             alleged,
             background_cue,
             earlier: opens_earlier(toks) || earlier_before(toks, f.t0),
-            occasion: subordinated(toks, f.t0).is_some()
+            occasion: subordinated(toks, f.t0, f.pos).is_some()
                 || (f.t0 > 0 && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "sela" | "acara")),
         });
     }
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
     if let Some((_, m)) =
-        men.iter().enumerate().find(|(mi, m)| !m.modifier && !m.media && subject_like(toks, &men, *mi, 0))
+        men.iter().enumerate().find(|(mi, m)| !m.part() && !m.media && subject_like(toks, &men, *mi, 0))
         && entities[m.ent].kind == EntityKind::Per
         && !caption
     {
