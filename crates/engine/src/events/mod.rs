@@ -1371,10 +1371,14 @@ fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anch
             }
             let mut gi = participant_ids(&g[0]);
             gi.sort_unstable();
+            // with no party to tell them apart, a flood in one district and a flood in another
+            // are two happenings (a meeting of the same people told at two places is one, and
+            // the places' disagreement is kept)
             g[0].kind == d.kind
                 && gi == ids
                 && g[0].negated == d.negated
                 && g.iter().all(|x| compatible(&x.date, &d.date))
+                && (!ids.is_empty() || g.iter().all(|x| x.place.is_none() || d.place.is_none() || x.place == d.place))
         });
         match hit {
             Some(g) => g.push(d),

@@ -347,6 +347,12 @@ fn year4(cx: &Cx, k: usize) -> Option<i16> {
 
 /// A numeric date "13/9/2023", "12-06-2024", "12.06.2024", "2024-06-12", "13/9" starting at k.
 fn numeric_date(cx: &Cx, k: usize, allow_two: bool) -> Option<(usize, DateSpec)> {
+    // "RT 03/02/01", "No. 12/6", "Blok 4/5": an address or a number, not a date
+    if k > 0
+        && matches!(cx.w(k - 1).trim_end_matches('.'), "rt" | "rw" | "no" | "nomor" | "blok" | "kav" | "gang" | "km")
+    {
+        return None;
+    }
     let a = cx.num(k)?;
     let sep = cx.w(k + 1);
     if !matches!(sep, "/" | "-" | ".") || !cx.glued(k + 1) || !cx.glued(k + 2) {
