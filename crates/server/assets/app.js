@@ -752,7 +752,7 @@
   function entityTimelineSection(entries, storyTitles) {
     const sec = el("section", { class: "timeline-section entity-timeline" }, el("h2", {}, t("timeline")));
     if (!entries || !entries.length) return append(sec, [el("p", { class: "muted" }, t("noTimeline"))]);
-    return append(sec, [timelineList(entries, storyTitles || {})]);
+    return append(sec, [timelineList(entries, storyTitles)]);
   }
 
   function articleList(arts) {
@@ -818,12 +818,15 @@
       });
       return svg("g", { class: "day", "data-date": d.date, "data-total": d.total }, parts);
     });
-    const label = (d, anchor) => svg("text", { x: anchor, y: H + 16, class: "tick-label", "text-anchor": "middle" }, d);
     const x0 = rtl ? W - PAD - BAR / 2 : PAD + BAR / 2, x1 = rtl ? PAD + BAR / 2 : W - PAD - BAR / 2;
-    const chart = svg("svg", { class: "coverage", viewBox: `0 0 ${W} ${H + 24}`, width: W, height: H + 24, role: "img",
+    // The last day's label goes on a second line when it would run into the first's.
+    const second = nDays > 1 && Math.abs(x1 - x0) < 80;
+    const label = (d, anchor, row) => svg("text", { x: anchor, y: H + 16 + row * 14, class: "tick-label", "text-anchor": "middle" }, d);
+    const HH = H + 24 + (second ? 14 : 0);
+    const chart = svg("svg", { class: "coverage", viewBox: `0 0 ${W} ${HH}`, width: W, height: HH, role: "img",
       "aria-label": t("coverage") },
       svg("line", { x1: PAD, x2: W - PAD, y1: H, y2: H, class: "axis" }), bars,
-      label(c.days[0].date, x0), nDays > 1 ? label(c.days[c.days.length - 1].date, x1) : null);
+      label(c.days[0].date, x0, 0), nDays > 1 ? label(c.days[c.days.length - 1].date, x1, second ? 1 : 0) : null);
     const key = el("ul", { class: "coverage-key" }, c.outlets.slice(0, OUTLET_COLOURS.length).map((o) =>
       el("li", {}, svg("svg", { class: "swatch", width: 12, height: 12, viewBox: "0 0 12 12" },
         svg("rect", { width: 12, height: 12, rx: 2, fill: colour(o) })), bdi(o))));
@@ -872,7 +875,8 @@
         el("dt", {}, t("mentions")), el("dd", {}, String(e.mentions)),
         el("dt", {}, t("stories")), el("dd", {}, (e.stories || []).map((s, k) => [k ? ", " : "",
           el("a", { href: href("story", s), class: "story-link", title: s, lang: "id" }, bdi((e.story_titles || {})[s] || s))]))),
-      entityTimelineSection(e.timeline, e.story_titles),
+      // Each entry names its story when the entity touches more than one (one is named above).
+      entityTimelineSection(e.timeline, (e.stories || []).length > 1 ? e.story_titles || {} : null),
       el("section", {}, el("h2", {}, t("articles")), articleList(e.articles)));
   }
 

@@ -235,6 +235,11 @@ try {
   check((await page.$$eval("ul.articles li", (n) => n.length)) === ent.articles.length, "entity page lists its articles");
   check((await page.$$eval(".entity-timeline svg", (n) => n.length)) === 0, "entity timeline is a list, not a picture");
   check((await page.$$eval(".entity-timeline li", (n) => n.length)) === ent.timeline.length, "entity timeline lists every entry");
+  const entDays = ent.timeline.map((e) => e.date).filter(Boolean);
+  check(entDays.every((d, i) => i === 0 || entDays[i - 1] <= d), `entity timeline in date order (by the start of each date) (${entDays.join(", ")})`);
+  const entryStories = await page.$$eval(".entity-timeline .entry-story", (n) => n.length);
+  check(ent.stories.length > 1 ? entryStories === ent.timeline.filter((e) => e.story).length : entryStories === 0,
+    `entity timeline names each entry's story only when the entity spans stories (${ent.stories.length} stories, ${entryStories} named)`);
   const storyNames = await page.$$eval("dl.facts a.story-link", (n) => n.map((a) => a.textContent));
   check(storyNames.length === ent.stories.length && storyNames.every((s, i) => s === (ent.story_titles[ent.stories[i]] || ent.stories[i])),
     `entity page names its stories by title (${storyNames.join(" | ")})`);
