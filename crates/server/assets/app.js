@@ -137,7 +137,16 @@
       showBackground: "Couloir du contexte", laterLane: "plus tard", showing: "Affichées", showAll: "tout afficher",
       dragHint: "Faites glisser sur l’image pour zoomer sur cette période.", spanLegend: "jours de parution des articles" },
   };
-  for (const l of LANGS) Object.assign(UI[l], MT[l], PAGING[l], SAVED[l], TL[l]);
+  // Deleting a saved search.
+  const DEL = {
+    id: { del: "Hapus", confirmDel: "Hapus pencarian tersimpan ini?", yesDel: "Ya, hapus", cancel: "Batal", deletedOk: "Dihapus:" },
+    en: { del: "Delete", confirmDel: "Delete this saved search?", yesDel: "Yes, delete", cancel: "Cancel", deletedOk: "Deleted:" },
+    zh: { del: "删除", confirmDel: "删除这个已保存的搜索？", yesDel: "确定删除", cancel: "取消", deletedOk: "已删除：" },
+    ja: { del: "削除", confirmDel: "この保存済み検索を削除しますか？", yesDel: "削除する", cancel: "キャンセル", deletedOk: "削除しました:" },
+    ar: { del: "حذف", confirmDel: "حذف هذا البحث المحفوظ؟", yesDel: "نعم، احذف", cancel: "إلغاء", deletedOk: "حُذف:" },
+    fr: { del: "Supprimer", confirmDel: "Supprimer cette recherche enregistrée ?", yesDel: "Oui, supprimer", cancel: "Annuler", deletedOk: "Supprimée :" },
+  };
+  for (const l of LANGS) Object.assign(UI[l], MT[l], PAGING[l], SAVED[l], TL[l], DEL[l]);
 
   const HEDGED = new Set(["planned", "speculated", "unconfirmed", "conditional", "expected"]);
 
@@ -1101,18 +1110,63 @@
     return searchHash({ q: s.query, outlet: f.outlet, entity: f.entity, from: f.from, to: f.to });
   }
 
+  // "Delete" with a confirmation step in the page (no browser dialog), the token once per tab:
+  // DELETE /api/saved/{id}, then `done(deleted)`.
+  let flash = null;
+  function deleteControl(s, done) {
+    const box = el("span", { class: "delete-saved", "data-saved": s.id });
+    const start = el("button", { type: "button", class: "danger delete-start", "aria-expanded": "false" }, t("del"));
+    // The token field shows while the tab has no token (also after the server refused one).
+    const token = el("input", { id: "delete-token-" + s.id, type: "password", autocomplete: "off",
+      "aria-label": t("tokenWrite"), placeholder: t("tokenWrite") });
+    const needToken = () => { token.hidden = !!sessionStorage.getItem(TOKEN_KEY); };
+    const yes = el("button", { type: "button", class: "danger delete-confirm" }, t("yesDel"));
+    const no = el("button", { type: "button", class: "delete-cancel" }, t("cancel"));
+    const status = el("span", { class: "delete-status", role: "status" });
+    const ask = el("span", { class: "delete-ask", hidden: true }, t("confirmDel"), " ", token, " ", yes, " ", no);
+    start.addEventListener("click", () => {
+      needToken();
+      ask.hidden = false; start.hidden = true; start.setAttribute("aria-expanded", "true");
+      (token.hidden ? yes : token).focus();
+    });
+    no.addEventListener("click", () => { ask.hidden = true; start.hidden = false; start.setAttribute("aria-expanded", "false"); start.focus(); });
+    yes.addEventListener("click", async () => {
+      if (!token.hidden && token.value.trim()) sessionStorage.setItem(TOKEN_KEY, token.value.trim());
+      yes.disabled = true;
+      try {
+        const out = await send("DELETE", `/api/saved/${encodeURIComponent(s.id)}`);
+        done(out.deleted || s);
+      } catch (e) {
+        status.replaceChildren(bdi(e.message));
+        status.className = "delete-status error";
+        yes.disabled = false;
+        needToken();
+      }
+    });
+    return append(box, [start, ask, " ", status]);
+  }
+  const flashNode = () => {
+    if (!flash) return null;
+    const n = el("p", { id: "flash", role: "status", class: "flash" }, t("deletedOk") + " ", bdi(flash));
+    flash = null;
+    return n;
+  };
+
   async function savedListPage() {
     document.title = "warta — " + t("saved");
     const d = await api("/api/saved");
-    if (!d.saved.length) return show(el("h1", {}, t("saved")), el("p", { class: "muted", id: "saved-empty" }, t("noSaved")));
-    show(el("h1", {}, t("saved")), el("ul", { id: "saved-list", class: "cards" }, d.saved.map((s) =>
+    const note = flashNode();
+    if (!d.saved.length) return show(el("h1", {}, t("saved")), note, el("p", { class: "muted", id: "saved-empty" }, t("noSaved")));
+    const afterDelete = (gone) => { flash = gone.name; route(); };
+    show(el("h1", {}, t("saved")), note, el("ul", { id: "saved-list", class: "cards" }, d.saved.map((s) =>
       el("li", { class: "card saved", "data-saved": s.id },
         el("a", { class: "title", href: href("saved", s.id) }, bdi(s.name)), " ",
         el("span", { class: s.new_count ? "badge new" : "badge", "data-new": s.new_count, title: t("newSince") },
           `${s.new_count} ${t("newSince")}`),
         el("div", { class: "meta" }, bdi(savedQueryText(s)), " · ",
           el("a", { href: savedSearchHash(s) }, t("open")), " · ",
-          el("a", { class: "feed", href: s.links.atom, type: "application/atom+xml" }, t("feed")))))));
+          el("a", { class: "feed", href: s.links.atom, type: "application/atom+xml" }, t("feed")), " · ",
+          deleteControl(s, afterDelete))))));
   }
 
   async function savedPage(id) {
@@ -1137,7 +1191,8 @@
     const at = (o) => href("saved", id) + (o ? "?offset=" + o : "");
     show(el("h1", {}, bdi(d.search.name)),
       el("p", { class: "meta" }, bdi(savedQueryText(d.search)), " · ", el("a", { href: savedSearchHash(d.search) }, t("open")),
-        " · ", el("a", { class: "feed", href: d.links.atom, type: "application/atom+xml" }, t("feed"))),
+        " · ", el("a", { class: "feed", href: d.links.atom, type: "application/atom+xml" }, t("feed")),
+        " · ", deleteControl(d.search, (gone) => { flash = gone.name; location.hash = "#/saved"; })),
       el("section", { id: "saved-new" }, el("h2", {}, `${t("newMatches")} (${d.new_count})`),
         d.new.length ? hitList("new-hits", d.new) : el("p", { class: "muted" }, t("noResults")),
         d.new_count ? [token.node, " ", btn, status] : null),

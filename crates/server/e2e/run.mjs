@@ -318,6 +318,36 @@ try {
     await page.waitForFunction(() => document.querySelectorAll("#new-hits .hit").length === 0);
     check((await getJson(`/api/saved/${mine.id}`)).new_count === 0, "marked seen: nothing new");
     await notPwned("saved search");
+    // Delete: asked in the page first (cancel leaves it), then gone from the list and the API.
+    await page.click(".meta .delete-start");
+    check(await page.isVisible(".delete-ask"), "delete asks first");
+    await page.click(".delete-cancel");
+    check(!(await page.isVisible(".delete-ask")) && (await page.isVisible(".delete-start")), "cancel keeps the saved search");
+    await page.click(".delete-start");
+    await page.click(".delete-confirm");
+    await page.waitForFunction(() => document.body.dataset.ready === "#/saved" && document.getElementById("flash"));
+    check((await page.textContent("#flash")).includes("Kapal uji"), "deleting from its page lands on the list, saying what was deleted");
+    check((await page.$$eval(`#saved-list [data-saved="${mine.id}"]`, (n) => n.length)) === 0, "the deleted search is gone from the list");
+    const gone = await fetch(url + `/api/saved/${mine.id}`);
+    check(gone.status === 404, `the API forgets it (${gone.status})`);
+    // From the list: a second saved search, deleted from its row; a bad token is refused.
+    const second = await fetch(url + "/api/saved", { method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: "Bearer " + token },
+      body: JSON.stringify({ name: "Banjir uji", q: "banjir" }) }).then((r) => r.json());
+    await open("#/saved");
+    const row2 = `#saved-list [data-saved="${second.id}"]`;
+    await page.evaluate(() => sessionStorage.setItem("warta-token", "not-the-token"));
+    await page.click(row2 + " .delete-start");
+    await page.click(row2 + " .delete-confirm");
+    await page.waitForSelector(row2 + " .delete-status.error");
+    // The browser logs the refused request (401) as a console error: expected here, not a bug.
+    for (let i = pageErrors.length - 1; i >= 0; i--) if (/status of 401/.test(pageErrors[i])) pageErrors.splice(i, 1);
+    check((await getJson("/api/saved")).saved.some((x) => x.id === second.id), "a wrong token deletes nothing and says so");
+    await page.fill(`#delete-token-${second.id}`, token);
+    await page.click(row2 + " .delete-confirm");
+    await page.waitForSelector("#flash");
+    check((await page.$$eval(row2, (n) => n.length)) === 0 && !(await getJson("/api/saved")).saved.some((x) => x.id === second.id),
+      "deleted from its row on the list");
   }
 
   // 6. Languages: Arabic is right-to-left, Chinese renders its dates.
