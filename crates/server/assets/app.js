@@ -332,14 +332,26 @@
   }
   const isoDay = (d) => new Date(Math.round(d) * 864e5).toISOString().slice(0, 10);
 
+  // The day an entry is drawn at: a day is itself; a month or a year ("2025", "Agustus 2024") is
+  // the point of that period nearest the story's articles (the middle of the days they share),
+  // so a vague "2025" in an October story neither stretches the axis back to July nor claims a
+  // day it does not name. Its list entry and tooltip keep the date as written.
+  function placeDay(v, span) {
+    const p = periodOf(v);
+    if (!p) return null;
+    if (!span || p[0] === p[1]) return (p[0] + p[1]) / 2;
+    const a = Math.max(p[0], span.first), b = Math.min(p[1], span.last);
+    if (a <= b) return (a + b) / 2;
+    return p[1] < span.first ? p[1] : p[0];
+  }
+
   // Where an entry goes in the story's picture. The axis is the story's own span: an entry the
   // articles recall as background, or dated more than EARLY_DAYS before the story's first
   // article, goes to the background lane (at the start of time); one dated more than LATE_DAYS
   // after its last article to the "later" lane; an undated one to its own lane at the end.
-  const EARLY_DAYS = 90, LATE_DAYS = 366;
-  function laneOf(e, span) {
+  const EARLY_DAYS = 90, LATE_DAYS = 90;
+  function laneOf(e, d, span) {
     if (e.background) return "background";
-    const d = dayNumber(e.date);
     if (d === null) return "undated";
     if (span && d < span.first - EARLY_DAYS) return "background";
     if (span && d > span.last + LATE_DAYS) return "later";
@@ -424,10 +436,12 @@
     const rtl = lang === "ar";
     const f = dayNumber(story.first_date), l = dayNumber(story.last_date);
     const span = f !== null ? { first: f, last: l !== null ? l : f } : null;
-    const items = entries.map((e, i) => ({ e, i, n: i + 1, d: dayNumber(e.date), p: periodOf(e.date), lane: laneOf(e, span) }));
+    const items = entries.map((e, i) => {
+      const d = placeDay(e.date, span);
+      return { e, i, n: i + 1, d, p: periodOf(e.date), lane: laneOf(e, d, span) };
+    });
     const onAxis = items.filter((x) => x.lane === "axis");
-    // The whole story: its articles' days and its entries' days (a month or a year counts by
-    // its middle, so "2024" does not stretch the axis over the whole year), padded.
+    // The whole story: its articles' days and its entries' days (see placeDay), padded.
     let lo = Math.min(...onAxis.map((x) => x.d), span ? span.first : Infinity);
     let hi = Math.max(...onAxis.map((x) => x.d), span ? span.last : -Infinity);
     if (!isFinite(lo) || !isFinite(hi)) { lo = 0; hi = 1; }
@@ -566,7 +580,9 @@
       ticks.forEach((tk) => {
         const px = M(X(tk.d));
         root.appendChild(svg("line", { class: "tick", x1: px, y1: AXIS_Y - 4, x2: px, y2: AXIS_Y + 4 }));
-        root.appendChild(svg("text", { class: "tick-label", x: px, y: AXIS_Y - 9, "text-anchor": "middle" }, tk.text));
+        // The label stays inside the picture (the first tick may sit at its edge).
+        const half = textWidth(tk.text, 12) / 2 + 2;
+        root.appendChild(svg("text", { class: "tick-label", x: Math.min(Math.max(px, half), W - half), y: AXIS_Y - 9, "text-anchor": "middle" }, tk.text));
       });
       if (span) {
         // The days the story's articles were published, as a band on the axis.

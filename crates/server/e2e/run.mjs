@@ -93,7 +93,14 @@ async function boxes(sel) {
 const overlap = (a, b) => a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
 async function timelineChecks(story, id, dir, search = "") {
   const first = dayOf(story.first_date);
-  const far = story.timeline.filter((e) => e.background || (dayOf(e.date) !== null && dayOf(e.date) < first - 90));
+  // Far before: the whole of its date (a year to its last day) more than 90 days before the
+  // first article.
+  const lastDayOf = (v) => {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(v || "");
+    if (!m) return null;
+    return m[3] ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY : m[2] ? Date.UTC(+m[1], +m[2], 0) / DAY : Date.UTC(+m[1], 11, 31) / DAY;
+  };
+  const far = story.timeline.filter((e) => e.background || (lastDayOf(e.date) !== null && lastDayOf(e.date) < first - 90));
   check(far.length > 0, `${dir}: the fixture story recalls something from long before (${far.length})`);
   check((await page.$$eval("svg.timeline g.mark.lane-background", (n) => n.length)) === far.length,
     `${dir}: background and far-earlier entries sit in the background lane (${far.length})`);
@@ -107,11 +114,15 @@ async function timelineChecks(story, id, dir, search = "") {
   const clash = [];
   for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) if (overlap(texts[i], texts[j])) clash.push(texts[i].text + " / " + texts[j].text);
   check(clash.length === 0, `${dir}: no two labels in the picture overlap (${clash.slice(0, 3).join("; ")})`);
+  const pic = (await boxes("svg.timeline"))[0];
+  const outside = (await boxes("svg.timeline text")).filter((b) => b.l < pic.l - 1 || b.r > pic.r + 1);
+  check(outside.length === 0, `${dir}: every text stays inside the picture (${outside.map((b) => b.text).join(" | ")})`);
   const named = await page.$$eval("svg.timeline text, #timeline-list .support a", (n) => n.map((x) => x.textContent));
   check(!named.some((t) => /:\/\/|fixtures\/|\.txt\//.test(t)), `${dir}: no source path or URL used as a name`);
   // Time runs left to right (right to left in Arabic): the first and last dated marks on the axis.
   const axis = await page.$$eval("svg.timeline g.lane-axis .shape", (n) => n.map((x) => { const r = x.getBoundingClientRect(); return { n: +x.parentNode.dataset.entry, x: (r.left + r.right) / 2 }; }));
-  const byDay = axis.map((m) => ({ ...m, d: dayOf(story.timeline[m.n - 1].date) })).sort((a, b) => a.d - b.d);
+  const byDay = axis.map((m) => ({ ...m, date: story.timeline[m.n - 1].date })).filter((m) => /^\d{4}-\d{2}-\d{2}$/.test(m.date))
+    .map((m) => ({ ...m, d: dayOf(m.date) })).sort((a, b) => a.d - b.d);
   const early = byDay[0], late = byDay[byDay.length - 1];
   check(late.d > early.d && (dir === "rtl" ? late.x < early.x : late.x > early.x), `${dir}: later entries sit ${dir === "rtl" ? "left" : "right"} of earlier ones`);
   const bg = await page.$$eval("svg.timeline g.lane-background .shape", (n) => n.map((x) => x.getBoundingClientRect().left));
