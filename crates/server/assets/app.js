@@ -116,7 +116,37 @@
       newSince: "nouveaux depuis la dernière visite", feed: "Flux Atom", markSeen: "Marquer comme vu", allMatches: "Tous les résultats",
       newMatches: "Nouveaux résultats", noSaved: "Aucune recherche enregistrée.", open: "Ouvrir la recherche", tokenWrite: "Jeton du serveur (pour enregistrer)" },
   };
-  for (const l of LANGS) Object.assign(UI[l], MT[l], PAGING[l], SAVED[l]);
+  // Timeline picture words.
+  const TL = {
+    id: { zoomIn: "Perbesar", zoomOut: "Perkecil", earlier: "Lebih awal", later: "Lebih akhir", wholeStory: "Seluruh cerita",
+      showBackground: "Jalur latar", laterLane: "sesudahnya", showing: "Menampilkan", showAll: "tampilkan semua",
+      dragHint: "Seret pada gambar untuk memperbesar rentang itu.", spanLegend: "hari terbit artikel" },
+    en: { zoomIn: "Zoom in", zoomOut: "Zoom out", earlier: "Earlier", later: "Later", wholeStory: "Whole story",
+      showBackground: "Background lane", laterLane: "later", showing: "Showing", showAll: "show all",
+      dragHint: "Drag across the picture to zoom to that range.", spanLegend: "days the articles appeared" },
+    zh: { zoomIn: "放大", zoomOut: "缩小", earlier: "更早", later: "更晚", wholeStory: "整个报道",
+      showBackground: "背景栏", laterLane: "之后", showing: "显示", showAll: "全部显示",
+      dragHint: "在图上拖动以放大该时间段。", spanLegend: "文章发表的日期" },
+    ja: { zoomIn: "拡大", zoomOut: "縮小", earlier: "前へ", later: "後へ", wholeStory: "ストーリー全体",
+      showBackground: "背景の列", laterLane: "その後", showing: "表示", showAll: "すべて表示",
+      dragHint: "図の上をドラッグするとその期間を拡大します。", spanLegend: "記事が出た日" },
+    ar: { zoomIn: "تكبير", zoomOut: "تصغير", earlier: "أقدم", later: "أحدث", wholeStory: "القصة كاملة",
+      showBackground: "مسار الخلفية", laterLane: "لاحقًا", showing: "المعروض", showAll: "إظهار الكل",
+      dragHint: "اسحب على الرسم لتكبير تلك الفترة.", spanLegend: "أيام نشر المقالات" },
+    fr: { zoomIn: "Zoomer", zoomOut: "Dézoomer", earlier: "Plus tôt", later: "Plus tard", wholeStory: "Tout le récit",
+      showBackground: "Couloir du contexte", laterLane: "plus tard", showing: "Affichées", showAll: "tout afficher",
+      dragHint: "Faites glisser sur l’image pour zoomer sur cette période.", spanLegend: "jours de parution des articles" },
+  };
+  // Deleting a saved search.
+  const DEL = {
+    id: { del: "Hapus", confirmDel: "Hapus pencarian tersimpan ini?", yesDel: "Ya, hapus", cancel: "Batal", deletedOk: "Dihapus:" },
+    en: { del: "Delete", confirmDel: "Delete this saved search?", yesDel: "Yes, delete", cancel: "Cancel", deletedOk: "Deleted:" },
+    zh: { del: "删除", confirmDel: "删除这个已保存的搜索？", yesDel: "确定删除", cancel: "取消", deletedOk: "已删除：" },
+    ja: { del: "削除", confirmDel: "この保存済み検索を削除しますか？", yesDel: "削除する", cancel: "キャンセル", deletedOk: "削除しました:" },
+    ar: { del: "حذف", confirmDel: "حذف هذا البحث المحفوظ؟", yesDel: "نعم، احذف", cancel: "إلغاء", deletedOk: "حُذف:" },
+    fr: { del: "Supprimer", confirmDel: "Supprimer cette recherche enregistrée ?", yesDel: "Oui, supprimer", cancel: "Annuler", deletedOk: "Supprimée :" },
+  };
+  for (const l of LANGS) Object.assign(UI[l], MT[l], PAGING[l], SAVED[l], TL[l], DEL[l]);
 
   const HEDGED = new Set(["planned", "speculated", "unconfirmed", "conditional", "expected"]);
 
@@ -270,98 +300,445 @@
     if (Array.isArray(e.support) && e.support.length) {
       const o = [];
       for (const s of e.support) {
-        const name = s.outlet || s.source;
-        if (name && !o.includes(name)) o.push(name);
+        if (s.outlet && !o.includes(s.outlet)) o.push(s.outlet);
       }
       return o;
     }
     return Array.isArray(e.outlets) ? e.outlets : [];
   }
+  // A supporting article named for a reader: its outlet, else its title, else the host or the
+  // file name of its source (never a whole path or URL).
+  function shortSource(src) {
+    const v = String(src || "");
+    const m = /^[a-z]+:\/\/([^/?#]+)/i.exec(v);
+    if (m) return m[1].replace(/^www\./, "");
+    return v.split(/[\\/]/).filter(Boolean).pop() || v;
+  }
+  const supportName = (s) => s.outlet || s.title || shortSource(s.source);
   const summaryOf = (e) => e.summary || e.headline || e.type || "";
 
-  function timelinePicture(entries) {
-    const W = 960, PAD = 60, LANE = 74, AXIS_Y = 40;
-    const dated = entries.map((e, i) => ({ e, i, d: dayNumber(e.date) })).filter((x) => x.d !== null);
-    const undated = entries.map((e, i) => ({ e, i })).filter((x) => dayNumber(x.e.date) === null);
-    let lo = Math.min(...dated.map((x) => x.d)), hi = Math.max(...dated.map((x) => x.d));
-    if (!dated.length) { lo = 0; hi = 1; }
-    if (hi - lo < 1) { lo -= 1; hi += 1; }
-    const undatedW = undated.length ? 120 : 0;
-    const span = W - 2 * PAD - undatedW;
+  // The period a date value covers, as [first day, last day] (a month value covers its month).
+  function periodOf(v) {
+    if (!v) return null;
+    let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+    if (m) { const d = Date.UTC(+m[1], +m[2] - 1, +m[3]) / 864e5; return [d, d]; }
+    m = /^(\d{4})-W(\d{2})$/.exec(v);
+    if (m) { const d = Date.UTC(+m[1], 0, 1) / 864e5 + (+m[2] - 1) * 7; return [d, d + 6]; }
+    m = /^(\d{4})-(\d{2})$/.exec(v);
+    if (m) return [Date.UTC(+m[1], +m[2] - 1, 1) / 864e5, Date.UTC(+m[1], +m[2], 0) / 864e5];
+    m = /^(\d{4})$/.exec(v);
+    if (m) return [Date.UTC(+m[1], 0, 1) / 864e5, Date.UTC(+m[1], 11, 31) / 864e5];
+    return null;
+  }
+  const isoDay = (d) => new Date(Math.round(d) * 864e5).toISOString().slice(0, 10);
+
+  // The day an entry is drawn at: a day is itself; a month or a year ("2025", "Agustus 2024") is
+  // the point of that period nearest the story's articles (the middle of the days they share),
+  // so a vague "2025" in an October story neither stretches the axis back to July nor claims a
+  // day it does not name. Its list entry and tooltip keep the date as written.
+  function placeDay(v, span) {
+    const p = periodOf(v);
+    if (!p) return null;
+    if (!span || p[0] === p[1]) return (p[0] + p[1]) / 2;
+    const a = Math.max(p[0], span.first), b = Math.min(p[1], span.last);
+    if (a <= b) return (a + b) / 2;
+    return p[1] < span.first ? p[1] : p[0];
+  }
+
+  // Where an entry goes in the story's picture. The axis is the story's own span: an entry the
+  // articles recall as background, or dated more than EARLY_DAYS before the story's first
+  // article, goes to the background lane (at the start of time); one dated more than LATE_DAYS
+  // after its last article to the "later" lane; an undated one to its own lane at the end.
+  const EARLY_DAYS = 90, LATE_DAYS = 90;
+  function laneOf(e, d, span) {
+    if (e.background) return "background";
+    if (d === null) return "undated";
+    if (span && d < span.first - EARLY_DAYS) return "background";
+    if (span && d > span.last + LATE_DAYS) return "later";
+    return "axis";
+  }
+
+  // Width in pixels of `s` at `px` font size in the page's font (a canvas measures it), and
+  // `s` cut with "…" to fit `max` pixels. Labels are placed from these widths (the browser test
+  // checks that no two labels overlap).
+  let measureCtx = null, pageFont = null;
+  function textWidth(s, px) {
+    if (!measureCtx) {
+      measureCtx = document.createElement("canvas").getContext("2d");
+      pageFont = getComputedStyle(document.documentElement).fontFamily || "sans-serif";
+    }
+    measureCtx.font = `${px}px ${pageFont}`;
+    return measureCtx.measureText(s).width;
+  }
+  function fit(s, px, max) {
+    if (textWidth(s, px) <= max) return s;
+    const chars = [...s];
+    while (chars.length && textWidth(chars.join("") + "…", px) > max) chars.pop();
+    return chars.join("").trimEnd() + "…";
+  }
+  // The summary without its date, for a mark whose place on the axis (or the line under it)
+  // already says when: "Sugiono berkunjung ke Seoul pada 14 Mei 2024" → "Sugiono berkunjung ke
+  // Seoul"; "2024年5月14日，苏吉奥诺访问首尔" → "苏吉奥诺访问首尔".
+  function withoutDate(summary, dateText) {
+    if (!dateText || !summary.includes(dateText)) return summary;
+    const esc = dateText.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const re = new RegExp("(?:,?\\s+(?:pada|on|in|le|en|في))?,?\\s*" + esc + "\\s*[，、,]?\\s*", "u");
+    const out = summary.replace(re, " ").replace(/\s+/g, " ").trim();
+    return out || summary;
+  }
+
+  // Axis ticks at round steps (days, weeks, months, years) between `lo` and `hi` (day numbers).
+  function ticksFor(lo, hi) {
+    const span = hi - lo, out = [];
+    const fmtOpts = (o) => ({ ...o, timeZone: "UTC" });
+    const loc = lang === "ar" ? "ar-u-nu-latn" : lang;
+    if (span <= 60) {
+      const step = [1, 2, 7, 14].find((s) => span / s <= 8) || 14;
+      const fmt = new Intl.DateTimeFormat(loc, fmtOpts({ day: "numeric", month: "short" }));
+      const fmtY = new Intl.DateTimeFormat(loc, fmtOpts({ day: "numeric", month: "short", year: "numeric" }));
+      for (let d = Math.ceil(lo); d <= hi; d += step) out.push({ d, text: (out.length ? fmt : fmtY).format(new Date(d * 864e5)) });
+      return out;
+    }
+    const start = new Date(lo * 864e5);
+    if (span <= 366 * 3) {
+      const step = [1, 2, 3, 6].find((s) => span / 30.4 / s <= 8) || 6;
+      const fmt = new Intl.DateTimeFormat(loc, fmtOpts({ month: "short", year: "numeric" }));
+      let y = start.getUTCFullYear(), m = start.getUTCMonth() + 1;
+      m = Math.ceil(m / step) * step;
+      for (;;) {
+        if (m >= 12) { y += Math.floor(m / 12); m %= 12; }
+        const d = Date.UTC(y, m, 1) / 864e5;
+        if (d > hi) break;
+        if (d >= lo) out.push({ d, text: fmt.format(new Date(d * 864e5)) });
+        m += step;
+      }
+      return out;
+    }
+    const years = span / 365.25;
+    const step = [1, 2, 5, 10, 20, 50, 100].find((s) => years / s <= 8) || 100;
+    for (let y = Math.ceil(start.getUTCFullYear() / step) * step; ; y += step) {
+      const d = Date.UTC(y, 0, 1) / 864e5;
+      if (d > hi) break;
+      if (d >= lo) out.push({ d, text: String(y) });
+    }
+    return out;
+  }
+
+  // The story's timeline: a picture and the list of entries, in sync. The picture's axis is
+  // the story's own span (background and later entries in lanes of their own, undated ones
+  // too); marks carry the entry's number and who did what. Zoom with the buttons or by dragging
+  // across the picture; the list shows what the picture shows, hovering or clicking one
+  // highlights the other. The zoom and the background lane's state are kept in the page URL
+  // (`#/story/ID?from=…&to=…&bg=hide`) so a view can be shared.
+  function storyTimeline(entries, story, id) {
+    const sec = el("section", { class: "timeline-section", id: "story-timeline" }, el("h2", {}, t("timeline")));
+    if (!entries || !entries.length) return append(sec, [el("p", { class: "muted" }, t("noTimeline"))]);
     const rtl = lang === "ar";
-    const X = (d) => { const x = PAD + ((d - lo) / (hi - lo)) * span; return rtl ? W - x : x; };
-    // Lanes: an entry goes to the first lane whose last mark is far enough away.
-    const lanes = [];
-    const placed = [];
-    for (const x of dated.sort((a, b) => a.d - b.d || a.i - b.i)) {
-      const px = X(x.d);
-      let lane = lanes.findIndex((last) => Math.abs(px - last) >= 110);
-      if (lane < 0) { lane = lanes.length; lanes.push(px); } else lanes[lane] = px;
-      placed.push({ ...x, px, lane });
-    }
-    undated.forEach((x, k) => {
-      const px = rtl ? PAD / 2 + 30 : W - PAD / 2 - 30;
-      placed.push({ ...x, px, lane: k, undated: true });
+    const f = dayNumber(story.first_date), l = dayNumber(story.last_date);
+    const span = f !== null ? { first: f, last: l !== null ? l : f } : null;
+    const items = entries.map((e, i) => {
+      const d = placeDay(e.date, span);
+      return { e, i, n: i + 1, d, p: periodOf(e.date), lane: laneOf(e, d, span) };
     });
-    const nLanes = Math.max(1, lanes.length, undated.length);
-    const H = AXIS_Y + 30 + nLanes * LANE + 10;
-    const root = svg("svg", { class: "timeline", viewBox: `0 0 ${W} ${H}`, role: "img",
-      "aria-label": t("timeline"), width: "100%", preserveAspectRatio: "xMidYMin meet" });
-    root.appendChild(svg("title", {}, t("timeline")));
-    // Axis with ticks.
-    const x0 = rtl ? W - PAD : PAD, x1 = rtl ? W - PAD - span : PAD + span;
-    root.appendChild(svg("line", { class: "axis", x1: x0, y1: AXIS_Y, x2: x1, y2: AXIS_Y }));
-    const fmt = new Intl.DateTimeFormat(lang === "ar" ? "ar-u-nu-latn" : lang,
-      { year: "numeric", month: "short", day: (hi - lo) < 120 ? "numeric" : undefined, timeZone: "UTC" });
-    const ticks = dated.length ? Math.min(5, Math.max(2, dated.length)) : 0;
-    for (let k = 0; k < ticks; k++) {
-      const d = lo + ((hi - lo) * k) / (ticks - 1);
-      const px = X(d);
-      root.appendChild(svg("line", { class: "tick", x1: px, y1: AXIS_Y - 5, x2: px, y2: AXIS_Y + 5 }));
-      root.appendChild(svg("text", { class: "tick-label", x: px, y: AXIS_Y - 10, "text-anchor": "middle" },
-        fmt.format(new Date(d * 864e5))));
+    const onAxis = items.filter((x) => x.lane === "axis");
+    // The whole story: its articles' days and its entries' days (see placeDay), padded.
+    let lo = Math.min(...onAxis.map((x) => x.d), span ? span.first : Infinity);
+    let hi = Math.max(...onAxis.map((x) => x.d), span ? span.last : -Infinity);
+    if (!isFinite(lo) || !isFinite(hi)) { lo = 0; hi = 1; }
+    const pad = Math.max(1, (hi - lo) * 0.04);
+    const full = { lo: lo - pad, hi: hi + pad };
+    const sp = searchParamsFromHash();
+    const dayParam = (k) => { const v = sp.get(k); return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dayNumber(v) : null; };
+    const view = { lo: full.lo, hi: full.hi };
+    const pf = dayParam("from"), pt = dayParam("to");
+    if (pf !== null && pt !== null && pt > pf) { view.lo = pf; view.hi = pt; }
+    let showBg = sp.get("bg") !== "hide";
+    let selected = null;
+
+    const picture = el("div", { class: "picture", id: "timeline-picture" });
+    const range = el("span", { class: "range muted", id: "timeline-range" });
+    const btn = (idName, label, title, fn) => el("button", { type: "button", id: idName, title, "aria-label": title, onclick: fn }, label);
+    // Zooming in keeps the selected entry in view, else the middle entry of those shown (not
+    // the middle of the window, which may be empty).
+    const focusDay = () => {
+      const sel = items.find((x) => x.n === selected && x.lane === "axis" && visible(x));
+      if (sel) return sel.d;
+      const ds = onAxis.filter(visible).map((x) => x.d).sort((a, b) => a - b);
+      return ds.length ? ds[Math.floor((ds.length - 1) / 2)] : (view.lo + view.hi) / 2;
+    };
+    const zoomBy = (k) => {
+      const c = k < 1 ? focusDay() : (view.lo + view.hi) / 2;
+      let w = Math.max(2, (view.hi - view.lo) * k);
+      if (w >= full.hi - full.lo) return setView(full.lo, full.hi);
+      setView(c - w / 2, c + w / 2);
+    };
+    const panBy = (k) => { const w = view.hi - view.lo; setView(view.lo + w * k, view.hi + w * k); };
+    const bgToggle = el("input", { type: "checkbox", id: "timeline-bg" });
+    bgToggle.checked = showBg;
+    bgToggle.addEventListener("change", () => { showBg = bgToggle.checked; saveState(); draw(); });
+    const nBg = items.filter((x) => x.lane === "background").length;
+    const toolbar = el("div", { class: "toolbar timeline-tools", role: "toolbar", "aria-label": t("timeline") },
+      btn("zoom-out", "−", t("zoomOut"), () => zoomBy(2)),
+      btn("zoom-in", "+", t("zoomIn"), () => zoomBy(0.5)),
+      btn("pan-earlier", rtl ? "→" : "←", t("earlier"), () => panBy(-0.5)),
+      btn("pan-later", rtl ? "←" : "→", t("later"), () => panBy(0.5)),
+      btn("zoom-reset", t("wholeStory"), t("wholeStory"), () => setView(full.lo, full.hi)),
+      range,
+      nBg ? el("label", { class: "bg-toggle" }, bgToggle, " ", t("showBackground") + ` (${nBg})`) : null,
+      el("span", { class: "muted hint" }, t("dragHint")));
+    const status = el("p", { class: "muted", id: "timeline-shown", role: "status" });
+    const list = timelineList(entries);
+    list.id = "timeline-list";
+    sec.append(toolbar, picture, legend(), status, list);
+
+    function setView(a, b) {
+      // Keep the window inside the whole story (same width when it can).
+      const w = Math.min(b - a, full.hi - full.lo);
+      if (a < full.lo) { a = full.lo; b = a + w; }
+      if (b > full.hi) { b = full.hi; a = b - w; }
+      view.lo = a; view.hi = b;
+      saveState();
+      draw();
     }
-    if (undated.length) {
-      const px = rtl ? PAD / 2 + 30 : W - PAD / 2 - 30;
-      root.appendChild(svg("text", { class: "tick-label", x: px, y: AXIS_Y - 10, "text-anchor": "middle" }, t("undated")));
+    const zoomed = () => view.lo > full.lo + 1e-6 || view.hi < full.hi - 1e-6;
+    function saveState() {
+      const p = new URLSearchParams();
+      if (zoomed()) { p.set("from", isoDay(view.lo)); p.set("to", isoDay(view.hi)); }
+      if (!showBg) p.set("bg", "hide");
+      const s = p.toString();
+      history.replaceState(null, "", location.pathname + location.search + href("story", id) + (s ? "?" + s : ""));
     }
-    for (const p of placed) {
-      const e = p.e;
-      const y = AXIS_Y + 30 + p.lane * LANE;
-      const g = svg("g", { class: entryClass(e).join(" "), "data-entry": p.i + 1, transform: `translate(${p.px},${y})` });
-      const outs = outletsOf(e);
-      const tip = [`${p.i + 1}. ${summaryOf(e)}`, e.date_text || e.date || t("undated"),
-        (e.status_text || e.status || "") + (e.background ? " · " + t("background") : ""),
-        outs.length ? t("outlets") + ": " + outs.join(", ") : ""].filter(Boolean).join("\n");
-      g.appendChild(svg("title", {}, tip));
-      if (!p.undated) g.appendChild(svg("line", { class: "stem", x1: 0, y1: AXIS_Y - y, x2: 0, y2: -9 }));
-      const r = e.background ? 7 : 9;
-      if (e.status === "denied") {
-        g.appendChild(svg("path", { class: "shape", d: `M${-r},${-r} L${r},${r} M${-r},${r} L${r},${-r}` }));
-      } else {
-        g.appendChild(svg("circle", { class: "shape", r, cx: 0, cy: 0 }));
+    const visible = (x) => x.lane === "axis" ? x.d >= view.lo && x.d <= view.hi : x.lane === "background" ? showBg : true;
+
+    function draw() {
+      const fmt = new Intl.DateTimeFormat(rtl ? "ar-u-nu-latn" : lang, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+      range.textContent = `${fmt.format(new Date(view.lo * 864e5))} – ${fmt.format(new Date(view.hi * 864e5))}`;
+      picture.replaceChildren(drawPicture());
+      // The list shows what the picture shows.
+      let shown = 0;
+      for (const x of items) {
+        const li = list.querySelector(`li[data-entry="${x.n}"]`);
+        const v = visible(x);
+        if (li) li.hidden = !v;
+        if (v) shown++;
       }
-      if (Array.isArray(e.conflicts) && e.conflicts.length) {
-        g.appendChild(svg("circle", { class: "conflict-ring", r: r + 5, cx: 0, cy: 0 }));
-        g.appendChild(svg("text", { class: "conflict-bang", x: r + 7, y: -r - 2 }, "!"));
+      append(status.replaceChildren() || status, [`${t("showing")} ${shown} ${t("of")} ${items.length}`,
+        shown < items.length ? [" · ", el("button", { type: "button", class: "linklike", id: "timeline-show-all",
+          onclick: () => { showBg = true; bgToggle.checked = true; setView(full.lo, full.hi); } }, t("showAll"))] : null]);
+      toolbar.querySelector("#zoom-in").disabled = view.hi - view.lo <= 2.01;
+      for (const k of ["zoom-out", "zoom-reset"]) { const b = toolbar.querySelector("#" + k); if (b) b.disabled = !zoomed(); }
+      toolbar.querySelector("#pan-earlier").disabled = view.lo <= full.lo + 1e-6;
+      toolbar.querySelector("#pan-later").disabled = view.hi >= full.hi - 1e-6;
+      if (selected !== null) mark(selected, "selected", true);
+    }
+
+    // Geometry in left-to-right coordinates, mirrored at the end for Arabic.
+    function drawPicture() {
+      const W = 1000, AXIS_Y = 34, LANE = 46, SIDE = 230, ROW = 42, LABEL = 230, FONT = 12, META = 10;
+      const bgItems = items.filter((x) => x.lane === "background");
+      const endItems = items.filter((x) => x.lane === "later" || x.lane === "undated");
+      const left = bgItems.length ? (showBg ? SIDE : 120) : 0;
+      const right = endItems.length ? SIDE : 0;
+      const A0 = left + 24, A1 = W - right - 24;
+      const X = (d) => A0 + ((d - view.lo) / (view.hi - view.lo)) * (A1 - A0);
+      const M = (x) => (rtl ? W - x : x);
+      const groups = [];
+      const lanes = [];
+      // Marks on the axis: a lane is free when the previous label ended before this mark.
+      const inView = onAxis.filter(visible).sort((a, b) => a.d - b.d || a.i - b.i);
+      for (const x of inView) {
+        const px = X(Math.min(Math.max(x.d, view.lo), view.hi));
+        const label = fit(withoutDate(summaryOf(x.e), x.e.date_text), FONT, LABEL);
+        const outs = fit(outletsOf(x.e).join(", "), META, LABEL);
+        const w = Math.max(textWidth(label, FONT), textWidth(outs, META));
+        const flip = px + 16 + w > W - right - 4 && px - 16 - w > left;
+        const ext = flip ? [px - 16 - w, px + 12] : [px - 12, px + 16 + w];
+        let lane = lanes.findIndex((end) => end + 8 <= ext[0]);
+        if (lane < 0) { lane = lanes.length; lanes.push(ext[1]); } else lanes[lane] = Math.max(lanes[lane], ext[1]);
+        groups.push({ x, px, lane, label, outs, flip });
       }
-      g.appendChild(svg("text", { class: "num", x: 0, y: 4, "text-anchor": "middle" }, String(p.i + 1)));
-      // The outlets behind the entry: one small block each, named.
-      outs.slice(0, 3).forEach((o, k) => {
-        const label = o.length > 16 ? o.slice(0, 15) + "…" : o;
-        g.appendChild(svg("text", { class: "outlet", x: 0, y: 24 + k * 13, "text-anchor": "middle" }, label));
+      const axisH = AXIS_Y + 30 + Math.max(1, lanes.length) * LANE;
+      const sideH = (k) => 34 + k * ROW;
+      const H = Math.max(axisH, bgItems.length && showBg ? sideH(bgItems.length) : 0, sideH(endItems.length)) + 6;
+      const root = svg("svg", { class: "timeline", viewBox: `0 0 ${W} ${H}`, role: "group", direction: "ltr",
+        "aria-label": t("timeline"), width: "100%", preserveAspectRatio: "xMidYMin meet", "data-from": isoDay(view.lo), "data-to": isoDay(view.hi) });
+      root.appendChild(svg("title", {}, t("timeline")));
+      // Lanes' backgrounds and headings.
+      if (left) {
+        root.appendChild(svg("rect", { class: "lane-bg background", x: M(rtl ? left : 0), y: 0, width: left, height: H }));
+        root.appendChild(svg("text", { class: "lane-title", x: M(10), y: 18, "text-anchor": "start", direction: rtl ? "rtl" : "ltr" },
+          `${t("background")} (${bgItems.length})`));
+      }
+      if (right) {
+        root.appendChild(svg("rect", { class: "lane-bg end", x: M(rtl ? W : W - right), y: 0, width: right, height: H }));
+        const heads = [...new Set(endItems.map((x) => t(x.lane === "later" ? "laterLane" : "undated")))].join(" · ");
+        root.appendChild(svg("text", { class: "lane-title", x: M(W - right + 10), y: 18, "text-anchor": "start", direction: rtl ? "rtl" : "ltr" }, heads));
+      }
+      // The axis, its ticks, and how many entries lie beyond the zoomed window.
+      root.appendChild(svg("line", { class: "axis", x1: M(A0), y1: AXIS_Y, x2: M(A1), y2: AXIS_Y }));
+      const ticks = ticksFor(view.lo, view.hi);
+      ticks.forEach((tk) => {
+        const px = M(X(tk.d));
+        root.appendChild(svg("line", { class: "tick", x1: px, y1: AXIS_Y - 4, x2: px, y2: AXIS_Y + 4 }));
+        // The label stays inside the picture (the first tick may sit at its edge).
+        const half = textWidth(tk.text, 12) / 2 + 2;
+        root.appendChild(svg("text", { class: "tick-label", x: Math.min(Math.max(px, half), W - half), y: AXIS_Y - 9, "text-anchor": "middle" }, tk.text));
       });
-      if (outs.length > 3) g.appendChild(svg("text", { class: "outlet", x: 0, y: 24 + 3 * 13, "text-anchor": "middle" }, `+${outs.length - 3}`));
-      root.appendChild(g);
+      if (span) {
+        // The days the story's articles were published, as a band on the axis.
+        const a = X(Math.max(span.first, view.lo)), b = X(Math.min(span.last + 1, view.hi));
+        if (b > a) root.appendChild(svg("rect", { class: "story-span", x: Math.min(M(a), M(b)), y: AXIS_Y - 3, width: Math.abs(b - a), height: 6 },
+          svg("title", {}, t("articles"))));
+      }
+      const before = onAxis.filter((x) => x.d < view.lo).length, after = onAxis.filter((x) => x.d > view.hi).length;
+      if (before) root.appendChild(svg("text", { class: "offview earlier", x: M(A0), y: AXIS_Y + 18, "text-anchor": "middle" },
+        (rtl ? "▸ " : "◂ ") + before, svg("title", {}, t("earlier"))));
+      if (after) root.appendChild(svg("text", { class: "offview later", x: M(A1), y: AXIS_Y + 18, "text-anchor": "middle" },
+        after + (rtl ? " ◂" : " ▸"), svg("title", {}, t("later"))));
+      const brush = svg("rect", { class: "brush", x: 0, y: 0, width: 0, height: H, visibility: "hidden" });
+      root.appendChild(brush);
+      for (const g of groups) {
+        const y = AXIS_Y + 30 + g.lane * LANE;
+        root.appendChild(markNode(g.x, M(g.px), y, g.label, g.outs, g.flip === rtl, AXIS_Y, g.x.p, X, M));
+      }
+      // Side lanes: one row an entry, its date written out.
+      const side = (list, x0, collapsed) => {
+        if (collapsed) {
+          const years = list.map((x) => x.p && new Date(x.p[0] * 864e5).getUTCFullYear()).filter(Boolean);
+          const g = svg("g", { class: "collapsed-lane", role: "button", tabindex: 0, transform: `translate(${M(x0 + 14)},${AXIS_Y + 30})` },
+            svg("title", {}, t("showBackground")),
+            svg("rect", { class: "shape", x: -8, y: -8, width: 16, height: 16, rx: 3 }),
+            svg("text", { class: "label", x: rtl ? -14 : 14, y: 4, "text-anchor": "start", direction: rtl ? "rtl" : "ltr" },
+              !years.length ? "…" : Math.min(...years) === Math.max(...years) ? String(years[0]) : `${Math.min(...years)}–${Math.max(...years)}`));
+          const open = () => { showBg = true; bgToggle.checked = true; saveState(); draw(); };
+          g.addEventListener("click", open);
+          g.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); open(); } });
+          root.appendChild(g);
+          return;
+        }
+        list.forEach((x, k) => {
+          const label = fit(withoutDate(summaryOf(x.e), x.e.date_text), FONT, LABEL - 30);
+          const meta = fit([x.e.date_text || x.e.date || t("undated"), ...outletsOf(x.e)].join(" · "), META, LABEL - 30);
+          root.appendChild(markNode(x, M(x0 + 14), 44 + k * ROW, label, meta, !rtl, null));
+        });
+      };
+      if (bgItems.length) side(bgItems, 0, !showBg);
+      if (endItems.length) side(endItems, W - right, false);
+      // Drag across the picture to zoom to that range.
+      let from = null;
+      const toX = (ev) => {
+        const pt = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(root.getScreenCTM().inverse());
+        return Math.min(Math.max(rtl ? W - pt.x : pt.x, A0), A1);
+      };
+      root.addEventListener("pointerdown", (ev) => {
+        if (ev.button !== 0 || ev.target.closest("g.mark, g.collapsed-lane")) return;
+        from = toX(ev);
+        root.setPointerCapture(ev.pointerId);
+      });
+      root.addEventListener("pointermove", (ev) => {
+        if (from === null) return;
+        const x = toX(ev);
+        const a = M(Math.min(from, x)), b = M(Math.max(from, x));
+        brush.setAttribute("x", Math.min(a, b)); brush.setAttribute("width", Math.abs(b - a)); brush.setAttribute("visibility", "visible");
+      });
+      const end = (ev) => {
+        if (from === null) return;
+        const x = toX(ev), a = Math.min(from, x), b = Math.max(from, x);
+        from = null;
+        brush.setAttribute("visibility", "hidden");
+        if (b - a < 8) return;
+        const d = (px) => view.lo + ((px - A0) / (A1 - A0)) * (view.hi - view.lo);
+        const lo2 = d(a), hi2 = d(b);
+        if (hi2 - lo2 < 2) { const c = (lo2 + hi2) / 2; setView(c - 1, c + 1); } else setView(lo2, hi2);
+      };
+      root.addEventListener("pointerup", end);
+      root.addEventListener("pointercancel", () => { from = null; brush.setAttribute("visibility", "hidden"); });
+      return root;
     }
-    return root;
+
+    // One entry's mark: its number in a shape by status, a stem to the axis (and the period it
+    // covers when the date is a month or a year), the summary beside it and the outlets under.
+    function markNode(x, px, y, label, meta, toRight, axisY, period, X, M) {
+      const e = x.e;
+      const cls = entryClass(e);
+      cls.push("lane-" + x.lane);
+      const g = svg("g", { class: cls.join(" "), "data-entry": x.n, "data-lane": x.lane, tabindex: 0, role: "button",
+        "aria-label": `${x.n}. ${summaryOf(e)}`, transform: `translate(${px},${y})` });
+      const outs = outletsOf(e);
+      g.appendChild(svg("title", {}, [`${x.n}. ${summaryOf(e)}`, e.date_text || e.date || t("undated"),
+        (e.status_text || e.status || "") + (x.lane === "background" ? " · " + t("background") : ""),
+        e.support_text || "", outs.length ? t("outlets") + ": " + outs.join(", ") : ""].filter(Boolean).join("\n")));
+      if (axisY !== null) {
+        g.appendChild(svg("line", { class: "stem", x1: 0, y1: axisY - y, x2: 0, y2: -10 }));
+        if (period && period[1] > period[0] && period[1] - period[0] < (view.hi - view.lo) * 0.6) {
+          // A month or a week: the period it covers, on the axis (not when it would cover most
+          // of the window, as a year does on a story of weeks).
+          const a = M(X(Math.max(period[0], view.lo))) - px, b = M(X(Math.min(period[1] + 1, view.hi))) - px;
+          g.appendChild(svg("rect", { class: "period", x: Math.min(a, b), y: axisY - y - 2, width: Math.abs(b - a), height: 4 }));
+        }
+      }
+      const r = x.lane === "axis" ? 9 : 7;
+      if (e.status === "denied") g.appendChild(svg("path", { class: "shape", d: `M${-r},${-r} L${r},${r} M${-r},${r} L${r},${-r}` }));
+      else g.appendChild(svg("circle", { class: "shape", r, cx: 0, cy: 0 }));
+      if (Array.isArray(e.conflicts) && e.conflicts.length) {
+        g.appendChild(svg("circle", { class: "conflict-ring", r: r + 4, cx: 0, cy: 0 }));
+        g.appendChild(svg("text", { class: "conflict-bang", x: toRight ? -r - 8 : r + 8, y: -r, "text-anchor": "middle" }, "!"));
+      }
+      g.appendChild(svg("text", { class: "num", x: 0, y: 3.5, "text-anchor": "middle" }, String(x.n)));
+      // Text beside the mark: `toRight` is the side in screen terms; the text's own direction
+      // follows the page so Arabic reads right to left.
+      const dir = rtl ? "rtl" : "ltr";
+      const anchor = toRight === !rtl ? "start" : "end";
+      const tx = toRight ? 14 : -14;
+      g.appendChild(svg("text", { class: "label", x: tx, y: 4, "text-anchor": anchor, direction: dir }, label));
+      if (meta) g.appendChild(svg("text", { class: "outlet", x: tx, y: 18, "text-anchor": anchor, direction: dir }, meta));
+      g.addEventListener("mouseenter", () => mark(x.n, "hot", true));
+      g.addEventListener("mouseleave", () => mark(x.n, "hot", false));
+      g.addEventListener("focus", () => mark(x.n, "hot", true));
+      g.addEventListener("blur", () => mark(x.n, "hot", false));
+      g.addEventListener("click", () => select(x.n, true));
+      g.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(x.n, true); } });
+      return g;
+    }
+
+    // Highlight entry `n` in the picture and the list together.
+    function mark(n, cls, on) {
+      for (const node of sec.querySelectorAll(`[data-entry="${n}"]`)) node.classList.toggle(cls, on);
+    }
+    function select(n, fromPicture) {
+      if (selected !== null) mark(selected, "selected", false);
+      selected = n;
+      mark(n, "selected", true);
+      const li = list.querySelector(`li[data-entry="${n}"]`);
+      if (fromPicture && li) { li.scrollIntoView({ block: "nearest" }); li.focus({ preventScroll: true }); }
+    }
+    // The list: hovering an entry lights its mark; clicking it selects it and brings it into
+    // the picture's window when zoomed elsewhere.
+    for (const x of items) {
+      const li = list.querySelector(`li[data-entry="${x.n}"]`);
+      if (!li) continue;
+      li.tabIndex = -1;
+      li.addEventListener("mouseenter", () => mark(x.n, "hot", true));
+      li.addEventListener("mouseleave", () => mark(x.n, "hot", false));
+      li.addEventListener("click", (ev) => {
+        if (ev.target.closest("a")) return;
+        if (x.lane === "axis" && !visible(x)) {
+          const w = view.hi - view.lo;
+          setView(x.d - w / 2, x.d + w / 2);
+        }
+        select(x.n, false);
+      });
+    }
+    draw();
+    return sec;
   }
 
   function legend() {
     const item = (cls, label) => el("li", { class: "legend-" + cls }, el("span", { class: "swatch " + cls }), label);
     return el("ul", { class: "legend", "aria-label": t("legend") },
       item("confirmed", t("confirmed")), item("hedged", t("hedged")), item("denied", t("denied")),
-      item("conflict", t("conflict")), item("background", t("background")));
+      item("conflict", t("conflict")), item("background", t("background")),
+      el("li", { class: "legend-span" }, el("span", { class: "swatch span" }), t("spanLegend")));
   }
 
   function timelineList(entries, storyTitles) {
@@ -385,8 +762,8 @@
           t("outlets") + ": ",
           support.length
             ? support.map((s, k) => [k ? ", " : "", s.article
-              ? el("a", { href: href("article", s.article) }, bdi(s.outlet || s.source))
-              : bdi(s.outlet || s.source),
+              ? el("a", { href: href("article", s.article), title: s.title || s.source }, bdi(supportName(s)))
+              : bdi(supportName(s)),
               // A copy of another supporting article is named as one, with its original.
               s.copy_of ? [" ", el("span", { class: "copy", title: t("copyOf") + " " + s.copy_of }, "(" + t("copy") + ")")] : null])
             : bdi(outs.join(", "))) : null,
@@ -400,18 +777,12 @@
   function entityTimelineSection(entries, storyTitles) {
     const sec = el("section", { class: "timeline-section entity-timeline" }, el("h2", {}, t("timeline")));
     if (!entries || !entries.length) return append(sec, [el("p", { class: "muted" }, t("noTimeline"))]);
-    return append(sec, [timelineList(entries, storyTitles || {})]);
-  }
-
-  function timelineSection(entries) {
-    if (!entries || !entries.length) return el("section", { class: "timeline-section" }, el("h2", {}, t("timeline")), el("p", { class: "muted" }, t("noTimeline")));
-    return el("section", { class: "timeline-section" }, el("h2", {}, t("timeline")),
-      el("div", { class: "picture" }, timelinePicture(entries)), legend(), timelineList(entries));
+    return append(sec, [timelineList(entries, storyTitles)]);
   }
 
   function articleList(arts) {
     return el("ul", { class: "articles" }, (arts || []).map((a) => el("li", {},
-      el("a", { href: href("article", a.id), lang: "id" }, bdi(a.title || a.source)), " ",
+      el("a", { href: href("article", a.id), lang: "id", title: a.source }, bdi(a.title || shortSource(a.source))), " ",
       el("span", { class: "muted" }, bdi([a.outlet, a.published].filter(Boolean).join(" · "))))));
   }
 
@@ -472,12 +843,15 @@
       });
       return svg("g", { class: "day", "data-date": d.date, "data-total": d.total }, parts);
     });
-    const label = (d, anchor) => svg("text", { x: anchor, y: H + 16, class: "tick-label", "text-anchor": "middle" }, d);
     const x0 = rtl ? W - PAD - BAR / 2 : PAD + BAR / 2, x1 = rtl ? PAD + BAR / 2 : W - PAD - BAR / 2;
-    const chart = svg("svg", { class: "coverage", viewBox: `0 0 ${W} ${H + 24}`, width: W, height: H + 24, role: "img",
+    // The last day's label goes on a second line when it would run into the first's.
+    const second = nDays > 1 && Math.abs(x1 - x0) < 80;
+    const label = (d, anchor, row) => svg("text", { x: anchor, y: H + 16 + row * 14, class: "tick-label", "text-anchor": "middle" }, d);
+    const HH = H + 24 + (second ? 14 : 0);
+    const chart = svg("svg", { class: "coverage", viewBox: `0 0 ${W} ${HH}`, width: W, height: HH, role: "img",
       "aria-label": t("coverage") },
       svg("line", { x1: PAD, x2: W - PAD, y1: H, y2: H, class: "axis" }), bars,
-      label(c.days[0].date, x0), nDays > 1 ? label(c.days[c.days.length - 1].date, x1) : null);
+      label(c.days[0].date, x0, 0), nDays > 1 ? label(c.days[c.days.length - 1].date, x1, second ? 1 : 0) : null);
     const key = el("ul", { class: "coverage-key" }, c.outlets.slice(0, OUTLET_COLOURS.length).map((o) =>
       el("li", {}, svg("svg", { class: "swatch", width: 12, height: 12, viewBox: "0 0 12 12" },
         svg("rect", { width: 12, height: 12, rx: 2, fill: colour(o) })), bdi(o))));
@@ -498,13 +872,13 @@
           : t("unknownSpeaker"), el("span", { class: "count" }, String(g.count))),
         el("ul", {}, g.quotes.map((q) => el("li", {},
           el("q", { lang: "id" }, bdi(q.text)), " ",
-          el("a", { class: "muted", href: href("article", q.article) }, bdi(q.outlet || q.source))))))));
+          el("a", { class: "muted", href: href("article", q.article), title: q.title || q.source }, bdi(supportName(q)))))))));
     show(
       el("h1", { lang: "id" }, bdi(s.title)),
       s.headline ? el("p", { class: "headline" }, bdi(s.headline)) : null,
       el("p", { class: "meta" }, bdi([s.first_date_text, s.last_date_text].filter(Boolean).join(" – ")), " · ",
         t("outlets") + ": ", bdi((s.outlets || []).join(", "))),
-      timelineSection(s.timeline),
+      storyTimeline(s.timeline, s, id),
       coverageChart(cov),
       el("section", { class: "entities" }, el("h2", {}, t("entities")),
         el("ul", { class: "entity-list" }, (s.entities || []).map((e) => el("li", { "data-type": e.type },
@@ -526,7 +900,8 @@
         el("dt", {}, t("mentions")), el("dd", {}, String(e.mentions)),
         el("dt", {}, t("stories")), el("dd", {}, (e.stories || []).map((s, k) => [k ? ", " : "",
           el("a", { href: href("story", s), class: "story-link", title: s, lang: "id" }, bdi((e.story_titles || {})[s] || s))]))),
-      entityTimelineSection(e.timeline, e.story_titles),
+      // Each entry names its story when the entity touches more than one (one is named above).
+      entityTimelineSection(e.timeline, (e.stories || []).length > 1 ? e.story_titles || {} : null),
       el("section", {}, el("h2", {}, t("articles")), articleList(e.articles)));
   }
 
@@ -751,18 +1126,63 @@
     return searchHash({ q: s.query, outlet: f.outlet, entity: f.entity, from: f.from, to: f.to });
   }
 
+  // "Delete" with a confirmation step in the page (no browser dialog), the token once per tab:
+  // DELETE /api/saved/{id}, then `done(deleted)`.
+  let flash = null;
+  function deleteControl(s, done) {
+    const box = el("span", { class: "delete-saved", "data-saved": s.id });
+    const start = el("button", { type: "button", class: "danger delete-start", "aria-expanded": "false" }, t("del"));
+    // The token field shows while the tab has no token (also after the server refused one).
+    const token = el("input", { id: "delete-token-" + s.id, type: "password", autocomplete: "off",
+      "aria-label": t("tokenWrite"), placeholder: t("tokenWrite") });
+    const needToken = () => { token.hidden = !!sessionStorage.getItem(TOKEN_KEY); };
+    const yes = el("button", { type: "button", class: "danger delete-confirm" }, t("yesDel"));
+    const no = el("button", { type: "button", class: "delete-cancel" }, t("cancel"));
+    const status = el("span", { class: "delete-status", role: "status" });
+    const ask = el("span", { class: "delete-ask", hidden: true }, t("confirmDel"), " ", token, " ", yes, " ", no);
+    start.addEventListener("click", () => {
+      needToken();
+      ask.hidden = false; start.hidden = true; start.setAttribute("aria-expanded", "true");
+      (token.hidden ? yes : token).focus();
+    });
+    no.addEventListener("click", () => { ask.hidden = true; start.hidden = false; start.setAttribute("aria-expanded", "false"); start.focus(); });
+    yes.addEventListener("click", async () => {
+      if (!token.hidden && token.value.trim()) sessionStorage.setItem(TOKEN_KEY, token.value.trim());
+      yes.disabled = true;
+      try {
+        const out = await send("DELETE", `/api/saved/${encodeURIComponent(s.id)}`);
+        done(out.deleted || s);
+      } catch (e) {
+        status.replaceChildren(bdi(e.message));
+        status.className = "delete-status error";
+        yes.disabled = false;
+        needToken();
+      }
+    });
+    return append(box, [start, ask, " ", status]);
+  }
+  const flashNode = () => {
+    if (!flash) return null;
+    const n = el("p", { id: "flash", role: "status", class: "flash" }, t("deletedOk") + " ", bdi(flash));
+    flash = null;
+    return n;
+  };
+
   async function savedListPage() {
     document.title = "warta — " + t("saved");
     const d = await api("/api/saved");
-    if (!d.saved.length) return show(el("h1", {}, t("saved")), el("p", { class: "muted", id: "saved-empty" }, t("noSaved")));
-    show(el("h1", {}, t("saved")), el("ul", { id: "saved-list", class: "cards" }, d.saved.map((s) =>
+    const note = flashNode();
+    if (!d.saved.length) return show(el("h1", {}, t("saved")), note, el("p", { class: "muted", id: "saved-empty" }, t("noSaved")));
+    const afterDelete = (gone) => { flash = gone.name; route(); };
+    show(el("h1", {}, t("saved")), note, el("ul", { id: "saved-list", class: "cards" }, d.saved.map((s) =>
       el("li", { class: "card saved", "data-saved": s.id },
         el("a", { class: "title", href: href("saved", s.id) }, bdi(s.name)), " ",
         el("span", { class: s.new_count ? "badge new" : "badge", "data-new": s.new_count, title: t("newSince") },
           `${s.new_count} ${t("newSince")}`),
         el("div", { class: "meta" }, bdi(savedQueryText(s)), " · ",
           el("a", { href: savedSearchHash(s) }, t("open")), " · ",
-          el("a", { class: "feed", href: s.links.atom, type: "application/atom+xml" }, t("feed")))))));
+          el("a", { class: "feed", href: s.links.atom, type: "application/atom+xml" }, t("feed")), " · ",
+          deleteControl(s, afterDelete))))));
   }
 
   async function savedPage(id) {
@@ -787,7 +1207,8 @@
     const at = (o) => href("saved", id) + (o ? "?offset=" + o : "");
     show(el("h1", {}, bdi(d.search.name)),
       el("p", { class: "meta" }, bdi(savedQueryText(d.search)), " · ", el("a", { href: savedSearchHash(d.search) }, t("open")),
-        " · ", el("a", { class: "feed", href: d.links.atom, type: "application/atom+xml" }, t("feed"))),
+        " · ", el("a", { class: "feed", href: d.links.atom, type: "application/atom+xml" }, t("feed")),
+        " · ", deleteControl(d.search, (gone) => { flash = gone.name; location.hash = "#/saved"; })),
       el("section", { id: "saved-new" }, el("h2", {}, `${t("newMatches")} (${d.new_count})`),
         d.new.length ? hitList("new-hits", d.new) : el("p", { class: "muted" }, t("noResults")),
         d.new_count ? [token.node, " ", btn, status] : null),

@@ -208,6 +208,7 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
                 o.insert("article".into(), json!(art.id));
                 o.insert("source".into(), json!(art.source));
                 o.insert("outlet".into(), json!(art.outlet));
+                o.insert("title".into(), json!(art.title));
                 o.insert("published".into(), json!(art.published));
             }
             let slot = quotes.entry(speaker).or_insert_with(|| (ent.clone(), Vec::new()));
@@ -283,7 +284,7 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
                         let r = by_source.get(src.as_str());
                         let copy_of = groups.iter().find(|g| g.copies.contains(src)).map(|g| g.original.as_str());
                         json!({"source": src, "article": r.map(|r| r.id), "outlet": r.and_then(|r| r.outlet.clone()),
-                            "copy_of": copy_of})
+                            "title": r.and_then(|r| r.title.clone()), "copy_of": copy_of})
                     })
                     .collect();
                 if let Some(eo) = e.as_object_mut() {

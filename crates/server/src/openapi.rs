@@ -267,7 +267,7 @@ fn base() -> Value {
                                 "copy_groups": {"type": "array", "items": {"type": "object", "properties": {"original": {"type": "string"},
                                     "copies": {"type": "array", "items": {"type": "string"}}, "kind": {"enum": ["exact", "near"]},
                                     "outlets": {"type": "array", "items": {"type": "string"}}}}}}},
-                        "support": {"type": "array", "items": {"type": "object", "properties": {"source": {"type": "string"}, "article": {"type": ["integer", "null"]}, "outlet": {"type": ["string", "null"]}, "copy_of": {"type": ["string", "null"], "description": "the original this article copies"}}}}}},
+                        "support": {"type": "array", "items": {"type": "object", "properties": {"source": {"type": "string"}, "article": {"type": ["integer", "null"]}, "outlet": {"type": ["string", "null"]}, "title": {"type": ["string", "null"], "description": "the article's title"}, "copy_of": {"type": ["string", "null"], "description": "the original this article copies"}}}}}},
                 "ArticleRef": obj(json!({"id": {"type": "integer"}, "source": {"type": "string"}, "title": {"type": ["string", "null"]},
                     "outlet": {"type": ["string", "null"]}, "published": {"type": ["string", "null"]}, "story": {"type": ["string", "null"]}}), &["id", "source"]),
                 "Entity": obj(json!({"id": {"type": "integer"}, "name": {"type": "string"}, "type": {"type": "string"}, "kb": {"type": ["string", "null"]},

@@ -126,8 +126,10 @@ fn story_page_data() {
         assert!(!support.is_empty(), "{e}");
         for sup in support {
             let aid = sup["article"].as_i64().expect("each supporting source is a stored article");
-            assert!(articles.iter().any(|a| a["id"].as_i64() == Some(aid)));
+            let art = articles.iter().find(|a| a["id"].as_i64() == Some(aid)).expect("a member article");
             assert!(sup.get("copy_of").is_some(), "{sup}");
+            // Its title, so the web app names it by title where the outlet is unknown.
+            assert_eq!(sup["title"], art["title"], "{sup}");
         }
         // Event entries count their support, in words too; article entries have no counts.
         if e["type"] != "article" {
@@ -154,6 +156,8 @@ fn story_page_data() {
     assert_eq!(sq["entity"], sugiono["id"]);
     for q in sq["quotes"].as_array().unwrap() {
         assert!(q["article"].as_i64().is_some() && q["text"].as_str().is_some());
+        let art = articles.iter().find(|a| a["id"] == q["article"]).expect("a member article");
+        assert_eq!(q["title"], art["title"], "{q}");
     }
 }
 
