@@ -532,6 +532,183 @@ fn subject_like(toks: &[Tok], men: &[Men], mi: usize, stop: usize) -> bool {
     true
 }
 
+/// The arguments after trigger `f` up to `fwd_end`, from the preposition or the word order
+/// before each mention; and whether a noun trigger took its agent as a genitive ("kunjungan Putin").
+fn args_after(toks: &[Tok], men: &[Men], entities: &[Entity], f: &Found, fwd_end: usize) -> (Vec<(usize, Role)>, bool) {
+    let mut args: Vec<(usize, Role)> = Vec::new();
+    // after the trigger
+    let mut genitive = false;
+    let mut prev_role: Option<Role> = None;
+    let mut prev_end = f.t1;
+    for (mi, m) in men.iter().enumerate() {
+        if m.t0 < f.t1 || m.t0 >= fwd_end || m.part() {
+            continue;
+        }
+        let role = match lead(toks, &men, mi, f.t1) {
+            Some(Some(Role::Other))
+                if f.pos == Pos::Noun
+                    && matches!(f.kind, EventType::Statement | EventType::Announcement | EventType::Invitation)
+                    && toks[..m.t0].iter().rev().find(|t| t.word && !t.cap).is_some_and(|t| t.lower == "dari") =>
+            {
+                Some(Role::Agent)
+            }
+            Some(Some(Role::Place)) if f.kind == EventType::Visit && entities[m.ent].kind == EntityKind::Loc => {
+                Some(Role::Destination)
+            }
+            // a missile's or exercise's target area is where it happened, not a participant
+            Some(Some(Role::Destination))
+                if f.kind == EventType::MilitaryActivity && entities[m.ent].kind == EntityKind::Loc =>
+            {
+                Some(Role::Place)
+            }
+            Some(Some(r)) => Some(r),
+            Some(None) | None if m.t0 >= f.t1 => {
+                let between = &toks[f.t1..m.t0];
+                // a comma only right after a title's place ("Presiden Rusia, Vladimir Putin")
+                let title_comma = |k: usize| men.iter().any(|x| x.modifier && x.t1 == k);
+                let light = |(j, t): (usize, &Tok)| {
+                    let w = t.lower.as_str();
+                    t.cap
+                        || (w == "," && title_comma(f.t1 + j))
+                        || lexicon::FILLERS.contains(&w)
+                        || lexicon::ARMS.contains(&w)
+                        || lexicon::MIL.contains(&w)
+                };
+                // "memveto rancangan resolusi X": a verb's object may follow a short head noun
+                let head = f.pos == Pos::Verb
+                    && between.len() <= 3
+                    && between.iter().all(|t| t.word && !lexicon::BOUNDARIES.contains(&t.lower.as_str()));
+                let direct = between.iter().enumerate().all(light) || head;
+                if direct {
+                    match f.pos {
+                        Pos::Verb if f.kind == EventType::Visit && entities[m.ent].kind == EntityKind::Loc => {
+                            Some(Role::Destination)
+                        }
+                        Pos::Verb if f.kind == EventType::Meeting => Some(Role::Counterpart),
+                        Pos::Verb => Some(Role::Patient),
+                        Pos::Passive | Pos::Noun => {
+                            genitive = true;
+                            Some(Role::Agent)
+                        }
+                    }
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        // coordination: "X dan Y", "X, Y"
+        let role = role.or_else(|| {
+            let gap: Vec<&str> = toks[prev_end..m.t0].iter().map(|t| t.lower.as_str()).collect();
+            let coord = !gap.is_empty() && gap.iter().all(|w| matches!(*w, "dan" | "," | "serta" | "maupun" | "-"));
+            if coord { prev_role } else { None }
+        });
+        // a word before the mention that is neither a title nor a preposition detaches it
+        if let Some(r) = role {
+            prev_role = Some(r);
+            prev_end = m.t1;
+            if !m.media || r == Role::Place {
+                args.push((m.ent, r));
+            }
+        }
+    }
+    (args, genitive)
+}
+
+/// What stands before a trigger in its clause as its subject.
+#[derive(Default)]
+struct Subject {
+    /// The subject's entities (coordinated ones in text order).
+    ents: Vec<usize>,
+    /// Who acts with the subject ("X bersama Y").
+    companions: Vec<usize>,
+    /// A pronoun stands in the subject's place.
+    pronoun: bool,
+    /// "ia", "dia", "beliau" stand for a person; "mereka", "pihaknya" for anyone.
+    singular: bool,
+}
+
+/// The subject of trigger `f`: the nearest name before it in its clause (from `cs`) that can be
+/// one, or a pronoun, with the names coordinated with it.
+fn subject_before(toks: &[Tok], men: &[Men], entities: &[Entity], f: &Found, cs: usize) -> Subject {
+    let mut subject: Vec<usize> = Vec::new();
+    let mut companions: Vec<usize> = Vec::new();
+    let mut pronoun = false;
+    let mut singular = false;
+    let mut k = f.t0;
+    while k > cs {
+        k -= 1;
+        if Words::PronounsEvents.contains(&toks[k].lower) {
+            pronoun = true;
+            singular = true;
+            break;
+        }
+        if matches!(toks[k].lower.as_str(), "mereka" | "pihaknya" | "negaranya" | "pemerintahnya") {
+            pronoun = true;
+            break;
+        }
+        if f.pos == Pos::Noun && toks[k].word && lexicon::prep_role(&toks[k].lower).is_some() {
+            break;
+        }
+        if let Some(mi) = men.iter().position(|x| x.t0 <= k && k < x.t1) {
+            let m = men[mi];
+            k = m.t0;
+            // A name that holds the trigger ("KTT" in "PT KTT", a meeting named by
+            // its mention) is not the trigger's subject.
+            if m.part() || m.t1 > f.t0 {
+                continue;
+            }
+            // "menuduh X mengirimkan": a name right before the verb is its subject
+            let adjacent = toks[m.t1..f.t0].iter().all(|t| AUX.contains(&t.lower.as_str()));
+            if !(adjacent || subject_like(toks, &men, mi, cs)) || m.media {
+                continue;
+            }
+            subject.push(m.ent);
+            // coordinated subjects before it
+            let mut j = mi;
+            while j > 0 {
+                let p = men[j - 1];
+                let gap: Vec<&str> = toks[p.t1..men[j].t0].iter().map(|t| t.lower.as_str()).collect();
+                // "Dinas Perhubungan (Dishub)": one name given twice
+                if p.ent == men[j].ent && gap.iter().all(|w| *w == "(") {
+                    j -= 1;
+                    continue;
+                }
+                // "X bersama Y menertibkan ...": X acts, Y with it
+                if matches!(gap.as_slice(), ["bersama" | "beserta"])
+                    && subject.len() == 1
+                    && !p.media
+                    && !p.part()
+                    && matches!(entities[p.ent].kind, EntityKind::Per | EntityKind::Org)
+                    && subject_like(toks, &men, j - 1, cs)
+                {
+                    companions.extend(subject.pop());
+                    subject.push(p.ent);
+                    j -= 1;
+                    continue;
+                }
+                // "A, B, dan C bertemu": a comma, "dan" or ", dan" joins them
+                let joined = !gap.is_empty()
+                    && gap.len() <= 2
+                    && gap.iter().all(|w| matches!(*w, "dan" | "serta" | ","))
+                    && gap.last() != Some(&",");
+                // a bare comma only further back in a list that "dan" closes
+                let listed = gap == [","] && subject.len() > 1;
+                if (joined || listed) && !p.media && !p.part() {
+                    // "Pejabat di Washington dan Seoul": both
+                    subject.push(p.ent);
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            subject.reverse();
+            break;
+        }
+    }
+    Subject { ents: subject, companions, pronoun, singular }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn sentence_events(
     text: &str,
@@ -577,165 +754,14 @@ fn sentence_events(
         {
             continue;
         }
-        let mut args: Vec<(usize, Role)> = Vec::new();
-        // after the trigger
-        let mut genitive = false;
-        let mut prev_role: Option<Role> = None;
-        let mut prev_end = f.t1;
-        for (mi, m) in men.iter().enumerate() {
-            if m.t0 < f.t1 || m.t0 >= fwd_end || m.part() {
-                continue;
-            }
-            let role = match lead(toks, &men, mi, f.t1) {
-                Some(Some(Role::Other))
-                    if f.pos == Pos::Noun
-                        && matches!(f.kind, EventType::Statement | EventType::Announcement | EventType::Invitation)
-                        && toks[..m.t0].iter().rev().find(|t| t.word && !t.cap).is_some_and(|t| t.lower == "dari") =>
-                {
-                    Some(Role::Agent)
-                }
-                Some(Some(Role::Place)) if f.kind == EventType::Visit && entities[m.ent].kind == EntityKind::Loc => {
-                    Some(Role::Destination)
-                }
-                // a missile's or exercise's target area is where it happened, not a participant
-                Some(Some(Role::Destination))
-                    if f.kind == EventType::MilitaryActivity && entities[m.ent].kind == EntityKind::Loc =>
-                {
-                    Some(Role::Place)
-                }
-                Some(Some(r)) => Some(r),
-                Some(None) | None if m.t0 >= f.t1 => {
-                    let between = &toks[f.t1..m.t0];
-                    // a comma only right after a title's place ("Presiden Rusia, Vladimir Putin")
-                    let title_comma = |k: usize| men.iter().any(|x| x.modifier && x.t1 == k);
-                    let light = |(j, t): (usize, &Tok)| {
-                        let w = t.lower.as_str();
-                        t.cap
-                            || (w == "," && title_comma(f.t1 + j))
-                            || lexicon::FILLERS.contains(&w)
-                            || lexicon::ARMS.contains(&w)
-                            || lexicon::MIL.contains(&w)
-                    };
-                    // "memveto rancangan resolusi X": a verb's object may follow a short head noun
-                    let head = f.pos == Pos::Verb
-                        && between.len() <= 3
-                        && between.iter().all(|t| t.word && !lexicon::BOUNDARIES.contains(&t.lower.as_str()));
-                    let direct = between.iter().enumerate().all(light) || head;
-                    if direct {
-                        match f.pos {
-                            Pos::Verb if f.kind == EventType::Visit && entities[m.ent].kind == EntityKind::Loc => {
-                                Some(Role::Destination)
-                            }
-                            Pos::Verb if f.kind == EventType::Meeting => Some(Role::Counterpart),
-                            Pos::Verb => Some(Role::Patient),
-                            Pos::Passive | Pos::Noun => {
-                                genitive = true;
-                                Some(Role::Agent)
-                            }
-                        }
-                    } else {
-                        None
-                    }
-                }
-                _ => None,
-            };
-            // coordination: "X dan Y", "X, Y"
-            let role = role.or_else(|| {
-                let gap: Vec<&str> = toks[prev_end..m.t0].iter().map(|t| t.lower.as_str()).collect();
-                let coord = !gap.is_empty() && gap.iter().all(|w| matches!(*w, "dan" | "," | "serta" | "maupun" | "-"));
-                if coord { prev_role } else { None }
-            });
-            // a word before the mention that is neither a title nor a preposition detaches it
-            if let Some(r) = role {
-                prev_role = Some(r);
-                prev_end = m.t1;
-                if !m.media || r == Role::Place {
-                    args.push((m.ent, r));
-                }
-            }
-        }
-        // before the trigger: the subject
+        let (args, genitive) = args_after(toks, &men, entities, f, fwd_end);
+        // before the trigger: the subject (a noun with a genitive agent has none)
         let subject_role = if f.pos == Pos::Passive { Role::Patient } else { Role::Agent };
-        let wants_subject = !(f.pos == Pos::Noun && genitive);
-        let mut subject: Vec<usize> = Vec::new();
-        // who acts with the subject ("X bersama Y")
-        let mut companions: Vec<usize> = Vec::new();
-        let mut pronoun = false;
-        // "ia", "dia", "beliau" stand for a person; "mereka", "pihaknya" for anyone
-        let mut singular = false;
-        if wants_subject {
-            let mut k = f.t0;
-            while k > cs {
-                k -= 1;
-                if Words::PronounsEvents.contains(&toks[k].lower) {
-                    pronoun = true;
-                    singular = true;
-                    break;
-                }
-                if matches!(toks[k].lower.as_str(), "mereka" | "pihaknya" | "negaranya" | "pemerintahnya") {
-                    pronoun = true;
-                    break;
-                }
-                if f.pos == Pos::Noun && toks[k].word && lexicon::prep_role(&toks[k].lower).is_some() {
-                    break;
-                }
-                if let Some(mi) = men.iter().position(|x| x.t0 <= k && k < x.t1) {
-                    let m = men[mi];
-                    k = m.t0;
-                    // A name that holds the trigger ("KTT" in "PT KTT", a meeting named by
-                    // its mention) is not the trigger's subject.
-                    if m.part() || m.t1 > f.t0 {
-                        continue;
-                    }
-                    // "menuduh X mengirimkan": a name right before the verb is its subject
-                    let adjacent = toks[m.t1..f.t0].iter().all(|t| AUX.contains(&t.lower.as_str()));
-                    if !(adjacent || subject_like(toks, &men, mi, cs)) || m.media {
-                        continue;
-                    }
-                    subject.push(m.ent);
-                    // coordinated subjects before it
-                    let mut j = mi;
-                    while j > 0 {
-                        let p = men[j - 1];
-                        let gap: Vec<&str> = toks[p.t1..men[j].t0].iter().map(|t| t.lower.as_str()).collect();
-                        // "Dinas Perhubungan (Dishub)": one name given twice
-                        if p.ent == men[j].ent && gap.iter().all(|w| *w == "(") {
-                            j -= 1;
-                            continue;
-                        }
-                        // "X bersama Y menertibkan ...": X acts, Y with it
-                        if matches!(gap.as_slice(), ["bersama" | "beserta"])
-                            && subject.len() == 1
-                            && !p.media
-                            && !p.part()
-                            && matches!(entities[p.ent].kind, EntityKind::Per | EntityKind::Org)
-                            && subject_like(toks, &men, j - 1, cs)
-                        {
-                            companions.extend(subject.pop());
-                            subject.push(p.ent);
-                            j -= 1;
-                            continue;
-                        }
-                        // "A, B, dan C bertemu": a comma, "dan" or ", dan" joins them
-                        let joined = !gap.is_empty()
-                            && gap.len() <= 2
-                            && gap.iter().all(|w| matches!(*w, "dan" | "serta" | ","))
-                            && gap.last() != Some(&",");
-                        // a bare comma only further back in a list that "dan" closes
-                        let listed = gap == [","] && subject.len() > 1;
-                        if (joined || listed) && !p.media && !p.part() {
-                            // "Pejabat di Washington dan Seoul": both
-                            subject.push(p.ent);
-                            j -= 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    subject.reverse();
-                    break;
-                }
-            }
-        }
+        let Subject { ents: mut subject, companions, mut pronoun, singular } = if f.pos == Pos::Noun && genitive {
+            Subject::default()
+        } else {
+            subject_before(toks, &men, entities, f, cs)
+        };
         if subject.is_empty() && f.pos == Pos::Noun && !genitive && toks[f.t1 - 1].lower.ends_with("nya") {
             pronoun = true;
         }
