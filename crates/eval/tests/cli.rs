@@ -29,6 +29,7 @@ fn help_lists_the_developer_commands() {
         (&["eval", "events"][..], "--gold"),
         (&["eval", "extract"], "--repeat"),
         (&["eval", "dedup"], "--threshold"),
+        (&["eval", "timeline"], "--report"),
         (&["train", "ner"], "--out"),
         (&["generate"], "--jsonl"),
         (&["bench-stories"], "--threads"),

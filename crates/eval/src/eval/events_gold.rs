@@ -32,7 +32,7 @@ pub enum Split {
 /// Old type names as the README maps them.
 /// The gold typology's name for a warta event type (the guideline files announcements under
 /// statements and has no invitation type).
-fn alias(t: EventType) -> &'static str {
+pub(crate) fn alias(t: EventType) -> &'static str {
     match t {
         EventType::Announcement => "statement",
         EventType::Invitation => "other",
@@ -137,7 +137,7 @@ struct Score {
     errors: Vec<String>,
 }
 
-fn published_iso(tanggal: &str) -> Option<(String, String)> {
+pub(crate) fn published_iso(tanggal: &str) -> Option<(String, String)> {
     // "10/20/2025 21:36" (month/day/year)
     let (date, time) = tanggal.trim().split_once(' ')?;
     let mut p = date.split('/');

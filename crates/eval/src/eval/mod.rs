@@ -43,6 +43,7 @@ pub mod parse;
 pub mod quotes;
 pub mod stem;
 pub mod time;
+pub mod timeline;
 
 #[derive(Args)]
 pub struct EvalArgs {
@@ -81,6 +82,10 @@ pub enum Stage {
     /// The syntax model: UPOS, UAS, LAS on UD Indonesian-CSUI test (gold tokenisation), next
     /// to UDPipe 1 trained on the same files (--holdout: also held-out PUD/GSD variants).
     Parse(parse::Args),
+    /// Story timelines (issue 18 item 7): the seed checks, main events of events-gold in their
+    /// story's timeline with the right type and date, bare-statement entries, copies counted
+    /// as independent supporters.
+    Timeline(timeline::Args),
 }
 
 /// The shared data folder: `--data`, or `../shared/data` beside the repository.
@@ -101,5 +106,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         Stage::Dedup(a) => dedup::run(&data, &a),
         Stage::Stem(a) => stem::run(&data, &a),
         Stage::Parse(a) => parse::run(&data, &a),
+        Stage::Timeline(a) => timeline::run(&data, &a),
     }
 }
