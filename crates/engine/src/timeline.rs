@@ -837,15 +837,22 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
             .collect::<BTreeSet<_>>()
             .len()
     };
+    // A date the text gives outweighs a publication day standing in for one (which claims
+    // nothing); between publication days, the earliest report dates the happening, whatever the
+    // order the articles came in.
+    let from_text =
+        |v: &str| group.iter().any(|&i| !items[i].by_reference && items[i].event.date.as_deref() == Some(v));
     let date = values
         .iter()
         .enumerate()
         .max_by_key(|&(n, v)| {
             (
+                from_text(v),
                 support(v, true, false),
                 support(v, true, true),
                 support(v, false, false),
                 precision_rank(Some(v)),
+                std::cmp::Reverse(*v),
                 std::cmp::Reverse(n),
             )
         })
@@ -855,7 +862,8 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
         for &i in group {
             let it = &items[i];
             let Some(v) = it.event.date.as_deref() else { continue };
-            if compatible(d, v) {
+            // a publication day standing in for a date is no claim to disagree with
+            if compatible(d, v) || it.by_reference {
                 continue;
             }
             let c = match conflicts.iter_mut().position(|c| c.value.as_deref() == Some(v)) {
@@ -1228,6 +1236,31 @@ mod tests {
         assert_eq!(e.statuses.len(), 2);
         assert_eq!(e.summary, "Ani Wijaya bertemu Budi Santoso pada 2 Mei 2024");
         assert!(e.conflicts.is_empty());
+    }
+
+    #[test]
+    fn publication_days_claim_no_date() {
+        let by_reference = |date: &str| {
+            let mut e = event("meeting", Some(date), &["e1", "e2"], "confirmed");
+            e.date_source = DateSource::Reference;
+            e
+        };
+        // the earliest report dates the happening, whichever article comes first; no conflict
+        let a = article("a", None, vec![by_reference("2024-05-03")]);
+        let b = article("b", None, vec![by_reference("2024-05-02")]);
+        for order in [[&a, &b], [&b, &a]] {
+            let t = build(&order);
+            assert_eq!(t.len(), 1, "{t:#?}");
+            assert_eq!(t[0].date.as_deref(), Some("2024-05-02"));
+            assert!(t[0].conflicts.is_empty(), "{:?}", t[0].conflicts);
+        }
+        // a date the text gives outweighs two publication days
+        let c = article("c", None, vec![event("meeting", Some("2024-05-03"), &["e1", "e2"], "confirmed")]);
+        let d = article("d", None, vec![by_reference("2024-05-02")]);
+        let t = build(&[&b, &d, &c]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].date.as_deref(), Some("2024-05-03"));
+        assert!(t[0].conflicts.is_empty(), "{:?}", t[0].conflicts);
     }
 
     #[test]
