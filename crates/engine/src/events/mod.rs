@@ -544,7 +544,7 @@ fn args_after(toks: &[Tok], men: &[Men], entities: &[Entity], f: &Found, fwd_end
         if m.t0 < f.t1 || m.t0 >= fwd_end || m.part() {
             continue;
         }
-        let role = match lead(toks, &men, mi, f.t1) {
+        let role = match lead(toks, men, mi, f.t1) {
             Some(Some(Role::Other))
                 if f.pos == Pos::Noun
                     && matches!(f.kind, EventType::Statement | EventType::Announcement | EventType::Invitation)
@@ -660,7 +660,7 @@ fn subject_before(toks: &[Tok], men: &[Men], entities: &[Entity], f: &Found, cs:
             }
             // "menuduh X mengirimkan": a name right before the verb is its subject
             let adjacent = toks[m.t1..f.t0].iter().all(|t| AUX.contains(&t.lower.as_str()));
-            if !(adjacent || subject_like(toks, &men, mi, cs)) || m.media {
+            if !(adjacent || subject_like(toks, men, mi, cs)) || m.media {
                 continue;
             }
             subject.push(m.ent);
@@ -680,7 +680,7 @@ fn subject_before(toks: &[Tok], men: &[Men], entities: &[Entity], f: &Found, cs:
                     && !p.media
                     && !p.part()
                     && matches!(entities[p.ent].kind, EntityKind::Per | EntityKind::Org)
-                    && subject_like(toks, &men, j - 1, cs)
+                    && subject_like(toks, men, j - 1, cs)
                 {
                     companions.extend(subject.pop());
                     subject.push(p.ent);
