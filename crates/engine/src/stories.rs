@@ -74,11 +74,26 @@ pub struct Story {
     pub articles: Vec<String>,
     /// Timeline entries (filled from events once the events stage lands).
     pub timeline: Vec<serde_json::Value>,
+    /// One paragraph from the key entries of the timeline ([`crate::timeline::lede`]), null
+    /// before the timeline is built or when it holds only background.
+    pub lede: Option<String>,
+    /// The timeline entries the lede tells, by index.
+    pub lede_entries: Vec<usize>,
     /// Earliest and latest article dates.
     pub first_date: Option<String>,
     pub last_date: Option<String>,
     /// Outlets that report the story.
     pub outlets: Vec<String>,
+}
+
+impl Story {
+    /// Fill the timeline (and the lede told from it).
+    pub fn set_timeline(&mut self, entries: Vec<crate::timeline::Entry>) {
+        (self.lede, self.lede_entries) =
+            crate::timeline::lede(&entries).map_or((None, Vec::new()), |(t, i)| (Some(t), i));
+        self.timeline =
+            entries.into_iter().map(|e| serde_json::to_value(e).expect("timeline entries serialise")).collect();
+    }
 }
 
 /// A group of copies as `warta stories` prints it.
@@ -464,6 +479,8 @@ impl Engine {
             title: title(s),
             articles: s.members.iter().map(|&m| self.sources[m as usize].clone()).collect(),
             timeline: Vec::new(),
+            lede: None,
+            lede_entries: Vec::new(),
             first_date: s.days.first().map(|&d| date_of(d).to_string()),
             last_date: s.days.last().map(|&d| date_of(d).to_string()),
             outlets,

@@ -326,6 +326,39 @@ impl Item<'_> {
 
 /// Build the merged timeline of a set of articles (e.g. one story's), in date order; undated
 /// entries last.
+/// A story's lede: the summaries of its key entries, joined in date order, and which entries
+/// (indices into `entries`) they are, so a renderer can rebuild it from the summaries in
+/// another language. Key entries: up to [`LEDE_ENTRIES`] not in the background, happenings
+/// before bare statements, with a named party before without, what happened before plans,
+/// guesses and conditions, then the most original reports, the most articles, the earliest.
+/// None when every entry is background.
+pub fn lede(entries: &[Entry]) -> Option<(String, Vec<usize>)> {
+    let mut ranked: Vec<usize> = (0..entries.len()).filter(|&i| !entries[i].background).collect();
+    ranked.sort_by_key(|&i| {
+        let e = &entries[i];
+        (
+            e.kind == EventType::Statement,
+            // someone named did it, and it happened (not a plan, a guess or a condition)
+            e.participants.is_empty(),
+            matches!(e.status, EventStatus::Planned | EventStatus::Speculated | EventStatus::Conditional),
+            std::cmp::Reverse(e.corroboration.reports.max(1)),
+            std::cmp::Reverse(e.supported_by.len()),
+            i,
+        )
+    });
+    ranked.truncate(LEDE_ENTRIES);
+    // entries come in date order: their indices keep it
+    ranked.sort_unstable();
+    if ranked.is_empty() {
+        return None;
+    }
+    let text = ranked.iter().map(|&i| format!("{}.", entries[i].summary)).collect::<Vec<_>>().join(" ");
+    Some((text, ranked))
+}
+
+/// How many entries a story's lede tells.
+pub const LEDE_ENTRIES: usize = 3;
+
 pub fn build(articles: &[&Analysis]) -> Vec<Entry> {
     let members: Vec<Member> = articles.iter().map(|a| Member { analysis: a, story: None }).collect();
     build_members(&members)
@@ -1236,6 +1269,32 @@ mod tests {
         assert_eq!(e.statuses.len(), 2);
         assert_eq!(e.summary, "Ani Wijaya bertemu Budi Santoso pada 2 Mei 2024");
         assert!(e.conflicts.is_empty());
+    }
+
+    #[test]
+    fn the_lede_tells_the_key_happenings_in_date_order() {
+        let a = article(
+            "a",
+            Some("Kabar"),
+            vec![
+                event("statement", Some("2024-05-01"), &["e1"], "confirmed"),
+                event("meeting", Some("2024-05-02"), &["e1", "e2"], "confirmed"),
+                event("visit", Some("1998-05-02"), &["e2"], "background"),
+            ],
+        );
+        let b = article("b", Some("Warta"), vec![event("meeting", Some("2024-05-02"), &["e1", "e2"], "confirmed")]);
+        let t = build(&[&a, &b]);
+        let (text, picked) = lede(&t).expect("a lede");
+        // the background visit is left out; the meeting two outlets report comes before the
+        // statement in rank, and the two are told in date order
+        assert!(picked.iter().all(|&i| !t[i].background), "{picked:?}");
+        assert_eq!(picked.len(), 2, "{text}");
+        assert!(picked.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(text, format!("{}. {}.", t[picked[0]].summary, t[picked[1]].summary));
+        assert!(text.contains("bertemu"), "{text}");
+        // only background: no lede
+        let old = article("c", None, vec![event("visit", Some("1998-05-02"), &["e2"], "background")]);
+        assert!(lede(&build(&[&old])).is_none());
     }
 
     #[test]

@@ -640,6 +640,21 @@ pub fn render_story(story: &Value, lang: Lang) -> Value {
         .map(|t| t.iter().map(|e| render_entry_json(e, lang)).collect())
         .unwrap_or_default();
     let headline = main_entry(&timeline).and_then(|e| e.get("summary")).cloned().unwrap_or(Value::Null);
+    // the lede told again from the same entries' summaries in `lang`
+    let lede_entries: Vec<usize> = o
+        .get("lede_entries")
+        .and_then(Value::as_array)
+        .map(|v| v.iter().filter_map(Value::as_u64).map(|i| i as usize).collect())
+        .unwrap_or_default();
+    let sentences: Vec<&str> = lede_entries.iter().filter_map(|&i| timeline.get(i)?.get("summary")?.as_str()).collect();
+    if !sentences.is_empty() && sentences.len() == lede_entries.len() {
+        let (stop, gap) = match lang {
+            Lang::Zh | Lang::Ja => ("。", ""),
+            _ => (".", " "),
+        };
+        let lede: Vec<String> = sentences.iter().map(|s| format!("{s}{stop}")).collect();
+        o.insert("lede".into(), json!(lede.join(gap)));
+    }
     let date_text = |k: &str| o.get(k).and_then(Value::as_str).map(|d| format_date(d, lang));
     let (first, last) = (date_text("first_date"), date_text("last_date"));
     o.insert("lang".into(), json!(lang));

@@ -403,3 +403,32 @@ fn support_counts_outlets_articles_and_copies() {
     let none = entry("meeting", None, &[PRABOWO], None, "reported", false);
     assert_eq!(render_entry(&none, Lang::En).support_text, None, "no counts, no words");
 }
+
+#[test]
+fn the_lede_is_told_again_from_the_rendered_summaries() {
+    let meeting = entry("meeting", Some("2023-09-13"), &[PUTIN, KIM], None, "confirmed", false);
+    let visit = entry("visit", Some("2023-09-12"), &[KIM, RUSIA], None, "confirmed", false);
+    let timeline = vec![serde_json::to_value(&visit).unwrap(), serde_json::to_value(&meeting).unwrap()];
+    let story = json!({
+        "id": "s1", "title": "Judul", "articles": ["a.html"], "timeline": timeline,
+        "lede": format!("{}. {}.", visit.summary, meeting.summary), "lede_entries": [0, 1],
+        "first_date": "2023-09-12", "last_date": "2023-09-13", "outlets": [],
+    });
+    for lang in Lang::ALL {
+        let out = warta_render::render_story(&story, lang);
+        let summaries: Vec<&str> =
+            out["timeline"].as_array().unwrap().iter().map(|e| e["summary"].as_str().unwrap()).collect();
+        let lede = out["lede"].as_str().unwrap();
+        // the rendered summaries, in the entries' order, and nothing else
+        let at: Vec<usize> =
+            summaries.iter().map(|s| lede.find(s).unwrap_or_else(|| panic!("{lang}: {lede}"))).collect();
+        assert!(at[0] < at[1], "{lang}: {lede}");
+        let stop = if matches!(lang, Lang::Zh | Lang::Ja) { "。" } else { "." };
+        assert_eq!(
+            lede.len(),
+            summaries.iter().map(|s| s.len() + stop.len()).sum::<usize>() + if stop == "." { 1 } else { 0 },
+            "{lang}: {lede}"
+        );
+    }
+    assert_eq!(warta_render::render_story(&story, Lang::Id)["lede"], story["lede"]);
+}

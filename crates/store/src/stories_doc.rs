@@ -43,17 +43,19 @@ pub fn document(rows: Vec<Row>, stories: Vec<StoryMeta>) -> Result<serde_json::V
     let mut out = Vec::with_capacity(stories.len());
     for s in stories {
         let m = members.remove(&s.id).unwrap_or_default();
-        let timeline =
-            warta_engine::timeline::build(&m).into_iter().map(serde_json::to_value).collect::<Result<Vec<_>, _>>()?;
-        out.push(Story {
+        let mut story = Story {
             id: format!("s{}", s.id),
             title: s.title,
             articles: m.iter().map(|a| a.source.clone()).collect(),
-            timeline,
+            timeline: Vec::new(),
+            lede: None,
+            lede_entries: Vec::new(),
             first_date: s.first_date,
             last_date: s.last_date,
             outlets: s.outlets,
-        });
+        };
+        story.set_timeline(warta_engine::timeline::build(&m));
+        out.push(story);
     }
     Ok(serde_json::json!({ "stories": out, "duplicates": engine.duplicates() }))
 }

@@ -584,7 +584,7 @@ fn stories_of(analyses: &[Analysis]) -> (Vec<(Value, Vec<Entry>)>, Vec<warta_eng
         let members: Vec<&Analysis> =
             story.articles.iter().filter_map(|s| by_source.get(s.as_str()).copied()).collect();
         let t = timeline::build(&members);
-        story.timeline = t.iter().map(|e| serde_json::to_value(e).expect("timeline entries serialise")).collect();
+        story.set_timeline(t.clone());
         out.push((serde_json::to_value(&story).expect("stories serialise"), t));
     }
     (out, engine.duplicates())
