@@ -50,7 +50,7 @@ use std::collections::BTreeSet;
 
 /// Bumped whenever the merge rules or the entry fields change: stores key their cached
 /// timelines by it, so a new warta recomputes them.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Two incompatible dates of one happening lie at most this many days apart (gap between the
 /// periods they name) when one of them is coarser than a day ("Agustus 2023" against
