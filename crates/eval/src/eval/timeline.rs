@@ -815,34 +815,14 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
         ratio(gold_story_sizes.iter().sum(), gold_story_sizes.len()),
     );
     md += "| measure | found | gold | recall | target |\n|---|---|---|---|---|\n";
-    let _ = writeln!(
-        md,
-        "| main events, right type and date | {} | {} | {:.3} | ≥ 0.75 |",
-        main.dated,
-        main.gold,
-        ratio(main.dated, main.gold)
-    );
-    let _ = writeln!(
-        md,
-        "| main events, right type (any date) | {} | {} | {:.3} | |",
-        main.typed,
-        main.gold,
-        ratio(main.typed, main.gold)
-    );
-    let _ = writeln!(
-        md,
-        "| all events, right type and date | {} | {} | {:.3} | |",
-        every.dated,
-        every.gold,
-        ratio(every.dated, every.gold)
-    );
-    let _ = writeln!(
-        md,
-        "| all events, right type (any date) | {} | {} | {:.3} | |",
-        every.typed,
-        every.gold,
-        ratio(every.typed, every.gold)
-    );
+    for (label, found, gold, target) in [
+        ("main events, right type and date", main.dated, main.gold, "≥ 0.75"),
+        ("main events, right type (any date)", main.typed, main.gold, ""),
+        ("all events, right type and date", every.dated, every.gold, ""),
+        ("all events, right type (any date)", every.typed, every.gold, ""),
+    ] {
+        let _ = writeln!(md, "| {label} | {found} | {gold} | {:.3} | {target} |", ratio(found, gold));
+    }
     let _ = writeln!(
         md,
         "| main events among the articles' own events (before timelines, same rule) | {} / {} | {} | {:.3} / {:.3} | |",
