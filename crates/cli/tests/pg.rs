@@ -282,8 +282,8 @@ fn cluster_up_supervises_workers() {
 }
 
 /// `warta serve --data postgres://...`: the node's replica catches up with the changes feed
-/// before serving, follows it while serving (new articles appear without a restart), and ends
-/// with the database's stories.
+/// before serving, follows it while serving (new articles appear without a restart of the node),
+/// reconnects when the database restarts under it, and ends with the database's stories.
 #[test]
 fn serve_follows_the_changes_feed_into_its_replica() {
     use std::io::{BufRead, BufReader};
@@ -325,6 +325,8 @@ fn serve_follows_the_changes_feed_into_its_replica() {
             .unwrap_or(0)
     };
     assert!(get("/api/stories").to_string().contains("\"id\""));
+    // The database restarts under the serving node: its follower reconnects and carries on.
+    server.restart().unwrap();
     // New articles while the node serves: enqueued, analysed, placed, then followed.
     ok(warta(&["ingest", "--quiet", "--data", &url, dir.join("b").to_str().unwrap()]), "enqueue b");
     drain();
