@@ -354,7 +354,7 @@ fn stories(
     for story in &mut stories {
         let members: Vec<&warta_engine::Analysis> =
             story.articles.iter().filter_map(|src| by_source.get(src.as_str()).copied()).collect();
-        story.set_timeline(warta_engine::timeline::build(&members));
+        story.tell(&members);
     }
     let mut doc = serde_json::json!({ "stories": stories, "duplicates": engine.duplicates() });
     if let Some(lang) = lang {

@@ -31,6 +31,7 @@ pub mod status;
 pub mod stories;
 pub mod time;
 pub mod timeline;
+pub mod variants;
 
 pub use analysis::Analysis;
 pub use decode::{DecodeError, Decoded, decode};

@@ -84,9 +84,18 @@ pub struct Story {
     pub last_date: Option<String>,
     /// Outlets that report the story.
     pub outlets: Vec<String>,
+    /// Names its articles give one actor differently, read as one in the timeline, each with
+    /// why and the article that shows it ([`crate::variants`]).
+    pub name_variants: Vec<crate::variants::Variant>,
 }
 
 impl Story {
+    /// Fill the timeline and the name variants from the story's articles.
+    pub fn tell(&mut self, members: &[&crate::Analysis]) {
+        self.name_variants = crate::variants::Variants::build(members.iter().copied()).joins().to_vec();
+        self.set_timeline(crate::timeline::build(members));
+    }
+
     /// Fill the timeline (and the lede told from it).
     pub fn set_timeline(&mut self, entries: Vec<crate::timeline::Entry>) {
         (self.lede, self.lede_entries) =
@@ -484,6 +493,7 @@ impl Engine {
             first_date: s.days.first().map(|&d| date_of(d).to_string()),
             last_date: s.days.last().map(|&d| date_of(d).to_string()),
             outlets,
+            name_variants: Vec::new(),
         }
     }
 }

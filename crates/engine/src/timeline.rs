@@ -44,6 +44,7 @@
 use crate::analysis::{Analysis, DateSource, EntityKind, Event, EventStatus, EventType, Relation, TimeMod};
 use crate::dedup;
 use crate::entities::gazetteer;
+use crate::variants::Variants;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -379,6 +380,12 @@ pub fn for_entity(members: &[Member], key: &EntityKey) -> Vec<Entry> {
 /// [`build_members`] (or [`for_entity`] with `key`) and what it left out.
 pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Entry>, BuildStats) {
     let mut stats = BuildStats::default();
+    // One actor, one name across the story's articles; an entity timeline spans many stories,
+    // where a short name can mean several people, so it keeps each article's names.
+    let variants = match key {
+        None => Variants::build(members.iter().map(|m| m.analysis)),
+        Some(_) => Variants::default(),
+    };
     let mut items: Vec<Item> = Vec::new();
     // Per item: the member it comes from (its report is filled in below).
     let mut member_of: Vec<usize> = Vec::new();
@@ -387,7 +394,7 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
         let as_of = crate::stories::article_date(a);
         for ev in &a.events {
             stats.events += 1;
-            let (keys, names, kbs) = participant_keys(a, ev);
+            let (keys, names, kbs) = participant_keys(a, ev, &variants);
             let place_kb = ev.place_kb.as_deref();
             let place_key =
                 place_kb.map(str::to_string).or_else(|| ev.place.as_ref().map(|p| format!("name:{}", normalise(p))));
@@ -808,19 +815,30 @@ pub fn excerpt(a: &Analysis, start: usize, end: usize) -> String {
     String::new()
 }
 
-/// Participant identity: gazetteer keys where the event gives them, else canonical names.
-fn participant_keys(a: &Analysis, ev: &Event) -> (BTreeSet<String>, Vec<String>, Vec<Option<String>>) {
+/// Participant identity: an actor's name across the story's articles where `variants` joins
+/// several, else gazetteer keys where the event gives them, else canonical names.
+fn participant_keys(
+    a: &Analysis,
+    ev: &Event,
+    variants: &Variants,
+) -> (BTreeSet<String>, Vec<String>, Vec<Option<String>>) {
     let mut keys = BTreeSet::new();
     let mut names = Vec::new();
     let mut kbs = Vec::new();
+    let mut kinds = Vec::new();
     for id in &ev.participants {
         let ent = a.entities.iter().find(|e| &e.id == id);
         let name = ent.map(|e| e.name.clone()).unwrap_or_else(|| id.clone());
         let kb = ent.and_then(|e| e.kb.clone());
-        keys.insert(kb.clone().unwrap_or_else(|| format!("name:{}", normalise(&name))));
+        let kind = ent.map(|e| e.kind);
+        keys.insert(match kind {
+            Some(k) if variants.grouped(k, &name) => format!("group:{}", normalise(variants.canonical(k, &name))),
+            _ => kb.clone().unwrap_or_else(|| format!("name:{}", normalise(&name))),
+        });
         if !names.contains(&name) {
             names.push(name);
             kbs.push(kb);
+            kinds.push(kind);
         }
     }
     if names.is_empty() {
@@ -839,9 +857,19 @@ fn participant_keys(a: &Analysis, ev: &Event) -> (BTreeSet<String>, Vec<String>,
     let is_agent = |name: &str| a.entities.iter().any(|e| e.name == name && agents.contains(&e.id));
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by_key(|&i| (!is_agent(&names[i]), is_place(&names[i])));
-    let names: Vec<String> = order.iter().map(|&i| names[i].clone()).collect();
-    let kbs: Vec<Option<String>> = order.iter().map(|&i| kbs[i].clone()).collect();
-    (keys, names, kbs)
+    // Each actor by its name across the story (once, where two of an article's names join).
+    let (mut shown, mut shown_kbs): (Vec<String>, Vec<Option<String>>) = (Vec::new(), Vec::new());
+    for &i in &order {
+        let name = match kinds.get(i).copied().flatten() {
+            Some(k) => variants.canonical(k, &names[i]).to_string(),
+            None => names[i].clone(),
+        };
+        if !shown.contains(&name) {
+            shown.push(name);
+            shown_kbs.push(kbs[i].clone());
+        }
+    }
+    (keys, shown, shown_kbs)
 }
 
 fn entry(items: &[Item], group: &[usize]) -> Entry {
@@ -1218,7 +1246,7 @@ pub fn date_phrase_id(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Entity, Span};
+    use crate::analysis::{Entity, Mention, Span};
 
     fn entity(id: &str, name: &str, kb: &str) -> Entity {
         Entity { kb: Some(kb.into()), ..Entity::new(id, EntityKind::Per, name, vec![]) }
@@ -1254,6 +1282,26 @@ mod tests {
             encoding: "utf-8".into(),
             diagnostics: vec![],
         }
+    }
+
+    #[test]
+    fn one_actor_under_two_names_in_two_articles_is_one_entry_named_in_full() {
+        let named = |name: &str, mentions: &[&str]| {
+            let m = mentions.iter().map(|t| Mention { text: t.to_string(), start: 0, end: t.len() }).collect();
+            Entity::new("e9", EntityKind::Per, name, m)
+        };
+        let mut a = article("a.txt", Some("Kabar"), vec![event("visit", Some("2025-06-09"), &["e9"], "confirmed")]);
+        a.entities = vec![named("Wiradarma Santosa", &["Wiradarma Santosa", "Pak Wira"])];
+        let mut b = article("b.txt", Some("Warta"), vec![event("visit", Some("2025-06-09"), &["e9"], "confirmed")]);
+        b.entities = vec![named("Pak Wira", &["Pak Wira"])];
+        let t = build(&[&a, &b]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].participants, ["Wiradarma Santosa"]);
+        assert_eq!(t[0].supported_by.len(), 2);
+        // An entity's own timeline keeps each article's names.
+        let key = EntityKey { kb: None, name: "Pak Wira".into() };
+        let members: Vec<Member> = [&a, &b].iter().map(|x| Member { analysis: x, story: None }).collect();
+        assert_eq!(for_entity(&members, &key).len(), 1);
     }
 
     #[test]

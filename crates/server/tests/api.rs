@@ -233,6 +233,7 @@ fn entity_page_data() {
     assert!(e["articles"].as_array().unwrap().len() >= 2);
     assert!(e["stories"].as_array().unwrap().iter().any(|x| x == id.as_str()));
     assert!(e["aliases"].is_array());
+    assert!(e["same_as"].is_array(), "{e}");
     assert!(e["timeline"].is_array());
     let en = ok_json(&format!("/api/entities/{eid}?lang=en"));
     assert_eq!(en["lang"], "en");

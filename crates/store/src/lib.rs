@@ -37,7 +37,7 @@ pub mod watch;
 pub use db::{SCHEMA_VERSION, content_hash};
 pub use error::{Result, StoreError};
 pub use query::{Counts, EntryKind, Hit, SearchQuery, StoryRow, Timeline, TimelineEntry};
-pub use read::{ArticleRef, ArticleView, EntityView, Facets};
+pub use read::{ArticleRef, ArticleView, EntityView, Facets, SameAs};
 
 use index::{IndexedArticle, SearchIndex};
 use rusqlite::{Connection, OptionalExtension, params};

@@ -51,7 +51,27 @@ pub struct EntityView {
     pub stories: Vec<String>,
     /// Each of `stories` by its title (id → title).
     pub story_titles: BTreeMap<String, String>,
+    /// Other names its stories' articles give the same actor, read as one in their timelines
+    /// ([`warta_engine::variants`]), each with why, the article that shows it and the story.
+    pub same_as: Vec<SameAs>,
 }
+
+/// One name variant of an entity within one of its stories.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SameAs {
+    /// The other name, and its entity id when the store has it under that name.
+    pub name: String,
+    pub entity: Option<i64>,
+    /// The name the story's timeline uses for both.
+    pub canonical: String,
+    pub reason: warta_engine::variants::MergeReason,
+    /// The article (`source`) that shows the join.
+    pub source: String,
+    pub story: String,
+}
+
+/// How many of an entity's stories (the most recent) are read for its name variants.
+pub const SAME_AS_STORIES: usize = 20;
 
 /// Counts of a result set by outlet, entity, year, month and story (value → articles).
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -226,6 +246,7 @@ impl Store {
         stories.sort_by_key(|s| s[1..].parse::<i64>().unwrap_or(i64::MAX));
         stories.dedup();
         let story_titles = self.story_titles(&stories)?;
+        let same_as = self.same_as(kind, &name, &stories)?;
         Ok(Some(EntityView {
             id,
             name,
@@ -236,7 +257,35 @@ impl Store {
             articles,
             stories,
             story_titles,
+            same_as,
         }))
+    }
+
+    /// The name variants of (`kind`, `name`) in the last [`SAME_AS_STORIES`] of `stories`:
+    /// joined within each story, as its timeline reads them.
+    fn same_as(&self, kind: EntityKind, name: &str, stories: &[String]) -> Result<Vec<SameAs>> {
+        let mut out: Vec<SameAs> = Vec::new();
+        for story in stories.iter().rev().take(SAME_AS_STORIES) {
+            let Some(members) = self.story_members(story)? else { continue };
+            let variants = warta_engine::variants::Variants::build(members.iter().map(|(_, a)| a));
+            for v in variants.of(kind, name) {
+                // Every other name of the group: the joined names, and the group's own name.
+                for other in [&v.name, &v.canonical] {
+                    if other == name || out.iter().any(|o| &o.name == other && &o.story == story) {
+                        continue;
+                    }
+                    out.push(SameAs {
+                        name: other.clone(),
+                        entity: self.entity_id(kind.as_str(), other)?,
+                        canonical: v.canonical.clone(),
+                        reason: v.reason,
+                        source: v.source.clone(),
+                        story: story.clone(),
+                    });
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Articles per day per outlet over `ids` (a story's members, a search's matches).

@@ -53,8 +53,9 @@ pub fn document(rows: Vec<Row>, stories: Vec<StoryMeta>) -> Result<serde_json::V
             first_date: s.first_date,
             last_date: s.last_date,
             outlets: s.outlets,
+            name_variants: Vec::new(),
         };
-        story.set_timeline(warta_engine::timeline::build(&m));
+        story.tell(&m);
         out.push(story);
     }
     Ok(serde_json::json!({ "stories": out, "duplicates": engine.duplicates() }))

@@ -424,3 +424,33 @@ fn a_database_url_is_not_a_directory() {
     assert!(msg.contains("postgres://warta:***@db.test/warta") && !msg.contains("secret"), "{msg}");
     assert!(!std::path::Path::new("postgres:").exists());
 }
+
+/// An actor named in full by one article and by one name by another of the same story is one
+/// actor: the entity page lists the other name, why, the article that shows it and the story.
+#[test]
+fn an_entity_page_names_the_same_actor_under_its_other_names() {
+    const FULL: &str = "Jembatan Gantung Kalirejo Diresmikan\nKULON PROGO - Bupati Wiradarma Santosa meresmikan jembatan gantung Kalirejo pada Senin (9/6/2025). Wiradarma Santosa mengatakan jembatan itu memperpendek jalan warga ke pasar. \"Anak sekolah tidak perlu memutar lagi,\" kata Wiradarma Santosa.";
+    const SHORT: &str = "Warga Kalirejo Sambut Jembatan Gantung Baru\nKULON PROGO - Warga Kalirejo menyambut jembatan gantung yang diresmikan pada Senin (9/6/2025). Jembatan gantung Kalirejo dibangun selama empat bulan. \"Jembatan ini untuk anak sekolah dan pedagang pasar,\" kata Wiradarma kepada wartawan di Kulon Progo.";
+    let dir = tmp("same-as");
+    let mut store = Store::open(&dir).unwrap();
+    let mut w = store.writer(4).unwrap();
+    for (source, text) in [("full.txt", FULL), ("short.txt", SHORT)] {
+        let d = warta_engine::decode(text.as_bytes()).unwrap();
+        w.put(source, &d.text, warta_engine::analyze(source, &d, &Default::default())).unwrap();
+    }
+    w.commit().unwrap();
+    let full = store.entity_id("PER", "Wiradarma Santosa").unwrap().expect("the full name is an entity");
+    let short = store.entity_id("PER", "Wiradarma").unwrap().expect("the short name is an entity of its own");
+    let e = store.entity(full).unwrap().unwrap();
+    assert_eq!(e.stories.len(), 1, "both articles are one story: {:?}", e.stories);
+    let v = e.same_as.iter().find(|v| v.name == "Wiradarma").expect("the short name is listed");
+    assert_eq!(v.entity, Some(short));
+    assert_eq!(v.canonical, "Wiradarma Santosa");
+    assert_eq!(v.reason, warta_engine::variants::MergeReason::ShortForm);
+    assert_eq!(v.source, "full.txt");
+    assert_eq!(v.story, e.stories[0]);
+    // The short name's page points back to the full one.
+    let back = store.entity(short).unwrap().unwrap();
+    assert!(back.same_as.iter().any(|v| v.name == "Wiradarma Santosa" && v.entity == Some(full)), "{:?}", back.same_as);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

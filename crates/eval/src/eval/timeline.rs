@@ -583,8 +583,8 @@ fn stories_of(analyses: &[Analysis]) -> (Vec<(Value, Vec<Entry>)>, Vec<warta_eng
     for mut story in engine.stories() {
         let members: Vec<&Analysis> =
             story.articles.iter().filter_map(|s| by_source.get(s.as_str()).copied()).collect();
+        story.tell(&members);
         let t = timeline::build(&members);
-        story.set_timeline(t.clone());
         out.push((serde_json::to_value(&story).expect("stories serialise"), t));
     }
     (out, engine.duplicates())
