@@ -72,8 +72,9 @@ pub struct Story {
     pub title: String,
     /// The articles' `source`s, in the order they were added.
     pub articles: Vec<String>,
-    /// Timeline entries (filled from events once the events stage lands).
-    pub timeline: Vec<serde_json::Value>,
+    /// The merged timeline of the story's articles ([`crate::timeline::build`]), empty until
+    /// [`Story::set_timeline`] fills it.
+    pub timeline: Vec<crate::timeline::Entry>,
     /// One paragraph from the key entries of the timeline ([`crate::timeline::lede`]), null
     /// before the timeline is built or when it holds only background.
     pub lede: Option<String>,
@@ -91,8 +92,7 @@ impl Story {
     pub fn set_timeline(&mut self, entries: Vec<crate::timeline::Entry>) {
         (self.lede, self.lede_entries) =
             crate::timeline::lede(&entries).map_or((None, Vec::new()), |(t, i)| (Some(t), i));
-        self.timeline =
-            entries.into_iter().map(|e| serde_json::to_value(e).expect("timeline entries serialise")).collect();
+        self.timeline = entries;
     }
 }
 
