@@ -602,9 +602,9 @@ pub async fn post_article(
     // Extraction and analysis run on the blocking pool with panics caught: a page that trips a
     // bug is a 500 naming it, never a dropped connection.
     let src = source.clone();
-    let analysis = tokio::task::spawn_blocking(move || {
+    let analysed = tokio::task::spawn_blocking(move || {
         let name = src.clone();
-        warta_engine::guard::catch(move || -> Result<_, ApiError> {
+        let read = warta_engine::guard::catch(move || -> Result<_, ApiError> {
             let (decoded, overrides) = match (posted.text, posted.html) {
                 (Some(text), None) => {
                     let d = warta_engine::decode(text.as_bytes()).map_err(|e| ApiError::bad(format!("{src}: {e}")))?;
@@ -617,21 +617,22 @@ pub async fn post_article(
                 }
                 _ => return Err(ApiError::bad("body: give exactly one of \"text\" and \"html\"")),
             };
-            let a = warta_engine::pipeline::analyze_with(&src, &decoded, &warta_engine::Options::default(), &overrides);
-            Ok((a, decoded.text))
+            Ok(warta_store::ingest::Read { source: src, decoded, overrides })
         })
-        .unwrap_or_else(|caught| Err(ApiError::internal(format!("{name}: {caught}"))))
+        .unwrap_or_else(|caught| Err(ApiError::internal(format!("{name}: {caught}"))))?;
+        // The analysis as `warta ingest`'s driver makes it (a panic is this article's error).
+        warta_store::ingest::analyse(read, &warta_engine::Options::default())
+            .map_err(|e| ApiError::internal(e.to_string()))
     })
     .await
     .map_err(|e| ApiError::internal(format!("analysis failed: {e}")))??;
-    let (analysis, text) = analysis;
     let v = state
         .with_store(move |s| {
             let outcome = {
                 let mut w = s.writer(1).map_err(|e| {
                     ApiError::new(StatusCode::SERVICE_UNAVAILABLE, format!("the store cannot be written now: {e:#}"))
                 })?;
-                let outcome = w.put(&source, &text, analysis)?;
+                let outcome = warta_store::ingest::put(&mut w, analysed)?;
                 w.commit()?;
                 outcome
             };
