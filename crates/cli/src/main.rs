@@ -356,10 +356,11 @@ fn stories(
             story.articles.iter().filter_map(|src| by_source.get(src.as_str()).copied()).collect();
         story.tell(&members);
     }
-    let mut doc = serde_json::json!({ "stories": stories, "duplicates": engine.duplicates() });
-    if let Some(lang) = lang {
-        doc = warta_render::render_stories(&doc, lang);
-    }
+    let duplicates = engine.duplicates();
+    let doc = match lang {
+        Some(lang) => warta_render::render_stories(&stories, &duplicates, lang),
+        None => serde_json::json!({ "stories": stories, "duplicates": duplicates }),
+    };
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &doc)?;
     out.write_all(b"\n")?;

@@ -6,8 +6,9 @@ use serde_json::{Value, json};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use warta_engine::timeline::ConflictField;
 use warta_render::Lang;
-use warta_store::query::{Hit, snippet_plain};
+use warta_store::query::{EntryKind, Hit, snippet_plain};
 use warta_store::{SearchQuery, Store, StoreError};
 use warta_translate::Translator;
 
@@ -172,7 +173,7 @@ pub(crate) fn plain_hit(h: &Hit) -> Result<Value> {
 /// article's five most mentioned entities, each by its name in `lang` through warta_render).
 /// With a translator, the title is machine translated (`title_id` keeps the Indonesian,
 /// `title_machine_translated`, `note`, `title_warnings`, `title_cached`).
-fn localize_hit(store: &Store, h: &Hit, lang: Lang, t: Option<&Translator>) -> Result<(Value, Option<String>)> {
+fn localize_hit(store: &Store, h: &Hit, lang: Lang, t: Option<&Translator>) -> Result<(Value, Shown, Option<String>)> {
     let mut v = plain_hit(h)?;
     let stored = match store.article(h.id)? {
         Some(v) => Some((serde_json::from_value::<warta_engine::Analysis>(v.analysis)?, v.text)),
@@ -181,11 +182,18 @@ fn localize_hit(store: &Store, h: &Hit, lang: Lang, t: Option<&Translator>) -> R
     let other = lang != Lang::Id;
     let mut error = None;
     let o = v.as_object_mut().expect("a hit is an object");
+    let mut shown = Shown {
+        published_text: h.published.as_deref().map(|p| warta_render::format_date(p, lang)),
+        title: h.title.clone(),
+        untranslated: other && h.title.is_some(),
+        machine_translated: false,
+        names: Vec::new(),
+    };
     o.insert("lang".into(), json!(lang));
     o.insert("dir".into(), json!(lang.dir()));
-    o.insert("published_text".into(), json!(h.published.as_deref().map(|p| warta_render::format_date(p, lang))));
+    o.insert("published_text".into(), json!(shown.published_text));
     o.insert("title_lang".into(), json!("id"));
-    o.insert("title_untranslated".into(), json!(other && h.title.is_some()));
+    o.insert("title_untranslated".into(), json!(shown.untranslated));
     o.insert("snippet_lang".into(), json!("id"));
     o.insert("snippet_untranslated".into(), json!(other));
     let mut entities = Vec::new();
@@ -195,6 +203,7 @@ fn localize_hit(store: &Store, h: &Hit, lang: Lang, t: Option<&Translator>) -> R
         for e in by_count.into_iter().take(5) {
             let kb = e.kb.as_deref();
             let n = warta_render::name(&e.name, kb, lang);
+            shown.names.push(n.text.clone());
             entities.push(json!({
                 "name": e.name, "kb": kb, "type": e.kind, "text": n.text, "lang_of_text": n.lang_of_text,
                 "untranslated": n.untranslated, "source": n.source,
@@ -205,6 +214,7 @@ fn localize_hit(store: &Store, h: &Hit, lang: Lang, t: Option<&Translator>) -> R
     if let (Some(t), Some((a, text)), true) = (t, &stored, h.title.is_some()) {
         match t.translate_title(a, text, lang) {
             Ok(tr) => {
+                (shown.title, shown.untranslated, shown.machine_translated) = (tr.title.clone(), false, true);
                 o.insert("title_id".into(), json!(h.title));
                 o.insert("title".into(), json!(tr.title));
                 o.insert("title_lang".into(), json!(lang));
@@ -217,20 +227,32 @@ fn localize_hit(store: &Store, h: &Hit, lang: Lang, t: Option<&Translator>) -> R
             Err(e) => error = Some(e.to_string()),
         }
     }
-    Ok((v, error))
+    Ok((v, shown, error))
+}
+
+/// What the table shows of a localized hit (the same values its JSON carries).
+struct Shown {
+    published_text: Option<String>,
+    title: Option<String>,
+    untranslated: bool,
+    machine_translated: bool,
+    /// The names of its most mentioned entities in the language.
+    names: Vec<String>,
 }
 
 /// `warta search --lang`: results with localized dates and names (and translated titles).
 fn localized(store: &Store, hits: &[Hit], lang: Lang, t: Option<&Translator>, format: Format) -> Result<ExitCode> {
     let mut items = Vec::with_capacity(hits.len());
+    let mut shown = Vec::with_capacity(hits.len());
     let mut failed = 0;
     for h in hits {
-        let (v, err) = localize_hit(store, h, lang, t)?;
+        let (v, sh, err) = localize_hit(store, h, lang, t)?;
         if let Some(e) = err {
             eprintln!("warta: {e}");
             failed += 1;
         }
         items.push(v);
+        shown.push(sh);
     }
     let mut out = BufWriter::new(io::stdout().lock());
     match format {
@@ -239,14 +261,12 @@ fn localized(store: &Store, hits: &[Hit], lang: Lang, t: Option<&Translator>, fo
             writeln!(out)?;
         }
         Format::Table => {
-            let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
             writeln!(out, "{:>6}  {:<20}  {:<16}  {:<6}  TITLE / SNIPPET", "SCORE", "DATE", "OUTLET", "STORY")?;
             let (mut any_id, mut any_mt) = (false, false);
-            for (h, v) in hits.iter().zip(&items) {
-                let date = s(v, "published_text").unwrap_or_else(|| "-".into());
+            for (h, v) in hits.iter().zip(&shown) {
+                let date = v.published_text.as_deref().unwrap_or("-");
                 let outlet: String = h.outlet.as_deref().unwrap_or("-").chars().take(16).collect();
-                let mt = v.get("title_machine_translated").and_then(Value::as_bool).unwrap_or(false);
-                let untranslated = v.get("title_untranslated").and_then(Value::as_bool).unwrap_or(false);
+                let (mt, untranslated) = (v.machine_translated, v.untranslated);
                 let mark = if mt {
                     "[MT] "
                 } else if untranslated {
@@ -256,7 +276,7 @@ fn localized(store: &Store, hits: &[Hit], lang: Lang, t: Option<&Translator>, fo
                 };
                 any_mt |= mt;
                 any_id |= lang != Lang::Id;
-                let title = s(v, "title").unwrap_or_else(|| h.source.clone());
+                let title = v.title.as_deref().unwrap_or(&h.source);
                 writeln!(
                     out,
                     "{:>6.2}  {:<20}  {:<16}  {:<6}  {mark}{title}",
@@ -265,13 +285,8 @@ fn localized(store: &Store, hits: &[Hit], lang: Lang, t: Option<&Translator>, fo
                     outlet,
                     h.story.as_deref().unwrap_or("-"),
                 )?;
-                let names: Vec<String> = v
-                    .get("entities")
-                    .and_then(Value::as_array)
-                    .map(|a| a.iter().filter_map(|e| s(e, "text")).collect())
-                    .unwrap_or_default();
-                if !names.is_empty() {
-                    writeln!(out, "{:>54}{}", "", warta_render::format_list(&names, lang))?;
+                if !v.names.is_empty() {
+                    writeln!(out, "{:>54}{}", "", warta_render::format_list(&v.names, lang))?;
                 }
                 let id_mark = if lang != Lang::Id { "[id] " } else { "" };
                 writeln!(out, "{:>54}{id_mark}{}", "", snippet_plain(&h.snippet))?;
@@ -326,21 +341,28 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
         }
         Format::Table => {
             writeln!(out, "{} {}: {}", tl.of, tl.key, tl.title)?;
-            let entries = doc["entries"].as_array().map(Vec::as_slice).unwrap_or_default();
             // An entity's entries name their stories by title too.
-            let keys: Vec<&str> = entries.iter().filter_map(|e| e.get("story").and_then(Value::as_str)).collect();
+            let keys: Vec<&str> = tl.entries.iter().filter_map(|e| e.story.as_deref()).collect();
             let titles = if tl.of == "entity" { store.story_titles(&keys)? } else { Default::default() };
-            let text = |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("-").to_string();
-            for e in entries {
-                let status = match args.lang {
-                    Some(_) if e.get("status_text").is_some_and(|s| s.is_string()) => text(e, "status_text"),
-                    _ => text(e, "status"),
+            for e in &tl.entries {
+                // In `lang`, an event entry's summary, status and conflicting dates as
+                // `--format json` renders them; an article entry keeps its title.
+                let rendered = match (args.lang, e.kind) {
+                    (Some(lang), EntryKind::Event(_)) => {
+                        let facts = warta_render::Facts::from_json(&serde_json::to_value(e)?)?;
+                        Some((lang, warta_render::render_facts(&facts, lang)))
+                    }
+                    _ => None,
                 };
-                let outlets: Vec<&str> =
-                    e["outlets"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+                let status = match (&rendered, e.status) {
+                    (Some((_, r)), _) => r.status_text.clone(),
+                    (None, Some(s)) => s.to_string(),
+                    (None, None) => "-".into(),
+                };
+                let summary = rendered.as_ref().map_or(e.summary.as_str(), |(_, r)| r.summary.as_str());
                 let story = if tl.of == "entity" {
-                    let key = text(e, "story");
-                    let title: String = titles.get(&key).map(|t| t.chars().take(30).collect()).unwrap_or_default();
+                    let key = e.story.as_deref().unwrap_or("-");
+                    let title: String = titles.get(key).map(|t| t.chars().take(30).collect()).unwrap_or_default();
                     format!("{key:<5} {title:<30}  ")
                 } else {
                     String::new()
@@ -348,21 +370,19 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
                 writeln!(
                     out,
                     "{:<10}  {}{:<12}  {:<10}  {}  [{}]",
-                    text(e, "date"),
+                    e.date.as_deref().unwrap_or("-"),
                     story,
-                    text(e, "type"),
+                    e.kind.as_str(),
                     status,
-                    text(e, "summary"),
-                    outlets.join(", ")
+                    summary,
+                    e.outlets.join(", ")
                 )?;
-                for c in e["conflicts"].as_array().map(Vec::as_slice).unwrap_or_default() {
-                    let sources: Vec<&str> = c["sources"]
-                        .as_array()
-                        .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
-                        .unwrap_or_default();
-                    let value =
-                        c.get("value_text").and_then(|x| x.as_str()).map(str::to_string).unwrap_or(text(c, "value"));
-                    writeln!(out, "{:>12}conflict: {} {} by {}", "", text(c, "field"), value, sources.join(", "))?;
+                for c in &e.conflicts {
+                    let value = match (&rendered, c.field, c.value.as_deref()) {
+                        (Some((lang, _)), ConflictField::Date, Some(v)) => warta_render::format_date(v, *lang),
+                        (_, _, v) => v.unwrap_or("-").to_string(),
+                    };
+                    writeln!(out, "{:>12}conflict: {} {} by {}", "", c.field, value, c.sources.join(", "))?;
                 }
             }
         }

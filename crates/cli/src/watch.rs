@@ -648,7 +648,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 });
                 match analysed {
                     Ok(a) => {
-                        match writer.put_prepared(&a.source, a.hash, &a.text, a.analysis, Some(a.prepared))? {
+                        match warta_store::ingest::put(writer, a)? {
                             warta_store::Outcome::Unchanged => st.unchanged += 1,
                             _ if from_feed => st.ingested_from_feed += 1,
                             _ => st.ingested_from_page += 1,

@@ -1,6 +1,8 @@
 //! Indonesian calendar vocabulary shared by the metadata and time stages: month and weekday
-//! names (with old and abbreviated spellings), and checked date construction.
+//! names (with old and abbreviated spellings), checked date construction, day numbers and the
+//! day an article stands for (what stories and timelines count days with).
 
+use crate::analysis::{Analysis, Precision};
 use jiff::civil::{Date, Weekday};
 
 /// Month number (1–12) of an Indonesian or English month name or abbreviation, any case.
@@ -88,6 +90,49 @@ pub fn expand_year(y: u32) -> i16 {
         70..=99 => 1900 + y as i16,
         _ => y as i16,
     }
+}
+
+/// The day an article stands for: its publication day, or the earliest day its coarser date
+/// allows, or the first day of that month or year.
+pub fn article_date(a: &Analysis) -> Option<Date> {
+    let p = a.published.as_ref()?;
+    if let Some(e) = &p.earliest
+        && let Ok(d) = e.parse::<Date>()
+    {
+        return Some(d);
+    }
+    let v = &p.value;
+    match p.precision {
+        Precision::Day => v.parse().ok(),
+        Precision::Month => format!("{v}-01").parse().ok(),
+        Precision::Year => format!("{v}-01-01").parse().ok(),
+    }
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+pub fn day_number(d: Date) -> i32 {
+    let (y, m, dd) = (d.year() as i32, d.month() as i32, d.day() as i32);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number.
+pub fn date_of(n: i32) -> Date {
+    let z = n + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i32::from(m <= 2);
+    jiff::civil::date(y as i16, m as i8, d as i8)
 }
 
 #[cfg(test)]

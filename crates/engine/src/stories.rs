@@ -29,7 +29,8 @@
 //! **Threads.** [`prepare`] (tokenising, hashing, MinHash) is pure and may run on many
 //! threads; [`Engine::add_prepared`] is the single writer.
 
-use crate::analysis::{Analysis, Precision};
+use crate::analysis::Analysis;
+use crate::calendar::{article_date, date_of, day_number};
 use crate::dedup::{self, Deduper, Group, IdMap, Match, Sketch};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -72,8 +73,9 @@ pub struct Story {
     pub title: String,
     /// The articles' `source`s, in the order they were added.
     pub articles: Vec<String>,
-    /// Timeline entries (filled from events once the events stage lands).
-    pub timeline: Vec<serde_json::Value>,
+    /// The merged timeline of the story's articles ([`crate::timeline::build`]), empty until
+    /// [`Story::set_timeline`] fills it.
+    pub timeline: Vec<crate::timeline::Entry>,
     /// One paragraph from the key entries of the timeline ([`crate::timeline::lede`]), null
     /// before the timeline is built or when it holds only background.
     pub lede: Option<String>,
@@ -100,8 +102,7 @@ impl Story {
     pub fn set_timeline(&mut self, entries: Vec<crate::timeline::Entry>) {
         (self.lede, self.lede_entries) =
             crate::timeline::lede(&entries).map_or((None, Vec::new()), |(t, i)| (Some(t), i));
-        self.timeline =
-            entries.into_iter().map(|e| serde_json::to_value(e).expect("timeline entries serialise")).collect();
+        self.timeline = entries;
     }
 }
 
@@ -560,49 +561,6 @@ fn merge_capped(a: &[(u32, f32)], b: &[(u32, f32)], cap: usize) -> Vec<(u32, f32
 fn within(days: &[i32], d: i32, w: i32) -> bool {
     let i = days.partition_point(|&x| x < d - w);
     i < days.len() && days[i] <= d + w
-}
-
-/// The day an article stands for: its publication day, or the earliest day its coarser date
-/// allows, or the first day of that month or year.
-pub fn article_date(a: &Analysis) -> Option<Date> {
-    let p = a.published.as_ref()?;
-    if let Some(e) = &p.earliest
-        && let Ok(d) = e.parse::<Date>()
-    {
-        return Some(d);
-    }
-    let v = &p.value;
-    match p.precision {
-        Precision::Day => v.parse().ok(),
-        Precision::Month => format!("{v}-01").parse().ok(),
-        Precision::Year => format!("{v}-01-01").parse().ok(),
-    }
-}
-
-/// Days since 1970-01-01 (proleptic Gregorian).
-pub fn day_number(d: Date) -> i32 {
-    let (y, m, dd) = (d.year() as i32, d.month() as i32, d.day() as i32);
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + dd - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day number.
-pub fn date_of(n: i32) -> Date {
-    let z = n + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i32::from(m <= 2);
-    jiff::civil::date(y as i16, m as i8, d as i8)
 }
 
 fn cosine(v: &[(u32, f32)], centroid: &[(u32, f32)], norm: f32) -> f32 {

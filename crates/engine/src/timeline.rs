@@ -391,7 +391,7 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
     let mut member_of: Vec<usize> = Vec::new();
     for (n, m) in members.iter().enumerate() {
         let a = m.analysis;
-        let as_of = crate::stories::article_date(a);
+        let as_of = crate::calendar::article_date(a);
         for ev in &a.events {
             stats.events += 1;
             let (keys, names, kbs) = participant_keys(a, ev, &variants);
@@ -621,7 +621,7 @@ fn group_span(items: &[Item], g: &[usize]) -> Option<(Date, Date)> {
 }
 
 fn days_between(from: Date, to: Date) -> i64 {
-    i64::from(crate::stories::day_number(to)) - i64::from(crate::stories::day_number(from))
+    i64::from(crate::calendar::day_number(to)) - i64::from(crate::calendar::day_number(from))
 }
 
 /// Same type, and the participants overlap: one set inside the other, two shared, or the same
@@ -714,8 +714,8 @@ fn contains(outer: (Date, Date), inner: (Date, Date)) -> bool {
 
 /// Days between two periods (0 when they overlap).
 fn gap_days(p: (Date, Date), q: (Date, Date)) -> i32 {
-    let (a0, a1) = (crate::stories::day_number(p.0), crate::stories::day_number(p.1));
-    let (b0, b1) = (crate::stories::day_number(q.0), crate::stories::day_number(q.1));
+    let (a0, a1) = (crate::calendar::day_number(p.0), crate::calendar::day_number(p.1));
+    let (b0, b1) = (crate::calendar::day_number(q.0), crate::calendar::day_number(q.1));
     if a1 < b0 {
         b0 - a1
     } else if b1 < a0 {

@@ -13,8 +13,8 @@ use anyhow::Result;
 use clap::Args as ClapArgs;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-use warta_engine::stories::{Config, Engine, Prepared, prepare};
-use warta_eval::synth::{Corpus, Settings, SynthArticle};
+use warta_engine::stories::{Config, Engine};
+use warta_eval::synth::{Corpus, Settings, SynthArticle, prepare_batch};
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -30,23 +30,6 @@ pub struct Args {
     /// Articles per batch handed to the preparing threads.
     #[arg(long, default_value_t = 4096)]
     pub batch: usize,
-}
-
-/// Prepare a batch of generated articles on `threads` threads, in order.
-pub fn prepare_batch(batch: &[SynthArticle], threads: usize) -> Vec<Prepared> {
-    let one = |a: &SynthArticle| {
-        let entities = a.entity_counts();
-        prepare(&a.parts(&entities))
-    };
-    if threads <= 1 || batch.len() < 64 {
-        return batch.iter().map(one).collect();
-    }
-    let chunk = batch.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> =
-            batch.chunks(chunk).map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().expect("prepare thread")).collect()
-    })
 }
 
 /// Peak resident memory of this process (VmHWM), in bytes, where /proc is available.

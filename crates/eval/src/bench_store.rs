@@ -94,8 +94,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let mut writer = store.writer(1)?;
         let text = "JAKARTA - Artikel uji pembukaan ulang untuk mengukur waktu pemulihan mesin cerita.";
         let decoded = warta_engine::decode(text.as_bytes()).context("decode")?;
-        let a = warta_engine::analyze("bench-reopen.txt", &decoded, &warta_engine::Options::default());
-        writer.put("bench-reopen.txt", text, a)?;
+        let read = warta_store::ingest::Read {
+            source: "bench-reopen.txt".into(),
+            decoded,
+            overrides: warta_engine::pipeline::Overrides::default(),
+        };
+        let a = warta_store::ingest::analyse(read, &warta_engine::Options::default())?;
+        warta_store::ingest::put(&mut writer, a)?;
         writer.commit()?;
     }
     let reopen = t.elapsed();

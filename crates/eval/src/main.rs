@@ -20,6 +20,11 @@ mod train;
 
 use warta_cli::{inputs, jobs, ner};
 
+/// The shared data folder: `--data`, or `../shared/data` beside the repository.
+pub fn data_dir(arg: &Option<std::path::PathBuf>) -> std::path::PathBuf {
+    arg.clone().unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
+}
+
 #[derive(Parser)]
 #[command(
     name = "warta-eval",

@@ -855,6 +855,23 @@ fn fill(t: &str, plan: &StoryPlan, date: Date, r: &mut Rng, out: &mut String, co
     out.push_str(rest);
 }
 
+/// Prepare a batch of generated articles on `threads` threads, in order.
+pub fn prepare_batch(batch: &[SynthArticle], threads: usize) -> Vec<warta_engine::stories::Prepared> {
+    let one = |a: &SynthArticle| {
+        let entities = a.entity_counts();
+        warta_engine::stories::prepare(&a.parts(&entities))
+    };
+    if threads <= 1 || batch.len() < 64 {
+        return batch.iter().map(one).collect();
+    }
+    let chunk = batch.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> =
+            batch.chunks(chunk).map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("prepare thread")).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

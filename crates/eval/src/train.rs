@@ -161,7 +161,7 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
 }
 
 fn train_ner(a: NerTrainArgs) -> Result<ExitCode> {
-    let data = crate::eval::data_dir(&a.data);
+    let data = crate::data_dir(&a.data);
     if !data.join("ner-nergrit").exists() {
         bail!("no NER data under {} (pass --data DIR)", data.display());
     }

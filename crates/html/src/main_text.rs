@@ -599,15 +599,59 @@ fn holds_content(tree: &Tree, hints: &Hints) -> Vec<bool> {
     out
 }
 
+/// What every step of one reading of the page looks at.
+struct Pass<'a, 't> {
+    tree: &'a Tree<'t>,
+    hints: &'a Hints<'t>,
+    root: NodeId,
+    f: Filters,
+    /// Elements inside a block of teasers for other pages.
+    related: &'a [bool],
+    /// Elements holding the article's likely container ([`holds_content`]).
+    holds_content: &'a [bool],
+}
+
+/// The text runs of one walk over the page, with what the later steps need.
+struct Walk {
+    counts: Vec<Counts>,
+    blocks: Vec<Block>,
+    captions: Vec<String>,
+    /// Elements skipped for their class or id (listed with a reason when inside the article).
+    skipped: Vec<NodeId>,
+}
+
+/// One reading of the page under the filters `f`: 1. the walk into text runs, 2. counts per
+/// element, 3. scores and the top element, 4. the siblings that continue it (and repeated
+/// units), 5. cleaning and output.
 fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool], holds_content: &[bool]) -> MainText {
-    let n = tree.nodes.len();
-    let mut counts = vec![Counts::default(); n];
+    let pass = Pass { tree, hints, root, f, related, holds_content };
+    let Walk { mut counts, blocks, captions, skipped } = walk(&pass);
+    add_counts(tree, &blocks, &mut counts);
+    let score = scores(&pass, &blocks, &counts);
+    let Some(top) = top_element(&pass, &score, &counts) else {
+        return MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() };
+    };
+    let mut selected = siblings(&pass, top, &blocks, &counts, &score);
+    if f.weights {
+        selected.extend(repeated_units(&pass, top, &counts));
+    }
+    let (paragraphs, dropped) = output(&pass, &selected, &blocks, &counts, &score, skipped);
+    MainText { paragraphs, captions, dropped }
+}
+
+/// The link characters per character of an element's text.
+fn link_density(counts: &[Counts], id: NodeId) -> f64 {
+    let c = &counts[id as usize];
+    if c.chars == 0 { 0.0 } else { c.link_chars as f64 / c.chars as f64 }
+}
+
+/// Step 1, the walk: blocks of inline content, skipped subtrees not entered.
+fn walk(pass: &Pass) -> Walk {
+    let Pass { tree, hints, root, f, holds_content, .. } = *pass;
+    let mut counts = vec![Counts::default(); tree.nodes.len()];
     let mut blocks: Vec<Block> = Vec::new();
     let mut captions: Vec<String> = Vec::new();
-    // Elements skipped for their class or id (listed with a reason when inside the article).
     let mut skipped: Vec<NodeId> = Vec::new();
-
-    // 1. Walk: blocks of inline content, skipped subtrees not entered.
     let mut owners: Vec<NodeId> = vec![root];
     let mut run = Block { owner: root, text: String::new(), chars: 0, link_chars: 0, commas: 0 };
     let mut link_depth = 0u32;
@@ -711,9 +755,12 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             }
         }
     }
+    Walk { counts, blocks, captions, skipped }
+}
 
-    // 2. Counts, bottom-up (children come after their parents in `nodes`).
-    for b in &blocks {
+/// Step 2, counts, bottom-up (children come after their parents in `nodes`).
+fn add_counts(tree: &Tree, blocks: &[Block], counts: &mut [Counts]) {
+    for b in blocks {
         let c = &mut counts[b.owner as usize];
         c.chars += b.chars;
         c.link_chars += b.link_chars;
@@ -722,7 +769,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             c.prose += b.chars;
         }
     }
-    for i in (1..n).rev() {
+    for i in (1..counts.len()).rev() {
         let c = counts[i];
         if !c.entered {
             continue;
@@ -752,13 +799,13 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             p.embed += c.embed;
         }
     }
-    let density = |id: NodeId| {
-        let c = &counts[id as usize];
-        if c.chars == 0 { 0.0 } else { c.link_chars as f64 / c.chars as f64 }
-    };
+}
 
-    // 3. Scores.
-    let mut score: Vec<f64> = vec![f64::NAN; n];
+/// Step 3, scores: each run of 25+ characters scores its paragraph's ancestors (less the further
+/// up), scaled down by link density and for blocks of teasers. NaN: not a candidate.
+fn scores(pass: &Pass, blocks: &[Block], counts: &[Counts]) -> Scores {
+    let Pass { tree, hints, root, f, related, .. } = *pass;
+    let mut score: Vec<f64> = vec![f64::NAN; tree.nodes.len()];
     let init = |id: NodeId, score: &mut Vec<f64>| {
         if score[id as usize].is_nan() {
             let prior = match tree.name(id) {
@@ -772,7 +819,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         }
     };
     let mut candidates: Vec<NodeId> = Vec::new();
-    for b in &blocks {
+    for b in blocks {
         if b.chars < 25 {
             continue;
         }
@@ -807,18 +854,31 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         }
     }
     for &c in &candidates {
-        score[c as usize] *= 1.0 - density(c);
+        score[c as usize] *= 1.0 - link_density(counts, c);
         // A block of teasers for other pages ("Related", "You may also like") is not the
         // article, however much text it has.
         if f.weights && related[c as usize] {
             score[c as usize] *= 0.25;
         }
     }
-    let mut ranked: Vec<NodeId> = candidates.clone();
+    Scores { score, candidates }
+}
+
+/// Every element's score (NaN where none) and the scored elements in the order first scored.
+struct Scores {
+    score: Vec<f64>,
+    candidates: Vec<NodeId>,
+}
+
+/// The element holding the article: the best scored, or the ancestor most strong candidates
+/// share (an article split over several containers), climbing while the parent scores higher
+/// and to the parent of an only child. None when nothing scored.
+fn top_element(pass: &Pass, scores: &Scores, counts: &[Counts]) -> Option<NodeId> {
+    let Pass { tree, root, .. } = *pass;
+    let score = &scores.score;
+    let mut ranked: Vec<NodeId> = scores.candidates.clone();
     ranked.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
-    let Some(&top0) = ranked.first() else {
-        return MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() };
-    };
+    let &top0 = ranked.first()?;
     let mut top = top0;
     let top_score = score[top as usize];
 
@@ -887,94 +947,118 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
         }
         top = p;
     }
+    Some(top)
+}
 
-    // 4. Siblings.
+/// Step 4, siblings: the top element and the siblings that continue the article (scored close to
+/// it, prose, or paragraphs), in document order.
+fn siblings(pass: &Pass, top: NodeId, blocks: &[Block], counts: &[Counts], scores: &Scores) -> Vec<NodeId> {
+    let Pass { tree, hints, root, f, related, .. } = *pass;
+    let score = &scores.score;
     let top_score = if score[top as usize].is_nan() { 0.0 } else { score[top as usize] };
     let threshold = (top_score * 0.2).max(10.0);
     let mut selected: Vec<NodeId> = Vec::new();
     let parent = tree.nodes[top as usize].parent;
     if parent == NONE || top == root {
         selected.push(top);
-    } else {
-        let top_class = tree.attr(top, "class").unwrap_or("");
-        for s in tree.children(parent) {
-            if s == top {
-                selected.push(s);
-                continue;
-            }
-            if !counts[s as usize].entered || tree.name(s).is_none() {
-                continue;
-            }
-            let mut bonus = 0.0;
-            if !top_class.is_empty() && tree.attr(s, "class") == Some(top_class) {
-                bonus += top_score * 0.2;
-            }
-            let ss = score[s as usize];
-            // A sibling named like chrome ("footer-content") does not join, even where its
-            // name also says content.
-            let chrome_name = f.unlikely && hints.get(s) & H_UNLIKELY != 0;
-            // Mostly sentences of prose, few links: the article continues there.
-            let prose = {
-                let c = &counts[s as usize];
-                c.prose >= 150 && c.prose as f64 >= 0.6 * c.chars as f64 && density(s) < 0.2
-            };
-            let append = if related[s as usize] || chrome_name {
-                false
-            } else if (!ss.is_nan() && ss + bonus >= threshold) || prose {
-                true
-            } else if tree.name(s) == Some("p") || (hints.get(s) & H_BLOCK != 0 && !counts[s as usize].has_block) {
-                // A paragraph, or an element used as one (a `<div>` holding only inline text).
-                let len = counts[s as usize].chars;
-                let d = density(s);
-                let text_ends = blocks.iter().rev().find(|b| b.owner == s).is_some_and(|b| {
-                    let t = b.text.trim_end();
-                    t.ends_with('.') || t.ends_with('"') || t.ends_with('\u{201d}')
-                });
-                (len > 80 && d < 0.25) || (len > 0 && len <= 80 && d == 0.0 && text_ends)
-            } else {
-                false
-            };
-            if append {
-                selected.push(s);
-            }
-        }
+        return selected;
     }
-
-    // 4b. Repeated units: when the chosen element (or one of its near ancestors) is one of
-    // three or more siblings with the same tag and class that each hold prose, the page is a
-    // thread of posts (a forum, a live blog, an article cut into same-named sections): all
-    // of them are the text. Teaser lists repeat too, but their units are short or links.
-    if f.weights {
-        let prose = |s: NodeId| {
+    let top_class = tree.attr(top, "class").unwrap_or("");
+    for s in tree.children(parent) {
+        if s == top {
+            selected.push(s);
+            continue;
+        }
+        if !counts[s as usize].entered || tree.name(s).is_none() {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if !top_class.is_empty() && tree.attr(s, "class") == Some(top_class) {
+            bonus += top_score * 0.2;
+        }
+        let ss = score[s as usize];
+        // A sibling named like chrome ("footer-content") does not join, even where its
+        // name also says content.
+        let chrome_name = f.unlikely && hints.get(s) & H_UNLIKELY != 0;
+        // Mostly sentences of prose, few links: the article continues there.
+        let prose = {
             let c = &counts[s as usize];
-            c.entered && c.chars >= 150 && density(s) < 0.25 && !related[s as usize] && hints.get(s) & H_UNLIKELY == 0
+            c.prose >= 150 && c.prose as f64 >= 0.6 * c.chars as f64 && link_density(counts, s) < 0.2
         };
-        // Units are alike by tag and first class name (posts alternate "post bg1" / "post bg2").
-        let first_class = |s: NodeId| tree.attr(s, "class").and_then(|c| c.split_ascii_whitespace().next());
-        let mut a = top;
-        for _ in 0..6 {
-            let p = tree.nodes[a as usize].parent;
-            if p == NONE || a == root || p == root {
-                break;
-            }
-            if let Some(class) = first_class(a) {
-                let same: Vec<NodeId> = tree
-                    .children(p)
-                    .filter(|&s| s != a && tree.tag(s) == tree.tag(a) && first_class(s) == Some(class) && prose(s))
-                    .collect();
-                if same.len() >= 2 && prose(a) {
-                    selected.extend(same);
-                    break;
-                }
-            }
-            a = p;
+        let append = if related[s as usize] || chrome_name {
+            false
+        } else if (!ss.is_nan() && ss + bonus >= threshold) || prose {
+            true
+        } else if tree.name(s) == Some("p") || (hints.get(s) & H_BLOCK != 0 && !counts[s as usize].has_block) {
+            // A paragraph, or an element used as one (a `<div>` holding only inline text).
+            let len = counts[s as usize].chars;
+            let d = link_density(counts, s);
+            let text_ends = blocks.iter().rev().find(|b| b.owner == s).is_some_and(|b| {
+                let t = b.text.trim_end();
+                t.ends_with('.') || t.ends_with('"') || t.ends_with('\u{201d}')
+            });
+            (len > 80 && d < 0.25) || (len > 0 && len <= 80 && d == 0.0 && text_ends)
+        } else {
+            false
+        };
+        if append {
+            selected.push(s);
         }
     }
+    selected
+}
 
-    // 5. Cleaning and output: blocks whose owner lies in a selected subtree and under no
-    // dropped element.
-    let mut keep: Vec<u8> = vec![0; n]; // 0 unknown, 1 keep, 2 drop
-    for &s in &selected {
+/// Step 4b, repeated units: when the chosen element (or one of its near ancestors) is one of
+/// three or more siblings with the same tag and class that each hold prose, the page is a
+/// thread of posts (a forum, a live blog, an article cut into same-named sections): all
+/// of them are the text. Teaser lists repeat too, but their units are short or links.
+/// Returns the other units.
+fn repeated_units(pass: &Pass, top: NodeId, counts: &[Counts]) -> Vec<NodeId> {
+    let Pass { tree, hints, root, related, .. } = *pass;
+    let prose = |s: NodeId| {
+        let c = &counts[s as usize];
+        c.entered
+            && c.chars >= 150
+            && link_density(counts, s) < 0.25
+            && !related[s as usize]
+            && hints.get(s) & H_UNLIKELY == 0
+    };
+    // Units are alike by tag and first class name (posts alternate "post bg1" / "post bg2").
+    let first_class = |s: NodeId| tree.attr(s, "class").and_then(|c| c.split_ascii_whitespace().next());
+    let mut a = top;
+    for _ in 0..6 {
+        let p = tree.nodes[a as usize].parent;
+        if p == NONE || a == root || p == root {
+            break;
+        }
+        if let Some(class) = first_class(a) {
+            let same: Vec<NodeId> = tree
+                .children(p)
+                .filter(|&s| s != a && tree.tag(s) == tree.tag(a) && first_class(s) == Some(class) && prose(s))
+                .collect();
+            if same.len() >= 2 && prose(a) {
+                return same;
+            }
+        }
+        a = p;
+    }
+    Vec::new()
+}
+
+/// Step 5, cleaning and output: blocks whose owner lies in a selected subtree and under no
+/// dropped element become paragraphs (line by line, without link lists, comments, repeated
+/// titles, video prompts and copyright lines); what is dropped is listed with its reason.
+fn output(
+    pass: &Pass,
+    selected: &[NodeId],
+    blocks: &[Block],
+    counts: &[Counts],
+    scores: &Scores,
+    skipped: Vec<NodeId>,
+) -> (Vec<String>, Vec<Dropped>) {
+    let Pass { tree, hints, f, related, .. } = *pass;
+    let mut keep: Vec<u8> = vec![0; tree.nodes.len()]; // 0 unknown, 1 keep, 2 drop
+    for &s in selected {
         keep[s as usize] = 1;
     }
     let title_like = |id: NodeId| matches!(tree.name(id), Some("h1"));
@@ -994,7 +1078,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
                     Some(DropReason::Title)
                 } else if f.weights && related[p as usize] {
                     Some(DropReason::Related)
-                } else if f.clean && drop_conditionally(tree, hints, p, &counts, &score, f) {
+                } else if f.clean && drop_conditionally(tree, hints, p, counts, &scores.score, f) {
                     // Named for what it is (an ad slot, a newsletter box), else not prose.
                     Some(match reason_by_name(tree, p) {
                         DropReason::Chrome => DropReason::NotProse,
@@ -1016,7 +1100,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
     let mut paragraphs: Vec<String> = Vec::new();
     let mut dropped: Vec<Dropped> = Vec::new();
     let mut in_comments = false;
-    for b in &blocks {
+    for b in blocks {
         if !decide(b.owner, &mut keep) {
             continue;
         }
@@ -1063,7 +1147,7 @@ fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool
             dropped.push(Dropped { reason: why, text });
         }
     }
-    MainText { paragraphs, captions, dropped }
+    (paragraphs, dropped)
 }
 
 /// A run of inline text as the flat reading sees it (no filters, no scoring).

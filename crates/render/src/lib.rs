@@ -32,6 +32,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use warta_engine::analysis::{EntityKind, EventStatus, EventType, Subtype};
 use warta_engine::entities::gazetteer::{self, GazEntry};
+use warta_engine::stories::{Duplicates, Story};
 use warta_engine::timeline::{Conflict, ConflictField, Corroboration, Entry};
 
 /// An output language.
@@ -170,13 +171,19 @@ pub struct Facts {
 }
 
 /// The fields of a timeline entry's JSON that a rendering reads (the store's entries and
-/// `warta stories`' entries both have them).
+/// `warta stories`' entries both have them): an entry is read into this, never by key.
 #[derive(Debug, Deserialize)]
 struct EntryFields {
     #[serde(default)]
     date: Option<String>,
     #[serde(rename = "type")]
     kind: String,
+    /// The engine's Indonesian line (kept as `summary_id` when rendered).
+    #[serde(default)]
+    summary: Option<String>,
+    /// The supporting articles (ranks the story's main entry).
+    #[serde(default)]
+    supported_by: Vec<String>,
     #[serde(default)]
     participants: Vec<String>,
     #[serde(default)]
@@ -211,20 +218,37 @@ impl Facts {
     /// From a timeline entry as `warta stories` or the store prints it; an error names what
     /// in the JSON is not an entry.
     pub fn from_json(v: &Value) -> Result<Facts, serde_json::Error> {
-        let e = EntryFields::deserialize(v)?;
-        let mut participant_kb = e.participant_kb;
-        participant_kb.resize(e.participants.len(), None);
-        Ok(Facts {
-            date: e.date,
-            kind: EventType::parse(&e.kind),
-            participants: e.participants,
+        Ok(EntryFields::deserialize(v)?.facts())
+    }
+}
+
+impl EntryFields {
+    fn facts(&self) -> Facts {
+        let mut participant_kb = self.participant_kb.clone();
+        participant_kb.resize(self.participants.len(), None);
+        Facts {
+            date: self.date.clone(),
+            kind: EventType::parse(&self.kind),
+            participants: self.participants.clone(),
             participant_kb,
-            place: e.place,
-            status: e.status.unwrap_or(EventStatus::Reported),
-            background: e.background,
-            conflict_dates: date_conflicts(&e.conflicts),
-            corroboration: e.corroboration.filter(|c| c.articles > 0),
-        })
+            place: self.place.clone(),
+            status: self.status.unwrap_or(EventStatus::Reported),
+            background: self.background,
+            conflict_dates: date_conflicts(&self.conflicts),
+            corroboration: self.corroboration.clone().filter(|c| c.articles > 0),
+        }
+    }
+
+    /// How strongly the entry is supported, for the story's main entry: original reports
+    /// (copies count once; without `corroboration` counts, the articles), then articles. None
+    /// for background, which is never the main entry.
+    fn support(&self) -> Option<(usize, usize)> {
+        if self.background {
+            return None;
+        }
+        let articles = self.supported_by.len();
+        let reports = self.corroboration.as_ref().map(|c| c.reports).filter(|&r| r > 0).unwrap_or(articles);
+        Some((reports, articles))
     }
 }
 
@@ -561,8 +585,14 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
 /// without them) and each date conflict's `value_text` are added. The
 /// structured fields are left as they are.
 pub fn render_entry_json(entry: &Value, lang: Lang) -> Value {
+    render_entry_read(entry, lang).0
+}
+
+/// [`render_entry_json`], with the fields the entry was read into and its rendered summary
+/// (None when the entry could not be read).
+fn render_entry_read(entry: &Value, lang: Lang) -> (Value, Option<(EntryFields, String)>) {
     let mut out = entry.clone();
-    let facts = match Facts::from_json(entry) {
+    let fields = match EntryFields::deserialize(entry) {
         Ok(f) => f,
         Err(e) => {
             // Not an entry this renderer can read: kept as it is, in Indonesian, and said so.
@@ -573,13 +603,12 @@ pub fn render_entry_json(entry: &Value, lang: Lang) -> Value {
                 o.insert("summary_untranslated".into(), json!(lang != Lang::Id));
                 o.insert("render_error".into(), json!(e.to_string()));
             }
-            return out;
+            return (out, None);
         }
     };
-    let r = render_facts(&facts, lang);
+    let r = render_facts(&fields.facts(), lang);
     if let Some(o) = out.as_object_mut() {
-        let original = o.get("summary").cloned().unwrap_or(Value::Null);
-        o.insert("summary_id".into(), original);
+        o.insert("summary_id".into(), json!(fields.summary));
         o.insert("summary".into(), json!(r.summary));
         o.insert("lang".into(), json!(lang));
         o.insert("dir".into(), json!(r.dir));
@@ -590,10 +619,11 @@ pub fn render_entry_json(entry: &Value, lang: Lang) -> Value {
         o.insert("participants_text".into(), json!(r.participants));
         o.insert("place_text".into(), json!(r.place));
         o.insert("support_text".into(), json!(r.support_text));
-        if let Some(cs) = o.get_mut("conflicts").and_then(Value::as_array_mut) {
-            for c in cs {
-                let text = (c.get("field").and_then(Value::as_str) == Some("date"))
-                    .then(|| c.get("value").and_then(Value::as_str).map(|v| format_date(v, lang)))
+        // Each conflict as read (same order, same count) gets its value in words.
+        if let Some(Value::Array(cs)) = o.get_mut("conflicts") {
+            for (c, read) in cs.iter_mut().zip(&fields.conflicts) {
+                let text = (read.field == ConflictField::Date)
+                    .then(|| read.value.as_deref().map(|v| format_date(v, lang)))
                     .flatten();
                 if let Some(co) = c.as_object_mut() {
                     co.insert("value_text".into(), json!(text));
@@ -601,53 +631,60 @@ pub fn render_entry_json(entry: &Value, lang: Lang) -> Value {
             }
         }
     }
-    out
+    (out, Some((fields, r.summary)))
 }
 
-/// The entry a story is mostly about: the non-background entry the most original reports
-/// support (copies count once; entries without `corroboration` count their articles), then
-/// the most articles, the earliest on a tie.
-pub fn main_entry(timeline: &[Value]) -> Option<&Value> {
-    let support = |e: &Value| {
-        let articles = e.get("supported_by").and_then(Value::as_array).map_or(0, Vec::len);
-        let reports = e
-            .get("corroboration")
-            .and_then(|c| c.get("reports"))
-            .and_then(Value::as_u64)
-            .filter(|&r| r > 0)
-            .map_or(articles, |r| r as usize);
-        (reports, articles)
-    };
-    timeline.iter().filter(|e| !e.get("background").and_then(Value::as_bool).unwrap_or(false)).fold(
-        None,
-        |best: Option<&Value>, e| match best {
-            Some(b) if support(b) >= support(e) => Some(b),
-            _ => Some(e),
-        },
-    )
+/// The entry a story is mostly about, by index: the non-background entry the most original
+/// reports support (copies count once; entries without `corroboration` counts count their
+/// articles), then the most articles, the earliest on a tie ([`EntryFields::support`]).
+fn main_index(support: impl Iterator<Item = Option<(usize, usize)>>) -> Option<usize> {
+    let mut best: Option<(usize, (usize, usize))> = None;
+    for (i, s) in support.enumerate() {
+        let Some(s) = s else { continue };
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// The fields of a story's JSON that a rendering reads (`warta stories`' stories and the
+/// store's story rows both have them).
+#[derive(Debug, Default, Deserialize)]
+struct StoryFields {
+    #[serde(default)]
+    timeline: Vec<Value>,
+    #[serde(default)]
+    lede_entries: Vec<usize>,
+    #[serde(default)]
+    first_date: Option<String>,
+    #[serde(default)]
+    last_date: Option<String>,
 }
 
 /// Render one story object of `warta stories`. The title is article text in Indonesian: it is
 /// kept as it is, with `title_lang: "id"` and `title_untranslated` (true unless `lang` is `id`).
-/// `headline` is built from the facts of the story's main entry ([`main_entry`]) in `lang`, null
+/// `headline` is built from the facts of the story's main entry ([`main_index`]) in `lang`, null
 /// when the timeline is empty. `first_date_text` / `last_date_text` render the story's dates.
+/// A story that cannot be read is kept as it is, with `render_error`.
 pub fn render_story(story: &Value, lang: Lang) -> Value {
     let mut out = story.clone();
     let Some(o) = out.as_object_mut() else { return out };
-    let timeline: Vec<Value> = o
-        .get("timeline")
-        .and_then(Value::as_array)
-        .map(|t| t.iter().map(|e| render_entry_json(e, lang)).collect())
-        .unwrap_or_default();
-    let headline = main_entry(&timeline).and_then(|e| e.get("summary")).cloned().unwrap_or(Value::Null);
+    let fields = match StoryFields::deserialize(story) {
+        Ok(f) => f,
+        Err(e) => {
+            o.insert("render_error".into(), json!(e.to_string()));
+            return out;
+        }
+    };
+    let (timeline, read): (Vec<Value>, Vec<Option<(EntryFields, String)>>) =
+        fields.timeline.iter().map(|e| render_entry_read(e, lang)).unzip();
+    let main = main_index(read.iter().map(|r| r.as_ref().and_then(|(f, _)| f.support())));
+    let summary = |i: usize| read.get(i).and_then(Option::as_ref).map(|(_, s)| s.as_str());
+    let headline = main.and_then(summary);
     // the lede told again from the same entries' summaries in `lang`
-    let lede_entries: Vec<usize> = o
-        .get("lede_entries")
-        .and_then(Value::as_array)
-        .map(|v| v.iter().filter_map(Value::as_u64).map(|i| i as usize).collect())
-        .unwrap_or_default();
-    let sentences: Vec<&str> = lede_entries.iter().filter_map(|&i| timeline.get(i)?.get("summary")?.as_str()).collect();
-    if !sentences.is_empty() && sentences.len() == lede_entries.len() {
+    let sentences: Vec<&str> = fields.lede_entries.iter().filter_map(|&i| summary(i)).collect();
+    if !sentences.is_empty() && sentences.len() == fields.lede_entries.len() {
         let (stop, gap) = match lang {
             Lang::Zh | Lang::Ja => ("。", ""),
             _ => (".", " "),
@@ -655,33 +692,31 @@ pub fn render_story(story: &Value, lang: Lang) -> Value {
         let lede: Vec<String> = sentences.iter().map(|s| format!("{s}{stop}")).collect();
         o.insert("lede".into(), json!(lede.join(gap)));
     }
-    let date_text = |k: &str| o.get(k).and_then(Value::as_str).map(|d| format_date(d, lang));
-    let (first, last) = (date_text("first_date"), date_text("last_date"));
+    let date_text = |d: &Option<String>| d.as_deref().map(|d| format_date(d, lang));
     o.insert("lang".into(), json!(lang));
     o.insert("dir".into(), json!(lang.dir()));
     o.insert("title_lang".into(), json!("id"));
     o.insert("title_untranslated".into(), json!(lang != Lang::Id));
-    o.insert("headline".into(), headline);
-    o.insert("first_date_text".into(), json!(first));
-    o.insert("last_date_text".into(), json!(last));
+    o.insert("headline".into(), json!(headline));
+    o.insert("first_date_text".into(), json!(date_text(&fields.first_date)));
+    o.insert("last_date_text".into(), json!(date_text(&fields.last_date)));
     o.insert("timeline".into(), Value::Array(timeline));
     out
 }
 
 /// Render a whole `warta stories` document (`{"stories": [...], "duplicates": [...]}`): every
-/// story through [`render_story`], `lang` and `dir` at the top; everything else unchanged.
-pub fn render_stories(doc: &Value, lang: Lang) -> Value {
-    let mut out = doc.clone();
-    if let Some(o) = out.as_object_mut() {
-        if let Some(stories) = o.get_mut("stories").and_then(Value::as_array_mut) {
-            for s in stories.iter_mut() {
-                *s = render_story(s, lang);
-            }
-        }
-        o.insert("lang".into(), json!(lang));
-        o.insert("dir".into(), json!(lang.dir()));
-    }
-    out
+/// story through [`render_story`], the duplicate groups as they are, `lang` and `dir` at the
+/// top.
+pub fn render_stories(stories: &[Story], duplicates: &[Duplicates], lang: Lang) -> Value {
+    let stories: Vec<Value> = stories.iter().map(|s| render_story(&json!(s), lang)).collect();
+    json!({ "stories": stories, "duplicates": duplicates, "lang": lang, "dir": lang.dir() })
+}
+
+/// The entries of a store timeline's JSON (what a rendering reads of it).
+#[derive(Debug, Deserialize)]
+struct TimelineFields {
+    #[serde(default)]
+    entries: Vec<Value>,
 }
 
 /// Render a store timeline (`{"of", "key", "title", "entries": [...]}` as `warta timeline`
@@ -690,23 +725,42 @@ pub fn render_stories(doc: &Value, lang: Lang) -> Value {
 /// `summary_lang: "id"` and `summary_untranslated`; `lang` and `dir` at the top.
 pub fn render_timeline(doc: &Value, lang: Lang) -> Value {
     let mut out = doc.clone();
-    if let Some(o) = out.as_object_mut() {
-        if let Some(entries) = o.get_mut("entries").and_then(Value::as_array_mut) {
-            for e in entries.iter_mut() {
-                if e.get("type").and_then(Value::as_str) == Some("article") {
-                    if let Some(eo) = e.as_object_mut() {
-                        eo.insert("lang".into(), json!(lang));
-                        eo.insert("dir".into(), json!(lang.dir()));
-                        eo.insert("summary_lang".into(), json!("id"));
-                        eo.insert("summary_untranslated".into(), json!(lang != Lang::Id));
-                    }
-                } else {
-                    *e = render_entry_json(e, lang);
-                }
+    let Some(o) = out.as_object_mut() else { return out };
+    match TimelineFields::deserialize(doc) {
+        Ok(t) => {
+            let entries: Vec<Value> = t.entries.iter().map(|e| render_timeline_entry(e, lang)).collect();
+            if o.contains_key("entries") {
+                o.insert("entries".into(), Value::Array(entries));
             }
         }
-        o.insert("lang".into(), json!(lang));
-        o.insert("dir".into(), json!(lang.dir()));
+        Err(e) => {
+            o.insert("render_error".into(), json!(e.to_string()));
+        }
+    }
+    o.insert("lang".into(), json!(lang));
+    o.insert("dir".into(), json!(lang.dir()));
+    out
+}
+
+/// An entry's type as the JSON names it (an event type, or `article`).
+#[derive(Debug, Deserialize)]
+struct EntryType {
+    #[serde(rename = "type", default)]
+    kind: Option<String>,
+}
+
+/// One entry of a store timeline in `lang` (see [`render_timeline`]).
+fn render_timeline_entry(e: &Value, lang: Lang) -> Value {
+    let is_article = EntryType::deserialize(e).is_ok_and(|t| t.kind.as_deref() == Some("article"));
+    if !is_article {
+        return render_entry_json(e, lang);
+    }
+    let mut out = e.clone();
+    if let Some(eo) = out.as_object_mut() {
+        eo.insert("lang".into(), json!(lang));
+        eo.insert("dir".into(), json!(lang.dir()));
+        eo.insert("summary_lang".into(), json!("id"));
+        eo.insert("summary_untranslated".into(), json!(lang != Lang::Id));
     }
     out
 }

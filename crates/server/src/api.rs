@@ -11,6 +11,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -165,8 +166,6 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
     let Some(row) = s.story_row(key)? else { return Err(ApiError::not_found(format!("no story {key}"))) };
     let members = s.story_members(key)?.unwrap_or_default();
     let timeline = s.timeline(key)?;
-    let tl = serde_json::to_value(&timeline).map_err(|e| ApiError::internal(e.to_string()))?;
-    let entries: Vec<Value> = tl.get("entries").and_then(Value::as_array).cloned().unwrap_or_default();
 
     // Entities over the story's articles.
     struct Agg {
@@ -231,7 +230,16 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
         }));
         kb_of.insert((g.kind, g.name), g.kb);
     }
-    let mut speakers: Vec<Value> = Vec::new();
+    /// The quotes of one speaker, as the story page lists them.
+    #[derive(Serialize)]
+    struct Speaker {
+        speaker: Option<String>,
+        speaker_text: Value,
+        entity: Option<i64>,
+        count: usize,
+        quotes: Vec<Value>,
+    }
+    let mut speakers: Vec<Speaker> = Vec::new();
     for (speaker, (ent, qs)) in quotes {
         let (entity_id, speaker_text) = match &ent {
             Some((k, n)) => {
@@ -241,60 +249,49 @@ fn story_json(s: &Store, key: &str, lang: Lang) -> Result<Value, ApiError> {
             None if speaker.is_empty() => (None, Value::Null),
             None => (None, name_json(&speaker, None, lang)),
         };
-        speakers.push(json!({
-            "speaker": if speaker.is_empty() { Value::Null } else { json!(speaker) },
-            "speaker_text": speaker_text,
-            "entity": entity_id,
-            "count": qs.len(),
-            "quotes": qs,
-        }));
+        speakers.push(Speaker {
+            speaker: (!speaker.is_empty()).then_some(speaker),
+            speaker_text,
+            entity: entity_id,
+            count: qs.len(),
+            quotes: qs,
+        });
     }
-    speakers.sort_by(|a, b| {
-        let c = |v: &Value| v.get("count").and_then(Value::as_u64).unwrap_or(0);
-        // Named speakers first, most quoted first.
-        a["speaker"].is_null().cmp(&b["speaker"].is_null()).then(c(b).cmp(&c(a)))
-    });
+    // Named speakers first, most quoted first.
+    speakers.sort_by(|a, b| a.speaker.is_none().cmp(&b.speaker.is_none()).then(b.count.cmp(&a.count)));
 
     let by_source: HashMap<&str, &warta_store::ArticleRef> =
         members.iter().map(|(r, _)| (r.source.as_str(), r)).collect();
+    let mut entries = Vec::with_capacity(timeline.entries.len());
+    for e in &timeline.entries {
+        // The articles behind each entry, with their outlets and ids, a copy naming its
+        // original (the engine's `corroboration.copy_groups`).
+        let groups = e.corroboration.as_ref().map(|c| c.copy_groups.as_slice()).unwrap_or_default();
+        let support: Vec<Value> = e
+            .supported_by
+            .iter()
+            .map(|src| {
+                let r = by_source.get(src.as_str());
+                let copy_of = groups.iter().find(|g| g.copies.contains(src)).map(|g| g.original.as_str());
+                json!({"source": src, "article": r.map(|r| r.id), "outlet": r.and_then(|r| r.outlet.clone()),
+                    "title": r.and_then(|r| r.title.clone()), "copy_of": copy_of})
+            })
+            .collect();
+        let mut v = serde_json::to_value(e).map_err(|e| ApiError::internal(e.to_string()))?;
+        if let Some(eo) = v.as_object_mut() {
+            eo.insert("support".into(), Value::Array(support));
+        }
+        entries.push(v);
+    }
     let mut story = json!(row);
     if let Some(o) = story.as_object_mut() {
         o.insert("timeline".into(), Value::Array(entries));
     }
     let mut story = warta_render::render_story(&story, lang);
     if let Some(o) = story.as_object_mut() {
-        if let Some(tl) = o.get_mut("timeline").and_then(Value::as_array_mut) {
-            for e in tl {
-                // The articles behind each entry, with their outlets and ids (both shapes of
-                // entry: `supported_by` from the engine's timeline, `articles` from stored events).
-                let sources: Vec<String> = ["supported_by", "articles"]
-                    .iter()
-                    .find_map(|k| e.get(*k).and_then(Value::as_array))
-                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
-                    .unwrap_or_default();
-                // A copy names its original (the engine's `corroboration.copy_groups`).
-                let groups: Vec<warta_engine::timeline::CopyGroup> = e
-                    .get("corroboration")
-                    .and_then(|c| c.get("copy_groups"))
-                    .and_then(|g| serde_json::from_value(g.clone()).ok())
-                    .unwrap_or_default();
-                let support: Vec<Value> = sources
-                    .iter()
-                    .map(|src| {
-                        let r = by_source.get(src.as_str());
-                        let copy_of = groups.iter().find(|g| g.copies.contains(src)).map(|g| g.original.as_str());
-                        json!({"source": src, "article": r.map(|r| r.id), "outlet": r.and_then(|r| r.outlet.clone()),
-                            "title": r.and_then(|r| r.title.clone()), "copy_of": copy_of})
-                    })
-                    .collect();
-                if let Some(eo) = e.as_object_mut() {
-                    eo.insert("support".into(), Value::Array(support));
-                }
-            }
-        }
         o.insert("articles".into(), json!(members.iter().map(|(r, _)| r).collect::<Vec<_>>()));
         o.insert("entities".into(), Value::Array(entities));
-        o.insert("quotes_by_speaker".into(), Value::Array(speakers));
+        o.insert("quotes_by_speaker".into(), json!(speakers));
         lang_fields(o, lang);
     }
     Ok(story)
@@ -308,15 +305,12 @@ pub async fn entity(State(state): State<Arc<AppState>>, Path(id): Path<String>, 
     let v = state
         .with_store(move |s| {
             let Some(e) = s.entity(id)? else { return Err(ApiError::not_found(format!("no entity {id}"))) };
-            let timeline = match s.timeline(&e.name) {
-                Ok(t) => serde_json::to_value(&t).map_err(|e| ApiError::internal(e.to_string()))?,
-                Err(err) => json!({"entries": [], "error": format!("{err:#}")}),
-            };
-            let entries: Vec<Value> = timeline
-                .get("entries")
-                .and_then(Value::as_array)
-                .map(|a| a.iter().map(|x| warta_render::render_entry_json(x, lang)).collect())
-                .unwrap_or_default();
+            // An entity no timeline can be built for (a store error) shows an empty one.
+            let mut entries = Vec::new();
+            for x in s.timeline(&e.name).map(|t| t.entries).unwrap_or_default() {
+                let x = serde_json::to_value(&x).map_err(|e| ApiError::internal(e.to_string()))?;
+                entries.push(warta_render::render_entry_json(&x, lang));
+            }
             let mut v = json!(e);
             if let Some(o) = v.as_object_mut() {
                 o.insert("name_text".into(), name_json(&e.name, e.kb.as_deref(), lang));
@@ -327,6 +321,21 @@ pub async fn entity(State(state): State<Arc<AppState>>, Path(id): Path<String>, 
         })
         .await?;
     Ok(Json(v))
+}
+
+/// What the article page reads of a stored analysis: its entities' ids, types and names.
+#[derive(Deserialize)]
+struct EntityRefs {
+    #[serde(default)]
+    entities: Vec<EntityRef>,
+}
+
+#[derive(Deserialize)]
+struct EntityRef {
+    id: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    name: Option<String>,
 }
 
 /// `GET /api/articles/{id}`
@@ -340,17 +349,9 @@ pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>,
             let Some(a) = s.article(id)? else { return Err(ApiError::not_found(format!("no article {id}"))) };
             // The store's id of each of the analysis's entities, for links.
             let mut links = Map::new();
-            if let Some(ents) = a.analysis.get("entities").and_then(Value::as_array) {
-                for e in ents {
-                    let (Some(local), Some(kind), Some(name)) = (
-                        e.get("id").and_then(Value::as_str),
-                        e.get("type").and_then(Value::as_str),
-                        e.get("name").and_then(Value::as_str),
-                    ) else {
-                        continue;
-                    };
-                    links.insert(local.to_string(), json!(s.entity_id(kind, name)?));
-                }
+            for e in EntityRefs::deserialize(&a.analysis).map(|r| r.entities).unwrap_or_default() {
+                let (Some(local), Some(kind), Some(name)) = (e.id, e.kind, e.name) else { continue };
+                links.insert(local, json!(s.entity_id(&kind, &name)?));
             }
             let published_text = date_text(a.meta.published.as_deref(), lang);
             let mut v = json!(a);
@@ -601,9 +602,9 @@ pub async fn post_article(
     // Extraction and analysis run on the blocking pool with panics caught: a page that trips a
     // bug is a 500 naming it, never a dropped connection.
     let src = source.clone();
-    let analysis = tokio::task::spawn_blocking(move || {
+    let analysed = tokio::task::spawn_blocking(move || {
         let name = src.clone();
-        warta_engine::guard::catch(move || -> Result<_, ApiError> {
+        let read = warta_engine::guard::catch(move || -> Result<_, ApiError> {
             let (decoded, overrides) = match (posted.text, posted.html) {
                 (Some(text), None) => {
                     let d = warta_engine::decode(text.as_bytes()).map_err(|e| ApiError::bad(format!("{src}: {e}")))?;
@@ -616,21 +617,22 @@ pub async fn post_article(
                 }
                 _ => return Err(ApiError::bad("body: give exactly one of \"text\" and \"html\"")),
             };
-            let a = warta_engine::pipeline::analyze_with(&src, &decoded, &warta_engine::Options::default(), &overrides);
-            Ok((a, decoded.text))
+            Ok(warta_store::ingest::Read { source: src, decoded, overrides })
         })
-        .unwrap_or_else(|caught| Err(ApiError::internal(format!("{name}: {caught}"))))
+        .unwrap_or_else(|caught| Err(ApiError::internal(format!("{name}: {caught}"))))?;
+        // The analysis as `warta ingest`'s driver makes it (a panic is this article's error).
+        warta_store::ingest::analyse(read, &warta_engine::Options::default())
+            .map_err(|e| ApiError::internal(e.to_string()))
     })
     .await
     .map_err(|e| ApiError::internal(format!("analysis failed: {e}")))??;
-    let (analysis, text) = analysis;
     let v = state
         .with_store(move |s| {
             let outcome = {
                 let mut w = s.writer(1).map_err(|e| {
                     ApiError::new(StatusCode::SERVICE_UNAVAILABLE, format!("the store cannot be written now: {e:#}"))
                 })?;
-                let outcome = w.put(&source, &text, analysis)?;
+                let outcome = warta_store::ingest::put(&mut w, analysed)?;
                 w.commit()?;
                 outcome
             };
@@ -639,10 +641,11 @@ pub async fn post_article(
                 Some(id) => s.article_refs(&[id])?.into_iter().next().and_then(|r| r.story),
                 None => None,
             };
-            Ok(json!({"id": id, "source": source, "outcome": outcome, "story": story}))
+            let status = if outcome == warta_store::Outcome::Added { StatusCode::CREATED } else { StatusCode::OK };
+            Ok((status, json!({"id": id, "source": source, "outcome": outcome, "story": story})))
         })
         .await?;
-    let status = if v["outcome"] == "added" { StatusCode::CREATED } else { StatusCode::OK };
+    let (status, v) = v;
     Ok((status, Json(v)))
 }
 

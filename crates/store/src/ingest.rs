@@ -1,6 +1,7 @@
 //! The ingest driver: the one path by which analysed articles reach a store. `warta ingest`
-//! runs [`run`] over its inputs; `warta watch`, the server's POST and the synthetic benches
-//! put single articles through [`analyse`] and the same [`Writer`].
+//! (and `warta-eval bench-store`) run [`run`] over their inputs; `warta watch` and the
+//! server's POST put single articles through the same two steps, [`analyse`] then [`put`]
+//! into the one [`Writer`].
 //!
 //! Worker threads read, decode, hash and analyse (skipping content that would change
 //! nothing); a bounded channel carries the results to the single writer (the calling thread),
@@ -174,7 +175,7 @@ pub fn run<I: Named + Send>(
             while let Some(w) = waiting.remove(&expect) {
                 expect += 1;
                 if result.is_ok() {
-                    result = put(writer, w, &opts, &mut summary, &mut event);
+                    result = put_work(writer, w, &opts, &mut summary, &mut event);
                 }
             }
             if result.is_err() {
@@ -189,7 +190,13 @@ pub fn run<I: Named + Send>(
     Ok(summary)
 }
 
-fn put(
+/// Put one analysed article through the writer: the driver's last step for every item, and
+/// how `warta watch` and the server's POST store their single articles.
+pub fn put(writer: &mut Writer<'_>, a: Analysed) -> crate::Result<Outcome> {
+    writer.put_prepared(&a.source, a.hash, &a.text, a.analysis, Some(a.prepared))
+}
+
+fn put_work(
     writer: &mut Writer<'_>,
     work: Result<Work, ItemError>,
     opts: &warta_engine::Options,
@@ -210,7 +217,7 @@ fn put(
     };
     match analysed {
         Ok(a) => {
-            let outcome = writer.put_prepared(&a.source, a.hash, &a.text, a.analysis, Some(a.prepared))?;
+            let outcome = put(writer, a)?;
             match outcome {
                 Outcome::Added => summary.added += 1,
                 Outcome::Updated => summary.updated += 1,

@@ -304,7 +304,7 @@ impl OwnedIndexed {
 
 /// The article's day as YYYYMMDD.
 pub(crate) fn day_of(a: &Analysis) -> Option<i64> {
-    warta_engine::stories::article_date(a)
+    warta_engine::calendar::article_date(a)
         .map(|d| i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day()))
 }
 

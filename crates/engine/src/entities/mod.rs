@@ -518,9 +518,6 @@ impl Uf {
     }
 }
 
-/// Resolve the entities of one article. `spans` are the regions to read (body paragraphs,
-/// captions); `tagged` are the tagger's mentions (may be empty). Every mention satisfies
-/// `&text[start..end] == mention.text`.
 /// Start of a short capitalised family name ("Pak", "Jo", "Ri") right before byte `start`,
 /// when that word is not the first of its sentence.
 fn family_name_before(text: &str, start: usize) -> Option<usize> {
@@ -545,25 +542,80 @@ fn family_name_before(text: &str, start: usize) -> Option<usize> {
     Some(word_start)
 }
 
+/// Resolve the entities of one article. `spans` are the regions to read (body paragraphs,
+/// captions); `tagged` are the tagger's mentions (may be empty). Every mention satisfies
+/// `&text[start..end] == mention.text`.
+///
+/// The steps: candidates from each region ([`read_regions`]); the tagger's mentions checked
+/// against the gazetteer ([`check_tagged`]) and added ([`add_tagged`]); acronyms the text
+/// defines ([`add_definitions`], [`add_acronym_uses`]); the candidates merged
+/// ([`merge`]); bare surnames nobody tagged attached to their people ([`bare_surnames`]);
+/// the groups built into entities ([`build`]).
 pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity> {
-    let g = gaz();
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut defs: Vec<(Span, Span, bool)> = Vec::new();
-    let mut regions: Vec<Vec<Tok>> = Vec::new();
-
     let valid = |s: &Span| {
         s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
     };
     let mut tagged: Vec<NerMention> =
         tagged.iter().copied().filter(|m| valid(&m.span)).filter_map(|m| without_junk(text, m)).collect();
-    let tagged_index = SpanIndex::new(tagged.iter().enumerate().map(|(i, m)| (m.span, i)));
+    let Regions { mut cands, defs, regions } = read_regions(text, spans.iter().filter(|s| valid(s)), &tagged);
+    // The gazetteer's candidates, by position. Only tagger candidates are pushed until the
+    // retain in `add_tagged`, so the indices stay valid through the tagged-mention steps.
+    let gaz_index = SpanIndex::new(
+        cands.iter().enumerate().filter(|(_, c)| c.origin == Origin::Gazetteer).map(|(k, c)| (c.span, k)),
+    );
+    check_tagged(text, &cands, &gaz_index, &mut tagged);
+    add_tagged(text, &mut cands, &gaz_index, &tagged);
+    add_definitions(text, &mut cands, defs);
+    add_acronym_uses(text, &mut cands, &regions);
+    cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    cands.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
 
-    for sp in spans.iter().filter(|s| valid(s)) {
+    let mut uf = merge(text, &cands, &regions);
+    let (extra, people_by_token) = bare_surnames(text, &cands, &regions);
+    // Attach the surname mentions to the most recent full name before them.
+    let mut groups: HashMap<usize, Vec<Cand>> = HashMap::new();
+    for k in 0..cands.len() {
+        let r = uf.find(k);
+        groups.entry(r).or_default().push(cands[k].clone());
+    }
+    for c in extra {
+        // The most recent person before it whose first or last name it is (the same test as
+        // the scan in `bare_surnames`, through the same index).
+        let target = people_by_token.get(&c.name[0]).and_then(|js| {
+            let before = js.partition_point(|&k| cands[k].span.start < c.span.start);
+            before.checked_sub(1).map(|i| js[i])
+        });
+        if let Some(k) = target {
+            let r = uf.find(k);
+            groups.entry(r).or_default().push(c);
+        }
+    }
+
+    build(text, groups, &mut uf)
+}
+
+/// What the regions of an article give before the tagger's mentions are added.
+struct Regions {
+    /// Gazetteer matches and rule-found persons.
+    cands: Vec<Cand>,
+    /// Acronym definitions (short form, long form, explicit).
+    defs: Vec<(Span, Span, bool)>,
+    /// Each region's tokens.
+    regions: Vec<Vec<Tok>>,
+}
+
+/// Tokenise each region; find gazetteer matches, persons by rule where neither the gazetteer
+/// nor the tagger covers a token, and acronym definitions.
+fn read_regions<'s>(text: &str, spans: impl Iterator<Item = &'s Span>, tagged: &[NerMention]) -> Regions {
+    let g = gaz();
+    let tagged_index = SpanIndex::new(tagged.iter().enumerate().map(|(i, m)| (m.span, i)));
+    let mut out = Regions { cands: Vec::new(), defs: Vec::new(), regions: Vec::new() };
+    for sp in spans {
         let toks = tokens(text, sp.start, sp.end);
         let mut covered = vec![false; toks.len()];
         for (i, n, e) in gaz_matches(text, &toks) {
             let span = Span::new(toks[i].start, toks[i + n - 1].end);
-            cands.push(make_cand(text, span, g.entries[e].kind, Some(e), Origin::Gazetteer));
+            out.cands.push(make_cand(text, span, g.entries[e].kind, Some(e), Origin::Gazetteer));
             covered[i..i + n].iter_mut().for_each(|c| *c = true);
         }
         for (m, _) in tagged_index.overlapping(*sp) {
@@ -576,21 +628,19 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             }
         }
         for span in rule_persons(text, &toks, &covered) {
-            cands.push(make_cand(text, span, EntityKind::Per, None, Origin::Rules));
+            out.cands.push(make_cand(text, span, EntityKind::Per, None, Origin::Rules));
         }
-        defs.extend(acronym_defs(text, &toks));
-        regions.push(toks);
+        out.defs.extend(acronym_defs(text, &toks));
+        out.regions.push(toks);
     }
+    out
+}
 
-    // Curated names beat the tagger's guesses where they disagree on the span: a tagged span
-    // that a gazetteer match cuts across or covers ("Republik" inside "Republik Demokratik
-    // Rakyat Korea"), or that ends in a gazetteer name of another type ("Jepang Kyodo"), goes.
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
-    // The gazetteer's candidates, by position. Only tagger candidates are pushed until the
-    // retain below, so the indices stay valid through the tagged-mention loop.
-    let gaz_index = SpanIndex::new(
-        cands.iter().enumerate().filter(|(_, c)| c.origin == Origin::Gazetteer).map(|(k, c)| (c.span, k)),
-    );
+/// Curated names beat the tagger's guesses where they disagree on the span: a tagged span
+/// that a gazetteer match cuts across or covers ("Republik" inside "Republik Demokratik
+/// Rakyat Korea"), or that ends in a gazetteer name of another type ("Jepang Kyodo"), goes.
+/// A one-syllable family name the tagger left out before a tagged person is taken in.
+fn check_tagged(text: &str, cands: &[Cand], gaz_index: &SpanIndex, tagged: &mut Vec<NerMention>) {
     tagged.retain(|m| {
         !gaz_index.overlapping(m.span).any(|(_, k)| {
             let c = &cands[k];
@@ -615,8 +665,14 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             m.span = Span::new(start, m.span.end);
         }
     }
-    // Tagged mentions: kept as given; a gazetteer match of the same type inside names them.
-    for m in &tagged {
+}
+
+/// Tagged mentions become candidates, kept as given (a gazetteer match of the same type
+/// inside names them); then gazetteer and rule candidates that overlap a tagged mention of the
+/// same type go (the tagger's span wins), and rule candidates overlapping anything tagged.
+fn add_tagged(text: &str, cands: &mut Vec<Cand>, gaz_index: &SpanIndex, tagged: &[NerMention]) {
+    let g = gaz();
+    for m in tagged {
         let mut c = make_cand(text, m.span, m.kind, None, Origin::Tagger);
         let mut inner: Vec<usize> = gaz_index
             .overlapping(m.span)
@@ -646,19 +702,20 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         }
         cands.push(c);
     }
-    // Drop gazetteer and rule candidates that overlap a tagged mention of the same type (the
-    // tagger's span wins), and rule candidates overlapping anything.
     let tagged_index = SpanIndex::new(tagged.iter().enumerate().map(|(i, m)| (m.span, i)));
     cands.retain(|c| {
         c.origin == Origin::Tagger
             || !tagged_index.overlapping(c.span).any(|(_, i)| tagged[i].kind == c.kind || c.origin == Origin::Rules)
     });
+}
 
-    // Acronym definitions: the short form becomes a mention of whatever the long form is.
+/// Acronym definitions: the short form becomes a mention of whatever the long form is.
+fn add_definitions(text: &str, cands: &mut Vec<Cand>, defs: Vec<(Span, Span, bool)>) {
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
     for (short, long, explicit) in defs {
         let find = |cands: &[Cand], s: Span| cands.iter().position(|c| c.span == s);
-        let long_c = find(&cands, long);
-        let short_c = find(&cands, short);
+        let long_c = find(cands, long);
+        let short_c = find(cands, short);
         let kind = long_c.map(|k| cands[k].kind).or(short_c.map(|k| cands[k].kind)).unwrap_or(EntityKind::Org);
         if long_c.is_none() && short_c.is_none() && !explicit {
             continue;
@@ -685,9 +742,11 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
         }
         cands[lk].defined_long = true;
     }
+}
 
-    // Every other use of a defined acronym (before or after the definition) is a mention too.
-    // The first definition of each form wins, as a scan in candidate order would find it.
+/// Every other use of a defined acronym (before or after the definition) is a mention too.
+/// The first definition of each form wins, as a scan in candidate order would find it.
+fn add_acronym_uses(text: &str, cands: &mut Vec<Cand>, regions: &[Vec<Tok>]) {
     let mut defined: HashMap<&str, EntityKind> = HashMap::new();
     for c in cands
         .iter()
@@ -698,27 +757,41 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     // Candidates pushed below are single tokens, so they never overlap a later token: an
     // index of the candidates before the loop answers for all of it.
     let cand_index = SpanIndex::new(cands.iter().enumerate().map(|(k, c)| (c.span, k)));
-    for toks in &regions {
+    let mut uses = Vec::new();
+    for toks in regions {
         for t in toks {
             let w = t.text(text);
             if let Some(k) = defined.get(w) {
                 let span = Span::new(t.start, t.end);
                 if !cand_index.any_overlap(span) {
-                    cands.push(make_cand(text, span, *k, None, Origin::Rules));
+                    uses.push(make_cand(text, span, *k, None, Origin::Rules));
                 }
             }
         }
     }
-    cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
-    cands.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
+    cands.extend(uses);
+}
 
-    let n = cands.len();
+/// Merge the sorted candidates into groups: 1. same gazetteer row; 2. same normalised name;
+/// 3. definitions; 4. a person's bare surname or part of a name seen earlier; 5. initials of an
+/// earlier name; 6. a tagged personal pronoun with the most recent person before it.
+fn merge(text: &str, cands: &[Cand], regions: &[Vec<Tok>]) -> Uf {
     let mut uf = Uf {
-        parent: (0..n).collect(),
+        parent: (0..cands.len()).collect(),
         gaz: cands.iter().map(|c| c.gaz).collect(),
         kind: cands.iter().map(|c| c.kind).collect(),
     };
-    // 1. Same gazetteer row; 2. same normalised name.
+    merge_same_name(cands, &mut uf);
+    merge_definitions(text, cands, regions, &mut uf);
+    merge_name_parts(text, cands, &mut uf);
+    merge_pronouns(cands, &mut uf);
+    uf
+}
+
+/// Steps 1 and 2 of [`merge`]: the same gazetteer row; the same normalised name (and a tagged
+/// unknown name that equals a gazetteer alias of the same type).
+fn merge_same_name(cands: &[Cand], uf: &mut Uf) {
+    let g = gaz();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (k, c) in cands.iter().enumerate() {
         let key = match c.gaz {
@@ -745,33 +818,37 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             }
         }
     }
-    // 3. Definitions, matched to the sorted candidates through their spans.
-    {
-        let mut all_defs = Vec::new();
-        for toks in &regions {
-            all_defs.extend(acronym_defs(text, toks));
-        }
-        let mut at: HashMap<Span, usize> = HashMap::new();
-        for (k, c) in cands.iter().enumerate() {
-            at.entry(c.span).or_insert(k);
-        }
-        for (short, long, _) in all_defs {
-            let s = at.get(&short).copied();
-            let l = at.get(&long).copied();
-            if let (Some(s), Some(l)) = (s, l) {
-                if cands[s].gaz.is_none() {
-                    let rs = uf.find(s);
-                    uf.kind[rs] = cands[l].kind;
-                }
-                uf.union(s, l);
+}
+
+/// Step 3 of [`merge`]: definitions, matched to the sorted candidates through their spans.
+fn merge_definitions(text: &str, cands: &[Cand], regions: &[Vec<Tok>], uf: &mut Uf) {
+    let mut all_defs = Vec::new();
+    for toks in regions {
+        all_defs.extend(acronym_defs(text, toks));
+    }
+    let mut at: HashMap<Span, usize> = HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        at.entry(c.span).or_insert(k);
+    }
+    for (short, long, _) in all_defs {
+        let s = at.get(&short).copied();
+        let l = at.get(&long).copied();
+        if let (Some(s), Some(l)) = (s, l) {
+            if cands[s].gaz.is_none() {
+                let rs = uf.find(s);
+                uf.kind[rs] = cands[l].kind;
             }
+            uf.union(s, l);
         }
     }
-    // 4. Persons: a bare surname or part of a name seen earlier; 5. initials of an earlier name.
-    // The nearest earlier candidate that fits, found through indexes of the earlier names'
-    // proper prefixes and suffixes (persons) and initials (organisations), not a scan back
-    // over every candidate. A pathological text with thousands of near-misses under one key
-    // looks back over at most LOOK_BACK of them.
+}
+
+/// Steps 4 and 5 of [`merge`]: for persons, a bare surname or part of a name seen earlier;
+/// initials of an earlier name. The nearest earlier candidate that fits, found through indexes of the earlier names'
+/// proper prefixes and suffixes (persons) and initials (organisations), not a scan back
+/// over every candidate. A pathological text with thousands of near-misses under one key
+/// looks back over at most LOOK_BACK of them.
+fn merge_name_parts(text: &str, cands: &[Cand], uf: &mut Uf) {
     const LOOK_BACK: usize = 64;
     /// The longest part of a name looked up as a bare surname or given name (real ones have a
     /// few words).
@@ -779,7 +856,7 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
     let mut prefixes: HashMap<&[String], Vec<usize>> = HashMap::new();
     let mut suffixes: HashMap<&[String], Vec<usize>> = HashMap::new();
     let mut by_initials: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
-    for k in 0..n {
+    for k in 0..cands.len() {
         let c = &cands[k];
         if c.gaz.is_none() && !c.name.is_empty() && !Words::PronounsNames.contains(&c.name.join(" ")) {
             let m = c.name.len();
@@ -832,10 +909,12 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             by_initials.entry((c.kind, a)).or_default().push(k);
         }
     }
-    // 6. A tagged personal pronoun refers to the most recent person before it.
+}
+
+/// Step 6 of [`merge`]: a tagged personal pronoun refers to the most recent person before it.
+fn merge_pronouns(cands: &[Cand], uf: &mut Uf) {
     let mut last_person: Option<usize> = None;
-    for k in 0..n {
-        let c = &cands[k];
+    for (k, c) in cands.iter().enumerate() {
         let pronoun = Words::PronounsNames.contains(&c.name.join(" "));
         if c.origin == Origin::Tagger && pronoun {
             if let Some(j) = last_person {
@@ -846,98 +925,81 @@ pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity>
             last_person = Some(k);
         }
     }
+}
 
-    // Bare surnames nobody tagged ("Kim" after "Kim Jong Un"): scan the regions.
+/// Bare surnames nobody tagged ("Kim" after "Kim Jong Un"): a scan of the regions for
+/// capitalised words, outside every candidate and not part of another name, that are the
+/// first (family-first or Indonesian names) or last part of a person named before them.
+/// Returns them with the index they were found through (each name part → the persons it
+/// names, in text order).
+fn bare_surnames(text: &str, cands: &[Cand], regions: &[Vec<Tok>]) -> (Vec<Cand>, HashMap<String, Vec<usize>>) {
+    let g = gaz();
     let mut extra: Vec<Cand> = Vec::new();
     let mut people_by_token: HashMap<String, Vec<usize>> = HashMap::new();
-    {
-        let mut people: Vec<(usize, String, bool)> = Vec::new(); // (cand, token, is_first)
-        for (k, c) in cands.iter().enumerate() {
-            if c.kind != EntityKind::Per {
+    let mut people: Vec<(usize, String, bool)> = Vec::new(); // (cand, token, is_first)
+    for (k, c) in cands.iter().enumerate() {
+        if c.kind != EntityKind::Per {
+            continue;
+        }
+        let mut forms: Vec<Vec<String>> = vec![c.name.clone()];
+        if let Some(e) = c.gaz {
+            forms.extend(
+                g.entries[e].all_names().map(|a| gazetteer::normalise(a).split(' ').map(String::from).collect()),
+            );
+        }
+        for f in forms.iter().filter(|f| f.len() >= 2) {
+            let first = &f[0];
+            let last = &f[f.len() - 1];
+            if FAMILY_FIRST.contains(&first.as_str()) || gaz_country(c) == Some("ID") {
+                people.push((k, first.clone(), true));
+            }
+            if last.chars().count() >= 3 {
+                people.push((k, last.clone(), false));
+            }
+        }
+    }
+    // Each name part → the persons it names, in text order (cands are sorted by start).
+    for (k, tok, _) in &people {
+        people_by_token.entry(tok.clone()).or_default().push(*k);
+    }
+    for js in people_by_token.values_mut() {
+        js.dedup();
+    }
+    let cand_index = SpanIndex::new(cands.iter().enumerate().map(|(k, c)| (c.span, k)));
+    let starts: HashSet<usize> = cands.iter().map(|c| c.span.start).collect();
+    let ends: HashSet<usize> = cands.iter().map(|c| c.span.end).collect();
+    for toks in regions {
+        for (i, t) in toks.iter().enumerate() {
+            let w = t.text(text);
+            if !is_cap(w) || is_all_caps(w) && w.chars().count() > 3 {
                 continue;
             }
-            let mut forms: Vec<Vec<String>> = vec![c.name.clone()];
-            if let Some(e) = c.gaz {
-                forms.extend(
-                    g.entries[e].all_names().map(|a| gazetteer::normalise(a).split(' ').map(String::from).collect()),
-                );
+            if cand_index.any_overlap(Span::new(t.start, t.end)) {
+                continue;
             }
-            for f in forms.iter().filter(|f| f.len() >= 2) {
-                let first = &f[0];
-                let last = &f[f.len() - 1];
-                if FAMILY_FIRST.contains(&first.as_str()) || gaz_country(c) == Some("ID") {
-                    people.push((k, first.clone(), true));
-                }
-                if last.chars().count() >= 3 {
-                    people.push((k, last.clone(), false));
-                }
+            let l = t.lower(text);
+            // Next/previous word joined by a space and capitalised: part of another name.
+            let next_cap = toks.get(i + 1).is_some_and(|n| {
+                n.word_start && joinable(&text[t.end..n.start]) && is_cap(n.text(text)) && !starts.contains(&n.start)
+            });
+            let prev_cap = i > 0 && {
+                let p = toks[i - 1];
+                joinable(&text[p.end..t.start])
+                    && t.word_start
+                    && is_cap(p.text(text))
+                    && !in_list(Words::TitlesNames.get(), p.text(text))
+                    && !ends.contains(&p.end)
+            };
+            if next_cap || prev_cap {
+                continue;
             }
-        }
-        // Each name part → the persons it names, in text order (cands are sorted by start).
-        for (k, tok, _) in &people {
-            people_by_token.entry(tok.clone()).or_default().push(*k);
-        }
-        for js in people_by_token.values_mut() {
-            js.dedup();
-        }
-        let cand_index = SpanIndex::new(cands.iter().enumerate().map(|(k, c)| (c.span, k)));
-        let starts: HashSet<usize> = cands.iter().map(|c| c.span.start).collect();
-        let ends: HashSet<usize> = cands.iter().map(|c| c.span.end).collect();
-        for toks in &regions {
-            for (i, t) in toks.iter().enumerate() {
-                let w = t.text(text);
-                if !is_cap(w) || is_all_caps(w) && w.chars().count() > 3 {
-                    continue;
-                }
-                if cand_index.any_overlap(Span::new(t.start, t.end)) {
-                    continue;
-                }
-                let l = t.lower(text);
-                // Next/previous word joined by a space and capitalised: part of another name.
-                let next_cap = toks.get(i + 1).is_some_and(|n| {
-                    n.word_start
-                        && joinable(&text[t.end..n.start])
-                        && is_cap(n.text(text))
-                        && !starts.contains(&n.start)
-                });
-                let prev_cap = i > 0 && {
-                    let p = toks[i - 1];
-                    joinable(&text[p.end..t.start])
-                        && t.word_start
-                        && is_cap(p.text(text))
-                        && !in_list(Words::TitlesNames.get(), p.text(text))
-                        && !ends.contains(&p.end)
-                };
-                if next_cap || prev_cap {
-                    continue;
-                }
-                let hit = people_by_token.get(&l).is_some_and(|js| cands[js[0]].span.start < t.start);
-                if hit {
-                    extra.push(make_cand(text, Span::new(t.start, t.end), EntityKind::Per, None, Origin::Rules));
-                }
+            let hit = people_by_token.get(&l).is_some_and(|js| cands[js[0]].span.start < t.start);
+            if hit {
+                extra.push(make_cand(text, Span::new(t.start, t.end), EntityKind::Per, None, Origin::Rules));
             }
         }
     }
-    // Attach the surname mentions to the most recent full name before them.
-    let mut groups: HashMap<usize, Vec<Cand>> = HashMap::new();
-    for k in 0..n {
-        let r = uf.find(k);
-        groups.entry(r).or_default().push(cands[k].clone());
-    }
-    for c in extra {
-        // The most recent person before it whose first or last name it is (the same test as
-        // the scan above, through the same index).
-        let target = people_by_token.get(&c.name[0]).and_then(|js| {
-            let before = js.partition_point(|&k| cands[k].span.start < c.span.start);
-            before.checked_sub(1).map(|i| js[i])
-        });
-        if let Some(k) = target {
-            let r = uf.find(k);
-            groups.entry(r).or_default().push(c);
-        }
-    }
-
-    build(text, groups, &mut uf)
+    (extra, people_by_token)
 }
 
 fn gaz_country(c: &Cand) -> Option<&'static str> {

@@ -6,16 +6,7 @@ use crate::analysis::{EventType, Roles};
 use crate::lexicon::Lexicon;
 use std::sync::OnceLock;
 
-/// How a trigger takes its arguments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pos {
-    /// Active verb: agent before, object after ("X mengunjungi Y").
-    Verb,
-    /// Passive verb: patient before, agent after or after "oleh" ("X diundang Y").
-    Passive,
-    /// Noun: agent right after as a genitive ("kunjungan X ke Y"), else as for a verb.
-    Noun,
-}
+pub use super::morph::Pos;
 
 /// One trigger form.
 #[derive(Debug, Clone)]

@@ -10,7 +10,16 @@
 //! form that is not a word never occurs in text, so overgeneration costs only a table entry.
 //! Forms are generated once, when the lexicon is first used; matching stays a table look-up.
 
-use super::lexicon::Pos;
+/// How a trigger takes its arguments (what its affix makes of the root).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    /// Active verb: agent before, object after ("X mengunjungi Y").
+    Verb,
+    /// Passive verb: patient before, agent after or after "oleh" ("X diundang Y").
+    Passive,
+    /// Noun: agent right after as a genitive ("kunjungan X ke Y"), else as for a verb.
+    Noun,
+}
 
 /// One affix pattern of a root, as written in `roots.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

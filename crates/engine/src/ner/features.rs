@@ -6,61 +6,7 @@
 //! a handful of precomputed 64-bit hashes, so the hot path does not allocate.
 
 use super::gazetteer::{self, GIVEN, LOC_HEAD, MAX_PHRASE, ORG_HEAD, P_LOC, P_ORG, P_PER, PREP_LOC, SPEECH, TITLE};
-
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
-
-#[inline]
-fn mix(h: u64, x: u64) -> u64 {
-    (h.rotate_left(26) ^ x).wrapping_mul(K)
-}
-
-#[inline]
-fn finish(mut h: u64) -> u64 {
-    h ^= h >> 29;
-    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    h ^ (h >> 32)
-}
-
-fn bytes_hash(seed: u64, b: &[u8]) -> u64 {
-    let mut h = seed;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(h, u64::from_le_bytes(c.try_into().unwrap()));
-    }
-    let r = chunks.remainder();
-    let mut last = [0u8; 8];
-    last[..r.len()].copy_from_slice(r);
-    h = mix(h, u64::from_le_bytes(last) ^ ((b.len() as u64) << 56));
-    finish(h)
-}
-
-/// Hash of a word, lower-cased (also used for gazetteer keys).
-pub fn word_hash(w: &str) -> u64 {
-    let mut buf = String::with_capacity(w.len());
-    lower_into(w, &mut buf);
-    bytes_hash(1, buf.as_bytes())
-}
-
-/// Hash of a phrase from its words' hashes.
-pub fn phrase_hash(words: &[u64]) -> u64 {
-    let mut h = 7u64;
-    for &w in words {
-        h = mix(h, w);
-    }
-    finish(h)
-}
-
-fn lower_into(w: &str, buf: &mut String) {
-    buf.clear();
-    if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-    } else {
-        for c in w.chars() {
-            buf.extend(c.to_lowercase());
-        }
-    }
-}
+use super::hash::{K, bytes_hash, finish, lower_into, mix};
 
 /// What the tagger knows of one token before looking at its neighbours.
 #[derive(Clone, Copy, Default)]
@@ -315,6 +261,7 @@ pub fn extract(infos: &[TokenInfo], bits: u32, out: &mut Features) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::hash::word_hash;
 
     #[test]
     fn hashes_ignore_case_and_features_are_deterministic() {

@@ -4,7 +4,7 @@
 //! provinces and big cities, international bodies). Used only as tagger *features*: a hit
 //! is evidence, the trained weights decide.
 
-use super::features::{phrase_hash, word_hash};
+use super::hash::{phrase_hash, word_hash};
 use crate::dedup::IdMap;
 use crate::lexicon::Words;
 use std::sync::OnceLock;

@@ -8,6 +8,7 @@
 
 pub mod features;
 pub mod gazetteer;
+mod hash;
 pub mod model;
 
 use crate::analysis::{EntityKind, NerMention, Span};

@@ -9,7 +9,6 @@
 //! (c) Story quality on the generated corpus (B³ and pairwise precision/recall against the
 //!     generator's stories) and order sensitivity (input by date vs shuffled within each day).
 
-use crate::bench::prepare_batch;
 use crate::generate::record;
 use anyhow::{Context, Result};
 use clap::Args as ClapArgs;
@@ -21,6 +20,7 @@ use std::time::Instant;
 use warta_engine::dedup::{Deduper, PERMUTATIONS, SHINGLE};
 use warta_engine::stories::{Config, Engine};
 use warta_eval::synth::order_difference;
+use warta_eval::synth::prepare_batch;
 use warta_eval::synth::{Corpus, Rng, Settings, SynthArticle};
 
 #[derive(ClapArgs)]

@@ -512,7 +512,7 @@ mod tests {
 
     #[test]
     fn per_set_f1_stays_above_floors() {
-        let data = super::super::data_dir(&None);
+        let data = crate::data_dir(&None);
         if !data.join("boilerplate-aeb/ground-truth.json").exists() {
             eprintln!("skipped: ../shared/data is absent (the extraction sets live there)");
             return;

@@ -88,13 +88,8 @@ pub enum Stage {
     Timeline(timeline::Args),
 }
 
-/// The shared data folder: `--data`, or `../shared/data` beside the repository.
-pub fn data_dir(arg: &Option<PathBuf>) -> PathBuf {
-    arg.clone().unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
-
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
-    let data = data_dir(&args.data);
+    let data = crate::data_dir(&args.data);
     match args.stage {
         Stage::Meta(a) => meta::run(&data, &a),
         Stage::Coref(a) => coref::run(a, &data),
