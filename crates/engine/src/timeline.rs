@@ -47,11 +47,11 @@ use crate::entities::gazetteer;
 use crate::variants::Variants;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Bumped whenever the merge rules or the entry fields change: stores key their cached
 /// timelines by it, so a new warta recomputes them.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// Two incompatible dates of one happening lie at most this many days apart (gap between the
 /// periods they name) when one of them is coarser than a day ("Agustus 2023" against
@@ -107,6 +107,10 @@ pub struct Entry {
     /// Every story a supporting article belongs to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stories: Vec<String>,
+    /// Who said what about this happening: bare statements (type `statement`) of its articles
+    /// told beside it rather than as entries of their own ([`attach_statements`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub said: Vec<Entry>,
 }
 
 /// How independent the support of an entry is: its articles counted by outlet and by
@@ -453,9 +457,83 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
+    if key.is_none() {
+        entries = attach_statements(entries, members);
+    }
     stats.entries = entries.len();
     stats.conflicts = entries.iter().filter(|e| !e.conflicts.is_empty()).count();
     (entries, stats)
+}
+
+/// Bare statements ("X menyampaikan pernyataan") become entries only when they are news;
+/// otherwise each is told as "who said what" beside the happening it is about (issue 18 §1).
+///
+/// A statement entry stays an entry when none of its articles reports a happening (an entry of
+/// another type, not background): then the words are the news. It also stays when it is in
+/// the lead (first paragraph) of one of its articles and that lead reports no happening: the
+/// words are what that article is about. Otherwise it goes to `said` of the happening of its
+/// first article nearest before it in the text (the nearest after it when none is before).
+/// Statements of other types (demand, denial, accusation, threat, ...) are never moved.
+pub fn attach_statements(entries: Vec<Entry>, members: &[Member]) -> Vec<Entry> {
+    let is_happening = |e: &Entry| e.kind != EventType::Statement && !e.background;
+    // Per article: the happenings' entry indices with where each is told.
+    let mut told: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| is_happening(e)) {
+        for ev in &e.evidence {
+            told.entry(ev.source.as_str()).or_default().push((ev.start, i));
+        }
+    }
+    let lead_end = |source: &str| -> Option<usize> {
+        let a = members.iter().find(|m| m.analysis.source == source)?.analysis;
+        a.paragraphs.first().and_then(|p| p.spans.iter().map(|s| s.end).max())
+    };
+    // Per article: where its first statement is told.
+    let mut first_said: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in entries.iter().filter(|e| e.kind == EventType::Statement && !e.background) {
+        for ev in &e.evidence {
+            let at = first_said.entry(ev.source.as_str()).or_insert(ev.start);
+            *at = (*at).min(ev.start);
+        }
+    }
+    let mut target: Vec<Option<usize>> = vec![None; entries.len()];
+    for (i, e) in entries.iter().enumerate() {
+        if e.kind != EventType::Statement || e.background {
+            continue;
+        }
+        let news = e.evidence.iter().any(|ev| {
+            first_said.get(ev.source.as_str()) == Some(&ev.start)
+                || lead_end(&ev.source).is_some_and(|end| ev.start < end)
+        });
+        if news {
+            continue;
+        }
+        target[i] = e.evidence.iter().find_map(|ev| {
+            let h = told.get(ev.source.as_str())?;
+            let before = h.iter().filter(|&&(at, _)| at <= ev.start).max_by_key(|&&(at, _)| at);
+            let after = h.iter().filter(|&&(at, _)| at > ev.start).min_by_key(|&&(at, _)| at);
+            before.or(after).map(|&(_, j)| j)
+        });
+    }
+    let mut said: Vec<Vec<Entry>> = vec![Vec::new(); entries.len()];
+    let mut kept: Vec<Option<Entry>> = Vec::with_capacity(entries.len());
+    for (i, e) in entries.into_iter().enumerate() {
+        match target[i] {
+            Some(j) => {
+                said[j].push(e);
+                kept.push(None);
+            }
+            None => kept.push(Some(e)),
+        }
+    }
+    kept.into_iter()
+        .zip(said)
+        .filter_map(|(e, s)| {
+            e.map(|mut e| {
+                e.said = s;
+                e
+            })
+        })
+        .collect()
 }
 
 /// Per member: the member number of the original report it copies (its own when none) and
@@ -1001,6 +1079,7 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
         evidence,
         story: stories.first().cloned(),
         stories,
+        said: Vec::new(),
     }
 }
 
@@ -1282,6 +1361,48 @@ mod tests {
             encoding: "utf-8".into(),
             diagnostics: vec![],
         }
+    }
+
+    #[test]
+    fn bare_statements_after_the_first_are_told_beside_the_happening_they_follow() {
+        use crate::analysis::Paragraph;
+        let at = |mut e: Event, start: usize| {
+            e.evidence = Span::new(start, start + 10);
+            e
+        };
+        // Lead (0..100): a visit. Then the article's first statement (150), a second statement
+        // (250) and a third by the other person (350), each on days far apart; a second article
+        // with one statement only.
+        let mut a = article(
+            "a.txt",
+            None,
+            vec![
+                at(event("visit", Some("2025-03-04"), &["e1"], "confirmed"), 20),
+                at(event("statement", Some("2025-03-04"), &["e1"], "confirmed"), 150),
+                at(event("statement", Some("2025-03-20"), &["e1"], "confirmed"), 250),
+                at(event("statement", Some("2025-04-10"), &["e2"], "confirmed"), 350),
+            ],
+        );
+        a.paragraphs = vec![Paragraph { text: String::new(), spans: vec![Span::new(0, 100)] }];
+        let b = article("b.txt", None, vec![at(event("statement", Some("2025-05-20"), &["e2"], "confirmed"), 500)]);
+        let t = build(&[&a, &b]);
+        let kinds: Vec<(EventType, Option<&str>, usize)> =
+            t.iter().map(|e| (e.kind, e.date.as_deref(), e.said.len())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (EventType::Visit, Some("2025-03-04"), 2),
+                (EventType::Statement, Some("2025-03-04"), 0),
+                (EventType::Statement, Some("2025-05-20"), 0),
+            ],
+            "{t:#?}"
+        );
+        let said: Vec<Option<&str>> = t[0].said.iter().map(|e| e.date.as_deref()).collect();
+        assert_eq!(said, [Some("2025-03-20"), Some("2025-04-10")]);
+        // An entity's own timeline keeps every statement as an entry.
+        let key = EntityKey { kb: Some("per:ani".into()), name: "Ani Wijaya".into() };
+        let members: Vec<Member> = [&a].iter().map(|x| Member { analysis: x, story: None }).collect();
+        assert_eq!(for_entity(&members, &key).len(), 3);
     }
 
     #[test]

@@ -619,6 +619,12 @@ fn render_entry_read(entry: &Value, lang: Lang) -> (Value, Option<(EntryFields, 
         o.insert("participants_text".into(), json!(r.participants));
         o.insert("place_text".into(), json!(r.place));
         o.insert("support_text".into(), json!(r.support_text));
+        // Who said what about it: each statement told in `lang` the same way.
+        if let Some(Value::Array(said)) = o.get_mut("said") {
+            for x in said.iter_mut() {
+                *x = render_entry_json(x, lang);
+            }
+        }
         // Each conflict as read (same order, same count) gets its value in words.
         if let Some(Value::Array(cs)) = o.get_mut("conflicts") {
             for (c, read) in cs.iter_mut().zip(&fields.conflicts) {

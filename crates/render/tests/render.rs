@@ -44,6 +44,7 @@ fn entry(kind: &str, date: Option<&str>, who: &[Who], place: Option<&str>, statu
         evidence: vec![],
         story: None,
         stories: vec![],
+        said: vec![],
     }
 }
 

@@ -13,7 +13,7 @@
   // Interface words (the data itself is rendered by the server from structured facts).
   const UI = {
     id: { copy: "salinan", copyOf: "salinan dari", stories: "Cerita", search: "Cari", articles: "Artikel", timeline: "Linimasa", entities: "Entitas",
-      quotes: "Kutipan per pembicara", outlets: "Media", aliases: "Nama lain", same_as: "Nama yang sama dalam kronologi", reason_same_kb: "entri gazetir yang sama", reason_alias: "disebut dengan kedua nama", reason_short_form: "bentuk pendek", mentions: "Penyebutan",
+      quotes: "Kutipan per pembicara", outlets: "Media", aliases: "Nama lain", said: "Siapa berkata apa", same_as: "Nama yang sama dalam kronologi", reason_same_kb: "entri gazetir yang sama", reason_alias: "disebut dengan kedua nama", reason_short_form: "bentuk pendek", mentions: "Penyebutan",
       type: "Jenis", undated: "tanpa tanggal", background: "latar", conflict: "tanggal berbeda",
       hedged: "belum pasti", denied: "dibantah", showRemoved: "Tampilkan bagian yang dibuang",
       hideRemoved: "Sembunyikan bagian yang dibuang", removed: "Bagian yang dibuang", noResults: "Tidak ada hasil.",
@@ -24,7 +24,7 @@
       facetsPartial: "faset dihitung dari hasil teratas", times: "Waktu", noTimeline: "Belum ada linimasa.",
       error: "Galat", clear: "hapus", status: "Status", note: "Ringkasan dibuat dari fakta terstruktur." },
     en: { copy: "copy", copyOf: "copy of", stories: "Stories", search: "Search", articles: "Articles", timeline: "Timeline", entities: "Entities",
-      quotes: "Quotes by speaker", outlets: "Outlets", aliases: "Also written", same_as: "Same actor in timelines", reason_same_kb: "same gazetteer entry", reason_alias: "named both ways", reason_short_form: "short form", mentions: "Mentions",
+      quotes: "Quotes by speaker", outlets: "Outlets", aliases: "Also written", said: "Who said what", same_as: "Same actor in timelines", reason_same_kb: "same gazetteer entry", reason_alias: "named both ways", reason_short_form: "short form", mentions: "Mentions",
       type: "Type", undated: "undated", background: "background", conflict: "dates differ",
       hedged: "hedged", denied: "denied", showRemoved: "Show removed chrome", hideRemoved: "Hide removed chrome",
       removed: "Removed chrome", noResults: "No results.", query: "Query", from: "From", to: "To",
@@ -34,7 +34,7 @@
       facetsPartial: "facets counted over the top results", times: "Times", noTimeline: "No timeline yet.",
       error: "Error", clear: "clear", status: "Status", note: "Summaries are rendered from structured facts." },
     zh: { copy: "转载", copyOf: "转载自", stories: "报道", search: "搜索", articles: "文章", timeline: "时间线", entities: "实体",
-      quotes: "按发言人分组的引语", outlets: "媒体", aliases: "其他写法", same_as: "时间线中的同一主体", reason_same_kb: "同一词典条目", reason_alias: "两种名称均出现", reason_short_form: "简称", mentions: "提及次数",
+      quotes: "按发言人分组的引语", outlets: "媒体", aliases: "其他写法", said: "谁说了什么", same_as: "时间线中的同一主体", reason_same_kb: "同一词典条目", reason_alias: "两种名称均出现", reason_short_form: "简称", mentions: "提及次数",
       type: "类型", undated: "无日期", background: "背景", conflict: "日期不一致",
       hedged: "未确定", denied: "被否认", showRemoved: "显示已移除的页面杂项", hideRemoved: "隐藏已移除的页面杂项",
       removed: "已移除的页面杂项", noResults: "没有结果。", query: "关键词", from: "从", to: "到",
@@ -44,7 +44,7 @@
       facetsPartial: "分面仅统计前列结果", times: "时间", noTimeline: "尚无时间线。",
       error: "错误", clear: "清除", status: "状态", note: "摘要由结构化事实生成。" },
     ja: { copy: "転載", copyOf: "転載元", stories: "ストーリー", search: "検索", articles: "記事", timeline: "タイムライン", entities: "エンティティ",
-      quotes: "発言者別の引用", outlets: "メディア", aliases: "別表記", same_as: "年表で同一とみなす名前", reason_same_kb: "同じ辞書項目", reason_alias: "両方の名前で言及", reason_short_form: "略称", mentions: "言及数",
+      quotes: "発言者別の引用", outlets: "メディア", aliases: "別表記", said: "誰が何を言ったか", same_as: "年表で同一とみなす名前", reason_same_kb: "同じ辞書項目", reason_alias: "両方の名前で言及", reason_short_form: "略称", mentions: "言及数",
       type: "種類", undated: "日付なし", background: "背景", conflict: "日付の食い違い",
       hedged: "未確定", denied: "否定", showRemoved: "除去した部分を表示", hideRemoved: "除去した部分を隠す",
       removed: "除去した部分", noResults: "結果はありません。", query: "キーワード", from: "開始", to: "終了",
@@ -54,7 +54,7 @@
       facetsPartial: "ファセットは上位の結果から集計", times: "時間表現", noTimeline: "タイムラインはまだありません。",
       error: "エラー", clear: "解除", status: "状態", note: "要約は構造化された事実から生成されます。" },
     ar: { copy: "نسخة", copyOf: "نسخة من", stories: "القصص", search: "بحث", articles: "المقالات", timeline: "الخط الزمني", entities: "الكيانات",
-      quotes: "الاقتباسات حسب المتحدث", outlets: "وسائل الإعلام", aliases: "صيغ أخرى", same_as: "الفاعل نفسه في الخطوط الزمنية", reason_same_kb: "المدخل نفسه في المعجم", reason_alias: "ذُكر بالاسمين", reason_short_form: "صيغة مختصرة", mentions: "الإشارات",
+      quotes: "الاقتباسات حسب المتحدث", outlets: "وسائل الإعلام", aliases: "صيغ أخرى", said: "من قال ماذا", same_as: "الفاعل نفسه في الخطوط الزمنية", reason_same_kb: "المدخل نفسه في المعجم", reason_alias: "ذُكر بالاسمين", reason_short_form: "صيغة مختصرة", mentions: "الإشارات",
       type: "النوع", undated: "بلا تاريخ", background: "خلفية", conflict: "تواريخ متعارضة",
       hedged: "غير مؤكد", denied: "منفي", showRemoved: "إظهار الأجزاء المحذوفة", hideRemoved: "إخفاء الأجزاء المحذوفة",
       removed: "الأجزاء المحذوفة", noResults: "لا نتائج.", query: "كلمات البحث", from: "من", to: "إلى",
@@ -64,7 +64,7 @@
       facetsPartial: "حُسبت الفئات من أعلى النتائج", times: "التعبيرات الزمنية", noTimeline: "لا يوجد خط زمني بعد.",
       error: "خطأ", clear: "مسح", status: "الحالة", note: "تُنشأ الملخصات من حقائق منظمة." },
     fr: { copy: "copie", copyOf: "copie de", stories: "Récits", search: "Recherche", articles: "Articles", timeline: "Chronologie", entities: "Entités",
-      quotes: "Citations par locuteur", outlets: "Médias", aliases: "Autres graphies", same_as: "Même acteur dans les chronologies", reason_same_kb: "même entrée du dictionnaire", reason_alias: "nommé des deux façons", reason_short_form: "forme courte", mentions: "Mentions",
+      quotes: "Citations par locuteur", outlets: "Médias", aliases: "Autres graphies", said: "Qui a dit quoi", same_as: "Même acteur dans les chronologies", reason_same_kb: "même entrée du dictionnaire", reason_alias: "nommé des deux façons", reason_short_form: "forme courte", mentions: "Mentions",
       type: "Type", undated: "sans date", background: "contexte", conflict: "dates divergentes",
       hedged: "incertain", denied: "démenti", showRemoved: "Afficher les éléments retirés",
       hideRemoved: "Masquer les éléments retirés", removed: "Éléments retirés", noResults: "Aucun résultat.",
@@ -767,6 +767,10 @@
               // A copy of another supporting article is named as one, with its original.
               s.copy_of ? [" ", el("span", { class: "copy", title: t("copyOf") + " " + s.copy_of }, "(" + t("copy") + ")")] : null])
             : bdi(outs.join(", "))) : null,
+        // Statements about this happening, told beside it rather than as entries (issue 18 §1).
+        Array.isArray(e.said) && e.said.length ? el("div", { class: "said" }, t("said") + ":",
+          el("ul", {}, e.said.map((x) => el("li", {},
+            el("span", { class: "when" }, bdi(x.date_text || x.date || t("undated"))), " ", bdi(summaryOf(x)))))) : null,
         storyTitles && e.story ? el("div", { class: "entry-story" }, t("story") + ": ",
           el("a", { href: href("story", e.story), class: "story-link", title: e.story, lang: "id" }, bdi(storyTitles[e.story] || e.story))) : null);
     }));

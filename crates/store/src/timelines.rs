@@ -102,6 +102,9 @@ pub struct TimelineEntry {
     /// Every story a supporting article belongs to (entity timelines span stories).
     #[serde(default)]
     pub stories: Vec<String>,
+    /// Who said what about this happening ([`warta_engine::timeline::attach_statements`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub said: Vec<TimelineEntry>,
 }
 
 impl TimelineEntry {
@@ -127,6 +130,7 @@ impl TimelineEntry {
             evidence: e.evidence,
             story: e.story,
             stories: e.stories,
+            said: e.said.into_iter().map(TimelineEntry::from_engine).collect(),
         }
     }
 }
