@@ -130,10 +130,14 @@ async function timelineChecks(story, id, dir, search = "") {
     `${dir}: the background lane is on the ${dir === "rtl" ? "right" : "left"}, before the story`);
   const bgLabel = (await boxes("svg.timeline g.lane-background .label"))[0], bgShape = (await boxes("svg.timeline g.lane-background .shape"))[0];
   check(dir === "rtl" ? bgLabel.r <= bgShape.l + 1 : bgLabel.l >= bgShape.r - 1, `${dir}: labels read away from their mark (${dir})`);
+  // Statements told beside a happening are listed under it, not as entries of their own.
+  const saidItems = await page.$$eval("#timeline-list > li .said li", (n) => n.length);
+  const saidJson = (story.timeline || []).reduce((k, e) => k + ((e.said || []).length), 0);
+  check(saidJson > 0 && saidItems === saidJson, `${dir}: statements under their happening are listed under it (${saidItems}/${saidJson})`);
   // List and picture show the same entries.
   const inSync = async (what) => {
     const marks = await page.$$eval("svg.timeline g.mark", (n) => n.map((g) => g.dataset.entry).sort().join());
-    const items = await page.$$eval("#timeline-list li", (n) => n.filter((li) => !li.hidden).map((li) => li.dataset.entry).sort().join());
+    const items = await page.$$eval("#timeline-list > li", (n) => n.filter((li) => !li.hidden).map((li) => li.dataset.entry).sort().join());
     check(marks === items, `${dir}: ${what}: the list shows what the picture shows (${items})`);
     return marks.split(",").filter(Boolean).length;
   };
@@ -162,7 +166,7 @@ async function timelineChecks(story, id, dir, search = "") {
   const [, , w3] = await spanOf();
   check(w3 < w0 * 0.5, `${dir}: dragging across the picture zooms to that range (${w0} → ${w3} days)`);
   await inSync("dragged");
-  check((await page.$$eval("#timeline-list li[hidden]", (n) => n.length)) > 0 && (await page.isVisible("#timeline-show-all")),
+  check((await page.$$eval("#timeline-list > li[hidden]", (n) => n.length)) > 0 && (await page.isVisible("#timeline-show-all")),
     `${dir}: entries outside the window leave the list, with a way back`);
   await page.click("#timeline-show-all");
   check(await inSync("show all") === story.timeline.length, `${dir}: "show all" brings every entry back`);

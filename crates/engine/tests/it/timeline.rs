@@ -222,6 +222,7 @@ fn golden_entry(e: &Entry) -> Value {
         "background": e.background,
         "evidence": e.evidence.iter().map(|v| json!([v.source, v.start, v.end])).collect::<Vec<_>>(),
         "stories": e.stories,
+        "said": e.said.iter().map(|x| json!([x.summary, x.evidence.iter().map(|v| json!([v.source, v.start])).collect::<Vec<_>>()])).collect::<Vec<_>>(),
     })
 }
 
