@@ -50,10 +50,25 @@ pub struct Args {
     /// POST and DELETE /api/saved..., machine translation); 0: no limit.
     #[arg(long, value_name = "N", default_value_t = 30)]
     pub cost_rate_limit: u32,
+    /// The server's address as readers reach it, e.g. https://warta.example.org behind a
+    /// proxy: the base of the links in Atom feeds (without it, the request's Host header and
+    /// X-Forwarded-Proto decide). Must start with http:// or https://.
+    #[arg(long, value_name = "URL", value_parser = public_url)]
+    pub public_url: Option<String>,
     /// Create an empty store in --data if there is none (without it, a missing store is an
     /// error: a mistyped --data must not serve an empty store).
     #[arg(long)]
     pub create: bool,
+}
+
+/// `--public-url`: an absolute http(s) URL with a host and no query or fragment.
+fn public_url(v: &str) -> Result<String, String> {
+    let v = v.trim().trim_end_matches('/');
+    let rest = v.strip_prefix("https://").or_else(|| v.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.is_empty() && !r.starts_with('/') && !r.contains(['?', '#', ' ']) => Ok(v.to_string()),
+        _ => Err(format!("{v:?} is not an http:// or https:// URL with a host (e.g. https://warta.example.org)")),
+    }
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -92,7 +107,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         rate_per_minute: args.rate_limit,
         cost_rate_per_minute: args.cost_rate_limit,
     };
-    let config = warta_server::Config { data: data.clone(), token, translate, limits };
+    let config =
+        warta_server::Config { data: data.clone(), token, translate, limits, public_url: args.public_url.clone() };
     let state = warta_server::AppState::open(&config)?;
     if let Some(url) = &follow {
         // Catch up before serving, then follow in the background.

@@ -77,6 +77,11 @@ fn limits_ranges_and_queries_are_checked() {
         assert_eq!(o.status.code(), Some(2), "--limit {limit}: {}", stderr(&o));
         assert!(stderr(&o).contains("--limit"), "{}", stderr(&o));
     }
+    for bad in ["ftp://warta.example.org", "warta.example.org", "https://", "https://x.org/?a=1"] {
+        let o = warta(&["serve", "--data", s(&data), "--addr", "127.0.0.1:0", "--public-url", bad]);
+        assert_eq!(o.status.code(), Some(2), "--public-url {bad}: {}", stderr(&o));
+        assert!(stderr(&o).contains("--public-url") && stderr(&o).contains("https://"), "{}", stderr(&o));
+    }
     let o = warta(&["search", "--data", s(&data), "--from", "2025-03-01", "--to", "2025-02-01", "sungai"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("is after --to"), "{}", stderr(&o));

@@ -770,8 +770,8 @@ pub async fn saved_delete(
 }
 
 /// `GET /api/saved/{id}/atom?limit=N`: an Atom feed of the newest matches (by when they were
-/// stored), linking to the web app's article pages on the host the request named (https when
-/// a proxy says `X-Forwarded-Proto: https`).
+/// stored), linking to the web app's article pages at the configured public URL, else on the
+/// host the request named (https when a proxy says `X-Forwarded-Proto: https`).
 pub async fn saved_atom(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
@@ -790,8 +790,13 @@ pub async fn saved_atom(
         .await?;
     // The guard has checked the Host against the allow-list; behind a TLS-terminating proxy
     // `X-Forwarded-Proto: https` makes the links https.
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let https = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()) == Some("https");
-    let base = format!("{}://{host}", if https { "https" } else { "http" });
+    let base = match &state.public_url {
+        Some(url) => url.clone(),
+        None => {
+            let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+            let https = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()) == Some("https");
+            format!("{}://{host}", if https { "https" } else { "http" })
+        }
+    };
     Ok(([(header::CONTENT_TYPE, crate::atom::CONTENT_TYPE)], crate::atom::feed(&base, &search, &items)))
 }

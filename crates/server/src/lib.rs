@@ -42,6 +42,10 @@ pub struct Config {
     pub translate: Option<warta_translate::Config>,
     /// Timeouts, Host allow-list and rate limits ([`guard::Limits`]).
     pub limits: guard::Limits,
+    /// The server's address as readers reach it (`https://warta.example.org`, no trailing
+    /// slash): the base of absolute links (Atom feeds). None: from the request's Host header
+    /// and `X-Forwarded-Proto`.
+    pub public_url: Option<String>,
 }
 
 /// Shared by every request.
@@ -50,6 +54,7 @@ pub struct AppState {
     token: Option<String>,
     translator: Option<Arc<warta_translate::Translator>>,
     guard: Arc<guard::Guard>,
+    public_url: Option<String>,
 }
 
 impl AppState {
@@ -59,7 +64,8 @@ impl AppState {
         let token = config.token.clone().filter(|t| !t.is_empty());
         let translator = config.translate.as_ref().map(|c| Arc::new(warta_translate::Translator::from_config(c)));
         let guard = Arc::new(guard::Guard::new(config.limits.clone()));
-        Ok(Arc::new(AppState { store: Mutex::new(store), token, translator, guard }))
+        let public_url = config.public_url.as_deref().map(|u| u.trim().trim_end_matches('/').to_string());
+        Ok(Arc::new(AppState { store: Mutex::new(store), token, translator, guard, public_url }))
     }
 
     /// Run `f` with the store on the caller's thread (a replica's follower writing what it

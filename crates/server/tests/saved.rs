@@ -5,6 +5,7 @@ mod common;
 
 use common::{Server, fixtures, ingest_dir, request};
 use serde_json::{Value, json};
+use warta_server::Config;
 
 const TOKEN: &str = "uji-token-simpan";
 
@@ -73,6 +74,15 @@ fn saved_searches_show_what_is_new_and_feed_it() {
     // Behind a TLS proxy the links are https.
     let proxied = request(srv.addr, "GET", &format!("/api/saved/{id}/atom"), &[("X-Forwarded-Proto", "https")], b"");
     assert!(proxied.text().contains(&format!("https://{}/#/article/{new_id}", srv.addr)), "{}", proxied.text());
+    // With a public URL configured, the links use it whatever the request says.
+    let public = Server::start_config(Config {
+        data: dir.path().to_path_buf(),
+        public_url: Some("https://warta.example.org/".into()),
+        ..Config::default()
+    });
+    let feed = public.get(&format!("/api/saved/{id}/atom")).text();
+    assert!(feed.contains(&format!("\"https://warta.example.org/#/article/{new_id}\"")), "{feed}");
+    assert!(!feed.contains(&public.addr.to_string()), "{feed}");
 
     // Marking seen needs the token, and then nothing is new.
     let seen_path = format!("/api/saved/{id}/seen?through={new_id}");
