@@ -192,21 +192,21 @@ impl Variants {
                 join(&mut sets, owner, named, MergeReason::Alias, &info[owner].forms[*form]);
             }
         }
-        // 3. Short forms of people (words split at spaces only: "Subianto-Gibran" is one word).
-        let words_of =
-            |i: usize| -> Vec<String> { info[i].shown.to_lowercase().split_whitespace().map(str::to_string).collect() };
+        // 3. Short forms of people (words split at spaces only: "Subianto-Gibran" is one word),
+        // each name's words lowered once.
+        let lowered: Vec<String> = info.iter().map(|n| n.shown.to_lowercase()).collect();
+        let words: Vec<Vec<&str>> = lowered.iter().map(|l| l.split_whitespace().collect()).collect();
+        let full_people: Vec<usize> = (0..keys.len())
+            .filter(|&j| keys[j].0 == EntityKind::Per && words[j].len() > 1 && is_clean(&info[j].shown))
+            .collect();
         for (i, (kind, _)) in keys.iter().enumerate() {
-            let words = words_of(i);
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            if *kind != EntityKind::Per || words.len() > 2 {
+            if *kind != EntityKind::Per || words[i].len() > 2 {
                 continue;
             }
             let mut longer: BTreeSet<usize> = BTreeSet::new();
             let mut first_fit = None;
-            for (j, (k2, _)) in keys.iter().enumerate() {
-                let theirs = words_of(j);
-                let theirs: Vec<&str> = theirs.iter().map(String::as_str).collect();
-                if *k2 == EntityKind::Per && is_clean(&info[j].shown) && short_form_of(&words, &theirs) {
+            for &j in &full_people {
+                if short_form_of(&words[i], &words[j]) {
                     longer.insert(sets.find(j));
                     first_fit.get_or_insert(j);
                 }
