@@ -468,12 +468,13 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
 /// Bare statements ("X menyampaikan pernyataan") become entries only when they are news;
 /// otherwise each is told as "who said what" beside the happening it is about (issue 18 §1).
 ///
-/// A statement entry stays an entry when none of its articles reports a happening (an entry of
-/// another type, not background): then the words are the news. It also stays when it is in
-/// the lead (first paragraph) of one of its articles and that lead reports no happening: the
-/// words are what that article is about. Otherwise it goes to `said` of the happening of its
-/// first article nearest before it in the text (the nearest after it when none is before).
-/// Statements of other types (demand, denial, accusation, threat, ...) are never moved.
+/// A statement entry stays an entry when it is news for one of its articles: that article's
+/// first statement (one speaker's words on the occasion the article reports), or a statement in
+/// its lead (first paragraph), what the article is about. It also stays when none of its
+/// articles reports a happening (an entry of another type, not background) to tell it beside.
+/// Otherwise it goes to `said` of the happening of its first such article nearest before it in
+/// the text (the nearest after it when none is before). Statements of other types (demand,
+/// denial, accusation, threat, ...) are never moved.
 pub fn attach_statements(entries: Vec<Entry>, members: &[Member]) -> Vec<Entry> {
     let is_happening = |e: &Entry| e.kind != EventType::Statement && !e.background;
     // Per article: the happenings' entry indices with where each is told.
