@@ -20,8 +20,9 @@
 //!
 //! Only names of one entity type join; a canonical name in lower case joins nothing. Each group
 //! is named by its clean name (no brackets or digits, not led by a title) with the most words,
-//! then the most mentions, then alphabetically first, so the result does not depend on article
-//! order.
+//! then the most mentions, then alphabetically first, so the groups and their names do not
+//! depend on article order (a name's spelling and the article a join cites come from the first
+//! article that gives them).
 //! The set should be small and about one topic (a story's articles): across a whole archive
 //! "Widodo" names more than one person, and rule 3 would see only the ones it holds.
 
@@ -94,13 +95,13 @@ fn is_clean(name: &str) -> bool {
     is_name_form(name) && !name.chars().any(|c| c.is_ascii_digit() || "()[]{}".contains(c))
 }
 
-/// Is `w` (lower case) a title or office that stands before a name ("menteri", "menag")?
+/// Is `w` (lower case) a title or office that stands before a name ("menteri", "gubernur")?
 fn is_title(w: &str) -> bool {
     crate::lexicon::Words::TitlesNames.contains(w)
 }
 
 /// Does the person's name `short` (its words) stand for `long`? One word that begins or ends
-/// it; two or more that begin it, or end it after titles only ("Menteri Ani Lestari" →
+/// it; more words that begin it, or end it after titles only ("Menteri Ani Lestari" →
 /// "Ani Lestari"). Two words at the end after a given name are a family's name, not the
 /// person's ("Hamzah Haz" is not "Soraya Hamzah Haz").
 fn short_form_of(short: &[&str], long: &[&str]) -> bool {
