@@ -884,6 +884,35 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Analysis {
+    /// An analysis of `source` that found nothing yet (UTF-8, every list empty): a start for
+    /// tests and for programs that build analyses field by field.
+    pub fn empty(source: impl Into<String>) -> Analysis {
+        Analysis {
+            source: source.into(),
+            outlet: None,
+            dateline: None,
+            published: None,
+            title: None,
+            authors: vec![],
+            editors: vec![],
+            body: vec![],
+            removed: vec![],
+            entities: vec![],
+            times: vec![],
+            quotes: vec![],
+            sources: vec![],
+            events: vec![],
+            paragraphs: vec![],
+            captions: vec![],
+            credits: vec![],
+            disclaimers: vec![],
+            encoding: "utf-8".into(),
+            diagnostics: vec![],
+        }
+    }
+}
+
 names! {
     /// The coarse entity types every tagger and resolver agrees on.
     pub enum EntityKind {

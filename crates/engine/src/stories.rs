@@ -94,8 +94,9 @@ pub struct Story {
 impl Story {
     /// Fill the timeline and the name variants from the story's articles.
     pub fn tell(&mut self, members: &[&crate::Analysis]) {
-        self.name_variants = crate::variants::Variants::build(members.iter().copied()).joins().to_vec();
-        self.set_timeline(crate::timeline::build(members));
+        let variants = crate::variants::Variants::build(members.iter().copied());
+        self.set_timeline(crate::timeline::build_with_variants(members, &variants));
+        self.name_variants = variants.joins().to_vec();
     }
 
     /// Fill the timeline (and the lede told from it).

@@ -381,15 +381,26 @@ pub fn for_entity(members: &[Member], key: &EntityKey) -> Vec<Entry> {
     build_with_stats(members, Some(key)).0
 }
 
+/// [`build`] with the story's name variants already joined ([`Variants::build`] over the same
+/// articles), for a caller that also shows them.
+pub fn build_with_variants(articles: &[&Analysis], variants: &Variants) -> Vec<Entry> {
+    let members: Vec<Member> = articles.iter().map(|a| Member { analysis: a, story: None }).collect();
+    build_from(&members, None, variants).0
+}
+
 /// [`build_members`] (or [`for_entity`] with `key`) and what it left out.
 pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Entry>, BuildStats) {
-    let mut stats = BuildStats::default();
     // One actor, one name across the story's articles; an entity timeline spans many stories,
     // where a short name can mean several people, so it keeps each article's names.
     let variants = match key {
         None => Variants::build(members.iter().map(|m| m.analysis)),
         Some(_) => Variants::default(),
     };
+    build_from(members, key, &variants)
+}
+
+fn build_from(members: &[Member], key: Option<&EntityKey>, variants: &Variants) -> (Vec<Entry>, BuildStats) {
+    let mut stats = BuildStats::default();
     let mut items: Vec<Item> = Vec::new();
     // Per item: the member it comes from (its report is filled in below).
     let mut member_of: Vec<usize> = Vec::new();
@@ -398,7 +409,7 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
         let as_of = crate::calendar::article_date(a);
         for ev in &a.events {
             stats.events += 1;
-            let (keys, names, kbs) = participant_keys(a, ev, &variants);
+            let (keys, names, kbs) = participant_keys(a, ev, variants);
             let place_kb = ev.place_kb.as_deref();
             let place_key =
                 place_kb.map(str::to_string).or_else(|| ev.place.as_ref().map(|p| format!("name:{}", normalise(p))));
@@ -1341,26 +1352,10 @@ mod tests {
 
     fn article(source: &str, outlet: Option<&str>, events: Vec<Event>) -> Analysis {
         Analysis {
-            source: source.into(),
             outlet: outlet.map(String::from),
-            dateline: None,
-            published: None,
-            title: None,
-            authors: vec![],
-            editors: vec![],
-            body: vec![],
-            removed: vec![],
             entities: vec![entity("e1", "Ani Wijaya", "per:ani"), entity("e2", "Budi Santoso", "per:budi")],
-            times: vec![],
-            quotes: vec![],
-            sources: vec![],
             events,
-            paragraphs: vec![],
-            captions: vec![],
-            credits: vec![],
-            disclaimers: vec![],
-            encoding: "utf-8".into(),
-            diagnostics: vec![],
+            ..Analysis::empty(source)
         }
     }
 

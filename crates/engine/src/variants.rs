@@ -279,28 +279,7 @@ mod tests {
     use crate::analysis::{Entity, Mention};
 
     fn article(source: &str, entities: &[(EntityKind, &str, &[&str], Option<&str>)]) -> Analysis {
-        let mut a = Analysis {
-            source: source.into(),
-            outlet: None,
-            dateline: None,
-            published: None,
-            title: None,
-            authors: vec![],
-            editors: vec![],
-            body: vec![],
-            removed: vec![],
-            entities: vec![],
-            times: vec![],
-            quotes: vec![],
-            sources: vec![],
-            events: vec![],
-            paragraphs: vec![],
-            captions: vec![],
-            credits: vec![],
-            disclaimers: vec![],
-            encoding: "utf-8".into(),
-            diagnostics: vec![],
-        };
+        let mut a = Analysis::empty(source);
         for (n, (kind, name, forms, kb)) in entities.iter().enumerate() {
             let mut mentions = vec![Mention { text: name.to_string(), start: 0, end: name.len() }];
             mentions.extend(forms.iter().map(|f| Mention { text: f.to_string(), start: 0, end: f.len() }));
