@@ -233,6 +233,14 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     s.parse::<jiff::civil::Date>().map_err(|e| format!("not a date in YYYY-MM-DD form: {s} ({e})"))
 }
 
+/// An event type by its JSON name (`arrest`, `military_activity`); the error lists the known ones.
+fn parse_event_type(s: &str) -> Result<warta_engine::analysis::EventType, String> {
+    warta_engine::analysis::EventType::parse(s.trim()).ok_or_else(|| {
+        let known: Vec<&str> = warta_engine::analysis::EventType::ALL.iter().map(|t| t.as_str()).collect();
+        format!("unknown event type {s:?} (known: {})", known.join(", "))
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     cli.cap.apply();

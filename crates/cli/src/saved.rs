@@ -53,6 +53,9 @@ struct AddArgs {
     /// Only articles dated on or before this day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::parse_date)]
     to: Option<jiff::civil::Date>,
+    /// Only articles with an event of this type (as `warta search --type`).
+    #[arg(long = "type", value_name = "TYPE", value_parser = crate::parse_event_type)]
+    event_type: Option<warta_engine::analysis::EventType>,
     /// table: one line saying what was saved; json: the saved search as a JSON object.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -142,6 +145,9 @@ fn describe(s: &SavedSearch) -> String {
             parts.push(format!("{k}={v}"));
         }
     }
+    if let Some(t) = f.event_type {
+        parts.push(format!("type={t}"));
+    }
     if parts.is_empty() { s.query.clone() } else { format!("{} [{}]", s.query, parts.join(", ")) }
 }
 
@@ -151,7 +157,7 @@ fn add(a: AddArgs) -> Result<ExitCode> {
     let new = NewSavedSearch {
         name: a.name,
         query: a.query.join(" "),
-        filters: Filters { outlet: a.outlet, entity: a.entity, from: a.from, to: a.to },
+        filters: Filters { outlet: a.outlet, entity: a.entity, from: a.from, to: a.to, event_type: a.event_type },
     };
     let saved = store.save_search(&new)?;
     let mut out = io::stdout().lock();

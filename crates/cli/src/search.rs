@@ -18,6 +18,12 @@ pub enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Sort {
+    Relevance,
+    Newest,
+}
+
 #[derive(Args)]
 pub struct SearchArgs {
     /// The data directory (default: $WARTA_DATA, else ./warta-data).
@@ -35,6 +41,14 @@ pub struct SearchArgs {
     /// Articles dated on or before this day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::parse_date)]
     pub to: Option<jiff::civil::Date>,
+    /// Only articles with an event of this type: statement, visit, meeting, agreement, arrest,
+    /// trial, disaster, ... (the typology of the event guideline; a wrong name lists them all).
+    #[arg(long = "type", value_name = "TYPE", value_parser = crate::parse_event_type)]
+    pub event_type: Option<warta_engine::analysis::EventType>,
+    /// relevance: best match first; newest: newest publication day first, undated articles
+    /// last (scores are still printed).
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    pub sort: Sort,
     /// Most results to print, best first (1 or more).
     #[arg(long, value_name = "N", default_value_t = 10, value_parser = crate::parse_count, allow_negative_numbers = true)]
     pub limit: usize,
@@ -94,6 +108,11 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         limit: args.limit,
         offset: args.offset,
         stored_after: None,
+        event_type: args.event_type,
+        sort: match args.sort {
+            Sort::Relevance => warta_store::SearchSort::Relevance,
+            Sort::Newest => warta_store::SearchSort::Newest,
+        },
     };
     let hits = match store.search(&q) {
         Ok(h) => h,

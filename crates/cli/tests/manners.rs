@@ -199,14 +199,15 @@ fn csv_and_jsonl_exports_are_split_into_articles() {
     )
     .unwrap();
     let jsonl = dir.join("ekspor.jsonl");
-    std::fs::write(&jsonl, "{\"judul\":\"Harga Cabai Turun\",\"isi\":\"Harga cabai di pasar induk turun sejak pekan lalu.\",\"url\":\"https://news.detik.com/berita/d-2/cabai\"}\n").unwrap();
+    std::fs::write(&jsonl, "{\"judul\":\"Harga Cabai Turun\",\"isi\":\"Harga cabai di pasar induk turun sejak pekan lalu.\",\"url\":\"https://news.detik.com/berita/d-2/cabai\"}\n\
+         {\"source\":\"arsip-7\",\"url\":\"https://www.detik.com/sumut/berita/d-3/banjir\",\"text\":\"Banjir merendam tiga desa setelah hujan deras semalam.\"}\n").unwrap();
     let o = warta(&["analyze", s(&csv), s(&jsonl)]);
     assert_eq!(o.status.code(), Some(1), "the empty row fails: {}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("ekspor.csv#row3") && err.contains("empty"), "{err}");
     let lines: Vec<serde_json::Value> =
         String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(lines.len(), 3, "one article per row and line");
+    assert_eq!(lines.len(), 4, "one article per row and line");
     assert_eq!(lines[0]["source"], "https://www.detik.com/jabar/berita/d-1/pasar");
     assert_eq!(lines[0]["title"], "Pasar Murah Dibuka di Alun-Alun");
     assert_eq!(lines[0]["published"]["value"], "2025-02-03");
@@ -216,5 +217,8 @@ fn csv_and_jsonl_exports_are_split_into_articles() {
     assert_eq!(lines[1]["outlet"], "Contoh-daerah.co.id");
     assert_eq!(lines[2]["outlet"], "detikcom");
     assert_eq!(lines[2]["title"], "Harga Cabai Turun");
+    // A record with its own name keeps it, and its `url` still names the outlet.
+    assert_eq!(lines[3]["source"], "arsip-7");
+    assert_eq!(lines[3]["outlet"], "detikcom");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -26,6 +26,10 @@ pub struct Overrides {
     pub authors: Vec<String>,
     pub outlet: Option<String>,
     pub published: Option<Published>,
+    /// The article's URL when a container gives it apart from the source name (a JSON Lines or
+    /// CSV record's `url` beside its own `source`): the host names the outlet when the text and
+    /// markup name none. None: the source itself is read for a URL.
+    pub url: Option<String>,
     /// The cleaning of exactly this text when the caller has already done it (warta-html
     /// cleans the extracted text to find the body): the engine then does not clean it again.
     /// None: the engine cleans.
@@ -49,7 +53,8 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
         dl.outlet.clone_from(&overrides.outlet);
     }
     // A page that names no outlet (detik prints none in its dateline): the URL's host does.
-    let outlet_from_url = dl.outlet.is_none().then(|| meta::outlet_from_source(source)).flatten();
+    let url = overrides.url.as_deref().unwrap_or(source);
+    let outlet_from_url = dl.outlet.is_none().then(|| meta::outlet_from_source(url)).flatten();
     if outlet_from_url.is_some() {
         dl.outlet.clone_from(&outlet_from_url);
     }

@@ -397,6 +397,7 @@ impl Page {
             authors: self.authors.clone(),
             outlet: self.outlet.clone(),
             published: self.published.clone(),
+            url: None,
             cleaned: Some(self.cleaned.clone()),
         };
         (decoded, overrides)

@@ -410,6 +410,12 @@ pub fn format_date(value: &str, lang: Lang) -> String {
     }
 }
 
+/// An event type's name in a language (`type-arrest` of the locale's FTL file: "arrest",
+/// "penangkapan", "逮捕", ...); the JSON name when the locale has none.
+pub fn type_name(kind: EventType, lang: Lang) -> String {
+    renderer(lang).msg(&format!("type-{kind}"), None).unwrap_or_else(|| kind.as_str().to_string())
+}
+
 /// Names joined as the locale joins a list ("A, B, and C", "A、B和C", "A وB").
 pub fn format_list(names: &[String], lang: Lang) -> String {
     renderer(lang).list(names)

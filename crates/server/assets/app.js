@@ -21,6 +21,7 @@
       month: "Bulan", story: "Cerita", go: "Cari", of: "dari", results: "hasil", unknownSpeaker: "Tanpa nama pembicara",
       legend: "Keterangan", confirmed: "terkonfirmasi / dilaporkan", text: "Teks asli",
       untranslated: "belum diterjemahkan (nama Indonesia)", titleId: "Judul dalam bahasa Indonesia",
+      eventType: "Jenis peristiwa", sort: "Urutan", sortRelevance: "paling cocok", sortNewest: "terbaru", sortLatest: "terakhir diperbarui", sortEarliest: "paling awal dimulai", sortArticles: "artikel terbanyak", sortOutlets: "media terbanyak", sortCreated: "urutan masuk", anyType: "semua jenis",
       facetsPartial: "faset dihitung dari hasil teratas", times: "Waktu", noTimeline: "Belum ada linimasa.",
       error: "Galat", clear: "hapus", status: "Status", note: "Ringkasan dibuat dari fakta terstruktur." },
     en: { copy: "copy", copyOf: "copy of", stories: "Stories", search: "Search", articles: "Articles", timeline: "Timeline", entities: "Entities",
@@ -31,6 +32,7 @@
       outlet: "Outlet", entity: "Entity", year: "Year", month: "Month", story: "Story", go: "Search", of: "of",
       results: "results", unknownSpeaker: "Unnamed speaker", legend: "Legend", confirmed: "confirmed / reported",
       text: "Original text", untranslated: "untranslated (Indonesian name)", titleId: "Title in Indonesian",
+      eventType: "Event type", sort: "Order", sortRelevance: "best match", sortNewest: "newest", sortLatest: "latest activity", sortEarliest: "started first", sortArticles: "most articles", sortOutlets: "most outlets", sortCreated: "order added", anyType: "any type",
       facetsPartial: "facets counted over the top results", times: "Times", noTimeline: "No timeline yet.",
       error: "Error", clear: "clear", status: "Status", note: "Summaries are rendered from structured facts." },
     zh: { copy: "转载", copyOf: "转载自", stories: "报道", search: "搜索", articles: "文章", timeline: "时间线", entities: "实体",
@@ -41,6 +43,7 @@
       outlet: "媒体", entity: "实体", year: "年份", month: "月份", story: "报道", go: "搜索", of: "/",
       results: "条结果", unknownSpeaker: "未具名的发言人", legend: "图例", confirmed: "已确认 / 已报道",
       text: "原文", untranslated: "未翻译（印尼语名称）", titleId: "印尼语标题",
+      eventType: "事件类型", sort: "排序", sortRelevance: "最相关", sortNewest: "最新", sortLatest: "最近更新", sortEarliest: "最早开始", sortArticles: "文章最多", sortOutlets: "媒体最多", sortCreated: "添加顺序", anyType: "所有类型",
       facetsPartial: "分面仅统计前列结果", times: "时间", noTimeline: "尚无时间线。",
       error: "错误", clear: "清除", status: "状态", note: "摘要由结构化事实生成。" },
     ja: { copy: "転載", copyOf: "転載元", stories: "ストーリー", search: "検索", articles: "記事", timeline: "タイムライン", entities: "エンティティ",
@@ -51,6 +54,7 @@
       outlet: "メディア", entity: "エンティティ", year: "年", month: "月", story: "ストーリー", go: "検索", of: "/",
       results: "件", unknownSpeaker: "名前のない発言者", legend: "凡例", confirmed: "確認済み / 報道",
       text: "原文", untranslated: "未翻訳（インドネシア語の名前）", titleId: "インドネシア語の見出し",
+      eventType: "出来事の種類", sort: "並び順", sortRelevance: "関連度順", sortNewest: "新しい順", sortLatest: "最近の更新順", sortEarliest: "開始の早い順", sortArticles: "記事の多い順", sortOutlets: "媒体の多い順", sortCreated: "追加順", anyType: "すべての種類",
       facetsPartial: "ファセットは上位の結果から集計", times: "時間表現", noTimeline: "タイムラインはまだありません。",
       error: "エラー", clear: "解除", status: "状態", note: "要約は構造化された事実から生成されます。" },
     ar: { copy: "نسخة", copyOf: "نسخة من", stories: "القصص", search: "بحث", articles: "المقالات", timeline: "الخط الزمني", entities: "الكيانات",
@@ -61,6 +65,7 @@
       outlet: "وسيلة الإعلام", entity: "الكيان", year: "السنة", month: "الشهر", story: "القصة", go: "بحث", of: "من",
       results: "نتيجة", unknownSpeaker: "متحدث غير مسمى", legend: "مفتاح الرموز", confirmed: "مؤكد / مُبلَّغ عنه",
       text: "النص الأصلي", untranslated: "غير مترجم (الاسم الإندونيسي)", titleId: "العنوان بالإندونيسية",
+      eventType: "نوع الحدث", sort: "الترتيب", sortRelevance: "الأكثر صلة", sortNewest: "الأحدث", sortLatest: "آخر نشاط", sortEarliest: "الأقدم بداية", sortArticles: "الأكثر مقالات", sortOutlets: "الأكثر وسائل إعلام", sortCreated: "ترتيب الإضافة", anyType: "كل الأنواع",
       facetsPartial: "حُسبت الفئات من أعلى النتائج", times: "التعبيرات الزمنية", noTimeline: "لا يوجد خط زمني بعد.",
       error: "خطأ", clear: "مسح", status: "الحالة", note: "تُنشأ الملخصات من حقائق منظمة." },
     fr: { copy: "copie", copyOf: "copie de", stories: "Récits", search: "Recherche", articles: "Articles", timeline: "Chronologie", entities: "Entités",
@@ -72,6 +77,7 @@
       story: "Récit", go: "Chercher", of: "sur", results: "résultats", unknownSpeaker: "Locuteur non nommé",
       legend: "Légende", confirmed: "confirmé / rapporté", text: "Texte original",
       untranslated: "non traduit (nom indonésien)", titleId: "Titre en indonésien",
+      eventType: "Type d’événement", sort: "Ordre", sortRelevance: "pertinence", sortNewest: "plus récents", sortLatest: "activité récente", sortEarliest: "début le plus ancien", sortArticles: "plus d’articles", sortOutlets: "plus de médias", sortCreated: "ordre d’ajout", anyType: "tous types",
       facetsPartial: "facettes comptées sur les premiers résultats", times: "Expressions temporelles",
       noTimeline: "Pas encore de chronologie.", error: "Erreur", clear: "effacer", status: "Statut",
       note: "Les résumés sont rendus à partir de faits structurés." },
@@ -803,14 +809,33 @@
   }
 
   const STORIES_PAGE = 100;
+  const STORY_SORTS = ["latest", "earliest", "articles", "outlets", "created"];
+  const SEARCH_SORTS = ["relevance", "newest"];
+
+  // A labelled <select> of orders (`sortLatest`, ... in the interface words); `onPick(value)`.
+  function sortSelect(id, values, current, onPick) {
+    const sel = el("select", { id, name: "sort" }, values.map((v) =>
+      el("option", { value: v, selected: v === current ? "" : null }, t("sort" + v[0].toUpperCase() + v.slice(1)))));
+    if (onPick) sel.addEventListener("change", () => onPick(sel.value));
+    return el("label", { class: "sort" }, t("sort"), " ", sel);
+  }
 
   async function storiesPage() {
     document.title = "warta — " + t("stories");
-    const offset = Math.max(0, parseInt(searchParamsFromHash().get("offset") || "0", 10) || 0);
-    const d = await api(`/api/stories?limit=${STORIES_PAGE}&offset=${offset}`);
+    const sp = searchParamsFromHash();
+    const offset = Math.max(0, parseInt(sp.get("offset") || "0", 10) || 0);
+    const sort = STORY_SORTS.includes(sp.get("sort")) ? sp.get("sort") : "latest";
+    const d = await api(`/api/stories?limit=${STORIES_PAGE}&offset=${offset}&sort=${sort}`);
     if (!d.stories.length && !d.total) return show(el("h1", {}, t("stories")), el("p", { class: "muted" }, t("noResults")));
-    const page = (o) => "#/" + (o ? "?offset=" + o : "");
-    show(el("h1", {}, t("stories")),
+    const page = (o, by) => {
+      const p = new URLSearchParams();
+      if (o) p.set("offset", String(o));
+      if ((by || sort) !== "latest") p.set("sort", by || sort);
+      const q = p.toString();
+      return "#/" + (q ? "?" + q : "");
+    };
+    const order = sortSelect("story-sort", STORY_SORTS, sort, (v) => { location.hash = page(0, v); });
+    show(el("h1", {}, t("stories")), order,
       pager("stories-pager", d.offset, d.stories.length, d.total, d.limit, d.next, page),
       el("ul", { id: "story-list", class: "cards" }, d.stories.map((s) =>
       el("li", { class: "story card", "data-story": s.id },
@@ -1042,23 +1067,28 @@
     document.title = "warta — " + t("search");
     const sp = searchParamsFromHash();
     const cur = {};
-    for (const k of ["q", "outlet", "entity", "from", "to"]) cur[k] = sp.get(k) || "";
+    for (const k of ["q", "outlet", "entity", "from", "to", "type", "sort"]) cur[k] = sp.get(k) || "";
+    if (!SEARCH_SORTS.includes(cur.sort) || cur.sort === "relevance") cur.sort = "";
     const offset = Math.max(0, parseInt(sp.get("offset") || "0", 10) || 0);
     const input = (k, type) => el("label", {}, t(k === "q" ? "query" : k), " ",
       el("input", { name: k, type: type || "search", value: cur[k], dir: "auto", id: "search-" + k }));
     const form = el("form", { id: "search-form", class: "search-form", role: "search" },
       input("q"), input("outlet", "text"), input("entity", "text"), input("from", "date"), input("to", "date"),
+      sortSelect("search-sort", SEARCH_SORTS, cur.sort || "relevance"),
       el("button", { type: "submit" }, t("go")));
     form.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      const next = {};
-      for (const k of Object.keys(cur)) next[k] = form.elements[k].value.trim();
+      // The event type is picked from its facet (no field of its own): kept as it is.
+      const next = { type: cur.type };
+      for (const k of ["q", "outlet", "entity", "from", "to", "sort"]) next[k] = form.elements[k].value.trim();
+      if (next.sort === "relevance") next.sort = "";
       location.hash = searchHash(next);
     });
-    const active = el("div", { class: "active-filters" }, ["outlet", "entity", "from", "to"].filter((k) => cur[k]).map((k) =>
+    const chipText = (k) => k === "type" ? t("eventType") + ": " : t(k) + ": ";
+    const active = el("div", { class: "active-filters" }, ["outlet", "entity", "from", "to", "type"].filter((k) => cur[k]).map((k) =>
       el("button", { type: "button", class: "chip", "data-filter": k, onclick: () => { location.hash = searchHash({ ...cur, [k]: "" }); } },
-        t(k) + ": ", bdi(cur[k]), " ×")));
-    const anyFilter = Object.values(cur).some(Boolean);
+        chipText(k), bdi(cur[k]), " ×")));
+    const anyFilter = ["q", "outlet", "entity", "from", "to", "type"].some((k) => cur[k]);
     if (!anyFilter) return show(el("h1", {}, t("search")), form);
     let d;
     try {
@@ -1072,15 +1102,22 @@
     const facet = (name, values, onPick, label) => {
       const entries = Object.entries(values || {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       if (!entries.length) return null;
-      return el("section", { class: "facet", "data-facet": name }, el("h3", {}, t(name)),
+      return el("section", { class: "facet", "data-facet": name }, el("h3", {}, t(name === "event_type" ? "eventType" : name)),
         el("ul", {}, entries.map(([v, n]) => el("li", {},
           el("button", { type: "button", class: "facet-value", "data-value": v, onclick: () => onPick(v) },
             label ? label(v) : bdi(v), " ", el("span", { class: "count" }, String(n)))))));
     };
     const labels = (d.facet_labels && d.facet_labels.entity) || {};
+    const typeLabels = (d.facet_labels && d.facet_labels.event_type) || {};
+    if (cur.type && typeLabels[cur.type]) {
+      const chip = active.querySelector('[data-filter="type"] bdi');
+      if (chip) chip.textContent = typeLabels[cur.type];
+    }
     const facets = el("aside", { class: "facets", id: "facets" },
       facet("outlet", d.facets.outlet, (v) => { location.hash = searchHash({ ...cur, outlet: v }); }),
       facet("entity", d.facets.entity, (v) => { location.hash = searchHash({ ...cur, entity: v }); }, (v) => nameNode(labels[v], v)),
+      facet("event_type", d.facets.event_type, (v) => { location.hash = searchHash({ ...cur, type: v }); },
+        (v) => bdi(typeLabels[v] || v)),
       facet("year", d.facets.year, (v) => { location.hash = searchHash({ ...cur, from: `${v}-01-01`, to: `${v}-12-31` }); }),
       facet("month", d.facets.month, (v) => {
         const [y, m] = v.split("-").map(Number);
@@ -1113,7 +1150,7 @@
       btn.disabled = true;
       try {
         const body = { name: name.value.trim(), q: cur.q || "" };
-        for (const k of ["outlet", "entity", "from", "to"]) if (cur[k]) body[k] = cur[k];
+        for (const k of ["outlet", "entity", "from", "to", "type"]) if (cur[k]) body[k] = cur[k];
         const saved = await send("POST", "/api/saved", body);
         status.replaceChildren(t("savedOk") + " ", el("a", { href: href("saved", saved.id) }, bdi(saved.name)));
         status.className = "";
@@ -1129,12 +1166,13 @@
 
   function savedQueryText(s) {
     const f = s.filters || {};
-    const parts = ["outlet", "entity", "from", "to"].filter((k) => f[k]).map((k) => `${t(k)}: ${f[k]}`);
+    const parts = ["outlet", "entity", "from", "to", "type"].filter((k) => f[k])
+      .map((k) => `${k === "type" ? t("eventType") : t(k)}: ${f[k]}`);
     return s.query + (parts.length ? " (" + parts.join(", ") + ")" : "");
   }
   function savedSearchHash(s) {
     const f = s.filters || {};
-    return searchHash({ q: s.query, outlet: f.outlet, entity: f.entity, from: f.from, to: f.to });
+    return searchHash({ q: s.query, outlet: f.outlet, entity: f.entity, from: f.from, to: f.to, type: f.type });
   }
 
   // "Delete" with a confirmation step in the page (no browser dialog), the token once per tab:

@@ -210,6 +210,14 @@ try {
     check((await page.$$eval("#stories-pager a.prev", (n) => n.length)) === 1, "a later page links back");
     await open("#/");
   }
+  // Sorting: the order picker reorders the list as the API does (most articles first).
+  check((await page.$eval("#story-sort", (n) => n.value)) === "latest", "the story list starts latest first");
+  await page.selectOption("#story-sort", "articles");
+  await page.waitForFunction(() => (document.body.dataset.ready || "").includes("sort=articles"));
+  const bySize = await getJson("/api/stories?sort=articles");
+  const shownOrder = await page.$$eval("#story-list .story", (n) => n.map((x) => x.dataset.story));
+  check(shownOrder.join() === bySize.stories.map((s) => s.id).join(), "sorted by articles as the API sorts them");
+  await open("#/");
 
   // 2. Story page: the biggest story.
   const big = [...list.stories].sort((a, b) => b.article_count - a.article_count)[0];
@@ -299,6 +307,19 @@ try {
   check(after === facetCount, `outlet facet ${facetValue} filters to ${facetCount} hits (${after})`);
   check((await page.$$eval('.active-filters .chip[data-filter="outlet"]', (n) => n.length)) === 1, "active filter shown");
   await shot("07-search-facet");
+  // The event-type facet filters too, and its chip names the type in the page's language.
+  await open("#/search?q=kapal");
+  const typeBtn = await page.$('#facets .facet[data-facet="event_type"] .facet-value');
+  check(typeBtn !== null, "an event-type facet is shown");
+  if (typeBtn) {
+    const typeValue = await typeBtn.getAttribute("data-value");
+    const typeCount = Number(await typeBtn.$eval(".count", (n) => n.textContent));
+    await typeBtn.click();
+    await page.waitForFunction(() => (document.body.dataset.ready || "").includes("type="));
+    const typed = await getJson(`/api/search?q=kapal&type=${typeValue}`);
+    check(typed.total === typeCount, `event-type facet ${typeValue} filters to ${typeCount} hits (${typed.total})`);
+    check((await page.$$eval('.active-filters .chip[data-filter="type"]', (n) => n.length)) === 1, "event-type chip shown");
+  }
 
   // 5b. Saved searches: save from the search page (with the token), see the list with its
   // feed, a new matching article counted as new, the saved page listing it, mark seen.

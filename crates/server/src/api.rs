@@ -15,11 +15,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
-use warta_engine::analysis::EntityKind;
+use warta_engine::analysis::{EntityKind, EventType};
 use warta_render::Lang;
 use warta_store::query::Hit;
 use warta_store::saved::{Filters, NewSavedSearch};
-use warta_store::{SearchQuery, Store};
+use warta_store::{SearchQuery, SearchSort, Store, StorySort};
 
 type ApiResult = Result<Json<Value>, ApiError>;
 
@@ -99,11 +99,19 @@ fn date_text(published: Option<&str>, lang: Lang) -> Option<String> {
 
 /// `GET /api/stories`
 pub async fn stories(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> ApiResult {
-    let p = Params::parse(raw, &["lang", "limit", "offset"])?;
+    let p = Params::parse(raw, &["lang", "limit", "offset", "sort"])?;
     let lang = p.lang()?;
     let limit = p.get("limit").map(|v| limits::parse_count("limit", v, MAX_STORIES_LIMIT)).transpose()?.unwrap_or(100);
     let offset = p.get("offset").map(limits::parse_offset).transpose()?.unwrap_or(0);
-    let all = state.with_store(|s| Ok(s.stories()?)).await?;
+    let sort = match p.get("sort") {
+        None | Some("") => StorySort::Latest,
+        Some(v) => StorySort::parse(v).ok_or_else(|| {
+            let known: Vec<&str> = StorySort::ALL.iter().map(|s| s.as_str()).collect();
+            ApiError::bad(format!("sort: expected one of {}, got {v:?}", known.join(", ")))
+        })?,
+    };
+    let mut all = state.with_store(|s| Ok(s.stories()?)).await?;
+    warta_store::sort_stories(&mut all, sort);
     let total = all.len();
     let shown = total.saturating_sub(offset).min(limit);
     let next = limits::next_offset(offset, shown, total);
@@ -123,7 +131,7 @@ pub async fn stories(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
         })
         .collect();
     Ok(Json(json!({
-        "stories": stories, "total": total, "offset": offset, "limit": limit, "next": next,
+        "stories": stories, "total": total, "offset": offset, "limit": limit, "next": next, "sort": sort,
         "lang": lang, "dir": lang.dir(),
     })))
 }
@@ -428,6 +436,7 @@ fn checked_search(
     entity: Option<&str>,
     from: Option<&str>,
     to: Option<&str>,
+    event_type: Option<&str>,
 ) -> Result<(String, Filters), ApiError> {
     let text = limits::check_query(q.unwrap_or(""))?.to_string();
     let filter = |k: &str, v: Option<&str>| {
@@ -439,6 +448,7 @@ fn checked_search(
         entity: filter("entity", entity)?,
         from: day("from", from)?,
         to: day("to", to)?,
+        event_type: event_type.filter(|v| !v.trim().is_empty()).map(parse_event_type).transpose()?,
     };
     if let (Some(f), Some(t)) = (filters.from, filters.to)
         && f > t
@@ -448,12 +458,25 @@ fn checked_search(
     Ok((text, filters))
 }
 
+/// An event type by its JSON name (`arrest`); a 400 naming the known ones otherwise.
+fn parse_event_type(v: &str) -> Result<EventType, ApiError> {
+    EventType::parse(v.trim()).ok_or_else(|| {
+        let known: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
+        ApiError::bad(format!("type: unknown event type {v:?} (known: {})", known.join(", ")))
+    })
+}
+
 /// `GET /api/search`
 pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> ApiResult {
-    let p = Params::parse(raw, &["q", "outlet", "entity", "from", "to", "limit", "offset", "lang"])?;
+    let p = Params::parse(raw, &["q", "outlet", "entity", "from", "to", "type", "sort", "limit", "offset", "lang"])?;
     let lang = p.lang()?;
-    let (text, Filters { outlet, entity, from, to }) =
-        checked_search(p.get("q"), p.get("outlet"), p.get("entity"), p.get("from"), p.get("to"))?;
+    let (text, Filters { outlet, entity, from, to, event_type }) =
+        checked_search(p.get("q"), p.get("outlet"), p.get("entity"), p.get("from"), p.get("to"), p.get("type"))?;
+    let sort = match p.get("sort") {
+        None | Some("") => SearchSort::Relevance,
+        Some(v) => SearchSort::parse(v)
+            .ok_or_else(|| ApiError::bad(format!("sort: expected relevance or newest, got {v:?}")))?,
+    };
     let limit = p.get("limit").map(|v| limits::parse_count("limit", v, MAX_LIMIT)).transpose()?.unwrap_or(20);
     let offset = p.get("offset").map(limits::parse_offset).transpose()?.unwrap_or(0);
     limits::check_window(offset, limit)?;
@@ -466,6 +489,8 @@ pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery)
         limit,
         offset,
         stored_after: None,
+        event_type,
+        sort,
     };
     let v = state
         .with_store(move |s| {
@@ -477,21 +502,26 @@ pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery)
                 facets.entity.keys().map(|n| (n.clone(), name_json(n, None, lang))).collect();
             let story_keys: Vec<&String> = facets.story.keys().collect();
             let story_labels = s.story_titles(&story_keys)?;
+            let type_labels: Map<String, Value> = facets
+                .event_type
+                .keys()
+                .map(|&t| (t.as_str().to_string(), json!(warta_render::type_name(t, lang))))
+                .collect();
             let hits: Vec<Value> = hits.into_iter().map(|h| hit_json(h, lang)).collect();
             let facets_over = matches.ids.len();
             let next = limits::next_offset(offset, hits.len(), matches.total)
                 .filter(|n| n.saturating_add(limit) <= limits::MAX_SEARCH_WINDOW);
             Ok(json!({
                 "query": {"q": q.text, "outlet": outlet, "entity": entity,
-                          "from": from.map(|d| d.to_string()), "to": to.map(|d| d.to_string()), "limit": limit,
-                          "offset": offset},
+                          "from": from.map(|d| d.to_string()), "to": to.map(|d| d.to_string()),
+                          "type": event_type, "sort": sort, "limit": limit, "offset": offset},
                 "total": matches.total,
                 "offset": offset,
                 "limit": limit,
                 "next": next,
                 "hits": hits,
                 "facets": facets,
-                "facet_labels": {"entity": entity_labels, "story": story_labels},
+                "facet_labels": {"entity": entity_labels, "story": story_labels, "event_type": type_labels},
                 "facets_over": facets_over,
                 "facets_complete": facets_over >= matches.total,
                 "coverage": coverage,
@@ -506,8 +536,12 @@ pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery)
 fn hit_json(h: Hit, lang: Lang) -> Value {
     let parts = snippet_parts(&h.snippet);
     let published_text = date_text(h.published.as_deref(), lang);
+    let plain = warta_store::query::snippet_plain(&h.snippet);
     let mut v = json!(h);
     if let Some(o) = v.as_object_mut() {
+        // Plain text, as `warta search --format json` gives it (the store's is HTML-escaped
+        // with the matches between `**`); snippet_parts marks the matches.
+        o.insert("snippet".into(), json!(plain));
         o.insert("snippet_parts".into(), parts);
         o.insert("published_text".into(), json!(published_text));
     }
@@ -649,7 +683,7 @@ pub async fn post_article(
     Ok((status, Json(v)))
 }
 
-/// A search to save: `{"name", "q", "outlet"?, "entity"?, "from"?, "to"?}`.
+/// A search to save: `{"name", "q", "outlet"?, "entity"?, "from"?, "to"?, "type"?}`.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PostedSaved {
@@ -659,6 +693,9 @@ struct PostedSaved {
     entity: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    /// An event type (`arrest`).
+    #[serde(rename = "type")]
+    event_type: Option<String>,
 }
 
 /// The links of a saved search, for clients.
@@ -676,13 +713,14 @@ pub async fn post_saved(
 ) -> Result<impl IntoResponse, ApiError> {
     writing(&state, &headers, raw, &[])?;
     let posted: PostedSaved =
-        json_body(body, "{\"name\": ..., \"q\": ..., \"outlet\", \"entity\", \"from\", \"to\" (optional)}")?;
+        json_body(body, "{\"name\": ..., \"q\": ..., \"outlet\", \"entity\", \"from\", \"to\", \"type\" (optional)}")?;
     let (query, filters) = checked_search(
         Some(&posted.q),
         posted.outlet.as_deref(),
         posted.entity.as_deref(),
         posted.from.as_deref(),
         posted.to.as_deref(),
+        posted.event_type.as_deref(),
     )?;
     let new = NewSavedSearch { name: posted.name, query, filters };
     let saved = state.with_store(move |s| Ok(s.save_search(&new)?)).await?;

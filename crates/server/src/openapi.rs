@@ -126,13 +126,24 @@ fn saved_paths() -> Value {
     })
 }
 
+/// Every event type's JSON name.
+fn event_types() -> Vec<&'static str> {
+    warta_engine::analysis::EventType::ALL.iter().map(|t| t.as_str()).collect()
+}
+
+/// Every event type's JSON name, and null.
+fn event_types_or_null() -> Vec<Value> {
+    event_types().into_iter().map(Value::from).chain([Value::Null]).collect()
+}
+
 /// The saved-search schemas.
 fn saved_schemas() -> Value {
     let saved = json!({"type": "object", "required": ["id", "name", "query", "filters", "created_at", "seen_through", "seen_at"],
         "properties": {"id": {"type": "integer"}, "name": {"type": "string", "maxLength": warta_store::saved::MAX_NAME_CHARS},
             "query": {"type": "string"},
             "filters": {"type": "object", "properties": {"outlet": {"type": ["string", "null"]}, "entity": {"type": ["string", "null"]},
-                "from": {"type": ["string", "null"], "format": "date"}, "to": {"type": ["string", "null"], "format": "date"}}},
+                "from": {"type": ["string", "null"], "format": "date"}, "to": {"type": ["string", "null"], "format": "date"},
+                "type": {"type": ["string", "null"], "enum": event_types_or_null()}}},
             "created_at": {"type": "string", "format": "date-time"},
             "seen_through": {"type": "integer", "description": "The last visit's watermark: the newest article id stored when it was last marked seen (ids are ingest order)"},
             "seen_at": {"type": "string", "format": "date-time"},
@@ -144,7 +155,8 @@ fn saved_schemas() -> Value {
             "properties": {"name": {"type": "string", "description": "1 to 100 characters, not a number, unique (case-insensitive)"},
                 "q": {"type": "string", "description": format!("The query, as /api/search takes it (at most {MAX_QUERY_CHARS} characters and {MAX_QUERY_TERMS} terms)")},
                 "outlet": {"type": "string"}, "entity": {"type": "string"},
-                "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}}},
+                "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"},
+                "type": {"type": "string", "enum": event_types()}}},
         "SavedList": {"type": "object", "required": ["saved", "total"], "properties": {
             "saved": {"type": "array", "items": {"$ref": "#/components/schemas/Saved"}}, "total": {"type": "integer"}}},
         "SavedResults": {"type": "object", "required": ["search", "total", "hits", "new_count", "new", "watermark"], "properties": {
@@ -177,8 +189,9 @@ fn base() -> Value {
             "/api/openapi.json": {"get": {"summary": "This document", "operationId": "openapi",
                 "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
             "/api/stories": {"get": {
-                "summary": "Every story, in the order they started", "operationId": "listStories",
+                "summary": "Every story, latest first unless sort says otherwise", "operationId": "listStories",
                 "parameters": [lang_param(),
+                    {"name": "sort", "in": "query", "description": "latest: the story whose newest article is newest first; earliest: the story that started first first; articles: most articles first; outlets: most outlets first; created: in the order the store made them (ties in every order: newer story first)", "schema": {"type": "string", "enum": warta_store::StorySort::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(), "default": "latest"}},
                     {"name": "limit", "in": "query", "description": format!("Stories per page, 1 to {MAX_STORIES_LIMIT} (400 beyond)"), "schema": {"type": "integer", "minimum": 1, "maximum": MAX_STORIES_LIMIT, "default": 100}},
                     {"name": "offset", "in": "query", "description": "Stories to skip: the answer's `next` is the offset of the next page (null on the last)", "schema": {"type": "integer", "minimum": 0, "default": 0}}],
                 "responses": ok("Stories", "StoryList", &["400"])}},
@@ -229,6 +242,8 @@ fn base() -> Value {
                     {"name": "entity", "in": "query", "description": "Entity canonical name or mention text (case-insensitive)", "schema": {"type": "string"}},
                     {"name": "from", "in": "query", "description": "Articles dated on or after", "schema": {"type": "string", "format": "date"}},
                     {"name": "to", "in": "query", "description": "Articles dated on or before", "schema": {"type": "string", "format": "date"}},
+                    {"name": "type", "in": "query", "description": "Articles with an event of this type", "schema": {"type": "string", "enum": event_types()}},
+                    {"name": "sort", "in": "query", "description": "relevance: best match first; newest: newest publication day first, undated last (each hit keeps its relevance score)", "schema": {"type": "string", "enum": ["relevance", "newest"], "default": "relevance"}},
                     {"name": "limit", "in": "query", "description": format!("Hits per page, 1 to {MAX_LIMIT} (400 beyond)"), "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 20}},
                     {"name": "offset", "in": "query", "description": format!("Hits to skip (paging): the answer's `next` is the offset of the next page (null on the last); offset + limit at most {MAX_SEARCH_WINDOW} (400 beyond: narrow the query)"), "schema": {"type": "integer", "minimum": 0, "default": 0}},
                     lang_param()],
@@ -307,15 +322,16 @@ fn base() -> Value {
                     "hits": {"type": "array", "items": {"type": "object", "properties": {
                         "id": {"type": "integer"}, "score": {"type": "number"}, "source": {"type": "string"}, "title": {"type": ["string", "null"]},
                         "outlet": {"type": ["string", "null"]}, "published": {"type": ["string", "null"]}, "published_text": {"type": ["string", "null"]},
-                        "story": {"type": ["string", "null"]}, "snippet": {"type": "string"},
+                        "story": {"type": ["string", "null"]}, "snippet": {"type": "string", "description": "Plain text around the matches (snippet_parts marks them)"},
                         "snippet_parts": {"type": "array", "items": {"type": "object", "properties": {"text": {"type": "string"}, "match": {"type": "boolean"}}}}}}},
                     "facets": {"type": "object", "properties": {
                         "outlet": {"type": "object", "additionalProperties": {"type": "integer"}},
                         "entity": {"type": "object", "additionalProperties": {"type": "integer"}},
                         "year": {"type": "object", "additionalProperties": {"type": "integer"}},
                         "month": {"type": "object", "additionalProperties": {"type": "integer"}},
-                        "story": {"type": "object", "additionalProperties": {"type": "integer"}}}},
-                    "facet_labels": {"type": "object"}, "facets_over": {"type": "integer"}, "facets_complete": {"type": "boolean"}}),
+                        "story": {"type": "object", "additionalProperties": {"type": "integer"}},
+                        "event_type": {"type": "object", "description": "Articles with at least one event of each type", "additionalProperties": {"type": "integer"}}}},
+                    "facet_labels": {"type": "object", "description": "Names to show: entity (in lang), story (titles), event_type (in lang)"}, "facets_over": {"type": "integer"}, "facets_complete": {"type": "boolean"}}),
                     &["hits", "facets", "total"])
             }
         }

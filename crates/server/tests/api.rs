@@ -77,6 +77,25 @@ fn story_list() {
     let last = ok_json(&format!("/api/stories?limit=1&offset={}", stories.len() - 1));
     assert!(last["next"].is_null(), "{last}");
     assert_eq!(last["total"].as_u64().unwrap() as usize, stories.len());
+    // Sorting: latest activity first by default; by size; a bad order is a 400 naming the known.
+    assert_eq!(v["sort"], "latest");
+    let last_dates: Vec<&str> = stories.iter().filter_map(|s| s["last_date"].as_str()).collect();
+    assert!(last_dates.windows(2).all(|w| w[0] >= w[1]), "{last_dates:?}");
+    let by_size = ok_json("/api/stories?sort=articles");
+    let counts: Vec<u64> =
+        by_size["stories"].as_array().unwrap().iter().map(|s| s["article_count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert_eq!(counts.len(), stories.len());
+    let created = ok_json("/api/stories?sort=created");
+    let nums: Vec<u64> = created["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap()[1..].parse().unwrap())
+        .collect();
+    assert!(nums.windows(2).all(|w| w[0] < w[1]), "{nums:?}");
+    let e = error("/api/stories?sort=popular", 400);
+    assert!(e.contains("sort") && e.contains("earliest"), "{e}");
 }
 
 #[test]
@@ -284,9 +303,37 @@ fn search_hits_filters_and_facets() {
         let parts = h["snippet_parts"].as_array().unwrap();
         assert!(parts.iter().any(|p| p["match"] == true), "{h}");
     }
-    for k in ["outlet", "entity", "year", "month", "story"] {
+    for k in ["outlet", "entity", "year", "month", "story", "event_type"] {
         assert!(v["facets"][k].is_object(), "facet {k}");
     }
+    // Snippets are plain text (no markup, no entities); snippet_parts marks the matches.
+    for h in hits {
+        let snip = h["snippet"].as_str().unwrap();
+        assert!(!snip.contains("**") && !snip.contains("&quot;") && !snip.contains("&amp;"), "{snip}");
+    }
+    // The event-type facet: each type narrows to its count, and is named in the asked language.
+    let types = v["facets"]["event_type"].as_object().unwrap();
+    assert!(!types.is_empty(), "{v}");
+    for (t, n) in types {
+        let f = ok_json(&format!("/api/search?q={}&type={t}", enc("awak kapal")));
+        assert_eq!(f["total"].as_u64(), n.as_u64(), "type {t}");
+        assert_eq!(f["query"]["type"], t.as_str());
+    }
+    let (t, _) = types.iter().next().unwrap();
+    let en = ok_json(&format!("/api/search?q={}&lang=en", enc("awak kapal")));
+    let label = en["facet_labels"]["event_type"][t].as_str().unwrap();
+    assert!(!label.is_empty() && label != "type-{t}", "{label}");
+    let e = error("/api/search?q=kapal&type=picnic", 400);
+    assert!(e.contains("picnic") && e.contains("arrest"), "{e}");
+    // Newest first: the same hits, in date order, undated last.
+    let newest = ok_json("/api/search?q=*&limit=100&sort=newest");
+    assert_eq!(newest["query"]["sort"], "newest");
+    let days: Vec<Option<&str>> = newest["hits"].as_array().unwrap().iter().map(|h| h["published"].as_str()).collect();
+    let dated: Vec<&str> = days.iter().flatten().copied().collect();
+    // (A month-precision date sorts by the day the store files it under: compare months.)
+    assert!(dated.windows(2).all(|w| w[0][..7] >= w[1][..7]), "{days:?}");
+    assert!(days.iter().skip_while(|d| d.is_some()).all(|d| d.is_none()), "undated last: {days:?}");
+    assert!(error("/api/search?q=*&sort=oldest", 400).contains("sort"));
     let outlets = v["facets"]["outlet"].as_object().unwrap();
     assert!(!outlets.is_empty());
     let total: u64 = v["facets"]["story"].as_object().unwrap().values().map(|n| n.as_u64().unwrap()).sum();

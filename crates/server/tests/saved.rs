@@ -110,7 +110,11 @@ fn bad_saved_searches_are_400_with_a_message() {
     let srv = Server::start(dir.path(), Some(TOKEN));
     let post = |body: Value| send(&srv, "POST", "/api/saved", Some(TOKEN), &body);
     ok(post(json!({"name": "Seoul", "q": "seoul"})), 201);
+    // An event type is a filter like the others: kept, and shown as `type`.
+    let typed = ok(post(json!({"name": "pertemuan", "q": "*", "type": "meeting"})), 201);
+    assert_eq!(typed["filters"]["type"], "meeting", "{typed}");
     for (body, needle) in [
+        (json!({"name": "jenis", "q": "kapal", "type": "piknik"}), "unknown event type"),
         (json!({"name": "kutip", "q": "title:\"awak kapal"}), "quote"),
         (json!({"name": "kurung", "q": "kapal AND"}), "column"),
         (json!({"name": "seoul", "q": "kapal"}), "already"),

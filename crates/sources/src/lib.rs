@@ -316,6 +316,9 @@ impl Document {
         if m.outlet.is_some() {
             ov.outlet = m.outlet.clone();
         }
+        if self.url.is_some() {
+            ov.url = self.url.clone();
+        }
         decoded.diagnostics.dedup();
         Ok((decoded, ov))
     }

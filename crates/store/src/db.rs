@@ -9,7 +9,7 @@ use crate::{Result, StoreError};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 const V1: &str = "
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -108,6 +108,10 @@ CREATE TABLE IF NOT EXISTS saved_searches (
 );
 ";
 
+/// Version 5: a saved search may also filter by event type (`meeting`, `arrest`, ...): the
+/// column `saved_searches.event_type`, added by [`add_saved_event_type`] unless already there.
+const V5: &str = "";
+
 /// One migration step: SQL, then (optionally) work done in Rust in the same transaction.
 struct Step {
     sql: &'static str,
@@ -120,7 +124,21 @@ const MIGRATIONS: &[Step] = &[
     Step { sql: V2, after: None },
     Step { sql: V3, after: Some(rehash) },
     Step { sql: V4, after: None },
+    Step { sql: V5, after: Some(add_saved_event_type) },
 ];
+
+/// Add `saved_searches.event_type` (migration 5) if the table lacks it.
+fn add_saved_event_type(conn: &Connection) -> Result<()> {
+    let has: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('saved_searches') WHERE name = 'event_type'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has == 0 {
+        conn.execute_batch("ALTER TABLE saved_searches ADD COLUMN event_type TEXT;")?;
+    }
+    Ok(())
+}
 
 /// Recompute every article's content hash with [`content_hash`] (migration 3).
 fn rehash(conn: &Connection) -> Result<()> {

@@ -20,6 +20,8 @@ pub struct Fields {
     pub outlet: Field,
     pub entity: Field,
     pub day: Field,
+    /// The types of the article's events (`meeting`, `arrest`, ...), one term each.
+    pub event_type: Field,
 }
 
 pub struct SearchIndex {
@@ -40,6 +42,7 @@ fn schema() -> Schema {
     b.add_text_field("outlet", STRING);
     b.add_text_field("entity", STRING);
     b.add_i64_field("day", INDEXED | FAST);
+    b.add_text_field("event_type", STRING);
     b.build()
 }
 
@@ -48,7 +51,19 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
         let mmap = tantivy::directory::MmapDirectory::open(dir)
             .map_err(|e| StoreError::Index(tantivy::TantivyError::from(e)))?;
-        let index = Index::open_or_create(mmap, schema())?;
+        let index = match Index::open_or_create(mmap, schema()) {
+            Ok(index) => index,
+            // An index written by an older warta (a field was added since): the index is derived
+            // data, rebuilt from SQLite by the reconciliation that follows (its generation is 0).
+            Err(tantivy::TantivyError::SchemaError(_)) => {
+                std::fs::remove_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
+                std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
+                let mmap = tantivy::directory::MmapDirectory::open(dir)
+                    .map_err(|e| StoreError::Index(tantivy::TantivyError::from(e)))?;
+                Index::create(mmap, schema(), tantivy::IndexSettings::default())?
+            }
+            Err(e) => return Err(e.into()),
+        };
         index.tokenizers().register(NAME, TextAnalyzer::builder(IndonesianTokenizer).build());
         let s = index.schema();
         let get =
@@ -61,6 +76,7 @@ impl SearchIndex {
             outlet: get("outlet")?,
             entity: get("entity")?,
             day: get("day")?,
+            event_type: get("event_type")?,
         };
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         Ok(SearchIndex { index, reader, f })
@@ -108,6 +124,9 @@ impl SearchIndex {
         if let Some(day) = a.day {
             d.add_i64(self.f.day, day);
         }
+        for t in a.event_types {
+            d.add_text(self.f.event_type, t.as_str());
+        }
         d
     }
 }
@@ -122,4 +141,6 @@ pub struct IndexedArticle<'a> {
     /// Canonical names and mention texts.
     pub entities: &'a [String],
     pub day: Option<i64>,
+    /// The types of its events, each once.
+    pub event_types: &'a [warta_engine::analysis::EventType],
 }

@@ -36,7 +36,9 @@ pub mod watch;
 
 pub use db::{SCHEMA_VERSION, content_hash};
 pub use error::{Result, StoreError};
-pub use query::{Counts, EntryKind, Hit, SearchQuery, StoryRow, Timeline, TimelineEntry};
+pub use query::{
+    Counts, EntryKind, Hit, SearchQuery, SearchSort, StoryRow, StorySort, Timeline, TimelineEntry, sort_stories,
+};
 pub use read::{ArticleRef, ArticleView, EntityView, Facets, SameAs};
 
 use index::{IndexedArticle, SearchIndex};
@@ -265,6 +267,7 @@ struct OwnedIndexed {
     outlet: Option<String>,
     entities: Vec<String>,
     day: Option<i64>,
+    event_types: Vec<warta_engine::analysis::EventType>,
 }
 
 impl OwnedIndexed {
@@ -286,6 +289,12 @@ impl OwnedIndexed {
             outlet: a.outlet.clone(),
             entities,
             day: day_of(a),
+            event_types: {
+                let mut t: Vec<_> = a.events.iter().map(|e| e.kind).collect();
+                t.sort_unstable();
+                t.dedup();
+                t
+            },
         }
     }
 
@@ -298,6 +307,7 @@ impl OwnedIndexed {
             outlet: self.outlet.as_deref(),
             entities: &self.entities,
             day: self.day,
+            event_types: &self.event_types,
         }
     }
 }

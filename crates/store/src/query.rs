@@ -16,7 +16,7 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQue
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Score, Term};
-use warta_engine::analysis::EventStatus;
+use warta_engine::analysis::{EventStatus, EventType};
 use warta_engine::timeline::{DatePrecision, EntityKey, Member};
 
 /// A malformed search query (the command line exits 2 on it): what is wrong and, when the
@@ -138,6 +138,80 @@ pub struct SearchQuery {
     /// Only articles stored after this article id (ids are ingest order): what is new since a
     /// saved search's last visit ([`crate::saved`]).
     pub stored_after: Option<i64>,
+    /// Only articles with an event of this type.
+    pub event_type: Option<EventType>,
+    /// The order of the results.
+    pub sort: SearchSort,
+}
+
+warta_engine::names! {
+    /// The order of search results.
+    #[derive(Default)]
+    pub enum SearchSort {
+        /// Best match first (BM25, titles boosted).
+        #[default]
+        Relevance = "relevance",
+        /// Newest publication day first; articles without a date last (equal days in index order).
+        Newest = "newest",
+    }
+}
+
+warta_engine::names! {
+    /// The order of a list of stories ([`sort_stories`]).
+    pub enum StorySort {
+        /// The story whose newest article is newest first (what moved lately).
+        Latest = "latest",
+        /// The story that started first first.
+        Earliest = "earliest",
+        /// Most articles first.
+        Articles = "articles",
+        /// Most outlets first.
+        Outlets = "outlets",
+        /// In the order the store made them.
+        Created = "created",
+    }
+}
+
+/// Order stories as `sort` asks. Undated stories come after dated ones; ties (and undated
+/// stories among themselves) go newer story first.
+pub fn sort_stories(rows: &mut [StoryRow], sort: StorySort) {
+    use std::cmp::Reverse;
+    let num = |r: &StoryRow| story_num(&r.id).unwrap_or(0);
+    match sort {
+        StorySort::Latest => rows.sort_by(|a, b| {
+            (b.last_date.is_some(), &b.last_date, num(b)).cmp(&(a.last_date.is_some(), &a.last_date, num(a)))
+        }),
+        StorySort::Earliest => rows.sort_by_key(|r| (r.first_date.is_none(), r.first_date.clone(), Reverse(num(r)))),
+        StorySort::Articles => rows.sort_by_key(|r| (Reverse(r.articles.len()), Reverse(num(r)))),
+        StorySort::Outlets => {
+            rows.sort_by_key(|r| (Reverse(r.outlets.len()), Reverse(r.articles.len()), Reverse(num(r))))
+        }
+        StorySort::Created => rows.sort_by_key(num),
+    }
+}
+
+/// The best `limit` matches from `offset` of `query` in the order `sort` asks, each with its
+/// relevance score (computed for the page's documents when the order is by date).
+pub(crate) fn top_docs(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    sort: SearchSort,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<(Score, DocAddress)>> {
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+    Ok(match sort {
+        SearchSort::Relevance => searcher.search(query, &top.order_by_score())?,
+        SearchSort::Newest => {
+            let by_day: Vec<(Option<i64>, DocAddress)> =
+                searcher.search(query, &top.order_by_fast_field::<i64>("day", tantivy::Order::Desc))?;
+            let mut out = Vec::with_capacity(by_day.len());
+            for (_, addr) in by_day {
+                out.push((query.explain(searcher, addr)?.value(), addr));
+            }
+            out
+        }
+    })
 }
 
 /// One search result.
@@ -240,6 +314,10 @@ pub(crate) fn push_filters(f: &crate::index::Fields, q: &SearchQuery, parts: &mu
         };
         parts.push((Occur::Must, Box::new(RangeQuery::new(bound(q.from), bound(q.to)))));
     }
+    if let Some(t) = q.event_type {
+        let t = Term::from_field_text(f.event_type, t.as_str());
+        parts.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
+    }
     if let Some(after) = q.stored_after {
         let lower = Bound::Excluded(Term::from_field_u64(f.id, after.max(0) as u64));
         parts.push((Occur::Must, Box::new(RangeQuery::new(lower, Bound::Unbounded))));
@@ -310,8 +388,7 @@ impl Store {
         let searcher = self.idx.reader.searcher();
         let (query, parsed) = self.compose(q)?;
         let limit = if q.limit == 0 { 10 } else { q.limit };
-        let top: Vec<(Score, DocAddress)> =
-            searcher.search(&query, &TopDocs::with_limit(limit).and_offset(q.offset).order_by_score())?;
+        let top = top_docs(&searcher, &query, q.sort, limit, q.offset)?;
         let snippets = match &parsed {
             Some(p) => Some(SnippetGenerator::create(&searcher, p.as_ref(), f.body)?),
             None => None,

@@ -7,7 +7,7 @@ use crate::{Result, StoreError};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use warta_engine::analysis::EntityKind;
+use warta_engine::analysis::{EntityKind, EventType};
 
 /// An article as a list shows it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -82,6 +82,8 @@ pub struct Facets {
     pub year: BTreeMap<String, usize>,
     pub month: BTreeMap<String, usize>,
     pub story: BTreeMap<String, usize>,
+    /// Articles with at least one event of each type.
+    pub event_type: BTreeMap<EventType, usize>,
 }
 
 /// Articles per day per outlet over a set of articles (a coverage chart's data).
@@ -337,7 +339,7 @@ impl Store {
         Ok(out)
     }
 
-    /// Facets of a set of articles: counts by outlet, entity (the most frequent
+    /// Facets of a set of articles: counts by outlet, event type, entity (the most frequent
     /// [`ENTITY_FACETS`]), year, month and story.
     pub fn facets(&self, ids: &[i64]) -> Result<Facets> {
         let mut f = Facets::default();
@@ -348,6 +350,7 @@ impl Store {
         let mut ents = self.conn.prepare_cached(
             "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1",
         )?;
+        let mut types = self.conn.prepare_cached("SELECT DISTINCT kind FROM events WHERE article_id = ?1")?;
         let mut entity: HashMap<String, usize> = HashMap::new();
         for &id in ids {
             let Some((outlet, day, story)) = art
@@ -367,6 +370,11 @@ impl Store {
             }
             if let Some(s) = story {
                 *f.story.entry(format!("s{s}")).or_default() += 1;
+            }
+            for kind in types.query_map(params![id], |r| r.get::<_, String>(0))? {
+                if let Some(t) = EventType::parse(&kind?) {
+                    *f.event_type.entry(t).or_default() += 1;
+                }
             }
             let names = ents.query_map(params![id], |r| r.get::<_, String>(0))?;
             let mut seen: Vec<String> = Vec::new();
@@ -429,14 +437,13 @@ impl Store {
     /// [`Store::search`], no snippets): the best `cap`, and the total count. Facets are built
     /// from these. A malformed query is a [`crate::query::BadQuery`].
     pub fn search_ids(&self, q: &crate::SearchQuery, cap: usize) -> Result<Matches> {
-        use tantivy::collector::{Count, TopDocs};
-        use tantivy::{DocAddress, Score};
+        use tantivy::collector::Count;
 
         self.idx.reader.reload()?;
         let searcher = self.idx.reader.searcher();
         let (query, _) = self.compose(q)?;
-        let (top, total): (Vec<(Score, DocAddress)>, usize) =
-            searcher.search(&query, &(TopDocs::with_limit(cap.max(1)).order_by_score(), Count))?;
+        let total = searcher.search(&query, &Count)?;
+        let top = crate::query::top_docs(&searcher, &query, q.sort, cap, 0)?;
         let mut ids = Vec::with_capacity(top.len());
         for (_, addr) in top {
             let seg = searcher.segment_reader(addr.segment_ord);

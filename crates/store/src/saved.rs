@@ -1,6 +1,6 @@
 //! Saved searches: a named query with the filters a search takes, and the watermark of the last
 //! visit, so a reader sees what is new since. Kept in the data directory's SQLite file (table
-//! `saved_searches`, schema version 4); with PostgreSQL they live on each serving node's data
+//! `saved_searches`, schema versions 4 and 5); with PostgreSQL they live on each serving node's data
 //! directory, not in the shared database.
 //!
 //! **The watermark** (`seen_through`) is the newest article id stored when the search was last
@@ -19,6 +19,7 @@ use crate::{SearchQuery, Store};
 use jiff::civil::Date;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
+use warta_engine::analysis::EventType;
 
 /// Longest saved-search name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -47,6 +48,9 @@ pub struct Filters {
     /// Articles dated on or before (YYYY-MM-DD).
     #[serde(serialize_with = "day")]
     pub to: Option<Date>,
+    /// Only articles with an event of this type (`type` in JSON, as `/api/search` takes it).
+    #[serde(rename = "type")]
+    pub event_type: Option<EventType>,
 }
 
 fn day<S: serde::Serializer>(d: &Option<Date>, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -92,6 +96,8 @@ impl SavedSearch {
             limit,
             offset,
             stored_after: None,
+            event_type: self.filters.event_type,
+            sort: crate::SearchSort::Relevance,
         }
     }
 
@@ -173,7 +179,8 @@ fn check_name(name: &str) -> Result<&str, SavedError> {
     Ok(name)
 }
 
-const COLUMNS: &str = "id, name, query, outlet, entity, from_day, to_day, created_at, seen_through, seen_at";
+const COLUMNS: &str =
+    "id, name, query, outlet, entity, from_day, to_day, created_at, seen_through, seen_at, event_type";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SavedSearch> {
     let date = |i: usize| -> rusqlite::Result<Option<Date>> {
@@ -188,7 +195,14 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SavedSearch> {
         id: r.get(0)?,
         name: r.get(1)?,
         query: r.get(2)?,
-        filters: Filters { outlet: r.get(3)?, entity: r.get(4)?, from: date(5)?, to: date(6)? },
+        filters: Filters {
+            outlet: r.get(3)?,
+            entity: r.get(4)?,
+            from: date(5)?,
+            to: date(6)?,
+            // A type this warta does not know (written by a newer one) filters nothing.
+            event_type: r.get::<_, Option<String>>(10)?.as_deref().and_then(EventType::parse),
+        },
         created_at: r.get(7)?,
         seen_through: r.get(8)?,
         seen_at: r.get(9)?,
@@ -217,8 +231,9 @@ impl Store {
         let clean = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
         let now = jiff::Timestamp::now().to_string();
         let done = self.conn.execute(
-            "INSERT INTO saved_searches (name, query, outlet, entity, from_day, to_day, created_at, seen_through, seen_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT coalesce(max(id), 0) FROM articles), ?7)
+            "INSERT INTO saved_searches
+               (name, query, outlet, entity, from_day, to_day, created_at, seen_through, seen_at, event_type)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT coalesce(max(id), 0) FROM articles), ?7, ?8)
              ON CONFLICT (name) DO NOTHING",
             params![
                 name,
@@ -227,7 +242,8 @@ impl Store {
                 clean(&f.entity),
                 f.from.map(|d| d.to_string()),
                 f.to.map(|d| d.to_string()),
-                now
+                now,
+                f.event_type.map(|t| t.as_str())
             ],
         )?;
         if done == 0 {

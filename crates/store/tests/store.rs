@@ -454,3 +454,113 @@ fn an_entity_page_names_the_same_actor_under_its_other_names() {
     assert!(back.same_as.iter().any(|v| v.name == "Wiradarma Santosa" && v.entity == Some(full)), "{:?}", back.same_as);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Self-written articles with known events: an arrest (dated), a flood (dated later), and an
+/// undated one with no event the typology names as arrest.
+fn typed_articles() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "tangkap.txt",
+            "Polisi Tangkap Pencuri Kabel\n\nSURABAYA - Polisi menangkap dua pencuri kabel di Surabaya pada Senin (3/3/2025). \
+             Kedua tersangka kini ditahan di Polres Surabaya.",
+        ),
+        (
+            "banjir.txt",
+            "Banjir Rendam Desa\n\nDEMAK - Banjir merendam tiga desa di Demak pada Rabu (9/4/2025) setelah hujan deras. \
+             Ratusan warga mengungsi ke balai desa.",
+        ),
+        ("catatan.txt", "Catatan Pasar\n\nHarga cabai di pasar kota terpantau stabil, kata pedagang."),
+    ]
+}
+
+#[test]
+fn search_filters_and_counts_by_event_type_and_sorts_by_date() {
+    use warta_engine::analysis::EventType;
+    let dir = tmp("etype");
+    let mut store = Store::open(&dir).unwrap();
+    put_texts(&mut store, &typed_articles());
+    let all = |sort| SearchQuery { text: "*".into(), limit: 10, sort, ..Default::default() };
+    let sources = |q: &SearchQuery, store: &Store| -> Vec<String> {
+        store.search(q).unwrap().into_iter().map(|h| h.source).collect()
+    };
+    let arrests = SearchQuery { event_type: Some(EventType::Arrest), ..all(warta_store::SearchSort::Relevance) };
+    assert_eq!(sources(&arrests, &store), ["tangkap.txt"]);
+    let disasters = SearchQuery { event_type: Some(EventType::Disaster), ..all(warta_store::SearchSort::Relevance) };
+    assert_eq!(sources(&disasters, &store), ["banjir.txt"]);
+    // The facet counts articles per type over the matches.
+    let ids = store.search_ids(&all(warta_store::SearchSort::Relevance), 100).unwrap().ids;
+    let facets = store.facets(&ids).unwrap();
+    assert_eq!(facets.event_type.get(&EventType::Arrest), Some(&1), "{:?}", facets.event_type);
+    assert_eq!(facets.event_type.get(&EventType::Disaster), Some(&1), "{:?}", facets.event_type);
+    // Newest first: the April flood, the March arrest, then the undated note; scores kept.
+    let newest = store.search(&all(warta_store::SearchSort::Newest)).unwrap();
+    let order: Vec<&str> = newest.iter().map(|h| h.source.as_str()).collect();
+    assert_eq!(order, ["banjir.txt", "tangkap.txt", "catatan.txt"]);
+    assert!(newest.iter().all(|h| h.score > 0.0), "{newest:?}");
+
+    // A saved search keeps its type, and finds the same.
+    let saved = store
+        .save_search(&warta_store::saved::NewSavedSearch {
+            name: "penangkapan".into(),
+            query: "*".into(),
+            filters: warta_store::saved::Filters { event_type: Some(EventType::Arrest), ..Default::default() },
+        })
+        .unwrap();
+    let again = store.saved_search("penangkapan").unwrap();
+    assert_eq!(again.filters.event_type, Some(EventType::Arrest));
+    let hits = store.search(&again.search_query(10, 0)).unwrap();
+    assert_eq!(hits.iter().map(|h| h.source.as_str()).collect::<Vec<_>>(), ["tangkap.txt"], "{saved:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_index_from_an_older_schema_is_rebuilt_from_sqlite() {
+    use warta_engine::analysis::EventType;
+    let dir = tmp("oldindex");
+    let mut store = Store::open(&dir).unwrap();
+    put_texts(&mut store, &typed_articles());
+    drop(store);
+    // Replace the index by one in an older layout (no event types), empty, as an older warta
+    // would have left a store whose index lags.
+    let idx = dir.join("index");
+    std::fs::remove_dir_all(&idx).unwrap();
+    std::fs::create_dir_all(&idx).unwrap();
+    let mut b = tantivy::schema::Schema::builder();
+    b.add_u64_field("id", tantivy::schema::INDEXED | tantivy::schema::FAST | tantivy::schema::STORED);
+    b.add_text_field("body", tantivy::schema::TEXT);
+    tantivy::Index::create_in_dir(&idx, b.build()).unwrap();
+    let store = Store::open(&dir).unwrap();
+    assert_eq!(store.counts().unwrap().indexed, 3);
+    let q = SearchQuery { text: "*".into(), limit: 10, event_type: Some(EventType::Arrest), ..Default::default() };
+    assert_eq!(store.search(&q).unwrap().len(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn stories_sort_by_activity_start_size_and_creation() {
+    use warta_store::{StoryRow, StorySort, sort_stories};
+    let row = |id: &str, first: Option<&str>, last: Option<&str>, articles: usize, outlets: usize| StoryRow {
+        id: id.into(),
+        title: id.into(),
+        first_date: first.map(str::to_string),
+        last_date: last.map(str::to_string),
+        outlets: (0..outlets).map(|i| format!("o{i}")).collect(),
+        articles: (0..articles).map(|i| format!("a{i}")).collect(),
+    };
+    let rows = vec![
+        row("s1", Some("2025-01-01"), Some("2025-03-01"), 2, 1),
+        row("s2", Some("2024-12-01"), Some("2025-01-15"), 5, 1),
+        row("s3", None, None, 1, 0),
+        row("s4", Some("2025-02-01"), Some("2025-02-02"), 2, 3),
+    ];
+    let ids = |sort| {
+        let mut r = rows.clone();
+        sort_stories(&mut r, sort);
+        r.into_iter().map(|s| s.id).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(StorySort::Latest), ["s1", "s4", "s2", "s3"]);
+    assert_eq!(ids(StorySort::Earliest), ["s2", "s1", "s4", "s3"]);
+    assert_eq!(ids(StorySort::Articles), ["s2", "s4", "s1", "s3"]);
+    assert_eq!(ids(StorySort::Outlets), ["s4", "s2", "s1", "s3"]);
+    assert_eq!(ids(StorySort::Created), ["s1", "s2", "s3", "s4"]);
+}
