@@ -418,7 +418,10 @@ fn acronym_defs(text: &str, toks: &[Tok]) -> Vec<(Span, Span, bool)> {
                 }
                 match found {
                     Some(s) => out.push((tok_span(k, k + 1), tok_span(s, k), true)),
-                    None => out.push((tok_span(k, k + 1), tok_span(a, k), false)),
+                    // A run that does not start with a capital is no name ("bantuan langsung
+                    // tunai sementara (BLTS)" left only "sementara"): no definition.
+                    None if is_cap(toks[a].text(text)) => out.push((tok_span(k, k + 1), tok_span(a, k), false)),
+                    None => {}
                 }
             }
         }
