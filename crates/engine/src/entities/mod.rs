@@ -98,7 +98,29 @@ fn without_junk(text: &str, m: NerMention) -> Option<NerMention> {
     if toks[keep..].iter().all(|t| is_not_name(t.text(text))) {
         return None;
     }
-    Some(NerMention { span: Span::new(toks[keep].start, m.span.end), kind: m.kind })
+    let start = toks[keep].start + glued_junk(toks[keep].text(text));
+    Some(NerMention { span: Span::new(start, m.span.end), kind: m.kind })
+}
+
+/// The length of a stoplist word glued to the name that follows it, as scraped text leaves
+/// them when a link lost its space ("daridetikNews", "kepadaAFP"): the longest lower-case
+/// stoplist prefix whose rest starts with a capital or is an outlet's brand with a channel
+/// ("detikNews": a known outlet written in lower case, then a capital). 0 when none.
+fn glued_junk(w: &str) -> usize {
+    let table = crate::outlets::Table::get();
+    let brand = |rest: &str| {
+        let head = rest.find(|c: char| c.is_uppercase()).unwrap_or(rest.len());
+        head >= 2 && head < rest.len() && table.publisher(&rest[..head]).is_some()
+    };
+    let ok_rest = |rest: &str| {
+        rest.chars().count() >= 2
+            && (rest.starts_with(|c: char| c.is_uppercase()) || table.publisher(rest).is_some() || brand(rest))
+    };
+    let cuts: Vec<usize> = w.char_indices().skip(2).map(|(i, _)| i).collect();
+    cuts.into_iter()
+        .rev()
+        .find(|&i| w[..i].chars().all(|c| c.is_lowercase()) && is_junk(&w[..i]) && ok_rest(&w[i..]))
+        .unwrap_or(0)
 }
 
 /// Does alias token `a` (as written in the gazetteer) accept text token `t`?
@@ -1118,6 +1140,22 @@ mod tests {
         let e = whole("Ia berbicara dalam bahasa Inggris di Jepang.");
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].name, "Jepang");
+    }
+
+    #[test]
+    fn a_stoplist_word_glued_to_a_name_is_cut_off() {
+        for (w, rest) in [
+            ("daridetikNews", "detikNews"),
+            ("kepadaAFP", "AFP"),
+            ("dilansirdetikJabar", "detikJabar"),
+            ("olehKPK", "KPK"),
+        ] {
+            assert_eq!(&w[glued_junk(w)..], rest, "{w}");
+        }
+        // Names that only look glued stay whole.
+        for w in ["webOS", "iPhone", "dataBPS", "dariana", "Dariawan", "diary"] {
+            assert_eq!(glued_junk(w), 0, "{w}");
+        }
     }
 
     #[test]
