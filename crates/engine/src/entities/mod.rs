@@ -43,6 +43,8 @@ static CONNECTORS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entit
 static NOT_NAMES: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/sentence-starters.txt"));
 
 /// East Asian family names: a bare one refers back to a full name that starts with it ("Kim").
+static NICKNAME_CUES: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/nickname-cues.txt"));
+static NICKNAME_HEADS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/nickname-heads.txt"));
 static FAMILY_FIRST: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/family-first.txt"));
 
 #[derive(Debug, Clone)]
@@ -808,6 +810,7 @@ fn merge(text: &str, cands: &[Cand], regions: &[Vec<Tok>]) -> Uf {
     };
     merge_same_name(cands, &mut uf);
     merge_definitions(text, cands, regions, &mut uf);
+    merge_nicknames(text, cands, &mut uf);
     merge_name_parts(text, cands, &mut uf);
     merge_pronouns(cands, &mut uf);
     uf
@@ -864,6 +867,37 @@ fn merge_definitions(text: &str, cands: &[Cand], regions: &[Vec<Tok>], uf: &mut 
                 uf.kind[rs] = cands[l].kind;
             }
             uf.union(s, l);
+        }
+    }
+}
+
+/// Step 3b of [`merge`]: a person named right after another name of theirs, as Indonesian
+/// news introduces a nickname: "Saifullah Yusuf (Gus Ipul)", "Saifullah Yusuf, yang akrab
+/// disapa Gus Ipul", "Muhaimin Iskandar alias Cak Imin", and "X atau Y" when Y opens with a
+/// nickname word ("Gus", "Cak", ...: `nickname-heads.txt`; "Prabowo atau Gibran" stays two
+/// people). Both must be persons; the earlier, formal name stays the entity's name.
+fn merge_nicknames(text: &str, cands: &[Cand], uf: &mut Uf) {
+    let mut order: Vec<usize> = (0..cands.len()).filter(|&k| cands[k].kind == EntityKind::Per).collect();
+    order.sort_by_key(|&k| (cands[k].span.start, cands[k].span.end));
+    for w in order.windows(2) {
+        let (a, b) = (&cands[w[0]], &cands[w[1]]);
+        if b.span.start < a.span.end {
+            continue;
+        }
+        let gap = text[a.span.end..b.span.start].split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let after = text[b.span.end..].trim_start();
+        let head = text[b.span.start..b.span.end].split_whitespace().next().unwrap_or_default().to_lowercase();
+        let gap = gap.trim_start_matches(',').trim();
+        let bracketed = gap == "(" && after.starts_with(')');
+        let called = {
+            let g = gap.strip_prefix("atau").map_or(gap, str::trim);
+            let g = g.strip_prefix("yang").map_or(g, str::trim);
+            NICKNAME_CUES.contains(&g)
+        };
+        let or_nickname = gap == "atau" && NICKNAME_HEADS.contains(&head.as_str());
+        let introduced = bracketed || gap == "alias" || called || or_nickname;
+        if introduced {
+            uf.union(w[0], w[1]);
         }
     }
 }
