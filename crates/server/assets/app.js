@@ -321,6 +321,24 @@
     return v.split(/[\\/]/).filter(Boolean).pop() || v;
   }
   const supportName = (s) => s.outlet || s.title || shortSource(s.source);
+  // The supporting articles grouped by outlet: "Kompas.com, detikcom [1] [2]" — an outlet with
+  // one article links by its name, one with several names itself once and links each article by
+  // number (its title on hover); a copy of another supporting article says so.
+  function supportLinks(support) {
+    const groups = [];
+    for (const s of support) {
+      const name = supportName(s);
+      const g = groups.find((x) => x.name === name);
+      if (g) g.items.push(s); else groups.push({ name, items: [s] });
+    }
+    const copy = (s) => s.copy_of ? [" ", el("span", { class: "copy", title: t("copyOf") + " " + s.copy_of }, "(" + t("copy") + ")")] : null;
+    const link = (s, text) => s.article
+      ? el("a", { href: href("article", s.article), title: s.title || s.source }, bdi(text))
+      : bdi(text);
+    return groups.map((g, k) => [k ? ", " : "", g.items.length === 1
+      ? [link(g.items[0], g.name), copy(g.items[0])]
+      : [bdi(g.name), " ", g.items.map((s, j) => [j ? " " : "", link(s, "[" + (j + 1) + "]"), copy(s)])]]);
+  }
   const summaryOf = (e) => e.summary || e.headline || e.type || "";
 
   // The period a date value covers, as [first day, last day] (a month value covers its month).
@@ -766,13 +784,7 @@
           // The counts in words from the server ("3 outlets, 5 articles (2 copies)").
           e.support_text ? [el("span", { class: "corroboration" }, bdi(e.support_text)), " · "] : null,
           t("outlets") + ": ",
-          support.length
-            ? support.map((s, k) => [k ? ", " : "", s.article
-              ? el("a", { href: href("article", s.article), title: s.title || s.source }, bdi(supportName(s)))
-              : bdi(supportName(s)),
-              // A copy of another supporting article is named as one, with its original.
-              s.copy_of ? [" ", el("span", { class: "copy", title: t("copyOf") + " " + s.copy_of }, "(" + t("copy") + ")")] : null])
-            : bdi(outs.join(", "))) : null,
+          support.length ? supportLinks(support) : bdi(outs.join(", "))) : null,
         // Statements about this happening, told beside it rather than as entries (issue 18 §1).
         Array.isArray(e.said) && e.said.length ? el("div", { class: "said" }, t("said") + ":",
           el("ul", {}, e.said.map((x) => el("li", {},

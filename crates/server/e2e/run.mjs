@@ -119,6 +119,10 @@ async function timelineChecks(story, id, dir, search = "") {
   check(outside.length === 0, `${dir}: every text stays inside the picture (${outside.map((b) => b.text).join(" | ")})`);
   const named = await page.$$eval("svg.timeline text, #timeline-list .support a", (n) => n.map((x) => x.textContent));
   check(!named.some((t) => /:\/\/|fixtures\/|\.txt\//.test(t)), `${dir}: no source path or URL used as a name`);
+  // One outlet is named once per entry: its several articles are numbered links after it.
+  const repeated = await page.$$eval("#timeline-list .support", (n) => n.map((x) => [...x.querySelectorAll("a")]
+    .map((a) => a.textContent).filter((t) => !/^\[\d+\]$/.test(t))).filter((names) => new Set(names).size < names.length));
+  check(repeated.length === 0, `${dir}: no outlet named twice in one entry (${JSON.stringify(repeated.slice(0, 2))})`);
   // Time runs left to right (right to left in Arabic): the first and last dated marks on the axis.
   const axis = await page.$$eval("svg.timeline g.lane-axis .shape", (n) => n.map((x) => { const r = x.getBoundingClientRect(); return { n: +x.parentNode.dataset.entry, x: (r.left + r.right) / 2 }; }));
   const byDay = axis.map((m) => ({ ...m, date: story.timeline[m.n - 1].date })).filter((m) => /^\d{4}-\d{2}-\d{2}$/.test(m.date))

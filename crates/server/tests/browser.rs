@@ -71,6 +71,20 @@ fn web_app_in_chromium() {
         assert_eq!(r.status, 201, "{name}: {}", r.text());
         hostile.push(r.json()["id"].as_i64().unwrap().to_string());
     }
+    // A second report of the Seoul meeting from the same outlet: one timeline entry is then
+    // backed by two articles of one outlet (the page must name the outlet once).
+    let again = "Sugiono dan Cho Tae-yul Bahas Awak Kapal\n\nKABARPAGI.CO.ID - SEOUL. Menteri Luar Negeri \
+        Indonesia Sugiono bertemu Menteri Luar Negeri Korea Selatan Cho Tae-yul di Seoul pada Selasa (14/5/2024). \
+        Keduanya membahas keselamatan awak kapal perikanan dan agen perekrutan.\n";
+    let body = serde_json::to_vec(&json!({"source": "https://kabarpagi.co.id/seoul-2", "text": again})).unwrap();
+    let r = request(
+        server.addr,
+        "POST",
+        "/api/articles",
+        &[("Content-Type", "application/json"), ("Authorization", &format!("Bearer {token}"))],
+        &body,
+    );
+    assert_eq!(r.status, 201, "second Seoul report: {}", r.text());
     let out = screenshots_dir();
     let status = Command::new("node")
         .current_dir(e2e_dir())
