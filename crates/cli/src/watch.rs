@@ -81,7 +81,8 @@ pub struct Args {
     pub allow_host: Vec<String>,
     /// After each poll, POST to this URL a JSON object `{"poll", "alerts": [...]}` naming, for
     /// each saved search (`warta saved`) that matches articles ingested by the poll, the
-    /// search, the count, the best 20 matching articles and their stories. Nothing is sent when
+    /// search, the count, the best 20 matching articles and their stories with the timeline
+    /// entries those articles report (`changes`: what moved in each story). Nothing is sent when
     /// nothing new matches. A failed delivery is named on stderr (exit 1). Data directory only.
     #[arg(long, value_name = "URL")]
     pub webhook: Option<String>,

@@ -180,6 +180,14 @@ fn watch_posts_new_matches_of_saved_searches_to_a_webhook() {
     assert_eq!(alerts[0]["count"], 1);
     assert_eq!(alerts[0]["articles"][0]["title"], "Longsor Susulan di Banjarnegara");
     assert_eq!(alerts[0]["stories"].as_array().unwrap().len(), 1);
+    // What moved in the story: its timeline entries the new article reports.
+    let changes = alerts[0]["stories"][0]["changes"].as_array().unwrap();
+    assert!(!changes.is_empty(), "{v}");
+    let source = alerts[0]["articles"][0]["source"].as_str().unwrap();
+    for c in changes {
+        assert!(c["supported_by"].as_array().unwrap().iter().any(|s| s == source), "{c}");
+        assert!(c["summary"].as_str().is_some_and(|t| !t.is_empty()), "{c}");
+    }
     // Polled again, nothing new: nothing is posted.
     out(&watch(&["--webhook", &hook, &feed]));
     assert_eq!(posted.lock().unwrap().len(), 1);

@@ -155,12 +155,19 @@ pub struct SavedAlert {
     pub stories: Vec<StoryName>,
 }
 
-/// A story by id (`s3`) and title.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A story by id (`s3`) and title, with what the alert's articles changed in its timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoryName {
     pub id: String,
     pub title: Option<String>,
+    /// The story's timeline entries that the alert's articles report (a new happening, or more
+    /// support, a new status or a conflicting date for one already there), in timeline order,
+    /// at most [`ALERT_ENTRIES`].
+    pub changes: Vec<crate::TimelineEntry>,
 }
+
+/// How many changed timeline entries an alert names per story.
+pub const ALERT_ENTRIES: usize = 10;
 
 /// A name that can be saved: trimmed, 1 to [`MAX_NAME_CHARS`] characters, no control
 /// characters, and not a number (numbers are ids).
@@ -332,7 +339,19 @@ impl Store {
                 if let Some(id) = &a.story
                     && !stories.iter().any(|s| &s.id == id)
                 {
-                    stories.push(StoryName { id: id.clone(), title: a.story_title.clone() });
+                    let new: Vec<&str> =
+                        articles.iter().filter(|b| b.story.as_ref() == Some(id)).map(|b| b.source.as_str()).collect();
+                    let changes = self
+                        .timeline(id)?
+                        .entries
+                        .into_iter()
+                        .filter(|e| {
+                            e.supported_by.iter().any(|s| new.contains(&s.as_str()))
+                                || e.conflicts.iter().any(|c| c.sources.iter().any(|s| new.contains(&s.as_str())))
+                        })
+                        .take(ALERT_ENTRIES)
+                        .collect();
+                    stories.push(StoryName { id: id.clone(), title: a.story_title.clone(), changes });
                 }
             }
             out.push(SavedAlert { search, count: matches.total, articles, stories });
