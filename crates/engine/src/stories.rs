@@ -73,9 +73,12 @@ pub struct Story {
     pub title: String,
     /// The articles' `source`s, in the order they were added.
     pub articles: Vec<String>,
-    /// The merged timeline of the story's articles ([`crate::timeline::build`]), empty until
-    /// [`Story::set_timeline`] fills it.
+    /// The merged timeline of the story's articles ([`crate::timeline::build`]): its own
+    /// happenings, on the story's axis. Empty until [`Story::set_timeline`] fills it.
     pub timeline: Vec<crate::timeline::Entry>,
+    /// The entries marked background (events long before the story: "pada 2019", "1945"), kept
+    /// off the main axis, in date order.
+    pub background: Vec<crate::timeline::Entry>,
     /// One paragraph from the key entries of the timeline ([`crate::timeline::lede`]), null
     /// before the timeline is built or when it holds only background.
     pub lede: Option<String>,
@@ -99,11 +102,12 @@ impl Story {
         self.name_variants = variants.joins().to_vec();
     }
 
-    /// Fill the timeline (and the lede told from it).
+    /// Fill the timeline and the background list (and the lede told from the timeline).
     pub fn set_timeline(&mut self, entries: Vec<crate::timeline::Entry>) {
-        (self.lede, self.lede_entries) =
-            crate::timeline::lede(&entries).map_or((None, Vec::new()), |(t, i)| (Some(t), i));
-        self.timeline = entries;
+        let (background, main): (Vec<_>, Vec<_>) = entries.into_iter().partition(|e| e.background);
+        (self.lede, self.lede_entries) = crate::timeline::lede(&main).map_or((None, Vec::new()), |(t, i)| (Some(t), i));
+        self.timeline = main;
+        self.background = background;
     }
 }
 
@@ -490,6 +494,7 @@ impl Engine {
             title: title(s),
             articles: s.members.iter().map(|&m| self.sources[m as usize].clone()).collect(),
             timeline: Vec::new(),
+            background: Vec::new(),
             lede: None,
             lede_entries: Vec::new(),
             first_date: s.days.first().map(|&d| date_of(d).to_string()),

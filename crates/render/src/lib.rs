@@ -667,6 +667,8 @@ struct StoryFields {
     #[serde(default)]
     timeline: Vec<Value>,
     #[serde(default)]
+    background: Vec<Value>,
+    #[serde(default)]
     lede_entries: Vec<usize>,
     #[serde(default)]
     first_date: Option<String>,
@@ -713,6 +715,10 @@ pub fn render_story(story: &Value, lang: Lang) -> Value {
     o.insert("first_date_text".into(), json!(date_text(&fields.first_date)));
     o.insert("last_date_text".into(), json!(date_text(&fields.last_date)));
     o.insert("timeline".into(), Value::Array(timeline));
+    if o.contains_key("background") {
+        let background: Vec<Value> = fields.background.iter().map(|e| render_entry_read(e, lang).0).collect();
+        o.insert("background".into(), Value::Array(background));
+    }
     out
 }
 

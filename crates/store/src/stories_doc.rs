@@ -48,6 +48,7 @@ pub fn document(rows: Vec<Row>, stories: Vec<StoryMeta>) -> Result<serde_json::V
             title: s.title,
             articles: m.iter().map(|a| a.source.clone()).collect(),
             timeline: Vec::new(),
+            background: Vec::new(),
             lede: None,
             lede_entries: Vec::new(),
             first_date: s.first_date,

@@ -96,3 +96,24 @@ proptest! {
         }
     }
 }
+
+/// Background (events long before the story) is kept in its own list, off the story's axis, and
+/// the lede is told from the story's own entries.
+#[test]
+fn background_is_a_list_of_its_own() {
+    let a = analyze_str(
+        "Menteri Tinjau Bendungan Baru\n\nSEMARANG - Menteri Pekerjaan Umum meninjau Bendungan Jatiluhur Baru di \
+         Semarang pada Senin (3/3/2025). Bendungan itu dibangun setelah banjir besar melanda Semarang pada 2009.",
+    );
+    let mut engine = Engine::new(Config::default());
+    engine.add(&a);
+    let mut story = engine.stories().remove(0);
+    story.tell(&[&a]);
+    assert!(!story.background.is_empty(), "the 2009 flood is background: {:#?}", story.timeline);
+    assert!(story.background.iter().all(|e| e.background));
+    assert!(story.timeline.iter().all(|e| !e.background), "{:#?}", story.timeline);
+    assert!(story.timeline.iter().any(|e| e.date.as_deref() == Some("2025-03-03")), "{:#?}", story.timeline);
+    assert!(story.lede_entries.iter().all(|&i| i < story.timeline.len()));
+    let json = serde_json::to_value(&story).unwrap();
+    assert!(json["background"].as_array().is_some_and(|b| !b.is_empty()));
+}
