@@ -356,14 +356,9 @@ fn stories(
             }
         }
     }
-    let by_source: std::collections::HashMap<&str, &warta_engine::Analysis> =
-        analyses.iter().map(|a| (a.source.as_str(), a)).collect();
     let mut stories = engine.stories();
-    for story in &mut stories {
-        let members: Vec<&warta_engine::Analysis> =
-            story.articles.iter().filter_map(|src| by_source.get(src.as_str()).copied()).collect();
-        story.tell(&members);
-    }
+    let all: Vec<&warta_engine::Analysis> = analyses.iter().collect();
+    warta_engine::stories::tell_all(&mut stories, &all);
     let duplicates = engine.duplicates();
     let doc = match lang {
         Some(lang) => warta_render::render_stories(&stories, &duplicates, lang),

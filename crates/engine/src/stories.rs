@@ -97,8 +97,14 @@ pub struct Story {
 impl Story {
     /// Fill the timeline and the name variants from the story's articles.
     pub fn tell(&mut self, members: &[&crate::Analysis]) {
+        self.tell_with(members, &[]);
+    }
+
+    /// [`Story::tell`] with witnesses: articles outside the story whose clashing dates for the
+    /// story's happenings become conflicts ([`crate::timeline::build_with_witnesses`]).
+    pub fn tell_with(&mut self, members: &[&crate::Analysis], witnesses: &[&crate::Analysis]) {
         let variants = crate::variants::Variants::build(members.iter().copied());
-        self.set_timeline(crate::timeline::build_with_variants(members, &variants));
+        self.set_timeline(crate::timeline::build_with_witnesses(members, witnesses, &variants));
         self.name_variants = variants.joins().to_vec();
     }
 
@@ -108,6 +114,52 @@ impl Story {
         (self.lede, self.lede_entries) = crate::timeline::lede(&main).map_or((None, Vec::new()), |(t, i)| (Some(t), i));
         self.timeline = main;
         self.background = background;
+    }
+}
+
+/// How many witnesses a story's timeline reads at most ([`tell_all`]).
+pub const WITNESSES: usize = 32;
+
+/// Tell every story ([`Story::tell_with`]) from `analyses` (every article of the stories, by
+/// `source`), each with its witnesses: the articles of other stories that name at least two of
+/// the same people or organisations (gazetteer key, else name), most shared first, at most
+/// [`WITNESSES`]. So a story's timeline shows where another story's article dates one of its
+/// happenings differently, though clustering kept the articles apart.
+pub fn tell_all(stories: &mut [Story], analyses: &[&Analysis]) {
+    use std::collections::{BTreeSet, HashMap};
+    let by_source: HashMap<&str, usize> = analyses.iter().enumerate().map(|(i, a)| (a.source.as_str(), i)).collect();
+    let actors: Vec<BTreeSet<String>> = analyses
+        .iter()
+        .map(|a| {
+            a.entities
+                .iter()
+                .filter(|e| matches!(e.kind, crate::analysis::EntityKind::Per | crate::analysis::EntityKind::Org))
+                .map(|e| e.kb.clone().unwrap_or_else(|| e.name.to_lowercase()))
+                .collect()
+        })
+        .collect();
+    let mut named_in: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, set) in actors.iter().enumerate() {
+        for k in set {
+            named_in.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    for story in stories.iter_mut() {
+        let own: Vec<usize> = story.articles.iter().filter_map(|s| by_source.get(s.as_str()).copied()).collect();
+        let keys: BTreeSet<&str> = own.iter().flat_map(|&i| actors[i].iter().map(String::as_str)).collect();
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for k in keys {
+            for &j in named_in.get(k).into_iter().flatten() {
+                *shared.entry(j).or_default() += 1;
+            }
+        }
+        let mut witnesses: Vec<(usize, usize)> =
+            shared.into_iter().filter(|&(j, n)| n >= 2 && !own.contains(&j)).collect();
+        witnesses.sort_by_key(|&(j, n)| (std::cmp::Reverse(n), j));
+        witnesses.truncate(WITNESSES);
+        let members: Vec<&Analysis> = own.iter().map(|&i| analyses[i]).collect();
+        let witnesses: Vec<&Analysis> = witnesses.iter().map(|&(j, _)| analyses[j]).collect();
+        story.tell_with(&members, &witnesses);
     }
 }
 

@@ -385,7 +385,18 @@ pub fn for_entity(members: &[Member], key: &EntityKey) -> Vec<Entry> {
 /// articles), for a caller that also shows them.
 pub fn build_with_variants(articles: &[&Analysis], variants: &Variants) -> Vec<Entry> {
     let members: Vec<Member> = articles.iter().map(|a| Member { analysis: a, story: None }).collect();
-    build_from(&members, None, variants).0
+    build_from(&members, members.len(), None, variants).0
+}
+
+/// [`build_with_variants`] with witnesses: articles outside the story (other stories' articles
+/// about the same actors) that support nothing here but can disagree. When a witness tells one
+/// of the story's happenings with a clashing date (the same rule that merges clashing groups
+/// within a story: same type and actors, places that agree, dates apart within reach), the
+/// entry carries that date as a conflict naming the witness. The story's own entries, their
+/// support and dates are exactly those of [`build_with_variants`].
+pub fn build_with_witnesses(articles: &[&Analysis], witnesses: &[&Analysis], variants: &Variants) -> Vec<Entry> {
+    let members: Vec<Member> = articles.iter().chain(witnesses).map(|a| Member { analysis: a, story: None }).collect();
+    build_from(&members, articles.len(), None, variants).0
 }
 
 /// [`build_members`] (or [`for_entity`] with `key`) and what it left out.
@@ -396,10 +407,17 @@ pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Ent
         None => Variants::build(members.iter().map(|m| m.analysis)),
         Some(_) => Variants::default(),
     };
-    build_from(members, key, &variants)
+    build_from(members, members.len(), key, &variants)
 }
 
-fn build_from(members: &[Member], key: Option<&EntityKey>, variants: &Variants) -> (Vec<Entry>, BuildStats) {
+/// The timeline of `members[..own]`; `members[own..]` are witnesses
+/// ([`build_with_witnesses`]).
+fn build_from(
+    members: &[Member],
+    own: usize,
+    key: Option<&EntityKey>,
+    variants: &Variants,
+) -> (Vec<Entry>, BuildStats) {
     let mut stats = BuildStats::default();
     let mut items: Vec<Item> = Vec::new();
     // Per item: the member it comes from (its report is filled in below).
@@ -460,8 +478,20 @@ fn build_from(members: &[Member], key: Option<&EntityKey>, variants: &Variants) 
     for (it, &n) in items.iter_mut().zip(&member_of) {
         (it.report, it.text_hash) = copies[n];
     }
-    let groups = cluster(&items);
-    let mut entries: Vec<Entry> = groups.iter().map(|g| entry(&items, g)).collect();
+    // Items come in member order: the story's own first, then the witnesses'.
+    let own_items = member_of.iter().take_while(|&&n| n < own).count();
+    let groups = cluster(&items[..own_items]);
+    // Each witness item on its own: witnesses are not clustered among themselves (articles of
+    // different stories would merge into one vague group and hide their own dates).
+    let witness_groups: Vec<Vec<usize>> = (own_items..items.len()).map(|i| vec![i]).collect();
+    let mut entries: Vec<Entry> = groups
+        .iter()
+        .map(|g| {
+            let clashing: Vec<usize> =
+                witness_groups.iter().filter(|w| witness_clash(&items, g, w)).flatten().copied().collect();
+            entry(&items, g, &clashing)
+        })
+        .collect();
     entries.sort_by(|a, b| match (&a.date, &b.date) {
         (Some(x), Some(y)) => first_day(x).cmp(&first_day(y)).then(x.cmp(y)),
         (Some(_), None) => std::cmp::Ordering::Less,
@@ -469,7 +499,7 @@ fn build_from(members: &[Member], key: Option<&EntityKey>, variants: &Variants) 
         (None, None) => std::cmp::Ordering::Equal,
     });
     if key.is_none() {
-        entries = attach_statements(entries, members);
+        entries = attach_statements(entries, &members[..own]);
     }
     stats.entries = entries.len();
     stats.conflicts = entries.iter().filter(|e| !e.conflicts.is_empty()).count();
@@ -637,6 +667,40 @@ fn clash_same(items: &[Item], a: &[usize], b: &[usize]) -> bool {
             core_b.iter().all(|&j| {
                 let (x, y) = (&items[i], &items[j]);
                 !compatible_items(x, y)
+                    && matches!((x.span, y.span), (Some(p), Some(q)) if gap_days(p, q) <= clash_reach(p, q))
+            })
+        })
+}
+
+/// A witness group (articles outside the story) tells the story's group `g` with a clashing
+/// date: [`clash_same`]'s rule read on the two groups' most precise dates only — the same kind
+/// and actors, the places of those items agreeing, every pair of their dates clashing within
+/// reach (the story's group may hold a vaguer place or date that its own articles agree on);
+/// and only for a one-off happening the witness states as fact (no statement, plan or guess)
+/// between two or more of the same parties.
+fn witness_clash(items: &[Item], g: &[usize], w: &[usize]) -> bool {
+    let (core_g, core_w) = (core(items, g), core(items, w));
+    // Another story's article is a witness only to a one-off happening it states as fact,
+    // between the same two or more parties: people speak, decide and meet many times, so one
+    // party or a statement on another day is another occasion, not a disagreement.
+    let one_off = |i: usize| {
+        let it = &items[i];
+        it.event.kind != EventType::Statement
+            && !matches!(it.event.status, EventStatus::Planned | EventStatus::Speculated | EventStatus::Conditional)
+    };
+    let parties = |i: usize, j: usize| {
+        let (a, b) = (&items[i], &items[j]);
+        a.keys.iter().filter(|k| b.keys.contains(*k) && a.place_key.as_ref() != Some(*k)).count() >= 2
+    };
+    !core_g.is_empty()
+        && !core_w.is_empty()
+        && w.iter().all(|&j| one_off(j))
+        && g.iter().any(|&i| w.iter().any(|&j| same_kind_and_actors(&items[i], &items[j]) && parties(i, j)))
+        && core_g.iter().all(|&i| {
+            core_w.iter().all(|&j| {
+                let (x, y) = (&items[i], &items[j]);
+                places_agree(x, y)
+                    && !compatible_items(x, y)
                     && matches!((x.span, y.span), (Some(p), Some(q)) if gap_days(p, q) <= clash_reach(p, q))
             })
         })
@@ -962,7 +1026,9 @@ fn participant_keys(
     (keys, shown, shown_kbs)
 }
 
-fn entry(items: &[Item], group: &[usize]) -> Entry {
+/// The entry of one group of items; `witnesses` (items outside the story that tell the same
+/// happening) only add date conflicts.
+fn entry(items: &[Item], group: &[usize], witnesses: &[usize]) -> Entry {
     let first = &items[group[0]];
     // Date: the value the most sources support (a month supports the day inside it), the more
     // precise on a tie; values incompatible with it are conflicts.
@@ -1010,7 +1076,7 @@ fn entry(items: &[Item], group: &[usize]) -> Entry {
         .map(|(_, v)| v.to_string());
     let mut conflicts: Vec<Conflict> = Vec::new();
     if let Some(d) = date.as_deref() {
-        for &i in group {
+        for &i in group.iter().chain(witnesses) {
             let it = &items[i];
             let Some(v) = it.event.date.as_deref() else { continue };
             // a publication day standing in for a date is no claim to disagree with
@@ -1494,6 +1560,43 @@ mod tests {
         let t = build(&[&a, &b]);
         assert_eq!(t.len(), 1);
         assert!(t[0].conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_witness_from_another_story_adds_only_its_clashing_date() {
+        let a = article("a", None, vec![event("meeting", Some("2023-09-13"), &["e1", "e2"], "confirmed")]);
+        let own = build_with_witnesses(&[&a], &[], &Variants::default());
+        let witness = |kind: &str, date: &str, who: &[&str], status: &str| {
+            let w = article("w", None, vec![event(kind, Some(date), who, status)]);
+            build_with_witnesses(&[&a], &[&w], &Variants::default())
+        };
+        // Another story's article dates the same meeting of the same two people a month earlier.
+        let t = witness("meeting", "2023-08", &["e1", "e2"], "reported");
+        assert_eq!(t.len(), 1, "the witness adds no entry: {t:#?}");
+        assert_eq!(t[0].supported_by, ["a"], "nor support");
+        assert_eq!(t[0].date.as_deref(), Some("2023-09-13"));
+        assert_eq!(t[0].conflicts.len(), 1);
+        assert_eq!(
+            (t[0].conflicts[0].value.as_deref(), t[0].conflicts[0].sources.clone()),
+            (Some("2023-08"), vec!["w".to_string()])
+        );
+        // Not a disagreement: the same date; one party only; a plan; a statement (people speak
+        // on many days); a date far away (another occasion).
+        for (kind, date, who, status) in [
+            ("meeting", "2023-09-13", &["e1", "e2"][..], "reported"),
+            ("meeting", "2023-08", &["e1"][..], "reported"),
+            ("meeting", "2023-08", &["e1", "e2"][..], "planned"),
+            ("meeting", "2021-03", &["e1", "e2"][..], "reported"),
+        ] {
+            let t = witness(kind, date, who, status);
+            assert_eq!(t.len(), 1);
+            assert!(t[0].conflicts.is_empty(), "{kind} {date} {who:?} {status}: {:#?}", t[0].conflicts);
+        }
+        let s = article("s", None, vec![event("statement", Some("2023-09-13"), &["e1", "e2"], "confirmed")]);
+        let w = article("w", None, vec![event("statement", Some("2023-09-10"), &["e1", "e2"], "confirmed")]);
+        let t = build_with_witnesses(&[&s], &[&w], &Variants::default());
+        assert!(t.iter().all(|e| e.conflicts.is_empty()), "{t:#?}");
+        assert_eq!(own.len(), 1);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn document(rows: Vec<Row>, stories: Vec<StoryMeta>) -> Result<serde_json::V
     let mut out = Vec::with_capacity(stories.len());
     for s in stories {
         let m = members.remove(&s.id).unwrap_or_default();
-        let mut story = Story {
+        let story = Story {
             id: format!("s{}", s.id),
             title: s.title,
             articles: m.iter().map(|a| a.source.clone()).collect(),
@@ -56,9 +56,10 @@ pub fn document(rows: Vec<Row>, stories: Vec<StoryMeta>) -> Result<serde_json::V
             outlets: s.outlets,
             name_variants: Vec::new(),
         };
-        story.tell(&m);
         out.push(story);
     }
+    let all: Vec<&Analysis> = analyses.iter().map(|(_, a)| a).collect();
+    warta_engine::stories::tell_all(&mut out, &all);
     Ok(serde_json::json!({ "stories": out, "duplicates": engine.duplicates() }))
 }
 

@@ -579,11 +579,13 @@ fn stories_of(analyses: &[Analysis]) -> (Vec<(Value, Vec<Entry>)>, Vec<warta_eng
         engine.add(a);
     }
     let by_source: HashMap<&str, &Analysis> = analyses.iter().map(|a| (a.source.as_str(), a)).collect();
+    let mut stories = engine.stories();
+    let all: Vec<&Analysis> = analyses.iter().collect();
+    warta_engine::stories::tell_all(&mut stories, &all);
     let mut out = Vec::new();
-    for mut story in engine.stories() {
+    for story in stories {
         let members: Vec<&Analysis> =
             story.articles.iter().filter_map(|s| by_source.get(s.as_str()).copied()).collect();
-        story.tell(&members);
         let t = timeline::build(&members);
         out.push((serde_json::to_value(&story).expect("stories serialise"), t));
     }
