@@ -344,6 +344,8 @@ struct Counts {
     li: u32,
     input: u32,
     embed: u32,
+    /// Headings (`<h2>` to `<h6>`).
+    headings: u32,
     /// Characters in runs shaped like sentences of prose (see [`sentence_like`]).
     prose: u32,
     /// The element holds block children (so its own inline runs are virtual paragraphs).
@@ -781,6 +783,7 @@ fn add_counts(tree: &Tree, blocks: &[Block], counts: &mut [Counts]) {
             Some("li") => c.li += 1,
             Some("input") => c.input += 1,
             Some("embed" | "object" | "iframe") => c.embed += 1,
+            Some("h2" | "h3" | "h4" | "h5" | "h6") => c.headings += 1,
             Some("a") => c.link_chars = c.chars,
             _ => {}
         }
@@ -797,6 +800,7 @@ fn add_counts(tree: &Tree, blocks: &[Block], counts: &mut [Counts]) {
             p.li += c.li;
             p.input += c.input;
             p.embed += c.embed;
+            p.headings += c.headings;
         }
     }
 }
@@ -1397,6 +1401,9 @@ fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts],
     if w + s < 0.0 {
         return true;
     }
+    if teaser_cards(tree, id, counts) {
+        return true;
+    }
     if c.commas >= 10 {
         return false;
     }
@@ -1410,13 +1417,60 @@ fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts],
     let p = c.p as f64;
     let img = c.img as f64;
     (c.img > 1 && p / img < 0.5 && !in_figure)
-        || (!is_list && c.li > c.p + 3 && name != "ul" && name != "ol")
+        || (!is_list && c.li > c.p + 3 && name != "ul" && name != "ol" && !(c.chars >= 500 && link_density < 0.1))
         || (c.input as f64 > (p / 3.0).floor() && c.input > 0)
         || (!is_list && c.chars < 25 && (c.img == 0 || c.img > 2) && !in_figure)
         || (!is_list && w < 25.0 && link_density > 0.2)
         || (is_list && link_density > 0.5)
         || (w >= 25.0 && link_density > 0.5)
         || ((c.embed == 1 && c.chars < 75) || c.embed > 1)
+}
+
+/// A list of teaser cards for other pages: a `<ul>`/`<ol>` of three or more items, each short
+/// (under 400 characters: a headline, a line of summary, a date), at least two thirds of them
+/// with a heading of their own and a link, the links leading to different pages (each card
+/// announces one). An article's lists hold items, not linked headlines.
+fn teaser_cards(tree: &Tree, id: NodeId, counts: &[Counts]) -> bool {
+    if !matches!(tree.name(id), Some("ul" | "ol")) {
+        return false;
+    }
+    let (mut items, mut headed) = (0u32, 0u32);
+    let mut hrefs: Vec<&str> = Vec::new();
+    for li in tree.children(id) {
+        let c = &counts[li as usize];
+        if tree.name(li) != Some("li") || !c.entered {
+            continue;
+        }
+        if c.chars >= 400 {
+            return false;
+        }
+        items += 1;
+        if c.headings > 0
+            && let Some(href) = first_href(tree, li)
+        {
+            headed += 1;
+            if !hrefs.contains(&href) {
+                hrefs.push(href);
+            }
+        }
+    }
+    // Cards announce different pages: links that all lead to one page are the page's own UI.
+    items >= 3 && headed * 3 >= items * 2 && hrefs.len() as u32 * 3 >= items * 2
+}
+
+/// The `href` of the first link inside an element, in page order.
+fn first_href<'t>(tree: &'t Tree, id: NodeId) -> Option<&'t str> {
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        if tree.name(n) == Some("a")
+            && let Some(h) = tree.attr(n, "href")
+        {
+            return Some(h.trim());
+        }
+        let kids: Vec<NodeId> = tree.children(n).collect();
+        stack.extend(kids.into_iter().rev());
+    }
+    None
 }
 
 fn is_ancestor_named(tree: &Tree, mut id: NodeId, name: &str) -> bool {
