@@ -360,14 +360,25 @@ pub fn extract(tree: &Tree) -> MainText {
     let hints = Hints::new(tree);
     let related = related_context(tree, &hints);
     let holds_content = holds_content(tree, &hints);
+    let headline = headline(tree, body);
+    // The first pass's short result, when its container follows the page's headline.
+    let mut anchored = false;
     for filters in [
         Filters { unlikely: true, weights: true, clean: true },
         Filters { unlikely: false, weights: true, clean: true },
         Filters { unlikely: false, weights: false, clean: true },
         Filters { unlikely: false, weights: false, clean: false },
     ] {
-        let out = attempt(tree, &hints, body, filters, &related, &holds_content);
+        let (out, top) = attempt(tree, &hints, body, filters, &related, &holds_content);
         let chars: usize = out.paragraphs.iter().map(|p| p.chars().count()).sum();
+        let near = top.is_some_and(|t| headline.is_some_and(|h| follows_headline(tree, h, t)));
+        if filters.unlikely && near && chars > 0 {
+            anchored = true;
+        } else if anchored && !near {
+            // A longer text away from the headline (an "about" box, a sidebar) found by a
+            // relaxed pass does not replace the short article under the headline.
+            continue;
+        }
         if best.as_ref().is_none_or(|(c, _)| chars > *c) {
             best = Some((chars, out));
         }
@@ -376,6 +387,56 @@ pub fn extract(tree: &Tree) -> MainText {
         }
     }
     best.map(|(_, m)| m).unwrap_or_default()
+}
+
+/// The article's headline on the page: the first `<h1>`–`<h3>` whose text is the page's
+/// title, or its start or end (the part beside the site's name); the longest such.
+fn headline(tree: &Tree, body: NodeId) -> Option<NodeId> {
+    let titles = page_titles(tree);
+    if titles.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, NodeId)> = None;
+    for id in body..tree.nodes.len() as NodeId {
+        if !matches!(tree.name(id), Some("h1" | "h2" | "h3")) {
+            continue;
+        }
+        let text = crate::tree::squash(&tree.text(id));
+        if text.len() < 10 || text.len() > 300 {
+            continue;
+        }
+        let l = norm(&text);
+        // The title itself, or its start or end next to the site's name ("Blog: Title").
+        let matches = titles.iter().any(|t| {
+            t.starts_with(&l) && !t[l.len()..].starts_with(|c: char| c.is_alphanumeric())
+                || t.ends_with(&l) && !t[..t.len() - l.len()].ends_with(|c: char| c.is_alphanumeric())
+        });
+        // The longest match: the site's name alone (a logo heading) also starts the title.
+        if matches && best.is_none_or(|(n, _)| l.len() > n) {
+            best = Some((l.len(), id));
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+/// Does the element `top` come after the headline `h` in the same part of the page: after it
+/// in page order, their nearest common ancestor at most three levels above the headline and
+/// below `<body>`?
+fn follows_headline(tree: &Tree, h: NodeId, top: NodeId) -> bool {
+    if top < h && !is_ancestor(tree, top, h) {
+        return false;
+    }
+    let mut a = h;
+    for _ in 0..3 {
+        a = tree.nodes[a as usize].parent;
+        if a == NONE || matches!(tree.name(a), None | Some("body" | "html")) {
+            return false;
+        }
+        if is_ancestor(tree, a, top) {
+            return true;
+        }
+    }
+    false
 }
 
 /// What the tag lists say of an element: never text, laid out as a block.
@@ -625,20 +686,27 @@ struct Walk {
 /// One reading of the page under the filters `f`: 1. the walk into text runs, 2. counts per
 /// element, 3. scores and the top element, 4. the siblings that continue it (and repeated
 /// units), 5. cleaning and output.
-fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool], holds_content: &[bool]) -> MainText {
+fn attempt(
+    tree: &Tree,
+    hints: &Hints,
+    root: NodeId,
+    f: Filters,
+    related: &[bool],
+    holds_content: &[bool],
+) -> (MainText, Option<NodeId>) {
     let pass = Pass { tree, hints, root, f, related, holds_content };
     let Walk { mut counts, blocks, captions, skipped } = walk(&pass);
     add_counts(tree, &blocks, &mut counts);
     let score = scores(&pass, &blocks, &counts);
     let Some(top) = top_element(&pass, &score, &counts) else {
-        return MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() };
+        return (MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() }, None);
     };
     let mut selected = siblings(&pass, top, &blocks, &counts, &score);
     if f.weights {
         selected.extend(repeated_units(&pass, top, &counts));
     }
     let (paragraphs, dropped) = output(&pass, &selected, &blocks, &counts, &score, skipped);
-    MainText { paragraphs, captions, dropped }
+    (MainText { paragraphs, captions, dropped }, Some(top))
 }
 
 /// The link characters per character of an element's text.

@@ -275,3 +275,20 @@ fn a_long_list_of_text_in_a_div_is_kept() {
     let got = main_text(&html);
     assert!(got.paragraphs.iter().any(|p| p.starts_with("Waktu tunggu di zona 7")), "{:#?}", got.paragraphs);
 }
+
+#[test]
+fn a_short_post_under_the_headline_is_not_replaced_by_a_longer_box_elsewhere() {
+    // A short post under its headline (the page title after the blog's name), and a longer
+    // "about" box that only the relaxed passes read.
+    let about = format!("<p>{}</p><p>{}</p><p>{}</p><p>{}</p>", P[0], P[1], P[2], P[3]).replace("kopi", "teh");
+    let html = format!(
+        "<html><head><title>Catatan Kebun: Panen pertama musim ini</title></head><body>\
+         <h1>Catatan Kebun</h1>\
+         <div class=\"post\"><h3>Panen pertama musim ini</h3><div class=\"entry\"><p>{}</p></div></div>\
+         <div class=\"extra-box\"><h2>Tentang saya</h2>{about}</div>\
+         </body></html>",
+        P[0]
+    );
+    let got = main_text(&html);
+    assert_paragraphs(&got, &[P[0]]);
+}
