@@ -344,6 +344,8 @@ struct Counts {
     li: u32,
     input: u32,
     embed: u32,
+    /// Headings (`<h2>` to `<h6>`).
+    headings: u32,
     /// Characters in runs shaped like sentences of prose (see [`sentence_like`]).
     prose: u32,
     /// The element holds block children (so its own inline runs are virtual paragraphs).
@@ -358,14 +360,25 @@ pub fn extract(tree: &Tree) -> MainText {
     let hints = Hints::new(tree);
     let related = related_context(tree, &hints);
     let holds_content = holds_content(tree, &hints);
+    let headline = headline(tree, body);
+    // The first pass's short result, when its container follows the page's headline.
+    let mut anchored = false;
     for filters in [
         Filters { unlikely: true, weights: true, clean: true },
         Filters { unlikely: false, weights: true, clean: true },
         Filters { unlikely: false, weights: false, clean: true },
         Filters { unlikely: false, weights: false, clean: false },
     ] {
-        let out = attempt(tree, &hints, body, filters, &related, &holds_content);
+        let (out, top) = attempt(tree, &hints, body, filters, &related, &holds_content);
         let chars: usize = out.paragraphs.iter().map(|p| p.chars().count()).sum();
+        let near = top.is_some_and(|t| headline.is_some_and(|h| follows_headline(tree, h, t)));
+        if filters.unlikely && near && chars > 0 {
+            anchored = true;
+        } else if anchored && !near {
+            // A longer text away from the headline (an "about" box, a sidebar) found by a
+            // relaxed pass does not replace the short article under the headline.
+            continue;
+        }
         if best.as_ref().is_none_or(|(c, _)| chars > *c) {
             best = Some((chars, out));
         }
@@ -374,6 +387,56 @@ pub fn extract(tree: &Tree) -> MainText {
         }
     }
     best.map(|(_, m)| m).unwrap_or_default()
+}
+
+/// The article's headline on the page: the first `<h1>`–`<h3>` whose text is the page's
+/// title, or its start or end (the part beside the site's name); the longest such.
+fn headline(tree: &Tree, body: NodeId) -> Option<NodeId> {
+    let titles = page_titles(tree);
+    if titles.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, NodeId)> = None;
+    for id in body..tree.nodes.len() as NodeId {
+        if !matches!(tree.name(id), Some("h1" | "h2" | "h3")) {
+            continue;
+        }
+        let text = crate::tree::squash(&tree.text(id));
+        if text.len() < 10 || text.len() > 300 {
+            continue;
+        }
+        let l = norm(&text);
+        // The title itself, or its start or end next to the site's name ("Blog: Title").
+        let matches = titles.iter().any(|t| {
+            t.starts_with(&l) && !t[l.len()..].starts_with(|c: char| c.is_alphanumeric())
+                || t.ends_with(&l) && !t[..t.len() - l.len()].ends_with(|c: char| c.is_alphanumeric())
+        });
+        // The longest match: the site's name alone (a logo heading) also starts the title.
+        if matches && best.is_none_or(|(n, _)| l.len() > n) {
+            best = Some((l.len(), id));
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+/// Does the element `top` come after the headline `h` in the same part of the page: after it
+/// in page order, their nearest common ancestor at most three levels above the headline and
+/// below `<body>`?
+fn follows_headline(tree: &Tree, h: NodeId, top: NodeId) -> bool {
+    if top < h && !is_ancestor(tree, top, h) {
+        return false;
+    }
+    let mut a = h;
+    for _ in 0..3 {
+        a = tree.nodes[a as usize].parent;
+        if a == NONE || matches!(tree.name(a), None | Some("body" | "html")) {
+            return false;
+        }
+        if is_ancestor(tree, a, top) {
+            return true;
+        }
+    }
+    false
 }
 
 /// What the tag lists say of an element: never text, laid out as a block.
@@ -623,20 +686,27 @@ struct Walk {
 /// One reading of the page under the filters `f`: 1. the walk into text runs, 2. counts per
 /// element, 3. scores and the top element, 4. the siblings that continue it (and repeated
 /// units), 5. cleaning and output.
-fn attempt(tree: &Tree, hints: &Hints, root: NodeId, f: Filters, related: &[bool], holds_content: &[bool]) -> MainText {
+fn attempt(
+    tree: &Tree,
+    hints: &Hints,
+    root: NodeId,
+    f: Filters,
+    related: &[bool],
+    holds_content: &[bool],
+) -> (MainText, Option<NodeId>) {
     let pass = Pass { tree, hints, root, f, related, holds_content };
     let Walk { mut counts, blocks, captions, skipped } = walk(&pass);
     add_counts(tree, &blocks, &mut counts);
     let score = scores(&pass, &blocks, &counts);
     let Some(top) = top_element(&pass, &score, &counts) else {
-        return MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() };
+        return (MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() }, None);
     };
     let mut selected = siblings(&pass, top, &blocks, &counts, &score);
     if f.weights {
         selected.extend(repeated_units(&pass, top, &counts));
     }
     let (paragraphs, dropped) = output(&pass, &selected, &blocks, &counts, &score, skipped);
-    MainText { paragraphs, captions, dropped }
+    (MainText { paragraphs, captions, dropped }, Some(top))
 }
 
 /// The link characters per character of an element's text.
@@ -781,6 +851,7 @@ fn add_counts(tree: &Tree, blocks: &[Block], counts: &mut [Counts]) {
             Some("li") => c.li += 1,
             Some("input") => c.input += 1,
             Some("embed" | "object" | "iframe") => c.embed += 1,
+            Some("h2" | "h3" | "h4" | "h5" | "h6") => c.headings += 1,
             Some("a") => c.link_chars = c.chars,
             _ => {}
         }
@@ -797,6 +868,7 @@ fn add_counts(tree: &Tree, blocks: &[Block], counts: &mut [Counts]) {
             p.li += c.li;
             p.input += c.input;
             p.embed += c.embed;
+            p.headings += c.headings;
         }
     }
 }
@@ -1397,6 +1469,9 @@ fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts],
     if w + s < 0.0 {
         return true;
     }
+    if teaser_cards(tree, id, counts) {
+        return true;
+    }
     if c.commas >= 10 {
         return false;
     }
@@ -1410,13 +1485,60 @@ fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts],
     let p = c.p as f64;
     let img = c.img as f64;
     (c.img > 1 && p / img < 0.5 && !in_figure)
-        || (!is_list && c.li > c.p + 3 && name != "ul" && name != "ol")
+        || (!is_list && c.li > c.p + 3 && name != "ul" && name != "ol" && !(c.chars >= 500 && link_density < 0.1))
         || (c.input as f64 > (p / 3.0).floor() && c.input > 0)
         || (!is_list && c.chars < 25 && (c.img == 0 || c.img > 2) && !in_figure)
         || (!is_list && w < 25.0 && link_density > 0.2)
         || (is_list && link_density > 0.5)
         || (w >= 25.0 && link_density > 0.5)
         || ((c.embed == 1 && c.chars < 75) || c.embed > 1)
+}
+
+/// A list of teaser cards for other pages: a `<ul>`/`<ol>` of three or more items, each short
+/// (under 400 characters: a headline, a line of summary, a date), at least two thirds of them
+/// with a heading of their own and a link, the links leading to different pages (each card
+/// announces one). An article's lists hold items, not linked headlines.
+fn teaser_cards(tree: &Tree, id: NodeId, counts: &[Counts]) -> bool {
+    if !matches!(tree.name(id), Some("ul" | "ol")) {
+        return false;
+    }
+    let (mut items, mut headed) = (0u32, 0u32);
+    let mut hrefs: Vec<&str> = Vec::new();
+    for li in tree.children(id) {
+        let c = &counts[li as usize];
+        if tree.name(li) != Some("li") || !c.entered {
+            continue;
+        }
+        if c.chars >= 400 {
+            return false;
+        }
+        items += 1;
+        if c.headings > 0
+            && let Some(href) = first_href(tree, li)
+        {
+            headed += 1;
+            if !hrefs.contains(&href) {
+                hrefs.push(href);
+            }
+        }
+    }
+    // Cards announce different pages: links that all lead to one page are the page's own UI.
+    items >= 3 && headed * 3 >= items * 2 && hrefs.len() as u32 * 3 >= items * 2
+}
+
+/// The `href` of the first link inside an element, in page order.
+fn first_href<'t>(tree: &'t Tree, id: NodeId) -> Option<&'t str> {
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        if tree.name(n) == Some("a")
+            && let Some(h) = tree.attr(n, "href")
+        {
+            return Some(h.trim());
+        }
+        let kids: Vec<NodeId> = tree.children(n).collect();
+        stack.extend(kids.into_iter().rev());
+    }
+    None
 }
 
 fn is_ancestor_named(tree: &Tree, mut id: NodeId, name: &str) -> bool {

@@ -216,3 +216,79 @@ fn an_unnamed_comment_section_after_the_article_is_dropped() {
     assert_paragraphs(&got, &[P[0], P[1], "Komentar sudah ditutup."]);
     assert!(got.dropped.iter().any(|d| d.text.starts_with("Budi:")), "{:#?}", got.dropped);
 }
+
+#[test]
+fn a_list_of_teaser_cards_inside_the_article_is_dropped() {
+    // Each card: a headline, a line of summary, a link to the page it announces.
+    let card = |i: usize, head: &str| {
+        format!(
+            "<li><h3>{head}</h3><p>Ringkasan singkat berita ini untuk pembaca. <a href=\"/berita/{i}\">Selengkapnya</a></p></li>"
+        )
+    };
+    let html = chrome(&format!(
+        "<div class=\"isi\"><p>{}</p><p>{}</p><p>{}</p><p>{}</p>\
+         <ul>{}{}{}</ul></div>",
+        P[0],
+        P[1],
+        P[2],
+        P[3],
+        card(1, "Harga cengkeh naik di pasar desa"),
+        card(2, "Ekspor teh melonjak awal tahun"),
+        card(3, "Petani tembakau menunggu hujan")
+    ));
+    let got = main_text(&html);
+    assert_paragraphs(&got, P);
+    assert!(got.dropped.iter().any(|d| d.text.starts_with("Harga cengkeh")), "{:#?}", got.dropped);
+}
+
+#[test]
+fn a_list_of_headed_items_linking_to_one_page_is_kept() {
+    // Places of an event, each a heading and an address, all linking to the one sign-up page:
+    // the page's own content, not teasers.
+    let item = |city: &str, addr: &str| format!("<li><a href=\"/daftar\"><h3>{city}</h3></a><p>{addr}</p></li>");
+    let html = chrome(&format!(
+        "<div class=\"isi\"><p>{}</p><p>{}</p><ul>{}{}{}</ul><p>{}</p></div>",
+        P[0],
+        P[1],
+        item("Bandung", "Gedung Sate, Jalan Diponegoro 22"),
+        item("Medan", "Lapangan Merdeka, Jalan Balai Kota"),
+        item("Makassar", "Pantai Losari, Jalan Penghibur"),
+        P[2]
+    ));
+    let got = main_text(&html);
+    assert!(got.paragraphs.iter().any(|p| p.starts_with("Gedung Sate")), "{:#?}", got.paragraphs);
+}
+
+#[test]
+fn a_long_list_of_text_in_a_div_is_kept() {
+    // A div holding a long list of plain items (patch notes, steps) and few paragraphs: prose
+    // by its low link density, not a menu.
+    let items: String = (0..8)
+        .map(|i| {
+            format!("<li>Waktu tunggu di zona {i} dikurangi dari sembilan puluh detik menjadi delapan puluh detik</li>")
+        })
+        .collect();
+    let html = chrome(&format!(
+        "<div class=\"isi\"><p>{}</p><p>{}</p><div class=\"catatan\"><h3>Perubahan</h3><p>Daftar lengkap:</p><ul>{items}</ul></div><p>{}</p></div>",
+        P[0], P[1], P[2]
+    ));
+    let got = main_text(&html);
+    assert!(got.paragraphs.iter().any(|p| p.starts_with("Waktu tunggu di zona 7")), "{:#?}", got.paragraphs);
+}
+
+#[test]
+fn a_short_post_under_the_headline_is_not_replaced_by_a_longer_box_elsewhere() {
+    // A short post under its headline (the page title after the blog's name), and a longer
+    // "about" box that only the relaxed passes read.
+    let about = format!("<p>{}</p><p>{}</p><p>{}</p><p>{}</p>", P[0], P[1], P[2], P[3]).replace("kopi", "teh");
+    let html = format!(
+        "<html><head><title>Catatan Kebun: Panen pertama musim ini</title></head><body>\
+         <h1>Catatan Kebun</h1>\
+         <div class=\"post\"><h3>Panen pertama musim ini</h3><div class=\"entry\"><p>{}</p></div></div>\
+         <div class=\"extra-box\"><h2>Tentang saya</h2>{about}</div>\
+         </body></html>",
+        P[0]
+    );
+    let got = main_text(&html);
+    assert_paragraphs(&got, &[P[0]]);
+}
