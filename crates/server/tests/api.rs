@@ -390,7 +390,8 @@ fn malformed_requests_are_400_never_500() {
         ("/api/search?q=kapal&limit=0", "limit"),
         ("/api/search?q=kapal&limit=101", "limit"),
         ("/api/search?q=kapal&limit=banyak", "limit"),
-        ("/api/search?q=kapal&sort=date", "unknown parameter"),
+        ("/api/search?q=kapal&sort=date", "expected relevance or newest"),
+        ("/api/search?q=kapal&order=newest", "unknown parameter"),
         ("/api/search?q=kapal&q=laut", "more than once"),
         ("/api/search?q=(((((kapal)))))", "parenthes"),
         ("/api/search?q=kapal)", "parenthesis"),
@@ -514,8 +515,8 @@ fn openapi_matches_the_router() {
     }
     // Every query parameter a route reads is documented: an undocumented one is refused.
     for (route, params) in [
-        ("/api/search", vec!["q", "outlet", "entity", "from", "to", "limit", "offset", "lang"]),
-        ("/api/stories", vec!["lang", "limit", "offset"]),
+        ("/api/search", vec!["q", "outlet", "entity", "from", "to", "type", "sort", "limit", "offset", "lang"]),
+        ("/api/stories", vec!["lang", "limit", "offset", "sort"]),
         ("/api/stories/{id}", vec!["id", "lang"]),
         ("/api/stories/{id}/coverage", vec!["id", "lang"]),
         ("/api/entities/{id}", vec!["id", "lang"]),
