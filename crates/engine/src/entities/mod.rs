@@ -612,10 +612,11 @@ fn valid(text: &str, s: &Span) -> bool {
     s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
 }
 
-/// A region outside the Doc (the headline, a caption, a caller's span) and its tokens, from
-/// its segment tokens as a block's come from the Doc's.
+/// A region outside the Doc (the headline, a caption, a caller's span) and its tokens: the
+/// name rules over the whole region, which gives what [`text::from_segments`] gives over its
+/// segment tokens, without making them first.
 fn outside_doc(text: &str, s: Span) -> (Span, Vec<Tok>) {
-    (s, text::from_segments(text, crate::segment::tokens(text, s)))
+    (s, tokens(text, s.start, s.end))
 }
 
 /// The steps of [`resolve`] over regions already tokenised.
@@ -1196,6 +1197,13 @@ mod tests {
         let w: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
         assert_eq!(w, ["Kim", "Jong", "un", "tiba"]);
         assert!(!toks[2].word_start);
+    }
+
+    #[test]
+    fn region_tokens_from_segments_equal_tokens_of_the_region() {
+        let t = "Kim Jong-un ke D.C,  kata Bisnis.com (13/9/2023) pukul 14.30 --Ma'ruf e\u{301}x.";
+        let seg = crate::segment::tokens(t, Span::new(0, t.len()));
+        assert_eq!(text::from_segments(t, seg), tokens(t, 0, t.len()));
     }
 
     #[test]

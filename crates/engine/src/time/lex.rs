@@ -4,7 +4,6 @@
 //! token's text in [`Cx::w`] is already lower-case; [`Cx::raw`] gives the original spelling.
 
 use crate::analysis::{Span, TimeMod};
-use crate::segment;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -37,17 +36,24 @@ pub(crate) struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
-    /// The span's tokens from [`segment::tokens`] (a span outside the Doc: a caption, or a
-    /// caller's span).
+    /// The tokens of a span outside the Doc (a caption, or a caller's span): the whole span
+    /// split by [`split_segment`], which gives what splitting its segment tokens one by one
+    /// gives, without making them first.
     pub fn new(text: &'a str, span: Span) -> Self {
-        Cx::with_segments(text, span, segment::tokens(text, span))
+        let raw = &text[span.start..span.end];
+        let mut toks = Vec::new();
+        split_segment(raw, 0, true, &mut toks);
+        Cx::with_tokens(text, span, toks)
     }
     /// The span's tokens derived from its segment tokens (the Doc's tokens for a body block):
     /// see [`split_segments`].
     pub fn with_segments(text: &'a str, span: Span, segments: impl IntoIterator<Item = Span>) -> Self {
+        let toks = split_segments(&text[span.start..span.end], span.start, segments);
+        Cx::with_tokens(text, span, toks)
+    }
+    fn with_tokens(text: &'a str, span: Span, toks: Vec<Tok>) -> Self {
         let raw = &text[span.start..span.end];
         let low = raw.to_ascii_lowercase();
-        let toks = split_segments(raw, span.start, segments);
         let mut sentence_first = Vec::with_capacity(toks.len() + 1);
         let mut first = 0;
         for (i, t) in toks.iter().enumerate() {
@@ -149,12 +155,16 @@ pub(crate) fn split_segments(raw: &str, base: usize, segments: impl IntoIterator
     out
 }
 
-/// The pieces of one segment token `tok` at offset `off` of the span: runs of letters and
-/// digits (an apostrophe between a letter and a letter kept inside), every other character on
-/// its own.
+/// The pieces of `tok` (one segment token, or a whole span) at offset `off` of the span: runs
+/// of letters and digits (an apostrophe between a letter and a letter kept inside), every other
+/// character but whitespace on its own; `ws` says whether whitespace precedes the first.
 fn split_segment(tok: &str, off: usize, mut ws: bool, out: &mut Vec<Tok>) {
     let mut it = tok.char_indices().peekable();
     while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            ws = true;
+            continue;
+        }
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
             let mut alpha = c.is_alphabetic();
@@ -448,6 +458,16 @@ mod tests {
         assert_eq!(words, ["jum'at", "(", "13", "/", "9", "/", "2023", ")", "qz8501", "pukul", "14", ".", "30"]);
         assert_eq!(c.kind(8), Some(Kind::Word));
         assert!(c.glued(3) && !c.glued(1));
+    }
+
+    #[test]
+    fn tokens_from_segments_equal_tokens_of_the_span() {
+        let s = "Jum'at  (13/9/2023) pukul 14.30—Kim Jong-un, 1'a e\u{301}x ‘kata’ 1,5 jam.";
+        let span = Span::new(0, s.len());
+        let a = cx(s);
+        let b = Cx::with_segments(s, span, crate::segment::tokens(s, span));
+        let key = |c: &Cx| c.toks.iter().map(|t| (t.s, t.e, t.kind, t.ws)).collect::<Vec<_>>();
+        assert_eq!(key(&a), key(&b));
     }
 
     #[test]
