@@ -168,195 +168,248 @@ const MULTIWORD_CREDITS: &[&str] = &[
     "channel news asia",
 ];
 
-/// Clean one page of decoded text.
+/// Clean one page of decoded text: each non-blank line is whole-line chrome
+/// ([`line_chrome`]), a byline ([`byline_line`]), the headline ([`headline_line`]), a caption
+/// ([`caption_line`]) or body, from which inline chrome is cut ([`inline_clean`]), tried in
+/// that order.
 pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
-    let raw_lines: Vec<Span> = lines(text).into_iter().map(|l| trim(text, l)).collect();
-    // Each line's key (whitespace folded, lower-cased), computed once: a line's key is read up
-    // to four times (counts, occurrences, the line before it, the headline test).
-    let keys: Vec<String> =
-        raw_lines.iter().map(|l| if l.is_empty() { String::new() } else { fold_key(l.of(text)) }).collect();
-    let nonblank: Vec<usize> = (0..raw_lines.len()).filter(|&i| !raw_lines[i].is_empty()).collect();
-
-    // How often each normalised line occurs (duplicated captions, repeated headlines).
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for &i in &nonblank {
-        *counts.entry(keys[i].as_str()).or_default() += 1;
-    }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut known_names: Vec<String> = Vec::new();
-    let mut title_key: Option<String> = None;
-    let mut after_related_label = false;
-    let mut body_started = false;
-
-    for (k, &i) in nonblank.iter().enumerate() {
-        let span = raw_lines[i];
-        let line = span.of(text);
-        let key = keys[i].as_str();
-        let next_key = nonblank.get(k + 1).map(|&j| keys[j].as_str());
-        // The key is the line's words joined by single spaces.
-        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
-        let occurrence = {
-            let e = seen.entry(key).or_default();
-            *e += 1;
-            *e
-        };
-        let follows_label = std::mem::take(&mut after_related_label);
-        let remove = |reason: R, span: Span, out: &mut Cleaned| {
-            out.removed.push(Removed { text: span.of(text).to_string(), reason, start: span.start, end: span.end });
-        };
-
-        // A repeated line: the second and later copies go. Short labels that structure the
-        // text ("Bahan:", "Cara membuat:") legitimately repeat and stay.
-        if occurrence > 1 && words >= 4 {
-            remove(R::Duplicate, span, &mut out);
-            continue;
-        }
-        if RELATED_LABEL.is_match(line) {
-            remove(R::RelatedLink, span, &mut out);
-            after_related_label = true;
-            continue;
-        }
-        if follows_label && looks_like_headline(line) {
-            remove(R::RelatedLink, span, &mut out);
-            continue;
-        }
-        if RELATED_LINE.is_match(line) || PROMO_LINE.is_match(line) {
-            remove(R::RelatedLink, span, &mut out);
-            continue;
-        }
-        if AD.is_match(line) {
-            remove(R::Advertisement, span, &mut out);
-            continue;
-        }
-        if let Some(c) = STAMP_GLUED.captures(line) {
-            let d = c.name("date").unwrap();
-            let r = c.name("rest").unwrap();
-            let ds = Span::new(span.start + d.start(), span.start + d.end());
-            remove(R::Timestamp, ds, &mut out);
-            out.stamps.push(ds);
-            remove(R::BlogChrome, Span::new(span.start + r.start(), span.start + r.end()), &mut out);
-            continue;
-        }
-        if NAV.is_match(line) || (is_breadcrumb(line) && !line.contains(". ")) {
-            remove(R::Navigation, span, &mut out);
-            continue;
-        }
-        if WIDGET.is_match(line) {
-            remove(R::Widget, span, &mut out);
-            continue;
-        }
-        if SHARE.is_match(line) {
-            remove(R::SharePrompt, span, &mut out);
-            continue;
-        }
-        if BLOG.is_match(line) {
-            remove(R::BlogChrome, span, &mut out);
-            continue;
-        }
-        if STAMP.is_match(line) {
-            remove(R::Timestamp, span, &mut out);
-            out.stamps.push(span);
-            continue;
-        }
-        if DISCLAIMER.is_match(key) {
-            out.disclaimers.push(line.to_string());
-            remove(R::Disclaimer, span, &mut out);
-            continue;
-        }
-        if let Some(c) = CREDIT_LINE.captures(line) {
-            let v = c.name("v").unwrap();
-            out.fields.push(Field {
-                label: "photo",
-                value: v.as_str().to_string(),
-                span: Span::new(span.start + v.start(), span.start + v.end()),
-            });
-            remove(R::Credit, span, &mut out);
-            continue;
-        }
-        if let Some(fields) = byline_fields(text, span, true) {
-            for f in &fields {
-                if matches!(f.label, "author" | "editor") {
-                    known_names.push(f.value.to_lowercase());
-                }
-            }
-            out.fields.extend(fields);
-            remove(R::Byline, span, &mut out);
-            continue;
-        }
-        if let Some(c) = OLEH_LINE.captures(line).filter(|_| !body_started) {
-            let v = c.name("v").unwrap();
-            known_names.push(v.as_str().to_lowercase());
-            out.fields.push(Field {
-                label: "author",
-                value: v.as_str().trim().to_string(),
-                span: Span::new(span.start + v.start(), span.start + v.end()),
-            });
-            remove(R::Byline, span, &mut out);
-            continue;
-        }
-        // A byline name repeated as a handle ("adnan kasmas abysaama").
-        if known_names.iter().any(|n| n == key)
-            || out.fields.iter().any(|f| matches!(f.label, "author" | "editor") && f.value.to_lowercase() == key)
+    let page = Lines::read(text);
+    let mut st = LineState::default();
+    for k in 0..page.nonblank.len() {
+        let l = page.line(text, k, &mut st);
+        if line_chrome(text, &l, &mut st, &mut out)
+            || byline_line(text, &l, &mut st, &mut out)
+            || headline_line(text, &page, &l, &mut st, &mut out)
+            || caption_line(text, &l, &mut out)
         {
-            remove(R::Byline, span, &mut out);
             continue;
         }
-        // The headline: the first content line, shaped like a headline, before the body.
-        if out.title.is_none() && !body_started && looks_like_headline(line) {
-            let next_is_blank_or_dup = nonblank.get(k + 1).is_none_or(|&j| j > i + 1)
-                || counts.get(key).copied().unwrap_or(0) > 1
-                || next_key.is_some_and(|n| n.starts_with(key))
-                || nonblank
-                    .get(k + 1)
-                    .is_some_and(|&j| crate::datelines::opens_with_dateline(raw_lines[j].of(text).trim()));
-            if next_is_blank_or_dup {
-                out.title = Some((line.to_string(), span));
-                title_key = Some(key.to_string());
-                remove(R::Title, span, &mut out);
-                continue;
-            }
-        }
-        // A line printed twice that is not the headline: a photo caption.
-        let (body_span, credit) = match TRAILING_PHOTO_CREDIT.captures(line) {
-            Some(c) => {
-                let m = c.get(0).unwrap();
-                (
-                    Span::new(span.start, span.start + m.start()),
-                    Some((
-                        c.name("v").unwrap().as_str().trim().to_string(),
-                        Span::new(span.start + m.start(), span.end),
-                    )),
-                )
-            }
-            None => (span, None),
-        };
-        // A caption: a line with a photo credit, or one printed twice in a row (image alt
-        // text and figure caption). A paragraph repeated further down stays body once.
-        let repeated_next = next_key == Some(key);
-        if credit.is_some() || repeated_next {
-            let body_span = trim(text, body_span);
-            out.captions.push(Caption {
-                text: body_span.of(text).to_string(),
-                start: body_span.start,
-                end: body_span.end,
-                credit: credit.as_ref().map(|c| c.0.clone()),
-            });
-            remove(R::Caption, span, &mut out);
-            if let Some((v, _)) = credit {
-                out.fields.push(Field { label: "photo", value: v, span });
-            }
-            continue;
-        }
-
         // Body line: cut inline chrome.
-        body_started = true;
-        let para = inline_clean(text, span, key, title_key.as_deref(), &mut out);
+        st.body_started = true;
+        let para = inline_clean(text, l.span, l.key, st.title_key.as_deref(), &mut out);
         if !para.spans.is_empty() {
             out.paragraphs.push(para);
         }
     }
     out
+}
+
+/// The page's lines (trimmed), each line's key (whitespace folded, lower-cased: computed once,
+/// since a line's key is read up to four times), the non-blank ones and how often each key
+/// occurs (duplicated captions, repeated headlines).
+struct Lines {
+    raw: Vec<Span>,
+    keys: Vec<String>,
+    nonblank: Vec<usize>,
+    /// For each line, how many non-blank lines have its key.
+    counts: Vec<usize>,
+}
+
+impl Lines {
+    fn read(text: &str) -> Lines {
+        let raw: Vec<Span> = lines(text).into_iter().map(|l| trim(text, l)).collect();
+        let keys: Vec<String> =
+            raw.iter().map(|l| if l.is_empty() { String::new() } else { fold_key(l.of(text)) }).collect();
+        let nonblank: Vec<usize> = (0..raw.len()).filter(|&i| !raw[i].is_empty()).collect();
+        let counts = {
+            let mut by_key: HashMap<&str, usize> = HashMap::new();
+            for &i in &nonblank {
+                *by_key.entry(keys[i].as_str()).or_default() += 1;
+            }
+            keys.iter().map(|k| by_key.get(k.as_str()).copied().unwrap_or(0)).collect()
+        };
+        Lines { raw, keys, nonblank, counts }
+    }
+
+    /// The `k`th non-blank line, counted as seen.
+    fn line<'a>(&'a self, text: &'a str, k: usize, st: &mut LineState<'a>) -> Line<'a> {
+        let i = self.nonblank[k];
+        let span = self.raw[i];
+        let key = self.keys[i].as_str();
+        let occurrence = {
+            let e = st.seen.entry(key).or_default();
+            *e += 1;
+            *e
+        };
+        Line {
+            k,
+            i,
+            span,
+            line: span.of(text),
+            key,
+            next_key: self.nonblank.get(k + 1).map(|&j| self.keys[j].as_str()),
+            // The key is the line's words joined by single spaces.
+            words: key.bytes().filter(|&b| b == b' ').count() + 1,
+            occurrence,
+            follows_label: std::mem::take(&mut st.after_related_label),
+        }
+    }
+}
+
+/// One non-blank line as the rules read it.
+struct Line<'a> {
+    /// Its place among the non-blank lines, and among all lines.
+    k: usize,
+    i: usize,
+    span: Span,
+    line: &'a str,
+    key: &'a str,
+    /// The next non-blank line's key.
+    next_key: Option<&'a str>,
+    words: usize,
+    /// 1 for the first line with this key, 2 for its first repeat, ...
+    occurrence: usize,
+    /// The line before was a related-links label ("Baca juga:").
+    follows_label: bool,
+}
+
+/// What the rules carry from line to line.
+#[derive(Default)]
+struct LineState<'a> {
+    seen: HashMap<&'a str, usize>,
+    /// Byline names, lower-cased.
+    known_names: Vec<String>,
+    title_key: Option<String>,
+    after_related_label: bool,
+    body_started: bool,
+}
+
+fn remove(text: &str, reason: R, span: Span, out: &mut Cleaned) {
+    out.removed.push(Removed { text: span.of(text).to_string(), reason, start: span.start, end: span.end });
+}
+
+/// Whole-line chrome: a repeated line, related links and promos, ads, stamps, navigation,
+/// widgets, share prompts, blog chrome, disclaimers, photo credit lines. True when removed.
+fn line_chrome(text: &str, l: &Line, st: &mut LineState, out: &mut Cleaned) -> bool {
+    let (line, span) = (l.line, l.span);
+    // A repeated line: the second and later copies go. Short labels that structure the
+    // text ("Bahan:", "Cara membuat:") legitimately repeat and stay.
+    let reason = if l.occurrence > 1 && l.words >= 4 {
+        R::Duplicate
+    } else if RELATED_LABEL.is_match(line) {
+        st.after_related_label = true;
+        R::RelatedLink
+    } else if l.follows_label && looks_like_headline(line) || RELATED_LINE.is_match(line) || PROMO_LINE.is_match(line) {
+        R::RelatedLink
+    } else if AD.is_match(line) {
+        R::Advertisement
+    } else if let Some(c) = STAMP_GLUED.captures(line) {
+        let d = c.name("date").unwrap();
+        let r = c.name("rest").unwrap();
+        let ds = Span::new(span.start + d.start(), span.start + d.end());
+        remove(text, R::Timestamp, ds, out);
+        out.stamps.push(ds);
+        remove(text, R::BlogChrome, Span::new(span.start + r.start(), span.start + r.end()), out);
+        return true;
+    } else if NAV.is_match(line) || (is_breadcrumb(line) && !line.contains(". ")) {
+        R::Navigation
+    } else if WIDGET.is_match(line) {
+        R::Widget
+    } else if SHARE.is_match(line) {
+        R::SharePrompt
+    } else if BLOG.is_match(line) {
+        R::BlogChrome
+    } else if STAMP.is_match(line) {
+        out.stamps.push(span);
+        R::Timestamp
+    } else if DISCLAIMER.is_match(l.key) {
+        out.disclaimers.push(line.to_string());
+        R::Disclaimer
+    } else if let Some(c) = CREDIT_LINE.captures(line) {
+        let v = c.name("v").unwrap();
+        out.fields.push(Field {
+            label: "photo",
+            value: v.as_str().to_string(),
+            span: Span::new(span.start + v.start(), span.start + v.end()),
+        });
+        R::Credit
+    } else {
+        return false;
+    };
+    remove(text, reason, span, out);
+    true
+}
+
+/// A byline: labelled fields ("Editor: X"), an "Oleh X" line before the body, or a byline
+/// name repeated as a handle ("adnan kasmas abysaama"). True when removed.
+fn byline_line(text: &str, l: &Line, st: &mut LineState, out: &mut Cleaned) -> bool {
+    let span = l.span;
+    if let Some(fields) = byline_fields(text, span, true) {
+        for f in &fields {
+            if matches!(f.label, "author" | "editor") {
+                st.known_names.push(f.value.to_lowercase());
+            }
+        }
+        out.fields.extend(fields);
+    } else if let Some(c) = OLEH_LINE.captures(l.line).filter(|_| !st.body_started) {
+        let v = c.name("v").unwrap();
+        st.known_names.push(v.as_str().to_lowercase());
+        out.fields.push(Field {
+            label: "author",
+            value: v.as_str().trim().to_string(),
+            span: Span::new(span.start + v.start(), span.start + v.end()),
+        });
+    } else if !(st.known_names.iter().any(|n| n == l.key)
+        || out.fields.iter().any(|f| matches!(f.label, "author" | "editor") && f.value.to_lowercase() == l.key))
+    {
+        return false;
+    }
+    remove(text, R::Byline, span, out);
+    true
+}
+
+/// The headline: the first content line, shaped like a headline, before the body, followed by
+/// a blank line, its own repeat or a dateline. True when taken.
+fn headline_line(text: &str, page: &Lines, l: &Line, st: &mut LineState, out: &mut Cleaned) -> bool {
+    if out.title.is_some() || st.body_started || !looks_like_headline(l.line) {
+        return false;
+    }
+    let next = page.nonblank.get(l.k + 1);
+    let next_is_blank_or_dup = next.is_none_or(|&j| j > l.i + 1)
+        || page.counts[l.i] > 1
+        || l.next_key.is_some_and(|n| n.starts_with(l.key))
+        || next.is_some_and(|&j| crate::datelines::opens_with_dateline(page.raw[j].of(text).trim()));
+    if !next_is_blank_or_dup {
+        return false;
+    }
+    out.title = Some((l.line.to_string(), l.span));
+    st.title_key = Some(l.key.to_string());
+    remove(text, R::Title, l.span, out);
+    true
+}
+
+/// A caption: a line with a photo credit, or one printed twice in a row (image alt text and
+/// figure caption; a line printed twice that is not the headline). A paragraph repeated
+/// further down stays body once. True when taken.
+fn caption_line(text: &str, l: &Line, out: &mut Cleaned) -> bool {
+    let span = l.span;
+    let (body_span, credit) = match TRAILING_PHOTO_CREDIT.captures(l.line) {
+        Some(c) => {
+            let m = c.get(0).unwrap();
+            (
+                Span::new(span.start, span.start + m.start()),
+                Some((c.name("v").unwrap().as_str().trim().to_string(), Span::new(span.start + m.start(), span.end))),
+            )
+        }
+        None => (span, None),
+    };
+    let repeated_next = l.next_key == Some(l.key);
+    if credit.is_none() && !repeated_next {
+        return false;
+    }
+    let body_span = trim(text, body_span);
+    out.captions.push(Caption {
+        text: body_span.of(text).to_string(),
+        start: body_span.start,
+        end: body_span.end,
+        credit: credit.as_ref().map(|c| c.0.clone()),
+    });
+    remove(text, R::Caption, span, out);
+    if let Some((v, _)) = credit {
+        out.fields.push(Field { label: "photo", value: v, span });
+    }
+    true
 }
 
 /// A breadcrumb trail: three or more short parts ("Beranda > Berita > Nasional",

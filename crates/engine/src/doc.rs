@@ -2,7 +2,10 @@
 //! their sentences and each sentence's tokens, in text order. The tagger, quotes and events
 //! stages read sentences (and the tagger and events the tokens) from here instead of
 //! splitting the paragraphs again, so they agree on where a sentence ends and the text is split
-//! once per article (sentences were split five times, tokens twice).
+//! once per article (sentences were split five times, tokens twice). The entity rules and the
+//! time grammar read a block's tokens ([`Doc::block_tokens`]) and split them further by rules
+//! of their own (`entities::text::from_segments`, `time::lex::split_segments`, which say why);
+//! neither splits the text into words or sentences again.
 
 use crate::analysis::{Paragraph, Span};
 use crate::segment;
@@ -48,6 +51,15 @@ impl Doc {
         self.sentences.iter().map(|(_, s)| *s)
     }
 
+    /// The tokens of block `b`: those of its sentences, in text order. Sentences end at
+    /// whitespace (or the block's end) and tokens never hold whitespace, so these are the
+    /// tokens [`segment::tokens`] gives for the whole block.
+    pub fn block_tokens(&self, b: usize) -> impl Iterator<Item = Span> + '_ {
+        let first = self.sentences.partition_point(|(bi, _)| *bi < b);
+        let end = first + self.sentences[first..].partition_point(|(bi, _)| *bi == b);
+        self.tokens[first..end].iter().flatten().copied()
+    }
+
     /// The lead: the body's first sentence.
     pub fn lead(&self) -> Option<Span> {
         self.sentences.first().map(|(_, s)| *s)
@@ -73,5 +85,8 @@ mod tests {
         assert_eq!(d.lead().map(|s| s.of(text)), Some("Satu kalimat."));
         let toks: Vec<&str> = d.tokens[1].iter().map(|t| t.of(text)).collect();
         assert_eq!(toks, ["Dua", "kalimat", "."]);
+        for (bi, b) in d.blocks.iter().enumerate() {
+            assert_eq!(d.block_tokens(bi).collect::<Vec<_>>(), segment::tokens(text, b.span));
+        }
     }
 }

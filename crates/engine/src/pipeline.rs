@@ -82,10 +82,8 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
             credits.push(f.value.clone());
         }
     }
-    let mut regions: Vec<Span> = cleaned.title.iter().map(|(_, s)| *s).collect();
-    regions.extend(cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()));
-    regions.extend(cleaned.captions.iter().map(|c| Span::new(c.start, c.end)));
-    // The body split once: the tagger, quotes and events read its sentences and tokens.
+    // The body split once: the tagger, the entity rules, quotes, times and events read its
+    // sentences and tokens.
     let doc = Doc::new(text, &cleaned.paragraphs);
     // The tagger reads the body's sentences and the captions; a Title-Case headline makes every
     // word look like a name ("Kim Puji Hubungan ..."), so headlines get gazetteer and rule
@@ -93,7 +91,8 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     let mut tagged = crate::ner::recognize_tokens(text, doc.tokens.iter().map(Vec::as_slice));
     let captions: Vec<Span> = cleaned.captions.iter().map(|c| Span::new(c.start, c.end)).collect();
     tagged.extend(crate::ner::recognize(text, &captions));
-    let entities = entities::resolve(text, &regions, &tagged);
+    let title = cleaned.title.as_ref().map(|(_, s)| *s);
+    let entities = entities::resolve_doc(text, title, &doc, &captions, &tagged);
     let found = quotes::extract_doc(text, &doc, &entities);
     for s in found.sources {
         if !sources.contains(&s) {
@@ -103,7 +102,7 @@ pub fn analyze_with(source: &str, decoded: &Decoded, opts: &Options, overrides: 
     let body = cleaned.paragraphs.iter().map(|p: &Paragraph| p.text.clone()).collect();
     let (reference, note) = time_reference(opts, published.as_ref());
     diagnostics.extend(note);
-    let times = crate::time::tag_times(text, &time_spans(&cleaned), reference);
+    let times = crate::time::tag_times_doc(text, &doc, &captions, reference);
     let anchor = crate::events::Anchor::new(opts.reference_date, published.as_ref());
     let events = crate::events::extract_doc(text, &doc, &cleaned.captions, &entities, &times, &found.quotes, &anchor);
     let cleaned = cleaned.into_owned();
@@ -161,12 +160,4 @@ fn time_reference(
         ),
         _ => (None, None),
     }
-}
-
-/// Where the time stage looks: body paragraph spans and caption spans.
-fn time_spans(cleaned: &Cleaned) -> Vec<crate::analysis::Span> {
-    let mut spans: Vec<crate::analysis::Span> =
-        cleaned.paragraphs.iter().flat_map(|p| p.spans.iter().copied()).collect();
-    spans.extend(cleaned.captions.iter().map(|c| crate::analysis::Span::new(c.start, c.end)));
-    spans
 }

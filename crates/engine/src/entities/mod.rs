@@ -27,6 +27,7 @@ pub mod gazetteer;
 mod text;
 
 use crate::analysis::{Entity, EntityKind, FoundBy as Origin, Link, Links, Mention, NerMention, Relation, Span};
+use crate::doc::Doc;
 use crate::lexicon::{Lexicon, Words};
 use crate::span_index::SpanIndex;
 use gazetteer::gaz;
@@ -579,12 +580,50 @@ fn family_name_before(text: &str, start: usize) -> Option<usize> {
 /// ([`merge`]); bare surnames nobody tagged attached to their people ([`bare_surnames`]);
 /// the groups built into entities ([`build`]).
 pub fn resolve(text: &str, spans: &[Span], tagged: &[NerMention]) -> Vec<Entity> {
-    let valid = |s: &Span| {
-        s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
-    };
+    let regions = spans.iter().copied().filter(|s| valid(text, s)).map(|s| outside_doc(text, s));
+    resolve_regions(text, regions, tagged)
+}
+
+/// [`resolve`] over the headline, the Doc's blocks (their tokens from the Doc) and the
+/// captions, in that order.
+pub fn resolve_doc(
+    text: &str,
+    title: Option<Span>,
+    doc: &Doc,
+    captions: &[Span],
+    tagged: &[NerMention],
+) -> Vec<Entity> {
+    let blocks = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| valid(text, &b.span))
+        .map(|(bi, b)| (b.span, text::from_segments(text, doc.block_tokens(bi))));
+    let regions = title
+        .into_iter()
+        .filter(|s| valid(text, s))
+        .map(|s| outside_doc(text, s))
+        .chain(blocks)
+        .chain(captions.iter().copied().filter(|s| valid(text, s)).map(|s| outside_doc(text, s)));
+    resolve_regions(text, regions, tagged)
+}
+
+fn valid(text: &str, s: &Span) -> bool {
+    s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+}
+
+/// A region outside the Doc (the headline, a caption, a caller's span) and its tokens: the
+/// name rules over the whole region, which gives what [`text::from_segments`] gives over its
+/// segment tokens, without making them first.
+fn outside_doc(text: &str, s: Span) -> (Span, Vec<Tok>) {
+    (s, tokens(text, s.start, s.end))
+}
+
+/// The steps of [`resolve`] over regions already tokenised.
+fn resolve_regions(text: &str, regions: impl Iterator<Item = (Span, Vec<Tok>)>, tagged: &[NerMention]) -> Vec<Entity> {
     let mut tagged: Vec<NerMention> =
-        tagged.iter().copied().filter(|m| valid(&m.span)).filter_map(|m| without_junk(text, m)).collect();
-    let Regions { mut cands, defs, regions } = read_regions(text, spans.iter().filter(|s| valid(s)), &tagged);
+        tagged.iter().copied().filter(|m| valid(text, &m.span)).filter_map(|m| without_junk(text, m)).collect();
+    let Regions { mut cands, defs, regions } = read_regions(text, regions, &tagged);
     // The gazetteer's candidates, by position. Only tagger candidates are pushed until the
     // retain in `add_tagged`, so the indices stay valid through the tagged-mention steps.
     let gaz_index = SpanIndex::new(
@@ -633,19 +672,18 @@ struct Regions {
 
 /// Tokenise each region; find gazetteer matches, persons by rule where neither the gazetteer
 /// nor the tagger covers a token, and acronym definitions.
-fn read_regions<'s>(text: &str, spans: impl Iterator<Item = &'s Span>, tagged: &[NerMention]) -> Regions {
+fn read_regions(text: &str, spans: impl Iterator<Item = (Span, Vec<Tok>)>, tagged: &[NerMention]) -> Regions {
     let g = gaz();
     let tagged_index = SpanIndex::new(tagged.iter().enumerate().map(|(i, m)| (m.span, i)));
     let mut out = Regions { cands: Vec::new(), defs: Vec::new(), regions: Vec::new() };
-    for sp in spans {
-        let toks = tokens(text, sp.start, sp.end);
+    for (sp, toks) in spans {
         let mut covered = vec![false; toks.len()];
         for (i, n, e) in gaz_matches(text, &toks) {
             let span = Span::new(toks[i].start, toks[i + n - 1].end);
             out.cands.push(make_cand(text, span, g.entries[e].kind, Some(e), Origin::Gazetteer));
             covered[i..i + n].iter_mut().for_each(|c| *c = true);
         }
-        for (m, _) in tagged_index.overlapping(*sp) {
+        for (m, _) in tagged_index.overlapping(sp) {
             let first = toks.partition_point(|t| t.start < m.start);
             for (t, c) in toks[first..].iter().zip(&mut covered[first..]) {
                 if t.end > m.end {
@@ -1159,6 +1197,13 @@ mod tests {
         let w: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
         assert_eq!(w, ["Kim", "Jong", "un", "tiba"]);
         assert!(!toks[2].word_start);
+    }
+
+    #[test]
+    fn region_tokens_from_segments_equal_tokens_of_the_region() {
+        let t = "Kim Jong-un ke D.C,  kata Bisnis.com (13/9/2023) pukul 14.30 --Ma'ruf e\u{301}x.";
+        let seg = crate::segment::tokens(t, Span::new(0, t.len()));
+        assert_eq!(text::from_segments(t, seg), tokens(t, 0, t.len()));
     }
 
     #[test]

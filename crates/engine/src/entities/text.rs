@@ -1,6 +1,9 @@
 //! Word tokens for name matching: runs of letters and digits (with an inner `.` or `'`, as in
 //! "D.C", "Ma'ruf", "Bisnis.com"); hyphens and other punctuation separate tokens, so
-//! "Jong-un" and "Jong Un" give the same tokens.
+//! "Jong-un" and "Jong Un" give the same tokens. A region's tokens come from the Doc's
+//! ([`from_segments`]).
+
+use crate::analysis::Span;
 
 /// A word token: a byte range into the text, and whether it starts a whitespace-separated word
 /// (false after a hyphen: "un" in "Jong-un").
@@ -32,14 +35,48 @@ fn is_inner(c: char) -> bool {
 
 /// The tokens of `text[start..end]`.
 pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
-    let s = &text[start..end];
     let mut out = Vec::new();
+    tokens_into(text, start, end, &mut out);
+    out
+}
+
+/// The tokens of a region, derived from its segment tokens (absolute spans in text order that
+/// cover every non-space character of the region: the Doc's tokens for a body block).
+///
+/// Why the entity rules do not take the Doc's tokens as they are: names are matched against
+/// the gazetteer word by word, so a hyphen separates ("Jong-un" is "Jong" "un", the same as
+/// "Jong Un", with `word_start` false on "un"), while a dot or apostrophe between letters
+/// joins ("D.C", "Bisnis.com", "Ma'ruf": the Doc keeps only a dot between digits), and a date's
+/// separators split ("13/9/2023"). These rules never join across whitespace, so they are applied
+/// to each run of segment tokens with no space between them (a word as written) and give the
+/// tokens of the whole region: the region is not split again.
+pub(crate) fn from_segments(text: &str, segments: impl IntoIterator<Item = Span>) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut word: Option<Span> = None;
+    for s in segments {
+        match &mut word {
+            Some(w) if w.end == s.start => w.end = s.end,
+            _ => {
+                if let Some(w) = word.replace(s) {
+                    tokens_into(text, w.start, w.end, &mut out);
+                }
+            }
+        }
+    }
+    if let Some(w) = word {
+        tokens_into(text, w.start, w.end, &mut out);
+    }
+    out
+}
+
+fn tokens_into(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let s = &text[start..end];
     let mut cur: Option<usize> = None;
     let mut prev: Option<char> = None;
     let mut before_tok: Option<char> = None;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let next = chars.get(k + 1).map(|&(_, c)| c);
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
         let part = c.is_alphanumeric() || (cur.is_some() && is_inner(c) && next.is_some_and(|n| n.is_alphanumeric()));
         match (part, cur) {
             (true, None) => {
@@ -57,7 +94,6 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
     if let Some(b) = cur {
         out.push(Tok { start: start + b, end, word_start: before_tok != Some('-') });
     }
-    out
 }
 
 /// First char upper-case (or a digit).

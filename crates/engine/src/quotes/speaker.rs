@@ -214,7 +214,6 @@ fn outlet_in(outlets: &Outlets, text: &str, span: Span) -> Option<(Span, String)
     outlets.find(text, span).into_iter().next()
 }
 
-/// Resolve the speaker phrase `toks` (already cut to the phrase). `last` is the last speaker.
 /// The article's entities with an index of their mentions: a speaker's phrase finds the names
 /// inside it without a scan over every mention of the article (quadratic in a long article of
 /// many quotes).
@@ -245,8 +244,38 @@ impl std::ops::Deref for Ents<'_> {
     }
 }
 
+/// A speaker phrase cut to its words: its span (from the first word to the last, with a
+/// closing bracket the phrase opened), text, words and their lower-case forms.
+struct Phrase<'a, 't> {
+    span: Span,
+    text: &'a str,
+    words: Vec<&'t Tok>,
+    lower: Vec<&'t str>,
+}
+
+impl Speaker {
+    /// A speaker with no entity, role, description or outlet, not anonymous.
+    fn plain(name: String, span: Span, person: bool, how: How) -> Speaker {
+        Speaker {
+            name,
+            entity: None,
+            span: Some(span),
+            role: None,
+            description: None,
+            anonymous: false,
+            person,
+            outlet: None,
+            how,
+        }
+    }
+}
+
+/// Resolve the speaker phrase `toks` (already cut to the phrase); `hist` holds the speakers
+/// before it, the last one last. In turn: a pronoun ([`pronoun`]), a known entity in the
+/// phrase ([`known_entity`]), an outlet or a name as written ([`written_name`]), a
+/// back-reference, title, document, organisation or description of someone unnamed
+/// ([`unnamed`]).
 pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, hist: &[Speaker]) -> Option<Speaker> {
-    let last = hist.last();
     let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
     if words.is_empty() {
         return None;
@@ -255,30 +284,41 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
     if span.of(text).matches('(').count() > span.of(text).matches(')').count() && text[span.end..].starts_with(')') {
         span.end += 1;
     }
-    let phrase = span.of(text);
     let lower: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
-
-    // pronouns
-    if lower.len() == 1 && Words::PronounsQuotes.contains(lower[0]) {
-        // "ia", "dia", "beliau": the last person; "mereka": the last speaker
-        let person = hist.iter().rev().find(|s| s.person && !s.anonymous || lower[0] == "mereka");
-        return Some(match person.or(last) {
-            Some(l) => l.again(How::Pronoun, Some(span)),
-            None => Speaker {
-                name: phrase.to_string(),
-                entity: None,
-                span: Some(span),
-                role: None,
-                description: Some(phrase.to_string()),
-                anonymous: false,
-                person: true,
-                outlet: None,
-                how: How::Pronoun,
-            },
-        });
+    let p = Phrase { span, text: span.of(text), words, lower };
+    if let Some(s) = pronoun(&p, hist) {
+        return Some(s);
     }
+    if let Some(s) = known_entity(text, &p, entities, outlets) {
+        return Some(s);
+    }
+    let definite = matches!(*p.lower.last().unwrap(), "itu" | "tersebut" | "ini");
+    let anon_marked = ANON_MARKERS.iter().any(|m| p.text.to_lowercase().contains(m));
+    if let Some(s) = written_name(text, &p, outlets, definite, anon_marked) {
+        return Some(s);
+    }
+    unnamed(text, &p, hist, definite)
+}
 
-    // a known entity in the phrase: the last one (the name follows its title)
+/// "ia", "dia", "beliau": the last person; "mereka": the last speaker.
+fn pronoun(p: &Phrase, hist: &[Speaker]) -> Option<Speaker> {
+    if p.lower.len() != 1 || !Words::PronounsQuotes.contains(p.lower[0]) {
+        return None;
+    }
+    let person = hist.iter().rev().find(|s| s.person && !s.anonymous || p.lower[0] == "mereka");
+    Some(match person.or(hist.last()) {
+        Some(l) => l.again(How::Pronoun, Some(p.span)),
+        None => Speaker {
+            description: Some(p.text.to_string()),
+            ..Speaker::plain(p.text.to_string(), p.span, true, How::Pronoun)
+        },
+    })
+}
+
+/// A known entity in the phrase: the last one (the name follows its title), a person before
+/// anything else; the words before it are the role.
+fn known_entity(text: &str, p: &Phrase, entities: &Ents, outlets: &Outlets) -> Option<Speaker> {
+    let span = p.span;
     let mut best: Option<(&Entity, Span)> = None;
     // the mentions inside the phrase, in entity and mention order (the order the choice
     // below has always read them in)
@@ -296,26 +336,25 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
             best = Some((e, ms));
         }
     }
-    if let Some((e, ms)) = best {
-        let role = text[span.start..ms.start].trim();
-        let outlet = outlets.canonical(&e.name).map(str::to_string);
-        return Some(Speaker {
-            name: e.name.clone(),
-            entity: Some(e.id.clone()),
-            span: Some(ms),
-            role: (!role.is_empty()).then(|| role.to_string()),
-            description: None,
-            anonymous: false,
-            person: e.kind == EntityKind::Per,
-            how: if outlet.is_some() { How::Outlet } else { How::Named },
-            outlet,
-        });
-    }
+    let (e, ms) = best?;
+    let role = text[span.start..ms.start].trim();
+    let outlet = outlets.canonical(&e.name).map(str::to_string);
+    Some(Speaker {
+        name: e.name.clone(),
+        entity: Some(e.id.clone()),
+        span: Some(ms),
+        role: (!role.is_empty()).then(|| role.to_string()),
+        description: None,
+        anonymous: false,
+        person: e.kind == EntityKind::Per,
+        how: if outlet.is_some() { How::Outlet } else { How::Named },
+        outlet,
+    })
+}
 
-    let definite = matches!(*lower.last().unwrap(), "itu" | "tersebut" | "ini");
-    let anon_marked = ANON_MARKERS.iter().any(|m| phrase.to_lowercase().contains(m));
-
-    // the trailing name: capitalised words that are not titles, offices or places
+/// Where the trailing name starts: capitalised words that are not titles, offices or places
+/// (connectors such as "bin" inside); `words.len()` when there is none.
+fn trailing_name_start(text: &str, words: &[&Tok]) -> usize {
     let mut k = words.len();
     while k > 0 {
         let t = words[k - 1];
@@ -327,48 +366,45 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
             break;
         }
     }
-    if anon_marked || definite {
-        k = words.len();
-    }
-    // an outlet named in the phrase ("kantor berita Yonhap", "laporan KCNA", "Reuters")
+    k
+}
+
+/// An outlet named in the phrase ("kantor berita Yonhap", "laporan KCNA", "Reuters") unless a
+/// person's name follows it; else the trailing name as written, the capitalised or title words
+/// before it its role. A definite ("pejabat itu") or anonymous phrase has no name.
+fn written_name(text: &str, p: &Phrase, outlets: &Outlets, definite: bool, anon_marked: bool) -> Option<Speaker> {
+    let (span, words) = (p.span, &p.words);
+    let k = if anon_marked || definite { words.len() } else { trailing_name_start(text, words) };
     if let Some((os, canon)) = outlet_in(outlets, text, span) {
         let person_after = k < words.len() && words[k].span.start >= os.end && !anon_marked;
         if !person_after {
-            let desc = phrase.to_string();
+            let desc = p.text.to_string();
             return Some(Speaker {
-                name: canon.clone(),
-                entity: None,
-                span: Some(os),
-                role: None,
                 description: (desc != os.of(text)).then_some(desc),
-                anonymous: false,
-                person: false,
-                outlet: Some(canon),
-                how: How::Outlet,
+                outlet: Some(canon.clone()),
+                ..Speaker::plain(canon, os, false, How::Outlet)
             });
         }
     }
-    if k < words.len() {
-        let name_span = Span::new(words[k].span.start, span.end);
-        let role_start = words[..k]
-            .iter()
-            .position(|t| t.cap || is_title_word(&t.lower) || ANON_HEADS.contains(&t.lower.as_str()))
-            .map_or(name_span.start, |i| words[i].span.start);
-        let role = text[role_start..name_span.start].trim().trim_end_matches(',').trim();
-        return Some(Speaker {
-            name: name_span.of(text).to_string(),
-            entity: None,
-            span: Some(name_span),
-            role: (!role.is_empty()).then(|| role.to_string()),
-            description: None,
-            anonymous: false,
-            person: true,
-            outlet: None,
-            how: How::Named,
-        });
+    if k == words.len() {
+        return None;
     }
+    let name_span = Span::new(words[k].span.start, span.end);
+    let role_start = words[..k]
+        .iter()
+        .position(|t| t.cap || is_title_word(&t.lower) || ANON_HEADS.contains(&t.lower.as_str()))
+        .map_or(name_span.start, |i| words[i].span.start);
+    let role = text[role_start..name_span.start].trim().trim_end_matches(',').trim();
+    Some(Speaker {
+        role: (!role.is_empty()).then(|| role.to_string()),
+        ..Speaker::plain(name_span.of(text).to_string(), name_span, true, How::Named)
+    })
+}
 
-    // no name: a title, a document of an organisation, an organisation, or a description
+/// No name: a definite phrase pointing back ("pejabat itu"), a title, a document of an
+/// organisation, an organisation, or a description of someone unnamed ([`described`]).
+fn unnamed(text: &str, p: &Phrase, hist: &[Speaker], definite: bool) -> Option<Speaker> {
+    let (span, phrase, words, lower) = (p.span, p.text, &p.words, &p.lower);
     let head = lower[0];
     if definite {
         // "pejabat itu", "pemimpin tersebut": the last speaker, preferably one with that head
@@ -378,7 +414,7 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
                 .to_lowercase();
             d.split_whitespace().any(|w| w == head_word)
         });
-        if let Some(l) = same_head.or(last) {
+        if let Some(l) = same_head.or(hist.last()) {
             return Some(l.again(How::Title, Some(span)));
         }
     }
@@ -393,57 +429,38 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
             return Some(l.again(How::Title, Some(span)));
         }
         return Some(Speaker {
-            name: phrase.to_string(),
-            entity: None,
-            span: Some(span),
             role: Some(phrase.to_string()),
-            description: None,
-            anonymous: false,
-            person: true,
-            outlet: None,
-            how: How::Named,
+            ..Speaker::plain(phrase.to_string(), span, true, How::Named)
         });
     }
     if DOCUMENT_HEADS.contains(&head) && words.len() > 1 && words[1].cap {
         // "laporan Pentagon", "pernyataan Kremlin": the organisation speaks through a document
         let org = Span::new(words[1].span.start, span.end);
         return Some(Speaker {
-            name: org.of(text).to_string(),
-            entity: None,
-            span: Some(org),
-            role: None,
             description: Some(phrase.to_string()),
-            anonymous: false,
-            person: false,
-            outlet: None,
-            how: How::Named,
+            ..Speaker::plain(org.of(text).to_string(), org, false, How::Named)
         });
     }
     if all_caps_words || (words[0].cap && !ANON_OPENERS.contains(&head)) {
         // an organisation or place speaking ("Kremlin", "Korea Utara", "Kementerian Luar Negeri")
-        return Some(Speaker {
-            name: phrase.to_string(),
-            entity: None,
-            span: Some(span),
-            role: None,
-            description: None,
-            anonymous: false,
-            person: false,
-            outlet: None,
-            how: How::Named,
-        });
+        return Some(Speaker::plain(phrase.to_string(), span, false, How::Named));
     }
-    // a description of someone unnamed: needs a head noun we know
+    described(text, p)
+}
+
+/// A description of someone unnamed ("seorang pejabat senior yang tidak mau disebutkan
+/// namanya" → "pejabat senior (anonim)"): needs a head noun we know.
+fn described(text: &str, p: &Phrase) -> Option<Speaker> {
     let desc_words: Vec<&Tok> =
-        words.iter().copied().skip_while(|t| ANON_OPENERS.contains(&t.lower.as_str()) || t.lower == "satu").collect();
+        p.words.iter().copied().skip_while(|t| ANON_OPENERS.contains(&t.lower.as_str()) || t.lower == "satu").collect();
     if desc_words.is_empty() || !ANON_HEADS.contains(&desc_words[0].lower.as_str()) {
         return None;
     }
-    let mut desc = text[desc_words[0].span.start..span.end].to_string();
+    let mut desc = text[desc_words[0].span.start..p.span.end].to_string();
     let dl = desc.to_lowercase();
     for m in ANON_MARKERS.iter() {
-        if let Some(p) = dl.find(m) {
-            desc.truncate(p);
+        if let Some(at) = dl.find(m) {
+            desc.truncate(at);
             break;
         }
     }
@@ -454,15 +471,9 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
         }
     }
     Some(Speaker {
-        name: format!("{desc} (anonim)"),
-        entity: None,
-        span: Some(span),
-        role: None,
-        description: Some(phrase.to_string()),
+        description: Some(p.text.to_string()),
         anonymous: true,
-        person: true,
-        outlet: None,
-        how: How::Described,
+        ..Speaker::plain(format!("{desc} (anonim)"), p.span, true, How::Described)
     })
 }
 

@@ -12,7 +12,8 @@ pub(crate) enum Kind {
     Punct,
 }
 
-/// A token: a run of letters/digits (with inner apostrophes), or one punctuation char.
+/// A token: a run of letters/digits (with inner apostrophes), or one punctuation char
+/// ([`split_segments`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tok {
     /// Byte offsets relative to the span start.
@@ -35,10 +36,24 @@ pub(crate) struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
+    /// The tokens of a span outside the Doc (a caption, or a caller's span): the whole span
+    /// split by [`split_segment`], which gives what splitting its segment tokens one by one
+    /// gives, without making them first.
     pub fn new(text: &'a str, span: Span) -> Self {
         let raw = &text[span.start..span.end];
+        let mut toks = Vec::new();
+        split_segment(raw, 0, true, &mut toks);
+        Cx::with_tokens(text, span, toks)
+    }
+    /// The span's tokens derived from its segment tokens (the Doc's tokens for a body block):
+    /// see [`split_segments`].
+    pub fn with_segments(text: &'a str, span: Span, segments: impl IntoIterator<Item = Span>) -> Self {
+        let toks = split_segments(&text[span.start..span.end], span.start, segments);
+        Cx::with_tokens(text, span, toks)
+    }
+    fn with_tokens(text: &'a str, span: Span, toks: Vec<Tok>) -> Self {
+        let raw = &text[span.start..span.end];
         let low = raw.to_ascii_lowercase();
-        let toks = tokenize(raw);
         let mut sentence_first = Vec::with_capacity(toks.len() + 1);
         let mut first = 0;
         for (i, t) in toks.iter().enumerate() {
@@ -117,10 +132,34 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-pub(crate) fn tokenize(raw: &str) -> Vec<Tok> {
+/// The grammar's tokens of `raw` (a span's text, starting at byte `base` of the text), derived
+/// from the span's segment tokens (absolute spans, in order, covering every non-space
+/// character: the Doc's tokens).
+///
+/// Why the grammar splits further than the Doc: it reads numbers and their separators as
+/// pieces, so a segment token "13/9/2023" is "13" "/" "9" "/" "2023", "14.30" is "14" "." "30"
+/// and "1,5" is "1" "," "5" (the grammar decides between a date, a clock time and a decimal
+/// from the pieces and whether they are glued), and "Jong-un" is "Jong" "-" "un"; an
+/// apostrophe stays inside a word only after a letter and before one ("Jum'at", but "1'a"
+/// splits). Every boundary of the Doc's tokens is a boundary here (a segment token never
+/// joins what this splitting keeps apart), so each segment token is split on its own, and a
+/// token follows whitespace when the first piece of a segment token does.
+pub(crate) fn split_segments(raw: &str, base: usize, segments: impl IntoIterator<Item = Span>) -> Vec<Tok> {
     let mut out = Vec::new();
-    let mut it = raw.char_indices().peekable();
-    let mut ws = true;
+    let mut prev_end = base;
+    for seg in segments {
+        let ws = out.is_empty() || seg.start > prev_end;
+        split_segment(&raw[seg.start - base..seg.end - base], seg.start - base, ws, &mut out);
+        prev_end = seg.end;
+    }
+    out
+}
+
+/// The pieces of `tok` (one segment token, or a whole span) at offset `off` of the span: runs
+/// of letters and digits (an apostrophe between a letter and a letter kept inside), every other
+/// character but whitespace on its own; `ws` says whether whitespace precedes the first.
+fn split_segment(tok: &str, off: usize, mut ws: bool, out: &mut Vec<Tok>) {
+    let mut it = tok.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
             ws = true;
@@ -140,7 +179,7 @@ pub(crate) fn tokenize(raw: &str) -> Vec<Tok> {
                     }
                     // Jum'at, Jum’at: an apostrophe between letters stays inside the word
                     Some((k, d)) if (d == '\'' || d == '’') && alpha => {
-                        let after = raw[k + d.len_utf8()..].chars().next();
+                        let after = tok[k + d.len_utf8()..].chars().next();
                         if after.is_some_and(|a| a.is_alphabetic()) {
                             end = k + d.len_utf8();
                             it.next();
@@ -152,13 +191,12 @@ pub(crate) fn tokenize(raw: &str) -> Vec<Tok> {
                 }
             }
             let kind = if digit && !alpha { Kind::Num } else { Kind::Word };
-            out.push(Tok { s: i, e: end, kind, ws });
+            out.push(Tok { s: off + i, e: off + end, kind, ws });
         } else {
-            out.push(Tok { s: i, e: i + c.len_utf8(), kind: Kind::Punct, ws });
+            out.push(Tok { s: off + i, e: off + i + c.len_utf8(), kind: Kind::Punct, ws });
         }
         ws = false;
     }
-    out
 }
 
 /// A count: a number, or a vague one ("beberapa", "puluhan").
@@ -420,6 +458,16 @@ mod tests {
         assert_eq!(words, ["jum'at", "(", "13", "/", "9", "/", "2023", ")", "qz8501", "pukul", "14", ".", "30"]);
         assert_eq!(c.kind(8), Some(Kind::Word));
         assert!(c.glued(3) && !c.glued(1));
+    }
+
+    #[test]
+    fn tokens_from_segments_equal_tokens_of_the_span() {
+        let s = "Jum'at  (13/9/2023) pukul 14.30—Kim Jong-un, 1'a e\u{301}x ‘kata’ 1,5 jam.";
+        let span = Span::new(0, s.len());
+        let a = cx(s);
+        let b = Cx::with_segments(s, span, crate::segment::tokens(s, span));
+        let key = |c: &Cx| c.toks.iter().map(|t| (t.s, t.e, t.kind, t.ws)).collect::<Vec<_>>();
+        assert_eq!(key(&a), key(&b));
     }
 
     #[test]

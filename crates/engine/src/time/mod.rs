@@ -2,8 +2,8 @@
 //! (DATE, TIME, DURATION, SET) and normalised value, pinned to the calendar.
 //!
 //! ```text
-//! span text → tokens (lex) → longest-match grammar (grammar) → resolve against the reference
-//!                                                               date and the last pinned date
+//! Doc tokens → grammar tokens (lex) → longest-match grammar (grammar) → resolve against the
+//!                                          reference date and the last pinned date
 //! ```
 //!
 //! * Deictic expressions ("kemarin", "tahun lalu", "Senin", "27 Maret") resolve against the
@@ -24,6 +24,7 @@ mod grammar;
 pub(crate) mod lex;
 
 use crate::analysis::{Correction, Span, TimeKind, TimeMention, TimeMod, TimePrecision, TimeRelation};
+use crate::doc::Doc;
 use grammar::{Cand, Dir, Piece, Point};
 use jiff::civil::{Date, Weekday};
 use lex::{Cx, Qty, Unit, duration_value};
@@ -32,23 +33,39 @@ use lex::{Cx, Qty, Unit, duration_value};
 /// paragraphs and captions), resolved against `reference`. Mentions come in text order;
 /// `&text[m.start..m.end] == m.text`.
 pub fn tag_times(text: &str, spans: &[Span], reference: Option<Date>) -> Vec<TimeMention> {
-    let mut spans: Vec<Span> = spans
-        .iter()
-        .copied()
-        .filter(|s| {
-            s.end <= text.len() && s.start < s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
-        })
-        .collect();
-    spans.sort();
-    spans.dedup();
+    tag(text, None, spans.iter().map(|&s| (s, None)).collect(), reference)
+}
+
+/// [`tag_times`] over the Doc's blocks (their tokens read from the Doc) and `extra` spans
+/// outside it (captions), in text order.
+pub fn tag_times_doc(text: &str, doc: &Doc, extra: &[Span], reference: Option<Date>) -> Vec<TimeMention> {
+    let spans = doc.blocks.iter().enumerate().map(|(bi, b)| (b.span, Some(bi))).chain(extra.iter().map(|&s| (s, None)));
+    tag(text, Some(doc), spans.collect(), reference)
+}
+
+/// The spans in text order (each once), each with its Doc block when it is one.
+fn tag(
+    text: &str,
+    doc: Option<&Doc>,
+    mut spans: Vec<(Span, Option<usize>)>,
+    reference: Option<Date>,
+) -> Vec<TimeMention> {
+    spans.retain(|(s, _)| {
+        s.end <= text.len() && s.start < s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    });
+    spans.sort_by_key(|(s, _)| *s);
+    spans.dedup_by_key(|(s, _)| *s);
     let mut st = State { reference, last: None, last_month: None, last_year: None, last_sentence: None };
     let mut out: Vec<TimeMention> = Vec::new();
     // The kept mentions' extents (start → end), disjoint, for an O(log n) overlap test: among
     // disjoint intervals, the one starting last before `m.end` is the only one that can reach
     // past `m.start`.
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for sp in spans {
-        let cx = Cx::new(text, sp);
+    for (sp, block) in spans {
+        let cx = match (doc, block) {
+            (Some(d), Some(bi)) => Cx::with_segments(text, sp, d.block_tokens(bi)),
+            _ => Cx::new(text, sp),
+        };
         for c in grammar::scan(&cx) {
             let m = resolve(text, &cx, &c, &mut st);
             let overlaps = taken.range(..m.end).next_back().is_some_and(|(_, &end)| end > m.start);
@@ -260,187 +277,223 @@ fn choose(cands: &[Date], r: Date, wd: Option<Weekday>, dir: Dir) -> (Option<Dat
     (pool.into_iter().min_by_key(|d| days_between(*d, r).abs()), agree)
 }
 
+/// The day a point expression is on, as far as it is known: the day itself, else a coarser or
+/// underspecified value, and whether that value is unresolved.
+#[derive(Default)]
+struct Found {
+    day: Option<Date>,
+    value: Option<String>,
+    unresolved: bool,
+}
+
+impl Found {
+    fn on(day: Option<Date>) -> Found {
+        Found { day, ..Found::default() }
+    }
+    /// Not pinned: the underspecified `value`.
+    fn unknown(value: String) -> Found {
+        Found { day: None, value: Some(value), unresolved: true }
+    }
+}
+
+/// A point in time (a day, with its clock time or part of the day): which form it has decides
+/// how its day is found ([`day_month`], [`day_alone`], [`bare_weekday`], [`from_anchor`]); a month
+/// or a year alone ends there ([`month_alone`]); the day found is pinned and the value written
+/// ([`finish_point`]).
 fn resolve_point(cx: &Cx, c: &Cand, p: &Point, st: &mut State, tm: &mut TimeMention) -> (TimeKind, String) {
-    let mut day: Option<Date> = None; // the day the expression is on, when known
-    let mut value: Option<String> = None; // a coarser value (month, year) or an underspecified one
-    let mut unresolved = false;
-    if let (Some(d), Some(m)) = (p.day, p.month) {
-        let orders: Vec<(u8, u8)> = if p.numeric && d != m { vec![(d, m), (m, d)] } else { vec![(d, m)] };
-        match p.year {
-            Some(y) => {
-                let cands: Vec<Date> = orders.iter().filter_map(|&(d, m)| crate::calendar::date(y, m, d)).collect();
-                if let Some(first) = cands.first().copied() {
-                    let pick = match p.weekday {
-                        Some(w) => cands.iter().copied().find(|x| x.weekday() == w),
-                        None => None,
-                    };
-                    if p.weekday.is_some() && pick.is_none() {
-                        tm.weekday_mismatch = true;
-                    }
-                    let chosen = pick.unwrap_or(first);
-                    if chosen.month() as u8 != orders[0].1 {
-                        tm.corrected = Some(Correction::DayMonthSwapped);
-                    }
-                    day = Some(chosen);
-                } else {
-                    value = Some(format!("{y:04}-{m:02}-{d:02}"));
-                    tm.invalid_date = true;
-                }
-            }
-            None => match st.reference {
-                Some(r) => {
-                    let mut cands = Vec::new();
-                    for &(d, m) in &orders {
-                        for y in [r.year() - 1, r.year(), r.year() + 1] {
-                            if let Some(x) = crate::calendar::date(y, m, d) {
-                                cands.push(x);
-                            }
-                        }
-                    }
-                    let (pick, agree) = choose(&cands, r, p.weekday, p.dir);
-                    if !agree {
-                        tm.weekday_mismatch = true;
-                    }
-                    if let Some(x) = pick {
-                        if x.month() as u8 != orders[0].1 {
-                            tm.corrected = Some(Correction::DayMonthSwapped);
-                        }
-                        day = Some(x);
-                    }
-                }
-                None => {
-                    let (d, m) = if m > 12 { (m, d) } else { (d, m) };
-                    value = Some(format!("XXXX-{m:02}-{d:02}"));
-                    unresolved = true;
-                }
-            },
-        }
+    let found = if let (Some(d), Some(m)) = (p.day, p.month) {
+        day_month(p, d, m, st, tm)
     } else if let Some(d) = p.day {
-        // "tanggal 24": the month of the nearest such day
-        let base = st.anchor().map(|x| x.0);
-        match base.or(st.reference) {
-            Some(r) => {
-                let mut cands = Vec::new();
-                for off in -1..=1 {
-                    if let Some(b) = add_months(r, off)
-                        && let Some(x) = crate::calendar::date(b.year(), b.month() as u8, d)
-                    {
-                        cands.push(x);
-                    }
-                }
-                day = choose(&cands, r, p.weekday, p.dir).0;
-            }
-            None => {
-                value = Some(format!("XXXX-XX-{d:02}"));
-                unresolved = true;
-            }
-        }
+        day_alone(p, d, st)
     } else if let Some(m) = p.month {
-        tm.precision = Some(TimePrecision::Month);
-        part_mod(p.part, tm);
-        let y = match (p.year, st.reference) {
-            (Some(y), _) => Some(y),
-            (None, Some(r)) => {
-                let rm = r.year() as i64 * 12 + r.month() as i64 - 1;
-                let mut best: Option<(i64, i16)> = None;
-                for y in [r.year() - 1, r.year(), r.year() + 1] {
-                    let mm = y as i64 * 12 + m as i64 - 1;
-                    let diff = mm - rm;
-                    let ok = match p.dir {
-                        Dir::Past => diff <= 0,
-                        Dir::Future => diff >= 0,
-                        _ => true,
-                    };
-                    if ok && best.is_none_or(|b| diff.abs() < b.0) {
-                        best = Some((diff.abs(), y));
-                    }
-                }
-                best.map(|b| b.1)
-            }
-            _ => None,
-        };
-        let v = match y {
-            Some(y) => {
-                st.last_month = Some((y, m as i8));
-                st.last_year = Some(y);
-                format!("{y:04}-{m:02}")
-            }
-            None => {
-                tm.resolved = false;
-                format!("XXXX-{m:02}")
-            }
-        };
-        return (TimeKind::Date, v);
+        return month_alone(p, m, st, tm);
     } else if let Some(y) = p.year {
         tm.precision = Some(TimePrecision::Year);
         part_mod(p.part, tm);
         st.last_year = Some(y);
         return (TimeKind::Date, format!("{y:04}"));
     } else if let Some(w) = p.weekday {
-        match st.reference {
-            Some(r) => {
-                let (dir, explicit) = match p.dir {
-                    Dir::None => (tense_before(cx, c.i), false),
-                    d => (d, true),
-                };
-                let same_sentence = st.last_sentence == Some(sentence_id(cx, c.i));
-                day = match st.last {
-                    // "... pada Selasa (12/9), meski ada yang menyebut hari Rabu": a bare weekday
-                    // next to a stated date in the same sentence is the nearest such day to it
-                    Some(a) if !explicit && same_sentence => {
-                        let fwd = (w.to_monday_zero_offset() as i64 - a.weekday().to_monday_zero_offset() as i64)
-                            .rem_euclid(7);
-                        add_days(a, if fwd <= 3 { fwd } else { fwd - 7 })
-                    }
-                    _ => weekday_date(r, w, dir, explicit),
-                };
-            }
-            None => {
-                value = Some(format!("XXXX-WXX-{}", w.to_monday_one_offset()));
-                unresolved = true;
-            }
-        }
+        bare_weekday(cx, c, p, w, st)
     } else if let Some(n) = p.relday {
         match st.reference {
-            Some(r) => day = add_days(r, n as i64),
-            None => {
-                value = Some("XXXX-XX-XX".into());
-                unresolved = true;
-            }
+            Some(r) => Found::on(add_days(r, n as i64)),
+            None => Found::unknown("XXXX-XX-XX".into()),
         }
     } else if let Some(n) = p.anaphor {
-        match st.anchor() {
-            Some((a, from_text)) => {
-                if from_text {
-                    tm.anchor = Some(iso(a));
-                }
-                day = add_days(a, n as i64);
-            }
-            None => {
-                value = Some("XXXX-XX-XX".into());
-                unresolved = true;
-            }
-        }
+        from_anchor(n as i64, st, tm)
     } else if p.clock.is_some() {
-        match st.anchor() {
-            Some((a, from_text)) => {
-                if from_text {
-                    tm.anchor = Some(iso(a));
+        from_anchor(0, st, tm)
+    } else {
+        Found::default()
+    };
+    finish_point(cx, c, p, found, st, tm)
+}
+
+/// A day and a month ("27 Maret", "12/9"): a numeric date whose day and month could be either
+/// way round is read the way its weekday agrees with; without a year, the year nearest the
+/// reference on the side the tense asks for.
+fn day_month(p: &Point, d: u8, m: u8, st: &State, tm: &mut TimeMention) -> Found {
+    let orders: Vec<(u8, u8)> = if p.numeric && d != m { vec![(d, m), (m, d)] } else { vec![(d, m)] };
+    match p.year {
+        Some(y) => {
+            let cands: Vec<Date> = orders.iter().filter_map(|&(d, m)| crate::calendar::date(y, m, d)).collect();
+            let Some(first) = cands.first().copied() else {
+                tm.invalid_date = true;
+                return Found { value: Some(format!("{y:04}-{m:02}-{d:02}")), ..Found::default() };
+            };
+            let pick = match p.weekday {
+                Some(w) => cands.iter().copied().find(|x| x.weekday() == w),
+                None => None,
+            };
+            if p.weekday.is_some() && pick.is_none() {
+                tm.weekday_mismatch = true;
+            }
+            let chosen = pick.unwrap_or(first);
+            if chosen.month() as u8 != orders[0].1 {
+                tm.corrected = Some(Correction::DayMonthSwapped);
+            }
+            Found::on(Some(chosen))
+        }
+        None => match st.reference {
+            Some(r) => {
+                let mut cands = Vec::new();
+                for &(d, m) in &orders {
+                    for y in [r.year() - 1, r.year(), r.year() + 1] {
+                        if let Some(x) = crate::calendar::date(y, m, d) {
+                            cands.push(x);
+                        }
+                    }
                 }
-                day = Some(a);
+                let (pick, agree) = choose(&cands, r, p.weekday, p.dir);
+                if !agree {
+                    tm.weekday_mismatch = true;
+                }
+                if let Some(x) = pick
+                    && x.month() as u8 != orders[0].1
+                {
+                    tm.corrected = Some(Correction::DayMonthSwapped);
+                }
+                Found::on(pick)
             }
             None => {
-                value = Some("XXXX-XX-XX".into());
-                unresolved = true;
+                let (d, m) = if m > 12 { (m, d) } else { (d, m) };
+                Found::unknown(format!("XXXX-{m:02}-{d:02}"))
             }
-        }
+        },
     }
-    if let Some(d) = day {
-        // a clock time alone does not move the anchor; a stated day does
-        if p.clock.is_none() || p.weekday.is_some() || p.day.is_some() || p.relday.is_some() {
-            st.pin(d);
-            st.last_sentence = Some(sentence_id(cx, c.i));
+}
+
+/// "tanggal 24": the month of the nearest such day to the anchor (else the reference).
+fn day_alone(p: &Point, d: u8, st: &State) -> Found {
+    let base = st.anchor().map(|x| x.0);
+    match base.or(st.reference) {
+        Some(r) => {
+            let mut cands = Vec::new();
+            for off in -1..=1 {
+                if let Some(b) = add_months(r, off)
+                    && let Some(x) = crate::calendar::date(b.year(), b.month() as u8, d)
+                {
+                    cands.push(x);
+                }
+            }
+            Found::on(choose(&cands, r, p.weekday, p.dir).0)
         }
+        None => Found::unknown(format!("XXXX-XX-{d:02}")),
+    }
+}
+
+/// A month alone ("Maret", "Maret 2024"): without a year, the year nearest the reference on
+/// the side the tense asks for. Month precision; sets the last month and year.
+fn month_alone(p: &Point, m: u8, st: &mut State, tm: &mut TimeMention) -> (TimeKind, String) {
+    tm.precision = Some(TimePrecision::Month);
+    part_mod(p.part, tm);
+    let y = match (p.year, st.reference) {
+        (Some(y), _) => Some(y),
+        (None, Some(r)) => {
+            let rm = r.year() as i64 * 12 + r.month() as i64 - 1;
+            let mut best: Option<(i64, i16)> = None;
+            for y in [r.year() - 1, r.year(), r.year() + 1] {
+                let mm = y as i64 * 12 + m as i64 - 1;
+                let diff = mm - rm;
+                let ok = match p.dir {
+                    Dir::Past => diff <= 0,
+                    Dir::Future => diff >= 0,
+                    _ => true,
+                };
+                if ok && best.is_none_or(|b| diff.abs() < b.0) {
+                    best = Some((diff.abs(), y));
+                }
+            }
+            best.map(|b| b.1)
+        }
+        _ => None,
+    };
+    let v = match y {
+        Some(y) => {
+            st.last_month = Some((y, m as i8));
+            st.last_year = Some(y);
+            format!("{y:04}-{m:02}")
+        }
+        None => {
+            tm.resolved = false;
+            format!("XXXX-{m:02}")
+        }
+    };
+    (TimeKind::Date, v)
+}
+
+/// A bare weekday: the nearest such day to a date stated in the same sentence, else the one
+/// the tense points to from the reference.
+fn bare_weekday(cx: &Cx, c: &Cand, p: &Point, w: Weekday, st: &State) -> Found {
+    let Some(r) = st.reference else {
+        return Found::unknown(format!("XXXX-WXX-{}", w.to_monday_one_offset()));
+    };
+    let (dir, explicit) = match p.dir {
+        Dir::None => (tense_before(cx, c.i), false),
+        d => (d, true),
+    };
+    let same_sentence = st.last_sentence == Some(sentence_id(cx, c.i));
+    Found::on(match st.last {
+        // "... pada Selasa (12/9), meski ada yang menyebut hari Rabu": a bare weekday
+        // next to a stated date in the same sentence is the nearest such day to it
+        Some(a) if !explicit && same_sentence => {
+            let fwd = (w.to_monday_zero_offset() as i64 - a.weekday().to_monday_zero_offset() as i64).rem_euclid(7);
+            add_days(a, if fwd <= 3 { fwd } else { fwd - 7 })
+        }
+        _ => weekday_date(r, w, dir, explicit),
+    })
+}
+
+/// `n` days after the anchor ("keesokan harinya"; a bare clock time is on the anchor's day),
+/// naming the anchor when the text stated it.
+fn from_anchor(n: i64, st: &State, tm: &mut TimeMention) -> Found {
+    match st.anchor() {
+        Some((a, from_text)) => {
+            if from_text {
+                tm.anchor = Some(iso(a));
+            }
+            Found::on(add_days(a, n))
+        }
+        None => Found::unknown("XXXX-XX-XX".into()),
+    }
+}
+
+/// Pin the day found (a clock time alone does not move the anchor; a stated day does) and
+/// write the value: with the clock time, else the part of the day, else the day.
+fn finish_point(
+    cx: &Cx,
+    c: &Cand,
+    p: &Point,
+    found: Found,
+    st: &mut State,
+    tm: &mut TimeMention,
+) -> (TimeKind, String) {
+    let Found { day, value, unresolved } = found;
+    if let Some(d) = day
+        && (p.clock.is_none() || p.weekday.is_some() || p.day.is_some() || p.relday.is_some())
+    {
+        st.pin(d);
+        st.last_sentence = Some(sentence_id(cx, c.i));
     }
     let date_str = day.map(iso).or(value).unwrap_or_else(|| "XXXX-XX-XX".into());
     if unresolved {
