@@ -23,6 +23,9 @@ pub struct Trigger {
     pub reach: usize,
     /// A noun that counts only in an event-like frame ([`FRAME_BEFORE`], [`FRAME_AFTER`]).
     pub frame: bool,
+    /// The class is looked for up to the end of the trigger's clause (a comma, a full stop),
+    /// not only within `reach` words: "mendorong regulasi yang belum selaras ... agar diperbaiki".
+    pub to_clause: bool,
 }
 
 /// Words that make a following noun an event ("menggelar rapat", "dalam sidang", "saat banjir").
@@ -41,6 +44,9 @@ pub static ECON: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/
 pub static COURT: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/court.txt"));
 /// A purpose or complement clause: what someone is asked to do ("mengingatkan X untuk ...").
 pub static PURPOSE: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/purpose.txt"));
+/// Words naming a court as a body ("Mahkamah Konstitusi", "Pengadilan Negeri"): its words are
+/// its ruling.
+pub static COURTS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/courts.txt"));
 /// What a denial rejects ("menolak tuduhan", "menolak klaim").
 pub static CLAIM: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/claim.txt"));
 
@@ -58,6 +64,7 @@ struct Class {
     around: bool,
     frame: bool,
     reach: usize,
+    to_clause: bool,
 }
 
 fn class(name: Option<&str>, file: &str) -> Class {
@@ -83,6 +90,7 @@ fn class(name: Option<&str>, file: &str) -> Class {
             Some("econ") => 6,
             _ => 4,
         },
+        to_clause: name == Some("purpose"),
     }
 }
 
@@ -110,7 +118,7 @@ pub fn triggers() -> &'static [Trigger] {
                 "n" => Pos::Noun,
                 other => panic!("triggers.tsv: bad pos {other:?}"),
             };
-            let Class { needs, around, frame, reach } = class(cols.get(3).copied(), "triggers.tsv");
+            let Class { needs, around, frame, reach, to_clause } = class(cols.get(3).copied(), "triggers.tsv");
             let kind = event_type(cols[0], "triggers.tsv");
             out.push(Trigger {
                 kind,
@@ -120,6 +128,7 @@ pub fn triggers() -> &'static [Trigger] {
                 around,
                 frame,
                 reach,
+                to_clause,
             });
         }
         // Derived forms only add: a form written out in triggers.tsv (of any type) keeps its lines.
@@ -128,7 +137,7 @@ pub fn triggers() -> &'static [Trigger] {
         for cols in rows(ROOTS) {
             assert!(cols.len() >= 3, "roots.tsv: bad line {cols:?}");
             let kind = event_type(cols[0], "roots.tsv");
-            let Class { needs, around, frame, reach } = class(cols.get(3).copied(), "roots.tsv");
+            let Class { needs, around, frame, reach, to_clause } = class(cols.get(3).copied(), "roots.tsv");
             for pattern in cols[2].split(' ') {
                 let (name, noun_frame) = match pattern.strip_suffix('!') {
                     Some(p) => (p, true),
@@ -141,7 +150,7 @@ pub fn triggers() -> &'static [Trigger] {
                     if written.contains(&words) || !derived.insert((words.clone(), kind)) {
                         continue;
                     }
-                    out.push(Trigger { kind, words, pos, needs, around, frame: frame || noun_frame, reach });
+                    out.push(Trigger { kind, words, pos, needs, around, frame: frame || noun_frame, reach, to_clause });
                 }
             }
         }

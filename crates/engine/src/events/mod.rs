@@ -358,8 +358,13 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
                 continue;
             }
             if let Some(class) = tr.needs {
-                let after =
-                    toks[i + n..toks.len().min(i + n + tr.reach)].iter().any(|t| class.contains(&t.lower.as_str()));
+                let end = if tr.to_clause {
+                    let cap = toks.len().min(i + n + CLAUSE_REACH);
+                    (i + n..cap).find(|&k| matches!(toks[k].lower.as_str(), "," | "." | ";")).unwrap_or(cap)
+                } else {
+                    toks.len().min(i + n + tr.reach)
+                };
+                let after = toks[i + n..end].iter().any(|t| class.contains(&t.lower.as_str()));
                 let before =
                     tr.around && toks[i.saturating_sub(4)..i].iter().any(|t| class.contains(&t.lower.as_str()));
                 if !(after || before) {
@@ -406,6 +411,9 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
     out
 }
 
+/// How far a class looked for up to the clause's end may stand after the trigger, in words.
+const CLAUSE_REACH: usize = 15;
+
 /// Whether the verb at `i` stands after "yang" or "untuk" (one auxiliary may sit between).
 fn modifies_or_intends(toks: &[Tok], i: usize) -> bool {
     let w = |k: usize| toks[k].lower.as_str();
@@ -416,8 +424,17 @@ fn modifies_or_intends(toks: &[Tok], i: usize) -> bool {
 /// Whether a noun trigger at `t0..t1` stands in an event-like frame: a light verb or time word
 /// up to three words before it, or "digelar", "terjadi", "di", "pada" up to three words after.
 fn framed(toks: &[Tok], t0: usize, t1: usize) -> bool {
-    let before = toks[t0.saturating_sub(3)..t0].iter().any(|t| lexicon::FRAME_BEFORE.contains(&t.lower.as_str()));
-    let after = toks[t1..toks.len().min(t1 + 3)].iter().any(|t| lexicon::FRAME_AFTER.contains(&t.lower.as_str()));
+    // the frame stands in the noun's own clause: "data penerima bantuan sehingga dapat
+    // dilakukan verifikasi" does not make "bantuan" a happening
+    let stop = |k: usize| matches!(toks[k].lower.as_str(), "," | "." | ";") || boundary_at(toks, k);
+    // the nearest frame word or clause boundary in the window decides
+    let frame_first = |mut ks: std::ops::Range<usize>, back: bool, frames: &Lexicon| {
+        let is_frame = |k: usize| frames.contains(&toks[k].lower.as_str());
+        let hit = if back { ks.rev().find(|&k| is_frame(k) || stop(k)) } else { ks.find(|&k| is_frame(k) || stop(k)) };
+        hit.is_some_and(is_frame)
+    };
+    let before = frame_first(t0.saturating_sub(3)..t0, true, &lexicon::FRAME_BEFORE);
+    let after = frame_first(t1..toks.len().min(t1 + 3), false, &lexicon::FRAME_AFTER);
     before || after
 }
 
@@ -723,7 +740,7 @@ fn sentence_events(
     anchor: &Anchor,
     mem: &mut Memory,
 ) -> Vec<Draft> {
-    if toks.is_empty() || outlet_words(toks) {
+    if toks.is_empty() || outlet_words(toks) || (!caption && subheading(text, unit, toks)) {
         return Vec::new();
     }
     let men = mentions(text, unit, toks, entities, all);
@@ -1251,8 +1268,10 @@ fn statements(
         let pre = status::assess(text, Span::new(sent.start, q.start.max(sent.start)), Status::Confirmed);
         let (st, st_cue) =
             if pre.status == Status::Reported || via { (Status::Reported, pre.cue) } else { (Status::Confirmed, None) };
+        // "MK menyatakan ...", "kata majelis hakim": what a court says is its ruling
+        let kind = if is_court(&entities[ei]) { EventType::Trial } else { EventType::Statement };
         out.push(Draft {
-            kind: EventType::Statement,
+            kind,
             args,
             place: None,
             date,
@@ -1273,6 +1292,12 @@ fn statements(
         });
     }
     out
+}
+
+/// Whether an entity is a court ("Mahkamah Konstitusi", "Pengadilan Negeri Jakarta Pusat",
+/// "majelis hakim"): its words hold one of `courts.txt`.
+fn is_court(e: &Entity) -> bool {
+    e.kind != EntityKind::Per && e.name.split_whitespace().any(|w| lexicon::COURTS.contains(&w.to_lowercase().as_str()))
 }
 
 fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
@@ -1480,6 +1505,23 @@ fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: 
         claim_status: background.then_some(claim),
         background,
     }
+}
+
+/// Whether a unit is a subheading: a line of its own, of at most ten words, with no closing
+/// punctuation and every word of four letters or more capitalised ("Merancang Ulang",
+/// "Perluas Kerja Sama & Penetapan Cagar Budaya"). It names a topic, not a happening.
+fn subheading(text: &str, unit: Span, toks: &[Tok]) -> bool {
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
+    if words.is_empty() || words.len() > 10 {
+        return false;
+    }
+    let body = text[unit.start..unit.end].trim_end();
+    if body.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ',', ';', ')']) {
+        return false;
+    }
+    let after = &text[unit.end..];
+    let own_line = after.trim_start_matches([' ', '\t', '\r']).starts_with('\n') || after.trim().is_empty();
+    own_line && words.iter().filter(|t| t.lower.chars().count() >= 4).all(|t| t.cap)
 }
 
 /// The outlet's own words ("Tonton juga video ...", "Simak ...", "Baca juga: ..."): no events.
