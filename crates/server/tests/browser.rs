@@ -57,10 +57,9 @@ fn web_app_in_chromium() {
     ingest_dir(dir.path(), &fixtures().join("story"));
     let token = "e2e-token";
     let server = Server::start(dir.path(), Some(token));
-    let mut hostile = Vec::new();
-    for (name, field) in [("payload.txt", "text"), ("payload.html", "html")] {
-        let content = std::fs::read_to_string(fixtures().join("hostile").join(name)).unwrap();
-        let body = serde_json::to_vec(&json!({"source": format!("hostile/{name}"), field: content})).unwrap();
+    // POST an article with the token; its store id.
+    let post = |what: &str, article: serde_json::Value| -> String {
+        let body = serde_json::to_vec(&article).unwrap();
         let r = request(
             server.addr,
             "POST",
@@ -68,23 +67,20 @@ fn web_app_in_chromium() {
             &[("Content-Type", "application/json"), ("Authorization", &format!("Bearer {token}"))],
             &body,
         );
-        assert_eq!(r.status, 201, "{name}: {}", r.text());
-        hostile.push(r.json()["id"].as_i64().unwrap().to_string());
+        assert_eq!(r.status, 201, "{what}: {}", r.text());
+        r.json()["id"].as_i64().unwrap().to_string()
+    };
+    let mut hostile = Vec::new();
+    for (name, field) in [("payload.txt", "text"), ("payload.html", "html")] {
+        let content = std::fs::read_to_string(fixtures().join("hostile").join(name)).unwrap();
+        hostile.push(post(name, json!({"source": format!("hostile/{name}"), field: content})));
     }
     // A second report of the Seoul meeting from the same outlet: one timeline entry is then
     // backed by two articles of one outlet (the page must name the outlet once).
     let again = "Sugiono dan Cho Tae-yul Bahas Awak Kapal\n\nKABARPAGI.CO.ID - SEOUL. Menteri Luar Negeri \
         Indonesia Sugiono bertemu Menteri Luar Negeri Korea Selatan Cho Tae-yul di Seoul pada Selasa (14/5/2024). \
         Keduanya membahas keselamatan awak kapal perikanan dan agen perekrutan.\n";
-    let body = serde_json::to_vec(&json!({"source": "https://kabarpagi.co.id/seoul-2", "text": again})).unwrap();
-    let r = request(
-        server.addr,
-        "POST",
-        "/api/articles",
-        &[("Content-Type", "application/json"), ("Authorization", &format!("Bearer {token}"))],
-        &body,
-    );
-    assert_eq!(r.status, 201, "second Seoul report: {}", r.text());
+    post("second Seoul report", json!({"source": "https://kabarpagi.co.id/seoul-2", "text": again}));
     let out = screenshots_dir();
     let status = Command::new("node")
         .current_dir(e2e_dir())
