@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use warta_engine::timeline::ConflictField;
 use warta_render::Lang;
 use warta_store::query::{EntryKind, Hit, snippet_plain};
-use warta_store::{SearchQuery, Store, StoreError};
+use warta_store::{SearchQuery, Store, StoreError, TimelineOf};
 use warta_translate::Translator;
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -362,7 +362,7 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
             writeln!(out, "{} {}: {}", tl.of, tl.key, tl.title)?;
             // An entity's entries name their stories by title too.
             let keys: Vec<&str> = tl.entries.iter().filter_map(|e| e.story.as_deref()).collect();
-            let titles = if tl.of == "entity" { store.story_titles(&keys)? } else { Default::default() };
+            let titles = if tl.of == TimelineOf::Entity { store.story_titles(&keys)? } else { Default::default() };
             for e in &tl.entries {
                 // In `lang`, an event entry's summary, status and conflicting dates as
                 // `--format json` renders them; an article entry keeps its title.
@@ -379,7 +379,7 @@ pub fn timeline(args: TimelineArgs) -> Result<ExitCode> {
                     (None, None) => "-".into(),
                 };
                 let summary = rendered.as_ref().map_or(e.summary.as_str(), |(_, r)| r.summary.as_str());
-                let story = if tl.of == "entity" {
+                let story = if tl.of == TimelineOf::Entity {
                     let key = e.story.as_deref().unwrap_or("-");
                     let title: String = titles.get(key).map(|t| t.chars().take(30).collect()).unwrap_or_default();
                     format!("{key:<5} {title:<30}  ")

@@ -5,7 +5,8 @@
 //! once per article (sentences were split five times, tokens twice). The entity rules and the
 //! time grammar read a block's tokens ([`Doc::block_tokens`]) and split them further by rules
 //! of their own (`entities::text::from_segments`, `time::lex::split_segments`, which say why);
-//! neither splits the text into words or sentences again.
+//! neither splits the text into words or sentences again: the time grammar's sentences are the
+//! Doc's ([`Doc::block_sentences`]).
 
 use crate::analysis::{Paragraph, Span};
 use crate::segment;
@@ -55,9 +56,18 @@ impl Doc {
     /// whitespace (or the block's end) and tokens never hold whitespace, so these are the
     /// tokens [`segment::tokens`] gives for the whole block.
     pub fn block_tokens(&self, b: usize) -> impl Iterator<Item = Span> + '_ {
+        self.tokens[self.block_sentence_range(b)].iter().flatten().copied()
+    }
+
+    /// The sentences of block `b`, in text order.
+    pub fn block_sentences(&self, b: usize) -> impl Iterator<Item = Span> + '_ {
+        self.sentences[self.block_sentence_range(b)].iter().map(|(_, s)| *s)
+    }
+
+    /// The indices of block `b`'s sentences in `sentences`.
+    fn block_sentence_range(&self, b: usize) -> std::ops::Range<usize> {
         let first = self.sentences.partition_point(|(bi, _)| *bi < b);
-        let end = first + self.sentences[first..].partition_point(|(bi, _)| *bi == b);
-        self.tokens[first..end].iter().flatten().copied()
+        first..first + self.sentences[first..].partition_point(|(bi, _)| *bi == b)
     }
 
     /// The lead: the body's first sentence.

@@ -37,7 +37,8 @@ pub mod watch;
 pub use db::{SCHEMA_VERSION, content_hash};
 pub use error::{Result, StoreError};
 pub use query::{
-    Counts, EntryKind, Hit, SearchQuery, SearchSort, StoryRow, StorySort, Timeline, TimelineEntry, sort_stories,
+    Counts, EntryKind, Hit, SearchQuery, SearchSort, StoryRow, StorySort, Timeline, TimelineEntry, TimelineOf,
+    sort_stories,
 };
 pub use read::{ArticleRef, ArticleView, EntityView, Facets, SameAs};
 

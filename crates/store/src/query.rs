@@ -280,11 +280,18 @@ pub struct StoryRow {
     pub articles: Vec<String>,
 }
 
+warta_engine::names! {
+    /// What a timeline follows.
+    pub enum TimelineOf {
+        Story = "story",
+        Entity = "entity",
+    }
+}
+
 /// A timeline for a story or an entity.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Timeline {
-    /// `story` or `entity`.
-    pub of: String,
+    pub of: TimelineOf,
     pub key: String,
     pub title: String,
     /// For an entity: its gazetteer key, when the gazetteer knows it.
@@ -505,7 +512,7 @@ impl Store {
             let title: String =
                 self.conn.query_row("SELECT title FROM stories WHERE id = ?1", params![n], |r| r.get(0))?;
             let entries = self.story_timeline(n)?;
-            return Ok(Timeline { of: "story".into(), key: key.into(), title, kb: None, entries });
+            return Ok(Timeline { of: TimelineOf::Story, key: key.into(), title, kb: None, entries });
         }
         let ek = EntityKey::resolve(key);
         let ids = self.entity_articles(key, &ek.name)?;
@@ -519,7 +526,7 @@ impl Store {
             warta_engine::timeline::for_entity(&members, &ek).into_iter().map(TimelineEntry::from_engine).collect();
         entries.extend(self.article_entries(&ids, &entries)?);
         sort_entries(&mut entries);
-        Ok(Timeline { of: "entity".into(), key: key.into(), title: ek.name.clone(), kb: ek.kb.clone(), entries })
+        Ok(Timeline { of: TimelineOf::Entity, key: key.into(), title: ek.name.clone(), kb: ek.kb.clone(), entries })
     }
 
     /// Articles mentioning an entity by canonical name (or by what was typed), in ingest order.

@@ -198,6 +198,7 @@ pub fn extract_doc(
         speech_days: day_times(times),
         quotes: SpanIndex::new(quotes.iter().enumerate().map(|(i, q)| (Span::new(q.start, q.end), i))),
     };
+    let art = Article { times, quotes, lookups: &lookups, anchor };
     let mut mem = Memory::default();
     let mut drafts = Vec::new();
     for (unit, caption, raw) in units {
@@ -205,9 +206,9 @@ pub fn extract_doc(
             Some(raw) => tokens_of(text, raw),
             None => tokens(text, unit),
         };
-        drafts.extend(sentence_events(
-            text, unit, &toks, caption, entities, &all, times, quotes, &lookups, anchor, &mut mem,
-        ));
+        let men = mentions(text, unit, &toks, entities, &all);
+        let s = Sentence { text, unit, toks: &toks, men, caption, entities };
+        drafts.extend(sentence_events(&s, &art, &mut mem));
     }
     drafts.extend(statements(text, doc, entities, times, quotes, anchor));
     // the lead sentence tells the news: never background by its date
@@ -726,257 +727,345 @@ fn subject_before(toks: &[Tok], men: &[Men], entities: &[Entity], f: &Found, cs:
     Subject { ents: subject, companions, pronoun, singular }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn sentence_events(
-    text: &str,
+/// One sentence (or caption) as the event rules read it: its tokens and the entity mentions
+/// among them.
+struct Sentence<'a> {
+    text: &'a str,
     unit: Span,
-    toks: &[Tok],
+    toks: &'a [Tok],
+    men: Vec<Men>,
     caption: bool,
-    entities: &[Entity],
-    all: &[(usize, Span)],
-    times: &[TimeMention],
-    quotes: &[Quote],
-    lookups: &Lookups,
-    anchor: &Anchor,
-    mem: &mut Memory,
-) -> Vec<Draft> {
-    if toks.is_empty() || outlet_words(toks) || (!caption && subheading(text, unit, toks)) {
+    entities: &'a [Entity],
+}
+
+/// What the events of every sentence read from the whole article.
+struct Article<'a> {
+    times: &'a [TimeMention],
+    quotes: &'a [Quote],
+    lookups: &'a Lookups,
+    anchor: &'a Anchor,
+}
+
+/// An event's status and what decided it.
+struct Judgement {
+    status: Status,
+    cue: Option<Span>,
+    /// Told as an accusation's content ("menuduh X menyerang"): reported, not confirmed.
+    alleged: bool,
+    /// The trigger stands right after a negator ("tidak", "belum").
+    negated: bool,
+}
+
+/// An event's date and where it came from.
+struct When {
+    date: Option<String>,
+    date_end: Option<String>,
+    /// The time expression's text when it could not be pinned.
+    date_text: Option<String>,
+    source: DateSource,
+}
+
+impl When {
+    fn none() -> When {
+        When { date: None, date_end: None, date_text: None, source: DateSource::None }
+    }
+    /// An act of speech the text gives no date for is dated by the reference day, marked so.
+    fn or_reference(&mut self, anchor: &Anchor) {
+        if self.date.is_none() && self.date_text.is_none() {
+            self.date = anchor.day.map(|d| d.to_string());
+            self.source = if self.date.is_some() { DateSource::Reference } else { DateSource::None };
+        }
+    }
+}
+
+/// The events of one sentence: one draft per trigger that has its parties (steps: the
+/// arguments' end, the arguments, the status by scope, the date), then the sentence's subject
+/// remembered as the referent of later pronouns.
+fn sentence_events(s: &Sentence, art: &Article, mem: &mut Memory) -> Vec<Draft> {
+    if s.toks.is_empty() || outlet_words(s.toks) || (!s.caption && subheading(s.text, s.unit, s.toks)) {
         return Vec::new();
     }
-    let men = mentions(text, unit, toks, entities, all);
-    let found = find_triggers(toks, &men);
-    let mut out: Vec<Draft> = Vec::new();
-    for (fi, f) in found.iter().enumerate() {
-        let (cs, ce) = clause(toks, f.t0);
-        let next_trigger = found.get(fi + 1).map_or(ce, |g| g.t0.min(ce));
-        // arguments end at a purpose or relative clause, or a comma or "dan" not followed by a name
-        let starts_mention = |k: usize| men.iter().any(|m| m.t0 == k || (m.t0 == k + 1 && toks[k].cap));
-        let fwd_end = (f.t1..next_trigger)
-            .find(|&k| match toks[k].lower.as_str() {
-                "untuk" | "yang" | "guna" | "agar" | "demi" | "sebagai" => true,
-                "dan" | "serta" => !starts_mention(k + 1),
-                // "ke Vladivostok, Rusia": a place after a comma is an apposition; anything else ends
-                // "undangan Presiden Rusia, Vladimir Putin": a title's name after its comma goes on
-                "," => {
-                    !men.iter().any(|m| m.t0 == k + 1 && entities[m.ent].kind == EntityKind::Loc)
-                        && !men.iter().any(|m| m.modifier && m.t1 == k)
-                }
-                _ => false,
-            })
-            .unwrap_or(next_trigger);
-        // "membantah tuduhan": the accusation is the denial's object, not an event of its own
-        if f.kind == EventType::Accusation
-            && f.pos == Pos::Noun
-            && found[..fi].iter().any(|g| g.kind == EventType::Denial && g.t1 + 2 >= f.t0)
-        {
-            continue;
-        }
-        let (args, genitive) = args_after(toks, &men, entities, f, fwd_end);
-        // before the trigger: the subject (a noun with a genitive agent has none)
-        let subject_role = if f.pos == Pos::Passive { Role::Patient } else { Role::Agent };
-        let Subject { ents: mut subject, companions, mut pronoun, singular } = if f.pos == Pos::Noun && genitive {
-            Subject::default()
-        } else {
-            subject_before(toks, &men, entities, f, cs)
-        };
-        if subject.is_empty() && f.pos == Pos::Noun && !genitive && toks[f.t1 - 1].lower.ends_with("nya") {
-            pronoun = true;
-        }
-        // a noun with no owner of its own ("dalam rapat", "saat banjir") belongs to the
-        // sentence's subject ("..., ujar X dalam rapat kabinet")
-        let statement_noun = f.pos == Pos::Noun
-            && !genitive
-            && (f.kind == EventType::Statement
-                || !lexicon::NEEDS_PARTY.contains(&f.kind)
-                // "ujar X dalam rapat": a meeting the speaker is at
-                || (f.kind == EventType::Meeting
-                    && f.t0 > 0
-                    && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "saat" | "ketika" | "usai" | "seusai")))
-            && f.kind != EventType::Disaster;
-        if subject.is_empty() && (pronoun || statement_noun) {
-            // the sentence's own subject before this clause, else the last person acting
-            let own = men[..men.partition_point(|m| m.t0 < f.t0)]
-                .iter()
-                .enumerate()
-                .find(|(mi, m)| {
-                    !m.part()
-                        && !m.media
-                        && subject_like(toks, &men, *mi, 0)
-                        && (!singular || entities[m.ent].kind == EntityKind::Per)
-                })
-                .map(|(_, m)| m.ent);
-            let has_recipient = args.iter().any(|(_, r)| *r == Role::Recipient);
-            let fallback = if pronoun || has_recipient { mem.last_person } else { None };
-            if let Some(p) = own.or(fallback) {
-                subject.push(p);
-            }
-        }
-        // "..., ujar X saat meninjau Y", "diungkap oleh X ketika berkunjung": a clause opened by
-        // "saat", "ketika", "usai" has no subject of its own; its verb is the main clause's agent's
-        if subject.is_empty()
-            && (f.pos == Pos::Verb || (f.pos == Pos::Noun && !genitive))
-            && let Some(k) = subordinated(toks, f.t0, f.pos)
-            && let Some(p) = controller(toks, &men, entities, k)
-        {
-            subject.push(p);
-        }
-        let mut from_context = false;
-        let mut final_args: Vec<(usize, Role)> = subject.iter().map(|&e| (e, subject_role)).collect();
-        final_args.extend(companions.iter().map(|&e| (e, Role::Counterpart)));
-        final_args.extend(args);
-        let has_actor = final_args.iter().any(|(_, r)| matches!(r, Role::Agent | Role::Patient));
-        if !has_actor && let Some((_, prev)) = mem.last_args.iter().rev().find(|(k, _)| *k == f.kind) {
-            // "kunjungan tersebut", "kunjungan ke Vietnam": the last event of this type
-            let dest_given = final_args.iter().any(|(_, r)| *r == Role::Destination);
-            for &(e, r) in prev {
-                let keep = matches!(r, Role::Agent | Role::Patient)
-                    || (!dest_given && !matches!(r, Role::Place | Role::Other));
-                if keep && !final_args.iter().any(|(x, _)| *x == e) {
-                    final_args.push((e, r));
-                }
-            }
-            from_context = true;
-        }
-        // a natural event has no agent: its named places are where it happened
-        if f.kind == EventType::Disaster {
-            final_args.retain(|(e, _)| entities[*e].kind == EntityKind::Loc);
-            for a in &mut final_args {
-                a.1 = Role::Place;
-            }
-        }
-        let participants: Vec<usize> =
-            final_args.iter().filter(|(_, r)| !matches!(r, Role::Place | Role::Other)).map(|(e, _)| *e).collect();
-        // The first twelve types (the seeds' story) need a party; the rest of the typology may
-        // have none (a flood, a passive with no "oleh", a budget that "dirancang").
-        if participants.is_empty() && lexicon::NEEDS_PARTY.contains(&f.kind) {
-            continue;
-        }
-        for &(e, r) in &final_args {
-            if r == Role::Agent && entities[e].kind == EntityKind::Per {
-                mem.last_person = Some(e);
-            }
-        }
-        mem.last_args.push((f.kind, final_args.clone()));
-        // place
-        let place = pick_place(f.kind, &final_args, entities);
-        // evidence, status
-        let ev_end = extend_clause(toks, &men, ce);
-        let evidence =
-            if caption { unit } else { segment::trim(text, Span::new(toks[cs].span.start, toks[ev_end - 1].span.end)) };
-        let trigger = Span::new(toks[f.t0].span.start, toks[f.t1 - 1].span.end);
-        // status by scope: the cues of the trigger's clause; for a speech verb only those
-        // before it, never the content it introduces
-        // acts of speech: statements, and the demands and threats said
-        let speech =
-            matches!(f.kind, EventType::Statement | EventType::Demand | EventType::Threat) && f.pos != Pos::Noun;
-        let a = if speech {
-            assess_outside(text, Span::new(toks[cs].span.start, trigger.start), trigger, quotes, &lookups.quotes)
-        } else {
-            assess_outside(text, evidence, trigger, quotes, &lookups.quotes)
-        };
-        let (mut st, mut cue) = (a.status, a.cue);
-        if caption && st == Status::Confirmed {
-            cue = None;
-        }
-        let in_quote = quotes.iter().find(|q| q.start <= trigger.start && trigger.end <= q.end);
-        // a speech verb inside a quotation is what the speaker says, not an act of speech
-        if in_quote.is_some() && f.kind == EventType::Statement && f.pos != Pos::Noun {
-            continue;
-        }
-        if let Some(q) = in_quote
-            && st == Status::Confirmed
-            && cue.is_none()
-        {
-            st = Status::Reported;
-            cue = quote_cue(q);
-        }
-        let mut alleged = false;
-        for g in &found[..fi] {
-            let gs = Span::new(toks[g.t0].span.start, toks[g.t1 - 1].span.end);
-            if g.kind == EventType::Accusation && st != Status::Denied {
-                if st == Status::Confirmed {
-                    st = Status::Reported;
-                    cue = Some(gs);
-                }
-                alleged = true;
-            }
-            if g.kind == EventType::Denial {
-                st = Status::Denied;
-                cue = Some(gs);
-            }
-        }
-        let negated = {
-            let k = f.t0;
-            let w = |j: usize| toks[j].lower.as_str();
-            (k >= 1 && Words::NegatorsEvents.contains(w(k - 1)))
-                || (k >= 2 && Words::BridgesEvents.contains(w(k - 1)) && Words::NegatorsEvents.contains(w(k - 2)))
-        };
-        // "belum menerbitkan", "tidak ada korban jiwa": for the typology's newer types a
-        // negated trigger is a happening the text says did not happen
-        if negated && !lexicon::NEEDS_PARTY.contains(&f.kind) && st.rank() < Status::Denied.rank() {
-            st = Status::Denied;
-            cue = Some(Span::new(toks[f.t0.saturating_sub(2)].span.start, trigger.end));
-        }
-        // date
-        let planned = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
-        let clause_span = if caption { unit } else { Span::new(toks[cs].span.start, toks[ev_end - 1].span.end) };
-        // a speech verb's own date stands outside what is said: before an active verb ("X,
-        // Senin (20/10), mengatakan"), after a passive one ("disampaikan X pada Senin")
-        let date_span = match f.pos {
-            _ if !speech => clause_span,
-            Pos::Passive => Span::new(trigger.end, clause_span.end.max(trigger.end)),
-            _ => Span::new(clause_span.start, trigger.start.max(clause_span.start)),
-        };
-        let speech_days: &[TimeMention] = if speech { &lookups.speech_days } else { &[] };
-        let (mut date, mut date_end, mut date_text, mut source) =
-            pick_date(text, if speech { speech_days } else { times }, date_span, trigger, st, anchor, speech);
-        if date.is_none() && date_text.is_none() && !planned && !speech {
-            (date, date_end, date_text, source) = pick_date(text, times, unit, trigger, st, anchor, false);
-        }
-        if speech && date.is_none() && date_text.is_none() {
-            date = anchor.day.map(|d| d.to_string());
-            source = if date.is_some() { DateSource::Reference } else { DateSource::None };
-        }
-        // a date after the reference day is a plan
-        if st == Status::Confirmed && cue.is_none() && source == DateSource::Time && is_future(date.as_deref(), anchor)
-        {
-            st = Status::Planned;
-        }
-        let background_cue = lexicon::BACKGROUND_CUES.iter().any(|cue| {
-            let n = cue.len();
-            (cs..ev_end.saturating_sub(n - 1)).any(|i| cue.iter().zip(&toks[i..i + n]).all(|(w, t)| *w == t.lower))
-        });
-        out.push(Draft {
-            kind: f.kind,
-            args: final_args,
-            place,
-            date,
-            date_end,
-            date_source: source,
-            date_text,
-            status: st,
-            cue,
-            evidence,
-            trigger,
-            negated,
-            from_caption: caption,
-            from_context,
-            alleged,
-            background_cue,
-            earlier: opens_earlier(toks) || earlier_before(toks, f.t0),
-            occasion: subordinated(toks, f.t0, f.pos).is_some()
-                || (f.t0 > 0 && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "sela" | "acara")),
-        });
-    }
+    let found = find_triggers(s.toks, &s.men);
+    let out: Vec<Draft> = (0..found.len()).filter_map(|fi| trigger_event(s, art, &found, fi, mem)).collect();
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
     if let Some((_, m)) =
-        men.iter().enumerate().find(|(mi, m)| !m.part() && !m.media && subject_like(toks, &men, *mi, 0))
-        && entities[m.ent].kind == EntityKind::Per
-        && !caption
+        s.men.iter().enumerate().find(|(mi, m)| !m.part() && !m.media && subject_like(s.toks, &s.men, *mi, 0))
+        && s.entities[m.ent].kind == EntityKind::Per
+        && !s.caption
     {
         mem.last_person = Some(m.ent);
     }
     out
+}
+
+/// The event of trigger `found[fi]`, or none (no party where its type needs one, an accusation
+/// that is a denial's object, a speech verb inside a quotation).
+fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &mut Memory) -> Option<Draft> {
+    let (toks, f) = (s.toks, &found[fi]);
+    let (cs, ce) = clause(toks, f.t0);
+    let next_trigger = found.get(fi + 1).map_or(ce, |g| g.t0.min(ce));
+    let fwd_end = argument_end(s, f, next_trigger);
+    // "membantah tuduhan": the accusation is the denial's object, not an event of its own
+    if f.kind == EventType::Accusation
+        && f.pos == Pos::Noun
+        && found[..fi].iter().any(|g| g.kind == EventType::Denial && g.t1 + 2 >= f.t0)
+    {
+        return None;
+    }
+    let (args, from_context) = arguments(s, f, cs, fwd_end, mem);
+    let participants = args.iter().any(|(_, r)| !matches!(r, Role::Place | Role::Other));
+    // The first twelve types (the seeds' story) need a party; the rest of the typology may
+    // have none (a flood, a passive with no "oleh", a budget that "dirancang").
+    if !participants && lexicon::NEEDS_PARTY.contains(&f.kind) {
+        return None;
+    }
+    for &(e, r) in &args {
+        if r == Role::Agent && s.entities[e].kind == EntityKind::Per {
+            mem.last_person = Some(e);
+        }
+    }
+    mem.last_args.push((f.kind, args.clone()));
+    let place = pick_place(f.kind, &args, s.entities);
+    let ev_end = extend_clause(toks, &s.men, ce);
+    let clause_span = if s.caption { s.unit } else { Span::new(toks[cs].span.start, toks[ev_end - 1].span.end) };
+    let evidence = if s.caption { s.unit } else { segment::trim(s.text, clause_span) };
+    let trigger = Span::new(toks[f.t0].span.start, toks[f.t1 - 1].span.end);
+    // acts of speech: statements, and the demands and threats said
+    let speech = matches!(f.kind, EventType::Statement | EventType::Demand | EventType::Threat) && f.pos != Pos::Noun;
+    let j = judge(s, art, found, fi, cs, evidence, trigger, speech)?;
+    let mut status = j.status;
+    let when = event_date(s, art, f, clause_span, trigger, speech, status);
+    // a date after the reference day is a plan
+    if status == Status::Confirmed
+        && j.cue.is_none()
+        && when.source == DateSource::Time
+        && is_future(when.date.as_deref(), art.anchor)
+    {
+        status = Status::Planned;
+    }
+    let background_cue = lexicon::BACKGROUND_CUES.iter().any(|cue| {
+        let n = cue.len();
+        (cs..ev_end.saturating_sub(n - 1)).any(|i| cue.iter().zip(&toks[i..i + n]).all(|(w, t)| *w == t.lower))
+    });
+    Some(Draft {
+        kind: f.kind,
+        args,
+        place,
+        date: when.date,
+        date_end: when.date_end,
+        date_source: when.source,
+        date_text: when.date_text,
+        status,
+        cue: j.cue,
+        evidence,
+        trigger,
+        negated: j.negated,
+        from_caption: s.caption,
+        from_context,
+        alleged: j.alleged,
+        background_cue,
+        earlier: opens_earlier(toks) || earlier_before(toks, f.t0),
+        occasion: subordinated(toks, f.t0, f.pos).is_some()
+            || (f.t0 > 0 && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "sela" | "acara")),
+    })
+}
+
+/// Where the arguments after trigger `f` end: at a purpose or relative clause, or a comma or
+/// "dan" not followed by a name, else at the next trigger.
+fn argument_end(s: &Sentence, f: &Found, next_trigger: usize) -> usize {
+    let (toks, men) = (s.toks, &s.men);
+    let starts_mention = |k: usize| men.iter().any(|m| m.t0 == k || (m.t0 == k + 1 && toks[k].cap));
+    (f.t1..next_trigger)
+        .find(|&k| match toks[k].lower.as_str() {
+            "untuk" | "yang" | "guna" | "agar" | "demi" | "sebagai" => true,
+            "dan" | "serta" => !starts_mention(k + 1),
+            // "ke Vladivostok, Rusia": a place after a comma is an apposition; anything else ends
+            // "undangan Presiden Rusia, Vladimir Putin": a title's name after its comma goes on
+            "," => {
+                !men.iter().any(|m| m.t0 == k + 1 && s.entities[m.ent].kind == EntityKind::Loc)
+                    && !men.iter().any(|m| m.modifier && m.t1 == k)
+            }
+            _ => false,
+        })
+        .unwrap_or(next_trigger)
+}
+
+/// The arguments of trigger `f` (clause from token `cs`, its arguments after it ending at
+/// `fwd_end`): the subject (the agent, or the patient of a passive), else the sentence's own
+/// subject or the last person acting where a pronoun or a bare noun asks for one, else the
+/// controller of a "saat ..." clause; the companions and the arguments after the trigger; and,
+/// where no actor is named, those of the last event of its type ("kunjungan tersebut"), with
+/// `true` when so borrowed. A natural disaster keeps only its places.
+fn arguments(s: &Sentence, f: &Found, cs: usize, fwd_end: usize, mem: &Memory) -> (Vec<(usize, Role)>, bool) {
+    let (toks, men, entities) = (s.toks, &s.men, s.entities);
+    let (args, genitive) = args_after(toks, men, entities, f, fwd_end);
+    // before the trigger: the subject (a noun with a genitive agent has none)
+    let subject_role = if f.pos == Pos::Passive { Role::Patient } else { Role::Agent };
+    let Subject { ents: mut subject, companions, mut pronoun, singular } =
+        if f.pos == Pos::Noun && genitive { Subject::default() } else { subject_before(toks, men, entities, f, cs) };
+    if subject.is_empty() && f.pos == Pos::Noun && !genitive && toks[f.t1 - 1].lower.ends_with("nya") {
+        pronoun = true;
+    }
+    // a noun with no owner of its own ("dalam rapat", "saat banjir") belongs to the
+    // sentence's subject ("..., ujar X dalam rapat kabinet")
+    let statement_noun = f.pos == Pos::Noun
+        && !genitive
+        && (f.kind == EventType::Statement
+            || !lexicon::NEEDS_PARTY.contains(&f.kind)
+            // "ujar X dalam rapat": a meeting the speaker is at
+            || (f.kind == EventType::Meeting
+                && f.t0 > 0
+                && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "saat" | "ketika" | "usai" | "seusai")))
+        && f.kind != EventType::Disaster;
+    if subject.is_empty() && (pronoun || statement_noun) {
+        // the sentence's own subject before this clause, else the last person acting
+        let own = men[..men.partition_point(|m| m.t0 < f.t0)]
+            .iter()
+            .enumerate()
+            .find(|(mi, m)| {
+                !m.part()
+                    && !m.media
+                    && subject_like(toks, men, *mi, 0)
+                    && (!singular || entities[m.ent].kind == EntityKind::Per)
+            })
+            .map(|(_, m)| m.ent);
+        let has_recipient = args.iter().any(|(_, r)| *r == Role::Recipient);
+        let fallback = if pronoun || has_recipient { mem.last_person } else { None };
+        if let Some(p) = own.or(fallback) {
+            subject.push(p);
+        }
+    }
+    // "..., ujar X saat meninjau Y", "diungkap oleh X ketika berkunjung": a clause opened by
+    // "saat", "ketika", "usai" has no subject of its own; its verb is the main clause's agent's
+    if subject.is_empty()
+        && (f.pos == Pos::Verb || (f.pos == Pos::Noun && !genitive))
+        && let Some(k) = subordinated(toks, f.t0, f.pos)
+        && let Some(p) = controller(toks, men, entities, k)
+    {
+        subject.push(p);
+    }
+    let mut from_context = false;
+    let mut out: Vec<(usize, Role)> = subject.iter().map(|&e| (e, subject_role)).collect();
+    out.extend(companions.iter().map(|&e| (e, Role::Counterpart)));
+    out.extend(args);
+    let has_actor = out.iter().any(|(_, r)| matches!(r, Role::Agent | Role::Patient));
+    if !has_actor && let Some((_, prev)) = mem.last_args.iter().rev().find(|(k, _)| *k == f.kind) {
+        // "kunjungan tersebut", "kunjungan ke Vietnam": the last event of this type
+        let dest_given = out.iter().any(|(_, r)| *r == Role::Destination);
+        for &(e, r) in prev {
+            let keep =
+                matches!(r, Role::Agent | Role::Patient) || (!dest_given && !matches!(r, Role::Place | Role::Other));
+            if keep && !out.iter().any(|(x, _)| *x == e) {
+                out.push((e, r));
+            }
+        }
+        from_context = true;
+    }
+    // a natural event has no agent: its named places are where it happened
+    if f.kind == EventType::Disaster {
+        out.retain(|(e, _)| entities[*e].kind == EntityKind::Loc);
+        for a in &mut out {
+            a.1 = Role::Place;
+        }
+    }
+    (out, from_context)
+}
+
+/// The status of trigger `found[fi]` by scope: the cues of its clause (for a speech verb only
+/// those before it, never the content it introduces), a quotation it stands in, an accusation
+/// or denial before it in the sentence, a negator right before it. None for a speech verb
+/// inside a quotation: what the speaker says, not an act of speech.
+#[allow(clippy::too_many_arguments)]
+fn judge(
+    s: &Sentence,
+    art: &Article,
+    found: &[Found],
+    fi: usize,
+    cs: usize,
+    evidence: Span,
+    trigger: Span,
+    speech: bool,
+) -> Option<Judgement> {
+    let (toks, f) = (s.toks, &found[fi]);
+    let index = &art.lookups.quotes;
+    let a = if speech {
+        assess_outside(s.text, Span::new(toks[cs].span.start, trigger.start), trigger, art.quotes, index)
+    } else {
+        assess_outside(s.text, evidence, trigger, art.quotes, index)
+    };
+    let (mut st, mut cue) = (a.status, a.cue);
+    if s.caption && st == Status::Confirmed {
+        cue = None;
+    }
+    let in_quote = art.quotes.iter().find(|q| q.start <= trigger.start && trigger.end <= q.end);
+    if in_quote.is_some() && f.kind == EventType::Statement && f.pos != Pos::Noun {
+        return None;
+    }
+    if let Some(q) = in_quote
+        && st == Status::Confirmed
+        && cue.is_none()
+    {
+        st = Status::Reported;
+        cue = quote_cue(q);
+    }
+    let mut alleged = false;
+    for g in &found[..fi] {
+        let gs = Span::new(toks[g.t0].span.start, toks[g.t1 - 1].span.end);
+        if g.kind == EventType::Accusation && st != Status::Denied {
+            if st == Status::Confirmed {
+                st = Status::Reported;
+                cue = Some(gs);
+            }
+            alleged = true;
+        }
+        if g.kind == EventType::Denial {
+            st = Status::Denied;
+            cue = Some(gs);
+        }
+    }
+    let negated = {
+        let k = f.t0;
+        let w = |j: usize| toks[j].lower.as_str();
+        (k >= 1 && Words::NegatorsEvents.contains(w(k - 1)))
+            || (k >= 2 && Words::BridgesEvents.contains(w(k - 1)) && Words::NegatorsEvents.contains(w(k - 2)))
+    };
+    // "belum menerbitkan", "tidak ada korban jiwa": for the typology's newer types a
+    // negated trigger is a happening the text says did not happen
+    if negated && !lexicon::NEEDS_PARTY.contains(&f.kind) && st.rank() < Status::Denied.rank() {
+        st = Status::Denied;
+        cue = Some(Span::new(toks[f.t0.saturating_sub(2)].span.start, trigger.end));
+    }
+    Some(Judgement { status: st, cue, alleged, negated })
+}
+
+/// The date of trigger `f` whose clause is `clause_span`: the time expression nearest it in
+/// the clause (a speech verb's own date stands outside what is said: before an active verb,
+/// "X, Senin (20/10), mengatakan", after a passive one, "disampaikan X pada Senin"), else one
+/// in the sentence for a done happening, else for a speech act the reference day.
+fn event_date(
+    s: &Sentence,
+    art: &Article,
+    f: &Found,
+    clause_span: Span,
+    trigger: Span,
+    speech: bool,
+    st: Status,
+) -> When {
+    let planned = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
+    let date_span = match f.pos {
+        _ if !speech => clause_span,
+        Pos::Passive => Span::new(trigger.end, clause_span.end.max(trigger.end)),
+        _ => Span::new(clause_span.start, trigger.start.max(clause_span.start)),
+    };
+    let times = if speech { &art.lookups.speech_days[..] } else { art.times };
+    let mut when = pick_date(s.text, times, date_span, trigger, st, art.anchor, speech);
+    if when.date.is_none() && when.date_text.is_none() && !planned && !speech {
+        when = pick_date(s.text, art.times, s.unit, trigger, st, art.anchor, false);
+    }
+    if speech {
+        when.or_reference(art.anchor);
+    }
+    when
 }
 
 /// The status of `span` from its cues, leaving out the trigger itself and any quotation the
@@ -1039,7 +1128,6 @@ fn pick_place(kind: EventType, args: &[(usize, Role)], entities: &[Entity]) -> O
 }
 
 /// The date of an event from the time mentions inside `within`, nearest to the trigger.
-/// Returns (date, date_end, unresolved text, source).
 fn pick_date(
     text: &str,
     times: &[TimeMention],
@@ -1048,7 +1136,7 @@ fn pick_date(
     st: Status,
     anchor: &Anchor,
     report_ok: bool,
-) -> (Option<String>, Option<String>, Option<String>, DateSource) {
+) -> When {
     debug_assert!(times.is_sorted_by_key(|t| t.start), "time mentions in text order");
     let mut cands: Vec<&TimeMention> = starting_within(times, within)
         .iter()
@@ -1060,7 +1148,7 @@ fn pick_date(
         })
         .collect();
     if cands.is_empty() {
-        return (None, None, None, DateSource::None);
+        return When::none();
     }
     let dist = |t: &TimeMention| {
         if t.start >= trigger.end { t.start - trigger.end } else { trigger.start.saturating_sub(t.end) }
@@ -1096,11 +1184,11 @@ fn pick_date(
             _ => fill_year(&best.value, &best.text, future, anchor),
         };
         if let Some(v) = start {
-            return (Some(v), end, None, DateSource::Time);
+            return When { date: Some(v), date_end: end, date_text: None, source: DateSource::Time };
         }
     }
     if best.value.ends_with("_REF") {
-        return (None, None, Some(best.text.clone()), DateSource::Relative);
+        return When { date: None, date_end: None, date_text: Some(best.text.clone()), source: DateSource::Relative };
     }
     let future = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
     let value = fill_year(&best.value, &best.text, future, anchor);
@@ -1114,8 +1202,8 @@ fn pick_date(
         }
     }
     match value {
-        Some(v) => (Some(v), end, None, DateSource::Time),
-        None => (None, None, Some(best.text.clone()), DateSource::Unresolved),
+        Some(v) => When { date: Some(v), date_end: end, date_text: None, source: DateSource::Time },
+        None => When { date: None, date_end: None, date_text: Some(best.text.clone()), source: DateSource::Unresolved },
     }
 }
 
@@ -1237,15 +1325,12 @@ fn statements(
             .iter()
             .filter(|t| sent.contains(Span::new(t.start, t.end)) && !qspan.contains(Span::new(t.start, t.end)))
             .collect();
-        let (mut date, mut date_end, mut date_text, mut source) = (None, None, None, DateSource::None);
+        let mut when = When::none();
         if !outside.is_empty() {
             let owned: Vec<TimeMention> = day_times(&outside.into_iter().cloned().collect::<Vec<_>>());
-            (date, date_end, date_text, source) = pick_date(text, &owned, sent, cue, Status::Confirmed, anchor, true);
+            when = pick_date(text, &owned, sent, cue, Status::Confirmed, anchor, true);
         }
-        if date.is_none() && date_text.is_none() {
-            date = anchor.day.map(|d| d.to_string());
-            source = if date.is_some() { DateSource::Reference } else { DateSource::None };
-        }
+        when.or_reference(anchor);
         let mut args = vec![(ei, Role::Agent)];
         // "mengatakan kepada X"
         let after = &text[cue.end..sent.end.max(cue.end)];
@@ -1274,10 +1359,10 @@ fn statements(
             kind,
             args,
             place: None,
-            date,
-            date_end,
-            date_source: source,
-            date_text,
+            date: when.date,
+            date_end: when.date_end,
+            date_source: when.source,
+            date_text: when.date_text,
             status: st,
             cue: st_cue,
             evidence: sent,

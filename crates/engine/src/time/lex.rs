@@ -4,6 +4,7 @@
 //! token's text in [`Cx::w`] is already lower-case; [`Cx::raw`] gives the original spelling.
 
 use crate::analysis::{Span, TimeMod};
+use crate::segment;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -31,36 +32,52 @@ pub(crate) struct Cx<'a> {
     pub toks: Vec<Tok>,
     pub base: usize,
     /// For each token (and one past the end), the index of the first token of its sentence
-    /// (after the last `.`, `!` or `?` before it), computed once so that asking is O(1).
+    /// (the segmenter's sentences, which know "14.30" and "Rp 1.500" from a full stop),
+    /// computed once so that asking is O(1).
     sentence_first: Vec<usize>,
 }
 
 impl<'a> Cx<'a> {
     /// The tokens of a span outside the Doc (a caption, or a caller's span): the whole span
     /// split by [`split_segment`], which gives what splitting its segment tokens one by one
-    /// gives, without making them first.
+    /// gives, without making them first; its sentences are the segmenter's
+    /// ([`segment::sentences`]), as the Doc's are.
     pub fn new(text: &'a str, span: Span) -> Self {
         let raw = &text[span.start..span.end];
         let mut toks = Vec::new();
         split_segment(raw, 0, true, &mut toks);
-        Cx::with_tokens(text, span, toks)
+        Cx::with_tokens(text, span, toks, segment::sentences(text, span))
     }
     /// The span's tokens derived from its segment tokens (the Doc's tokens for a body block):
-    /// see [`split_segments`].
-    pub fn with_segments(text: &'a str, span: Span, segments: impl IntoIterator<Item = Span>) -> Self {
+    /// see [`split_segments`]; `sentences` are the span's sentences (the Doc's), in order.
+    pub fn with_segments(
+        text: &'a str,
+        span: Span,
+        segments: impl IntoIterator<Item = Span>,
+        sentences: impl IntoIterator<Item = Span>,
+    ) -> Self {
         let toks = split_segments(&text[span.start..span.end], span.start, segments);
-        Cx::with_tokens(text, span, toks)
+        Cx::with_tokens(text, span, toks, sentences)
     }
-    fn with_tokens(text: &'a str, span: Span, toks: Vec<Tok>) -> Self {
+    fn with_tokens(text: &'a str, span: Span, toks: Vec<Tok>, sentences: impl IntoIterator<Item = Span>) -> Self {
         let raw = &text[span.start..span.end];
         let low = raw.to_ascii_lowercase();
+        // a token opens a sentence when it is the first to start at or after a sentence's
+        // start (a sentence never starts inside a token: the grammar's tokens split the
+        // segmenter's, never join them)
+        let mut starts = sentences.into_iter().map(|s| s.start.saturating_sub(span.start)).peekable();
         let mut sentence_first = Vec::with_capacity(toks.len() + 1);
         let mut first = 0;
         for (i, t) in toks.iter().enumerate() {
-            sentence_first.push(first);
-            if matches!(&low[t.s..t.e], "." | "!" | "?") {
-                first = i + 1;
+            let mut opens = false;
+            while starts.peek().is_some_and(|&s| s <= t.s) {
+                starts.next();
+                opens = true;
             }
+            if opens {
+                first = i;
+            }
+            sentence_first.push(first);
         }
         sentence_first.push(first);
         Cx { raw, low, toks, base: span.start, sentence_first }
@@ -465,9 +482,21 @@ mod tests {
         let s = "Jum'at  (13/9/2023) pukul 14.30—Kim Jong-un, 1'a e\u{301}x ‘kata’ 1,5 jam.";
         let span = Span::new(0, s.len());
         let a = cx(s);
-        let b = Cx::with_segments(s, span, crate::segment::tokens(s, span));
+        let b = Cx::with_segments(s, span, segment::tokens(s, span), segment::sentences(s, span));
         let key = |c: &Cx| c.toks.iter().map(|t| (t.s, t.e, t.kind, t.ws)).collect::<Vec<_>>();
         assert_eq!(key(&a), key(&b));
+    }
+
+    #[test]
+    fn sentences_are_the_segmenters_not_every_full_stop() {
+        // "14.30" and "Rp 1.500" hold full stops that end no sentence; "Selasa." does
+        let s = "Rapat dimulai pukul 14.30 dengan biaya Rp 1.500 per orang. Selasa depan ditutup.";
+        let c = cx(s);
+        let at = |w: &str| (0..c.len()).find(|&i| c.w(i) == w).unwrap();
+        assert_eq!(c.sentence_first(at("30")), 0);
+        assert_eq!(c.sentence_first(at("orang")), 0);
+        assert_eq!(c.sentence_first(at("depan")), at("selasa"));
+        assert_eq!(c.sentence_first(c.len()), at("selasa"));
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn tag(
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for (sp, block) in spans {
         let cx = match (doc, block) {
-            (Some(d), Some(bi)) => Cx::with_segments(text, sp, d.block_tokens(bi)),
+            (Some(d), Some(bi)) => Cx::with_segments(text, sp, d.block_tokens(bi), d.block_sentences(bi)),
             _ => Cx::new(text, sp),
         };
         for c in grammar::scan(&cx) {
