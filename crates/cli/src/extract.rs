@@ -3,7 +3,6 @@
 use crate::inputs;
 use anyhow::Result;
 use serde_json::json;
-use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,12 +34,10 @@ pub struct ExtractArgs {
 
 pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
     let opts = warta_html::Options { max_bytes: args.max_bytes, max_elements: args.max_elements };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
+    let mut out = crate::batch::JsonLines::stdout(args.pretty);
     let src_opts = warta_sources::Options { max_bytes: args.max_bytes, ..warta_sources::Options::default() };
     if args.join {
-        return join(args, &opts, &mut out);
+        return join(args, &opts, out);
     }
     for item in inputs::items(&args.files, &src_opts) {
         let read = item.and_then(|input| {
@@ -55,33 +52,30 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         });
         match read {
             Ok((source, page)) => {
-                out.flush()?;
                 for d in page.diagnostics.iter().filter(|d| d.level == warta_engine::analysis::Level::Warning) {
-                    eprintln!("warta: {source}: {}: {}", d.code, d.message);
+                    out.note(format_args!("{source}: {}: {}", d.code, d.message))?;
                 }
-                let v = page_json(&source, &page, args.text);
-                crate::write_json_line(&mut out, &v, args.pretty)?;
+                out.write(&page_json(&source, &page, args.text))?;
             }
-            Err(e) => {
-                out.flush()?;
-                eprintln!("warta: {e}");
-                failed += 1;
-            }
+            Err(e) => out.fail(e)?,
         }
     }
-    out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    out.finish()
 }
 
 /// `--join`: the files are the pages of one article.
-fn join(args: &ExtractArgs, opts: &warta_html::Options, out: &mut impl Write) -> Result<ExitCode> {
+fn join<W: std::io::Write>(
+    args: &ExtractArgs,
+    opts: &warta_html::Options,
+    mut out: crate::batch::JsonLines<W>,
+) -> Result<ExitCode> {
     let mut pages = Vec::new();
     for f in &args.files {
         match std::fs::read(f) {
             Ok(b) => pages.push(b),
             Err(e) => {
-                eprintln!("warta: {}: cannot read: {e}", f.display());
-                return Ok(ExitCode::from(1));
+                out.fail(format_args!("{}: cannot read: {e}", f.display()))?;
+                return out.finish();
             }
         }
     }
@@ -90,17 +84,13 @@ fn join(args: &ExtractArgs, opts: &warta_html::Options, out: &mut impl Write) ->
     match warta_html::extract_pages(&refs, opts) {
         Ok(page) => {
             for d in page.diagnostics.iter().filter(|d| d.level == warta_engine::analysis::Level::Warning) {
-                eprintln!("warta: {source}: {}: {}", d.code, d.message);
+                out.note(format_args!("{source}: {}: {}", d.code, d.message))?;
             }
-            crate::write_json_line(out, &page_json(&source, &page, args.text), args.pretty)?;
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
+            out.write(&page_json(&source, &page, args.text))?;
         }
-        Err(e) => {
-            eprintln!("warta: {source}: {e}");
-            Ok(ExitCode::from(1))
-        }
+        Err(e) => out.fail(format_args!("{source}: {e}"))?,
     }
+    out.finish()
 }
 
 fn page_json(source: &str, page: &warta_html::Page, text: bool) -> serde_json::Value {

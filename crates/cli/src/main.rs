@@ -5,7 +5,7 @@
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,6 +14,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod batch;
 mod cluster;
 mod export;
 mod extract;
@@ -367,40 +368,20 @@ fn stories(
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &doc)?;
     out.write_all(b"\n")?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// One JSON value and a newline (JSON Lines; `pretty` spreads the value over lines).
-pub(crate) fn write_json_line(out: &mut impl Write, value: &impl serde::Serialize, pretty: bool) -> Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, value)?;
-    } else {
-        serde_json::to_writer(&mut *out, value)?;
-    }
-    out.write_all(b"\n")?;
-    Ok(())
+    Ok(batch::exit_code(failed))
 }
 
 fn analyze(reference_date: Option<jiff::civil::Date>, pretty: bool, files: &[PathBuf]) -> Result<ExitCode> {
     let opts = warta_engine::Options { reference_date };
     let html_opts = inputs::html_options();
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
+    let mut out = batch::JsonLines::stdout(pretty);
     for item in inputs::items(files, &inputs::source_options()) {
         match item.and_then(|input| inputs::analyze_item(input, &html_opts, &opts)) {
-            Ok((analysis, _)) => {
-                write_json_line(&mut out, &analysis, pretty)?;
-            }
-            Err(e) => {
-                out.flush()?;
-                eprintln!("warta: {e}");
-                failed += 1;
-            }
+            Ok((analysis, _)) => out.write(&analysis)?,
+            Err(e) => out.fail(e)?,
         }
     }
-    out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    out.finish()
 }
 
 #[cfg(test)]

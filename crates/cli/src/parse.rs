@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Args as ClapArgs, ValueEnum};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use warta_syntax::conllu::{self, Sentence};
@@ -78,17 +78,13 @@ fn style_of(arg: StyleArg, sentences: &[Sentence]) -> Style {
 pub fn run(args: Args) -> Result<ExitCode> {
     let model = Model::embedded();
     let mut analyser = Analyser::new(model);
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
+    let mut out = crate::batch::JsonLines::stdout(false);
     for path in &args.files {
         let name = path.display();
         let text = match read(path) {
             Ok(t) => t,
             Err(e) => {
-                out.flush()?;
-                eprintln!("warta: {name}: {e:#}");
-                failed += 1;
+                out.fail(format_args!("{name}: {e:#}"))?;
                 continue;
             }
         };
@@ -104,8 +100,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 match block {
                     Ok(s) => sentences.push(s),
                     Err(e) => {
-                        out.flush()?;
-                        eprintln!("warta: {name}:{}: {} (sentence skipped)", e.line, e.message);
+                        out.note(format_args!("{name}:{}: {} (sentence skipped)", e.line, e.message))?;
                         bad += 1;
                     }
                 }
@@ -117,12 +112,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         analyser.style = style_of(args.style, &sentences);
         for s in &mut sentences {
             warta_syntax::annotate(&mut analyser, s);
-            write!(out, "{s}").context("writing standard output")?;
+            write!(out.out(), "{s}").context("writing standard output")?;
         }
         if bad > 0 {
-            failed += 1;
+            out.count_failure();
         }
     }
-    out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    out.finish()
 }

@@ -162,7 +162,7 @@ fn add(a: AddArgs) -> Result<ExitCode> {
     let saved = store.save_search(&new)?;
     let mut out = io::stdout().lock();
     match a.format {
-        Format::Json => crate::write_json_line(&mut out, &saved, true)?,
+        Format::Json => crate::batch::write_json_line(&mut out, &saved, true)?,
         Format::Table => writeln!(
             out,
             "saved {} {:?}: {} (seen through article {})",
@@ -180,7 +180,7 @@ fn list(a: ListArgs) -> Result<ExitCode> {
     let all = store.saved_summaries()?;
     let mut out = BufWriter::new(io::stdout().lock());
     match a.format {
-        Format::Json => crate::write_json_line(&mut out, &all, true)?,
+        Format::Json => crate::batch::write_json_line(&mut out, &all, true)?,
         Format::Table => {
             writeln!(out, "{:>4}  {:>5}  {:<24}  QUERY", "ID", "NEW", "NAME")?;
             for s in &all {
@@ -215,7 +215,7 @@ fn show(a: ShowArgs) -> Result<ExitCode> {
                 "hits": if a.new { Value::Null } else { Value::Array(plain(&r.hits)?) },
                 "new": plain(&r.new)?,
             });
-            crate::write_json_line(&mut out, &v, true)?;
+            crate::batch::write_json_line(&mut out, &v, true)?;
         }
         Format::Table => {
             writeln!(

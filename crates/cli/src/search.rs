@@ -320,7 +320,7 @@ fn localized(store: &Store, hits: &[Hit], lang: Lang, t: Option<&Translator>, fo
         }
     }
     out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(crate::batch::exit_code(failed))
 }
 
 #[derive(Args)]

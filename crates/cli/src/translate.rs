@@ -4,7 +4,6 @@
 use crate::inputs;
 use anyhow::Result;
 use clap::Args as ClapArgs;
-use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use warta_render::Lang;
@@ -95,39 +94,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let opts = warta_engine::Options::default();
     let html_opts = crate::inputs::html_options();
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut failed = 0usize;
+    let mut out = crate::batch::JsonLines::stdout(args.pretty);
     for item in inputs::expand(&args.files) {
         let (a, decoded) =
             match item.and_then(|input| inputs::analyze_item(inputs::Item::File(input), &html_opts, &opts)) {
                 Ok(r) => r,
                 Err(e) => {
-                    out.flush()?;
-                    eprintln!("warta: {e}");
-                    failed += 1;
+                    out.fail(e)?;
                     continue;
                 }
             };
-        let source = a.source.clone();
         match t.translate_article(&a, &decoded.text, args.lang) {
             Ok(tr) => {
                 for w in &tr.warnings {
-                    eprintln!("warta: {source}: warning: {}", w.message);
+                    out.note(format_args!("{}: warning: {}", a.source, w.message))?;
                 }
-                if args.pretty {
-                    serde_json::to_writer_pretty(&mut out, &tr)?;
-                } else {
-                    serde_json::to_writer(&mut out, &tr)?;
-                }
-                out.write_all(b"\n")?;
+                out.write(&tr)?;
             }
-            Err(e) => {
-                out.flush()?;
-                eprintln!("warta: {e}");
-                failed += 1;
-            }
+            Err(e) => out.fail(e)?,
         }
     }
-    out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    out.finish()
 }

@@ -4,29 +4,16 @@
 
 mod common;
 
-use warta_engine::Analysis;
 use warta_engine::events::{self, Anchor};
-use warta_engine::{Options, analyze, decode};
 
 fn main() {
     divan::main();
 }
 
-fn examples() -> Vec<(String, Analysis)> {
-    common::example_files()
-        .into_iter()
-        .map(|(_, bytes)| {
-            let d = decode(&bytes).unwrap();
-            let a = analyze("bench", &d, &Options::default());
-            (d.text, a)
-        })
-        .collect()
-}
-
 /// Event frames over every example article (throughput in bytes).
 #[divan::bench]
 fn extract_examples(bencher: divan::Bencher) {
-    let docs = examples();
+    let docs = common::analysed();
     let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
     bencher.counter(divan::counter::BytesCount::new(bytes)).bench(|| {
         let mut n = 0;

@@ -1,7 +1,8 @@
 //! Throughput of the entity tagger (`Tagger::tag`) in tokens per second, on the sentences of
 //! the example articles kept in the repo (release mode: `cargo bench -p warta-engine --bench ner`).
 
-use std::path::PathBuf;
+mod common;
+
 use warta_engine::analysis::Span;
 use warta_engine::ner::Tagger;
 use warta_engine::segment;
@@ -12,16 +13,9 @@ fn main() {
 
 /// Every sentence of every example article, as tokens.
 fn sentences() -> Vec<Vec<String>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("examples/articles")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
     let mut out = Vec::new();
-    for f in files {
-        let text = warta_engine::decode(&std::fs::read(&f).unwrap()).unwrap().text;
+    for (_, bytes) in common::example_files() {
+        let text = warta_engine::decode(&bytes).unwrap().text;
         for line in segment::lines(&text) {
             for s in segment::sentences(&text, line) {
                 let toks: Vec<String> =
@@ -32,7 +26,7 @@ fn sentences() -> Vec<Vec<String>> {
             }
         }
     }
-    assert!(out.len() > 20, "expected the example articles in {}", dir.display());
+    assert!(out.len() > 20, "expected the example articles' sentences");
     out
 }
 

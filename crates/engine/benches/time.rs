@@ -1,7 +1,8 @@
 //! Benchmark of the time stage (release mode: `cargo bench -p warta-engine --bench time`).
 //! Compare with `--bench analyze` (the whole pipeline on the same articles).
 
-use std::path::PathBuf;
+mod common;
+
 use warta_engine::analysis::Span;
 use warta_engine::time::tag_times;
 use warta_engine::{Options, analyze, decode};
@@ -11,14 +12,7 @@ fn main() {
 }
 
 fn examples() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("examples/articles")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files.into_iter().map(|p| decode(&std::fs::read(&p).unwrap()).unwrap().text).collect()
+    common::example_files().into_iter().map(|(_, bytes)| decode(&bytes).unwrap().text).collect()
 }
 
 /// A synthetic article dense in time expressions (written for this bench).

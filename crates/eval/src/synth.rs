@@ -136,6 +136,20 @@ impl SynthArticle {
     }
 }
 
+/// `order` (indices into `corpus`, by date) with the articles of each day shuffled: the same
+/// days in the same order, another order within each day (as a scraper delivers them).
+pub fn shuffled_within_days(corpus: &[SynthArticle], order: &[usize], rng: &mut Rng) -> Vec<usize> {
+    let mut out = order.to_vec();
+    let mut start = 0;
+    while start < out.len() {
+        let day = corpus[out[start]].date;
+        let end = start + out[start..].iter().take_while(|&&i| corpus[i].date == day).count();
+        rng.shuffle(&mut out[start..end]);
+        start = end;
+    }
+    out
+}
+
 /// Fraction of articles whose story differs between two runs over the same articles: each
 /// story of run B is matched to the run-A story it shares most articles with; an article
 /// differs when its B story's match is not its A story.

@@ -7,7 +7,7 @@ use warta_engine::stories::{Config, Engine};
 
 /// Stories of a generated corpus fed in two orders; returns each article's story per order.
 fn two_orders(n: usize, seed: u64, shuffle_seed: u64) -> (Vec<u32>, Vec<u32>) {
-    use warta_eval::synth::{Corpus, Rng, Settings};
+    use warta_eval::synth::{Corpus, Rng, Settings, shuffled_within_days};
     let corpus: Vec<_> =
         Corpus::new(Settings { articles: n, seed, stories_per_day: 30, ..Default::default() }).collect();
     let run = |order: &[usize]| {
@@ -21,15 +21,7 @@ fn two_orders(n: usize, seed: u64, shuffle_seed: u64) -> (Vec<u32>, Vec<u32>) {
         out
     };
     let by_date: Vec<usize> = (0..corpus.len()).collect();
-    let mut shuffled = by_date.clone();
-    let mut rng = Rng::new(shuffle_seed);
-    let mut start = 0;
-    while start < shuffled.len() {
-        let day = corpus[shuffled[start]].date;
-        let end = start + shuffled[start..].iter().take_while(|&&i| corpus[i].date == day).count();
-        rng.shuffle(&mut shuffled[start..end]);
-        start = end;
-    }
+    let shuffled = shuffled_within_days(&corpus, &by_date, &mut Rng::new(shuffle_seed));
     (run(&by_date), run(&shuffled))
 }
 

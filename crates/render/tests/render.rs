@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use warta_engine::analysis::{EventStatus, EventType};
 use warta_engine::timeline::{Conflict, ConflictField, Corroboration, Entry, StatusBy, summary};
-use warta_render::{Lang, STATUSES, When, format_date, render_entry};
+use warta_render::{Lang, STATUSES, When, format_date, numbers_in, render_entry};
 
 /// Participants: canonical Indonesian name and gazetteer key (None: unknown to the gazetteer).
 type Who = (&'static str, Option<&'static str>);
@@ -157,31 +157,6 @@ fn golden_renderings_in_six_languages() {
         );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// Digit runs in a text (ASCII and Arabic-Indic), as numbers.
-fn numbers_in(text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut cur: Option<u64> = None;
-    for ch in text.chars() {
-        let d = match ch {
-            '0'..='9' => Some(ch as u64 - '0' as u64),
-            '\u{660}'..='\u{669}' => Some(ch as u64 - 0x660),
-            '\u{6F0}'..='\u{6F9}' => Some(ch as u64 - 0x6F0),
-            _ => None,
-        };
-        match (d, cur) {
-            (Some(d), Some(c)) => cur = Some(c * 10 + d),
-            (Some(d), None) => cur = Some(d),
-            (None, Some(c)) => {
-                out.push(c);
-                cur = None;
-            }
-            (None, None) => {}
-        }
-    }
-    out.extend(cur);
-    out
 }
 
 /// Every rendered summary keeps its facts: the date appears exactly as ICU renders the
@@ -396,7 +371,7 @@ fn support_counts_outlets_articles_and_copies() {
     assert_eq!(text(Lang::Fr), "3 médias, 5 articles (dont 2 copies)");
     for lang in Lang::ALL {
         // Arabic says "two copies" in the dual, without a digit.
-        let shown = warta_render::numbers_in(&text(lang));
+        let shown = numbers_in(&text(lang));
         assert!(shown.iter().all(|n| [3, 5, 2].contains(n)) && shown.starts_with(&[3, 5]), "{lang}: {shown:?}");
     }
     let one = cases().into_iter().find(|(n, _)| n == "support-one").unwrap().1;

@@ -135,11 +135,11 @@ fn entity_filter_and_timeline() {
         .unwrap();
     assert!(hits.iter().any(|h| h.source == first.source));
     let tl = store.timeline(&person.name).unwrap();
-    assert_eq!(tl.of, "entity");
+    assert_eq!(tl.of, warta_store::TimelineOf::Entity);
     assert!(tl.entries.iter().any(|e| e.articles.contains(&first.source)));
     let story = hits[0].story.clone().unwrap();
     let tl = store.timeline(&story).unwrap();
-    assert_eq!(tl.of, "story");
+    assert_eq!(tl.of, warta_store::TimelineOf::Story);
     assert!(!tl.entries.is_empty());
     let day = |e: &warta_store::TimelineEntry| e.date.as_deref().and_then(warta_engine::timeline::period).map(|p| p.0);
     assert!(
@@ -273,7 +273,7 @@ fn entity_timelines_come_from_the_engine_with_conflicts_and_stories() {
     put_texts(&mut store, &[("a.txt", MEET_A), ("b.txt", MEET_B), ("c.txt", MEET_C)]);
     for key in ["Anwar Ibrahim", "anwar", "per:anwar"] {
         let tl = store.timeline(key).unwrap();
-        assert_eq!(tl.of, "entity");
+        assert_eq!(tl.of, warta_store::TimelineOf::Entity);
         assert_eq!(tl.title, "Anwar Ibrahim");
         assert_eq!(tl.kb.as_deref(), Some("per:anwar"));
         let m = tl.entries.iter().find(|e| e.kind.as_str() == "meeting").unwrap_or_else(|| panic!("{tl:#?}"));

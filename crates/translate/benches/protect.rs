@@ -3,6 +3,9 @@
 //! back with the check. The backend's own time is not measured (it is the network's and the
 //! model's). Inputs: the example articles kept in the repo, analysed once before timing.
 
+#[path = "../../engine/benches/common/mod.rs"]
+mod common;
+
 use warta_render::Lang;
 use warta_translate::{protect, protect_article};
 
@@ -11,21 +14,7 @@ fn main() {
 }
 
 fn articles() -> Vec<(warta_engine::Analysis, String)> {
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("examples/articles")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let decoded = warta_engine::decode::decode(&std::fs::read(p).unwrap()).unwrap();
-            let a = warta_engine::pipeline::analyze(&p.display().to_string(), &decoded, &Default::default());
-            (a, decoded.text)
-        })
-        .collect()
+    common::analysed().into_iter().map(|(text, a)| (a, text)).collect()
 }
 
 /// All example articles, protected for one language.

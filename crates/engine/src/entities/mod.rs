@@ -308,14 +308,7 @@ fn name_token(text: &str, t: &Tok) -> bool {
 fn person_like(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
     let n = b - a;
     (1..=4).contains(&n)
-        && toks[a..b].iter().all(|t| {
-            let w = t.text(text);
-            !is_all_caps(w)
-                && !w.chars().any(|c| c.is_numeric())
-                && !in_list(Words::TitlesNames.get(), w)
-                && !in_list(&OFFICE, w)
-                && !is_not_name(w)
-        })
+        && toks[a..b].iter().all(|t| name_token(text, t))
         && (n > 1 || toks[a].text(text).chars().count() >= 3)
 }
 

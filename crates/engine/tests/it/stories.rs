@@ -2,24 +2,17 @@
 //! duplicates (the same URL collected under several keywords) are all found, with no false
 //! exact group; adding an article never takes another out of its story.
 
-use crate::support::{analyze_bytes, analyze_str, shared};
+use crate::support::{analyze_bytes, analyze_str, seed_analyses, shared};
 use proptest::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use warta_engine::stories::{Config, Engine};
 
 #[test]
 fn seeds_form_three_stories() {
-    let Some(root) = shared("seeds") else { return };
-    let mut paths: Vec<_> = std::fs::read_dir(root.join("seeds"))
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let Some(arts) = seed_analyses() else { return };
     let mut engine = Engine::new(Config::default());
-    for p in &paths {
-        let name = p.file_name().unwrap().to_string_lossy()[..3].to_string();
-        engine.add(&analyze_bytes(&name, &std::fs::read(p).unwrap()));
+    for a in &arts {
+        engine.add(a);
     }
     let stories: BTreeSet<Vec<String>> = engine.stories().into_iter().map(|s| s.articles).collect();
     let want: BTreeSet<Vec<String>> = [vec!["000"], vec!["001", "003"], vec!["002", "004"]]

@@ -4,7 +4,7 @@
 //! source away from the happening it supports), and the seeds' stories and timelines as golden
 //! output (read from ../shared/seeds; skipped with a message where it is absent).
 
-use crate::support::{analyze_bytes, shared};
+use crate::support::{analyze_bytes, seed_analyses};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -182,22 +182,6 @@ proptest! {
 
 // ---------------------------------------------------------------------------------------------
 // Seeds: golden stories and timelines.
-
-fn seed_analyses() -> Option<Vec<Analysis>> {
-    let root = shared("seeds")?;
-    let mut paths: Vec<_> = std::fs::read_dir(root.join("seeds"))
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    Some(
-        paths
-            .iter()
-            .map(|p| analyze_bytes(&p.file_name().unwrap().to_string_lossy()[..3], &std::fs::read(p).unwrap()))
-            .collect(),
-    )
-}
 
 /// An entry as the golden file keeps it: warta's facts and offsets, no quoted seed text.
 fn golden_entry(e: &Entry) -> Value {

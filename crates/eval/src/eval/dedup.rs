@@ -19,9 +19,9 @@ use std::process::{ExitCode, Stdio};
 use std::time::Instant;
 use warta_engine::dedup::{Deduper, PERMUTATIONS, SHINGLE};
 use warta_engine::stories::{Config, Engine};
-use warta_eval::synth::order_difference;
 use warta_eval::synth::prepare_batch;
 use warta_eval::synth::{Corpus, Rng, Settings, SynthArticle};
+use warta_eval::synth::{order_difference, shuffled_within_days};
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -224,15 +224,7 @@ fn synthetic(args: &Args) -> Result<()> {
     let a = assign(&corpus, &by_date);
     let secs = t.elapsed().as_secs_f64();
     // Second order: shuffled within each day.
-    let mut shuffled = by_date.clone();
-    let mut rng = Rng::new(args.seed ^ 0xfeed);
-    let mut start = 0;
-    while start < shuffled.len() {
-        let day = corpus[shuffled[start]].date;
-        let end = start + shuffled[start..].iter().take_while(|&&i| corpus[i].date == day).count();
-        rng.shuffle(&mut shuffled[start..end]);
-        start = end;
-    }
+    let shuffled = shuffled_within_days(&corpus, &by_date, &mut Rng::new(args.seed ^ 0xfeed));
     let b = assign(&corpus, &shuffled);
     let (bp, br) = b_cubed(&a, &truth_story);
     let (pp2, pr2) = pairwise(&a, &truth_story);

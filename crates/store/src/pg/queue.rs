@@ -153,14 +153,7 @@ impl Pg {
                  text = excluded.text, analysis = excluded.analysis",
             &[&seq, &a.source, &a.hash, &a.text, &json],
         )?;
-        tx.execute(
-            "UPDATE jobs SET status = 'done', error = NULL, lease_until = NULL, finished_at = now()
-             WHERE seq = $1 AND status <> 'done'",
-            &[&seq],
-        )?;
-        tx.batch_execute(&format!("NOTIFY {CHANNEL_DONE}"))?;
-        tx.commit()?;
-        Ok(())
+        mark_done(tx, seq)
     }
 
     /// Does the store hold this content under this source now?
@@ -181,14 +174,7 @@ impl Pg {
              ON CONFLICT (seq) DO UPDATE SET source = excluded.source, hash = excluded.hash, text = '', analysis = NULL",
             &[&seq, &source, &hash],
         )?;
-        tx.execute(
-            "UPDATE jobs SET status = 'done', error = NULL, lease_until = NULL, finished_at = now()
-             WHERE seq = $1 AND status <> 'done'",
-            &[&seq],
-        )?;
-        tx.batch_execute(&format!("NOTIFY {CHANNEL_DONE}"))?;
-        tx.commit()?;
-        Ok(())
+        mark_done(tx, seq)
     }
 
     /// Record a failed attempt. `permanent` (a bad input: retrying cannot help) or the last
@@ -279,4 +265,17 @@ impl Pg {
         }
         Ok(s)
     }
+}
+
+/// Mark job `seq` done (once: a second completion leaves it as it is), wake the clusterer,
+/// and commit the job's result written in `tx`.
+fn mark_done(mut tx: postgres::Transaction<'_>, seq: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE jobs SET status = 'done', error = NULL, lease_until = NULL, finished_at = now()
+         WHERE seq = $1 AND status <> 'done'",
+        &[&seq],
+    )?;
+    tx.batch_execute(&format!("NOTIFY {CHANNEL_DONE}"))?;
+    tx.commit()?;
+    Ok(())
 }
