@@ -377,6 +377,9 @@ fn stamp_date(stamp: &str, written: &[Written]) -> Option<Published> {
     None
 }
 
+/// How far before the latest dated report a yearless day may fall and still be of its year.
+const RECENT_PAST_DAYS: i32 = 60;
+
 /// No printed publication date: the latest past date the text reports bounds it from below.
 /// Years missing from a date are filled forward from the latest year the text names.
 fn infer_from_text(text: &str, written: &[Written]) -> Option<Published> {
@@ -403,9 +406,12 @@ fn infer_from_text(text: &str, written: &[Written]) -> Option<Published> {
         let Some(d) = w.day else { continue };
         let date = match w.weekday {
             Some(wd) => year_for_weekday(max_year, w.month, d, wd).and_then(|y| calendar::date(y, w.month, d)),
-            None => (max_year..max_year + 2)
-                .filter_map(|y| calendar::date(y, w.month, d))
-                .find(|dt| floor.is_none_or(|f| *dt >= f)),
+            // a yearless day in the weeks before the floor is its recent past ("Rabu
+            // (22/10/2025) ... 10 Oktober lalu"); one months before it is taken as next year's
+            None => (max_year..max_year + 2).filter_map(|y| calendar::date(y, w.month, d)).find(|dt| {
+                floor
+                    .is_none_or(|f| *dt >= f || calendar::day_number(f) - calendar::day_number(*dt) <= RECENT_PAST_DAYS)
+            }),
         };
         if let Some(date) = date
             && best.is_none_or(|(b, _, _)| date > b)
@@ -536,5 +542,15 @@ mod tests {
         );
         let (_, p) = meta("SURABAYA - Harga naik, kata pedagang.");
         assert_eq!(p, None);
+        // a yearless day weeks before a dated report is of the same year, not the next
+        let (_, p) = meta(
+            "MEDAN - Banjir merendam kampung. Warga mengadu pada Rabu (22/10/2025). Air naik sejak 10 Oktober lalu.",
+        );
+        let p = p.unwrap();
+        assert_eq!((p.value.as_str(), p.earliest.as_deref()), ("2025-10", Some("2025-10-22")), "{}", p.reason);
+        // one months before it is next year's
+        let (_, p) = meta("MEDAN - Harga naik sejak 5 Desember 2024. Pedagang kembali mengeluh pada 27 Maret.");
+        let p = p.unwrap();
+        assert_eq!((p.value.as_str(), p.earliest.as_deref()), ("2025", Some("2025-03-27")), "{}", p.reason);
     }
 }

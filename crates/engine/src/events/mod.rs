@@ -56,6 +56,9 @@ pub struct Anchor {
     /// The publication year and month when known (to fill "Maret" → 2024-03).
     pub year: Option<i16>,
     pub month: Option<i8>,
+    /// `month` is the earliest day's (a year-precise publication), a lower bound: a past month
+    /// name after it could be of that year or the year before, and is left unpinned.
+    pub month_is_lower_bound: bool,
 }
 
 impl Anchor {
@@ -69,10 +72,21 @@ impl Anchor {
             if a.day.is_none() {
                 a.day = p.value.parse().ok().or_else(|| p.earliest.as_deref().and_then(|e| e.parse().ok()));
             }
+            // a year-precise publication with its earliest day in that year ("2025", from
+            // 27 March on): month names are placed from that day, as the day anchor already
+            // places relative expressions and background ("akan ... pada Mei" → 2025-05)
+            if a.month.is_none()
+                && let Some(d) = a.day
+                && a.year == Some(d.year())
+            {
+                a.month = Some(d.month());
+                a.month_is_lower_bound = true;
+            }
         }
         if let Some(d) = reference {
             a.year = Some(d.year());
             a.month = Some(d.month());
+            a.month_is_lower_bound = false;
         }
         a
     }
@@ -1059,6 +1073,19 @@ fn event_date(
     };
     let times = if speech { &art.lookups.speech_days[..] } else { art.times };
     let mut when = pick_date(s.text, times, date_span, trigger, st, art.anchor, speech);
+    // "X mengatakan kepada media pada Mei bahwa ...": after an active speech verb, before what
+    // is said (opened by "bahwa", a colon or a quotation mark), a date is the speech's own
+    if speech
+        && f.pos == Pos::Verb
+        && when.date.is_none()
+        && when.date_text.is_none()
+        && let Some(k) = (f.t1..s.toks.len().min(f.t1 + 12))
+            .take_while(|&k| !matches!(s.toks[k].lower.as_str(), "." | "!" | "?"))
+            .find(|&k| matches!(s.toks[k].lower.as_str(), "bahwa" | ":" | "\"" | "“"))
+    {
+        let frame = Span::new(trigger.end, s.toks[k].span.start.max(trigger.end));
+        when = pick_date(s.text, art.times, frame, trigger, st, art.anchor, true);
+    }
     if when.date.is_none() && when.date_text.is_none() && !planned && !speech {
         when = pick_date(s.text, art.times, s.unit, trigger, st, art.anchor, false);
     }
@@ -1267,6 +1294,9 @@ fn fill_year(value: &str, text: &str, future: bool, anchor: &Anchor) -> Option<S
     let d: Option<i8> = parts.next().and_then(|d| d.parse().ok());
     let am = anchor.month?;
     let past_marked = lower.contains("lalu") || lower.contains("kemarin");
+    if anchor.month_is_lower_bound && m > am && (!future || past_marked) {
+        return None;
+    }
     let year = if m == am {
         y
     } else if future && !past_marked {
@@ -1677,6 +1707,33 @@ fn is_background(date: Option<&str>, anchor: &Anchor, days: i64) -> Option<bool>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_precise_publication_places_month_names_from_its_earliest_day() {
+        let published = |value: &str, precision, earliest: Option<&str>| Published {
+            value: value.into(),
+            precision,
+            reason: String::new(),
+            evidence: None,
+            earliest: earliest.map(String::from),
+        };
+        let p = published("2025", crate::analysis::Precision::Year, Some("2025-03-27"));
+        let a = Anchor::new(None, Some(&p));
+        assert_eq!((a.year, a.month), (Some(2025), Some(3)));
+        // a plan for May is this May; a past July is last year's
+        assert_eq!(fill_year("XXXX-05", "pada Mei", true, &a).as_deref(), Some("2025-05"));
+        // a past month before the earliest day is of its year; one after it could be of that
+        // year (published later) or the year before: not pinned
+        assert_eq!(fill_year("XXXX-02", "pada Februari", false, &a).as_deref(), Some("2025-02"));
+        assert_eq!(fill_year("XXXX-07", "pada Juli", false, &a), None);
+        // with no earliest day the month stays unknown, and so does the year of a month name
+        let bare = Anchor::new(None, Some(&published("2025", crate::analysis::Precision::Year, None)));
+        assert_eq!(bare.month, None);
+        assert_eq!(fill_year("XXXX-05", "pada Mei", true, &bare), None);
+        // an earliest day in another year than the value says nothing about the month
+        let odd = Anchor::new(None, Some(&published("2025", crate::analysis::Precision::Year, Some("2024-12-30"))));
+        assert_eq!(odd.month, None);
+    }
 
     fn people(names: &[&str]) -> Vec<Entity> {
         names
