@@ -236,6 +236,24 @@ const DATED: &[(&str, &str, &str, Option<&str>, Option<&str>, &str)] = &[
     ),
     // planned with no date: none, not the reference day
     ("Pemerintah Kota Surabaya akan menaikkan tarif parkir di pusat kota.", "policy", "menaikkan", None, None, "none"),
+    // a speech's own date stands after its verb, before what is said ("bahwa", a colon)
+    (
+        "Juru bicara Kementerian Luar Negeri Roy Soemirat mengatakan kepada wartawan pada Mei bahwa perundingan dagang itu berjalan lancar.",
+        "statement",
+        "mengatakan",
+        Some("2025-05"),
+        None,
+        "time",
+    ),
+    // a date inside what is said is the content's, not the speech's: the reference day
+    (
+        "Juru bicara Kementerian Luar Negeri Roy Soemirat mengatakan bahwa perundingan dagang akan dilanjutkan pada 20 Juni 2025.",
+        "statement",
+        "mengatakan",
+        Some("2025-06-11"),
+        None,
+        "reference",
+    ),
 ];
 
 #[test]
