@@ -399,6 +399,15 @@ pub fn build_with_witnesses(articles: &[&Analysis], witnesses: &[&Analysis], var
     build_from(&members, articles.len(), None, variants).0
 }
 
+/// [`build_members`] with witnesses (see [`build_with_witnesses`]): the story's own members,
+/// each with its story, and articles of other stories that can disagree but support nothing.
+pub fn build_members_with_witnesses(members: &[Member], witnesses: &[&Analysis]) -> Vec<Entry> {
+    let variants = Variants::build(members.iter().map(|m| m.analysis));
+    let mut all = members.to_vec();
+    all.extend(witnesses.iter().map(|&a| Member { analysis: a, story: None }));
+    build_from(&all, members.len(), None, &variants).0
+}
+
 /// [`build_members`] (or [`for_entity`] with `key`) and what it left out.
 pub fn build_with_stats(members: &[Member], key: Option<&EntityKey>) -> (Vec<Entry>, BuildStats) {
     // One actor, one name across the story's articles; an entity timeline spans many stories,

@@ -1,9 +1,12 @@
 //! Story timelines kept by the store: the engine's ([`warta_engine::timeline::build`]),
 //! computed lazily when a story's timeline is read (never in the ingest path) and cached in
 //! `story_timelines` under a fingerprint of what they were built from — the timeline rules'
-//! [`VERSION`] and the story's sorted member article ids with their revisions. A story that
-//! gained, lost or changed an article (or a warta with other timeline rules) gets a new
-//! fingerprint, so its cached timeline is stale and is rebuilt on the next read.
+//! [`VERSION`], the story's sorted member article ids with their revisions, and its witnesses'
+//! (the articles of other stories that name two or more of its people or organisations, as
+//! `warta stories` reads them: [`warta_engine::stories::tell_all`]; a witness can show a date
+//! conflict, never support). A story that gained, lost or changed an article or a witness (or a
+//! warta with other timeline rules) gets a new fingerprint, so its cached timeline is stale and
+//! is rebuilt on the next read.
 //!
 //! Writing the cache is best effort: a store opened where it cannot write (read-only, or
 //! another process holding the write lock past the busy timeout) still answers, only
@@ -148,7 +151,37 @@ impl Store {
             let (id, rev) = row?;
             key.push_str(&format!("{id}:{rev};"));
         }
+        let witnesses = self.witnesses(story)?;
+        if !witnesses.is_empty() {
+            key.push_str("witnesses;");
+            for (id, rev) in witnesses {
+                key.push_str(&format!("{id}:{rev};"));
+            }
+        }
         Ok(crate::content_hash(&key))
+    }
+
+    /// The witnesses of story `s<story>` as (article id, revision), in id order: the articles of
+    /// other stories that name at least two of the people or organisations its articles name,
+    /// most shared first, at most [`warta_engine::stories::WITNESSES`].
+    fn witnesses(&self, story: i64) -> Result<Vec<(i64, i64)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT m2.article_id, a.rev, COUNT(DISTINCT m2.entity_id) AS shared
+             FROM story_articles s
+             JOIN mentions m1 ON m1.article_id = s.article_id
+             JOIN entities e ON e.id = m1.entity_id AND e.kind IN ('PER', 'ORG')
+             JOIN mentions m2 ON m2.entity_id = m1.entity_id
+             JOIN articles a ON a.id = m2.article_id
+             WHERE s.story_id = ?1
+               AND m2.article_id NOT IN (SELECT article_id FROM story_articles WHERE story_id = ?1)
+             GROUP BY m2.article_id HAVING shared >= 2
+             ORDER BY shared DESC, m2.article_id LIMIT ?2",
+        )?;
+        let limit = warta_engine::stories::WITNESSES as i64;
+        let mut out: Vec<(i64, i64)> =
+            st.query_map(params![story, limit], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        out.sort_unstable();
+        Ok(out)
     }
 
     /// The entries of story `s<story>`: from the cache when its fingerprint still holds, else
@@ -190,8 +223,14 @@ impl Store {
         };
         let rows = self.analyses_of(&ids)?;
         let members: Vec<Member> = rows.iter().map(|(_, s, a)| Member { analysis: a, story: s.as_deref() }).collect();
+        let witness_ids: Vec<i64> = self.witnesses(story)?.into_iter().map(|(id, _)| id).collect();
+        let witness_rows = self.analyses_of(&witness_ids)?;
+        let witnesses: Vec<&warta_engine::Analysis> = witness_rows.iter().map(|(_, _, a)| a).collect();
         let mut entries: Vec<TimelineEntry> =
-            warta_engine::timeline::build_members(&members).into_iter().map(TimelineEntry::from_engine).collect();
+            warta_engine::timeline::build_members_with_witnesses(&members, &witnesses)
+                .into_iter()
+                .map(TimelineEntry::from_engine)
+                .collect();
         entries.extend(self.article_entries(&ids, &entries)?);
         sort_entries(&mut entries);
         Ok(entries)
