@@ -166,16 +166,19 @@ impl Store {
     /// most shared first, at most [`warta_engine::stories::WITNESSES`].
     fn witnesses(&self, story: i64) -> Result<Vec<(i64, i64)>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT m2.article_id, a.rev, COUNT(DISTINCT m2.entity_id) AS shared
-             FROM story_articles s
-             JOIN mentions m1 ON m1.article_id = s.article_id
-             JOIN entities e ON e.id = m1.entity_id AND e.kind IN ('PER', 'ORG')
-             JOIN mentions m2 ON m2.entity_id = m1.entity_id
-             JOIN articles a ON a.id = m2.article_id
-             WHERE s.story_id = ?1
-               AND m2.article_id NOT IN (SELECT article_id FROM story_articles WHERE story_id = ?1)
-             GROUP BY m2.article_id HAVING shared >= 2
-             ORDER BY shared DESC, m2.article_id LIMIT ?2",
+            // the story's distinct people and organisations first: joining every mention of
+            // the story's articles repeats a common name's postings once per article
+            "SELECT w.article_id, a.rev FROM (
+                 SELECT m2.article_id, COUNT(*) AS shared
+                 FROM (SELECT DISTINCT m1.entity_id FROM story_articles s
+                       JOIN mentions m1 ON m1.article_id = s.article_id
+                       JOIN entities e ON e.id = m1.entity_id AND e.kind IN ('PER', 'ORG')
+                       WHERE s.story_id = ?1) k
+                 JOIN mentions m2 ON m2.entity_id = k.entity_id
+                 WHERE m2.article_id NOT IN (SELECT article_id FROM story_articles WHERE story_id = ?1)
+                 GROUP BY m2.article_id HAVING shared >= 2
+                 ORDER BY shared DESC, m2.article_id LIMIT ?2) w
+             JOIN articles a ON a.id = w.article_id",
         )?;
         let limit = warta_engine::stories::WITNESSES as i64;
         let mut out: Vec<(i64, i64)> =
