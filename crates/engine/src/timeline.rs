@@ -395,17 +395,16 @@ pub fn build_with_variants(articles: &[&Analysis], variants: &Variants) -> Vec<E
 /// entry carries that date as a conflict naming the witness. The story's own entries, their
 /// support and dates are exactly those of [`build_with_variants`].
 pub fn build_with_witnesses(articles: &[&Analysis], witnesses: &[&Analysis], variants: &Variants) -> Vec<Entry> {
-    let members: Vec<Member> = articles.iter().chain(witnesses).map(|a| Member { analysis: a, story: None }).collect();
-    build_from(&members, articles.len(), None, variants).0
+    let members: Vec<Member> = articles.iter().map(|a| Member { analysis: a, story: None }).collect();
+    build_members_with_witnesses(&members, witnesses, variants)
 }
 
-/// [`build_members`] with witnesses (see [`build_with_witnesses`]): the story's own members,
-/// each with its story, and articles of other stories that can disagree but support nothing.
-pub fn build_members_with_witnesses(members: &[Member], witnesses: &[&Analysis]) -> Vec<Entry> {
-    let variants = Variants::build(members.iter().map(|m| m.analysis));
+/// [`build_with_witnesses`] over members that each carry their story: the story's own members,
+/// and articles of other stories that can disagree but support nothing.
+pub fn build_members_with_witnesses(members: &[Member], witnesses: &[&Analysis], variants: &Variants) -> Vec<Entry> {
     let mut all = members.to_vec();
     all.extend(witnesses.iter().map(|&a| Member { analysis: a, story: None }));
-    build_from(&all, members.len(), None, &variants).0
+    build_from(&all, members.len(), None, variants).0
 }
 
 /// [`build_members`] (or [`for_entity`] with `key`) and what it left out.

@@ -139,8 +139,13 @@ impl TimelineEntry {
 }
 
 impl Store {
-    /// The fingerprint of a story's membership (see the module doc).
+    /// The fingerprint of a story's membership and witnesses (see the module doc).
     pub fn story_fingerprint(&self, story: i64) -> Result<String> {
+        self.fingerprint_with(story, &self.witnesses(story)?)
+    }
+
+    /// [`Self::story_fingerprint`] with the story's witnesses already found.
+    fn fingerprint_with(&self, story: i64, witnesses: &[(i64, i64)]) -> Result<String> {
         let mut st = self.conn.prepare_cached(
             "SELECT a.id, a.rev FROM story_articles s JOIN articles a ON a.id = s.article_id
              WHERE s.story_id = ?1 ORDER BY a.id",
@@ -151,7 +156,6 @@ impl Store {
             let (id, rev) = row?;
             key.push_str(&format!("{id}:{rev};"));
         }
-        let witnesses = self.witnesses(story)?;
         if !witnesses.is_empty() {
             key.push_str("witnesses;");
             for (id, rev) in witnesses {
@@ -191,7 +195,9 @@ impl Store {
     /// built by the engine (plus `article` entries for articles that support no entry), then
     /// cached.
     pub(crate) fn story_timeline(&self, story: i64) -> Result<Vec<TimelineEntry>> {
-        let fingerprint = self.story_fingerprint(story)?;
+        // the witnesses are found once: for the fingerprint and, on a rebuild, for the build
+        let witnesses = self.witnesses(story)?;
+        let fingerprint = self.fingerprint_with(story, &witnesses)?;
         let cached: Option<(String, String)> = self
             .conn
             .query_row("SELECT fingerprint, json FROM story_timelines WHERE story_id = ?1", params![story], |r| {
@@ -204,7 +210,7 @@ impl Store {
         {
             return Ok(entries);
         }
-        let entries = self.build_story_timeline(story)?;
+        let entries = self.build_story_timeline(story, &witnesses)?;
         let json = serde_json::to_string(&entries)?;
         // Best effort (see the module doc): a failed write only means no cache.
         let _ = self.conn.execute(
@@ -217,7 +223,7 @@ impl Store {
     }
 
     /// Build a story's entries from its stored analyses.
-    fn build_story_timeline(&self, story: i64) -> Result<Vec<TimelineEntry>> {
+    fn build_story_timeline(&self, story: i64, witnesses: &[(i64, i64)]) -> Result<Vec<TimelineEntry>> {
         let ids: Vec<i64> = {
             let mut st = self
                 .conn
@@ -226,11 +232,12 @@ impl Store {
         };
         let rows = self.analyses_of(&ids)?;
         let members: Vec<Member> = rows.iter().map(|(_, s, a)| Member { analysis: a, story: s.as_deref() }).collect();
-        let witness_ids: Vec<i64> = self.witnesses(story)?.into_iter().map(|(id, _)| id).collect();
+        let witness_ids: Vec<i64> = witnesses.iter().map(|&(id, _)| id).collect();
         let witness_rows = self.analyses_of(&witness_ids)?;
         let witnesses: Vec<&warta_engine::Analysis> = witness_rows.iter().map(|(_, _, a)| a).collect();
+        let variants = warta_engine::variants::Variants::build(members.iter().map(|m| m.analysis));
         let mut entries: Vec<TimelineEntry> =
-            warta_engine::timeline::build_members_with_witnesses(&members, &witnesses)
+            warta_engine::timeline::build_members_with_witnesses(&members, &witnesses, &variants)
                 .into_iter()
                 .map(TimelineEntry::from_engine)
                 .collect();

@@ -220,6 +220,10 @@ pub fn extract_doc(
             Some(raw) => tokens_of(text, raw),
             None => tokens(text, unit),
         };
+        // a unit that tells no event (empty, outlet words, a subheading) gets no mentions made
+        if toks.is_empty() || outlet_words(&toks) || (!caption && subheading(text, unit, &toks)) {
+            continue;
+        }
         let men = mentions(text, unit, &toks, entities, &all);
         let s = Sentence { text, unit, toks: &toks, men, caption, entities };
         drafts.extend(sentence_events(&s, &art, &mut mem));
@@ -796,9 +800,6 @@ impl When {
 /// arguments' end, the arguments, the status by scope, the date), then the sentence's subject
 /// remembered as the referent of later pronouns.
 fn sentence_events(s: &Sentence, art: &Article, mem: &mut Memory) -> Vec<Draft> {
-    if s.toks.is_empty() || outlet_words(s.toks) || (!s.caption && subheading(s.text, s.unit, s.toks)) {
-        return Vec::new();
-    }
     let found = find_triggers(s.toks, &s.men);
     let out: Vec<Draft> = (0..found.len()).filter_map(|fi| trigger_event(s, art, &found, fi, mem)).collect();
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
