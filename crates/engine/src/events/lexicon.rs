@@ -256,3 +256,6 @@ pub const NEEDS_PARTY: &[EventType] = &[
     EventType::Agreement,
     EventType::MilitaryActivity,
 ];
+/// Types whose verb is itself an act of speech (GUIDELINE: a statement whose content is a
+/// demand, threat, denial or accusation takes that type): the occasion it was said on is told.
+pub const SAID: &[EventType] = &[EventType::Demand, EventType::Threat, EventType::Denial, EventType::Accusation];

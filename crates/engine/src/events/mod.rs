@@ -152,6 +152,8 @@ struct Draft {
     /// The trigger stands in a clause that sets the scene of another act ("..., ujar X saat
     /// meninjau", "dalam rapat"): an occasion, not what a speaker's words are about.
     occasion: bool,
+    /// The trigger is a noun ("program", "inflasi"): it names a topic as often as an act.
+    noun: bool,
 }
 
 /// Sentence-level context carried through the article.
@@ -827,6 +829,14 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
     {
         return None;
     }
+    // "pernyataan itu", "kebijakan tersebut": a noun pointing back at a happening already told
+    // names no new one; with no earlier event of its type to join it is dropped, not invented
+    if f.pos == Pos::Noun
+        && toks.get(f.t1).is_some_and(|t| matches!(t.lower.as_str(), "itu" | "tersebut" | "ini"))
+        && (f.kind == EventType::Statement || !mem.last_args.iter().any(|(k, _)| *k == f.kind))
+    {
+        return None;
+    }
     let (args, from_context) = arguments(s, f, cs, fwd_end, mem);
     let participants = args.iter().any(|(_, r)| !matches!(r, Role::Place | Role::Other));
     // The first twelve types (the seeds' story) need a party; the rest of the typology may
@@ -882,6 +892,7 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
         earlier: opens_earlier(toks) || earlier_before(toks, f.t0),
         occasion: subordinated(toks, f.t0, f.pos).is_some()
             || (f.t0 > 0 && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "sela" | "acara")),
+        noun: f.pos == Pos::Noun,
     })
 }
 
@@ -972,9 +983,9 @@ fn arguments(s: &Sentence, f: &Found, cs: usize, fwd_end: usize, mem: &Memory) -
                 matches!(r, Role::Agent | Role::Patient) || (!dest_given && !matches!(r, Role::Place | Role::Other));
             if keep && !out.iter().any(|(x, _)| *x == e) {
                 out.push((e, r));
+                from_context = true;
             }
         }
-        from_context = true;
     }
     // a natural event has no agent: its named places are where it happened
     if f.kind == EventType::Disaster {
@@ -1405,6 +1416,7 @@ fn statements(
             background_cue: false,
             earlier: opens_earlier(&tokens(text, sent)),
             occasion: false,
+            noun: false,
         });
     }
     out
@@ -1488,21 +1500,39 @@ fn participant_ids(d: &Draft) -> Vec<usize> {
 /// Deduplicate, mark background and build the contract's [`Event`]s, in text order.
 fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: Option<Span>) -> Vec<Event> {
     let triggers: Vec<Span> = drafts.iter().filter(|d| d.kind != EventType::Statement).map(|d| d.trigger).collect();
-    drafts.retain(|d| d.kind != EventType::Statement || !triggers.contains(&d.trigger));
     // A speaker's words that are themselves an event of another type by the same speaker (a
     // demand, a denial, an announced policy) are that event, not also a statement. An act that
-    // is the occasion of the words ("ujar X saat meninjau ...") is not what they say.
+    // is the occasion of the words ("ujar X saat meninjau ...") is not what they say, and a noun
+    // in them ("menegaskan pentingnya program ...") names what they are about, not an act.
     let acts: Vec<(Span, usize)> = drafts
         .iter()
-        .filter(|d| d.kind != EventType::Statement && !d.from_caption && !d.occasion)
+        .filter(|d| d.kind != EventType::Statement && !d.from_caption && !d.occasion && !d.noun)
         .filter_map(|d| agent_of(d).map(|a| (d.evidence, a)))
         .collect();
-    drafts.retain(|d| {
-        d.kind != EventType::Statement
-            || !agent_of(d).is_some_and(|a| {
-                acts.iter().any(|(ev, b)| *b == a && ev.start < d.evidence.end && d.evidence.start < ev.end)
+    let absorbed = |d: &Draft| {
+        d.kind == EventType::Statement
+            && (triggers.contains(&d.trigger)
+                || agent_of(d).is_some_and(|a| {
+                    acts.iter().any(|(ev, b)| *b == a && ev.start < d.evidence.end && d.evidence.start < ev.end)
+                }))
+    };
+    // The occasion such words were said on is told: the same speaker's further words on it are
+    // not a new statement (one per speaker per occasion, whatever type the first took).
+    let spoken: Vec<(usize, Span, Option<String>)> = drafts
+        .iter()
+        .filter(|d| absorbed(d) || (lexicon::SAID.contains(&d.kind) && !d.noun))
+        .filter_map(|d| agent_of(d).map(|a| (a, d.evidence, d.date.clone())))
+        .collect();
+    let said_before = |d: &Draft| {
+        agent_of(d).is_some_and(|a| {
+            spoken.iter().any(|(b, ev, date)| {
+                ev.end <= d.evidence.start
+                    && same_person(entities, a, *b)
+                    && same_occasion(date.as_deref(), d.date.as_deref())
             })
-    });
+        })
+    };
+    drafts.retain(|d| d.kind != EventType::Statement || !(absorbed(d) || said_before(d)));
     // a statement is somebody's: one whose speaker the text does not name is no event, and a
     // place below a country ("..., ujar Dinas PU Kota Medan" read as Medan) does not speak
     drafts.retain(|d| {
@@ -1541,11 +1571,23 @@ fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anch
             // with no party to tell them apart, a flood in one district and a flood in another
             // are two happenings (a meeting of the same people told at two places is one, and
             // the places' disagreement is kept)
+            // two happenings with no party named at all are one only when the same word or the
+            // same place tells them ("banjir ... banjir", "kebijakan itu"), not for sharing a type
+            let nameless_same = || {
+                d.from_context
+                    || g.iter().any(|x| {
+                        (x.place.is_some() && x.place == d.place)
+                            || text[x.trigger.start..x.trigger.end]
+                                .eq_ignore_ascii_case(&text[d.trigger.start..d.trigger.end])
+                    })
+            };
             g[0].kind == d.kind
                 && gi == ids
                 && g[0].negated == d.negated
                 && g.iter().all(|x| compatible(&x.date, &d.date))
-                && (!ids.is_empty() || g.iter().all(|x| x.place.is_none() || d.place.is_none() || x.place == d.place))
+                && (!ids.is_empty()
+                    || (g.iter().all(|x| x.place.is_none() || d.place.is_none() || x.place == d.place)
+                        && nameless_same()))
         });
         match hit {
             Some(g) => g.push(d),

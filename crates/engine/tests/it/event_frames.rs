@@ -154,6 +154,28 @@ const CASES: &[Case] = &[
         ANY,
         "denied",
     ),
+    // reactions and comments are what a speaker says: the lead's statement
+    case(
+        "Ketua Komisi IV DPR Siti Hediati Hariyadi menyoroti lambannya penyaluran pupuk bersubsidi di Nusa Tenggara Timur.",
+        "statement",
+        "menyoroti",
+        by("Siti Hediati Hariyadi"),
+        "confirmed",
+    ),
+    case(
+        "Direktur Utama PT Kereta Api Indonesia Bobby Rasyidin buka suara soal antrean penumpang di Stasiun Pasar Senen.",
+        "statement",
+        "buka suara",
+        by("Bobby Rasyidin"),
+        "confirmed",
+    ),
+    case(
+        "Terpidana kasus pemalsuan dokumen tanah, Hendra Wijaya, mengajukan peninjauan kembali ke Pengadilan Negeri Bandung.",
+        "trial",
+        "mengajukan peninjauan kembali",
+        by("Hendra Wijaya"),
+        "confirmed",
+    ),
     // forms derived from roots.tsv (root + affix pattern), not written out in triggers.tsv
     case(
         "Tim gabungan menyergap dua pelaku penyelundupan di pelabuhan Tanjung Priok, Jakarta.",
@@ -325,6 +347,57 @@ fn absences_and_unnamed_speakers_give_no_event() {
         "Kepala BPBD Kabupaten Garut Rudi Hartono memastikan ada korban jiwa pada peristiwa tebing runtuh di tepi jalan desa itu.",
     );
     assert!(a["events"].as_array().into_iter().flatten().any(|e| e["type"] == "death"), "{a}");
+}
+
+/// The events of `kind` in an analysis, as (trigger text, agent names).
+fn of_kind(a: &Value, kind: &str) -> Vec<(String, Vec<String>)> {
+    a["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["type"] == kind)
+        .map(|e| (e["trigger"]["text"].as_str().unwrap_or("").to_string(), agent_names(a, e)))
+        .collect()
+}
+
+#[test]
+fn one_occasion_gives_one_act_of_speech_whatever_its_type() {
+    // the first words are a demand; the same speaker's further words that day are no new
+    // statement
+    let a = analyse(
+        "Bupati Sleman Harda Kiswaya meminta warga untuk membersihkan saluran air sebelum musim hujan, Senin (9/6/2025). \
+         \"Kami sudah menyiapkan alat berat di setiap kecamatan,\" kata Harda di Sleman, Senin (9/6/2025).",
+    );
+    assert_eq!(of_kind(&a, "demand").len(), 1, "{a}");
+    assert!(of_kind(&a, "statement").is_empty(), "{:?}", of_kind(&a, "statement"));
+    // a noun in the words names their topic, not an act: the statement stays
+    let a = analyse(
+        "Menteri Pertanian Andi Amran Sulaiman menegaskan pentingnya program cetak sawah di luar Jawa, Senin (9/6/2025).",
+    );
+    let st = of_kind(&a, "statement");
+    assert!(st.len() == 1 && st[0].1.iter().any(|n| n.contains("Amran")), "{st:?}");
+}
+
+#[test]
+fn a_noun_pointing_back_names_no_new_happening() {
+    // "Pernyataan itu" refers to words already told: no second statement
+    let a = analyse(
+        "Juru bicara Kementerian Luar Negeri Rolliansyah Soemirat mengatakan Indonesia mengecam serangan itu, Senin (9/6/2025). \
+         Pernyataan itu disiarkan melalui akun resmi kementerian.",
+    );
+    assert_eq!(of_kind(&a, "statement").len(), 1, "{:?}", of_kind(&a, "statement"));
+    // "kebijakan tersebut" with no policy told before it is no policy of its own
+    let a = analyse("Para pedagang pasar mengeluhkan kebijakan tersebut karena sepi pembeli.");
+    assert!(of_kind(&a, "policy").is_empty(), "{:?}", of_kind(&a, "policy"));
+}
+
+#[test]
+fn happenings_with_no_party_merge_only_on_the_same_word_or_place() {
+    // two distinct measures with no named party are two policies
+    let a = analyse(
+        "Jalan layang itu ditutup mulai Senin (9/6/2025). Tarif parkir di kawasan kota tua dinaikkan mulai pekan depan.",
+    );
+    assert_eq!(of_kind(&a, "policy").len(), 2, "{:?}", of_kind(&a, "policy"));
 }
 
 #[test]
