@@ -27,6 +27,8 @@ pub struct Table {
     by_lower: HashMap<String, usize>,
     /// Domain → index (all outlets).
     by_domain: HashMap<&'static str, usize>,
+    /// Lower-cased name or alias of any outlet, at home or abroad → index.
+    any_lower: HashMap<String, usize>,
 }
 
 fn is_domain(form: &str) -> bool {
@@ -54,7 +56,11 @@ impl Table {
         }
         let mut by_lower = HashMap::new();
         let mut by_domain = HashMap::new();
+        let mut any_lower = HashMap::new();
         for (i, o) in outlets.iter().enumerate() {
+            for form in std::iter::once(&o.name).chain(&o.aliases) {
+                any_lower.entry(form.to_lowercase()).or_insert(i);
+            }
             for d in &o.domains {
                 by_domain.entry(*d).or_insert(i);
             }
@@ -64,13 +70,19 @@ impl Table {
                 }
             }
         }
-        Table { outlets, by_lower, by_domain }
+        Table { outlets, by_lower, by_domain, any_lower }
     }
 
     /// The display name of an Indonesian publisher written as `raw` (any case: "KONTAN",
     /// "detik.com").
     pub fn publisher(&self, raw: &str) -> Option<&'static str> {
         self.by_lower.get(&raw.trim().to_lowercase()).map(|&i| self.outlets[i].name)
+    }
+
+    /// The display name of any outlet, Indonesian or abroad, written as `raw` (any case:
+    /// "Reuters", "detikcom").
+    pub fn outlet(&self, raw: &str) -> Option<&'static str> {
+        self.any_lower.get(&raw.trim().to_lowercase()).map(|&i| self.outlets[i].name)
     }
 
     /// The outlet whose domain `host` is or is under (`news.detik.com` → detikcom).

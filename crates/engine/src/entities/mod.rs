@@ -119,10 +119,21 @@ fn glued_junk(w: &str) -> usize {
         rest.chars().count() >= 2
             && (rest.starts_with(|c: char| c.is_uppercase()) || table.publisher(rest).is_some() || brand(rest))
     };
+    // "Pantauandetikcom", "Dilansirdetikcom": any word with an outlet's name glued after it
+    let outlet_glued = |head: &str, rest: &str| {
+        head.chars().count() >= 3
+            && head.chars().all(char::is_alphabetic)
+            && head.ends_with(|c: char| c.is_lowercase())
+            && rest.chars().count() >= 3
+            && table.outlet(rest).is_some()
+    };
     let cuts: Vec<usize> = w.char_indices().skip(2).map(|(i, _)| i).collect();
     cuts.into_iter()
         .rev()
-        .find(|&i| w[..i].chars().all(|c| c.is_lowercase()) && is_junk(&w[..i]) && ok_rest(&w[i..]))
+        .find(|&i| {
+            (w[..i].chars().all(|c| c.is_lowercase()) && is_junk(&w[..i]) && ok_rest(&w[i..]))
+                || outlet_glued(&w[..i], &w[i..])
+        })
         .unwrap_or(0)
 }
 
@@ -1221,6 +1232,9 @@ mod tests {
             ("kepadaAFP", "AFP"),
             ("dilansirdetikJabar", "detikJabar"),
             ("olehKPK", "KPK"),
+            // any word with an outlet glued after it
+            ("Pantauandetikcom", "detikcom"),
+            ("MengutipReuters", "Reuters"),
         ] {
             assert_eq!(&w[glued_junk(w)..], rest, "{w}");
         }

@@ -837,6 +837,14 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
     {
         return None;
     }
+    // "dapat menjelaskan", "harus memastikan": what someone can or must say is no act of speech
+    if f.kind == EventType::Statement
+        && f.pos == Pos::Verb
+        && f.t0 > 0
+        && matches!(toks[f.t0 - 1].lower.as_str(), "dapat" | "bisa" | "mampu" | "harus" | "perlu" | "wajib" | "boleh")
+    {
+        return None;
+    }
     let (args, from_context) = arguments(s, f, cs, fwd_end, mem);
     let participants = args.iter().any(|(_, r)| !matches!(r, Role::Place | Role::Other));
     // The first twelve types (the seeds' story) need a party; the rest of the typology may

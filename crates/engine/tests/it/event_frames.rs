@@ -317,7 +317,8 @@ fn an_act_that_is_the_occasion_keeps_the_statement() {
 }
 
 /// Sentences that must give no event of `kind`: an absence stated as a noun, speech with no
-/// named speaker, a subheading, a noun framed only from the next clause, a court's ruling.
+/// named speaker, a subheading, a noun framed only from the next clause, speech under "harus",
+/// a court's ruling.
 const NO_EVENT: &[(&str, &str)] = &[
     (
         "Kepala BPBD Kabupaten Garut Rudi Hartono memastikan tidak ada korban jiwa pada peristiwa tebing runtuh di tepi jalan desa itu.",
@@ -328,6 +329,11 @@ const NO_EVENT: &[(&str, &str)] = &[
     ("Penyaluran Bantuan Desa\nWarga desa itu berkumpul di balai desa pada Senin pagi.", "aid"),
     // a frame word in the next clause ("sehingga dapat dilakukan") does not frame the noun
     ("Petugas mencatat nama penerima bantuan sehingga dapat dilakukan pengecekan ulang.", "aid"),
+    // what someone can or must say is no act of speech
+    (
+        "Dalam aturan itu, Bupati Garut Abdusy Syakur Amin harus menjelaskan penggunaan dana hibah kepada DPRD.",
+        "statement",
+    ),
     // a court's ruling is no statement
     (
         "Mahkamah Konstitusi menyatakan pasal itu bertentangan dengan Undang-Undang Dasar, Kamis (5/6/2025).",
