@@ -837,12 +837,7 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
     {
         return None;
     }
-    // "dapat menjelaskan", "harus memastikan": what someone can or must say is no act of speech
-    if f.kind == EventType::Statement
-        && f.pos == Pos::Verb
-        && f.t0 > 0
-        && matches!(toks[f.t0 - 1].lower.as_str(), "dapat" | "bisa" | "mampu" | "harus" | "perlu" | "wajib" | "boleh")
-    {
+    if f.kind == EventType::Statement && f.pos == Pos::Verb && under_modal(s.text, toks[f.t0].span.start) {
         return None;
     }
     let (args, from_context) = arguments(s, f, cs, fwd_end, mem);
@@ -1355,6 +1350,9 @@ fn statements(
             continue;
         }
         let cue = quote_cue(q).unwrap_or(Span::new(q.start, q.start));
+        if under_modal(text, cue.start) {
+            continue;
+        }
         if let Some(sp) = q.speaker_span.as_ref().map(|s| s.start) {
             let before = text[..sp].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
             if matches!(before.to_lowercase().as_str(), "di" | "dari" | "media" | "pers" | "situs") {
@@ -1428,6 +1426,13 @@ fn statements(
         });
     }
     out
+}
+
+/// Whether the word at byte `at` stands right after a modal of ability or obligation ("dapat
+/// menjelaskan", "harus memastikan"): what someone can or must say is no act of speech.
+fn under_modal(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    matches!(before.to_lowercase().as_str(), "dapat" | "bisa" | "mampu" | "harus" | "perlu" | "wajib" | "boleh")
 }
 
 /// Whether an entity is a court ("Mahkamah Konstitusi", "Pengadilan Negeri Jakarta Pusat",
