@@ -1081,6 +1081,19 @@ fn event_date(
     st: Status,
 ) -> When {
     let planned = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
+    // "Setelah unjuk rasa yang memakan korban jiwa, ... dinonaktifkan pada 1 September": what a
+    // "setelah"/"sejak" clause tells happened some time before the main clause's date, not on
+    // it: only a date inside that clause (up to its comma) is its own
+    let before_main = !speech
+        && s.toks[..f.t0]
+            .iter()
+            .rev()
+            .take_while(|t| t.lower != "," && t.span.start >= clause_span.start)
+            .any(|t| matches!(t.lower.as_str(), "setelah" | "sesudah" | "pasca" | "sejak"));
+    let clause_span = match s.toks[f.t1..].iter().find(|t| t.lower == ",") {
+        Some(comma) if before_main => Span::new(clause_span.start, comma.span.start.min(clause_span.end)),
+        _ => clause_span,
+    };
     let date_span = match f.pos {
         _ if !speech => clause_span,
         Pos::Passive => Span::new(trigger.end, clause_span.end.max(trigger.end)),
@@ -1101,7 +1114,7 @@ fn event_date(
         let frame = Span::new(trigger.end, s.toks[k].span.start.max(trigger.end));
         when = pick_date(s.text, art.times, frame, trigger, st, art.anchor, true);
     }
-    if when.date.is_none() && when.date_text.is_none() && !planned && !speech {
+    if when.date.is_none() && when.date_text.is_none() && !planned && !speech && !before_main {
         when = pick_date(s.text, art.times, s.unit, trigger, st, art.anchor, false);
     }
     if speech {
@@ -1646,7 +1659,11 @@ fn build(text: &str, g: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: 
     // marked so: the reader sees where the date came from, and a timeline can place it. Further
     // down, an undated happening may be anything from last week to years ago: no date.
     let undated = main.date.is_none() && g.iter().all(|d| d.date_text.is_none());
-    let news = in_lead && !background && matches!(claim, EventStatus::Confirmed | EventStatus::Reported);
+    // (a clause that sets the scene, "Setelah kebakaran ...", "saat meninjau ...", is not the news)
+    let news = in_lead
+        && !background
+        && !g.iter().all(|d| d.occasion)
+        && matches!(claim, EventStatus::Confirmed | EventStatus::Reported);
     let (date, date_source) = match anchor.day {
         Some(day) if undated && news => (Some(day.to_string()), DateSource::Reference),
         _ => (main.date.clone(), main.date_source),

@@ -276,6 +276,15 @@ const DATED: &[(&str, &str, &str, Option<&str>, Option<&str>, &str)] = &[
         None,
         "reference",
     ),
+    // what a "setelah" clause tells happened before the main clause's date: no date, not that one
+    (
+        "Setelah kebakaran gudang di Kecamatan Cakung, polisi menetapkan dua tersangka pada Senin (9/6/2025).",
+        "disaster",
+        "kebakaran",
+        None,
+        None,
+        "none",
+    ),
 ];
 
 #[test]
