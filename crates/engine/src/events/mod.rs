@@ -1083,17 +1083,18 @@ fn event_date(
     let planned = matches!(st, Status::Planned | Status::Speculated | Status::Conditional | Status::Unconfirmed);
     // "Setelah unjuk rasa yang memakan korban jiwa, ... dinonaktifkan pada 1 September": what a
     // "setelah"/"sejak" clause tells happened some time before the main clause's date, not on
-    // it: only a date inside that clause (up to its comma) is its own
+    // that day: a date inside that clause (up to its comma) is its own; a day outside it is not
+    // (a year or a month outside it may still hold it: "pada 2019 ... setelah pembicaraan ...")
     let before_main = !speech
         && s.toks[..f.t0]
             .iter()
             .rev()
             .take_while(|t| t.lower != "," && t.span.start >= clause_span.start)
             .any(|t| matches!(t.lower.as_str(), "setelah" | "sesudah" | "pasca" | "sejak"));
-    let clause_span = match s.toks[f.t1..].iter().find(|t| t.lower == ",") {
-        Some(comma) if before_main => Span::new(clause_span.start, comma.span.start.min(clause_span.end)),
-        _ => clause_span,
-    };
+    let sub_clause = s.toks[f.t1..]
+        .iter()
+        .find(|t| t.lower == ",")
+        .map_or(clause_span, |comma| Span::new(clause_span.start, comma.span.start.min(clause_span.end)));
     let date_span = match f.pos {
         _ if !speech => clause_span,
         Pos::Passive => Span::new(trigger.end, clause_span.end.max(trigger.end)),
@@ -1114,8 +1115,16 @@ fn event_date(
         let frame = Span::new(trigger.end, s.toks[k].span.start.max(trigger.end));
         when = pick_date(s.text, art.times, frame, trigger, st, art.anchor, true);
     }
-    if when.date.is_none() && when.date_text.is_none() && !planned && !speech && !before_main {
+    if when.date.is_none() && when.date_text.is_none() && !planned && !speech {
         when = pick_date(s.text, art.times, s.unit, trigger, st, art.anchor, false);
+    }
+    if before_main && when.source == DateSource::Time {
+        let inner = pick_date(s.text, art.times, sub_clause, trigger, st, art.anchor, false);
+        if inner.date.is_some() {
+            when = inner;
+        } else if when.date.as_deref().is_some_and(|d| d.split('-').count() == 3) {
+            when = When::none();
+        }
     }
     if speech {
         when.or_reference(art.anchor);
