@@ -840,7 +840,15 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
     if f.kind == EventType::Statement && f.pos == Pos::Verb && under_modal(s.text, toks[f.t0].span.start) {
         return None;
     }
-    let (args, from_context) = arguments(s, f, cs, fwd_end, mem);
+    let (mut args, from_context) = arguments(s, f, cs, fwd_end, mem);
+    // "Saya minta ...", said inside a quotation: the speaker is who asks
+    let mut own_words: Option<Option<Span>> = None;
+    if !args.iter().any(|(_, r)| matches!(r, Role::Agent | Role::Patient))
+        && let Some((e, cue)) = first_person_speaker(s, art, f)
+    {
+        args.insert(0, (e, if f.pos == Pos::Passive { Role::Patient } else { Role::Agent }));
+        own_words = Some(cue);
+    }
     let participants = args.iter().any(|(_, r)| !matches!(r, Role::Place | Role::Other));
     // The first twelve types (the seeds' story) need a party; the rest of the typology may
     // have none (a flood, a passive with no "oleh", a budget that "dirancang").
@@ -862,10 +870,17 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
     let speech = matches!(f.kind, EventType::Statement | EventType::Demand | EventType::Threat) && f.pos != Pos::Noun;
     let j = judge(s, art, found, fi, cs, evidence, trigger, speech)?;
     let mut status = j.status;
+    // a demand or threat the speaker makes in their own words is made, not reported (the
+    // quotation's speech verb is no hedge on it)
+    let mut cue = j.cue;
+    if speech && status == Status::Reported && own_words.is_some_and(|q| cue.is_none() || cue == q) {
+        status = Status::Confirmed;
+        cue = None;
+    }
     let when = event_date(s, art, f, clause_span, trigger, speech, status);
     // a date after the reference day is a plan
     if status == Status::Confirmed
-        && j.cue.is_none()
+        && cue.is_none()
         && when.source == DateSource::Time
         && is_future(when.date.as_deref(), art.anchor)
     {
@@ -884,7 +899,7 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
         date_source: when.source,
         date_text: when.date_text,
         status,
-        cue: j.cue,
+        cue,
         evidence,
         trigger,
         negated: j.negated,
@@ -897,6 +912,21 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
             || (f.t0 > 0 && matches!(toks[f.t0 - 1].lower.as_str(), "dalam" | "sela" | "acara")),
         noun: f.pos == Pos::Noun,
     })
+}
+
+/// The named speaker of the quotation that holds trigger `f` when "saya" or "aku" (the
+/// speaker speaking of themself) is its subject, right before it or one auxiliary away.
+fn first_person_speaker(s: &Sentence, art: &Article, f: &Found) -> Option<(usize, Option<Span>)> {
+    let toks = s.toks;
+    let before = toks[..f.t0].iter().rev().find(|t| !AUX.contains(&t.lower.as_str()))?;
+    if !matches!(before.lower.as_str(), "saya" | "aku") {
+        return None;
+    }
+    let at = toks[f.t0].span.start;
+    let q = art.quotes.iter().find(|q| q.start <= at && at < q.end)?;
+    let id = q.speaker_entity.as_deref()?;
+    let e = s.entities.iter().position(|e| e.id == id && !e.is_media())?;
+    Some((e, quote_cue(q)))
 }
 
 /// Where the arguments after trigger `f` end: at a purpose or relative clause, or a comma or
@@ -1534,6 +1564,25 @@ fn participant_ids(d: &Draft) -> Vec<usize> {
 
 /// Deduplicate, mark background and build the contract's [`Event`]s, in text order.
 fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anchor, lead: Option<Span>) -> Vec<Event> {
+    // An act of speech of another type (a demand, a threat) that the text dates only by the
+    // reference day takes the date of the speaker's words it absorbs ("'Saya minta ...,' kata X,
+    // Senin (9/6)": the demand was made on Monday).
+    let spoken_dates: Vec<(Span, usize, Option<String>, Option<String>)> = drafts
+        .iter()
+        .filter(|d| d.kind == EventType::Statement && d.date_source == DateSource::Time)
+        .filter_map(|d| agent_of(d).map(|a| (d.evidence, a, d.date.clone(), d.date_end.clone())))
+        .collect();
+    for d in drafts.iter_mut().filter(|d| lexicon::SAID.contains(&d.kind) && !d.noun) {
+        if !matches!(d.date_source, DateSource::Reference | DateSource::None) || d.date_text.is_some() {
+            continue;
+        }
+        let Some(a) = agent_of(d) else { continue };
+        if let Some((_, _, date, end)) =
+            spoken_dates.iter().find(|(ev, b, _, _)| *b == a && ev.start < d.evidence.end && d.evidence.start < ev.end)
+        {
+            (d.date, d.date_end, d.date_source) = (date.clone(), end.clone(), DateSource::Time);
+        }
+    }
     let triggers: Vec<Span> = drafts.iter().filter(|d| d.kind != EventType::Statement).map(|d| d.trigger).collect();
     // A speaker's words that are themselves an event of another type by the same speaker (a
     // demand, a denial, an announced policy) are that event, not also a statement. An act that

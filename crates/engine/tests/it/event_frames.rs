@@ -154,6 +154,14 @@ const CASES: &[Case] = &[
         ANY,
         "denied",
     ),
+    // "saya" inside a quotation is its speaker: the demand is theirs, made (not reported)
+    case(
+        "\"Saya minta seluruh camat untuk mendata warga terdampak banjir,\" kata Bupati Bekasi Ade Kuswara Kunang, Senin (9/6/2025).",
+        "demand",
+        "minta",
+        by("Ade Kuswara Kunang"),
+        "confirmed",
+    ),
     // reactions and comments are what a speaker says: the lead's statement
     case(
         "Ketua Komisi IV DPR Siti Hediati Hariyadi menyoroti lambannya penyaluran pupuk bersubsidi di Nusa Tenggara Timur.",
@@ -275,6 +283,15 @@ const DATED: &[(&str, &str, &str, Option<&str>, Option<&str>, &str)] = &[
         Some("2025-06-11"),
         None,
         "reference",
+    ),
+    // a demand in the speaker's own words is dated by the words' day
+    (
+        "\"Saya minta seluruh camat untuk mendata warga terdampak banjir,\" kata Bupati Bekasi Ade Kuswara Kunang, Senin (9/6/2025).",
+        "demand",
+        "minta",
+        Some("2025-06-09"),
+        None,
+        "time",
     ),
     // what a "setelah" clause tells happened before the main clause's date: no date, not that one
     (
