@@ -50,6 +50,9 @@ pub static COURTS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/event
 /// What a denial rejects ("menolak tuduhan", "menolak klaim").
 pub static CLAIM: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/claim.txt"));
 
+/// A measure a government prepares or rolls out ("menyiapkan strategi", "menyusun skema").
+pub static MEASURE: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/measure.txt"));
+
 /// Arms and war material ("mengirim senjata", "pasokan amunisi").
 pub static ARMS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/arms.txt"));
 /// Military hardware and exercises ("uji coba rudal", "meluncurkan satelit mata-mata").
@@ -79,6 +82,7 @@ fn class(name: Option<&str>, file: &str) -> Class {
         Some("claim") => Some(&CLAIM[..]),
         Some("court") => Some(&COURT[..]),
         Some("purpose") => Some(&PURPOSE[..]),
+        Some("measure") => Some(&MEASURE[..]),
         Some(other) => panic!("{file}: bad class {other:?}"),
     };
     Class {

@@ -162,6 +162,14 @@ const CASES: &[Case] = &[
         by("Ade Kuswara Kunang"),
         "confirmed",
     ),
+    // a government preparing a measure is a policy; preparing food is not (NO_EVENT)
+    case(
+        "Kementerian Pertanian menyiapkan skema baru penyaluran pupuk bersubsidi bagi petani di Jawa Timur.",
+        "policy",
+        "menyiapkan",
+        by("Kementerian Pertanian"),
+        "confirmed",
+    ),
     // reactions and comments are what a speaker says: the lead's statement
     case(
         "Ketua Komisi IV DPR Siti Hediati Hariyadi menyoroti lambannya penyaluran pupuk bersubsidi di Nusa Tenggara Timur.",
@@ -355,6 +363,7 @@ const NO_EVENT: &[(&str, &str)] = &[
     ("Penyaluran Bantuan Desa\nWarga desa itu berkumpul di balai desa pada Senin pagi.", "aid"),
     // a frame word in the next clause ("sehingga dapat dilakukan") does not frame the noun
     ("Petugas mencatat nama penerima bantuan sehingga dapat dilakukan pengecekan ulang.", "aid"),
+    ("Relawan menyiapkan makanan bagi para pengungsi di balai desa.", "policy"),
     // what someone can or must say is no act of speech
     (
         "Dalam aturan itu, Bupati Garut Abdusy Syakur Amin harus menjelaskan penggunaan dana hibah kepada DPRD.",
