@@ -915,7 +915,8 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
 }
 
 /// The named speaker of the quotation that holds trigger `f` when "saya" or "aku" (the
-/// speaker speaking of themself) is its subject, right before it or one auxiliary away.
+/// speaker speaking of themself) is its subject, right before it or with only auxiliaries
+/// between ("saya sudah minta"), with the quotation's speech verb.
 fn first_person_speaker(s: &Sentence, art: &Article, f: &Found) -> Option<(usize, Option<Span>)> {
     let toks = s.toks;
     let before = toks[..f.t0].iter().rev().find(|t| !AUX.contains(&t.lower.as_str()))?;
@@ -1654,9 +1655,9 @@ fn finish(text: &str, mut drafts: Vec<Draft>, entities: &[Entity], anchor: &Anch
             gi.sort_unstable();
             // with no party to tell them apart, a flood in one district and a flood in another
             // are two happenings (a meeting of the same people told at two places is one, and
-            // the places' disagreement is kept)
-            // two happenings with no party named at all are one only when the same word or the
-            // same place tells them ("banjir ... banjir", "kebijakan itu"), not for sharing a type
+            // the places' disagreement is kept); and two happenings with no party named at all
+            // are one only when the same word, the same place or parties borrowed from the last
+            // of its type tell them ("banjir ... banjir"), not for sharing a type
             let nameless_same = || {
                 d.from_context
                     || g.iter().any(|x| {
