@@ -688,6 +688,15 @@ fn subject_before(toks: &[Tok], men: &[Men], entities: &[Entity], f: &Found, cs:
         if f.pos == Pos::Noun && toks[k].word && lexicon::prep_role(&toks[k].lower).is_some() {
             break;
         }
+        // "Prabowo menyatakan pemerintah menargetkan ...": past a speech verb with a word of its
+        // own between them, the name before it is the speaker, not this verb's subject ("Putin
+        // mengatakan akan mengunjungi ...", with only auxiliaries between, stays his)
+        if k + 1 < f.t0
+            && is_speech_verb(&toks[k].lower)
+            && toks[k + 1..f.t0].iter().any(|t| t.word && !AUX.contains(&t.lower.as_str()))
+        {
+            break;
+        }
         if let Some(mi) = men.iter().position(|x| x.t0 <= k && k < x.t1) {
             let m = men[mi];
             k = m.t0;
@@ -1479,6 +1488,13 @@ fn statements(
         });
     }
     out
+}
+
+/// Whether `w` is an active speech verb of the trigger lexicon ("mengatakan", "menyatakan").
+fn is_speech_verb(w: &str) -> bool {
+    lexicon::triggers_starting(w)
+        .iter()
+        .any(|t| t.kind == EventType::Statement && t.pos == Pos::Verb && t.words.len() == 1)
 }
 
 /// Whether the word at byte `at` stands right after a modal of ability or obligation ("dapat

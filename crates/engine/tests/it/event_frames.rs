@@ -162,6 +162,22 @@ const CASES: &[Case] = &[
         by("Ade Kuswara Kunang"),
         "confirmed",
     ),
+    // past a speech verb with a subject of its own between, the speaker is not the agent;
+    // with only an auxiliary between, the speaker does what they say they will
+    case(
+        "Menteri Keuangan Sri Mulyani Indrawati menyatakan pemerintah menaikkan tarif cukai rokok mulai Januari 2026.",
+        "policy",
+        "menaikkan",
+        NOBODY,
+        "reported",
+    ),
+    case(
+        "Presiden Prabowo Subianto mengatakan akan mengunjungi Jepang pada Juli 2025.",
+        "visit",
+        "mengunjungi",
+        by("Prabowo Subianto"),
+        "planned",
+    ),
     // a government preparing a measure is a policy; preparing food is not (NO_EVENT)
     case(
         "Kementerian Pertanian menyiapkan skema baru penyaluran pupuk bersubsidi bagi petani di Jawa Timur.",
