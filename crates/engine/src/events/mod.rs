@@ -852,10 +852,11 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
     let (mut args, from_context) = arguments(s, f, cs, fwd_end, mem);
     // "Saya minta ...", said inside a quotation: the speaker is who asks
     let mut own_words: Option<Option<Span>> = None;
-    if !args.iter().any(|(_, r)| matches!(r, Role::Agent | Role::Patient))
+    let subject_role = if f.pos == Pos::Passive { Role::Patient } else { Role::Agent };
+    if !args.iter().any(|(_, r)| *r == subject_role)
         && let Some((e, cue)) = first_person_speaker(s, art, f)
     {
-        args.insert(0, (e, if f.pos == Pos::Passive { Role::Patient } else { Role::Agent }));
+        args.insert(0, (e, subject_role));
         own_words = Some(cue);
     }
     let participants = args.iter().any(|(_, r)| !matches!(r, Role::Place | Role::Other));

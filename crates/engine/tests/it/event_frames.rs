@@ -162,6 +162,14 @@ const CASES: &[Case] = &[
         by("Ade Kuswara Kunang"),
         "confirmed",
     ),
+    // ... also when the one asked is named right after the verb
+    case(
+        "\"Saya minta Dinas Sosial untuk segera mendata warga terdampak banjir,\" kata Bupati Bekasi Ade Kuswara Kunang, Senin (9/6/2025).",
+        "demand",
+        "minta",
+        by("Ade Kuswara Kunang"),
+        "confirmed",
+    ),
     // past a speech verb with a subject of its own between, the speaker is not the agent;
     // with only an auxiliary between, the speaker does what they say they will
     case(
