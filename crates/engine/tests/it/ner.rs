@@ -129,14 +129,8 @@ fn spans_are_byte_offsets_into_the_text() {
 /// The persons, places and organisations a careful reader finds in the seeds.
 #[test]
 fn seed_regressions() {
-    let Some(shared) = support::shared("seeds") else { return };
+    let Some(files) = support::seed_paths() else { return };
     let mut all = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(shared.join("seeds"))
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
     assert_eq!(files.len(), 5, "the five seed pages");
     for f in &files {
         let a = support::analyze_bytes(&f.display().to_string(), &std::fs::read(f).unwrap());

@@ -25,18 +25,24 @@ pub fn analyze_str(text: &str) -> warta_engine::Analysis {
     analyze_bytes("test", text.as_bytes())
 }
 
-/// The seeds (`../shared/seeds/*.txt`) analysed in name order, each named by the first three
-/// characters of its file name ("000"...), or None (with a message) when they are absent.
-pub fn seed_analyses() -> Option<Vec<warta_engine::Analysis>> {
+/// The seed pages (`../shared/seeds/*.txt`) in name order, or None (with a message) when they
+/// are absent.
+pub fn seed_paths() -> Option<Vec<PathBuf>> {
     let root = shared("seeds")?;
-    let mut paths: Vec<_> = std::fs::read_dir(root.join("seeds"))
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("seeds"))
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     paths.sort();
+    Some(paths)
+}
+
+/// The seeds analysed in name order, each named by the first three characters of its file name
+/// ("000"...), or None (with a message) when they are absent.
+pub fn seed_analyses() -> Option<Vec<warta_engine::Analysis>> {
     Some(
-        paths
+        seed_paths()?
             .iter()
             .map(|p| analyze_bytes(&p.file_name().unwrap().to_string_lossy()[..3], &std::fs::read(p).unwrap()))
             .collect(),
