@@ -27,8 +27,8 @@ pub struct Table {
     by_lower: HashMap<String, usize>,
     /// Domain → index (all outlets).
     by_domain: HashMap<&'static str, usize>,
-    /// Lower-cased name or alias of any outlet, at home or abroad → index.
-    any_lower: HashMap<String, usize>,
+    /// Lower-cased name or alias of any outlet, at home or abroad, longest first.
+    any_lower: Vec<String>,
 }
 
 fn is_domain(form: &str) -> bool {
@@ -56,11 +56,11 @@ impl Table {
         }
         let mut by_lower = HashMap::new();
         let mut by_domain = HashMap::new();
-        let mut any_lower = HashMap::new();
+        let mut any_lower: Vec<String> =
+            outlets.iter().flat_map(|o| std::iter::once(&o.name).chain(&o.aliases)).map(|f| f.to_lowercase()).collect();
+        any_lower.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        any_lower.dedup();
         for (i, o) in outlets.iter().enumerate() {
-            for form in std::iter::once(&o.name).chain(&o.aliases) {
-                any_lower.entry(form.to_lowercase()).or_insert(i);
-            }
             for d in &o.domains {
                 by_domain.entry(*d).or_insert(i);
             }
@@ -79,10 +79,14 @@ impl Table {
         self.by_lower.get(&raw.trim().to_lowercase()).map(|&i| self.outlets[i].name)
     }
 
-    /// The display name of any outlet, Indonesian or abroad, written as `raw` (any case:
-    /// "Reuters", "detikcom").
-    pub fn outlet(&self, raw: &str) -> Option<&'static str> {
-        self.any_lower.get(&raw.trim().to_lowercase()).map(|&i| self.outlets[i].name)
+    /// Where the name of an outlet, Indonesian or abroad, ends `word` in any case (the longest
+    /// such name): "Pantauandetikcom" → 8 ("detikcom"), "MengutipReuters" → 8. No allocation:
+    /// a name glued to a word is looked for in every mention.
+    pub fn outlet_suffix(&self, word: &str) -> Option<usize> {
+        self.any_lower.iter().find_map(|f| {
+            let at = word.len().checked_sub(f.len())?;
+            (word.is_char_boundary(at) && word[at..].eq_ignore_ascii_case(f)).then_some(at)
+        })
     }
 
     /// The outlet whose domain `host` is or is under (`news.detik.com` → detikcom).

@@ -120,20 +120,16 @@ fn glued_junk(w: &str) -> usize {
             && (rest.starts_with(|c: char| c.is_uppercase()) || table.publisher(rest).is_some() || brand(rest))
     };
     // "Pantauandetikcom", "Dilansirdetikcom": any word with an outlet's name glued after it
-    let outlet_glued = |head: &str, rest: &str| {
-        head.chars().count() >= 3
-            && head.chars().all(char::is_alphabetic)
-            && head.ends_with(|c: char| c.is_lowercase())
-            && rest.chars().count() >= 3
-            && table.outlet(rest).is_some()
+    let outlet_glued = |head: &str| {
+        head.chars().count() >= 3 && head.chars().all(char::is_alphabetic) && head.ends_with(|c: char| c.is_lowercase())
     };
+    if let Some(i) = table.outlet_suffix(w).filter(|&i| w.len() - i >= 3 && outlet_glued(&w[..i])) {
+        return i;
+    }
     let cuts: Vec<usize> = w.char_indices().skip(2).map(|(i, _)| i).collect();
     cuts.into_iter()
         .rev()
-        .find(|&i| {
-            (w[..i].chars().all(|c| c.is_lowercase()) && is_junk(&w[..i]) && ok_rest(&w[i..]))
-                || outlet_glued(&w[..i], &w[i..])
-        })
+        .find(|&i| w[..i].chars().all(|c| c.is_lowercase()) && is_junk(&w[..i]) && ok_rest(&w[i..]))
         .unwrap_or(0)
 }
 
