@@ -53,6 +53,12 @@ pub static CLAIM: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events
 /// A measure a government prepares or rolls out ("menyiapkan strategi", "menyusun skema").
 pub static MEASURE: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/measure.txt"));
 
+/// What makes calling someone a naming act ("memanggil X sebagai 'sahabat'"), not a summons.
+pub static NAMING: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/naming.txt"));
+
+/// Whom investigators summon ("memanggil X sebagai saksi"): the summons is an investigation.
+pub static WITNESS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/witness.txt"));
+
 /// Arms and war material ("mengirim senjata", "pasokan amunisi").
 pub static ARMS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/events/arms.txt"));
 /// Military hardware and exercises ("uji coba rudal", "meluncurkan satelit mata-mata").
@@ -83,6 +89,8 @@ fn class(name: Option<&str>, file: &str) -> Class {
         Some("court") => Some(&COURT[..]),
         Some("purpose") => Some(&PURPOSE[..]),
         Some("measure") => Some(&MEASURE[..]),
+        Some("naming") => Some(&NAMING[..]),
+        Some("witness") => Some(&WITNESS[..]),
         Some(other) => panic!("{file}: bad class {other:?}"),
     };
     Class {
@@ -90,7 +98,7 @@ fn class(name: Option<&str>, file: &str) -> Class {
         around: matches!(name, Some("econ" | "court")),
         frame: name == Some("frame"),
         reach: match name {
-            Some("suspect" | "purpose") => 7,
+            Some("suspect" | "purpose" | "witness" | "naming") => 7,
             Some("econ") => 6,
             _ => 4,
         },

@@ -127,6 +127,8 @@ struct Found {
     pos: Pos,
     t0: usize,
     t1: usize,
+    /// Calling someone something ("memanggil X sebagai ..."): an act even when quoted.
+    naming: bool,
 }
 
 /// An event before deduplication.
@@ -423,7 +425,8 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
                 i += n;
                 continue 'outer;
             }
-            out.push(Found { kind: tr.kind, pos: tr.pos, t0: i, t1: i + n });
+            let naming = tr.needs.is_some_and(|c| std::ptr::eq(c, &lexicon::NAMING[..]));
+            out.push(Found { kind: tr.kind, pos: tr.pos, t0: i, t1: i + n, naming });
             i += n;
             continue 'outer;
         }
@@ -776,13 +779,15 @@ struct Article<'a> {
 }
 
 /// An event's status and what decided it.
-struct Judgement {
+struct Judgement<'a> {
     status: Status,
     cue: Option<Span>,
     /// Told as an accusation's content ("menuduh X menyerang"): reported, not confirmed.
     alleged: bool,
     /// The trigger stands right after a negator ("tidak", "belum").
     negated: bool,
+    /// A naming act inside a quotation: the quotation's speaker, when known, for its id.
+    quoted_speech: Option<Option<&'a str>>,
 }
 
 /// An event's date and where it came from.
@@ -879,6 +884,19 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
     // acts of speech: statements, and the demands and threats said
     let speech = matches!(f.kind, EventType::Statement | EventType::Demand | EventType::Threat) && f.pos != Pos::Noun;
     let j = judge(s, art, found, fi, cs, evidence, trigger, speech)?;
+    // A speech verb inside a quotation is what the speaker says (`judge` drops it), but calling
+    // someone something is an act: "'Sejak Desember, X telah memanggil Y sebagai sahabat,' kata
+    // pejabat itu" is X's act, reported by the official, when X is named, is not the speaker
+    // and the act is told as done (not "akan memanggil").
+    if let Some(speaker) = j.quoted_speech {
+        let named = args.iter().find(|(_, r)| *r == Role::Agent).map(|&(e, _)| &s.entities[e]);
+        if own_words.is_some()
+            || j.status != Status::Reported
+            || !named.is_some_and(|e| !e.is_media() && speaker.is_none_or(|id| id != e.id.as_str()))
+        {
+            return None;
+        }
+    }
     let mut status = j.status;
     // a demand or threat the speaker makes in their own words is made, not reported (the
     // quotation's speech verb is no hedge on it)
@@ -1046,16 +1064,16 @@ fn arguments(s: &Sentence, f: &Found, cs: usize, fwd_end: usize, mem: &Memory) -
 /// or denial before it in the sentence, a negator right before it. None for a speech verb
 /// inside a quotation: what the speaker says, not an act of speech.
 #[allow(clippy::too_many_arguments)]
-fn judge(
+fn judge<'a>(
     s: &Sentence,
-    art: &Article,
+    art: &Article<'a>,
     found: &[Found],
     fi: usize,
     cs: usize,
     evidence: Span,
     trigger: Span,
     speech: bool,
-) -> Option<Judgement> {
+) -> Option<Judgement<'a>> {
     let (toks, f) = (s.toks, &found[fi]);
     let index = &art.lookups.quotes;
     let a = if speech {
@@ -1068,9 +1086,10 @@ fn judge(
         cue = None;
     }
     let in_quote = art.quotes.iter().find(|q| q.start <= trigger.start && trigger.end <= q.end);
-    if in_quote.is_some() && f.kind == EventType::Statement && f.pos != Pos::Noun {
+    if in_quote.is_some() && f.kind == EventType::Statement && f.pos != Pos::Noun && !f.naming {
         return None;
     }
+    let quoted_speech = in_quote.filter(|_| f.naming).map(|q| q.speaker_entity.as_deref());
     if let Some(q) = in_quote
         && st == Status::Confirmed
         && cue.is_none()
@@ -1105,7 +1124,7 @@ fn judge(
         st = Status::Denied;
         cue = Some(Span::new(toks[f.t0.saturating_sub(2)].span.start, trigger.end));
     }
-    Some(Judgement { status: st, cue, alleged, negated })
+    Some(Judgement { status: st, cue, alleged, negated, quoted_speech })
 }
 
 /// The date of trigger `f` whose clause is `clause_span`: the time expression nearest it in
@@ -1155,6 +1174,25 @@ fn event_date(
     {
         let frame = Span::new(trigger.end, s.toks[k].span.start.max(trigger.end));
         when = pick_date(s.text, art.times, frame, trigger, st, art.anchor, true);
+    }
+    // "Pada Desember 2024, X menyebut ...", "Sejak Mei, X telah memanggil ...": a month or day
+    // fronted before the clause of an active speech verb, set off by a comma with nothing but
+    // that clause between it and the verb, is the speech's time at its own precision (in
+    // "Pada 2023, ekonomi tumbuh, kata X" a second comma shows it belongs to the content)
+    if speech && f.pos == Pos::Verb && when.date.is_none() && when.date_text.is_none() {
+        let opening = s.toks[..f.t0].iter().take_while(|t| !t.word).count();
+        if let Some(comma) = s.toks[opening..f.t0].iter().position(|t| t.lower == ",").map(|k| k + opening)
+            && comma <= opening + 5
+            && s.toks[comma + 1..f.t0].iter().all(|t| t.word || t.lower == "-")
+        {
+            let fronted = Span::new(s.toks[opening].span.start, s.toks[comma].span.start);
+            let t = pick_date(s.text, art.times, fronted, trigger, st, art.anchor, true);
+            // a bare year or a span of years sets the scope of what is said ("Selama 2018-2023,
+            // X menambahkan ..."), not the day it was said
+            if t.date.as_deref().is_some_and(|d| d.len() >= 7) && t.date_end.is_none() {
+                when = t;
+            }
+        }
     }
     if when.date.is_none() && when.date_text.is_none() && !planned && !speech {
         when = pick_date(s.text, art.times, s.unit, trigger, st, art.anchor, false);

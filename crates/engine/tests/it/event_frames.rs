@@ -272,6 +272,23 @@ const CASES: &[Case] = &[
         by("Sugiono"),
         "confirmed",
     ),
+    // a summons as a witness is an investigation, whoever summons
+    case(
+        "Kejaksaan Tinggi Jawa Barat memanggil Bendahara Desa Sukamaju Rina Wulandari sebagai saksi pada Selasa (10/6/2025).",
+        "investigation",
+        "memanggil",
+        by("Kejaksaan Tinggi Jawa Barat"),
+        "confirmed",
+    ),
+    // calling someone something is an act, also when an official quotes it: the named third
+    // party's, reported
+    case(
+        "\"Sejak Juni 2025, Presiden Andi Wirawan telah memanggil Perdana Menteri Liu Chen sebagai sahabat terdekatnya,\" kata pejabat kementerian itu.",
+        "statement",
+        "memanggil",
+        by("Andi Wirawan"),
+        "reported",
+    ),
 ];
 
 /// Dates per event: (text, type, trigger word, date, date_end, date_source).
@@ -324,6 +341,24 @@ const DATED: &[(&str, &str, &str, Option<&str>, Option<&str>, &str)] = &[
         Some("2025-06-09"),
         None,
         "time",
+    ),
+    // a month fronted before a speech verb's clause is the speech's time
+    (
+        "Pada Mei 2025, Menteri Perdagangan Budi Santoso menyebut harga minyak goreng sudah stabil.",
+        "statement",
+        "menyebut",
+        Some("2025-05"),
+        None,
+        "time",
+    ),
+    // a span of years fronted so sets the scope of what is said, not the day it was said
+    (
+        "Selama 2019-2023, Kepala Dinas Kesehatan Rudi Hartono menambahkan bahwa angka stunting terus turun.",
+        "statement",
+        "menambahkan",
+        Some("2025-06-11"),
+        None,
+        "reference",
     ),
     // what a "setelah" clause tells happened before the main clause's date: no date, not that one
     (
@@ -441,6 +476,18 @@ fn one_occasion_gives_one_act_of_speech_whatever_its_type() {
     );
     let st = of_kind(&a, "statement");
     assert!(st.len() == 1 && st[0].1.iter().any(|n| n.contains("Amran")), "{st:?}");
+}
+
+#[test]
+fn a_speech_verb_inside_a_quotation_is_no_act_of_its_subject() {
+    // said by the official quoted: one statement, the official's; the governor's words are
+    // what the official says (calling someone something would be the governor's act)
+    let a = analyse(
+        "\"Gubernur Arif Budiman sudah menyampaikan bahwa jalan itu diperbaiki tahun ini,\" kata Kepala Dinas PU Joni Siregar, Selasa (10/6/2025).",
+    );
+    let said = of_kind(&a, "statement");
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].1.iter().any(|n| n.contains("Joni Siregar")), "{said:?}");
 }
 
 #[test]
