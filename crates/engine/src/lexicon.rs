@@ -10,16 +10,41 @@
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+/// A set of lower-case words to look a word up in: a [`Lexicon`] or one use of a lexicon
+/// ([`Words`]). The look-up hashes once instead of comparing the word with every entry.
+pub trait WordSet {
+    /// Whether `w` (lower case) is one of the words.
+    fn has(&self, w: &str) -> bool;
+}
+
+type Set = std::collections::HashSet<&'static str, foldhash::fast::RandomState>;
+
+fn set_of(words: &[&'static str]) -> Set {
+    words.iter().copied().collect()
+}
+
 /// A list kept as a data file of one entry per line (`#` comments, blank lines skipped), in
-/// file order; parsed on first use and read as a slice.
+/// file order; parsed on first use and read as a slice, or looked up as a set.
 pub struct Lexicon {
     text: &'static str,
     words: OnceLock<Vec<&'static str>>,
+    set: OnceLock<Set>,
 }
 
 impl Lexicon {
     pub const fn new(text: &'static str) -> Lexicon {
-        Lexicon { text, words: OnceLock::new() }
+        Lexicon { text, words: OnceLock::new(), set: OnceLock::new() }
+    }
+
+    /// Whether `w` is one of the entries (as written in the file): one hash look-up.
+    pub fn contains<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
+        self.has(w.as_ref())
+    }
+}
+
+impl WordSet for Lexicon {
+    fn has(&self, w: &str) -> bool {
+        self.set.get_or_init(|| set_of(self)).contains(w)
     }
 }
 
@@ -68,6 +93,12 @@ crate::names! {
     }
 }
 
+impl WordSet for Words {
+    fn has(&self, w: &str) -> bool {
+        self.contains(w)
+    }
+}
+
 impl Words {
     fn file(self) -> &'static str {
         match self {
@@ -87,9 +118,10 @@ impl Words {
         &all[self as usize]
     }
 
-    /// Whether `w` (lower case) is one of this use's words.
+    /// Whether `w` (lower case) is one of this use's words: one hash look-up.
     pub fn contains(self, w: &str) -> bool {
-        self.get().contains(&w)
+        static SETS: OnceLock<Vec<Set>> = OnceLock::new();
+        SETS.get_or_init(|| Words::ALL.iter().map(|u| set_of(u.get())).collect())[self as usize].contains(w)
     }
 
     fn load(self) -> Vec<&'static str> {

@@ -28,10 +28,13 @@ mod text;
 
 use crate::analysis::{Entity, EntityKind, FoundBy as Origin, Link, Links, Mention, NerMention, Relation, Span};
 use crate::doc::Doc;
-use crate::lexicon::{Lexicon, Words};
+use crate::lexicon::{Lexicon, WordSet, Words};
 use crate::span_index::SpanIndex;
 use gazetteer::gaz;
-use std::collections::{HashMap, HashSet};
+// foldhash: these maps are keyed by words and spans of the article, many per article; SipHash
+// cost 2 % of `analyze`. foldhash is seeded per process, so crafted text cannot aim at collisions.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 use text::{Tok, is_all_caps, is_cap, joinable, tokens};
 
 /// Words of office and institution names that are never part of a personal name, lower-case.
@@ -66,14 +69,14 @@ fn lc(w: &str) -> String {
     w.to_lowercase()
 }
 
-fn in_list(list: &[&str], w: &str) -> bool {
-    let l = lc(w);
-    list.contains(&l.as_str())
+/// Whether `w`, lower-cased (only when it has capitals), is in `list`.
+fn in_list(list: &impl WordSet, w: &str) -> bool {
+    if w.chars().any(char::is_uppercase) { list.has(&lc(w)) } else { list.has(w) }
 }
 
 /// `data/not-names.txt`: function words, sentence starters and promo verbs, lower case.
-fn junk_words() -> &'static std::collections::HashSet<&'static str> {
-    static J: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+fn junk_words() -> &'static HashSet<&'static str> {
+    static J: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     J.get_or_init(|| {
         include_str!("../../data/not-names.txt")
             .lines()
@@ -306,7 +309,7 @@ fn name_token(text: &str, t: &Tok) -> bool {
     let w = t.text(text);
     !is_all_caps(w)
         && !w.chars().any(|c| c.is_numeric())
-        && !in_list(Words::TitlesNames.get(), w)
+        && !in_list(&Words::TitlesNames, w)
         && !in_list(&OFFICE, w)
         && !is_not_name(w)
 }
@@ -332,7 +335,7 @@ fn rule_persons(text: &str, toks: &[Tok], covered: &[bool]) -> Vec<Span> {
         }
         let j = cap_run(text, toks, i);
         let title_before = i > 0
-            && in_list(Words::TitlesNames.get(), toks[i - 1].text(text))
+            && in_list(&Words::TitlesNames, toks[i - 1].text(text))
             && joinable(&text[toks[i - 1].end..toks[i].start]);
         // Suffix of uncovered, name-like tokens at the end of the run.
         let mut s = j;
@@ -343,8 +346,8 @@ fn rule_persons(text: &str, toks: &[Tok], covered: &[bool]) -> Vec<Span> {
         if j - s > 4 {
             s = j - 4;
         }
-        let has_trigger = title_before || (i..s).any(|k| in_list(Words::TitlesNames.get(), toks[k].text(text)));
-        let after_title = s > i && (in_list(Words::TitlesNames.get(), toks[s - 1].text(text)));
+        let has_trigger = title_before || (i..s).any(|k| in_list(&Words::TitlesNames, toks[k].text(text)));
+        let after_title = s > i && (in_list(&Words::TitlesNames, toks[s - 1].text(text)));
         let ok_len = (j - s >= 2) || (j - s == 1 && (after_title || (s == i && title_before)));
         if s < j && has_trigger && ok_len && person_like(text, toks, s, j) {
             out.push(Span::new(toks[s].start, toks[j - 1].end));
@@ -352,7 +355,7 @@ fn rule_persons(text: &str, toks: &[Tok], covered: &[bool]) -> Vec<Span> {
             // "menurut Yang Moo-jin, presiden ..." and "Foto: Yuri Maltsev/Reuters".
             let before = if i > 0 { lc(toks[i - 1].text(text)) } else { String::new() };
             let gap_after = toks.get(j).map_or("", |n| &text[toks[j - 1].end..n.start]);
-            let next_title = toks.get(j).is_some_and(|n| in_list(Words::TitlesNames.get(), n.text(text)));
+            let next_title = toks.get(j).is_some_and(|n| in_list(&Words::TitlesNames, n.text(text)));
             let apposed = Words::SpeechApposition.contains(before.as_str()) && gap_after.trim() == "," && next_title;
             let credit =
                 before == "foto" && text[toks[i - 1].end..toks[i].start].trim() == ":" && gap_after.trim() == "/";
@@ -639,7 +642,7 @@ fn resolve_regions(text: &str, regions: impl Iterator<Item = (Span, Vec<Tok>)>, 
     let mut uf = merge(text, &cands, &regions);
     let (extra, people_by_token) = bare_surnames(text, &cands, &regions);
     // Attach the surname mentions to the most recent full name before them.
-    let mut groups: HashMap<usize, Vec<Cand>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<Cand>> = HashMap::default();
     for k in 0..cands.len() {
         let r = uf.find(k);
         groups.entry(r).or_default().push(cands[k].clone());
@@ -812,7 +815,7 @@ fn add_definitions(text: &str, cands: &mut Vec<Cand>, defs: Vec<(Span, Span, boo
 /// Every other use of a defined acronym (before or after the definition) is a mention too.
 /// The first definition of each form wins, as a scan in candidate order would find it.
 fn add_acronym_uses(text: &str, cands: &mut Vec<Cand>, regions: &[Vec<Tok>]) {
-    let mut defined: HashMap<&str, EntityKind> = HashMap::new();
+    let mut defined: HashMap<&str, EntityKind> = HashMap::default();
     for c in cands
         .iter()
         .filter(|c| c.origin == Origin::Rules && c.name.len() == 1 && is_all_caps(&text[c.span.start..c.span.end]))
@@ -858,7 +861,7 @@ fn merge(text: &str, cands: &[Cand], regions: &[Vec<Tok>]) -> Uf {
 /// unknown name that equals a gazetteer alias of the same type).
 fn merge_same_name(cands: &[Cand], uf: &mut Uf) {
     let g = gaz();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     for (k, c) in cands.iter().enumerate() {
         let key = match c.gaz {
             Some(e) => format!("kb:{}", g.entries[e].key),
@@ -892,7 +895,7 @@ fn merge_definitions(text: &str, cands: &[Cand], regions: &[Vec<Tok>], uf: &mut 
     for toks in regions {
         all_defs.extend(acronym_defs(text, toks));
     }
-    let mut at: HashMap<Span, usize> = HashMap::new();
+    let mut at: HashMap<Span, usize> = HashMap::default();
     for (k, c) in cands.iter().enumerate() {
         at.entry(c.span).or_insert(k);
     }
@@ -950,9 +953,9 @@ fn merge_name_parts(text: &str, cands: &[Cand], uf: &mut Uf) {
     /// The longest part of a name looked up as a bare surname or given name (real ones have a
     /// few words).
     const PART_TOKENS: usize = 8;
-    let mut prefixes: HashMap<&[String], Vec<usize>> = HashMap::new();
-    let mut suffixes: HashMap<&[String], Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    let mut prefixes: HashMap<&[String], Vec<usize>> = HashMap::default();
+    let mut suffixes: HashMap<&[String], Vec<usize>> = HashMap::default();
+    let mut by_initials: HashMap<(EntityKind, String), Vec<usize>> = HashMap::default();
     for k in 0..cands.len() {
         let c = &cands[k];
         if c.gaz.is_none() && !c.name.is_empty() && !Words::PronounsNames.contains(&c.name.join(" ")) {
@@ -1032,7 +1035,7 @@ fn merge_pronouns(cands: &[Cand], uf: &mut Uf) {
 fn bare_surnames(text: &str, cands: &[Cand], regions: &[Vec<Tok>]) -> (Vec<Cand>, HashMap<String, Vec<usize>>) {
     let g = gaz();
     let mut extra: Vec<Cand> = Vec::new();
-    let mut people_by_token: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut people_by_token: HashMap<String, Vec<usize>> = HashMap::default();
     let mut people: Vec<(usize, String, bool)> = Vec::new(); // (cand, token, is_first)
     for (k, c) in cands.iter().enumerate() {
         if c.kind != EntityKind::Per {
@@ -1084,7 +1087,7 @@ fn bare_surnames(text: &str, cands: &[Cand], regions: &[Vec<Tok>]) -> (Vec<Cand>
                 joinable(&text[p.end..t.start])
                     && t.word_start
                     && is_cap(p.text(text))
-                    && !in_list(Words::TitlesNames.get(), p.text(text))
+                    && !in_list(&Words::TitlesNames, p.text(text))
                     && !ends.contains(&p.end)
             };
             if next_cap || prev_cap {
@@ -1115,7 +1118,7 @@ fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Enti
     // by the longer first, then by group, so that ids never depend on the map's order.
     gs.sort_by_key(|(r, cs)| (cs[0].span.start, std::cmp::Reverse(cs[0].span.end), *r));
     // Ids first, so links can point at entities in this article.
-    let mut id_of_key: HashMap<&'static str, String> = HashMap::new();
+    let mut id_of_key: HashMap<&'static str, String> = HashMap::default();
     for (i, (r, _)) in gs.iter().enumerate() {
         if let Some(e) = uf.gaz[*r] {
             id_of_key.insert(g.entries[e].key, format!("e{}", i + 1));
