@@ -71,6 +71,21 @@ fn cues() -> &'static [Cue] {
 }
 
 /// Words of `span` (letters, digits and inner hyphens) as lower-cased strings with their spans.
+/// The cues by their first word, each bucket in file order: a word is compared only with the
+/// cues it can open, not with every cue.
+fn cues_opened_by(w: &str) -> &'static [usize] {
+    type Index = std::collections::HashMap<&'static str, Vec<usize>, foldhash::fast::RandomState>;
+    static BY_FIRST: OnceLock<Index> = OnceLock::new();
+    let index = BY_FIRST.get_or_init(|| {
+        let mut m = Index::default();
+        for (k, c) in cues().iter().enumerate() {
+            m.entry(c.words[0]).or_default().push(k);
+        }
+        m
+    });
+    index.get(w).map_or(&[], Vec::as_slice)
+}
+
 pub(crate) fn words(text: &str, span: Span) -> Vec<(String, Span)> {
     let s = span.of(text);
     let mut out = Vec::new();
@@ -102,7 +117,7 @@ pub fn assess(text: &str, span: Span, default: Status) -> Assessment {
     let mut i = 0;
     while i < ws.len() {
         let mut matched = 0usize;
-        for c in cues() {
+        for c in cues_opened_by(&ws[i].0).iter().map(|&k| &cues()[k]) {
             let n = c.words.len();
             if i + n <= ws.len() && c.words.iter().zip(&ws[i..i + n]).all(|(a, (b, _))| *a == b) {
                 // negator right before, or before one bridge word
