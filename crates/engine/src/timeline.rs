@@ -232,6 +232,9 @@ pub struct BuildStats {
     pub events: usize,
     /// Events left out because their only participant is their own place.
     pub self_place: usize,
+    /// Events left out because they tell no when, no who and no where ("pemeriksaan" with no
+    /// date, party or place): nothing to place on a time axis or to tell an analyst.
+    pub unplaced: usize,
     /// Entries made.
     pub entries: usize,
     /// Entries carrying a date conflict.
@@ -331,6 +334,14 @@ impl Item<'_> {
 
 /// Build the merged timeline of a set of articles (e.g. one story's), in date order; undated
 /// entries last.
+/// Whether an event tells no when, no who and no where: no date, no party, no place
+/// ("pemeriksaan", "program" with nothing about them). It stays in its article's analysis but
+/// makes no timeline entry: there is nothing to place on the axis or to tell an analyst, and
+/// as an entry it only hid the statements told beside it.
+pub fn unplaced(ev: &Event) -> bool {
+    ev.date.is_none() && ev.participants.is_empty() && ev.place.is_none() && ev.place_kb.is_none()
+}
+
 /// A story's lede: the summaries of its key entries, joined in date order, and which entries
 /// (indices into `entries`) they are, so a renderer can rebuild it from the summaries in
 /// another language. Key entries: up to [`LEDE_ENTRIES`] not in the background, happenings
@@ -444,6 +455,10 @@ fn build_from(
                 && keys.iter().all(|k| k == pk)
             {
                 stats.self_place += 1;
+                continue;
+            }
+            if unplaced(ev) {
+                stats.unplaced += 1;
                 continue;
             }
             if let Some(key) = key {
@@ -1508,6 +1523,29 @@ mod tests {
         assert_eq!(e.statuses.len(), 2);
         assert_eq!(e.summary, "Ani Wijaya bertemu Budi Santoso pada 2 Mei 2024");
         assert!(e.conflicts.is_empty());
+    }
+
+    #[test]
+    fn an_event_with_no_date_party_or_place_makes_no_entry() {
+        let thin = event("investigation", None, &[], "confirmed");
+        assert!(unplaced(&thin));
+        let a =
+            article("a", Some("Kabar"), vec![thin, event("meeting", Some("2024-05-02"), &["e1", "e2"], "confirmed")]);
+        let members = [Member { analysis: &a, story: None }];
+        let (t, stats) = build_with_stats(&members, None);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].kind, EventType::Meeting);
+        assert_eq!(stats.unplaced, 1);
+        // a date, a party or a place is enough to place it
+        for placed in [
+            event("investigation", Some("2024-05-03"), &[], "confirmed"),
+            event("investigation", None, &["e1"], "confirmed"),
+            Event { place: Some("Bandung".into()), ..event("investigation", None, &[], "confirmed") },
+        ] {
+            assert!(!unplaced(&placed));
+            let b = article("b", Some("Kabar"), vec![placed]);
+            assert_eq!(build(&[&b]).len(), 1);
+        }
     }
 
     #[test]

@@ -165,7 +165,7 @@ proptest! {
             let (after, stats) = timeline::build_with_stats(&members, None);
             let events: usize = arts[..k].iter().map(|a| a.events.len()).sum();
             let held: usize = after.iter().map(|e| e.evidence.len()).sum();
-            prop_assert_eq!(held + stats.self_place, events, "every event of every article is in one entry");
+            prop_assert_eq!(held + stats.self_place + stats.unplaced, events, "every event of every article is in one entry");
             for (old, sup) in before.iter().zip(supports(&before)) {
                 for (source, start) in sup {
                     let kept = after.iter().any(|e| {

@@ -852,6 +852,12 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
         "| stories holding an annotated article ({gns} with entries) | {gst} | {gn} | {:.3} | {gmean:.3} | |",
         ratio(gst, gn)
     );
+    let events = analyses.iter().map(|a| a.events.len()).sum::<usize>();
+    let unplaced = analyses.iter().flat_map(|a| &a.events).filter(|e| timeline::unplaced(e)).count();
+    let _ = writeln!(
+        md,
+        "\nEvents that make no entry because they tell no date, no party and no place (`timeline::unplaced`): {unplaced} of {events}."
+    );
     md += "\n## Copies among supporters\n\n";
     let _ = writeln!(
         md,
