@@ -36,7 +36,8 @@
 //! support is counted by original report too, so copies never outvote an independent source.
 //!
 //! **Noise cut.** An event whose only participant is its own place ("X berkunjung ke X") is
-//! not a happening and is left out.
+//! not a happening and is left out; so is one that tells no date, no party and no place
+//! ([`unplaced`]): it stays in its article's analysis.
 //!
 //! [`for_entity`] gathers the happenings one entity takes part in (or that take place there)
 //! across stories, merged the same way, each entry carrying its story ids.

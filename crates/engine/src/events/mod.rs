@@ -1062,7 +1062,8 @@ fn arguments(s: &Sentence, f: &Found, cs: usize, fwd_end: usize, mem: &Memory) -
 /// The status of trigger `found[fi]` by scope: the cues of its clause (for a speech verb only
 /// those before it, never the content it introduces), a quotation it stands in, an accusation
 /// or denial before it in the sentence, a negator right before it. None for a speech verb
-/// inside a quotation: what the speaker says, not an act of speech.
+/// inside a quotation: what the speaker says, not an act of speech (a naming act there is
+/// kept, with the quotation's speaker in `quoted_speech`, for the caller to judge).
 #[allow(clippy::too_many_arguments)]
 fn judge<'a>(
     s: &Sentence,
