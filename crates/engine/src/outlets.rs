@@ -58,7 +58,8 @@ impl Table {
         let mut by_domain = HashMap::new();
         let mut any_lower: Vec<String> =
             outlets.iter().flat_map(|o| std::iter::once(&o.name).chain(&o.aliases)).map(|f| f.to_lowercase()).collect();
-        any_lower.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        // longest first; equal names side by side, so that `dedup` removes every repeat
+        any_lower.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         any_lower.dedup();
         for (i, o) in outlets.iter().enumerate() {
             for d in &o.domains {

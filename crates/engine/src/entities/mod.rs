@@ -75,20 +75,11 @@ fn in_list(list: &impl WordSet, w: &str) -> bool {
 }
 
 /// `data/not-names.txt`: function words, sentence starters and promo verbs, lower case.
-fn junk_words() -> &'static HashSet<&'static str> {
-    static J: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    J.get_or_init(|| {
-        include_str!("../../data/not-names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
+static JUNK: Lexicon = Lexicon::new(include_str!("../../data/not-names.txt"));
 
 /// Is `w` a word that never starts a name (the stoplist file)?
 fn is_junk(w: &str) -> bool {
-    junk_words().contains(lc(w).as_str())
+    in_list(&JUNK, w)
 }
 
 /// Is `w` never a name on its own: the stoplist file, months and weekdays.

@@ -1541,7 +1541,7 @@ fn is_speech_verb(w: &str) -> bool {
 /// menjelaskan", "harus memastikan"): what someone can or must say is no act of speech.
 fn under_modal(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    matches!(before.to_lowercase().as_str(), "dapat" | "bisa" | "mampu" | "harus" | "perlu" | "wajib" | "boleh")
+    ["dapat", "bisa", "mampu", "harus", "perlu", "wajib", "boleh"].iter().any(|m| before.eq_ignore_ascii_case(m))
 }
 
 /// Whether an entity is a court ("Mahkamah Konstitusi", "Pengadilan Negeri Jakarta Pusat",
