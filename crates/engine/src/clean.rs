@@ -204,6 +204,12 @@ struct Lines {
     nonblank: Vec<usize>,
     /// For each line, how many non-blank lines have its key.
     counts: Vec<usize>,
+    /// For each non-blank line, whether it repeats an earlier line as part of a repeated
+    /// passage: right after its own copy, or beside a neighbour that is beside the earlier copy
+    /// too, the two holding a prose passage's words. A line repeated on its own (a forum's
+    /// "Joined: ..." stamp, a post quoted in a reply, a step of a plan that recurs) is not such
+    /// a copy.
+    copied: Vec<bool>,
 }
 
 impl Lines {
@@ -219,19 +225,34 @@ impl Lines {
             }
             keys.iter().map(|k| by_key.get(k.as_str()).copied().unwrap_or(0)).collect()
         };
-        Lines { raw, keys, nonblank, counts }
+        let copied = {
+            let key = |k: usize| keys[nonblank[k]].as_str();
+            let words = |k: usize| key(k).bytes().filter(|&b| b == b' ').count() + 1;
+            // A copied passage is prose: the line and its matching neighbour hold this many
+            // words together. Two short items that recur as a pair (a plan's step and its
+            // portion) are the text's structure.
+            const MIN_WORDS: usize = 20;
+            let mut earlier: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut copied = vec![false; nonblank.len()];
+            for k in 0..nonblank.len() {
+                let copies = earlier.entry(key(k)).or_default();
+                copied[k] = copies.iter().any(|&j| {
+                    j + 1 == k
+                        || (j > 0 && key(k - 1) == key(j - 1) && words(k) + words(k - 1) >= MIN_WORDS)
+                        || (k + 1 < nonblank.len() && key(k + 1) == key(j + 1) && words(k) + words(k + 1) >= MIN_WORDS)
+                });
+                copies.push(k);
+            }
+            copied
+        };
+        Lines { raw, keys, nonblank, counts, copied }
     }
 
-    /// The `k`th non-blank line, counted as seen.
-    fn line<'a>(&'a self, text: &'a str, k: usize, st: &mut LineState<'a>) -> Line<'a> {
+    /// The `k`th non-blank line.
+    fn line<'a>(&'a self, text: &'a str, k: usize, st: &mut LineState) -> Line<'a> {
         let i = self.nonblank[k];
         let span = self.raw[i];
         let key = self.keys[i].as_str();
-        let occurrence = {
-            let e = st.seen.entry(key).or_default();
-            *e += 1;
-            *e
-        };
         Line {
             k,
             i,
@@ -241,7 +262,7 @@ impl Lines {
             next_key: self.nonblank.get(k + 1).map(|&j| self.keys[j].as_str()),
             // The key is the line's words joined by single spaces.
             words: key.bytes().filter(|&b| b == b' ').count() + 1,
-            occurrence,
+            copied: self.copied[k],
             follows_label: std::mem::take(&mut st.after_related_label),
         }
     }
@@ -258,16 +279,15 @@ struct Line<'a> {
     /// The next non-blank line's key.
     next_key: Option<&'a str>,
     words: usize,
-    /// 1 for the first line with this key, 2 for its first repeat, ...
-    occurrence: usize,
+    /// A later copy in a repeated passage ([`Lines::copied`]).
+    copied: bool,
     /// The line before was a related-links label ("Baca juga:").
     follows_label: bool,
 }
 
 /// What the rules carry from line to line.
 #[derive(Default)]
-struct LineState<'a> {
-    seen: HashMap<&'a str, usize>,
+struct LineState {
     /// Byline names, lower-cased.
     known_names: Vec<String>,
     title_key: Option<String>,
@@ -283,9 +303,10 @@ fn remove(text: &str, reason: R, span: Span, out: &mut Cleaned) {
 /// widgets, share prompts, blog chrome, disclaimers, photo credit lines. True when removed.
 fn line_chrome(text: &str, l: &Line, st: &mut LineState, out: &mut Cleaned) -> bool {
     let (line, span) = (l.line, l.span);
-    // A repeated line: the second and later copies go. Short labels that structure the
-    // text ("Bahan:", "Cara membuat:") legitimately repeat and stay.
-    let reason = if l.occurrence > 1 && l.words >= 4 {
+    // A repeated passage (a page that prints its text twice, a caption printed twice): the
+    // later copies go. A line that recurs on its own stays (a forum's sign-up stamp under each
+    // post, a step of a plan); so do short labels that structure the text ("Bahan:").
+    let reason = if l.copied && l.words >= 4 {
         R::Duplicate
     } else if RELATED_LABEL.is_match(line) {
         st.after_related_label = true;
@@ -724,6 +745,37 @@ mod tests {
         assert_eq!(reasons(&c)[1].1, "duplicate");
     }
 
+    #[test]
+    fn a_passage_printed_twice_goes_but_a_line_that_recurs_on_its_own_stays() {
+        // The page prints its two paragraphs twice (a teaser and the full text, say).
+        let para1 =
+            "Pemerintah kota membuka pendaftaran beasiswa bagi mahasiswa dari keluarga nelayan mulai pekan depan.";
+        let para2 = "Kepala dinas pendidikan mengatakan kuota tahun ini dua kali lipat dari tahun lalu karena anggaran bertambah.";
+        let t = format!("{para1}\n{para2}\nPendaftar mengisi formulir daring.\n{para1}\n{para2}\n");
+        let c = clean(&t);
+        let body: Vec<_> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(body, [para1, para2, "Pendaftar mengisi formulir daring."]);
+        assert_eq!(reasons(&c).iter().filter(|(_, why)| *why == "duplicate").count(), 2, "{:?}", reasons(&c));
+
+        // A forum: each post carries its author's stamp; the same author posts twice. The stamp
+        // recurs on its own, beside different posts, and is the page's text each time.
+        let stamp = "Bergabung: Senin 3 Maret 2014 pukul 10.12";
+        let t = format!(
+            "Utas ini membahas sekolah dasar di pinggir kota, silakan berbagi pengalaman.\n\
+             {stamp}\nSaya baru pindah ke kota ini dan mencari sekolah dasar yang dekat stasiun.\n\
+             Coba tanya di kelurahan, biasanya mereka punya daftar sekolah.\n\
+             {stamp}\nTerima kasih, besok saya ke sana dan akan kabari hasilnya di sini.\n"
+        );
+        let c = clean(&t);
+        let stamps = c.paragraphs.iter().filter(|p| p.text == stamp).count();
+        assert_eq!(stamps, 2, "{:?}", reasons(&c));
+
+        // A plan whose short step and portion recur as a pair: structure, not a copied passage.
+        let t = "Hari pertama\nSarapan sebelum olahraga\nSatu gelas susu, satu pisang\n\
+                 Hari kedua\nSarapan sebelum olahraga\nSatu gelas susu, satu pisang\n";
+        let c = clean(t);
+        assert_eq!(c.paragraphs.len(), 6, "{:?}", reasons(&c));
+    }
     #[test]
     fn byline_fields_are_parsed() {
         let t = "Sumber: Antara | Editor: Rina Wulandari\nJAKARTA - Isi berita.";

@@ -43,7 +43,7 @@ pub struct Args {
     /// Score only the sets whose folder name contains this (repeatable; default: all).
     #[arg(long, value_name = "NAME")]
     pub set: Vec<String>,
-    /// Write warta's body (ID.txt) and the gold (ID.gold) of every page of the dev half to
+    /// Write warta's body (ID.txt), its text before cleaning (ID.raw) and the gold (ID.gold) of every page of the dev half to
     /// DIR/SET/ (for development).
     #[arg(long, value_name = "DIR")]
     pub dump: Option<PathBuf>,
@@ -299,6 +299,7 @@ pub fn run(data: &Path, args: Args) -> Result<ExitCode> {
                 let d = dir.join(&set.name);
                 std::fs::create_dir_all(&d)?;
                 std::fs::write(d.join(format!("{id}.txt")), &cleaned)?;
+                std::fs::write(d.join(format!("{id}.raw")), &uncleaned)?;
                 std::fs::write(d.join(format!("{id}.gold")), gold)?;
             }
             if h == 0 {
