@@ -225,7 +225,7 @@ impl Lines {
             }
             keys.iter().map(|k| by_key.get(k.as_str()).copied().unwrap_or(0)).collect()
         };
-        let copied = {
+        let copied: Vec<bool> = {
             let key = |k: usize| keys[nonblank[k]].as_str();
             let words = |k: usize| key(k).bytes().filter(|&b| b == b' ').count() + 1;
             // A copied passage is prose: the line and its matching neighbour hold this many
@@ -233,17 +233,20 @@ impl Lines {
             // portion) are the text's structure.
             const MIN_WORDS: usize = 20;
             let mut earlier: HashMap<&str, Vec<usize>> = HashMap::new();
-            let mut copied = vec![false; nonblank.len()];
-            for k in 0..nonblank.len() {
-                let copies = earlier.entry(key(k)).or_default();
-                copied[k] = copies.iter().any(|&j| {
-                    j + 1 == k
-                        || (j > 0 && key(k - 1) == key(j - 1) && words(k) + words(k - 1) >= MIN_WORDS)
-                        || (k + 1 < nonblank.len() && key(k + 1) == key(j + 1) && words(k) + words(k + 1) >= MIN_WORDS)
-                });
-                copies.push(k);
-            }
-            copied
+            (0..nonblank.len())
+                .map(|k| {
+                    let copies = earlier.entry(key(k)).or_default();
+                    let copied = copies.iter().any(|&j| {
+                        j + 1 == k
+                            || (j > 0 && key(k - 1) == key(j - 1) && words(k) + words(k - 1) >= MIN_WORDS)
+                            || (k + 1 < nonblank.len()
+                                && key(k + 1) == key(j + 1)
+                                && words(k) + words(k + 1) >= MIN_WORDS)
+                    });
+                    copies.push(k);
+                    copied
+                })
+                .collect()
         };
         Lines { raw, keys, nonblank, counts, copied }
     }
