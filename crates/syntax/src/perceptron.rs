@@ -136,12 +136,22 @@ pub struct Weights {
     keys: Vec<u32>,
 }
 
+/// One slot of the table: a feature key (0 = empty) and its row. A row of one cell is kept in
+/// the slot itself (`INLINE` set: class in bits 16–22, weight in bits 0–15), so most look-ups
+/// touch one cache line; a longer row is a run of `cells` (start in bits 0–23, length in bits
+/// 24–30). Eight bytes, so that the table stays small.
 #[derive(Clone, Copy)]
 struct Slot {
     key: u32,
-    start: u32,
-    len: u32,
+    row: u32,
 }
+
+const INLINE: u32 = 1 << 31;
+/// The largest class count the packed slots hold (the class of an inline cell has 7 bits, and so
+/// has a run's length).
+const MAX_CLASSES: usize = 127;
+/// The most cells a table can address (a run's start has 24 bits).
+const MAX_CELLS: usize = 1 << 24;
 
 #[derive(Clone, Copy)]
 struct Cell16 {
@@ -151,7 +161,7 @@ struct Cell16 {
 
 #[inline(always)]
 fn slot_of(key: u32, mask: usize) -> usize {
-    (key as usize).wrapping_mul(0x9E37_79B9) & mask
+    (((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize) & mask
 }
 
 /// Asks the CPU to bring `x`'s cache line in (a hint; no effect on results).
@@ -192,19 +202,26 @@ impl Weights {
     }
 
     fn build_table(&mut self) {
-        let size = (self.keys.len() * 2).next_power_of_two().max(16);
+        assert!(self.n_classes <= MAX_CLASSES && self.values.len() < MAX_CELLS, "checked when the weights are made");
+        let size = (self.keys.len() * 4).next_power_of_two().max(16);
         self.mask = size - 1;
-        self.slots = vec![Slot { key: 0, start: 0, len: 0 }; size];
+        self.slots = vec![Slot { key: 0, row: 0 }; size];
         self.cells =
             self.classes.iter().zip(&self.values).map(|(&class, &w)| Cell16 { class: class.into(), w }).collect();
         let mut start = 0u32;
-        for (row, &key) in self.keys.iter().enumerate() {
-            let end = self.ends[row];
+        for (r, &key) in self.keys.iter().enumerate() {
+            let end = self.ends[r];
             let mut i = slot_of(key, self.mask);
             while self.slots[i].key != 0 && self.slots[i].key != key {
                 i = (i + 1) & self.mask;
             }
-            self.slots[i] = Slot { key, start, len: end - start };
+            let row = if end - start == 1 {
+                let c = self.cells[start as usize];
+                INLINE | (u32::from(c.class) << 16) | u32::from(c.w as u16)
+            } else {
+                start | ((end - start) << 24)
+            };
+            self.slots[i] = Slot { key, row };
             start = end;
         }
     }
@@ -217,10 +234,11 @@ impl Weights {
     /// Sums the quantised weights of `feats` into `scores` (length `n_classes`, zeroed here).
     ///
     /// The table is far larger than the caches, so the lookups are done in three passes with
-    /// prefetches (slots, then cells, then sums): the misses overlap instead of queueing.
+    /// prefetches (slots, then the runs of longer rows, then their sums): the misses overlap
+    /// instead of queueing. Sums go to a fixed array indexed by 7-bit classes (no bounds checks).
     #[inline]
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
+        let mut sum = [0i32; MAX_CLASSES + 1];
         const CHUNK: usize = 64;
         for chunk in feats.chunks(CHUNK) {
             let mut at = [0usize; CHUNK];
@@ -229,7 +247,7 @@ impl Weights {
                 prefetch(&self.slots[i]);
                 at[k] = i;
             }
-            let mut runs = [(0u32, 0u32); CHUNK];
+            let mut runs = [0u32; CHUNK];
             let mut n = 0;
             for (k, &f) in chunk.iter().enumerate() {
                 let key = nonzero(f);
@@ -237,11 +255,15 @@ impl Weights {
                 loop {
                     let slot = self.slots[i];
                     if slot.key == key {
-                        if let Some(c) = self.cells.get(slot.start as usize) {
-                            prefetch(c);
+                        if slot.row & INLINE != 0 {
+                            sum[((slot.row >> 16) & 0x7f) as usize] += i32::from(slot.row as u16 as i16);
+                        } else {
+                            if let Some(c) = self.cells.get((slot.row & 0x00ff_ffff) as usize) {
+                                prefetch(c);
+                            }
+                            runs[n] = slot.row;
+                            n += 1;
                         }
-                        runs[n] = (slot.start, slot.len);
-                        n += 1;
                         break;
                     }
                     if slot.key == 0 {
@@ -250,12 +272,15 @@ impl Weights {
                     i = (i + 1) & self.mask;
                 }
             }
-            for &(start, len) in &runs[..n] {
-                for c in &self.cells[start as usize..(start + len) as usize] {
-                    scores[c.class as usize] += i32::from(c.w);
+            for &row in &runs[..n] {
+                let start = (row & 0x00ff_ffff) as usize;
+                let len = ((row >> 24) & 0x7f) as usize;
+                for c in &self.cells[start..start + len] {
+                    sum[usize::from(c.class & 0x7f)] += i32::from(c.w);
                 }
             }
         }
+        scores.copy_from_slice(&sum[..scores.len()]);
     }
 
     /// Serialises: n_classes u32, scale f32, rows u32, cells u32, keys, run lengths (u8 counts,
@@ -287,6 +312,9 @@ impl Weights {
         let scale = f32::from_bits(r.u32()?);
         let n_rows = r.u32()? as usize;
         let n_cells = r.u32()? as usize;
+        if n_classes > MAX_CLASSES || n_cells >= MAX_CELLS {
+            return Err(format!("{n_classes} classes and {n_cells} weights: more than the table holds"));
+        }
         let mut keys = Vec::with_capacity(n_rows);
         let mut prev = 0u32;
         for _ in 0..n_rows {
@@ -418,5 +446,49 @@ mod tests {
         w2.score(&[7, 9, 0, 12345], &mut s);
         assert!(s[2] > 0 && s[1] < 0 && s[0] == 0, "{s:?}");
         assert_eq!(w2.size(), w.size());
+    }
+
+    /// Rows of one cell live in their slot, longer rows in runs: both must sum exactly as a
+    /// plain sparse sum of the same weights, for present, absent and repeated keys, and for
+    /// more features than one prefetch chunk.
+    #[test]
+    fn inline_and_run_rows_sum_like_a_plain_sparse_sum() {
+        let n_classes = 99;
+        let mut entries: Vec<(u32, Vec<(u8, i16)>)> = Vec::new();
+        for key in 1..400u32 {
+            let len = (key % 5) as usize; // 0 (no row), 1 (inline) or 2-4 (a run)
+            if len == 0 {
+                continue;
+            }
+            let cells = (0..len)
+                .map(|c| (((key as usize * 7 + c * 13) % n_classes) as u8, (key as i16 - 200) * (c as i16 + 1)))
+                .collect::<Vec<_>>();
+            let mut cells = cells;
+            cells.sort_by_key(|c| c.0);
+            cells.dedup_by_key(|c| c.0);
+            entries.push((key.wrapping_mul(2_654_435_761), cells));
+        }
+        let plain: std::collections::HashMap<u32, Vec<(u8, i16)>> = entries.iter().cloned().collect();
+        let w = Weights::from_entries(n_classes, 1.0, entries);
+        let feats: Vec<u32> = (0..300u32).map(|i| (i * 37 % 450 + 1).wrapping_mul(2_654_435_761)).collect();
+        let mut got = vec![0i32; n_classes];
+        w.score(&feats, &mut got);
+        let mut want = vec![0i32; n_classes];
+        for f in &feats {
+            for &(c, v) in plain.get(f).into_iter().flatten() {
+                want[c as usize] += i32::from(v);
+            }
+        }
+        assert_eq!(got, want);
+        assert!(want.iter().any(|&v| v != 0));
+    }
+
+    #[test]
+    fn a_model_with_more_classes_than_the_table_holds_is_refused() {
+        let mut buf = Vec::new();
+        Weights::from_entries(3, 1.0, vec![(5, vec![(0, 1)])]).write(&mut buf);
+        buf[..4].copy_from_slice(&200u32.to_le_bytes());
+        let err = Weights::read(&mut Reader { data: &buf, pos: 0 }).err().expect("refused");
+        assert!(err.contains("200 classes"), "{err}");
     }
 }
