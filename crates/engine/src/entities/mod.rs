@@ -96,7 +96,36 @@ fn without_junk(text: &str, m: NerMention) -> Option<NerMention> {
         return None;
     }
     let start = toks[keep].start + glued_junk(toks[keep].text(text));
-    Some(NerMention { span: Span::new(start, m.span.end), kind: m.kind })
+    let end = before_open_bracket(text, Span::new(start, m.span.end))?;
+    Some(NerMention { span: Span::new(start, end), kind: m.kind })
+}
+
+/// Where a mention must end so that it opens no bracket it does not close: "Badan Pusat
+/// Statistik (BPS" (the tagger's span stopping inside "... (BPS), ...") ends before " (", and
+/// the acronym is read as the long name's definition. None when nothing is left before it.
+fn before_open_bracket(text: &str, span: Span) -> Option<usize> {
+    let s = &text[span.start..span.end];
+    let mut depth = 0usize;
+    let mut open_at = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => {
+                if depth == 0 {
+                    open_at = Some(i);
+                }
+                depth += 1;
+            }
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    match open_at.filter(|_| depth > 0) {
+        None => Some(span.end),
+        Some(i) => {
+            let kept = s[..i].trim_end();
+            (!kept.is_empty()).then(|| span.start + kept.len())
+        }
+    }
 }
 
 /// The length of a stoplist word glued to the name that follows it, as scraped text leaves
@@ -1232,6 +1261,23 @@ mod tests {
         for w in ["webOS", "iPhone", "dataBPS", "dariana", "Dariawan", "diary"] {
             assert_eq!(glued_junk(w), 0, "{w}");
         }
+    }
+
+    #[test]
+    fn a_name_ends_before_a_bracket_it_does_not_close() {
+        let t = "Data Badan Pusat Statistik (BPS), dan Kementerian Pekerjaan Umum (PU) juga.";
+        let cut = |from: &str, to: &str| {
+            let a = t.find(from).unwrap();
+            let b = t.find(to).unwrap() + to.len();
+            before_open_bracket(t, Span::new(a, b)).map(|e| &t[a..e])
+        };
+        assert_eq!(cut("Badan", "(BPS"), Some("Badan Pusat Statistik"));
+        assert_eq!(cut("Badan", "(BPS)"), Some("Badan Pusat Statistik (BPS)"), "a closed bracket stays");
+        assert_eq!(cut("Kementerian", "(PU"), Some("Kementerian Pekerjaan Umum"));
+        assert_eq!(cut("(BPS", "(BPS"), None, "nothing before the bracket");
+        let ents = whole(t);
+        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.iter().all(|n| !n.contains('(')), "{names:?}");
     }
 
     #[test]
