@@ -100,6 +100,18 @@ fn without_junk(text: &str, m: NerMention) -> Option<NerMention> {
     Some(NerMention { span: Span::new(start, end), kind: m.kind })
 }
 
+/// Do `toks` start with a minister's title ("Menteri Keuangan", "Wakil Menteri Luar Negeri",
+/// "Menko Pangan")? That is a person's office, not an organisation: the ministry is
+/// "Kementerian ...".
+fn minister_title(text: &str, toks: &[Tok]) -> bool {
+    let first = |i: usize| toks.get(i).map(|t| lc(t.text(text)));
+    match first(0).as_deref() {
+        Some("menteri" | "menko") => true,
+        Some("wakil" | "wamen") => first(1).as_deref() == Some("menteri") || first(0).as_deref() == Some("wamen"),
+        _ => false,
+    }
+}
+
 /// Where a mention must end so that it opens no bracket it does not close: "Badan Pusat
 /// Statistik (BPS" (the tagger's span stopping inside "... (BPS), ...") ends before " (", and
 /// the acronym is read as the long name's definition. None when nothing is left before it.
@@ -463,6 +475,12 @@ fn acronym_defs(text: &str, toks: &[Tok]) -> Vec<(Span, Span, bool)> {
                         found = Some(a + s);
                         break;
                     }
+                }
+                // "Menteri Keuangan (Menkeu)", "Menteri Energi dan Sumber Daya Mineral (ESDM)":
+                // a minister's title or portfolio, no organisation's name.
+                let start = found.unwrap_or(a);
+                if minister_title(text, &toks[start..k]) || (start > a && minister_title(text, &toks[start - 1..k])) {
+                    continue;
                 }
                 match found {
                     Some(s) => out.push((tok_span(k, k + 1), tok_span(s, k), true)),
@@ -1278,6 +1296,16 @@ mod tests {
         let ents = whole(t);
         let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
         assert!(names.iter().all(|n| !n.contains('(')), "{names:?}");
+    }
+
+    #[test]
+    fn a_ministers_title_defines_no_organisation() {
+        let t = "Menteri Keuangan (Menkeu) Rudi Hartono tiba di Surabaya. Menteri Energi dan Sumber Daya \
+                 Mineral (ESDM) Dewi Kartika ikut hadir, begitu pula wakil dari Badan Riset Nusantara (BRN).";
+        let ents = whole(t);
+        let orgs: Vec<&str> = ents.iter().filter(|e| e.kind == EntityKind::Org).map(|e| e.name.as_str()).collect();
+        assert!(!orgs.iter().any(|n| n.contains("Keuangan") || n.contains("Energi")), "{orgs:?}");
+        assert!(orgs.contains(&"Badan Riset Nusantara"), "a real definition stays: {orgs:?}");
     }
 
     #[test]
