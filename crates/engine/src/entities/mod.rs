@@ -45,6 +45,8 @@ static CONNECTORS: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entit
 
 /// Capitalised words that start sentences and are not names, lower-case.
 static NOT_NAMES: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/sentence-starters.txt"));
+/// Common nouns written with a capital that are no name on their own (`not-alone.txt`).
+static NOT_ALONE: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/not-alone.txt"));
 
 /// East Asian family names: a bare one refers back to a full name that starts with it ("Kim").
 static NICKNAME_CUES: Lexicon = Lexicon::new(include_str!("../../data/lexicon/entities/nickname-cues.txt"));
@@ -82,9 +84,9 @@ fn is_junk(w: &str) -> bool {
     in_list(&JUNK, w)
 }
 
-/// Is `w` never a name on its own: the stoplist file, months and weekdays.
+/// Is `w` never a name on its own: the stoplist file, sentence starters, common nouns.
 fn is_not_name(w: &str) -> bool {
-    is_junk(w) || in_list(&NOT_NAMES, w)
+    is_junk(w) || in_list(&NOT_NAMES, w) || in_list(&NOT_ALONE, w)
 }
 
 /// A tagged mention without junk words at its start ("Sementara Prabowo" → "Prabowo"); None
@@ -1328,6 +1330,25 @@ mod tests {
             assert!(!names.contains(&junk), "{junk} in {names:?}");
         }
         assert!(is_junk("SEMENTARA") && is_junk("tonton") && !is_junk("Budiarto"));
+    }
+
+    #[test]
+    fn a_common_noun_alone_is_no_name_but_may_start_one() {
+        let t = "Warga antre di Puskesmas sejak pagi. Petugas Puskesmas Sukamaju mencatat 40 pasien. Alhamdulillah, kata Sari.";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        let tagged = [
+            NerMention { span: at("Puskesmas"), kind: EntityKind::Loc },
+            NerMention { span: at("Puskesmas Sukamaju"), kind: EntityKind::Loc },
+            NerMention { span: at("Alhamdulillah"), kind: EntityKind::Per },
+            NerMention { span: at("Sari"), kind: EntityKind::Per },
+        ];
+        let e = resolve(t, &[Span::new(0, t.len())], &tagged);
+        let names: Vec<&str> = e.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Puskesmas Sukamaju") && names.contains(&"Sari"), "{names:?}");
+        assert!(!names.contains(&"Puskesmas") && !names.contains(&"Alhamdulillah"), "{names:?}");
     }
 
     #[test]
