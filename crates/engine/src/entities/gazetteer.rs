@@ -128,7 +128,7 @@ fn parse() -> Gazetteer {
     for (i, e) in entries.iter().enumerate() {
         let prev = by_key.insert(e.key, i);
         assert!(prev.is_none(), "gazetteer key {} twice", e.key);
-        for a in e.all_names().chain(e.all_names().filter_map(|a| without_country_mark(e, a))) {
+        for a in e.all_names() {
             let toks = tokens(a, 0, a.len());
             if toks.is_empty() {
                 continue;
@@ -145,38 +145,7 @@ fn parse() -> Gazetteer {
             }
         }
     }
-    // A shortened name that is also another entry's name is that entry's, not a second reading.
-    for forms in index.values_mut() {
-        if forms.len() > 1 {
-            let written_in_full: Vec<usize> = forms
-                .iter()
-                .filter(|f| entries[f.entry].all_names().any(|n| f.written.join(" ") == normalise_spaces(n)))
-                .map(|f| f.entry)
-                .collect();
-            if !written_in_full.is_empty() {
-                forms.retain(|f| written_in_full.contains(&f.entry));
-            }
-        }
-    }
     Gazetteer { entries, by_key, index, max_tokens, first_tokens }
-}
-
-/// An Indonesian institution's name without the country mark it carries in the gazetteer
-/// ("Kementerian Keuangan RI" → "Kementerian Keuangan"): news writes both. Only a trailing
-/// "RI" token of an organisation's name of three words or more is dropped (never "DPR RI" →
-/// "DPR", which is already curated, nor a mark inside a name).
-fn without_country_mark(e: &GazEntry, name: &'static str) -> Option<&'static str> {
-    if e.kind != EntityKind::Org {
-        return None;
-    }
-    let short = name.strip_suffix(" RI")?.trim_end();
-    (short.split_whitespace().count() >= 2).then_some(short)
-}
-
-/// A name's words joined by single spaces (as `Form::written` joins them).
-fn normalise_spaces(name: &str) -> String {
-    let toks: Vec<Tok> = tokens(name, 0, name.len());
-    toks.iter().map(|t| &name[t.start..t.end]).collect::<Vec<_>>().join(" ")
 }
 
 pub(crate) fn gaz() -> &'static Gazetteer {

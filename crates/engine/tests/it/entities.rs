@@ -145,23 +145,6 @@ fn gazetteer_integrity() {
     assert!(countries >= 190, "{countries} countries");
 }
 
-#[test]
-fn an_institution_is_known_with_or_without_its_country_mark() {
-    // The gazetteer names ministries "Kementerian X RI"; news writes both forms.
-    let kb = |name: &str| gazetteer::lookup(name).iter().map(|e| e.key).collect::<Vec<_>>();
-    assert_eq!(kb("Kementerian Keuangan RI"), ["id:kemenkeu"]);
-    assert_eq!(kb("Kementerian Keuangan"), ["id:kemenkeu"]);
-    assert_eq!(kb("kementerian sosial"), ["id:kemensos"]);
-    // A curated short form stays its own entry's; "RI" alone and a two-word name are not cut.
-    assert_eq!(kb("DPR"), ["id:dpr"]);
-    assert!(kb("Kementerian").is_empty());
-    let t = "JAKARTA - Kementerian Sosial menyalurkan bantuan kepada korban banjir di Bekasi. \
-             Menurut Kementerian Keuangan, anggaran bantuan itu sudah disiapkan sejak awal tahun.";
-    let a = support::analyze_bytes("kemensos.txt", t.as_bytes());
-    let linked = |kb: &str| a.entities.iter().any(|e| e.kb.as_deref() == Some(kb));
-    assert!(linked("id:kemensos") && linked("id:kemenkeu"), "{:?}", a.entities);
-}
-
 fn seed(name: &str) -> Option<warta_engine::Analysis> {
     let dir = support::shared("seeds")?.join("seeds");
     let p = std::fs::read_dir(&dir)
