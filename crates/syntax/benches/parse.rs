@@ -40,14 +40,17 @@ fn batch() -> Vec<Vec<&'static str>> {
 
 #[divan::bench(args = [Style::Ud, Style::Gsd])]
 fn tag_and_parse(bencher: divan::Bencher, style: Style) {
-    let model = Model::embedded();
-    let batch = batch();
+    time_batch(bencher, &batch(), style);
+}
+
+/// Times tagging and parsing every sentence of `batch`, counting words.
+fn time_batch(bencher: divan::Bencher, batch: &[Vec<&str>], style: Style) {
     let words: usize = batch.iter().map(Vec::len).sum();
-    let mut analyser = Analyser::new(model);
+    let mut analyser = Analyser::new(Model::embedded());
     analyser.style = style;
     bencher.counter(ItemsCount::new(words)).bench_local(|| {
         let mut heads = 0u64;
-        for s in &batch {
+        for s in batch {
             for p in analyser.tag_and_parse(divan::black_box(s)) {
                 heads += u64::from(p.head);
             }
@@ -72,17 +75,7 @@ fn tag_and_parse_csui_test(bencher: divan::Bencher) {
         return;
     };
     let batch: Vec<Vec<&str>> = batch.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
-    let words: usize = batch.iter().map(Vec::len).sum();
-    let mut analyser = Analyser::new(Model::embedded());
-    bencher.counter(ItemsCount::new(words)).bench_local(|| {
-        let mut heads = 0u64;
-        for s in &batch {
-            for p in analyser.tag_and_parse(divan::black_box(s)) {
-                heads += u64::from(p.head);
-            }
-        }
-        heads
-    });
+    time_batch(bencher, &batch, Style::Ud);
 }
 
 #[divan::bench]
