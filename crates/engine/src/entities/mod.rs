@@ -98,8 +98,8 @@ fn without_junk(text: &str, m: NerMention) -> Option<NerMention> {
         return None;
     }
     let start = toks[keep].start + glued_junk(toks[keep].text(text));
-    let end = before_open_bracket(text, Span::new(start, m.span.end))?;
-    Some(NerMention { span: Span::new(start, end), kind: m.kind })
+    let span = bracket_trim(text, Span::new(start, m.span.end), m.kind)?;
+    Some(NerMention { span, kind: m.kind })
 }
 
 /// Do `toks` start with a minister's title ("Menteri Keuangan", "Wakil Menteri Luar Negeri",
@@ -114,13 +114,22 @@ fn minister_title(text: &str, toks: &[Tok]) -> bool {
     }
 }
 
-/// Where a mention must end so that it opens no bracket it does not close: "Badan Pusat
-/// Statistik (BPS" (the tagger's span stopping inside "... (BPS), ...") ends before " (", and
-/// the acronym is read as the long name's definition. None when nothing is left before it.
-fn before_open_bracket(text: &str, span: Span) -> Option<usize> {
+/// A tagged mention's span cut to its name, so that brackets do not cut across it:
+/// - a bracket it opens and does not close ends it: "Badan Pusat Statistik (BPS" (the tagger
+///   stopping inside "... (BPS), ...") ends before " (";
+/// - a bracket it closes and did not open starts it after: "PKS) Tripartit" → "Tripartit";
+/// - a person's nickname in brackets at its end ("Joko Widodo (Jokowi)") is left out: it is
+///   read as the nickname. Other closed brackets stay: a company's legal form ("PT Pertamina
+///   (Persero)"), and an acronym, whose reading as the name's definition could tie the name to
+///   another entry the gazetteer knows by that acronym ("Public-Private Partnership (PPP)", a
+///   party's acronym too).
+///
+/// None when nothing is left.
+fn bracket_trim(text: &str, span: Span, kind: EntityKind) -> Option<Span> {
     let s = &text[span.start..span.end];
     let mut depth = 0usize;
     let mut open_at = None;
+    let mut start = 0;
     for (i, c) in s.char_indices() {
         match c {
             '(' | '[' => {
@@ -129,17 +138,31 @@ fn before_open_bracket(text: &str, span: Span) -> Option<usize> {
                 }
                 depth += 1;
             }
-            ')' | ']' => depth = depth.saturating_sub(1),
+            ')' | ']' if depth == 0 => start = i + 1,
+            ')' | ']' => depth -= 1,
             _ => {}
         }
     }
-    match open_at.filter(|_| depth > 0) {
-        None => Some(span.end),
-        Some(i) => {
-            let kept = s[..i].trim_end();
-            (!kept.is_empty()).then(|| span.start + kept.len())
+    let mut end = match open_at.filter(|_| depth > 0) {
+        Some(i) => i,
+        None => s.len(),
+    };
+    if let Some(inner) = s[..end].strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+        let word = inner.1.trim();
+        let nickname = kind == EntityKind::Per
+            && !word.contains(' ')
+            && word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic);
+        if nickname && inner.0.len() >= start {
+            end = inner.0.len();
         }
     }
+    let kept = s[start..end].trim();
+    if kept.is_empty() {
+        return None;
+    }
+    let from = span.start + start + (s[start..end].len() - s[start..end].trim_start().len());
+    Some(Span::new(from, from + kept.len()))
 }
 
 /// The length of a stoplist word glued to the name that follows it, as scraped text leaves
@@ -943,6 +966,12 @@ fn merge_definitions(text: &str, cands: &[Cand], regions: &[Vec<Tok>], uf: &mut 
         let s = at.get(&short).copied();
         let l = at.get(&long).copied();
         if let (Some(s), Some(l)) = (s, l) {
+            if cands[l].gaz.is_none() && cands[s].gaz.is_some_and(|g| !shares_a_word(&gaz().entries[g], &cands[l].name))
+            {
+                // "Public-Private Partnership (PPP)": the gazetteer knows the acronym as another
+                // thing (a party) whose names share no word with the long form: they stay apart.
+                continue;
+            }
             if cands[s].gaz.is_none() {
                 let rs = uf.find(s);
                 uf.kind[rs] = cands[l].kind;
@@ -950,6 +979,16 @@ fn merge_definitions(text: &str, cands: &[Cand], regions: &[Vec<Tok>], uf: &mut 
             uf.union(s, l);
         }
     }
+}
+
+/// Does one of the entry's names (Indonesian, or its English or French name) share a word of
+/// four letters or more with `words` (lower-case)?
+fn shares_a_word(entry: &gazetteer::GazEntry, words: &[String]) -> bool {
+    entry
+        .all_names()
+        .chain(entry.en)
+        .chain(entry.fr)
+        .any(|n| gazetteer::normalise(n).split(' ').any(|w| w.len() >= 4 && words.iter().any(|x| x == w)))
 }
 
 /// Step 3b of [`merge`]: a person named right after another name of theirs, as Indonesian
@@ -1284,20 +1323,36 @@ mod tests {
     }
 
     #[test]
-    fn a_name_ends_before_a_bracket_it_does_not_close() {
-        let t = "Data Badan Pusat Statistik (BPS), dan Kementerian Pekerjaan Umum (PU) juga.";
-        let cut = |from: &str, to: &str| {
+    fn a_definition_ties_an_acronym_to_an_entry_only_when_the_names_agree() {
+        // PPP is a party's acronym in the gazetteer; here the text defines it as something else.
+        let t = "Proyek itu memakai skema Public-Private Partnership (PPP). Skema PPP dipilih karena cepat.";
+        let ents = whole(t);
+        let ppp = ents.iter().find(|e| e.name == "Public-Private Partnership").expect("the defined name");
+        assert_eq!(ppp.kb, None, "{ents:?}");
+        // The ministry's acronym defined by its country-less name joins the ministry.
+        let t = "Kementerian Keuangan (Kemenkeu) menyiapkan dana. Kemenkeu juga menyiapkan aturan.";
+        let ents = whole(t);
+        let k = ents.iter().find(|e| e.kb.as_deref() == Some("id:kemenkeu")).expect("the ministry");
+        assert!(k.mentions.iter().any(|m| m.text == "Kementerian Keuangan"), "{ents:?}");
+    }
+
+    #[test]
+    fn brackets_do_not_cut_across_a_name() {
+        let t = "Data Badan Pusat Statistik (BPS), Kementerian Pekerjaan Umum (PU) dan PT Sinar Jaya (Persero) \
+                 dibahas Joko Santoso (Joko) bersama Dewan Buruh (DPB) Cabang Timur.";
+        let cut = |from: &str, to: &str, kind: EntityKind| {
             let a = t.find(from).unwrap();
             let b = t.find(to).unwrap() + to.len();
-            before_open_bracket(t, Span::new(a, b)).map(|e| &t[a..e])
+            bracket_trim(t, Span::new(a, b), kind).map(|s| &t[s.start..s.end])
         };
-        assert_eq!(cut("Badan", "(BPS"), Some("Badan Pusat Statistik"));
-        assert_eq!(cut("Badan", "(BPS)"), Some("Badan Pusat Statistik (BPS)"), "a closed bracket stays");
-        assert_eq!(cut("Kementerian", "(PU"), Some("Kementerian Pekerjaan Umum"));
-        assert_eq!(cut("(BPS", "(BPS"), None, "nothing before the bracket");
-        let ents = whole(t);
-        let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
-        assert!(names.iter().all(|n| !n.contains('(')), "{names:?}");
+        use EntityKind::{Org, Per};
+        assert_eq!(cut("Badan", "(BPS", Org), Some("Badan Pusat Statistik"));
+        assert_eq!(cut("Badan", "(BPS)", Org), Some("Badan Pusat Statistik (BPS)"), "a closed bracket stays");
+        assert_eq!(cut("Kementerian", "(PU", Org), Some("Kementerian Pekerjaan Umum"));
+        assert_eq!(cut("PT Sinar", "(Persero)", Org), Some("PT Sinar Jaya (Persero)"), "part of the name");
+        assert_eq!(cut("Joko Santoso", "(Joko)", Per), Some("Joko Santoso"), "a nickname");
+        assert_eq!(cut("DPB)", "Timur", Org), Some("Cabang Timur"), "a bracket closed before the name");
+        assert_eq!(cut("(BPS", "(BPS", Org), None, "nothing left");
     }
 
     #[test]
