@@ -99,6 +99,9 @@ fn without_junk(text: &str, m: NerMention) -> Option<NerMention> {
     }
     let start = toks[keep].start + glued_junk(toks[keep].text(text));
     let span = bracket_trim(text, Span::new(start, m.span.end), m.kind)?;
+    if span.start > start && tokens(text, span.start, span.end).iter().all(|t| is_not_name(t.text(text))) {
+        return None; // "Persero) Tbk": what is left after the bracket is no name
+    }
     Some(NerMention { span, kind: m.kind })
 }
 
@@ -1352,6 +1355,10 @@ mod tests {
         assert_eq!(cut("PT Sinar", "(Persero)", Org), Some("PT Sinar Jaya (Persero)"), "part of the name");
         assert_eq!(cut("Joko Santoso", "(Joko)", Per), Some("Joko Santoso"), "a nickname");
         assert_eq!(cut("DPB)", "Timur", Org), Some("Cabang Timur"), "a bracket closed before the name");
+        let t = "Saham PT Sinar Jaya (Persero) Tbk naik.";
+        let a = t.find("Persero").unwrap();
+        let m = NerMention { span: Span::new(a, t.find(" naik").unwrap()), kind: Org };
+        assert_eq!(without_junk(t, m), None, "after the bracket only a word that is no name alone");
         assert_eq!(cut("(BPS", "(BPS", Org), None, "nothing left");
     }
 
