@@ -236,7 +236,9 @@ impl Lines {
             (0..nonblank.len())
                 .map(|k| {
                     let copies = earlier.entry(key(k)).or_default();
-                    let copied = copies.iter().any(|&j| {
+                    // The latest copies only: a hostile page repeating one line 100,000 times
+                    // must not cost a comparison per pair.
+                    let copied = copies.iter().rev().take(16).any(|&j| {
                         j + 1 == k
                             || (j > 0 && key(k - 1) == key(j - 1) && words(k) + words(k - 1) >= MIN_WORDS)
                             || (k + 1 < nonblank.len()
