@@ -70,7 +70,6 @@ fn cues() -> &'static [Cue] {
     })
 }
 
-/// Words of `span` (letters, digits and inner hyphens) as lower-cased strings with their spans.
 /// The cues by their first word, each bucket in file order: a word is compared only with the
 /// cues it can open, not with every cue.
 fn cues_opened_by(w: &str) -> &'static [usize] {
@@ -86,6 +85,7 @@ fn cues_opened_by(w: &str) -> &'static [usize] {
     index.get(w).map_or(&[], Vec::as_slice)
 }
 
+/// Words of `span` (letters, digits and inner hyphens) as lower-cased strings with their spans.
 pub(crate) fn words(text: &str, span: Span) -> Vec<(String, Span)> {
     let s = span.of(text);
     let mut out = Vec::new();

@@ -333,8 +333,6 @@ impl Item<'_> {
     }
 }
 
-/// Build the merged timeline of a set of articles (e.g. one story's), in date order; undated
-/// entries last.
 /// Whether an event tells no when, no who and no where: no date, no party, no place
 /// ("pemeriksaan", "program" with nothing about them). It stays in its article's analysis but
 /// makes no timeline entry: there is nothing to place on the axis or to tell an analyst, and
@@ -376,6 +374,8 @@ pub fn lede(entries: &[Entry]) -> Option<(String, Vec<usize>)> {
 /// How many entries a story's lede tells.
 pub const LEDE_ENTRIES: usize = 3;
 
+/// Build the merged timeline of a set of articles (e.g. one story's), in date order; undated
+/// entries last.
 pub fn build(articles: &[&Analysis]) -> Vec<Entry> {
     let members: Vec<Member> = articles.iter().map(|a| Member { analysis: a, story: None }).collect();
     build_members(&members)

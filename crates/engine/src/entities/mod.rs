@@ -111,8 +111,8 @@ fn without_junk(text: &str, m: NerMention) -> Option<NerMention> {
 fn minister_title(text: &str, toks: &[Tok]) -> bool {
     let first = |i: usize| toks.get(i).map(|t| lc(t.text(text)));
     match first(0).as_deref() {
-        Some("menteri" | "menko") => true,
-        Some("wakil" | "wamen") => first(1).as_deref() == Some("menteri") || first(0).as_deref() == Some("wamen"),
+        Some("menteri" | "menko" | "wamen") => true,
+        Some("wakil") => first(1).as_deref() == Some("menteri"),
         _ => false,
     }
 }
