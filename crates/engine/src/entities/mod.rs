@@ -201,6 +201,11 @@ fn case_ok(a: &str, t: &str, first: bool, word_start: bool) -> bool {
     if !a.eq_ignore_ascii_case(t) && lc(a) != lc(t).replace('’', "'") {
         return false;
     }
+    // "XI" in "Komisi XI" is a numeral, not the one-word alias "Xi": a short word in capitals
+    // matches only an alias written in capitals
+    if t.len() <= 3 && is_all_caps(t) && !is_all_caps(a) {
+        return false;
+    }
     let inner_caps = a.chars().skip(1).any(|c| c.is_uppercase());
     if inner_caps {
         // Acronyms and camel case: exact, or the text token all in capitals (headlines).
@@ -704,6 +709,7 @@ fn resolve_regions(text: &str, regions: impl Iterator<Item = (Span, Vec<Tok>)>, 
     add_acronym_uses(text, &mut cands, &regions);
     cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     cands.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
+    unlink_unsupported_aliases(&mut cands);
 
     let mut uf = merge(text, &cands, &regions);
     let (extra, people_by_token) = bare_surnames(text, &cands, &regions);
@@ -727,6 +733,46 @@ fn resolve_regions(text: &str, regions: impl Iterator<Item = (Span, Vec<Tok>)>, 
     }
 
     build(text, groups, &mut uf)
+}
+
+/// A person from abroad named by one word of the gazetteer's aliases ("Anwar", "Harris") is that
+/// person only where the article also names them in full or names their country (the country
+/// itself, or a place or body of it: "Malaysia", "Kuala Lumpur"). Elsewhere the word is a name
+/// like any other: "kata Irjen Anwar" is a police general, not Malaysia's prime minister. The
+/// match stays a candidate for a name, without the link.
+fn unlink_unsupported_aliases(cands: &mut [Cand]) {
+    let g = gaz();
+    // one word of a person's longer name
+    let bare = |c: &Cand| {
+        c.name.len() == 1
+            && c.gaz.is_some_and(|e| g.entries[e].kind == EntityKind::Per && g.entries[e].name.contains(' '))
+    };
+    let unsupported: Vec<usize> = (0..cands.len())
+        .filter(|&k| {
+            let c = &cands[k];
+            if !bare(c) {
+                return false;
+            }
+            let Some(country) = gaz_country(c) else { return false };
+            if country == "ID" {
+                return false;
+            }
+            !cands.iter().any(|d| {
+                d.gaz.is_some_and(|e| {
+                    let de = &g.entries[e];
+                    (Some(e) == c.gaz && d.name.len() > 1)
+                        || de.key == country
+                        || (de.kind != EntityKind::Per && de.links.iter().any(|(_, k)| *k == country))
+                })
+            })
+        })
+        .collect();
+    for k in unsupported {
+        cands[k].gaz = None;
+        if cands[k].origin == Origin::Gazetteer {
+            cands[k].origin = Origin::Rules;
+        }
+    }
 }
 
 /// What the regions of an article give before the tagger's mentions are added.
@@ -1304,6 +1350,24 @@ mod tests {
         let e = whole("Ia berbicara dalam bahasa Inggris di Jepang.");
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].name, "Jepang");
+    }
+
+    #[test]
+    fn a_foreign_persons_one_word_alias_needs_their_full_name_or_country() {
+        let kb_of = |t: &str, name: &str| {
+            whole(t).into_iter().find(|e| e.mentions.iter().any(|m| m.text == name)).map(|e| e.kb)
+        };
+        // A police general who shares a prime minister's first name.
+        let t = "Mutasi itu untuk mengisi jabatan strategis, kata Irjen Anwar di Jakarta, Rabu.";
+        assert_eq!(kb_of(t, "Anwar"), Some(None), "a name, not the prime minister");
+        // The same word where the article names the man in full, or his country.
+        let t = "Perdana Menteri Anwar Ibrahim tiba di Jakarta. Anwar disambut di bandara.";
+        assert_eq!(kb_of(t, "Anwar"), Some(Some("per:anwar".to_string())));
+        let t = "Kunjungan ke Malaysia berlanjut. Anwar menyambut rombongan di Putrajaya.";
+        assert_eq!(kb_of(t, "Anwar"), Some(Some("per:anwar".to_string())));
+        // A Roman numeral in capitals is not the one-word alias "Xi".
+        let t = "Rapat dengan Komisi XI DPR digelar di Senayan, Senin.";
+        assert!(whole(t).iter().all(|e| e.kb.as_deref() != Some("per:xijinping")));
     }
 
     #[test]
