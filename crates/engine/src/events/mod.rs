@@ -697,6 +697,7 @@ fn subject_before(toks: &[Tok], men: &[Men], entities: &[Entity], f: &Found, cs:
         if k + 1 < f.t0
             && is_speech_verb(&toks[k].lower)
             && toks[k + 1..f.t0].iter().any(|t| t.word && !AUX.contains(&t.lower.as_str()))
+            && !coordinated_with(toks, k, f)
         {
             break;
         }
@@ -757,6 +758,30 @@ fn subject_before(toks: &[Tok], men: &[Men], entities: &[Entity], f: &Found, cs:
         }
     }
     Subject { ents: subject, companions, pronoun, singular }
+}
+
+/// Whether the active verb `f` is joined to the speech verb at `k` as a second act of its
+/// subject: "X menyatakan dukacita dan memerintahkan investigasi" (X orders). "dan", "serta",
+/// "lalu", "kemudian" or "sekaligus" (auxiliaries may follow) stands right before the verb, and
+/// only a short object with no verb of its own stands between the two (no "bahwa", no comma, no
+/// affixed verb: "X mengatakan pemerintah akan menaikkan gaji dan memperluas ..." is not X's).
+fn coordinated_with(toks: &[Tok], k: usize, f: &Found) -> bool {
+    if f.pos != Pos::Verb {
+        return false;
+    }
+    let mut j = f.t0;
+    while j > k + 1 && AUX.contains(&toks[j - 1].lower.as_str()) {
+        j -= 1;
+    }
+    if j <= k + 1 || !matches!(toks[j - 1].lower.as_str(), "dan" | "serta" | "lalu" | "kemudian" | "sekaligus") {
+        return false;
+    }
+    let object = &toks[k + 1..j - 1];
+    let verb_like = |w: &str| {
+        ["me", "be", "di", "ter"].iter().any(|p| w.starts_with(p)) && w.chars().count() > 5
+            || matches!(w, "bahwa" | "akan" | "telah" | "sudah" | "sedang" | "agar" | "untuk" | "yang")
+    };
+    !object.is_empty() && object.len() <= 4 && object.iter().all(|t| t.word && !verb_like(&t.lower))
 }
 
 /// One sentence (or caption) as the event rules read it: its tokens and the entity mentions
@@ -902,6 +927,15 @@ fn trigger_event(s: &Sentence, art: &Article, found: &[Found], fi: usize, mem: &
     // quotation's speech verb is no hedge on it)
     let mut cue = j.cue;
     if speech && status == Status::Reported && own_words.is_some_and(|q| cue.is_none() || cue == q) {
+        status = Status::Confirmed;
+        cue = None;
+    }
+    // "X menyatakan dukacita dan memerintahkan ...": the order is X's second act, not what X
+    // said, so the speech verb it is joined to is no hedge on it
+    if status == Status::Reported
+        && let Some(c) = cue
+        && (cs..f.t0).any(|k| toks[k].span == c && is_speech_verb(&toks[k].lower) && coordinated_with(toks, k, f))
+    {
         status = Status::Confirmed;
         cue = None;
     }

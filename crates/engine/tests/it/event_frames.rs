@@ -289,6 +289,23 @@ const CASES: &[Case] = &[
         by("Andi Wirawan"),
         "reported",
     ),
+    // a second act joined to a speech verb by "dan" is the speaker's own, told as done
+    case(
+        "Wali Kota Sukamaju Dewi Lestari menyatakan duka dan memerintahkan audit menyeluruh atas proyek jembatan itu, Rabu (11/6/2025).",
+        "demand",
+        "memerintahkan",
+        by("Dewi Lestari"),
+        "confirmed",
+    ),
+    // but what follows a clause of the words ("bahwa ...") stays the words' content: the
+    // office asks, under the "akan" of its clause
+    case(
+        "Wali Kota Sukamaju Dewi Lestari mengatakan bahwa dinas akan memeriksa anggaran dan meminta kontraktor menghentikan pekerjaan.",
+        "demand",
+        "meminta",
+        NOBODY,
+        "planned",
+    ),
 ];
 
 /// Dates per event: (text, type, trigger word, date, date_end, date_source).
