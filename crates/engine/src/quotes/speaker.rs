@@ -4,7 +4,7 @@
 
 use super::lexicon::*;
 use super::outlets::Outlets;
-use crate::analysis::{Entity, EntityKind, Span};
+use crate::analysis::{Entity, EntityKind, Span, Subtype};
 use crate::calendar;
 use crate::lexicon::Words;
 use crate::span_index::SpanIndex;
@@ -297,7 +297,7 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
     if let Some(s) = written_name(text, &p, outlets, definite, anon_marked) {
         return Some(s);
     }
-    unnamed(text, &p, hist, definite)
+    unnamed(text, &p, entities, hist, definite)
 }
 
 /// "ia", "dia", "beliau": the last person; "mereka": the last speaker.
@@ -403,7 +403,7 @@ fn written_name(text: &str, p: &Phrase, outlets: &Outlets, definite: bool, anon_
 
 /// No name: a definite phrase pointing back ("pejabat itu"), a title, a document of an
 /// organisation, an organisation, or a description of someone unnamed ([`described`]).
-fn unnamed(text: &str, p: &Phrase, hist: &[Speaker], definite: bool) -> Option<Speaker> {
+fn unnamed(text: &str, p: &Phrase, entities: &Ents, hist: &[Speaker], definite: bool) -> Option<Speaker> {
     let (span, phrase, words, lower) = (p.span, p.text, &p.words, &p.lower);
     let head = lower[0];
     if definite {
@@ -428,6 +428,16 @@ fn unnamed(text: &str, p: &Phrase, hist: &[Speaker], definite: bool) -> Option<S
         {
             return Some(l.again(How::Title, Some(span)));
         }
+        // else the person the text last named with that title ("Presiden Donald Trump ...
+        // Presiden mengatakan")
+        if let Some(e) = titled_person(text, entities, lower, span.start) {
+            return Some(Speaker {
+                name: e.name.clone(),
+                entity: Some(e.id.clone()),
+                role: Some(phrase.to_string()),
+                ..Speaker::plain(e.name.clone(), span, true, How::Title)
+            });
+        }
         return Some(Speaker {
             role: Some(phrase.to_string()),
             ..Speaker::plain(phrase.to_string(), span, true, How::Named)
@@ -446,6 +456,49 @@ fn unnamed(text: &str, p: &Phrase, hist: &[Speaker], definite: bool) -> Option<S
         return Some(Speaker::plain(phrase.to_string(), span, false, How::Named));
     }
     described(text, p)
+}
+
+/// The person named last before `at` with the title `title` (its words, lower case) right
+/// before their name, with at most a bracketed short form and six words between ("Menteri Dalam
+/// Negeri (Mendagri) Muhammad Tito Karnavian" for "Menteri"), in the same sentence; for
+/// "Presiden" alone also a head of state the gazetteer knows. None when nobody was.
+fn titled_person<'e>(text: &str, entities: &'e Ents, title: &[&str], at: usize) -> Option<&'e Entity> {
+    let head_of_state = title == ["presiden"];
+    let mut best: Option<(usize, &Entity)> = None;
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Per) {
+        for m in e.mentions.iter().filter(|m| m.end <= at) {
+            if best.is_some_and(|(b, _)| b >= m.start) {
+                continue;
+            }
+            // from the last sentence end or quotation mark before the name (past that char),
+            // looking back at most 160 bytes (a title and six words fit)
+            let mut lo = m.start.saturating_sub(160);
+            while !text.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            let from = text[lo..m.start]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, '.' | '\n' | '"' | '“' | '”'))
+                .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+            let before = &text[from..m.start];
+            let words: Vec<String> = before
+                .split_whitespace()
+                .rev()
+                .take(6 + title.len())
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let titled = words.windows(title.len()).any(|w| w.iter().zip(title).all(|(a, b)| a == b));
+            let known = head_of_state && e.subtype == Some(Subtype::HeadOfState);
+            if titled || known {
+                best = Some((m.start, e));
+            }
+        }
+    }
+    best.map(|(_, e)| e)
 }
 
 /// A description of someone unnamed ("seorang pejabat senior yang tidak mau disebutkan

@@ -123,6 +123,25 @@ fn quotes_reach_the_analysis_and_sources_merge() {
     assert_eq!(a.sources.iter().filter(|s| *s == "Reuters").count(), 1, "{:?}", a.sources);
 }
 
+#[test]
+fn a_bare_title_is_the_person_the_text_named_with_it() {
+    use warta_engine::analysis::SpeakerResolution;
+    let speaker_of = |text: &str| {
+        let a = support::analyze_str(text);
+        let q = a.quotes.iter().find(|q| q.text.contains("milik warga")).cloned().expect("the quote");
+        (q.speaker, q.speaker_entity.is_some(), q.speaker_resolution)
+    };
+    // Nobody spoke before: the title points to the person the text named with it.
+    let text = "Bupati Sukamaju Hendra Wijaya meresmikan pasar baru di pusat kota, Senin.\n\n\
+                Pasar itu dibangun dengan dana desa.\n\n\
+                “Pasar ini milik warga, bukan milik pemerintah,” ujar Bupati.\n";
+    assert_eq!(speaker_of(text), (Some("Hendra Wijaya".into()), true, Some(SpeakerResolution::Title)));
+    // Nobody was named with it: the title stays as written, with no entity.
+    let text = "Pasar itu dibangun dengan dana desa.\n\n\
+                “Pasar ini milik warga, bukan milik pemerintah,” ujar Bupati.\n";
+    assert_eq!(speaker_of(text), (Some("Bupati".into()), false, Some(SpeakerResolution::Named)));
+}
+
 /// What every seed must yield: (seed file prefix, speaker, via, anonymous).
 const SEED_EXPECT: &[(&str, &str, Option<&str>, bool)] = &[
     ("000_", "pejabat senior kementerian unifikasi (anonim)", Some("The Korea Times"), true),
