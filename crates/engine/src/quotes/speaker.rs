@@ -300,12 +300,13 @@ pub fn resolve(text: &str, toks: &[Tok], entities: &Ents, outlets: &Outlets, his
     unnamed(text, &p, entities, hist, definite)
 }
 
-/// "ia", "dia", "beliau": the last person; "mereka": the last speaker.
+/// "ia", "dia", "beliau": the last person; "mereka", "pihaknya" (their side): the last speaker.
 fn pronoun(p: &Phrase, hist: &[Speaker]) -> Option<Speaker> {
     if p.lower.len() != 1 || !Words::PronounsQuotes.contains(p.lower[0]) {
         return None;
     }
-    let person = hist.iter().rev().find(|s| s.person && !s.anonymous || p.lower[0] == "mereka");
+    let any = matches!(p.lower[0], "mereka" | "pihaknya");
+    let person = hist.iter().rev().find(|s| s.person && !s.anonymous || any);
     Some(match person.or(hist.last()) {
         Some(l) => l.again(How::Pronoun, Some(p.span)),
         None => Speaker {
