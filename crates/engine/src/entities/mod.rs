@@ -26,7 +26,9 @@
 pub mod gazetteer;
 mod text;
 
-use crate::analysis::{Entity, EntityKind, FoundBy as Origin, Link, Links, Mention, NerMention, Relation, Span};
+use crate::analysis::{
+    Entity, EntityKind, FoundBy as Origin, Link, Links, Mention, NerMention, Relation, Span, Subtype,
+};
 use crate::doc::Doc;
 use crate::lexicon::{Lexicon, WordSet, Words};
 use crate::span_index::SpanIndex;
@@ -710,6 +712,7 @@ fn resolve_regions(text: &str, regions: impl Iterator<Item = (Span, Vec<Tok>)>, 
     cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     cands.dedup_by(|b, a| a.span == b.span && a.kind == b.kind);
     unlink_unsupported_aliases(&mut cands);
+    link_home_institutions(text, &mut cands);
 
     let mut uf = merge(text, &cands, &regions);
     let (extra, people_by_token) = bare_surnames(text, &cands, &regions);
@@ -772,6 +775,52 @@ fn unlink_unsupported_aliases(cands: &mut [Cand]) {
         if cands[k].origin == Origin::Gazetteer {
             cands[k].origin = Origin::Rules;
         }
+    }
+}
+
+/// An Indonesian institution written without the country mark the gazetteer's name carries
+/// ("Kementerian Keuangan" for "Kementerian Keuangan RI") is that institution when the article
+/// is about Indonesia (it names Indonesia's places, bodies and people more often than other
+/// countries') and its sentence names nothing of another country. The gazetteer cannot list such names: in foreign news the same
+/// words are another state's ministry ("Kementerian Luar Negeri dan Kementerian Unifikasi
+/// Korea Selatan").
+fn link_home_institutions(text: &str, cands: &mut [Cand]) {
+    let g = gaz();
+    let country_of = |e: usize| -> Option<&'static str> {
+        let en = &g.entries[e];
+        if en.subtype == Some(Subtype::Country) {
+            return Some(en.key);
+        }
+        en.links
+            .iter()
+            .find(|(r, _)| matches!(r, Relation::Country | Relation::In | Relation::CapitalOf | Relation::MetonymOf))
+            .map(|(_, k)| *k)
+    };
+    // mentions of Indonesia's and of other countries' places, bodies and people
+    let home = cands.iter().filter_map(|c| c.gaz).filter(|&e| country_of(e) == Some("ID")).count();
+    let foreign: Vec<Span> =
+        cands.iter().filter(|c| c.gaz.and_then(country_of).is_some_and(|k| k != "ID")).map(|c| c.span).collect();
+    if home <= foreign.len() {
+        return;
+    }
+    let sentence = |at: Span| -> Span {
+        let start = text[..at.start].rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
+        let end = text[at.end..].find(['.', '\n', '!', '?']).map_or(text.len(), |i| at.end + i);
+        Span::new(start, end)
+    };
+    for c in cands.iter_mut().filter(|c| c.gaz.is_none() && c.kind == EntityKind::Org && c.name.len() >= 2) {
+        let name = &text[c.name_start..c.span.end];
+        let Some(e) = gazetteer::lookup(&format!("{name} RI"))
+            .into_iter()
+            .find(|e| e.kind == EntityKind::Org && e.links.iter().any(|(_, k)| *k == "ID"))
+        else {
+            continue;
+        };
+        let s = sentence(c.span);
+        if foreign.iter().any(|f| s.contains(*f)) {
+            continue;
+        }
+        c.gaz = g.index_of(e.key);
     }
 }
 
@@ -1449,6 +1498,26 @@ mod tests {
             })
             .collect();
         resolve(t, &[Span::new(0, t.len())], &tagged).into_iter().map(|e| e.name).collect()
+    }
+
+    #[test]
+    fn a_ministry_without_its_country_mark_is_indonesias_in_news_about_indonesia() {
+        let org = |w: &'static str| (w, EntityKind::Org);
+        // A domestic article: Jakarta, Bandung and the DPR; the ministry is Indonesia's.
+        let t = "Kementerian Keuangan mencairkan dana desa di Jakarta, Senin. DPR menyetujui anggaran itu. \
+                 Warga Bandung menerima dana pekan depan.";
+        let names = names_with_tagged(t, &[org("Kementerian Keuangan")]);
+        assert!(names.iter().any(|n| n == "Kementerian Keuangan RI"), "{names:?}");
+        // The same words beside another country's body in their sentence stay unlinked.
+        let t = "Kementerian Keuangan dan Kementerian Unifikasi Korea Selatan bertemu di Jakarta. \
+                 DPR menyetujui anggaran itu di Jakarta. Warga Bandung menerima dana.";
+        let names = names_with_tagged(t, &[org("Kementerian Keuangan")]);
+        assert!(names.iter().any(|n| n == "Kementerian Keuangan"), "{names:?}");
+        // In foreign news (Seoul, Pyongyang, Korea Utara outnumber Jakarta) they stay unlinked.
+        let t = "Kementerian Keuangan mengumumkan sanksi baru, Senin. Pejabat di Seoul menyambutnya. \
+                 Korea Utara mengecamnya dari Pyongyang. Seorang diplomat di Jakarta menolak berkomentar.";
+        let names = names_with_tagged(t, &[org("Kementerian Keuangan")]);
+        assert!(names.iter().any(|n| n == "Kementerian Keuangan"), "{names:?}");
     }
 
     #[test]
