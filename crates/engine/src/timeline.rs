@@ -82,6 +82,11 @@ pub struct Entry {
     /// Gazetteer keys of the participants, aligned with `participants` (null where unknown):
     /// renderers use them for the names in other languages.
     pub participant_kb: Vec<Option<String>>,
+    /// How many of `participants`, from the first, did the happening (its agents): 0 when no
+    /// source names who did it ("SPBU itu dikunjungi"), so no party is told as the doer. Null
+    /// in entries written before this field (read as: the first acted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agents: Option<usize>,
     pub place: Option<String>,
     /// Sources of the articles that report it.
     pub supported_by: Vec<String>,
@@ -309,6 +314,8 @@ struct Item<'a> {
     keys: BTreeSet<String>,
     names: Vec<String>,
     kbs: Vec<Option<String>>,
+    /// How many of `names`, from the first, are the event's agents.
+    agents: usize,
     place_key: Option<String>,
     /// First and last day the date names (None: undated or not a calendar period).
     span: Option<(Date, Date)>,
@@ -447,7 +454,7 @@ fn build_from(
         let as_of = crate::calendar::article_date(a);
         for ev in &a.events {
             stats.events += 1;
-            let (keys, names, kbs) = participant_keys(a, ev, variants);
+            let (keys, names, kbs, agents) = participant_keys(a, ev, variants);
             let place_kb = ev.place_kb.as_deref();
             let place_key =
                 place_kb.map(str::to_string).or_else(|| ev.place.as_ref().map(|p| format!("name:{}", normalise(p))));
@@ -483,6 +490,7 @@ fn build_from(
                 keys,
                 names,
                 kbs,
+                agents,
                 place_key,
                 span: ev.date.as_deref().and_then(period),
                 approximate: approximate(a, ev),
@@ -1012,7 +1020,7 @@ fn participant_keys(
     a: &Analysis,
     ev: &Event,
     variants: &Variants,
-) -> (BTreeSet<String>, Vec<String>, Vec<Option<String>>) {
+) -> (BTreeSet<String>, Vec<String>, Vec<Option<String>>, usize) {
     let mut keys = BTreeSet::new();
     let mut names = Vec::new();
     let mut kbs = Vec::new();
@@ -1050,6 +1058,7 @@ fn participant_keys(
     order.sort_by_key(|&i| (!is_agent(&names[i]), is_place(&names[i])));
     // Each actor by its name across the story (once, where two of an article's names join).
     let (mut shown, mut shown_kbs): (Vec<String>, Vec<Option<String>>) = (Vec::new(), Vec::new());
+    let mut agents_shown = 0;
     for &i in &order {
         let name = match kinds.get(i).copied().flatten() {
             Some(k) => variants.canonical(k, &names[i]).to_string(),
@@ -1058,9 +1067,10 @@ fn participant_keys(
         if !shown.contains(&name) {
             shown.push(name);
             shown_kbs.push(kbs[i].clone());
+            agents_shown += usize::from(is_agent(&names[i]));
         }
     }
-    (keys, shown, shown_kbs)
+    (keys, shown, shown_kbs, agents_shown)
 }
 
 /// The entry of one group of items; `witnesses` (items outside the story that tell the same
@@ -1140,18 +1150,30 @@ fn entry(items: &[Item], group: &[usize], witnesses: &[usize]) -> Entry {
     let mut statuses: Vec<(Option<Date>, usize, StatusBy)> = Vec::new();
     let mut evidence = Vec::new();
     let mut place = None;
-    for &i in group {
-        let it = &items[i];
-        for (n, kb) in it.names.iter().zip(&it.kbs) {
-            let known = participants
-                .iter()
-                .zip(&participant_kb)
-                .any(|(pn, pk)| pn == n || (kb.is_some() && pk.as_ref() == kb.as_ref()));
-            if !known {
-                participants.push(n.clone());
-                participant_kb.push(kb.clone());
+    // Who acted in any report first (one article may name the visitor another leaves out),
+    // then the other parties.
+    let mut agents = 0;
+    for acting in [true, false] {
+        for &i in group {
+            let it = &items[i];
+            for (k, (n, kb)) in it.names.iter().zip(&it.kbs).enumerate() {
+                if (k < it.agents) != acting {
+                    continue;
+                }
+                let known = participants
+                    .iter()
+                    .zip(&participant_kb)
+                    .any(|(pn, pk)| pn == n || (kb.is_some() && pk.as_ref() == kb.as_ref()));
+                if !known {
+                    participants.push(n.clone());
+                    participant_kb.push(kb.clone());
+                    agents += usize::from(acting);
+                }
             }
         }
+    }
+    for &i in group {
+        let it = &items[i];
         push_unique(&mut supported_by, it.source);
         if let Some(o) = it.outlet {
             push_unique(&mut outlets, o);
@@ -1174,7 +1196,14 @@ fn entry(items: &[Item], group: &[usize], witnesses: &[usize]) -> Entry {
     let statuses: Vec<StatusBy> = statuses.into_iter().map(|(_, _, s)| s).collect();
     let status = strongest_status(&statuses);
     let background = group.iter().all(|&i| items[i].background);
-    let summary = summary(first.event.kind, &participants, place.as_deref(), date.as_deref(), status, background);
+    // a meeting or agreement between named parties is done by all of them ("Kim dan Shoigu
+    // bertemu"): no unnamed doer
+    let parties = participants.iter().filter(|n| Some(n.as_str()) != place.as_deref()).count();
+    if agents == 0 && parties >= 2 && matches!(first.event.kind, EventType::Meeting | EventType::Agreement) {
+        agents = parties;
+    }
+    let summary =
+        summary(first.event.kind, &participants, Some(agents), place.as_deref(), date.as_deref(), status, background);
     let corroboration = corroboration(items, group);
     Entry {
         date_precision: date.as_deref().map(precision),
@@ -1183,6 +1212,7 @@ fn entry(items: &[Item], group: &[usize], witnesses: &[usize]) -> Entry {
         summary,
         participants,
         participant_kb,
+        agents: Some(agents),
         place,
         supported_by,
         outlets,
@@ -1278,18 +1308,28 @@ fn strongest_status(statuses: &[StatusBy]) -> EventStatus {
 pub fn summary(
     kind: EventType,
     participants: &[String],
+    agents: Option<usize>,
     place: Option<&str>,
     date: Option<&str>,
     status: EventStatus,
     background: bool,
 ) -> String {
-    let other = participants.get(1..).map(join_id).unwrap_or_default();
-    let first = participants.first().cloned().unwrap_or_else(|| "Pihak yang tidak disebutkan".to_string());
+    // nobody named as the doer: the unnamed party does it, to all the parties named
+    let unnamed = "Pihak yang tidak disebutkan".to_string();
+    let (first, other) = if agents == Some(0) || participants.is_empty() {
+        // the place is said once, as the place
+        let parties: Vec<String> = participants.iter().filter(|n| Some(n.as_str()) != place).cloned().collect();
+        (unnamed, join_id(&parties))
+    } else {
+        (participants[0].clone(), participants.get(1..).map(join_id).unwrap_or_default())
+    };
     // no one named: the unnamed party, as the renderer says it
     let who = if participants.is_empty() { first.clone() } else { join_id(participants) };
     use EventType as T;
     let mut line = match kind {
         T::Visit => match place {
+            // what was visited, when the visitor is not named
+            Some(p) if agents == Some(0) && !other.is_empty() => format!("{first} mengunjungi {other} di {p}"),
             Some(p) => format!("{first} berkunjung ke {p}"),
             None if !other.is_empty() => format!("{first} mengunjungi {other}"),
             None => format!("{first} melakukan kunjungan"),
@@ -1450,7 +1490,32 @@ mod tests {
         let mut e = Event::new(EventType::parse(kind).unwrap(), EventStatus::parse(status).unwrap(), Span::new(0, 10));
         e.date = date.map(String::from);
         e.participants = who.iter().map(|s| s.to_string()).collect();
+        // the first party did it, as the events stage gives an agent first
+        e.roles.agent = who.first().map(|s| s.to_string()).into_iter().collect();
         e
+    }
+
+    #[test]
+    fn a_happening_nobody_is_named_doing_has_no_party_as_its_doer() {
+        // "SPBU itu dikunjungi": the visited party is named, the visitor is not
+        let mut e = event("visit", Some("2025-10-20"), &["e1"], "confirmed");
+        e.roles.agent.clear();
+        e.place = Some("Bandar Lampung".into());
+        let t = build(&[&article("a", Some("Kabar"), vec![e])]);
+        assert_eq!(t[0].agents, Some(0));
+        assert_eq!(
+            t[0].summary,
+            "Pihak yang tidak disebutkan mengunjungi Ani Wijaya di Bandar Lampung pada 20 Oktober 2025"
+        );
+        // a second report that names the visitor puts them first
+        let mut named = event("visit", Some("2025-10-20"), &["e2", "e1"], "confirmed");
+        named.place = Some("Bandar Lampung".into());
+        let mut unnamed = event("visit", Some("2025-10-20"), &["e1"], "confirmed");
+        unnamed.roles.agent.clear();
+        unnamed.place = Some("Bandar Lampung".into());
+        let t = build(&[&article("a", Some("Kabar"), vec![unnamed]), &article("b", Some("Warta"), vec![named])]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!((t[0].participants[0].as_str(), t[0].agents), ("Budi Santoso", Some(1)));
     }
 
     fn article(source: &str, outlet: Option<&str>, events: Vec<Event>) -> Analysis {

@@ -162,6 +162,9 @@ pub struct Facts {
     pub kind: Option<EventType>,
     pub participants: Vec<String>,
     pub participant_kb: Vec<Option<String>>,
+    /// How many of `participants`, from the first, did it: 0 when no source names the doer;
+    /// None when the entry does not say (the first acted).
+    pub agents: Option<usize>,
     pub place: Option<String>,
     pub status: EventStatus,
     pub background: bool,
@@ -189,6 +192,8 @@ struct EntryFields {
     #[serde(default)]
     participant_kb: Vec<Option<String>>,
     #[serde(default)]
+    agents: Option<usize>,
+    #[serde(default)]
     place: Option<String>,
     #[serde(default)]
     status: Option<EventStatus>,
@@ -207,6 +212,7 @@ impl Facts {
             kind: Some(e.kind),
             participants: e.participants.clone(),
             participant_kb: e.participant_kb.clone(),
+            agents: e.agents,
             place: e.place.clone(),
             status: e.status,
             background: e.background,
@@ -231,6 +237,7 @@ impl EntryFields {
             kind: EventType::parse(&self.kind),
             participants: self.participants.clone(),
             participant_kb,
+            agents: self.agents,
             place: self.place.clone(),
             status: self.status.unwrap_or(EventStatus::Reported),
             background: self.background,
@@ -502,10 +509,13 @@ pub fn render_facts(f: &Facts, lang: Lang) -> Rendered {
             .all(|k| k.as_deref().and_then(gazetteer::get).is_some_and(|e| e.kind == EntityKind::Per));
 
     let texts: Vec<String> = names.iter().map(|n| n.text.clone()).collect();
-    let first = texts.first().cloned().unwrap_or_else(|| r.msg("unknown-actor", None).unwrap_or_default());
+    // Nobody named as the doer: the unnamed party does it, to every party named.
+    let unnamed = f.agents == Some(0) || texts.is_empty();
+    let first = if unnamed { r.msg("unknown-actor", None).unwrap_or_default() } else { texts[0].clone() };
     // The place is said once, as the place ("visits Khasan", not "also named: Khasan").
     let place_text = place.as_ref().map(|p| p.text.as_str());
-    let other_texts: Vec<String> = texts.iter().skip(1).filter(|t| Some(t.as_str()) != place_text).cloned().collect();
+    let other_texts: Vec<String> =
+        texts.iter().skip(usize::from(!unnamed)).filter(|t| Some(t.as_str()) != place_text).cloned().collect();
     let others = r.list(&other_texts);
     let all = if texts.is_empty() { first.clone() } else { r.list(&texts) };
 
