@@ -356,7 +356,7 @@ struct Counts {
 /// Extract the main text of a parsed page.
 pub fn extract(tree: &Tree) -> MainText {
     let body = tree.elements("body").next().unwrap_or(0);
-    let mut best: Option<(usize, MainText)> = None;
+    let mut best: Option<(usize, MainText, Linked)> = None;
     let hints = Hints::new(tree);
     let related = related_context(tree, &hints);
     let holds_content = holds_content(tree, &hints);
@@ -369,7 +369,7 @@ pub fn extract(tree: &Tree) -> MainText {
         Filters { unlikely: false, weights: false, clean: true },
         Filters { unlikely: false, weights: false, clean: false },
     ] {
-        let (out, top) = attempt(tree, &hints, body, filters, &related, &holds_content);
+        let (out, top, linked) = attempt(tree, &hints, body, filters, &related, &holds_content);
         let chars: usize = out.paragraphs.iter().map(|p| p.chars().count()).sum();
         let near = top.is_some_and(|t| headline.is_some_and(|h| follows_headline(tree, h, t)));
         if filters.unlikely && near && chars > 0 {
@@ -379,14 +379,16 @@ pub fn extract(tree: &Tree) -> MainText {
             // relaxed pass does not replace the short article under the headline.
             continue;
         }
-        if best.as_ref().is_none_or(|(c, _)| chars > *c) {
-            best = Some((chars, out));
+        if best.as_ref().is_none_or(|(c, _, _)| chars > *c) {
+            best = Some((chars, out, linked));
         }
         if chars >= 500 {
             break;
         }
     }
-    best.map(|(_, m)| m).unwrap_or_default()
+    let Some((_, mut m, linked)) = best else { return MainText::default() };
+    restore_link_entries(&mut m, linked);
+    m
 }
 
 /// The article's headline on the page: the first `<h1>`–`<h3>` whose text is the page's
@@ -693,20 +695,20 @@ fn attempt(
     f: Filters,
     related: &[bool],
     holds_content: &[bool],
-) -> (MainText, Option<NodeId>) {
+) -> (MainText, Option<NodeId>, Linked) {
     let pass = Pass { tree, hints, root, f, related, holds_content };
     let Walk { mut counts, blocks, captions, skipped } = walk(&pass);
     add_counts(tree, &blocks, &mut counts);
     let score = scores(&pass, &blocks, &counts);
     let Some(top) = top_element(&pass, &score, &counts) else {
-        return (MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() }, None);
+        return (MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() }, None, Vec::new());
     };
     let mut selected = siblings(&pass, top, &blocks, &counts, &score);
     if f.weights {
         selected.extend(repeated_units(&pass, top, &counts));
     }
-    let (paragraphs, dropped) = output(&pass, &selected, &blocks, &counts, &score, skipped);
-    (MainText { paragraphs, captions, dropped }, Some(top))
+    let (paragraphs, dropped, linked) = output(&pass, &selected, &blocks, &counts, &score, skipped);
+    (MainText { paragraphs, captions, dropped }, Some(top), linked)
 }
 
 /// The link characters per character of an element's text.
@@ -1127,7 +1129,7 @@ fn output(
     counts: &[Counts],
     scores: &Scores,
     skipped: Vec<NodeId>,
-) -> (Vec<String>, Vec<Dropped>) {
+) -> (Vec<String>, Vec<Dropped>, Linked) {
     let Pass { tree, hints, f, related, .. } = *pass;
     let mut keep: Vec<u8> = vec![0; tree.nodes.len()]; // 0 unknown, 1 keep, 2 drop
     for &s in selected {
@@ -1172,12 +1174,16 @@ fn output(
     let mut paragraphs: Vec<String> = Vec::new();
     let mut dropped: Vec<Dropped> = Vec::new();
     let mut in_comments = false;
+    // Runs dropped as link lists: where the paragraphs stood when each was met, and its lines.
+    let mut linked: Vec<(usize, Vec<String>)> = Vec::new();
     for b in blocks {
         if !decide(b.owner, &mut keep) {
             continue;
         }
         // A run that is mostly link text is navigation (tag lists, "next story", menus).
         if b.link_chars as f64 > 0.7 * b.chars as f64 {
+            let lines = b.text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+            linked.push((paragraphs.len(), lines));
             dropped.push(Dropped { reason: DropReason::LinkList, text: crate::tree::squash(&b.text) });
             continue;
         }
@@ -1219,7 +1225,40 @@ fn output(
             dropped.push(Dropped { reason: why, text });
         }
     }
-    (paragraphs, dropped)
+    (paragraphs, dropped, linked)
+}
+
+/// Runs of a reading dropped as link lists: the number of paragraphs before each, its lines.
+type Linked = Vec<(usize, Vec<String>)>;
+
+/// A container whose text is mostly its links (a catalogue, a directory, a list of songs:
+/// names that link to their pages) with little text of its own: the links are the content,
+/// not navigation beside it, and go back among the paragraphs where they stood. Entries are
+/// names or lines of description (30+ characters on average), where menus and tag lists are a
+/// word or two; and none of the rest reads as a sentence of prose (a short post followed by
+/// links to other posts keeps its links out). Decided on the reading already chosen, so that
+/// link text never makes one reading win over another.
+fn restore_link_entries(m: &mut MainText, linked: Linked) {
+    let kept: usize = m.paragraphs.iter().map(|p| p.chars().count()).sum();
+    let linked_chars: usize = linked.iter().flat_map(|(_, l)| l).map(|l| l.chars().count()).sum();
+    let prose = m.paragraphs.iter().any(|p| {
+        let t = p.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+        t.len() >= 60 && t.ends_with(['.', '!', '?'])
+    });
+    if linked.len() < 3 || kept >= 250 || prose || linked_chars < 2 * kept.max(50) || linked_chars < 30 * linked.len() {
+        return;
+    }
+    let mut merged: Vec<String> = Vec::with_capacity(m.paragraphs.len() + linked.len());
+    let mut rest = linked.into_iter().peekable();
+    for (i, p) in std::mem::take(&mut m.paragraphs).into_iter().enumerate() {
+        while let Some((_, lines)) = rest.next_if(|(at, _)| *at <= i) {
+            merged.extend(lines);
+        }
+        merged.push(p);
+    }
+    merged.extend(rest.flat_map(|(_, l)| l));
+    m.paragraphs = merged;
+    m.dropped.retain(|d| d.reason != DropReason::LinkList);
 }
 
 /// A run of inline text as the flat reading sees it (no filters, no scoring).

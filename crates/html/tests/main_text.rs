@@ -292,3 +292,51 @@ fn a_short_post_under_the_headline_is_not_replaced_by_a_longer_box_elsewhere() {
     let got = main_text(&html);
     assert_paragraphs(&got, &[P[0]]);
 }
+
+/// A shop's or a directory's page: entries whose names link to their own pages, a price or
+/// nothing beside each.
+fn catalogue(entries: &[(&str, &str)], after: &str) -> String {
+    let items: String = entries
+        .iter()
+        .enumerate()
+        .map(|(i, (name, price))| {
+            format!("<div class=\"item\"><a href=\"/barang/{i}\">{name}</a><div class=\"harga\">{price}</div></div>")
+        })
+        .collect();
+    chrome(&format!("<div class=\"katalog\"><h1>Toko Kain Ibu Sari</h1>{items}{after}</div>"))
+}
+
+const ENTRIES: &[(&str, &str)] = &[
+    ("Kain batik tulis motif parang dari Solo, dua meter", "Rp450.000"),
+    ("Kain tenun ikat dari Sumba dengan pewarna alami", "Rp1.200.000"),
+    ("Selendang songket Palembang benang emas", "Rp850.000"),
+    ("Kain lurik Klaten tenunan tangan, satu setengah meter", "Rp175.000"),
+];
+
+#[test]
+fn a_catalogue_of_linked_entries_keeps_its_entries() {
+    let got = main_text(&catalogue(ENTRIES, ""));
+    for (name, price) in ENTRIES {
+        assert!(got.paragraphs.iter().any(|p| p == name), "{name}: {:#?}", got.paragraphs);
+        assert!(got.paragraphs.iter().any(|p| p == price), "{price}: {:#?}", got.paragraphs);
+    }
+    // In page order: each name before its price.
+    let at = |s: &str| got.paragraphs.iter().position(|p| p == s).unwrap();
+    assert!(at(ENTRIES[0].0) < at(ENTRIES[0].1) && at(ENTRIES[0].1) < at(ENTRIES[1].0), "{:#?}", got.paragraphs);
+    assert!(!got.dropped.iter().any(|d| d.reason == warta_html::main_text::DropReason::LinkList));
+}
+
+#[test]
+fn links_after_a_sentence_of_prose_stay_dropped() {
+    // The same entries under a post that reads as prose: links to other pages, not the text.
+    let got = main_text(&catalogue(ENTRIES, &format!("<p>{}</p>", P[0])));
+    assert!(got.paragraphs.iter().all(|p| !ENTRIES.iter().any(|(n, _)| p == n)), "{:#?}", got.paragraphs);
+}
+
+#[test]
+fn a_menu_of_short_links_stays_dropped() {
+    // Link runs of a word or two are a menu, whatever else the container holds.
+    let menu: &[(&str, &str)] = &[("Beranda", ""), ("Kain", ""), ("Selendang", ""), ("Kontak", ""), ("Keranjang", "")];
+    let got = main_text(&catalogue(menu, "<div>Buka setiap hari pukul 08.00 sampai 17.00</div>"));
+    assert!(got.paragraphs.iter().all(|p| !menu.iter().any(|(n, _)| p == n)), "{:#?}", got.paragraphs);
+}
