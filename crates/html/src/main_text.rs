@@ -372,7 +372,9 @@ pub fn extract(tree: &Tree) -> MainText {
         let (out, top, linked) = attempt(tree, &hints, body, filters, &related, &holds_content);
         let chars: usize = out.paragraphs.iter().map(|p| p.chars().count()).sum();
         let near = top.is_some_and(|t| headline.is_some_and(|h| follows_headline(tree, h, t)));
-        if filters.unlikely && near && chars > 0 {
+        // The first pass's container follows the headline, or holds it a few levels down.
+        let anchor = near || top.is_some_and(|t| headline.is_some_and(|h| holds_headline(tree, h, t)));
+        if filters.unlikely && anchor && chars > 0 {
             anchored = true;
         } else if anchored && !near {
             // A longer text away from the headline (an "about" box, a sidebar) found by a
@@ -435,6 +437,22 @@ fn follows_headline(tree: &Tree, h: NodeId, top: NodeId) -> bool {
             return false;
         }
         if is_ancestor(tree, a, top) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Does the element `top` hold the headline `h` at most five levels down, below `<body>` (a
+/// blog's list of posts around its one post, the post's title inside it)?
+fn holds_headline(tree: &Tree, h: NodeId, top: NodeId) -> bool {
+    let mut a = h;
+    for _ in 0..5 {
+        a = tree.nodes[a as usize].parent;
+        if a == NONE || matches!(tree.name(a), None | Some("body" | "html")) {
+            break;
+        }
+        if a == top {
             return true;
         }
     }

@@ -340,3 +340,23 @@ fn a_menu_of_short_links_stays_dropped() {
     let got = main_text(&catalogue(menu, "<div>Buka setiap hari pukul 08.00 sampai 17.00</div>"));
     assert!(got.paragraphs.iter().all(|p| !menu.iter().any(|(n, _)| p == n)), "{:#?}", got.paragraphs);
 }
+
+#[test]
+fn a_short_post_whose_container_holds_its_headline_deep_down_is_kept() {
+    // A blog's list of posts around its one post: the post's text sits beside its title, and
+    // the container found is the list, five levels above the title. A longer "about" box
+    // elsewhere does not replace it.
+    let about = format!("<p>{}</p><p>{}</p><p>{}</p><p>{}</p>", P[0], P[1], P[2], P[3]).replace("kopi", "teh");
+    let html = format!(
+        "<html><head><title>Catatan Kebun: Panen pertama musim ini</title></head><body>\
+         <div id=\"wrap\"><div id=\"main\"><h1>Catatan Kebun</h1>\
+         <div class=\"blog-posts\"><div class=\"date-outer\"><div class=\"date-posts\"><div class=\"post-outer\">\
+         <div class=\"post\"><h3>Panen pertama musim ini</h3>{}</div></div></div></div>\
+         <div class=\"pager\"><a href=\"/lama\">Tulisan lama</a></div></div></div>\
+         <div class=\"extra-box\"><h2>Tentang saya</h2>{about}</div></div>\
+         </body></html>",
+        P[0]
+    );
+    let got = main_text(&html);
+    assert_paragraphs(&got, &["Panen pertama musim ini", P[0]]);
+}
