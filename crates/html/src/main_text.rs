@@ -1198,8 +1198,9 @@ fn output(
         if !decide(b.owner, &mut keep) {
             continue;
         }
-        // A run that is mostly link text is navigation (tag lists, "next story", menus).
-        if b.link_chars as f64 > 0.7 * b.chars as f64 {
+        // A run that is mostly link text is navigation (tag lists, "next story", menus), unless
+        // it is a short cell of a table of data (a team's name in a table of results).
+        if b.link_chars as f64 > 0.7 * b.chars as f64 && !(b.chars < 40 && data_cell(tree, counts, b.owner)) {
             let lines = b.text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
             linked.push((paragraphs.len(), lines));
             dropped.push(Dropped { reason: DropReason::LinkList, text: crate::tree::squash(&b.text) });
@@ -1244,6 +1245,38 @@ fn output(
         }
     }
     (paragraphs, dropped, linked)
+}
+
+/// Is this element a cell (or inside one, one level down) of a table of data: a row of three
+/// or more cells, most of its text outside links, in a table (or body of one) of four or more
+/// rows of as many cells? A menu laid out as a table is all links; a layout table has a
+/// column or two.
+fn data_cell(tree: &Tree, counts: &[Counts], id: NodeId) -> bool {
+    let is_cell = |c: NodeId| matches!(tree.name(c), Some("td" | "th"));
+    let mut cell = id;
+    if !is_cell(cell) {
+        cell = tree.nodes[id as usize].parent;
+        if cell == NONE || !is_cell(cell) {
+            return false;
+        }
+    }
+    let row = tree.nodes[cell as usize].parent;
+    if row == NONE || tree.name(row) != Some("tr") {
+        return false;
+    }
+    let cells = tree.children(row).filter(|&c| is_cell(c)).count();
+    if cells < 3 || link_density(counts, row) >= 0.5 {
+        return false;
+    }
+    let table = tree.nodes[row as usize].parent;
+    if table == NONE {
+        return false;
+    }
+    let alike = tree
+        .children(table)
+        .filter(|&r| tree.name(r) == Some("tr") && tree.children(r).filter(|&c| is_cell(c)).count() == cells)
+        .count();
+    alike >= 4
 }
 
 /// Runs of a reading dropped as link lists: the number of paragraphs before each, its lines.

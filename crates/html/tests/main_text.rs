@@ -360,3 +360,31 @@ fn a_short_post_whose_container_holds_its_headline_deep_down_is_kept() {
     let got = main_text(&html);
     assert_paragraphs(&got, &["Panen pertama musim ini", P[0]]);
 }
+
+#[test]
+fn linked_names_in_a_table_of_data_are_kept() {
+    // A table of results under the article: each row a date, a linked club, the score, shots
+    // and the crowd. The links are cells of data, not a menu.
+    let clubs = [
+        ("3 Mei", "Persib Bandung", "2-1"),
+        ("10 Mei", "Persija Jakarta", "0-0"),
+        ("17 Mei", "Arema", "1-3"),
+        ("24 Mei", "PSM Makassar", "2-2"),
+    ];
+    let rows: String = clubs
+        .iter()
+        .map(|(d, club, score)| {
+            format!("<tr><td>{d}</td><td><a href=\"/klub/{club}\">{club}</a></td><td>{score}</td><td>12 (5)</td><td>24.310 penonton</td></tr>")
+        })
+        .collect();
+    let html = chrome(&format!("<div class=\"isi\"><p>{}</p><p>{}</p><table>{rows}</table></div>", P[0], P[1]));
+    let got = main_text(&html);
+    for (_, club, _) in clubs {
+        assert!(got.paragraphs.iter().any(|p| p == club), "{club}: {:#?}", got.paragraphs);
+    }
+    // A layout table of one column, a row of links and a label, stays out.
+    let layout = "<table><tr><td>Rubrik:</td><td><a href=\"/a\">Beranda</a> | <a href=\"/b\">Ekonomi</a></td><td><a href=\"/c\">Olahraga</a></td></tr></table>";
+    let html = chrome(&format!("<div class=\"isi\"><p>{}</p>{layout}<p>{}</p></div>", P[0], P[1]));
+    let got = main_text(&html);
+    assert!(!got.paragraphs.iter().any(|p| p.contains("Beranda") || p.contains("Olahraga")), "{:#?}", got.paragraphs);
+}
