@@ -388,8 +388,14 @@ pub fn extract(tree: &Tree) -> MainText {
             break;
         }
     }
-    let Some((_, mut m, linked)) = best else { return MainText::default() };
-    restore_link_entries(&mut m, linked);
+    let mut m = match best {
+        Some((_, mut m, linked)) => {
+            restore_link_entries(&mut m, linked);
+            m
+        }
+        None => MainText::default(),
+    };
+    data_tables_instead(tree, &hints, &mut m);
     m
 }
 
@@ -1277,6 +1283,67 @@ fn data_cell(tree: &Tree, counts: &[Counts], id: NodeId) -> bool {
         .filter(|&r| tree.name(r) == Some("tr") && tree.children(r).filter(|&c| is_cell(c)).count() == cells)
         .count();
     alike >= 4
+}
+
+/// A page whose content is tables of data (a player's statistics, a schedule) and whose
+/// reading found only a line or two of other text (under 100 characters, no sentence): the
+/// text of its tables of data instead (four or more rows of three or more cells, links under
+/// half of the text, outside chrome), cell by cell, when they hold at least 300 characters
+/// and three times the reading's.
+fn data_tables_instead(tree: &Tree, hints: &Hints, m: &mut MainText) {
+    let kept: usize = m.paragraphs.iter().map(|p| p.chars().count()).sum();
+    if kept >= 100 || m.paragraphs.iter().any(|p| p.len() >= 60 && p.trim_end().ends_with(['.', '!', '?'])) {
+        return;
+    }
+    let is_cell = |c: NodeId| matches!(tree.name(c), Some("td" | "th"));
+    let rows_of = |t: NodeId| -> Vec<NodeId> {
+        let mut rows = Vec::new();
+        for c in tree.children(t) {
+            match tree.name(c) {
+                Some("tr") => rows.push(c),
+                Some("tbody" | "thead" | "tfoot") => {
+                    rows.extend(tree.children(c).filter(|&r| tree.name(r) == Some("tr")))
+                }
+                _ => {}
+            }
+        }
+        rows
+    };
+    let chrome = |mut id: NodeId| {
+        while id != NONE {
+            if tree.name(id).is_some() && hints.get(id) & (H_NEVER | H_CHROME_SKIP | H_UNLIKELY_SKIP) != 0 {
+                return true;
+            }
+            id = tree.nodes[id as usize].parent;
+        }
+        false
+    };
+    let tables: Vec<NodeId> = tree
+        .elements("table")
+        .filter(|&t| rows_of(t).iter().filter(|&&r| tree.children(r).filter(|&c| is_cell(c)).count() >= 3).count() >= 4)
+        .filter(|&t| !chrome(t))
+        .collect();
+    if tables.is_empty() {
+        return;
+    }
+    // The innermost table holding each run: a table of data inside a layout table is its own.
+    let mut lines: Vec<String> = Vec::new();
+    let (mut chars, mut link) = (0usize, 0usize);
+    for b in flat_blocks(tree) {
+        let mut a = b.owner;
+        while a != NONE && tree.name(a) != Some("table") {
+            a = tree.nodes[a as usize].parent;
+        }
+        if a == NONE || !tables.contains(&a) {
+            continue;
+        }
+        chars += b.chars as usize;
+        link += b.link_chars as usize;
+        lines.extend(b.text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));
+    }
+    if chars >= 300 && chars >= 3 * kept && link * 2 < chars {
+        m.paragraphs = lines;
+    }
 }
 
 /// Runs of a reading dropped as link lists: the number of paragraphs before each, its lines.

@@ -388,3 +388,37 @@ fn linked_names_in_a_table_of_data_are_kept() {
     let got = main_text(&html);
     assert!(!got.paragraphs.iter().any(|p| p.contains("Beranda") || p.contains("Olahraga")), "{:#?}", got.paragraphs);
 }
+
+/// A player's page: a login prompt, and the statistics in tables of data.
+fn stats_page(caption: &str) -> String {
+    let rows: String = (1..=12)
+        .map(|w| {
+            format!(
+                "<tr><td>{w}</td><td>{}/9/24</td><td>Lawan dari kota {w}</td><td>{}</td><td>{}-{}</td></tr>",
+                w + 3,
+                w * 7,
+                w,
+                9 - w
+            )
+        })
+        .collect();
+    chrome(&format!(
+        "<div class=\"pemain\"><div class=\"masuk\">Masuk untuk menyimpan</div>\
+         <table class=\"data\"><tr><th>Pekan</th><th>Tanggal</th><th>Lawan</th><th>Menit</th><th>Skor</th></tr>{rows}</table>\
+         {caption}</div>"
+    ))
+}
+
+#[test]
+fn a_page_of_tables_of_data_gives_the_tables() {
+    let got = main_text(&stats_page(""));
+    assert!(got.paragraphs.iter().any(|p| p.contains("Lawan dari kota 4")), "{:#?}", got.paragraphs);
+    assert!(got.paragraphs.iter().any(|p| p == "Pekan"), "{:#?}", got.paragraphs);
+    // Without tables of data (a layout of two columns), the prompt is all there is.
+    let html = chrome(
+        "<div class=\"pemain\"><div class=\"masuk\">Masuk untuk menyimpan daftar pemain favorit</div>\
+         <table><tr><td>Kiri</td><td><a href=\"/a\">Beranda</a></td></tr><tr><td>Kanan</td><td><a href=\"/b\">Klub</a></td></tr></table></div>",
+    );
+    let got = main_text(&html);
+    assert_eq!(got.paragraphs.first().map(String::as_str), Some("Masuk untuk menyimpan daftar pemain favorit"));
+}
