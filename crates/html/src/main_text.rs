@@ -1200,13 +1200,15 @@ fn output(
     let mut in_comments = false;
     // Runs dropped as link lists: where the paragraphs stood when each was met, and its lines.
     let mut linked: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut memo = DataRows::default();
     for b in blocks {
         if !decide(b.owner, &mut keep) {
             continue;
         }
         // A run that is mostly link text is navigation (tag lists, "next story", menus), unless
         // it is a short cell of a table of data (a team's name in a table of results).
-        if b.link_chars as f64 > 0.7 * b.chars as f64 && !(b.chars < 40 && data_cell(tree, counts, b.owner)) {
+        if b.link_chars as f64 > 0.7 * b.chars as f64 && !(b.chars < 40 && data_cell(tree, counts, b.owner, &mut memo))
+        {
             let lines = b.text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
             linked.push((paragraphs.len(), lines));
             dropped.push(Dropped { reason: DropReason::LinkList, text: crate::tree::squash(&b.text) });
@@ -1257,7 +1259,7 @@ fn output(
 /// or more cells, most of its text outside links, in a table (or body of one) of four or more
 /// rows of as many cells? A menu laid out as a table is all links; a layout table has a
 /// column or two.
-fn data_cell(tree: &Tree, counts: &[Counts], id: NodeId) -> bool {
+fn data_cell(tree: &Tree, counts: &[Counts], id: NodeId, memo: &mut DataRows) -> bool {
     let is_cell = |c: NodeId| matches!(tree.name(c), Some("td" | "th"));
     let mut cell = id;
     if !is_cell(cell) {
@@ -1270,19 +1272,31 @@ fn data_cell(tree: &Tree, counts: &[Counts], id: NodeId) -> bool {
     if row == NONE || tree.name(row) != Some("tr") {
         return false;
     }
+    if let Some(&v) = memo.rows.get(&row) {
+        return v;
+    }
     let cells = tree.children(row).filter(|&c| is_cell(c)).count();
-    if cells < 3 || link_density(counts, row) >= 0.5 {
-        return false;
-    }
     let table = tree.nodes[row as usize].parent;
-    if table == NONE {
-        return false;
-    }
-    let alike = tree
-        .children(table)
-        .filter(|&r| tree.name(r) == Some("tr") && tree.children(r).filter(|&c| is_cell(c)).count() == cells)
-        .count();
-    alike >= 4
+    let v = cells >= 3 && link_density(counts, row) < 0.5 && table != NONE && {
+        // Rows per number of cells, counted once per table (a long table stays linear).
+        let shape = memo.tables.entry(table).or_insert_with(|| {
+            let mut m = std::collections::HashMap::new();
+            for r in tree.children(table).filter(|&r| tree.name(r) == Some("tr")) {
+                *m.entry(tree.children(r).filter(|&c| is_cell(c)).count()).or_insert(0usize) += 1;
+            }
+            m
+        });
+        shape.get(&cells).copied().unwrap_or(0) >= 4
+    };
+    memo.rows.insert(row, v);
+    v
+}
+
+/// What [`data_cell`] found per row, and each table's rows per number of cells.
+#[derive(Default)]
+struct DataRows {
+    rows: std::collections::HashMap<NodeId, bool>,
+    tables: std::collections::HashMap<NodeId, std::collections::HashMap<usize, usize>>,
 }
 
 /// A page whose content is tables of data (a player's statistics, a schedule) and whose
@@ -1326,6 +1340,10 @@ fn data_tables_instead(tree: &Tree, hints: &Hints, m: &mut MainText) {
     if tables.is_empty() {
         return;
     }
+    let mut is_data = vec![false; tree.nodes.len()];
+    for &t in &tables {
+        is_data[t as usize] = true;
+    }
     // The innermost table holding each run: a table of data inside a layout table is its own.
     let mut lines: Vec<String> = Vec::new();
     let (mut chars, mut link) = (0usize, 0usize);
@@ -1334,7 +1352,7 @@ fn data_tables_instead(tree: &Tree, hints: &Hints, m: &mut MainText) {
         while a != NONE && tree.name(a) != Some("table") {
             a = tree.nodes[a as usize].parent;
         }
-        if a == NONE || !tables.contains(&a) {
+        if a == NONE || !is_data[a as usize] {
             continue;
         }
         chars += b.chars as usize;
