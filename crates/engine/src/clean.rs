@@ -250,6 +250,19 @@ impl Lines {
                 })
                 .collect()
         };
+        // A post quoted in a reply is a copy the reader is meant to see again: from a line that
+        // introduces a quote ("Name wrote:", "Originally posted by Name") to the end of the
+        // copied run after it, the copies stay.
+        let mut copied = copied;
+        let mut in_quote = false;
+        for k in 0..nonblank.len() {
+            if !copied[k] {
+                in_quote = false;
+            } else if k > 0 && quote_header(&keys[nonblank[k - 1]]) || in_quote {
+                in_quote = true;
+                copied[k] = false;
+            }
+        }
         Lines { raw, keys, nonblank, counts, copied }
     }
 
@@ -271,6 +284,13 @@ impl Lines {
             follows_label: std::mem::take(&mut st.after_related_label),
         }
     }
+}
+
+/// A forum's line introducing a quoted post (on the folded key): "Name wrote:" (also with a
+/// trailing arrow back to the post), "Name said:", "Originally posted by Name".
+fn quote_header(key: &str) -> bool {
+    let k = key.trim_end_matches([' ', '↑', '»']);
+    k.len() <= 80 && (k.ends_with(" wrote:") || k.ends_with(" said:") || key.starts_with("originally posted by "))
 }
 
 /// One non-blank line as the rules read it.
@@ -748,6 +768,23 @@ mod tests {
         assert_eq!(c.captions[0].credit.as_deref(), Some("Sari Dewi/Kabar"));
         assert_eq!(c.paragraphs.len(), 1);
         assert_eq!(reasons(&c)[1].1, "duplicate");
+    }
+
+    #[test]
+    fn a_post_quoted_in_a_reply_stays() {
+        let post1 = "Saya baru pindah ke kota ini dan mencari sekolah dasar yang dekat stasiun, ada saran?";
+        let post2 = "Anak saya kelas dua, jadi sekolahnya harus menerima murid pindahan di tengah tahun.";
+        for header in ["Budi wrote: ↑", "Budi said:", "Originally Posted by Budi"] {
+            let t = format!(
+                "{post1}\n{post2}\n{header}\n{post1}\n{post2}\nCoba tanya di kelurahan, biasanya mereka punya daftar sekolah.\n"
+            );
+            let c = clean(&t);
+            let quoted = c.paragraphs.iter().filter(|p| p.text == post1 || p.text == post2).count();
+            assert_eq!(quoted, 4, "{header}: {:?}", reasons(&c));
+        }
+        // Without a quote's header, the copied passage goes as before.
+        let t = format!("{post1}\n{post2}\nBalasan\n{post1}\n{post2}\n");
+        assert_eq!(reasons(&clean(&t)).iter().filter(|(_, why)| *why == "duplicate").count(), 2);
     }
 
     #[test]

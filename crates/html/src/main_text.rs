@@ -356,7 +356,7 @@ struct Counts {
 /// Extract the main text of a parsed page.
 pub fn extract(tree: &Tree) -> MainText {
     let body = tree.elements("body").next().unwrap_or(0);
-    let mut best: Option<(usize, MainText)> = None;
+    let mut best: Option<(usize, MainText, Linked)> = None;
     let hints = Hints::new(tree);
     let related = related_context(tree, &hints);
     let holds_content = holds_content(tree, &hints);
@@ -369,24 +369,34 @@ pub fn extract(tree: &Tree) -> MainText {
         Filters { unlikely: false, weights: false, clean: true },
         Filters { unlikely: false, weights: false, clean: false },
     ] {
-        let (out, top) = attempt(tree, &hints, body, filters, &related, &holds_content);
+        let (out, top, linked) = attempt(tree, &hints, body, filters, &related, &holds_content);
         let chars: usize = out.paragraphs.iter().map(|p| p.chars().count()).sum();
         let near = top.is_some_and(|t| headline.is_some_and(|h| follows_headline(tree, h, t)));
-        if filters.unlikely && near && chars > 0 {
+        // The first pass's container follows the headline, or holds it a few levels down.
+        let anchor = near || top.is_some_and(|t| headline.is_some_and(|h| holds_headline(tree, h, t)));
+        if filters.unlikely && anchor && chars > 0 {
             anchored = true;
         } else if anchored && !near {
             // A longer text away from the headline (an "about" box, a sidebar) found by a
             // relaxed pass does not replace the short article under the headline.
             continue;
         }
-        if best.as_ref().is_none_or(|(c, _)| chars > *c) {
-            best = Some((chars, out));
+        if best.as_ref().is_none_or(|(c, _, _)| chars > *c) {
+            best = Some((chars, out, linked));
         }
         if chars >= 500 {
             break;
         }
     }
-    best.map(|(_, m)| m).unwrap_or_default()
+    let mut m = match best {
+        Some((_, mut m, linked)) => {
+            restore_link_entries(&mut m, linked);
+            m
+        }
+        None => MainText::default(),
+    };
+    data_tables_instead(tree, &hints, &mut m);
+    m
 }
 
 /// The article's headline on the page: the first `<h1>`–`<h3>` whose text is the page's
@@ -433,6 +443,22 @@ fn follows_headline(tree: &Tree, h: NodeId, top: NodeId) -> bool {
             return false;
         }
         if is_ancestor(tree, a, top) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Does the element `top` hold the headline `h` at most five levels down, below `<body>` (a
+/// blog's list of posts around its one post, the post's title inside it)?
+fn holds_headline(tree: &Tree, h: NodeId, top: NodeId) -> bool {
+    let mut a = h;
+    for _ in 0..5 {
+        a = tree.nodes[a as usize].parent;
+        if a == NONE || matches!(tree.name(a), None | Some("body" | "html")) {
+            break;
+        }
+        if a == top {
             return true;
         }
     }
@@ -693,20 +719,20 @@ fn attempt(
     f: Filters,
     related: &[bool],
     holds_content: &[bool],
-) -> (MainText, Option<NodeId>) {
+) -> (MainText, Option<NodeId>, Linked) {
     let pass = Pass { tree, hints, root, f, related, holds_content };
     let Walk { mut counts, blocks, captions, skipped } = walk(&pass);
     add_counts(tree, &blocks, &mut counts);
     let score = scores(&pass, &blocks, &counts);
     let Some(top) = top_element(&pass, &score, &counts) else {
-        return (MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() }, None);
+        return (MainText { paragraphs: Vec::new(), captions, dropped: Vec::new() }, None, Vec::new());
     };
     let mut selected = siblings(&pass, top, &blocks, &counts, &score);
     if f.weights {
         selected.extend(repeated_units(&pass, top, &counts));
     }
-    let (paragraphs, dropped) = output(&pass, &selected, &blocks, &counts, &score, skipped);
-    (MainText { paragraphs, captions, dropped }, Some(top))
+    let (paragraphs, dropped, linked) = output(&pass, &selected, &blocks, &counts, &score, skipped);
+    (MainText { paragraphs, captions, dropped }, Some(top), linked)
 }
 
 /// The link characters per character of an element's text.
@@ -1127,7 +1153,7 @@ fn output(
     counts: &[Counts],
     scores: &Scores,
     skipped: Vec<NodeId>,
-) -> (Vec<String>, Vec<Dropped>) {
+) -> (Vec<String>, Vec<Dropped>, Linked) {
     let Pass { tree, hints, f, related, .. } = *pass;
     let mut keep: Vec<u8> = vec![0; tree.nodes.len()]; // 0 unknown, 1 keep, 2 drop
     for &s in selected {
@@ -1172,12 +1198,19 @@ fn output(
     let mut paragraphs: Vec<String> = Vec::new();
     let mut dropped: Vec<Dropped> = Vec::new();
     let mut in_comments = false;
+    // Runs dropped as link lists: where the paragraphs stood when each was met, and its lines.
+    let mut linked: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut memo = DataRows::default();
     for b in blocks {
         if !decide(b.owner, &mut keep) {
             continue;
         }
-        // A run that is mostly link text is navigation (tag lists, "next story", menus).
-        if b.link_chars as f64 > 0.7 * b.chars as f64 {
+        // A run that is mostly link text is navigation (tag lists, "next story", menus), unless
+        // it is a short cell of a table of data (a team's name in a table of results).
+        if b.link_chars as f64 > 0.7 * b.chars as f64 && !(b.chars < 40 && data_cell(tree, counts, b.owner, &mut memo))
+        {
+            let lines = b.text.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+            linked.push((paragraphs.len(), lines));
             dropped.push(Dropped { reason: DropReason::LinkList, text: crate::tree::squash(&b.text) });
             continue;
         }
@@ -1219,7 +1252,149 @@ fn output(
             dropped.push(Dropped { reason: why, text });
         }
     }
-    (paragraphs, dropped)
+    (paragraphs, dropped, linked)
+}
+
+/// Is this element a cell (or inside one, one level down) of a table of data: a row of three
+/// or more cells, most of its text outside links, in a table (or body of one) of four or more
+/// rows of as many cells? A menu laid out as a table is all links; a layout table has a
+/// column or two.
+fn data_cell(tree: &Tree, counts: &[Counts], id: NodeId, memo: &mut DataRows) -> bool {
+    let is_cell = |c: NodeId| matches!(tree.name(c), Some("td" | "th"));
+    let mut cell = id;
+    if !is_cell(cell) {
+        cell = tree.nodes[id as usize].parent;
+        if cell == NONE || !is_cell(cell) {
+            return false;
+        }
+    }
+    let row = tree.nodes[cell as usize].parent;
+    if row == NONE || tree.name(row) != Some("tr") {
+        return false;
+    }
+    if let Some(&v) = memo.rows.get(&row) {
+        return v;
+    }
+    let cells = tree.children(row).filter(|&c| is_cell(c)).count();
+    let table = tree.nodes[row as usize].parent;
+    let v = cells >= 3 && link_density(counts, row) < 0.5 && table != NONE && {
+        // Rows per number of cells, counted once per table (a long table stays linear).
+        let shape = memo.tables.entry(table).or_insert_with(|| {
+            let mut m = std::collections::HashMap::new();
+            for r in tree.children(table).filter(|&r| tree.name(r) == Some("tr")) {
+                *m.entry(tree.children(r).filter(|&c| is_cell(c)).count()).or_insert(0usize) += 1;
+            }
+            m
+        });
+        shape.get(&cells).copied().unwrap_or(0) >= 4
+    };
+    memo.rows.insert(row, v);
+    v
+}
+
+/// What [`data_cell`] found per row, and each table's rows per number of cells.
+#[derive(Default)]
+struct DataRows {
+    rows: std::collections::HashMap<NodeId, bool>,
+    tables: std::collections::HashMap<NodeId, std::collections::HashMap<usize, usize>>,
+}
+
+/// A page whose content is tables of data (a player's statistics, a schedule) and whose
+/// reading found only a line or two of other text (under 100 characters, no sentence): the
+/// text of its tables of data instead (four or more rows of three or more cells, links under
+/// half of the text, outside chrome), cell by cell, when they hold at least 300 characters
+/// and three times the reading's.
+fn data_tables_instead(tree: &Tree, hints: &Hints, m: &mut MainText) {
+    let kept: usize = m.paragraphs.iter().map(|p| p.chars().count()).sum();
+    if kept >= 100 || m.paragraphs.iter().any(|p| p.len() >= 60 && p.trim_end().ends_with(['.', '!', '?'])) {
+        return;
+    }
+    let is_cell = |c: NodeId| matches!(tree.name(c), Some("td" | "th"));
+    let rows_of = |t: NodeId| -> Vec<NodeId> {
+        let mut rows = Vec::new();
+        for c in tree.children(t) {
+            match tree.name(c) {
+                Some("tr") => rows.push(c),
+                Some("tbody" | "thead" | "tfoot") => {
+                    rows.extend(tree.children(c).filter(|&r| tree.name(r) == Some("tr")))
+                }
+                _ => {}
+            }
+        }
+        rows
+    };
+    let chrome = |mut id: NodeId| {
+        while id != NONE {
+            if tree.name(id).is_some() && hints.get(id) & (H_NEVER | H_CHROME_SKIP | H_UNLIKELY_SKIP) != 0 {
+                return true;
+            }
+            id = tree.nodes[id as usize].parent;
+        }
+        false
+    };
+    let tables: Vec<NodeId> = tree
+        .elements("table")
+        .filter(|&t| rows_of(t).iter().filter(|&&r| tree.children(r).filter(|&c| is_cell(c)).count() >= 3).count() >= 4)
+        .filter(|&t| !chrome(t))
+        .collect();
+    if tables.is_empty() {
+        return;
+    }
+    let mut is_data = vec![false; tree.nodes.len()];
+    for &t in &tables {
+        is_data[t as usize] = true;
+    }
+    // The innermost table holding each run: a table of data inside a layout table is its own.
+    let mut lines: Vec<String> = Vec::new();
+    let (mut chars, mut link) = (0usize, 0usize);
+    for b in flat_blocks(tree) {
+        let mut a = b.owner;
+        while a != NONE && tree.name(a) != Some("table") {
+            a = tree.nodes[a as usize].parent;
+        }
+        if a == NONE || !is_data[a as usize] {
+            continue;
+        }
+        chars += b.chars as usize;
+        link += b.link_chars as usize;
+        lines.extend(b.text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));
+    }
+    if chars >= 300 && chars >= 3 * kept && link * 2 < chars {
+        m.paragraphs = lines;
+    }
+}
+
+/// Runs of a reading dropped as link lists: the number of paragraphs before each, its lines.
+type Linked = Vec<(usize, Vec<String>)>;
+
+/// A container whose text is mostly its links (a catalogue, a directory, a list of songs:
+/// names that link to their pages) with little text of its own: the links are the content,
+/// not navigation beside it, and go back among the paragraphs where they stood. Entries are
+/// names or lines of description (30+ characters on average), where menus and tag lists are a
+/// word or two; and none of the rest reads as a sentence of prose (a short post followed by
+/// links to other posts keeps its links out). Decided on the reading already chosen, so that
+/// link text never makes one reading win over another.
+fn restore_link_entries(m: &mut MainText, linked: Linked) {
+    let kept: usize = m.paragraphs.iter().map(|p| p.chars().count()).sum();
+    let linked_chars: usize = linked.iter().flat_map(|(_, l)| l).map(|l| l.chars().count()).sum();
+    let prose = m.paragraphs.iter().any(|p| {
+        let t = p.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+        t.len() >= 60 && t.ends_with(['.', '!', '?'])
+    });
+    if linked.len() < 3 || kept >= 250 || prose || linked_chars < 2 * kept.max(50) || linked_chars < 30 * linked.len() {
+        return;
+    }
+    let mut merged: Vec<String> = Vec::with_capacity(m.paragraphs.len() + linked.len());
+    let mut rest = linked.into_iter().peekable();
+    for (i, p) in std::mem::take(&mut m.paragraphs).into_iter().enumerate() {
+        while let Some((_, lines)) = rest.next_if(|(at, _)| *at <= i) {
+            merged.extend(lines);
+        }
+        merged.push(p);
+    }
+    merged.extend(rest.flat_map(|(_, l)| l));
+    m.paragraphs = merged;
+    m.dropped.retain(|d| d.reason != DropReason::LinkList);
 }
 
 /// A run of inline text as the flat reading sees it (no filters, no scoring).

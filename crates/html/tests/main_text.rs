@@ -292,3 +292,149 @@ fn a_short_post_under_the_headline_is_not_replaced_by_a_longer_box_elsewhere() {
     let got = main_text(&html);
     assert_paragraphs(&got, &[P[0]]);
 }
+
+/// A shop's or a directory's page: entries whose names link to their own pages, a price or
+/// nothing beside each.
+fn catalogue(entries: &[(&str, &str)], after: &str) -> String {
+    let items: String = entries
+        .iter()
+        .enumerate()
+        .map(|(i, (name, price))| {
+            format!("<div class=\"item\"><a href=\"/barang/{i}\">{name}</a><div class=\"harga\">{price}</div></div>")
+        })
+        .collect();
+    chrome(&format!("<div class=\"katalog\"><h1>Toko Kain Ibu Sari</h1>{items}{after}</div>"))
+}
+
+const ENTRIES: &[(&str, &str)] = &[
+    ("Kain batik tulis motif parang dari Solo, dua meter", "Rp450.000"),
+    ("Kain tenun ikat dari Sumba dengan pewarna alami", "Rp1.200.000"),
+    ("Selendang songket Palembang benang emas", "Rp850.000"),
+    ("Kain lurik Klaten tenunan tangan, satu setengah meter", "Rp175.000"),
+];
+
+#[test]
+fn a_catalogue_of_linked_entries_keeps_its_entries() {
+    let got = main_text(&catalogue(ENTRIES, ""));
+    for (name, price) in ENTRIES {
+        assert!(got.paragraphs.iter().any(|p| p == name), "{name}: {:#?}", got.paragraphs);
+        assert!(got.paragraphs.iter().any(|p| p == price), "{price}: {:#?}", got.paragraphs);
+    }
+    // In page order: each name before its price.
+    let at = |s: &str| got.paragraphs.iter().position(|p| p == s).unwrap();
+    assert!(at(ENTRIES[0].0) < at(ENTRIES[0].1) && at(ENTRIES[0].1) < at(ENTRIES[1].0), "{:#?}", got.paragraphs);
+    assert!(!got.dropped.iter().any(|d| d.reason == warta_html::main_text::DropReason::LinkList));
+}
+
+#[test]
+fn links_after_a_sentence_of_prose_stay_dropped() {
+    // The same entries under a post that reads as prose: links to other pages, not the text.
+    let got = main_text(&catalogue(ENTRIES, &format!("<p>{}</p>", P[0])));
+    assert!(got.paragraphs.iter().all(|p| !ENTRIES.iter().any(|(n, _)| p == n)), "{:#?}", got.paragraphs);
+}
+
+#[test]
+fn a_menu_of_short_links_stays_dropped() {
+    // Link runs of a word or two are a menu, whatever else the container holds.
+    let menu: &[(&str, &str)] = &[("Beranda", ""), ("Kain", ""), ("Selendang", ""), ("Kontak", ""), ("Keranjang", "")];
+    let got = main_text(&catalogue(menu, "<div>Buka setiap hari pukul 08.00 sampai 17.00</div>"));
+    assert!(got.paragraphs.iter().all(|p| !menu.iter().any(|(n, _)| p == n)), "{:#?}", got.paragraphs);
+}
+
+#[test]
+fn a_short_post_whose_container_holds_its_headline_deep_down_is_kept() {
+    // A blog's list of posts around its one post: the post's text sits beside its title, and
+    // the container found is the list, five levels above the title. A longer "about" box
+    // elsewhere does not replace it.
+    let about = format!("<p>{}</p><p>{}</p><p>{}</p><p>{}</p>", P[0], P[1], P[2], P[3]).replace("kopi", "teh");
+    let html = format!(
+        "<html><head><title>Catatan Kebun: Panen pertama musim ini</title></head><body>\
+         <div id=\"wrap\"><div id=\"main\"><h1>Catatan Kebun</h1>\
+         <div class=\"blog-posts\"><div class=\"date-outer\"><div class=\"date-posts\"><div class=\"post-outer\">\
+         <div class=\"post\"><h3>Panen pertama musim ini</h3>{}</div></div></div></div>\
+         <div class=\"pager\"><a href=\"/lama\">Tulisan lama</a></div></div></div>\
+         <div class=\"extra-box\"><h2>Tentang saya</h2>{about}</div></div>\
+         </body></html>",
+        P[0]
+    );
+    let got = main_text(&html);
+    assert_paragraphs(&got, &["Panen pertama musim ini", P[0]]);
+}
+
+#[test]
+fn linked_names_in_a_table_of_data_are_kept() {
+    // A table of results under the article: each row a date, a linked club, the score, shots
+    // and the crowd. The links are cells of data, not a menu.
+    let clubs = [
+        ("3 Mei", "Persib Bandung", "2-1"),
+        ("10 Mei", "Persija Jakarta", "0-0"),
+        ("17 Mei", "Arema", "1-3"),
+        ("24 Mei", "PSM Makassar", "2-2"),
+    ];
+    let rows: String = clubs
+        .iter()
+        .map(|(d, club, score)| {
+            format!("<tr><td>{d}</td><td><a href=\"/klub/{club}\">{club}</a></td><td>{score}</td><td>12 (5)</td><td>24.310 penonton</td></tr>")
+        })
+        .collect();
+    let html = chrome(&format!("<div class=\"isi\"><p>{}</p><p>{}</p><table>{rows}</table></div>", P[0], P[1]));
+    let got = main_text(&html);
+    for (_, club, _) in clubs {
+        assert!(got.paragraphs.iter().any(|p| p == club), "{club}: {:#?}", got.paragraphs);
+    }
+    // A layout table of one column, a row of links and a label, stays out.
+    let layout = "<table><tr><td>Rubrik:</td><td><a href=\"/a\">Beranda</a> | <a href=\"/b\">Ekonomi</a></td><td><a href=\"/c\">Olahraga</a></td></tr></table>";
+    let html = chrome(&format!("<div class=\"isi\"><p>{}</p>{layout}<p>{}</p></div>", P[0], P[1]));
+    let got = main_text(&html);
+    assert!(!got.paragraphs.iter().any(|p| p.contains("Beranda") || p.contains("Olahraga")), "{:#?}", got.paragraphs);
+}
+
+/// A player's page: a login prompt, and the statistics in tables of data.
+fn stats_page(caption: &str) -> String {
+    let rows: String = (1..=12)
+        .map(|w| {
+            format!(
+                "<tr><td>{w}</td><td>{}/9/24</td><td>Lawan dari kota {w}</td><td>{}</td><td>{}-{}</td></tr>",
+                w + 3,
+                w * 7,
+                w,
+                9 - w
+            )
+        })
+        .collect();
+    chrome(&format!(
+        "<div class=\"pemain\"><div class=\"masuk\">Masuk untuk menyimpan</div>\
+         <table class=\"data\"><tr><th>Pekan</th><th>Tanggal</th><th>Lawan</th><th>Menit</th><th>Skor</th></tr>{rows}</table>\
+         {caption}</div>"
+    ))
+}
+
+#[test]
+fn a_page_of_tables_of_data_gives_the_tables() {
+    let got = main_text(&stats_page(""));
+    assert!(got.paragraphs.iter().any(|p| p.contains("Lawan dari kota 4")), "{:#?}", got.paragraphs);
+    assert!(got.paragraphs.iter().any(|p| p == "Pekan"), "{:#?}", got.paragraphs);
+    // Without tables of data (a layout of two columns), the prompt is all there is.
+    let html = chrome(
+        "<div class=\"pemain\"><div class=\"masuk\">Masuk untuk menyimpan daftar pemain favorit</div>\
+         <table><tr><td>Kiri</td><td><a href=\"/a\">Beranda</a></td></tr><tr><td>Kanan</td><td><a href=\"/b\">Klub</a></td></tr></table></div>",
+    );
+    let got = main_text(&html);
+    assert_eq!(got.paragraphs.first().map(String::as_str), Some("Masuk untuk menyimpan daftar pemain favorit"));
+}
+
+#[test]
+fn a_long_table_of_linked_cells_is_read_in_linear_time() {
+    // 30,000 rows of a linked name and three numbers: each row and each table is looked at once
+    // (a scan of the table per cell would take minutes here).
+    let rows: String = (0..30_000)
+        .map(|i| {
+            format!("<tr><td><a href=\"/p/{i}\">Pemain {i}</a></td><td>{i}</td><td>7 gol</td><td>12 laga</td></tr>")
+        })
+        .collect();
+    let html = chrome(&format!("<div class=\"isi\"><p>{}</p><table>{rows}</table></div>", P[0]));
+    let start = std::time::Instant::now();
+    let got = main_text(&html);
+    assert!(got.paragraphs.iter().any(|p| p == "Pemain 29999"), "{:?}", got.paragraphs.last());
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
