@@ -409,3 +409,16 @@ fn the_lede_is_told_again_from_the_rendered_summaries() {
     }
     assert_eq!(warta_render::render_story(&story, Lang::Id)["lede"], story["lede"]);
 }
+
+#[test]
+fn a_happening_nobody_is_named_doing_is_told_with_the_unnamed_party_as_doer() {
+    let mut e = entry("visit", Some("2024-02-14"), &[UNKNOWN], None, "confirmed", false);
+    e.agents = Some(0);
+    let en = render_entry(&e, Lang::En).summary;
+    assert!(en.starts_with("An unnamed party visits Budi Santoso"), "{en}");
+    let id = render_entry(&e, Lang::Id).summary;
+    assert!(id.starts_with("Pihak yang tidak disebutkan mengunjungi Budi Santoso"), "{id}");
+    // without the field (entries from before it) the first party is the doer, as before
+    e.agents = None;
+    assert!(render_entry(&e, Lang::En).summary.starts_with("Budi Santoso"));
+}
