@@ -80,21 +80,13 @@ impl Table {
         self.by_lower.get(&raw.trim().to_lowercase()).map(|&i| self.outlets[i].name)
     }
 
-    /// Where the name of an outlet, Indonesian or abroad, ends `word` (the longest such name),
-    /// written as the outlet writes it or capitalised: "Pantauandetikcom" → 8 ("detikcom"),
-    /// "MengutipReuters" → 8, "DilansirANTARA" → 8. A lower-case ending that is no written form
-    /// is part of the word: "Budiantara" is a name, not "Budi" and the agency. No allocation: a
-    /// name glued to a word is looked for in every mention.
+    /// Where the name of an outlet, Indonesian or abroad, ends `word` in any case (the longest
+    /// such name): "Pantauandetikcom" → 8 ("detikcom"), "MengutipReuters" → 8. No allocation:
+    /// a name glued to a word is looked for in every mention.
     pub fn outlet_suffix(&self, word: &str) -> Option<usize> {
         self.any_lower.iter().find_map(|f| {
             let at = word.len().checked_sub(f.len())?;
-            if !word.is_char_boundary(at) || !word[at..].eq_ignore_ascii_case(f) {
-                return None;
-            }
-            let written = &word[at..];
-            let as_written = written.starts_with(|c: char| c.is_uppercase())
-                || self.outlets.iter().any(|o| o.name == written || o.aliases.contains(&written));
-            as_written.then_some(at)
+            (word.is_char_boundary(at) && word[at..].eq_ignore_ascii_case(f)).then_some(at)
         })
     }
 

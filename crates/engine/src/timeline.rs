@@ -566,13 +566,18 @@ pub fn attach_statements(entries: Vec<Entry>, members: &[Member]) -> Vec<Entry> 
             told.entry(ev.source.as_str()).or_default().push((ev.start, i));
         }
     }
-    // where the first `k` paragraphs of an article end
-    let paragraphs_end = |source: &str, k: usize| -> Option<usize> {
-        let a = members.iter().find(|m| m.analysis.source == source)?.analysis;
-        a.paragraphs.iter().take(k).flat_map(|p| p.spans.iter().map(|s| s.end)).max()
-    };
-    let lead_end = |source: &str| paragraphs_end(source, 1);
-    let top_end = |source: &str| paragraphs_end(source, TOP_PARAGRAPHS);
+    // Per article, once: where its lead (first paragraph) and its top paragraphs end (None
+    // when the analysis has no paragraphs).
+    let ends: BTreeMap<&str, (Option<usize>, Option<usize>)> = members
+        .iter()
+        .map(|m| {
+            let a = m.analysis;
+            let end = |k: usize| a.paragraphs.iter().take(k).flat_map(|p| p.spans.iter().map(|s| s.end)).max();
+            (a.source.as_str(), (end(1), end(TOP_PARAGRAPHS)))
+        })
+        .collect();
+    let lead_end = |source: &str| ends.get(source).and_then(|e| e.0);
+    let top_end = |source: &str| ends.get(source).and_then(|e| e.1);
     // Per article: where its first statement is told.
     let mut first_said: BTreeMap<&str, usize> = BTreeMap::new();
     for e in entries.iter().filter(|e| e.kind == EventType::Statement && !e.background) {

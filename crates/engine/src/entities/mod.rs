@@ -188,7 +188,14 @@ fn glued_junk(w: &str) -> usize {
     let outlet_glued = |head: &str| {
         head.chars().count() >= 3 && head.chars().all(char::is_alphabetic) && head.ends_with(|c: char| c.is_lowercase())
     };
-    if let Some(i) = table.outlet_suffix(w).filter(|&i| w.len() - i >= 3 && outlet_glued(&w[..i])) {
+    // the outlet's name as the outlet writes it, or capitalised: "Budiantara" is a name, not
+    // "Budi" and ANTARA
+    let as_written = |name: &str| {
+        name.starts_with(|c: char| c.is_uppercase()) || crate::quotes::Outlets::get().canonical(name).is_some()
+    };
+    if let Some(i) =
+        table.outlet_suffix(w).filter(|&i| w.len() - i >= 3 && outlet_glued(&w[..i]) && as_written(&w[i..]))
+    {
         return i;
     }
     let cuts: Vec<usize> = w.char_indices().skip(2).map(|(i, _)| i).collect();
@@ -764,8 +771,7 @@ fn unlink_unsupported_aliases(cands: &mut [Cand]) {
                 d.gaz.is_some_and(|e| {
                     let de = &g.entries[e];
                     (Some(e) == c.gaz && d.name.len() > 1)
-                        || de.key == country
-                        || (de.kind != EntityKind::Per && de.links.iter().any(|(_, k)| *k == country))
+                        || (de.kind != EntityKind::Per && entry_country(de) == Some(country))
                 })
             })
         })
@@ -786,16 +792,7 @@ fn unlink_unsupported_aliases(cands: &mut [Cand]) {
 /// Korea Selatan").
 fn link_home_institutions(text: &str, cands: &mut [Cand]) {
     let g = gaz();
-    let country_of = |e: usize| -> Option<&'static str> {
-        let en = &g.entries[e];
-        if en.subtype == Some(Subtype::Country) {
-            return Some(en.key);
-        }
-        en.links
-            .iter()
-            .find(|(r, _)| matches!(r, Relation::Country | Relation::In | Relation::CapitalOf | Relation::MetonymOf))
-            .map(|(_, k)| *k)
-    };
+    let country_of = |e: usize| entry_country(&g.entries[e]);
     // mentions of Indonesia's and of other countries' places, bodies and people
     let home = cands.iter().filter_map(|c| c.gaz).filter(|&e| country_of(e) == Some("ID")).count();
     let foreign: Vec<Span> =
@@ -1277,6 +1274,18 @@ fn bare_surnames(text: &str, cands: &[Cand], regions: &[Vec<Tok>]) -> (Vec<Cand>
         }
     }
     (extra, people_by_token)
+}
+
+/// The country a gazetteer entry is or belongs to: its own key for a country, else the key its
+/// country, place, capital or metonym link names.
+fn entry_country(e: &gazetteer::GazEntry) -> Option<&'static str> {
+    if e.subtype == Some(Subtype::Country) {
+        return Some(e.key);
+    }
+    e.links
+        .iter()
+        .find(|(r, _)| matches!(r, Relation::Country | Relation::In | Relation::CapitalOf | Relation::MetonymOf))
+        .map(|(_, k)| *k)
 }
 
 fn gaz_country(c: &Cand) -> Option<&'static str> {

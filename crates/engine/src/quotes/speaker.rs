@@ -483,16 +483,14 @@ fn titled_person<'e>(text: &str, entities: &'e Ents, title: &[&str], at: usize) 
                 .find(|&(_, c)| matches!(c, '.' | '\n' | '"' | '“' | '”'))
                 .map_or(lo, |(i, c)| lo + i + c.len_utf8());
             let before = &text[from..m.start];
+            // the last words before the name, nearest first
             let words: Vec<String> = before
                 .split_whitespace()
                 .rev()
                 .take(6 + title.len())
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
                 .collect();
-            let titled = words.windows(title.len()).any(|w| w.iter().zip(title).all(|(a, b)| a == b));
+            let titled = words.windows(title.len()).any(|w| w.iter().rev().zip(title).all(|(a, b)| a == b));
             let known = head_of_state && e.subtype == Some(Subtype::HeadOfState);
             if titled || known {
                 best = Some((m.start, e));
