@@ -44,6 +44,7 @@ pub mod quotes;
 pub mod stem;
 pub mod time;
 pub mod timeline;
+pub mod triggers;
 
 #[derive(Args)]
 pub struct EvalArgs {
@@ -86,6 +87,10 @@ pub enum Stage {
     /// story's timeline with the right type and date, bare-statement entries, copies counted
     /// as independent supporters.
     Timeline(timeline::Args),
+    /// Event triggers and types on warta's own event annotation of UD Indonesian news
+    /// sentences: the rule stage next to the learned trigger tagger (trained on CSUI train,
+    /// tested on CSUI test); --write-model trains the shipped tagger on every annotated file.
+    Triggers(triggers::Args),
 }
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
@@ -102,5 +107,6 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         Stage::Stem(a) => stem::run(&data, &a),
         Stage::Parse(a) => parse::run(&data, &a),
         Stage::Timeline(a) => timeline::run(&data, &a),
+        Stage::Triggers(a) => triggers::run(&data, &a),
     }
 }
