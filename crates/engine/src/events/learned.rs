@@ -2,10 +2,18 @@
 //! from an averaged multi-class perceptron over the word, its affixes, its neighbours and what
 //! the trigger lexicon says about it.
 //!
-//! Trained on warta's own event annotation of UD Indonesian news sentences
-//! (`data/events-ud/*.events.jsonl`: references to the treebank's sentences, CC BY-SA 4.0, see
-//! NOTICE) by `warta-eval eval triggers`, which also scores it against the rule stage on
-//! sentences it was not trained on.
+//! Trained on warta's own event annotation of Indonesian news sentences
+//! (`data/events-ud/*.events.jsonl`: references to sentences of the UD treebanks and the news
+//! NER corpora in `../shared/data`, see NOTICE) by `warta-eval eval triggers`, which also scores
+//! it against the rule stage on sentences it was not trained on.
+//!
+//! **Not in the analyze path.** On those sentences it finds far more of the annotated triggers
+//! than the rules, but inside the events stage (as a filter on the rules' triggers, as a source
+//! of extra triggers, as a second opinion on their types, or for a lead sentence the rules find
+//! nothing in) it did not raise the events-gold figures, whose annotators keep only the events
+//! an article is about; and it cost about 40 % more analyze time. reports/events.md has the
+//! figures. No model file ships: `eval triggers` trains one in a second, and `--write-model`
+//! writes it.
 
 use super::lexicon;
 use crate::analysis::EventType;
@@ -58,8 +66,22 @@ pub fn type_of(class: usize) -> Option<EventType> {
 
 /// Words that mark reported speech somewhere in the sentence.
 const SPEECH: &[&str] = &[
-    "kata", "ujar", "ucap", "tutur", "jelas", "ungkap", "menurut", "mengatakan", "menyatakan", "menjelaskan",
-    "mengungkapkan", "menyebutkan", "menegaskan", "imbuh", "tambah", "terang",
+    "kata",
+    "ujar",
+    "ucap",
+    "tutur",
+    "jelas",
+    "ungkap",
+    "menurut",
+    "mengatakan",
+    "menyatakan",
+    "menjelaskan",
+    "mengungkapkan",
+    "menyebutkan",
+    "menegaskan",
+    "imbuh",
+    "tambah",
+    "terang",
 ];
 
 /// One sentence's words, as the tagger sees them.
@@ -123,13 +145,8 @@ pub fn features(words: &Words<'_>) -> Vec<Vec<u64>> {
     let n = words.lower.len();
     let marks = lexicon_marks(words.lower);
     let speech = words.lower.iter().any(|w| SPEECH.contains(&w.as_str()));
-    let word = |k: isize| -> &str {
-        if k < 0 {
-            "<s>"
-        } else {
-            words.lower.get(k as usize).map_or("</s>", String::as_str)
-        }
-    };
+    let word =
+        |k: isize| -> &str { if k < 0 { "<s>" } else { words.lower.get(k as usize).map_or("</s>", String::as_str) } };
     let mut quote_open = false;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
@@ -177,16 +194,36 @@ pub fn features(words: &Words<'_>) -> Vec<Vec<u64>> {
     out
 }
 
+/// Feature keys are already FNV hashes: the table uses them as they are.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, k: u64) {
+        self.0 = k;
+    }
+}
+
+type Table = HashMap<u64, Vec<(u8, i32)>, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// A trained tagger: per feature, the classes it votes for.
 #[derive(Default)]
 pub struct Model {
-    weights: HashMap<u64, Vec<(u8, i32)>>,
+    weights: Table,
 }
 
 impl Model {
     /// Reads the text form written by [`Model::to_text`]: `key class weight` per line.
     pub fn from_text(text: &str) -> Result<Model, String> {
-        let mut weights: HashMap<u64, Vec<(u8, i32)>> = HashMap::new();
+        let mut weights = Table::default();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -253,15 +290,6 @@ impl Model {
     pub fn tag_scores(&self, words: &Words<'_>) -> Vec<[i32; CLASSES]> {
         features(words).iter().map(|f| self.scores(f)).collect()
     }
-
-    /// The model shipped with the engine (`data/events-ud/triggers.model`), read once.
-    pub fn embedded() -> &'static Model {
-        static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
-        MODEL.get_or_init(|| {
-            Model::from_text(include_str!("../../data/events-ud/triggers.model"))
-                .expect("the embedded trigger model is valid (tested)")
-        })
-    }
 }
 
 /// An averaged perceptron being trained.
@@ -320,7 +348,7 @@ impl Trainer {
     /// The averaged weights, scaled to integers; weights under `min` (after scaling) dropped.
     pub fn finish(&self, min: i32) -> Model {
         let t = self.t.max(1) as f64;
-        let mut weights: HashMap<u64, Vec<(u8, i32)>> = HashMap::new();
+        let mut weights = Table::default();
         for (f, w) in &self.w {
             let total = &self.total[f];
             let stamp = &self.stamp[f];

@@ -436,69 +436,6 @@ fn find_triggers(toks: &[Tok], men: &[Men]) -> Vec<Found> {
     out
 }
 
-fn env_i32(k: &str, d: i32) -> i32 {
-    std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d)
-}
-
-/// The learned tagger's say on a sentence's triggers (experiment).
-fn learned_triggers(toks: &[Tok], men: &[Men], found: &mut Vec<Found>) {
-    let lower: Vec<String> = toks.iter().map(|t| t.lower.clone()).collect();
-    let cap: Vec<bool> = toks.iter().map(|t| t.cap).collect();
-    let scores = learned::Model::embedded().tag_scores(&learned::Words { lower: &lower, cap: &cap });
-    if let Ok(g) = std::env::var("EXP_GATE") {
-        let g: i32 = g.parse().unwrap_or(0);
-        found.retain(|f| {
-            if f.kind == EventType::Statement {
-                return true;
-            }
-            let Some(c) = learned::class_of(f.kind) else { return true };
-            // keep when some trigger word's event score is within g of "none"
-            (f.t0..f.t1).any(|k| {
-                let s = &scores[k];
-                let best_event = (1..learned::CLASSES).map(|c| s[c]).max().unwrap_or(0);
-                best_event.max(s[c]) + g >= s[0]
-            })
-        });
-    }
-    if std::env::var("EXP_ADD").is_ok() {
-        let m = env_i32("EXP_ADD", 0);
-        let mut k = 0;
-        while k < toks.len() {
-            let s = &scores[k];
-            let best = (0..learned::CLASSES).max_by_key(|&c| (s[c], std::cmp::Reverse(c))).unwrap_or(0);
-            let Some(t) = learned::type_of(best) else {
-                k += 1;
-                continue;
-            };
-            let mut end = k + 1;
-            while end < toks.len() && {
-                let s2 = &scores[end];
-                (0..learned::CLASSES).max_by_key(|&c| (s2[c], std::cmp::Reverse(c))).unwrap_or(0) == best
-            } {
-                end += 1;
-            }
-            let margin = s[best] - s[0];
-            let skip_stmt = std::env::var("EXP_STMT").is_err() && t == EventType::Statement;
-            let inside = men.iter().any(|mm| mm.t0 <= k && k < mm.t1);
-            if !skip_stmt && t != EventType::Other && margin >= m && !inside && toks[k].word
-                && !found.iter().any(|f| f.t0 < end && k < f.t1)
-            {
-                let w = toks[k].lower.as_str();
-                let pos = if w.starts_with("di") && w.len() > 4 {
-                    Pos::Passive
-                } else if w.starts_with("me") || w.starts_with("ber") {
-                    Pos::Verb
-                } else {
-                    Pos::Noun
-                };
-                found.push(Found { kind: t, pos, t0: k, t1: end, naming: false });
-            }
-            k = end;
-        }
-        found.sort_by_key(|f| f.t0);
-    }
-}
-
 /// How far a class looked for up to the clause's end may stand after the trigger, in words.
 const CLAUSE_REACH: usize = 15;
 
@@ -905,10 +842,7 @@ impl When {
 /// arguments' end, the arguments, the status by scope, the date), then the sentence's subject
 /// remembered as the referent of later pronouns.
 fn sentence_events(s: &Sentence, art: &Article, mem: &mut Memory) -> Vec<Draft> {
-    let mut found = find_triggers(s.toks, &s.men);
-    if std::env::var("EXP_ADD").is_ok() || std::env::var("EXP_GATE").is_ok() {
-        learned_triggers(s.toks, &s.men, &mut found);
-    }
+    let found = find_triggers(s.toks, &s.men);
     let out: Vec<Draft> = (0..found.len()).filter_map(|fi| trigger_event(s, art, &found, fi, mem)).collect();
     // the sentence subject, a person, becomes the referent of "ia" and "-nya" later on
     if let Some((_, m)) =

@@ -1,16 +1,21 @@
 //! `warta-eval eval triggers`: event triggers and their types on warta's own event annotation
-//! of UD Indonesian news sentences (`crates/engine/data/events-ud/*.events.jsonl`, references
-//! to `../shared/data/ud-id-*`; annotated by the events-gold guideline, sentence by sentence).
+//! of Indonesian news sentences (`crates/engine/data/events-ud/*.events.jsonl`: references to
+//! sentences of `../shared/data/ud-id-*` and of the news NER corpora, annotated sentence by
+//! sentence by the events-gold guideline; the folder's README says how).
 //!
-//! Two systems on the same test sentences (CSUI test, never trained on):
+//! Two systems on two test sets never trained on (CSUI test; every fifth sentence of the news
+//! NER corpora):
 //! - **rules**: `warta analyze` on the sentence's text (the whole pipeline, one sentence as an
 //!   article), each event's trigger mapped to the sentence's tokens;
-//! - **learned**: the trigger tagger of `warta_engine::events::learned`, trained here on the
-//!   annotated CSUI train sentences.
+//! - **learned**: the trigger tagger of `warta_engine::events::learned`, trained here on every
+//!   other annotated sentence.
+//!
+//! A second annotator's independent annotation of the first 200 CSUI test sentences
+//! (`agreement/`) gives the agreement between people, the ceiling to read the systems against.
 //!
 //! A predicted event matches a gold one when the types are equal and the triggers share a
 //! token; each prediction matches at most one gold event. `--write-model FILE` trains on every
-//! annotated file and writes the model shipped with the engine.
+//! annotated file and writes the model.
 
 use super::events_gold::alias;
 use anyhow::{Context, Result};
@@ -25,8 +30,8 @@ use warta_syntax::conllu::{self, Line};
 
 #[derive(ClapArgs)]
 pub struct Args {
-    /// Train on every annotated file and write the model here (the engine's embedded model is
-    /// crates/engine/data/events-ud/triggers.model).
+    /// Train on every annotated file and write the model here (text: feature key, class,
+    /// weight per line).
     #[arg(long)]
     pub write_model: Option<PathBuf>,
     /// Training passes.
@@ -37,11 +42,39 @@ pub struct Args {
     pub show_errors: bool,
 }
 
-/// (annotation file, treebank file): train files first, the test file last.
-const TRAIN: &[(&str, &str)] = &[("csui-train", "ud-id-csui/id_csui-ud-train.conllu")];
-const TEST: (&str, &str) = ("csui-test", "ud-id-csui/id_csui-ud-test.conllu");
-/// Annotated files used for the shipped model only (beside TRAIN and TEST), when present.
-const EXTRA: &[(&str, &str)] = &[("pud-test", "ud-id-pud/id_pud-ud-test.conllu")];
+/// How a corpus's sentences are stored.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// CoNLL-U (`# sent_id`, `# text`, word lines; ids refer to syntactic words).
+    Conllu,
+    /// A token-per-line NER file, sentences separated by blank lines; ids are token numbers
+    /// and sentence ids `PREFIX-N` in file order.
+    Tokens,
+}
+
+/// An annotated corpus: its annotation file's name, its text in ../shared/data, its format.
+struct Corpus {
+    ann: &'static str,
+    path: &'static str,
+    format: Format,
+}
+
+const CORPORA: &[Corpus] = &[
+    Corpus { ann: "csui-train", path: "ud-id-csui/id_csui-ud-train.conllu", format: Format::Conllu },
+    Corpus { ann: "csui-test", path: "ud-id-csui/id_csui-ud-test.conllu", format: Format::Conllu },
+    Corpus { ann: "pud-test", path: "ud-id-pud/id_pud-ud-test.conllu", format: Format::Conllu },
+    Corpus { ann: "idner-train", path: "ner-idner-news-2k/train.txt", format: Format::Tokens },
+    Corpus { ann: "nerui-train", path: "ner-indolem-nerui/train.txt", format: Format::Tokens },
+    Corpus { ann: "nerugm-train", path: "ner-indolem-nerugm/train.txt", format: Format::Tokens },
+];
+
+/// The treebank test file: never trained on when scoring.
+const CSUI_TEST: &str = "csui-test";
+
+/// Whether a sentence of a news NER corpus is held out when scoring (every fifth).
+fn news_held(c: &Corpus, index: usize) -> bool {
+    c.format == Format::Tokens && index % 5 == 4
+}
 
 #[derive(Deserialize)]
 struct AnnLine {
@@ -68,18 +101,43 @@ struct Sent {
     gold: Vec<(EventType, Vec<usize>)>,
 }
 
+/// A surface token: its form and the first and last word id it covers.
+type Token = (String, usize, usize);
+
 fn annotations_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/data/events-ud")
 }
 
-fn load(data: &Path, ann: &str, treebank: &str) -> Result<Option<Vec<Sent>>> {
-    let ann_path = annotations_dir().join(format!("{ann}.events.jsonl"));
+fn load(data: &Path, c: &Corpus) -> Result<Option<Vec<Sent>>> {
+    let ann_path = annotations_dir().join(format!("{}.events.jsonl", c.ann));
     let Ok(ann_text) = std::fs::read_to_string(&ann_path) else { return Ok(None) };
-    let tb_path = data.join(treebank);
-    let tb_text = std::fs::read_to_string(&tb_path).with_context(|| format!("reading {}", tb_path.display()))?;
-    let sentences = conllu::parse(&tb_text).map_err(|e| anyhow::anyhow!("{}: {e}", tb_path.display()))?;
-    let by_id: BTreeMap<&str, &conllu::Sentence> =
-        sentences.iter().filter_map(|s| s.comment("sent_id").map(|id| (id, s))).collect();
+    let src_path = data.join(c.path);
+    let src_text = std::fs::read_to_string(&src_path).with_context(|| format!("reading {}", src_path.display()))?;
+    let sentences: Vec<(String, Vec<Token>, Option<String>)> = match c.format {
+        Format::Conllu => conllu::parse(&src_text)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", src_path.display()))?
+            .iter()
+            .map(|s| {
+                let id = s.comment("sent_id").unwrap_or("").to_string();
+                Ok((id, surface_tokens(s)?, s.comment("text").map(str::to_string)))
+            })
+            .collect::<Result<_>>()?,
+        Format::Tokens => src_text
+            .split("\n\n")
+            .filter(|b| !b.trim().is_empty())
+            .enumerate()
+            .map(|(n, b)| {
+                let toks = b
+                    .lines()
+                    .filter_map(|l| l.split(['\t', ' ']).next().filter(|t| !t.is_empty()))
+                    .enumerate()
+                    .map(|(i, t)| (t.to_string(), i + 1, i + 1))
+                    .collect();
+                (format!("{}-{}", c.ann, n + 1), toks, None)
+            })
+            .collect(),
+    };
+    let by_id: BTreeMap<&str, usize> = sentences.iter().enumerate().map(|(i, s)| (s.0.as_str(), i)).collect();
     let mut out = Vec::new();
     for (n, line) in ann_text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -87,19 +145,21 @@ fn load(data: &Path, ann: &str, treebank: &str) -> Result<Option<Vec<Sent>>> {
         }
         let a: AnnLine =
             serde_json::from_str(line).with_context(|| format!("{}: line {}", ann_path.display(), n + 1))?;
-        let s = by_id
+        let &k = by_id
             .get(a.sent_id.as_str())
             .with_context(|| format!("{}: line {}: no sentence {}", ann_path.display(), n + 1, a.sent_id))?;
-        out.push(sentence(s, &a).with_context(|| format!("{}: {}", ann_path.display(), a.sent_id))?);
+        let (_, toks, text) = &sentences[k];
+        out.push(
+            sentence(toks, text.as_deref(), &a).with_context(|| format!("{}: {}", ann_path.display(), a.sent_id))?,
+        );
     }
     Ok(Some(out))
 }
 
-/// The surface tokens of a treebank sentence, the word ids each covers, and the gold events.
-fn sentence(s: &conllu::Sentence, a: &AnnLine) -> Result<Sent> {
-    let text = s.comment("text").context("no text comment")?.to_string();
-    // (form, first word id, last word id)
-    let mut toks: Vec<(String, usize, usize)> = Vec::new();
+/// A treebank sentence's surface tokens (a multiword token is one token, as in running text)
+/// with the first and last word id each covers.
+fn surface_tokens(s: &conllu::Sentence) -> Result<Vec<Token>> {
+    let mut toks: Vec<Token> = Vec::new();
     let mut covered_to = 0usize;
     for l in &s.lines {
         match l {
@@ -121,9 +181,19 @@ fn sentence(s: &conllu::Sentence, a: &AnnLine) -> Result<Sent> {
             _ => {}
         }
     }
+    Ok(toks)
+}
+
+/// One annotated sentence: its text (the treebank's, or the tokens joined by spaces), token
+/// spans and gold events.
+fn sentence(toks: &[Token], text: Option<&str>, a: &AnnLine) -> Result<Sent> {
+    let text = match text {
+        Some(t) => t.to_string(),
+        None => toks.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" "),
+    };
     let mut spans = Vec::with_capacity(toks.len());
     let mut at = 0;
-    for (form, _, _) in &toks {
+    for (form, _, _) in toks {
         let start = text[at..].find(form.as_str()).map(|k| at + k).unwrap_or(at);
         let end = (start + form.len()).min(text.len());
         spans.push((start, end));
@@ -262,29 +332,26 @@ fn words(s: &Sent, ts: &[usize]) -> String {
 }
 
 pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
-    if !data.join(TEST.1).exists() {
-        println!("eval triggers: skipped, {} is absent", data.join(TEST.1).display());
+    let csui = data.join(CORPORA[1].path);
+    if !csui.exists() {
+        println!("eval triggers: skipped, {} is absent", csui.display());
         return Ok(ExitCode::SUCCESS);
     }
-    let mut train: Vec<Sent> = Vec::new();
-    for (ann, tb) in TRAIN {
-        train.extend(load(data, ann, tb)?.with_context(|| format!("no annotation file {ann}"))?);
-    }
-    let test = load(data, TEST.0, TEST.1)?.context("no test annotation file")?;
-    if let Some(path) = &args.write_model {
-        let mut all: Vec<Example> = train.iter().chain(&test).map(example).collect();
-        let mut files = vec![TRAIN[0].0, TEST.0];
-        for (ann, tb) in EXTRA {
-            if let Some(v) = load(data, ann, tb)? {
-                all.extend(v.iter().map(example));
-                files.push(ann);
-            }
+    // every annotated corpus present: (corpus, its sentences)
+    let mut corpora: Vec<(&Corpus, Vec<Sent>)> = Vec::new();
+    for c in CORPORA {
+        if let Some(v) = load(data, c)? {
+            corpora.push((c, v));
         }
+    }
+    if let Some(path) = &args.write_model {
+        let all: Vec<Example> = corpora.iter().flat_map(|(_, v)| v.iter().map(example)).collect();
+        let files: Vec<&str> = corpora.iter().map(|(c, _)| c.ann).collect();
         let model = learned::train(&all, args.epochs, 17, MIN_WEIGHT);
         let header = format!(
             "warta event trigger tagger (events::learned), trained by `warta-eval eval triggers --write-model` on\n\
              {} annotated sentences of {} (crates/engine/data/events-ud), {} passes, seed 17.\n\
-             Trained on UD Indonesian treebank text: CC BY-SA 4.0 (see NOTICE). Lines: feature key (hex), class, weight.",
+             Trained on UD Indonesian (CC BY-SA 4.0) and Indonesian NER news text (see NOTICE). Lines: feature key (hex), class, weight.",
             all.len(),
             files.join(", "),
             args.epochs
@@ -293,19 +360,61 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
         println!("wrote {} ({} weights)", path.display(), model.size());
         return Ok(ExitCode::SUCCESS);
     }
-    let model = learned::train(&train.iter().map(example).collect::<Vec<_>>(), args.epochs, 17, MIN_WEIGHT);
-    let (mut rules, mut tagger) = (Score::default(), Score::default());
-    for s in &test {
-        score(s, &rule_events(s)?, &mut rules, args.show_errors);
-        score(s, &learned_events(&model, s), &mut tagger, args.show_errors);
+    let mut train: Vec<Example> = Vec::new();
+    let (mut treebank_test, mut news_test): (Vec<&Sent>, Vec<&Sent>) = (Vec::new(), Vec::new());
+    for (c, v) in &corpora {
+        for (i, s) in v.iter().enumerate() {
+            if c.ann == CSUI_TEST {
+                treebank_test.push(s);
+            } else if news_held(c, i) {
+                news_test.push(s);
+            } else {
+                train.push(example(s));
+            }
+        }
     }
+    let model = learned::train(&train, args.epochs, 17, MIN_WEIGHT);
     println!(
-        "# Event triggers on annotated UD sentences\n\nTrained on {} CSUI train sentences ({} weights); tested on {} CSUI test sentences ({} gold events).\n",
+        "# Event triggers on annotated sentences\n\nThe tagger is trained on {} sentences ({} weights): every annotated corpus but CSUI test and every fifth sentence of the news NER corpora, which are the two test sets.",
         train.len(),
-        model.size(),
-        test.len(),
-        rules.all.gold
+        model.size()
     );
+    let second = Corpus { ann: "agreement/csui-test-second", path: CORPORA[1].path, format: Format::Conllu };
+    if let Some(b) = load(data, &second)? {
+        let first: BTreeMap<&str, &Sent> = treebank_test.iter().map(|s| (s.id.as_str(), *s)).collect();
+        let mut sc = Score::default();
+        for s in &b {
+            if let Some(a) = first.get(s.id.as_str()) {
+                score(a, &s.gold, &mut sc, false);
+            }
+        }
+        let (p, r, f) = sc.all.prf();
+        let (_, _, uf) = sc.untyped.prf();
+        println!(
+            "\nTwo annotators on the first {} CSUI test sentences ({} and {} events): type + trigger agreement F1 {f:.3} (P {p:.3}, R {r:.3} of the second against the first), trigger only {uf:.3}.",
+            b.len(),
+            sc.all.gold,
+            sc.all.pred
+        );
+    }
+    for (name, test) in [
+        ("CSUI test (treebank, mostly economic news)", &treebank_test),
+        ("news NER corpora, every fifth sentence", &news_test),
+    ] {
+        if !test.is_empty() {
+            report(name, test, &model, args.show_errors)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(name: &str, test: &[&Sent], model: &Model, show_errors: bool) -> Result<()> {
+    let (mut rules, mut tagger) = (Score::default(), Score::default());
+    for s in test {
+        score(s, &rule_events(s)?, &mut rules, show_errors);
+        score(s, &learned_events(model, s), &mut tagger, show_errors);
+    }
+    println!("\n## {name}: {} sentences, {} gold events\n", test.len(), rules.all.gold);
     println!("| system | type + trigger P | R | F1 | trigger (any type) P | R | F1 |");
     println!("|---|---|---|---|---|---|---|");
     for (name, sc) in [("rules (warta analyze)", &rules), ("learned tagger", &tagger)] {
@@ -321,18 +430,76 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
         let l = tagger.by_type.get(t).copied().unwrap_or_default();
         println!("| {t} | {} | {} | {:.3} | {} | {:.3} |", r.gold.max(l.gold), r.pred, r.prf().2, l.pred, l.prf().2);
     }
-    if args.show_errors {
-        println!("\n## rules\n");
+    if show_errors {
+        println!("\n### rules\n");
         for e in &rules.errors {
             println!("{e}");
         }
-        println!("\n## learned\n");
+        println!("\n### learned\n");
         for e in &tagger.errors {
             println!("{e}");
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Averaged weights (×1000) below this are dropped from the model.
 const MIN_WEIGHT: i32 = 5;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> Option<PathBuf> {
+        let d = crate::data_dir(&None);
+        if d.join(CORPORA[1].path).exists() {
+            Some(d)
+        } else {
+            eprintln!("skipping: ../shared/data is absent");
+            None
+        }
+    }
+
+    /// Every annotation line names a sentence of its corpus, and every trigger word exists.
+    #[test]
+    fn every_annotation_file_matches_its_corpus() {
+        let Some(data) = data() else { return };
+        for c in CORPORA {
+            let sents = load(&data, c).unwrap().unwrap_or_else(|| panic!("{} is missing", c.ann));
+            assert!(sents.len() > 100, "{}: {} sentences", c.ann, sents.len());
+            assert!(sents.iter().any(|s| !s.gold.is_empty()), "{}: no events", c.ann);
+            for s in &sents {
+                assert_eq!(s.spans.len(), s.lower.len());
+                for (_, ts) in &s.gold {
+                    assert!(ts.iter().all(|&t| t < s.lower.len()), "{}: trigger outside", s.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_self_written_sentence_is_scored_by_type_and_shared_token() {
+        let toks: Vec<Token> = ["Polisi", "menangkap", "dua", "pencuri", "kemarin", "."]
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.to_string(), i + 1, i + 1))
+            .collect();
+        let ann: AnnLine = serde_json::from_str(
+            r#"{"sent_id": "t-1", "events": [{"type": "arrest", "trigger": [2], "agent": [1], "status": "confirmed"}]}"#,
+        )
+        .unwrap();
+        let s = sentence(&toks, None, &ann).unwrap();
+        assert_eq!(s.text, "Polisi menangkap dua pencuri kemarin .");
+        assert_eq!(s.spans[1], (7, 16));
+        let mut sc = Score::default();
+        score(&s, &[(EventType::Arrest, vec![1]), (EventType::Attack, vec![3])], &mut sc, true);
+        assert_eq!((sc.all.gold, sc.all.pred, sc.all.hit), (1, 2, 1));
+        assert_eq!(sc.errors, vec!["t-1 SPURIOUS attack [pencuri]".to_string()]);
+        let mut wrong = Score::default();
+        score(&s, &[(EventType::Attack, vec![1])], &mut wrong, false);
+        assert_eq!((wrong.all.hit, wrong.untyped.hit), (0, 1), "the trigger is found, the type is not");
+        // the rule stage finds the arrest in the sentence's text
+        let rules = rule_events(&s).unwrap();
+        assert!(rules.iter().any(|(k, ts)| *k == EventType::Arrest && ts.contains(&1)), "{:?}", rules.len());
+    }
+}
