@@ -323,10 +323,23 @@ impl Parser {
         let nc = self.labels.n_classes();
         scratch.scores.resize(nc, 0);
         while !st.terminal() {
-            features(inp, &st, &pp, &mut scratch.feats);
-            self.weights.score(&scratch.feats, &mut scratch.scores);
             let v = st.valid();
             let b_is_root = st.b == st.n;
+            // A configuration with one valid class (an empty stack can only shift; the last word
+            // left before the root can only attach to it) needs no scores.
+            match (v, b_is_root) {
+                ([true, false, false], _) => {
+                    st.apply(0);
+                    continue;
+                }
+                ([false, true, false], true) => {
+                    st.apply(1 + 2 * usize::from(self.labels.root));
+                    continue;
+                }
+                _ => {}
+            }
+            features(inp, &st, &pp, &mut scratch.feats);
+            self.weights.score(&scratch.feats, &mut scratch.scores);
             let mut best = usize::MAX;
             for c in 0..nc {
                 if self.labels.class_valid(c, v, b_is_root)

@@ -40,6 +40,10 @@ pub struct Args {
     /// Print every missed and spurious trigger of the test sentences.
     #[arg(long)]
     pub show_errors: bool,
+    /// Print the rule stage's missed and spurious triggers on the training sentences instead
+    /// (for developing the rules without looking at the test sentences).
+    #[arg(long)]
+    pub train_errors: bool,
 }
 
 /// How a corpus's sentences are stored.
@@ -372,6 +376,20 @@ pub fn run(data: &Path, args: &Args) -> Result<ExitCode> {
                 train.push(example(s));
             }
         }
+    }
+    if args.train_errors {
+        let mut sc = Score::default();
+        for (c, v) in &corpora {
+            for (i, s) in v.iter().enumerate() {
+                if c.ann != CSUI_TEST && !news_held(c, i) {
+                    score(s, &rule_events(s)?, &mut sc, true);
+                }
+            }
+        }
+        for e in &sc.errors {
+            println!("{e}");
+        }
+        return Ok(ExitCode::SUCCESS);
     }
     let model = learned::train(&train, args.epochs, 17, MIN_WEIGHT);
     println!(
