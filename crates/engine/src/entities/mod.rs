@@ -1350,9 +1350,12 @@ fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Enti
         let mut found_by: Vec<Origin> = cs.iter().map(|c| c.origin).collect();
         found_by.sort_unstable_by_key(|o| o.as_str());
         found_by.dedup();
+        // an outlet the gazetteer does not hold ("detikSulsel"), written as the outlet writes
+        // it, is that outlet: not a place or a person, and no speaker
+        let outlet = entry.is_none() && crate::quotes::Outlets::get().canonical(&name).is_some();
         out.push(Entity {
             id: format!("e{}", i + 1),
-            kind,
+            kind: if outlet { EntityKind::Org } else { kind },
             name,
             mentions: cs
                 .iter()
@@ -1363,7 +1366,7 @@ fn build(text: &str, groups: HashMap<usize, Vec<Cand>>, uf: &mut Uf) -> Vec<Enti
                 })
                 .collect(),
             kb: entry.map(|e| e.key.to_string()),
-            subtype: entry.and_then(|e| e.subtype),
+            subtype: if outlet { Some(Subtype::Outlet) } else { entry.and_then(|e| e.subtype) },
             links,
             found_by,
         });

@@ -332,6 +332,11 @@ fn known_entity(text: &str, p: &Phrase, entities: &Ents, outlets: &Outlets) -> O
     inside.sort_unstable_by_key(|&(e, m, _)| (e, m));
     for (ei, _, ms) in inside {
         let e = &entities.list[ei];
+        // "ujar Budi kepada detikSulsel" (or glued, "kepadadetikSulsel"): whom the words were
+        // told to is not who said them
+        if text[span.start..ms.start].trim_end().to_lowercase().ends_with("kepada") {
+            continue;
+        }
         if best.is_none_or(|(be, bs)| (e.kind == EntityKind::Per && be.kind != EntityKind::Per) || ms.start > bs.start)
         {
             best = Some((e, ms));
