@@ -1381,7 +1381,20 @@ fn restore_link_entries(m: &mut MainText, linked: Linked) {
         let t = p.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
         t.len() >= 60 && t.ends_with(['.', '!', '?'])
     });
-    if linked.len() < 3 || kept >= 250 || prose || linked_chars < 2 * kept.max(50) || linked_chars < 30 * linked.len() {
+    // Entries that stand between the kept lines, at many places (a discography: each album's
+    // line kept, its songs linked under it), are the list the kept lines head, however short
+    // each entry is; a menu or a tag list stands before or after the text, at one place or two.
+    let between = {
+        let mut at: Vec<usize> =
+            linked.iter().map(|(at, _)| *at).filter(|&at| at > 0 && at < m.paragraphs.len()).collect();
+        at.dedup();
+        at.len()
+    };
+    let headed_list = between >= 5 && linked.len() >= 10;
+    if prose || linked.len() < 3 || linked_chars < 2 * kept.max(50) {
+        return;
+    }
+    if !headed_list && (kept >= 250 || linked_chars < 30 * linked.len()) {
         return;
     }
     let mut merged: Vec<String> = Vec::with_capacity(m.paragraphs.len() + linked.len());

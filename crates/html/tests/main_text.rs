@@ -438,3 +438,80 @@ fn a_long_table_of_linked_cells_is_read_in_linear_time() {
     assert!(got.paragraphs.iter().any(|p| p == "Pemain 29999"), "{:?}", got.paragraphs.last());
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+/// A list page: each group's line as text, its entries (short names that link to their own
+/// pages) under it.
+fn grouped_list(groups: &[(&str, &[&str])]) -> String {
+    let body: String = groups
+        .iter()
+        .enumerate()
+        .map(|(g, (head, entries))| {
+            let items: String = entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| format!("<div class=\"entri\"><a href=\"/lagu/{g}-{i}\">{e}</a></div>"))
+                .collect();
+            format!("<div class=\"grup\"><b>{head}</b></div>{items}")
+        })
+        .collect();
+    chrome(&format!("<div class=\"daftar\"><h1>Lagu-lagu Kelompok Pesisir</h1>{body}</div>"))
+}
+
+const SONG_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "album: \"Ombak Pertama\" (2001)",
+        &["Pagi di Dermaga", "Layar Terkembang", "Nelayan Muda", "Bintang Timur", "Jaring Tua", "Dayung"],
+    ),
+    (
+        "album: \"Angin Selatan\" (2003)",
+        &["Angin Musim", "Pulang Melaut", "Karang Hitam", "Camar", "Badai Reda", "Tanjung"],
+    ),
+    (
+        "album: \"Pasang Surut\" (2006)",
+        &["Pasang Naik", "Surut Pagi", "Teluk Biru", "Pantai Utara", "Ikan Terbang", "Sauh"],
+    ),
+    (
+        "album: \"Mercusuar\" (2009)",
+        &["Cahaya Jauh", "Malam Panjang", "Pelabuhan", "Lampu Kapal", "Kabut", "Penjaga Menara"],
+    ),
+    ("album: \"Garam\" (2012)", &["Garam Laut", "Tambak Ayah", "Jala Ibu", "Terik", "Kristal Putih", "Panen Garam"]),
+    ("album: \"Muara\" (2015)", &["Muara Sungai", "Perahu Kertas", "Senja Merah", "Bakau", "Air Payau", "Hilir"]),
+    (
+        "album: \"Kembali\" (2018)",
+        &["Kembali Pulang", "Rumah Panggung", "Laut Lepas", "Anak Pantai", "Ombak Akhir", "Tamat"],
+    ),
+];
+
+#[test]
+fn short_linked_entries_between_the_lines_they_stand_under_are_kept() {
+    // Song names are a word or two, like a menu's, but they stand between the album lines
+    // at many places: the page is the list.
+    let got = main_text(&grouped_list(SONG_GROUPS));
+    let at = |s: &str| got.paragraphs.iter().position(|p| p == s);
+    for (head, entries) in SONG_GROUPS {
+        for e in *entries {
+            assert!(at(e).is_some(), "{e}: {:#?}", got.paragraphs);
+            assert!(at(head) < at(e), "{head} before {e}: {:#?}", got.paragraphs);
+        }
+    }
+}
+
+#[test]
+fn short_links_after_the_lines_stay_dropped() {
+    // The same short names, all after the album lines (a list of tags or a menu at the end of
+    // the container), stay out.
+    let heads: String = SONG_GROUPS.iter().map(|(h, _)| format!("<div class=\"grup\">{h}</div>")).collect();
+    let links: String = SONG_GROUPS
+        .iter()
+        .flat_map(|(_, e)| e.iter())
+        .enumerate()
+        .map(|(i, e)| format!("<div class=\"entri\"><a href=\"/tag/{i}\">{e}</a></div>"))
+        .collect();
+    let got = main_text(&chrome(&format!("<div class=\"daftar\"><h1>Kelompok Pesisir</h1>{heads}{links}</div>")));
+    assert!(got.paragraphs.iter().any(|p| p == SONG_GROUPS[0].0), "{:#?}", got.paragraphs);
+    assert!(
+        got.paragraphs.iter().all(|p| !SONG_GROUPS.iter().any(|(_, e)| e.contains(&p.as_str()))),
+        "{:#?}",
+        got.paragraphs
+    );
+}
