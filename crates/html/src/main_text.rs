@@ -868,6 +868,16 @@ fn add_counts(tree: &Tree, blocks: &[Block], counts: &mut [Counts]) {
     for i in (1..counts.len()).rev() {
         let c = counts[i];
         if !c.entered {
+            // Form fields are never entered (they are not text), but readability's rule on
+            // forms counts them: a field inside an entered element counts for it.
+            let parent = tree.nodes[i].parent;
+            if matches!(tree.name(i as NodeId), Some("input" | "select" | "textarea"))
+                && tree.attr(i as NodeId, "type").is_none_or(|t| !t.eq_ignore_ascii_case("hidden"))
+                && parent != NONE
+                && counts[parent as usize].entered
+            {
+                counts[parent as usize].input += 1;
+            }
             continue;
         }
         let mut c = c;

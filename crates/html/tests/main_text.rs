@@ -515,3 +515,17 @@ fn short_links_after_the_lines_stay_dropped() {
         got.paragraphs
     );
 }
+
+#[test]
+fn a_search_form_inside_the_article_is_not_text() {
+    // The fields of a form are never text, but they tell its labels from the article's: a box
+    // of labelled fields inside the article's container goes (readability's rule on forms).
+    let form = "<div class=\"kotak\"><form action=\"/cari\"><table>\
+        <tr><td>Cari lowongan kerja:</td></tr>\
+        <tr><td><label>Lokasi</label><select name=\"l\"><option>Semua</option><option>Jawa Barat</option></select></td></tr>\
+        <tr><td><label>Bidang pekerjaan</label><select name=\"b\"><option>Semua</option></select></td></tr>\
+        <tr><td><label>Kata kunci</label><input type=\"text\" name=\"q\"></td></tr></table></form></div>";
+    let html =
+        chrome(&format!("<div class=\"isi\"><p>{}</p><p>{}</p>{form}<p>{}</p><p>{}</p></div>", P[0], P[1], P[2], P[3]));
+    assert_paragraphs(&main_text(&html), P);
+}
