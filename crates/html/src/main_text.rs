@@ -1664,17 +1664,20 @@ fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts],
     let c = &counts[id as usize];
     let w = if f.weights { weight(hints, id) } else { 0.0 };
     let s = if score[id as usize].is_nan() { 0.0 } else { score[id as usize] };
+    // Mostly sentences of prose with few links (a list of steps, a table of explanations).
+    let prose = c.prose as f64 >= 0.7 * c.chars as f64 && c.prose >= 120 && c.link_chars * 5 < c.chars;
+    // A list's low prior score is not a verdict on prose under a name that says nothing (a
+    // list of points, each a paragraph or a quoted passage).
+    if prose && w >= 0.0 && matches!(name, "ul" | "ol" | "dl") && c.input == 0 && !teaser_cards(tree, id, counts) {
+        return false;
+    }
     if w + s < 0.0 {
         return true;
     }
     if teaser_cards(tree, id, counts) {
         return true;
     }
-    if c.commas >= 10 {
-        return false;
-    }
-    // Mostly sentences of prose with few links (a list of steps, a table of explanations).
-    if c.prose as f64 >= 0.7 * c.chars as f64 && c.prose >= 120 && c.link_chars * 5 < c.chars {
+    if c.commas >= 10 || prose {
         return false;
     }
     let is_list = matches!(name, "ul" | "ol" | "dl") || (c.li > 0 && c.li * 2 >= c.p.max(1) && c.p == 0);

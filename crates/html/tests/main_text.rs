@@ -529,3 +529,19 @@ fn a_search_form_inside_the_article_is_not_text() {
         chrome(&format!("<div class=\"isi\"><p>{}</p><p>{}</p>{form}<p>{}</p><p>{}</p></div>", P[0], P[1], P[2], P[3]));
     assert_paragraphs(&main_text(&html), P);
 }
+
+#[test]
+fn a_list_of_prose_points_inside_the_article_stays() {
+    // A list whose points are paragraphs of prose: a list's low prior score does not make it
+    // chrome when its name says nothing.
+    let points = [
+        "Harga pupuk naik dua kali lipat dalam setahun terakhir dan petani kecil paling merasakan dampaknya musim ini.",
+        "Pemerintah daerah berjanji menambah kuota pupuk bersubsidi mulai bulan depan untuk kelompok tani yang terdaftar.",
+    ];
+    let list: String = points.iter().map(|p| format!("<li><p>{p}</p></li>")).collect();
+    let html = chrome(&format!(
+        "<div class=\"isi\"><p>{}</p><p>{}</p><ul>{list}</ul><p>{}</p><p>{}</p></div>",
+        P[0], P[1], P[2], P[3]
+    ));
+    assert_paragraphs(&main_text(&html), &[P[0], P[1], points[0], points[1], P[2], P[3]]);
+}
