@@ -1171,6 +1171,26 @@ fn output(
     }
     let title_like = |id: NodeId| matches!(tree.name(id), Some("h1"));
     let mut drops: Vec<(DropReason, NodeId)> = Vec::new();
+    // Alike units (same tag and first class name under one parent, three or more: a thread's
+    // posts) share one verdict when most of them read as prose: a short post among posts is a
+    // post, as a card among cards is a card.
+    let first_class = |s: NodeId| tree.attr(s, "class").and_then(|c| c.split_ascii_whitespace().next());
+    let mut alike: std::collections::HashMap<(NodeId, u16, &str), bool> = std::collections::HashMap::new();
+    let mut kept_with_alike = |p: NodeId| -> bool {
+        let (parent, Some(class)) = (tree.nodes[p as usize].parent, first_class(p)) else { return false };
+        if parent == NONE {
+            return false;
+        }
+        let tag = tree.tag(p);
+        *alike.entry((parent, tag, class)).or_insert_with(|| {
+            let units: Vec<NodeId> = tree
+                .children(parent)
+                .filter(|&u| counts[u as usize].entered && tree.tag(u) == tag && first_class(u) == Some(class))
+                .collect();
+            let kept = units.iter().filter(|&&u| !drop_conditionally(tree, hints, u, counts, &scores.score, f)).count();
+            units.len() >= 3 && kept * 2 > units.len()
+        })
+    };
     let mut decide = |id: NodeId, keep: &mut Vec<u8>| -> bool {
         // Walk up to a decided ancestor, then decide the path down.
         let mut path: Vec<NodeId> = Vec::new();
@@ -1188,10 +1208,11 @@ fn output(
                     Some(DropReason::Related)
                 } else if f.clean && drop_conditionally(tree, hints, p, counts, &scores.score, f) {
                     // Named for what it is (an ad slot, a newsletter box), else not prose.
-                    Some(match reason_by_name(tree, p) {
-                        DropReason::Chrome => DropReason::NotProse,
-                        r => r,
-                    })
+                    match reason_by_name(tree, p) {
+                        DropReason::Chrome if kept_with_alike(p) => None,
+                        DropReason::Chrome => Some(DropReason::NotProse),
+                        r => Some(r),
+                    }
                 } else {
                     None
                 };

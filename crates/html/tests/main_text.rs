@@ -545,3 +545,46 @@ fn a_list_of_prose_points_inside_the_article_stays() {
     ));
     assert_paragraphs(&main_text(&html), &[P[0], P[1], points[0], points[1], P[2], P[3]]);
 }
+
+/// A thread: posts of the same class, each with its author's link, its text and a reply link.
+fn thread(posts: &[&str], after: &str) -> String {
+    let posts: String = posts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "<div class=\"pesan bg{}\"><div class=\"penulis\"><a href=\"/u/{i}\">anggota{i}</a></div>\
+                 <p>{t}</p><a href=\"/balas/{i}\">Balas</a> <a href=\"/kutip/{i}\">Kutip</a></div>",
+                i % 2
+            )
+        })
+        .collect();
+    chrome(&format!("<div class=\"utas\">{posts}{after}</div>"))
+}
+
+#[test]
+fn a_short_post_among_posts_is_kept() {
+    // Alone, the short post is mostly links (its author, "Balas", "Kutip"); among posts that
+    // read as prose it is one of them.
+    let short = "Setuju, terima kasih.";
+    let got = main_text(&thread(&[P[0], P[1], short, P[2], P[3]], ""));
+    assert!(got.paragraphs.iter().any(|p| p == short), "{:#?}", got.paragraphs);
+    for p in P {
+        assert!(got.paragraphs.iter().any(|x| x == p), "{p}: {:#?}", got.paragraphs);
+    }
+}
+
+#[test]
+fn alike_boxes_that_are_mostly_links_stay_dropped() {
+    // Teasers of the same class after the text: most of them are links, so none is kept.
+    let teasers: String = (0..4)
+        .map(|i| {
+            format!("<div class=\"kartu\"><a href=\"/berita/{i}\">Judul berita lain nomor {i} tentang panen kopi</a> 2 jam</div>")
+        })
+        .collect();
+    let got = main_text(&chrome(&format!(
+        "<div class=\"isi\"><p>{}</p><p>{}</p><p>{}</p><p>{}</p>{teasers}</div>",
+        P[0], P[1], P[2], P[3]
+    )));
+    assert_paragraphs(&got, P);
+}
