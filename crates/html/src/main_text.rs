@@ -868,6 +868,16 @@ fn add_counts(tree: &Tree, blocks: &[Block], counts: &mut [Counts]) {
     for i in (1..counts.len()).rev() {
         let c = counts[i];
         if !c.entered {
+            // Form fields are never entered (they are not text), but readability's rule on
+            // forms counts them: a field inside an entered element counts for it.
+            let parent = tree.nodes[i].parent;
+            if matches!(tree.name(i as NodeId), Some("input" | "select" | "textarea"))
+                && tree.attr(i as NodeId, "type").is_none_or(|t| !t.eq_ignore_ascii_case("hidden"))
+                && parent != NONE
+                && counts[parent as usize].entered
+            {
+                counts[parent as usize].input += 1;
+            }
             continue;
         }
         let mut c = c;
@@ -1161,6 +1171,26 @@ fn output(
     }
     let title_like = |id: NodeId| matches!(tree.name(id), Some("h1"));
     let mut drops: Vec<(DropReason, NodeId)> = Vec::new();
+    // Alike units (same tag and first class name under one parent, three or more: a thread's
+    // posts) share one verdict when most of them read as prose: a short post among posts is a
+    // post, as a card among cards is a card.
+    let first_class = |s: NodeId| tree.attr(s, "class").and_then(|c| c.split_ascii_whitespace().next());
+    let mut alike: std::collections::HashMap<(NodeId, u16, &str), bool> = std::collections::HashMap::new();
+    let mut kept_with_alike = |p: NodeId| -> bool {
+        let (parent, Some(class)) = (tree.nodes[p as usize].parent, first_class(p)) else { return false };
+        if parent == NONE {
+            return false;
+        }
+        let tag = tree.tag(p);
+        *alike.entry((parent, tag, class)).or_insert_with(|| {
+            let units: Vec<NodeId> = tree
+                .children(parent)
+                .filter(|&u| counts[u as usize].entered && tree.tag(u) == tag && first_class(u) == Some(class))
+                .collect();
+            let kept = units.iter().filter(|&&u| !drop_conditionally(tree, hints, u, counts, &scores.score, f)).count();
+            units.len() >= 3 && kept * 2 > units.len()
+        })
+    };
     let mut decide = |id: NodeId, keep: &mut Vec<u8>| -> bool {
         // Walk up to a decided ancestor, then decide the path down.
         let mut path: Vec<NodeId> = Vec::new();
@@ -1178,10 +1208,11 @@ fn output(
                     Some(DropReason::Related)
                 } else if f.clean && drop_conditionally(tree, hints, p, counts, &scores.score, f) {
                     // Named for what it is (an ad slot, a newsletter box), else not prose.
-                    Some(match reason_by_name(tree, p) {
-                        DropReason::Chrome => DropReason::NotProse,
-                        r => r,
-                    })
+                    match reason_by_name(tree, p) {
+                        DropReason::Chrome if kept_with_alike(p) => None,
+                        DropReason::Chrome => Some(DropReason::NotProse),
+                        r => Some(r),
+                    }
                 } else {
                     None
                 };
@@ -1381,7 +1412,20 @@ fn restore_link_entries(m: &mut MainText, linked: Linked) {
         let t = p.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
         t.len() >= 60 && t.ends_with(['.', '!', '?'])
     });
-    if linked.len() < 3 || kept >= 250 || prose || linked_chars < 2 * kept.max(50) || linked_chars < 30 * linked.len() {
+    // Entries that stand between the kept lines, at many places (a discography: each album's
+    // line kept, its songs linked under it), are the list the kept lines head, however short
+    // each entry is; a menu or a tag list stands before or after the text, at one place or two.
+    let between = {
+        let mut at: Vec<usize> =
+            linked.iter().map(|(at, _)| *at).filter(|&at| at > 0 && at < m.paragraphs.len()).collect();
+        at.dedup();
+        at.len()
+    };
+    let headed_list = between >= 5 && linked.len() >= 10;
+    if prose || linked.len() < 3 || linked_chars < 2 * kept.max(50) {
+        return;
+    }
+    if !headed_list && (kept >= 250 || linked_chars < 30 * linked.len()) {
         return;
     }
     let mut merged: Vec<String> = Vec::with_capacity(m.paragraphs.len() + linked.len());
@@ -1641,17 +1685,20 @@ fn drop_conditionally(tree: &Tree, hints: &Hints, id: NodeId, counts: &[Counts],
     let c = &counts[id as usize];
     let w = if f.weights { weight(hints, id) } else { 0.0 };
     let s = if score[id as usize].is_nan() { 0.0 } else { score[id as usize] };
+    // Mostly sentences of prose with few links (a list of steps, a table of explanations).
+    let prose = c.prose as f64 >= 0.7 * c.chars as f64 && c.prose >= 120 && c.link_chars * 5 < c.chars;
+    // A list's low prior score is not a verdict on prose under a name that says nothing (a
+    // list of points, each a paragraph or a quoted passage).
+    if prose && w >= 0.0 && matches!(name, "ul" | "ol" | "dl") && c.input == 0 && !teaser_cards(tree, id, counts) {
+        return false;
+    }
     if w + s < 0.0 {
         return true;
     }
     if teaser_cards(tree, id, counts) {
         return true;
     }
-    if c.commas >= 10 {
-        return false;
-    }
-    // Mostly sentences of prose with few links (a list of steps, a table of explanations).
-    if c.prose as f64 >= 0.7 * c.chars as f64 && c.prose >= 120 && c.link_chars * 5 < c.chars {
+    if c.commas >= 10 || prose {
         return false;
     }
     let is_list = matches!(name, "ul" | "ol" | "dl") || (c.li > 0 && c.li * 2 >= c.p.max(1) && c.p == 0);

@@ -364,6 +364,7 @@ const T_TFOOT: u16 = t("tfoot");
 const T_OPTION: u16 = t("option");
 const T_A: u16 = t("a");
 const T_HTML: u16 = t("html");
+const T_TABLE: u16 = t("table");
 const T_BR: u16 = t("br");
 const T_SVG: u16 = t("svg");
 const T_MATH: u16 = t("math");
@@ -903,8 +904,14 @@ impl<'a> Builder<'a> {
         if tag == T_BODY || tag == T_HTML || tag == T_BR {
             return;
         }
-        let boundary = if has(tag, TABLE_PART_F) {
+        let boundary = if tag == T_TABLE {
             ROOT_F
+        } else if has(tag, TABLE_PART_F) {
+            // A cell's, row's or section's end tag closes one of its own table, never one of a
+            // table around it (the standard's "table scope"): a stray `</tr>` inside a nested
+            // table would otherwise close the outer table's row, and the tables' later end tags
+            // the tables around them, moving the rest of the page out of them.
+            TABLE_F | ROOT_F
         } else if has(tag, BLOCK_F) {
             TABLE_F | ROOT_F
         } else {
@@ -1160,6 +1167,22 @@ mod tests {
         assert_eq!(
             tree("<table><tr><td>a<td>b<tr><td>c</table>"),
             "<table><tr><td>'a'</td><td>'b'</td></tr><tr><td>'c'</td></tr></table>"
+        );
+    }
+
+    #[test]
+    fn a_stray_end_tag_in_a_nested_table_stays_in_that_table() {
+        // A cell without its row, then the row's end tag: ignored there, it does not close the
+        // outer table's row (which would move the paragraph after the inner table out of the
+        // outer cell).
+        assert_eq!(
+            tree("<table><tr><td><table><tr><td>a</td></tr><td>b</td></tr></table><p>c</p></td></tr></table>"),
+            "<table><tr><td><table><tr><td>'a'</td></tr><td>'b'</td></table><p>'c'</p></td></tr></table>"
+        );
+        // A stray cell end tag inside the inner table does not close the outer cell.
+        assert_eq!(
+            tree("<table><tr><td><table><tr><th>h</th></td></tr></table>x</td><td>y</td></tr></table>"),
+            "<table><tr><td><table><tr><th>'h'</th></tr></table>'x'</td><td>'y'</td></tr></table>"
         );
     }
 

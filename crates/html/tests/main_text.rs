@@ -438,3 +438,153 @@ fn a_long_table_of_linked_cells_is_read_in_linear_time() {
     assert!(got.paragraphs.iter().any(|p| p == "Pemain 29999"), "{:?}", got.paragraphs.last());
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+/// A list page: each group's line as text, its entries (short names that link to their own
+/// pages) under it.
+fn grouped_list(groups: &[(&str, &[&str])]) -> String {
+    let body: String = groups
+        .iter()
+        .enumerate()
+        .map(|(g, (head, entries))| {
+            let items: String = entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| format!("<div class=\"entri\"><a href=\"/lagu/{g}-{i}\">{e}</a></div>"))
+                .collect();
+            format!("<div class=\"grup\"><b>{head}</b></div>{items}")
+        })
+        .collect();
+    chrome(&format!("<div class=\"daftar\"><h1>Lagu-lagu Kelompok Pesisir</h1>{body}</div>"))
+}
+
+const SONG_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "album: \"Ombak Pertama\" (2001)",
+        &["Pagi di Dermaga", "Layar Terkembang", "Nelayan Muda", "Bintang Timur", "Jaring Tua", "Dayung"],
+    ),
+    (
+        "album: \"Angin Selatan\" (2003)",
+        &["Angin Musim", "Pulang Melaut", "Karang Hitam", "Camar", "Badai Reda", "Tanjung"],
+    ),
+    (
+        "album: \"Pasang Surut\" (2006)",
+        &["Pasang Naik", "Surut Pagi", "Teluk Biru", "Pantai Utara", "Ikan Terbang", "Sauh"],
+    ),
+    (
+        "album: \"Mercusuar\" (2009)",
+        &["Cahaya Jauh", "Malam Panjang", "Pelabuhan", "Lampu Kapal", "Kabut", "Penjaga Menara"],
+    ),
+    ("album: \"Garam\" (2012)", &["Garam Laut", "Tambak Ayah", "Jala Ibu", "Terik", "Kristal Putih", "Panen Garam"]),
+    ("album: \"Muara\" (2015)", &["Muara Sungai", "Perahu Kertas", "Senja Merah", "Bakau", "Air Payau", "Hilir"]),
+    (
+        "album: \"Kembali\" (2018)",
+        &["Kembali Pulang", "Rumah Panggung", "Laut Lepas", "Anak Pantai", "Ombak Akhir", "Tamat"],
+    ),
+];
+
+#[test]
+fn short_linked_entries_between_the_lines_they_stand_under_are_kept() {
+    // Song names are a word or two, like a menu's, but they stand between the album lines
+    // at many places: the page is the list.
+    let got = main_text(&grouped_list(SONG_GROUPS));
+    let at = |s: &str| got.paragraphs.iter().position(|p| p == s);
+    for (head, entries) in SONG_GROUPS {
+        for e in *entries {
+            assert!(at(e).is_some(), "{e}: {:#?}", got.paragraphs);
+            assert!(at(head) < at(e), "{head} before {e}: {:#?}", got.paragraphs);
+        }
+    }
+}
+
+#[test]
+fn short_links_after_the_lines_stay_dropped() {
+    // The same short names, all after the album lines (a list of tags or a menu at the end of
+    // the container), stay out.
+    let heads: String = SONG_GROUPS.iter().map(|(h, _)| format!("<div class=\"grup\">{h}</div>")).collect();
+    let links: String = SONG_GROUPS
+        .iter()
+        .flat_map(|(_, e)| e.iter())
+        .enumerate()
+        .map(|(i, e)| format!("<div class=\"entri\"><a href=\"/tag/{i}\">{e}</a></div>"))
+        .collect();
+    let got = main_text(&chrome(&format!("<div class=\"daftar\"><h1>Kelompok Pesisir</h1>{heads}{links}</div>")));
+    assert!(got.paragraphs.iter().any(|p| p == SONG_GROUPS[0].0), "{:#?}", got.paragraphs);
+    assert!(
+        got.paragraphs.iter().all(|p| !SONG_GROUPS.iter().any(|(_, e)| e.contains(&p.as_str()))),
+        "{:#?}",
+        got.paragraphs
+    );
+}
+
+#[test]
+fn a_search_form_inside_the_article_is_not_text() {
+    // The fields of a form are never text, but they tell its labels from the article's: a box
+    // of labelled fields inside the article's container goes (readability's rule on forms).
+    let form = "<div class=\"kotak\"><form action=\"/cari\"><table>\
+        <tr><td>Cari lowongan kerja:</td></tr>\
+        <tr><td><label>Lokasi</label><select name=\"l\"><option>Semua</option><option>Jawa Barat</option></select></td></tr>\
+        <tr><td><label>Bidang pekerjaan</label><select name=\"b\"><option>Semua</option></select></td></tr>\
+        <tr><td><label>Kata kunci</label><input type=\"text\" name=\"q\"></td></tr></table></form></div>";
+    let html =
+        chrome(&format!("<div class=\"isi\"><p>{}</p><p>{}</p>{form}<p>{}</p><p>{}</p></div>", P[0], P[1], P[2], P[3]));
+    assert_paragraphs(&main_text(&html), P);
+}
+
+#[test]
+fn a_list_of_prose_points_inside_the_article_stays() {
+    // A list whose points are paragraphs of prose: a list's low prior score does not make it
+    // chrome when its name says nothing.
+    let points = [
+        "Harga pupuk naik dua kali lipat dalam setahun terakhir dan petani kecil paling merasakan dampaknya musim ini.",
+        "Pemerintah daerah berjanji menambah kuota pupuk bersubsidi mulai bulan depan untuk kelompok tani yang terdaftar.",
+    ];
+    let list: String = points.iter().map(|p| format!("<li><p>{p}</p></li>")).collect();
+    let html = chrome(&format!(
+        "<div class=\"isi\"><p>{}</p><p>{}</p><ul>{list}</ul><p>{}</p><p>{}</p></div>",
+        P[0], P[1], P[2], P[3]
+    ));
+    assert_paragraphs(&main_text(&html), &[P[0], P[1], points[0], points[1], P[2], P[3]]);
+}
+
+/// A thread: posts of the same class, each with its author's link, its text and a reply link.
+fn thread(posts: &[&str], after: &str) -> String {
+    let posts: String = posts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "<div class=\"pesan bg{}\"><div class=\"penulis\"><a href=\"/u/{i}\">anggota{i}</a></div>\
+                 <p>{t}</p><a href=\"/balas/{i}\">Balas</a> <a href=\"/kutip/{i}\">Kutip</a></div>",
+                i % 2
+            )
+        })
+        .collect();
+    chrome(&format!("<div class=\"utas\">{posts}{after}</div>"))
+}
+
+#[test]
+fn a_short_post_among_posts_is_kept() {
+    // Alone, the short post is mostly links (its author, "Balas", "Kutip"); among posts that
+    // read as prose it is one of them.
+    let short = "Setuju, terima kasih.";
+    let got = main_text(&thread(&[P[0], P[1], short, P[2], P[3]], ""));
+    assert!(got.paragraphs.iter().any(|p| p == short), "{:#?}", got.paragraphs);
+    for p in P {
+        assert!(got.paragraphs.iter().any(|x| x == p), "{p}: {:#?}", got.paragraphs);
+    }
+}
+
+#[test]
+fn alike_boxes_that_are_mostly_links_stay_dropped() {
+    // Teasers of the same class after the text: most of them are links, so none is kept.
+    let teasers: String = (0..4)
+        .map(|i| {
+            format!("<div class=\"kartu\"><a href=\"/berita/{i}\">Judul berita lain nomor {i} tentang panen kopi</a> 2 jam</div>")
+        })
+        .collect();
+    let got = main_text(&chrome(&format!(
+        "<div class=\"isi\"><p>{}</p><p>{}</p><p>{}</p><p>{}</p>{teasers}</div>",
+        P[0], P[1], P[2], P[3]
+    )));
+    assert_paragraphs(&got, P);
+}
