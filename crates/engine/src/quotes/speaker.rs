@@ -334,7 +334,8 @@ fn known_entity(text: &str, p: &Phrase, entities: &Ents, outlets: &Outlets) -> O
         let e = &entities.list[ei];
         // "ujar Budi kepada detikSulsel" (or glued, "kepadadetikSulsel"): whom the words were
         // told to is not who said them
-        if text[span.start..ms.start].trim_end().to_lowercase().ends_with("kepada") {
+        let before = text[span.start..ms.start].trim_end().as_bytes();
+        if before.len() >= 6 && before[before.len() - 6..].eq_ignore_ascii_case(b"kepada") {
             continue;
         }
         if best.is_none_or(|(be, bs)| (e.kind == EntityKind::Per && be.kind != EntityKind::Per) || ms.start > bs.start)
