@@ -129,6 +129,9 @@ struct Written {
     weekday: Option<jiff::civil::Weekday>,
     /// Preceded by a future cue (akan, direncanakan, ...): not evidence of a past date.
     future: bool,
+    /// Inside a quotation in its paragraph: a speaker's day, as often a plan or a condition
+    /// ("Kalau logistik gagal, 14 Februari gagal") as a report.
+    quoted: bool,
 }
 
 static WEEKDAY_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -167,6 +170,12 @@ fn written_dates(text: &str, paragraphs: &[Span]) -> Vec<Written> {
                 .is_some_and(|m| !SAYING_CUE.is_match(&s[from + m.end()..start]));
             future || RECURRING_CUE.is_match(&s[sentence_start..start])
         };
+        // inside a quotation: an odd number of straight quote marks before, or an opening
+        // curly one not yet closed
+        let quoted_at = |start: usize| {
+            let before = &s[..start];
+            before.matches('"').count() % 2 == 1 || before.rfind('“').is_some_and(|o| before[o..].find('”').is_none())
+        };
         for c in WEEKDAY_NUMERIC.captures_iter(s) {
             let m = c.get(0).unwrap();
             let mut day: Option<u8> = c["d"].parse().ok();
@@ -189,6 +198,7 @@ fn written_dates(text: &str, paragraphs: &[Span]) -> Vec<Written> {
                 year,
                 weekday,
                 future: future_at(m.start()),
+                quoted: quoted_at(m.start()),
             });
         }
         for c in DAY_MONTH_YEAR.captures_iter(s) {
@@ -204,6 +214,7 @@ fn written_dates(text: &str, paragraphs: &[Span]) -> Vec<Written> {
                 year: c.name("y").and_then(|y| y.as_str().parse().ok()),
                 weekday: None,
                 future: future_at(m.start()),
+                quoted: quoted_at(m.start()),
             });
         }
     }
@@ -402,7 +413,8 @@ fn infer_from_text(text: &str, written: &[Written]) -> Option<Published> {
     // 27 Maret" is March of the next year).
     let month_floor = past.iter().filter(|w| w.day.is_none()).filter_map(|w| calendar::date(w.year?, w.month, 1)).max();
     let floor = best.map(|b| b.0).max(month_floor);
-    for w in past.iter().filter(|w| w.year.is_none()) {
+    // a yearless day a speaker names is placed in no year by the text itself
+    for w in past.iter().filter(|w| w.year.is_none() && !w.quoted) {
         let Some(d) = w.day else { continue };
         let date = match w.weekday {
             Some(wd) => year_for_weekday(max_year, w.month, d, wd).and_then(|y| calendar::date(y, w.month, d)),
@@ -527,6 +539,22 @@ mod tests {
         let (_, p) = meta("Isi berita tanpa tanggal.\n6/3/2024");
         let p = p.unwrap();
         assert_eq!((p.value.as_str(), p.precision), ("2024", Precision::Year));
+    }
+
+    #[test]
+    fn a_day_a_speaker_names_is_no_evidence_of_the_publication_date() {
+        // "14 Februari" inside the quotation would be next February: a plan or a condition,
+        // not a day the article reports
+        for quote in [
+            "\"Kalau logistik gagal, 14 Februari gagal,\" kata Hasan.",
+            "“Kalau logistik gagal, 14 Februari gagal,” kata Hasan.",
+        ] {
+            let text = format!(
+                "JAKARTA - Komisi II menggelar rapat evaluasi. Rapat itu digelar pada Selasa (21/10/2025). {quote}"
+            );
+            let p = meta(&text).1.unwrap();
+            assert_eq!((p.value.as_str(), p.precision), ("2025-10", Precision::Month), "{quote}");
+        }
     }
 
     #[test]
