@@ -17,6 +17,7 @@
 
 use super::lexicon;
 use crate::analysis::EventType;
+use crate::lexicon::Words as WordList;
 use std::collections::HashMap;
 
 /// The types a word can trigger, in class order (class 0 is "no event").
@@ -63,26 +64,6 @@ pub fn class_of(t: EventType) -> Option<usize> {
 pub fn type_of(class: usize) -> Option<EventType> {
     class.checked_sub(1).and_then(|i| TYPES.get(i).copied())
 }
-
-/// Words that mark reported speech somewhere in the sentence.
-const SPEECH: &[&str] = &[
-    "kata",
-    "ujar",
-    "ucap",
-    "tutur",
-    "jelas",
-    "ungkap",
-    "menurut",
-    "mengatakan",
-    "menyatakan",
-    "menjelaskan",
-    "mengungkapkan",
-    "menyebutkan",
-    "menegaskan",
-    "imbuh",
-    "tambah",
-    "terang",
-];
 
 /// One sentence's words, as the tagger sees them.
 pub struct Words<'a> {
@@ -144,7 +125,8 @@ fn suffix(w: &str, n: usize) -> &str {
 pub fn features(words: &Words<'_>) -> Vec<Vec<u64>> {
     let n = words.lower.len();
     let marks = lexicon_marks(words.lower);
-    let speech = words.lower.iter().any(|w| SPEECH.contains(&w.as_str()));
+    // reported speech somewhere in the sentence (the lexicon's verbs of saying and reporting)
+    let speech = words.lower.iter().any(|w| WordList::SpeechTagger.contains(w) || WordList::SpeechReport.contains(w));
     let word =
         |k: isize| -> &str { if k < 0 { "<s>" } else { words.lower.get(k as usize).map_or("</s>", String::as_str) } };
     let mut quote_open = false;
@@ -194,25 +176,8 @@ pub fn features(words: &Words<'_>) -> Vec<Vec<u64>> {
     out
 }
 
-/// Feature keys are already FNV hashes: the table uses them as they are.
-#[derive(Default, Clone, Copy)]
-pub struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    fn write_u64(&mut self, k: u64) {
-        self.0 = k;
-    }
-}
-
-type Table = HashMap<u64, Vec<(u8, i32)>, std::hash::BuildHasherDefault<KeyHasher>>;
+/// Feature keys are already hashes: the deduper's table for such keys.
+type Table = crate::dedup::IdMap<u64, Vec<(u8, i32)>>;
 
 /// A trained tagger: per feature, the classes it votes for.
 #[derive(Default)]
